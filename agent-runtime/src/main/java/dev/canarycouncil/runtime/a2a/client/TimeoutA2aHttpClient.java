@@ -1,0 +1,247 @@
+package dev.canarycouncil.runtime.a2a.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.function.Consumer;
+
+import io.a2a.client.http.A2AHttpClient;
+import io.a2a.client.http.A2AHttpResponse;
+
+/**
+ * The A2A SDK's HTTP seam, implemented on the JDK client with the limits a release gate needs:
+ * a connect timeout (an unreachable agent fails fast), a per-request timeout for plain calls,
+ * HTTP/1.1 (no h2c upgrade dance), and Server-Sent Events parsed per the spec, including
+ * events split over several {@code data:} lines.
+ */
+public final class TimeoutA2aHttpClient implements A2AHttpClient {
+
+    private final HttpClient http;
+    private final Duration requestTimeout;
+
+    public TimeoutA2aHttpClient(Duration connectTimeout, Duration requestTimeout) {
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        this.requestTimeout = requestTimeout;
+    }
+
+    @Override
+    public GetBuilder createGet() {
+        return new Get();
+    }
+
+    @Override
+    public PostBuilder createPost() {
+        return new Post();
+    }
+
+    @Override
+    public DeleteBuilder createDelete() {
+        return new Delete();
+    }
+
+    private abstract class Base<T extends Builder<T>> implements Builder<T> {
+        String url;
+        final Map<String, String> headers = new LinkedHashMap<>();
+
+        @Override
+        public T url(String url) {
+            this.url = url;
+            return self();
+        }
+
+        @Override
+        public T addHeaders(Map<String, String> more) {
+            if (more != null) {
+                headers.putAll(more);
+            }
+            return self();
+        }
+
+        @Override
+        public T addHeader(String name, String value) {
+            headers.put(name, value);
+            return self();
+        }
+
+        @SuppressWarnings("unchecked")
+        T self() {
+            return (T) this;
+        }
+
+        HttpRequest.Builder request() {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url));
+            headers.forEach(builder::header);
+            return builder;
+        }
+
+        A2AHttpResponse send(HttpRequest.Builder builder) throws IOException, InterruptedException {
+            HttpResponse<String> response = http.send(builder.timeout(requestTimeout).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(response.statusCode(), response.body());
+        }
+
+        CompletableFuture<Void> sse(HttpRequest.Builder builder, Consumer<String> onEvent, Consumer<Throwable> onError,
+                                    Runnable onComplete) {
+            HttpRequest request = builder.header("Accept", "text/event-stream").build();
+            SseLineSubscriber lines = new SseLineSubscriber(onEvent);
+            CompletableFuture<HttpResponse<String>> exchange = http.sendAsync(request, info -> {
+                if (info.statusCode() / 100 == 2) {
+                    return HttpResponse.BodySubscribers.fromLineSubscriber(lines, s -> null, StandardCharsets.UTF_8, null);
+                }
+                return HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
+            });
+            CompletableFuture<Void> handle = new CompletableFuture<>();
+            // Cancelling the handle (the SDK does so after the final event) aborts the exchange.
+            handle.whenComplete((v, t) -> {
+                if (handle.isCancelled()) {
+                    exchange.cancel(true);
+                }
+            });
+            exchange.whenComplete((response, failure) -> {
+                if (handle.isCancelled()) {
+                    return;
+                }
+                if (failure != null) {
+                    onError.accept(failure);
+                    handle.completeExceptionally(failure);
+                } else if (response.statusCode() / 100 != 2) {
+                    IOException error = new IOException("HTTP " + response.statusCode() + " from " + url + ": "
+                            + abbreviate(response.body()));
+                    onError.accept(error);
+                    handle.completeExceptionally(error);
+                } else {
+                    lines.flush();
+                    onComplete.run();
+                    handle.complete(null);
+                }
+            });
+            return handle;
+        }
+    }
+
+    private final class Get extends Base<GetBuilder> implements GetBuilder {
+        @Override
+        public A2AHttpResponse get() throws IOException, InterruptedException {
+            return send(request().GET());
+        }
+
+        @Override
+        public CompletableFuture<Void> getAsyncSSE(Consumer<String> onEvent, Consumer<Throwable> onError,
+                                                   Runnable onComplete) {
+            return sse(request().GET(), onEvent, onError, onComplete);
+        }
+    }
+
+    private final class Post extends Base<PostBuilder> implements PostBuilder {
+        private String body = "";
+
+        @Override
+        public PostBuilder body(String body) {
+            this.body = body;
+            return this;
+        }
+
+        private HttpRequest.Builder postRequest() {
+            return request().header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public A2AHttpResponse post() throws IOException, InterruptedException {
+            A2AHttpResponse response = send(postRequest());
+            if (response.status() == 401 || response.status() == 403) {
+                throw new IOException("Agent at " + url + " refused the credentials (HTTP " + response.status() + ")");
+            }
+            return response;
+        }
+
+        @Override
+        public CompletableFuture<Void> postAsyncSSE(Consumer<String> onEvent, Consumer<Throwable> onError,
+                                                    Runnable onComplete) {
+            return sse(postRequest(), onEvent, onError, onComplete);
+        }
+    }
+
+    private final class Delete extends Base<DeleteBuilder> implements DeleteBuilder {
+        @Override
+        public A2AHttpResponse delete() throws IOException, InterruptedException {
+            return send(request().DELETE());
+        }
+    }
+
+    private record Response(int status, String body) implements A2AHttpResponse {
+        @Override
+        public boolean success() {
+            return status / 100 == 2;
+        }
+    }
+
+    /** Collects {@code data:} lines until the blank line that ends an event, per the SSE spec. */
+    private static final class SseLineSubscriber implements Flow.Subscriber<String> {
+        private final Consumer<String> onEvent;
+        private final StringBuilder data = new StringBuilder();
+        private Flow.Subscription subscription;
+
+        SseLineSubscriber(Consumer<String> onEvent) {
+            this.onEvent = onEvent;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(String line) {
+            if (line.isEmpty()) {
+                flush();
+            } else if (line.startsWith("data:")) {
+                if (data.length() > 0) {
+                    data.append('\n');
+                }
+                String value = line.substring(5);
+                data.append(value.startsWith(" ") ? value.substring(1) : value);
+            }
+            // Comments (":") and the event/id/retry fields carry nothing the A2A client uses.
+        }
+
+        synchronized void flush() {
+            if (data.length() > 0) {
+                String event = data.toString();
+                data.setLength(0);
+                onEvent.accept(event);
+            }
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            // Reported through the exchange future.
+        }
+
+        @Override
+        public void onComplete() {
+            flush();
+        }
+    }
+
+    private static String abbreviate(String body) {
+        if (body == null) {
+            return "";
+        }
+        String oneLine = body.replaceAll("\\s+", " ").trim();
+        return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
+    }
+}

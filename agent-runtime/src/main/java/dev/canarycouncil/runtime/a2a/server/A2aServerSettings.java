@@ -1,0 +1,27 @@
+package dev.canarycouncil.runtime.a2a.server;
+
+import java.time.Duration;
+
+/**
+ * Limits of one hosted A2A agent.
+ *
+ * @param blockingTimeout  how long a blocking {@code message/send} waits for the agent to finish
+ *                         before answering with the task still WORKING
+ * @param maxConcurrentTasks  agent executions allowed at once; more are refused, not queued forever
+ * @param taskStoreCapacity   tasks remembered for {@code tasks/get}
+ * @param maxRequestBytes     largest JSON-RPC request accepted
+ */
+public record A2aServerSettings(
+        Duration blockingTimeout,
+        int maxConcurrentTasks,
+        int taskStoreCapacity,
+        long maxRequestBytes) {
+
+    public static A2aServerSettings defaults() {
+        return new A2aServerSettings(Duration.ofMinutes(5), 64, 10_000, 64L * 1024 * 1024);
+    }
+
+    public A2aServerSettings withBlockingTimeout(Duration timeout) {
+        return new A2aServerSettings(timeout, maxConcurrentTasks, taskStoreCapacity, maxRequestBytes);
+    }
+}

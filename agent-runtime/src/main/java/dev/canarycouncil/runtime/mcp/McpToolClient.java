@@ -1,0 +1,135 @@
+package dev.canarycouncil.runtime.mcp;
+
+import java.time.Duration;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.canarycouncil.runtime.json.Json;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+
+/**
+ * Calls tools on an MCP server over Streamable HTTP. Connects on first use and reconnects after a
+ * failure, so an agent that starts before its MCP server still works once the server is up.
+ * Tool results are read from their structured content, falling back to JSON in the text content.
+ */
+public final class McpToolClient implements AutoCloseable {
+
+    private final String baseUrl;
+    private final String endpoint;
+    private final Duration requestTimeout;
+    private McpSyncClient client;
+
+    /**
+     * @param mcpUrl          the server's MCP endpoint, e.g. {@code http://127.0.0.1:8090/mcp}
+     * @param requestTimeout  limit for one tool call
+     */
+    public McpToolClient(String mcpUrl, Duration requestTimeout) {
+        java.net.URI uri = java.net.URI.create(mcpUrl);
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/mcp" : uri.getRawPath();
+        this.baseUrl = uri.getScheme() + "://" + uri.getRawAuthority();
+        this.endpoint = path;
+        this.requestTimeout = requestTimeout;
+    }
+
+    public String url() {
+        return baseUrl + endpoint;
+    }
+
+    /**
+     * Calls {@code tool} and returns its structured result.
+     *
+     * @throws ToolCallException when the call fails or the tool reports an error
+     */
+    public JsonNode call(String tool, Map<String, Object> arguments) {
+        McpSchema.CallToolResult result;
+        try {
+            result = connected().callTool(new McpSchema.CallToolRequest(tool, arguments));
+        } catch (RuntimeException e) {
+            reset();
+            throw new ToolCallException(tool, "MCP tool " + tool + " at " + url() + " could not be called: "
+                    + rootMessage(e), e);
+        }
+        if (Boolean.TRUE.equals(result.isError())) {
+            throw new ToolCallException(tool, "MCP tool " + tool + " failed: " + text(result));
+        }
+        if (result.structuredContent() != null) {
+            return Json.mapper().valueToTree(result.structuredContent());
+        }
+        String text = text(result);
+        try {
+            return Json.mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new ToolCallException(tool, "MCP tool " + tool + " returned no JSON: " + abbreviate(text), e);
+        }
+    }
+
+    private synchronized McpSyncClient connected() {
+        if (client == null) {
+            HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(baseUrl)
+                    .endpoint(endpoint)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+            McpSyncClient candidate = McpClient.sync(transport)
+                    .clientInfo(new McpSchema.Implementation("canary-council", "0.1.0"))
+                    .requestTimeout(requestTimeout)
+                    .initializationTimeout(Duration.ofSeconds(10))
+                    .build();
+            try {
+                candidate.initialize();
+            } catch (RuntimeException e) {
+                candidate.close();
+                throw e;
+            }
+            client = candidate;
+        }
+        return client;
+    }
+
+    private synchronized void reset() {
+        if (client != null) {
+            try {
+                client.close();
+            } catch (RuntimeException ignored) {
+                // Already broken; nothing more to release.
+            }
+            client = null;
+        }
+    }
+
+    private static String text(McpSchema.CallToolResult result) {
+        StringBuilder text = new StringBuilder();
+        if (result.content() != null) {
+            for (McpSchema.Content content : result.content()) {
+                if (content instanceof McpSchema.TextContent t) {
+                    text.append(t.text());
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof java.net.ConnectException) {
+            return "connection refused or unreachable";
+        }
+        String message = root.getMessage();
+        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    }
+
+    @Override
+    public void close() {
+        reset();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.canarycouncil.runtime.schema;
+
+import java.util.Objects;
+
+/**
+ * The rollout context every specialist receives: which canary to judge against which stable,
+ * over which time window.
+ *
+ * @param analysisId  id shared by every message of this analysis
+ * @param namespace   Kubernetes namespace of the rollout
+ * @param rollout     Argo Rollout name
+ * @param service     service name used in metric labels and issue titles
+ * @param canary      the canary pods
+ * @param stable      the stable pods
+ * @param window      the analysis window
+ * @param inlineLogs  logs sent in the request, used instead of fetching when present; may be null
+ * @param hints       operator hints, e.g. the plugin's {@code extraPrompt}; may be null
+ */
+public record AnalysisRequest(
+        String analysisId,
+        String namespace,
+        String rollout,
+        String service,
+        PodGroup canary,
+        PodGroup stable,
+        TimeWindow window,
+        InlineLogs inlineLogs,
+        String hints) {
+
+    public AnalysisRequest {
+        Objects.requireNonNull(analysisId, "analysisId");
+        Objects.requireNonNull(namespace, "namespace");
+        Objects.requireNonNull(canary, "canary");
+        Objects.requireNonNull(stable, "stable");
+        Objects.requireNonNull(window, "window");
+    }
+
+    public boolean hasInlineLogs() {
+        return inlineLogs != null && inlineLogs.present();
+    }
+}

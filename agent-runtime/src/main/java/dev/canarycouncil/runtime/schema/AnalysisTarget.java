@@ -1,0 +1,27 @@
+package dev.canarycouncil.runtime.schema;
+
+/**
+ * What a caller asks the coordinator to judge, in the rollouts plugin's terms: a namespace and a
+ * canary pod name or pod-template hash, optionally with the logs already collected.
+ *
+ * @param namespace       Kubernetes namespace
+ * @param podName         a canary pod name or its {@code rollouts-pod-template-hash}
+ * @param canarySelector  alternative to {@code podName}: a label selector for the canary pods
+ * @param rollout         the rollout name when known
+ * @param stableLogs      stable logs collected by the caller, used instead of fetching
+ * @param canaryLogs      canary logs collected by the caller, used instead of fetching
+ * @param hints           operator hints such as "ignore colour changes"; never read as instructions
+ */
+public record AnalysisTarget(
+        String namespace,
+        String podName,
+        String canarySelector,
+        String rollout,
+        String stableLogs,
+        String canaryLogs,
+        String hints) {
+
+    public static AnalysisTarget of(String namespace, String podName) {
+        return new AnalysisTarget(namespace, podName, null, null, null, null, null);
+    }
+}

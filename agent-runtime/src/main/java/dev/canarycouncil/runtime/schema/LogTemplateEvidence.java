@@ -1,0 +1,38 @@
+package dev.canarycouncil.runtime.schema;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A log template (the constant part of a family of log lines) and how often it occurs on each
+ * side. Sample lines are redacted before they leave the agent that produced them.
+ *
+ * @param template      the template text, variables shown as {@code <*>}
+ * @param signature     a named failure signature (e.g. {@code go-panic}) or null
+ * @param location      the top application frame ({@code file:line}) when the lines carry one
+ * @param canaryCount   occurrences in canary logs
+ * @param stableCount   occurrences in stable logs
+ * @param canaryTotal   all lines read from canary logs (the denominator for canaryCount)
+ * @param stableTotal   all lines read from stable logs
+ * @param firstSeen     first timestamp seen on the canary side, when the lines carry timestamps
+ * @param samples       up to three redacted sample lines
+ * @param source        which pods and containers the lines came from
+ */
+public record LogTemplateEvidence(
+        String description,
+        Severity severity,
+        String template,
+        String signature,
+        String location,
+        long canaryCount,
+        long stableCount,
+        long canaryTotal,
+        long stableTotal,
+        Instant firstSeen,
+        List<String> samples,
+        String source) implements Evidence {
+
+    public LogTemplateEvidence {
+        samples = samples == null ? List.of() : List.copyOf(samples);
+    }
+}

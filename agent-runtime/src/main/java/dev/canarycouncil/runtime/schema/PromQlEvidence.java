@@ -1,0 +1,28 @@
+package dev.canarycouncil.runtime.schema;
+
+import java.time.Instant;
+
+/**
+ * A metric compared between canary and stable, with the exact queries so a human can re-run them.
+ *
+ * @param metric        short name of the metric (e.g. {@code 5xx-ratio})
+ * @param canaryQuery   the PromQL evaluated for the canary
+ * @param stableQuery   the PromQL evaluated for the stable
+ * @param canaryValue   summary value for the canary, null when there was no data
+ * @param stableValue   summary value for the stable, null when there was no data
+ * @param start         start of the evaluated range
+ * @param end           end of the evaluated range
+ * @param test          the comparison made and its result, in words
+ */
+public record PromQlEvidence(
+        String description,
+        Severity severity,
+        String metric,
+        String canaryQuery,
+        String stableQuery,
+        Double canaryValue,
+        Double stableValue,
+        Instant start,
+        Instant end,
+        String test) implements Evidence {
+}
