@@ -1,0 +1,61 @@
+package dev.canarycouncil.mcp.server;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.canarycouncil.mcp.code.CodeBackend;
+import dev.canarycouncil.mcp.code.CodeTools;
+import dev.canarycouncil.mcp.kubernetes.ClusterBackend;
+import dev.canarycouncil.mcp.kubernetes.KubernetesTools;
+import dev.canarycouncil.mcp.prometheus.MetricsBackend;
+import dev.canarycouncil.mcp.prometheus.PrometheusTools;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.vertx.ext.web.Router;
+
+/** The MCP server of the council: every tool, over the configured backends, on {@code /mcp}. */
+public final class McpToolServer implements AutoCloseable {
+
+    public static final String PATH = "/mcp";
+
+    private final McpSyncServer server;
+    private final VertxStreamableServerTransport transport;
+
+    public McpToolServer(ToolBackends backends, Duration toolTimeout) {
+        this(backends.cluster(), backends.metrics(), backends.code(), toolTimeout);
+    }
+
+    public McpToolServer(ClusterBackend cluster, MetricsBackend metrics, CodeBackend code, Duration toolTimeout) {
+        McpJsonMapper mapper = McpJsonDefaults.getMapper();
+        this.transport = new VertxStreamableServerTransport(mapper, PATH, OriginPolicy.loopbackOnly(), 4L * 1024 * 1024);
+        List<SyncToolSpecification> tools = new ArrayList<>();
+        tools.addAll(new KubernetesTools(cluster).specifications());
+        tools.addAll(new PrometheusTools(metrics).specifications());
+        tools.addAll(new CodeTools(code).specifications());
+        this.server = McpServer.sync(transport)
+                .serverInfo("canary-council-tools", "0.1.0")
+                .instructions("Read-only tools over the cluster, Prometheus and source code of a canary release.")
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .requestTimeout(toolTimeout)
+                .tools(tools)
+                .build();
+    }
+
+    public void mount(Router router) {
+        transport.mount(router);
+    }
+
+    public List<String> toolNames() {
+        return server.listTools().stream().map(McpSchema.Tool::name).toList();
+    }
+
+    @Override
+    public void close() {
+        server.closeGracefully();
+    }
+}

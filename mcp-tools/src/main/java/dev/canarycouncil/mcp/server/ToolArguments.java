@@ -1,0 +1,144 @@
+package dev.canarycouncil.mcp.server;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.canarycouncil.mcp.server.ToolException.Kind;
+
+/** Typed access to a tool call's arguments, with errors that name the argument and what it takes. */
+public final class ToolArguments {
+
+    private static final Pattern DURATION = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m(?!s))?(?:(\\d+)s)?(?:(\\d+)ms)?");
+
+    private final Map<String, Object> values;
+
+    public ToolArguments(Map<String, Object> values) {
+        this.values = values == null ? Map.of() : values;
+    }
+
+    public String requiredString(String name) {
+        String value = optionalString(name);
+        if (value == null || value.isBlank()) {
+            throw invalid(name, "is required");
+        }
+        return value;
+    }
+
+    public String optionalString(String name) {
+        Object value = values.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof String s)) {
+            throw invalid(name, "must be a string");
+        }
+        return s;
+    }
+
+    public Integer optionalInt(String name, int min, int max) {
+        Object value = values.get(name);
+        if (value == null) {
+            return null;
+        }
+        long n;
+        if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
+            n = number.longValue();
+        } else if (value instanceof String s && s.matches("-?\\d+")) {
+            n = Long.parseLong(s);
+        } else {
+            throw invalid(name, "must be an integer");
+        }
+        if (n < min || n > max) {
+            throw invalid(name, "must be between " + min + " and " + max + ", was " + n);
+        }
+        return (int) n;
+    }
+
+    public boolean flag(String name) {
+        Object value = values.get(name);
+        if (value == null) {
+            return false;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+            return Boolean.parseBoolean(s);
+        }
+        throw invalid(name, "must be true or false");
+    }
+
+    /** RFC 3339 ({@code 2026-05-05T10:00:00Z}) or Unix seconds, as the Prometheus API accepts. */
+    public Instant optionalInstant(String name) {
+        Object value = values.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Number number) {
+            return Instant.ofEpochMilli(Math.round(number.doubleValue() * 1000));
+        }
+        String s = value.toString().trim();
+        if (s.matches("-?\\d+(\\.\\d+)?")) {
+            return Instant.ofEpochMilli(Math.round(Double.parseDouble(s) * 1000));
+        }
+        try {
+            return Instant.parse(s);
+        } catch (DateTimeParseException e) {
+            throw invalid(name, "must be an RFC 3339 time (2026-05-05T10:00:00Z) or Unix seconds, was '" + s + "'");
+        }
+    }
+
+    public Instant requiredInstant(String name) {
+        Instant value = optionalInstant(name);
+        if (value == null) {
+            throw invalid(name, "is required");
+        }
+        return value;
+    }
+
+    /** A duration such as {@code 30s}, {@code 5m}, {@code 1h30m}, or a number of seconds. */
+    public Duration optionalDuration(String name) {
+        Object value = values.get(name);
+        if (value == null) {
+            return null;
+        }
+        Duration parsed = parseDuration(value.toString().trim());
+        if (parsed == null || parsed.isNegative() || parsed.isZero()) {
+            throw invalid(name, "must be a positive duration such as 30s, 5m or 1h, or a number of seconds, was '"
+                    + value + "'");
+        }
+        return parsed;
+    }
+
+    static Duration parseDuration(String s) {
+        if (s.matches("\\d+(\\.\\d+)?")) {
+            return Duration.ofMillis(Math.round(Double.parseDouble(s) * 1000));
+        }
+        Matcher m = DURATION.matcher(s);
+        if (s.isEmpty() || !m.matches()) {
+            return null;
+        }
+        Duration d = Duration.ZERO;
+        if (m.group(1) != null) {
+            d = d.plusHours(Long.parseLong(m.group(1)));
+        }
+        if (m.group(2) != null) {
+            d = d.plusMinutes(Long.parseLong(m.group(2)));
+        }
+        if (m.group(3) != null) {
+            d = d.plusSeconds(Long.parseLong(m.group(3)));
+        }
+        if (m.group(4) != null) {
+            d = d.plusMillis(Long.parseLong(m.group(4)));
+        }
+        return d;
+    }
+
+    private static ToolException invalid(String name, String problem) {
+        return new ToolException(Kind.INVALID_ARGUMENT, "argument '" + name + "' " + problem);
+    }
+}
