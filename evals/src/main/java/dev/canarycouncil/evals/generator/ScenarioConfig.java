@@ -1,0 +1,48 @@
+package dev.canarycouncil.evals.generator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.canarycouncil.runtime.schema.Decision;
+
+/** Everything that defines one generated recording. */
+final class ScenarioConfig {
+
+    String name;
+    String description;
+    String namespace = "shop";
+    String service = "checkout";
+    String requestPath = "/api/checkout";
+    LogStyle style = new GoLogrusStyle();
+
+    Decision expected;
+    String failureClass;
+    String rootCause;
+    List<String> rootCauseKeywords = List.of();
+
+    int stablePods = 3;
+    int canaryPods = 1;
+    int canaryWeight = 20;
+    String stableHash;
+    String canaryHash;
+    String container = "app";
+
+    Instant windowStart = Instant.parse("2026-05-05T10:00:00Z");
+    Duration window = Duration.ofMinutes(10);
+    Duration scrapeInterval = Duration.ofSeconds(30);
+    /** Access-log lines per pod per second; real services log every request, we sample to keep recordings small. */
+    double logLinesPerSecond = 0.5;
+
+    PodBehaviour stable = new PodBehaviour();
+    PodBehaviour canary = new PodBehaviour();
+
+    /** Source files for {@code repo/}, path to content. */
+    Map<String, String> repository = new LinkedHashMap<>();
+
+    ScenarioConfig(String name) {
+        this.name = name;
+    }
+}
