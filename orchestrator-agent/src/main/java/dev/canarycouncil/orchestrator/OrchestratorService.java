@@ -1,0 +1,69 @@
+package dev.canarycouncil.orchestrator;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.canarycouncil.orchestrator.council.Council;
+import dev.canarycouncil.orchestrator.council.CouncilDirectory;
+import dev.canarycouncil.orchestrator.council.TargetResolver;
+import dev.canarycouncil.orchestrator.plugin.PluginRoutes;
+import dev.canarycouncil.runtime.a2a.client.TimeoutA2aHttpClient;
+import dev.canarycouncil.runtime.a2a.server.A2aAgentServer;
+import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
+import dev.canarycouncil.runtime.agent.AgentHosting;
+import dev.canarycouncil.runtime.mcp.McpToolClient;
+import io.vertx.ext.web.Router;
+
+/** Assembles the coordinator: its A2A agent and the rollouts plugin endpoint, on one router. */
+public final class OrchestratorService implements AutoCloseable {
+
+    public static final String NAME = "orchestrator";
+
+    private final McpToolClient tools;
+    private final CouncilDirectory directory;
+    private final ExecutorService calls;
+    private final A2aAgentServer a2a;
+
+    private OrchestratorService(McpToolClient tools, CouncilDirectory directory, ExecutorService calls, A2aAgentServer a2a) {
+        this.tools = tools;
+        this.directory = directory;
+        this.calls = calls;
+        this.a2a = a2a;
+    }
+
+    public static OrchestratorService mount(Router router, String publicUrl, OrchestratorConfig config,
+                                            A2aServerSettings settings) {
+        McpToolClient tools = new McpToolClient(config.mcpUrl(), Duration.ofSeconds(30));
+        ExecutorService calls = callThreads();
+        TimeoutA2aHttpClient http = new TimeoutA2aHttpClient(Duration.ofSeconds(5), config.council().deadline());
+        CouncilDirectory directory = new CouncilDirectory(config.memberCardUrls(), http, calls);
+        Council council = new Council(directory, new TargetResolver(tools), config.council());
+        // A blocking message/send to the coordinator must outlast the deadline it gives its members.
+        A2aServerSettings own = settings.withBlockingTimeout(config.council().deadline()
+                .plus(config.council().issueDeadline()).plusSeconds(30));
+        A2aAgentServer a2a = AgentHosting.host(router, NAME, publicUrl, new CouncilWork(council), own);
+        new PluginRoutes(council).mount(router);
+        return new OrchestratorService(tools, directory, calls, a2a);
+    }
+
+    private static ExecutorService callThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(0, 256, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "council-call-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public void close() {
+        a2a.close();
+        directory.close();
+        calls.shutdownNow();
+        tools.close();
+    }
+}

@@ -1,0 +1,147 @@
+package dev.canarycouncil.orchestrator.council;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+import dev.canarycouncil.runtime.a2a.A2aParts;
+import dev.canarycouncil.runtime.a2a.client.AgentReply;
+import dev.canarycouncil.runtime.a2a.client.RemoteAgent;
+import dev.canarycouncil.runtime.agent.Progress;
+import dev.canarycouncil.runtime.schema.AgentFailure;
+import dev.canarycouncil.runtime.schema.AnalysisRequest;
+import dev.canarycouncil.runtime.schema.AnalysisTarget;
+import dev.canarycouncil.runtime.schema.Decision;
+import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.IssueDraft;
+import dev.canarycouncil.runtime.schema.IssueRequest;
+import dev.canarycouncil.runtime.schema.Verdict;
+import dev.canarycouncil.runtime.schema.VerdictSubject;
+import io.a2a.spec.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One analysis, start to end: resolve the canary, ask every voting member in parallel within the
+ * deadline, weigh their findings, and on a rollback ask the issue writer for a draft.
+ */
+public final class Council {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Council.class);
+
+    private final CouncilDirectory directory;
+    private final TargetResolver resolver;
+    private final VerdictAggregator aggregator;
+    private final CouncilSettings settings;
+
+    public Council(CouncilDirectory directory, TargetResolver resolver, CouncilSettings settings) {
+        this.directory = directory;
+        this.resolver = resolver;
+        this.aggregator = new VerdictAggregator(settings);
+        this.settings = settings;
+    }
+
+    /** @throws UnresolvableTargetException when the named canary cannot be found */
+    public Verdict analyze(AnalysisTarget target, Progress progress) throws InterruptedException {
+        long started = System.nanoTime();
+        String analysisId = UUID.randomUUID().toString();
+        AnalysisRequest request = resolver.resolve(target, analysisId);
+        progress.report("analysing canary " + request.canary().podTemplateHash() + " of " + request.namespace() + "/"
+                + request.rollout() + " against stable " + request.stable().podTemplateHash() + " ("
+                + request.window().start() + " to " + request.window().end() + ")");
+
+        List<CouncilMember> members = directory.members();
+        Map<CouncilMember, CompletableFuture<AgentReply>> calls = new LinkedHashMap<>();
+        List<AgentFailure> failures = new ArrayList<>();
+        for (CouncilMember m : members) {
+            if (!m.votes()) {
+                continue;
+            }
+            if (!m.available()) {
+                failures.add(new AgentFailure(m.name(), m.unavailableReason()));
+                continue;
+            }
+            progress.report("asking " + m.name());
+            Message message = RemoteAgent.userMessage(A2aParts.payload(A2aParts.ANALYSIS_REQUEST, request,
+                    "Judge canary " + request.canary().podTemplateHash() + " of " + request.rollout()), analysisId);
+            calls.put(m, m.agent().send(message, settings.deadline(), text -> progress.report(m.name() + ": " + text)));
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (Map.Entry<CouncilMember, CompletableFuture<AgentReply>> call : calls.entrySet()) {
+            String name = call.getKey().name();
+            try {
+                Finding finding = findingOf(name, call.getValue().get());
+                findings.add(finding);
+                progress.report(name + " voted " + finding.verdict() + " (" + finding.confidence() + "%)");
+            } catch (ExecutionException e) {
+                String reason = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+                failures.add(new AgentFailure(name, reason));
+                progress.report(name + " gave no finding: " + reason);
+            } catch (InterruptedException e) {
+                calls.values().forEach(f -> f.cancel(true));
+                throw e;
+            }
+        }
+        VerdictAggregator.Outcome outcome = aggregator.decide(findings, failures);
+        RootCauseSummary.Summary summary = RootCauseSummary.of(outcome.decision(), request, findings);
+        Verdict verdict = new Verdict(analysisId, VerdictSubject.of(request), outcome.decision(), outcome.confidence(), outcome.rationale(),
+                summary.rootCause(), summary.remediation(), findings, failures, null, "deterministic", Instant.now(),
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
+        if (verdict.decision() == Decision.ROLLBACK) {
+            verdict = withIssue(verdict, request, members, progress);
+        }
+        verdict = verdict.withDuration(Duration.ofNanos(System.nanoTime() - started).toMillis());
+        LOG.info("analysis {} {}/{} canary {}: {} {}% in {} ms", analysisId, request.namespace(), request.rollout(),
+                request.canary().podTemplateHash(), verdict.decision(), verdict.confidence(), verdict.durationMs());
+        return verdict;
+    }
+
+    /** The member's finding, named after the member whatever it calls itself. */
+    private static Finding findingOf(String member, AgentReply reply) {
+        if (!reply.completed()) {
+            throw new IllegalStateException(member + " ended its task " + reply.state().asString()
+                    + (reply.statusText().isBlank() ? "" : ": " + reply.statusText()));
+        }
+        Finding f;
+        try {
+            f = A2aParts.read(reply.parts(), A2aParts.FINDING, Finding.class).orElseThrow(() ->
+                    new IllegalStateException(member + " answered without a finding"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(member + " sent an invalid finding: " + e.getMessage(), e);
+        }
+        return f.agent().equals(member) ? f : new Finding(member, f.verdict(), f.confidence(), f.summary(), f.evidence(), f.notes());
+    }
+
+    private Verdict withIssue(Verdict verdict, AnalysisRequest request, List<CouncilMember> members, Progress progress)
+            throws InterruptedException {
+        CouncilMember writer = members.stream().filter(CouncilMember::writesIssues).filter(CouncilMember::available)
+                .findFirst().orElse(null);
+        if (writer == null) {
+            progress.report("no issue writer available; the verdict carries no issue draft");
+            return verdict;
+        }
+        progress.report("asking " + writer.name() + " for a remediation issue");
+        Message message = RemoteAgent.userMessage(A2aParts.payload(A2aParts.ISSUE_REQUEST,
+                new IssueRequest(request, verdict), "Draft a remediation issue"), verdict.analysisId());
+        try {
+            AgentReply reply = writer.agent().send(message, settings.issueDeadline(),
+                    text -> progress.report(writer.name() + ": " + text)).get();
+            IssueDraft draft = A2aParts.read(reply.parts(), A2aParts.ISSUE_DRAFT, IssueDraft.class).orElse(null);
+            if (draft == null) {
+                progress.report(writer.name() + " answered without a draft: " + reply.statusText());
+            }
+            return draft == null ? verdict : verdict.withIssue(draft);
+        } catch (ExecutionException | IllegalArgumentException e) {
+            String reason = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+            progress.report(writer.name() + " could not draft the issue: " + reason);
+            LOG.warn("Issue writer failed for analysis {}: {}", verdict.analysisId(), reason);
+            return verdict;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.canarycouncil.orchestrator.council;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How the council weighs its members.
+ *
+ * @param deadline           how long specialists get to answer one analysis
+ * @param issueDeadline      how long the issue writer gets after a rollback verdict
+ * @param vetoConfidence     a ROLLBACK at or above this confidence blocks promotion whatever the others say
+ * @param minPromoteMargin   weighted margin (0–100) PROMOTE needs over ROLLBACK; below it the answer is INCONCLUSIVE
+ * @param minRollbackMargin  weighted margin ROLLBACK needs over PROMOTE when no member vetoes
+ * @param weights            per-agent vote weight, default 1
+ */
+public record CouncilSettings(
+        Duration deadline,
+        Duration issueDeadline,
+        int vetoConfidence,
+        int minPromoteMargin,
+        int minRollbackMargin,
+        Map<String, Double> weights) {
+
+    public static CouncilSettings defaults() {
+        return new CouncilSettings(Duration.ofSeconds(90), Duration.ofSeconds(30), 80, 50, 40, Map.of());
+    }
+
+    public CouncilSettings withDeadline(Duration d) {
+        return new CouncilSettings(d, issueDeadline, vetoConfidence, minPromoteMargin, minRollbackMargin, weights);
+    }
+
+    public double weight(String agent) {
+        return weights.getOrDefault(agent, 1.0);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.canarycouncil.orchestrator.council;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import dev.canarycouncil.runtime.schema.AnalysisRequest;
+import dev.canarycouncil.runtime.schema.Decision;
+import dev.canarycouncil.runtime.schema.Evidence;
+import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
+import dev.canarycouncil.runtime.schema.PodConditionEvidence;
+import dev.canarycouncil.runtime.schema.PromQlEvidence;
+import dev.canarycouncil.runtime.schema.Severity;
+
+/** States the root cause and the next step from the strongest evidence, without a model. */
+public final class RootCauseSummary {
+
+    /** What went wrong and what to do about it. */
+    public record Summary(String rootCause, String remediation) {
+    }
+
+    private RootCauseSummary() {
+    }
+
+    public static Summary of(Decision decision, AnalysisRequest request, List<Finding> findings) {
+        String stable = request.stable().podTemplateHash();
+        String canary = request.canary().podTemplateHash();
+        if (decision == Decision.PROMOTE) {
+            return new Summary("none", "none required: promote canary " + canary + " of " + request.service());
+        }
+        if (decision == Decision.INCONCLUSIVE) {
+            return new Summary("undetermined", "Keep canary " + canary + " paused and analyse again once more traffic "
+                    + "or the missing members are available, or judge it by hand; do not promote on this result.");
+        }
+        Optional<Evidence> top = findings.stream()
+                .filter(f -> f.verdict() == Decision.ROLLBACK)
+                .flatMap(f -> f.evidence().stream())
+                .filter(e -> e.severity().compareTo(Severity.ERROR) >= 0)
+                .max(Comparator.comparingInt(RootCauseSummary::specificity)
+                        .thenComparingInt(e -> e.severity().ordinal()));
+        String cause = top.map(RootCauseSummary::cause).orElse("the canary regressed (see the findings)");
+        return new Summary(cause, "Roll back " + request.service() + " to stable " + stable + ", fix " + fixTarget(top)
+                + ", and release a new canary.");
+    }
+
+    /**
+     * How directly an item names the cause rather than a symptom: a crash signature says what broke,
+     * a pod state says how it broke, a metric only that something did.
+     */
+    private static int specificity(Evidence e) {
+        if (e instanceof LogTemplateEvidence l) {
+            return "crash".equals(l.signature()) || l.location() != null ? 4 : 2;
+        }
+        if (e instanceof PodConditionEvidence c) {
+            return "OOMKilled".equals(c.condition()) ? 3 : 1;
+        }
+        return 0;
+    }
+
+    private static String cause(Evidence e) {
+        if (e instanceof LogTemplateEvidence l) {
+            String line = l.samples().isEmpty() ? l.template() : l.samples().get(0);
+            return line + (l.location() == null ? "" : " (" + l.location() + ")");
+        }
+        if (e instanceof PodConditionEvidence c) {
+            return c.description();
+        }
+        if (e instanceof PromQlEvidence p) {
+            return p.description();
+        }
+        return e.description();
+    }
+
+    private static String fixTarget(Optional<Evidence> top) {
+        if (top.isEmpty()) {
+            return "the regression the findings describe";
+        }
+        Evidence e = top.get();
+        if (e instanceof LogTemplateEvidence l && l.location() != null) {
+            return "the failure at " + l.location();
+        }
+        if (e instanceof PodConditionEvidence c && "OOMKilled".equals(c.condition())) {
+            return "the memory growth that gets the container OOMKilled (or raise its limit if the growth is expected)";
+        }
+        if (e instanceof PodConditionEvidence c) {
+            return "what keeps the container in " + c.condition();
+        }
+        if (e instanceof PromQlEvidence p) {
+            return "the " + p.metric() + " regression";
+        }
+        return "the failure the logs show";
+    }
+}

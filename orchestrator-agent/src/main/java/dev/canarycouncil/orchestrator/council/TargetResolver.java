@@ -1,0 +1,76 @@
+package dev.canarycouncil.orchestrator.council;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.canarycouncil.runtime.json.Json;
+import dev.canarycouncil.runtime.mcp.McpToolClient;
+import dev.canarycouncil.runtime.mcp.ToolCallException;
+import dev.canarycouncil.runtime.schema.AnalysisRequest;
+import dev.canarycouncil.runtime.schema.AnalysisTarget;
+import dev.canarycouncil.runtime.schema.InlineLogs;
+import dev.canarycouncil.runtime.schema.PodGroup;
+import dev.canarycouncil.runtime.schema.TimeWindow;
+
+/**
+ * Turns what the caller named (a canary pod or hash, or a canary selector) into the full rollout
+ * context every specialist works from, through the MCP {@code resolve_rollout_pods} tool.
+ */
+public final class TargetResolver {
+
+    private final McpToolClient tools;
+
+    public TargetResolver(McpToolClient tools) {
+        this.tools = tools;
+    }
+
+    public AnalysisRequest resolve(AnalysisTarget target, String analysisId) {
+        String podName = target.podName();
+        try {
+            if ((podName == null || podName.isBlank()) && target.canarySelector() != null) {
+                podName = hashOfFirstPod(target.namespace(), target.canarySelector());
+            }
+            Map<String, Object> args = new LinkedHashMap<>();
+            args.put("namespace", target.namespace());
+            args.put("podName", podName);
+            if (target.rollout() != null) {
+                args.put("rollout", target.rollout());
+            }
+            JsonNode resolved = tools.call("resolve_rollout_pods", args);
+            InlineLogs inline = target.stableLogs() != null || target.canaryLogs() != null
+                    ? new InlineLogs(target.stableLogs(), target.canaryLogs()) : null;
+            return new AnalysisRequest(analysisId, target.namespace(), resolved.path("rollout").asText(),
+                    resolved.path("service").asText(),
+                    Json.mapper().treeToValue(resolved.get("canary"), PodGroup.class),
+                    Json.mapper().treeToValue(resolved.get("stable"), PodGroup.class),
+                    Json.mapper().treeToValue(resolved.get("window"), TimeWindow.class),
+                    inline, target.hints());
+        } catch (ToolCallException e) {
+            throw new UnresolvableTargetException("Could not resolve canary " + (podName == null ? target.canarySelector() : podName)
+                    + " in namespace " + target.namespace() + ": " + e.getMessage(), e);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+            throw new UnresolvableTargetException("The MCP server resolved canary " + podName
+                    + " to something unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    private String hashOfFirstPod(String namespace, String selector) {
+        JsonNode pods = tools.call("list_pods", Map.of("namespace", namespace, "selector", selector)).path("pods");
+        List<String> hashes = new ArrayList<>();
+        for (JsonNode pod : pods) {
+            String hash = pod.path("labels").path("rollouts-pod-template-hash").asText(null);
+            if (hash != null && !hashes.contains(hash)) {
+                hashes.add(hash);
+            }
+        }
+        if (hashes.size() != 1) {
+            throw new ToolCallException("list_pods", hashes.isEmpty()
+                    ? "no pod with a rollouts-pod-template-hash label matches " + selector
+                    : "the selector " + selector + " matches several pod-template hashes " + hashes);
+        }
+        return hashes.get(0);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.canarycouncil.orchestrator.plugin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.canarycouncil.runtime.json.Json;
+import dev.canarycouncil.runtime.schema.AnalysisTarget;
+
+/**
+ * Reads the rollouts plugin's agent-mode request:
+ * {@code {"userId", "prompt", "context": {"namespace", "podName", "stableLogs", "canaryLogs"}}}.
+ * Newer plugin versions send {@code stableSelector}/{@code canarySelector} instead of a pod name;
+ * both are accepted. The prompt is never treated as instructions.
+ */
+public final class PluginRequestParser {
+
+    private PluginRequestParser() {
+    }
+
+    public static AnalysisTarget parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw new PluginRequestException("body", "the request body is empty; expected a JSON object");
+        }
+        JsonNode root;
+        try {
+            root = Json.mapper().readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new PluginRequestException("body", "the request body is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new PluginRequestException("body", "the request body must be a JSON object");
+        }
+        optionalString(root, "userId", "userId");
+        optionalString(root, "prompt", "prompt");
+        JsonNode context = root.get("context");
+        if (context == null || context.isNull()) {
+            throw new PluginRequestException("context", "missing field 'context'");
+        }
+        if (!context.isObject()) {
+            throw new PluginRequestException("context", "field 'context' must be an object");
+        }
+        String namespace = optionalString(context, "namespace", "context.namespace");
+        if (namespace == null || namespace.isBlank()) {
+            throw new PluginRequestException("context.namespace", "missing field 'context.namespace'");
+        }
+        String podName = optionalString(context, "podName", "context.podName");
+        String canarySelector = optionalString(context, "canarySelector", "context.canarySelector");
+        optionalString(context, "stableSelector", "context.stableSelector");
+        if ((podName == null || podName.isBlank()) && (canarySelector == null || canarySelector.isBlank())) {
+            throw new PluginRequestException("context.podName",
+                    "missing field 'context.podName' (a canary pod name or pod-template hash)");
+        }
+        return new AnalysisTarget(namespace, podName, canarySelector, optionalString(context, "rollout", "context.rollout"),
+                optionalString(context, "stableLogs", "context.stableLogs"),
+                optionalString(context, "canaryLogs", "context.canaryLogs"),
+                optionalString(context, "extraPrompt", "context.extraPrompt"));
+    }
+
+    private static String optionalString(JsonNode node, String name, String path) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new PluginRequestException(path, "field '" + path + "' must be a string");
+        }
+        return value.asText();
+    }
+}

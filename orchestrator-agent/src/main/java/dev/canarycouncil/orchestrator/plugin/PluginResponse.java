@@ -1,0 +1,41 @@
+package dev.canarycouncil.orchestrator.plugin;
+
+import java.util.List;
+
+import dev.canarycouncil.orchestrator.CouncilWork;
+import dev.canarycouncil.runtime.schema.AgentFailure;
+import dev.canarycouncil.runtime.schema.Decision;
+import dev.canarycouncil.runtime.schema.Verdict;
+
+/**
+ * The answer the rollouts plugin reads ({@code analysis}, {@code rootCause}, {@code remediation},
+ * {@code prLink}, {@code promote}, {@code confidence}), plus fields of ours. {@code promote} is
+ * true only for a PROMOTE verdict: an inconclusive analysis must not pass a release gate.
+ */
+public record PluginResponse(
+        String analysis,
+        String rootCause,
+        String remediation,
+        String prLink,
+        boolean promote,
+        int confidence,
+        String verdict,
+        String analysisId,
+        String issueUrl,
+        String issueTitle,
+        List<String> failedAgents) {
+
+    public static PluginResponse of(Verdict v) {
+        String url = v.issue() == null ? null : v.issue().url();
+        return new PluginResponse(CouncilWork.summary(v), v.rootCause(), v.remediation(), url == null ? "" : url,
+                v.decision() == Decision.PROMOTE, v.confidence(), v.decision().name(), v.analysisId(), url,
+                v.issue() == null ? null : v.issue().title(), v.failures().stream().map(AgentFailure::agent).toList());
+    }
+
+    /** The answer when the canary could not even be found: not a promote, and why. */
+    public static PluginResponse unresolved(String reason) {
+        return new PluginResponse("INCONCLUSIVE: " + reason, "undetermined",
+                "Check the namespace and pod name the AnalysisTemplate passes, then analyse again.", "", false, 0,
+                Decision.INCONCLUSIVE.name(), null, null, null, List.of());
+    }
+}

@@ -1,0 +1,71 @@
+package dev.canarycouncil.orchestrator.plugin;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.canarycouncil.orchestrator.council.Council;
+import dev.canarycouncil.orchestrator.council.UnresolvableTargetException;
+import dev.canarycouncil.runtime.json.Json;
+import dev.canarycouncil.runtime.schema.AnalysisTarget;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Argo Rollouts AI metric plugin's agent mode, exactly as the plugin speaks it:
+ * {@code GET /} answers 200 (its health check) and {@code POST /a2a/analyze} runs one analysis.
+ * Analysis outcomes are always 200 (the plugin falls back to another judge on any other status);
+ * only malformed requests get 400, naming the field.
+ */
+public final class PluginRoutes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginRoutes.class);
+    /** The plugin sends both sides' logs inline; leave room for them. */
+    private static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
+
+    private final Council council;
+
+    public PluginRoutes(Council council) {
+        this.council = council;
+    }
+
+    public void mount(Router router) {
+        router.get("/").handler(rc -> json(rc, 200, Map.of("name", "canary-council orchestrator", "status", "ok")));
+        router.post("/a2a/analyze")
+                .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
+                .blockingHandler(this::analyze, false);
+    }
+
+    private void analyze(RoutingContext rc) {
+        AnalysisTarget target;
+        try {
+            target = PluginRequestParser.parse(rc.body().asString());
+        } catch (PluginRequestException e) {
+            json(rc, 400, Map.of("error", e.getMessage(), "field", e.field()));
+            return;
+        }
+        try {
+            json(rc, 200, PluginResponse.of(council.analyze(target, message -> LOG.debug("{}", message))));
+        } catch (UnresolvableTargetException e) {
+            json(rc, 200, PluginResponse.unresolved(e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            json(rc, 503, Map.of("error", "the orchestrator is shutting down"));
+        } catch (RuntimeException e) {
+            LOG.error("Plugin analysis failed", e);
+            json(rc, 500, Map.of("error", "analysis failed: " + e.getMessage()));
+        }
+    }
+
+    private static void json(RoutingContext rc, int status, Object body) {
+        try {
+            rc.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                    .end(Json.mapper().writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            rc.response().setStatusCode(500).end();
+        }
+    }
+
+}
