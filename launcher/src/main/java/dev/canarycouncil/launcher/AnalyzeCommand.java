@@ -1,0 +1,98 @@
+package dev.canarycouncil.launcher;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import dev.canarycouncil.issuewriter.IssueWriterService;
+import dev.canarycouncil.mcp.recorded.RecordedRollout;
+import dev.canarycouncil.orchestrator.council.CouncilSettings;
+import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
+import dev.canarycouncil.runtime.http.VertxFactory;
+import dev.canarycouncil.runtime.json.Json;
+import dev.canarycouncil.runtime.schema.AnalysisTarget;
+import dev.canarycouncil.runtime.schema.Verdict;
+import io.vertx.core.Vertx;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Runs one analysis with every agent started in this JVM, over real HTTP, and prints the verdict. */
+@Command(name = "analyze", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCodes.USAGE,
+        exitCodeOnExecutionException = ExitCodes.RUNTIME,
+        description = {"Analyse one canary and print the verdict with its evidence.",
+                "Exit code: 0 promote, 1 rollback, 2 inconclusive, 3 usage error, 4 runtime error."})
+final class AnalyzeCommand implements Callable<Integer> {
+
+    @Mixin
+    RecordingOption recording;
+
+    @Option(names = "--pod", paramLabel = "NAME|HASH",
+            description = "The canary pod or pod-template hash to judge (default: the recording's canary).")
+    String pod;
+
+    @Option(names = "--namespace", description = "Namespace of the canary (default: the recording's).")
+    String namespace;
+
+    @Option(names = "--hint", paramLabel = "TEXT", description = "An operator hint, e.g. \"ignore colour changes\".")
+    String hint;
+
+    @Option(names = "--json", description = "Print the verdict as JSON on stdout.")
+    boolean json;
+
+    @Option(names = "--deadline", defaultValue = "90s", converter = DurationConverter.class,
+            description = "How long the specialists get (default: ${DEFAULT-VALUE}).")
+    Duration deadline;
+
+    @Option(names = "--issue-dir", paramLabel = "DIR", description = "Also write remediation issue drafts here as Markdown.")
+    Path issueDir;
+
+    @Option(names = {"-q", "--quiet"}, description = "Do not print progress on stderr.")
+    boolean quiet;
+
+    @Option(names = "--verbose", description = "Log what every part does on stderr.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!recording.given()) {
+            throw new UsageException("give --recording DIR (a recorded rollout, e.g. evals/recordings/go-panic-index-out-of-range)");
+        }
+        RecordedRollout rollout = recording.load();
+        AnalysisTarget target = new AnalysisTarget(namespace != null ? namespace : rollout.manifest().namespace(),
+                pod != null ? pod : rollout.manifest().canary().podTemplateHash(), null, null, null, null, hint);
+        PrintStream err = System.err;
+        long started = System.nanoTime();
+        Vertx vertx = VertxFactory.create(64);
+        try (LocalCouncil council = LocalCouncil.start(new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults()),
+                LocalCouncil.Ports.ephemeral(), RecordingOption.backends(rollout),
+                CouncilSettings.defaults().withDeadline(deadline), IssueWriterService.DEFAULT_LABELS, issueDir,
+                line -> {
+                    if (verbose) {
+                        err.println(line);
+                    }
+                })) {
+            if (!quiet) {
+                err.println("Analysing " + target.namespace() + "/" + target.podName() + " from " + rollout.directory() + " …");
+            }
+            Verdict verdict = AnalysisClient.analyze(council.orchestratorUrl(), target,
+                    deadline.plusSeconds(60), message -> {
+                        if (!quiet) {
+                            err.printf(Locale.ROOT, "[%5.1fs] %s%n", (System.nanoTime() - started) / 1e9, message);
+                        }
+                    });
+            if (json) {
+                System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(verdict));
+            } else {
+                VerdictPrinter.print(verdict, System.out);
+            }
+            System.out.flush();
+            return ExitCodes.of(verdict.decision());
+        } finally {
+            vertx.close();
+        }
+    }
+
+}

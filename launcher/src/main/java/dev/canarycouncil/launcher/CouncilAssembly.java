@@ -1,0 +1,87 @@
+package dev.canarycouncil.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import dev.canarycouncil.issuewriter.IssueWriterService;
+import dev.canarycouncil.loganalyst.LogAnalyst;
+import dev.canarycouncil.loganalyst.LogAnalystService;
+import dev.canarycouncil.mcp.server.McpToolServer;
+import dev.canarycouncil.mcp.server.ToolBackends;
+import dev.canarycouncil.metrics.MetricsAgent;
+import dev.canarycouncil.metrics.MetricsAgentService;
+import dev.canarycouncil.orchestrator.OrchestratorConfig;
+import dev.canarycouncil.orchestrator.OrchestratorService;
+import dev.canarycouncil.orchestrator.council.CouncilSettings;
+import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
+import dev.canarycouncil.runtime.http.HttpEndpoint;
+import dev.canarycouncil.runtime.mcp.McpToolClient;
+import io.vertx.core.Vertx;
+
+/**
+ * Starts each part of the council on its own port: the same code runs one part per process in
+ * production and every part in one JVM for the local default. Parts only know each other's URLs.
+ */
+final class CouncilAssembly {
+
+    static final String MCP_TOOLS = "mcp-tools";
+    static final List<String> AGENT_NAMES = List.of(OrchestratorService.NAME, LogAnalyst.NAME, MetricsAgent.NAME,
+            IssueWriterService.NAME, MCP_TOOLS);
+
+    private static final Duration TOOL_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Vertx vertx;
+    private final String host;
+    private final A2aServerSettings settings;
+
+    CouncilAssembly(Vertx vertx, String host, A2aServerSettings settings) {
+        this.vertx = vertx;
+        this.host = host;
+        this.settings = settings;
+    }
+
+    StartedPart mcpTools(int port, ToolBackends backends) {
+        HttpEndpoint endpoint = HttpEndpoint.start(vertx, host, port);
+        McpToolServer server = new McpToolServer(backends, TOOL_TIMEOUT);
+        server.mount(endpoint.router());
+        return new StartedPart(MCP_TOOLS, endpoint, server);
+    }
+
+    StartedPart logAnalyst(int port, String publicUrl, String mcpUrl) {
+        HttpEndpoint endpoint = HttpEndpoint.start(vertx, host, port);
+        McpToolClient tools = new McpToolClient(mcpUrl, TOOL_TIMEOUT);
+        var server = LogAnalystService.mount(endpoint.router(), urlOr(publicUrl, endpoint), tools, settings);
+        return new StartedPart(LogAnalyst.NAME, endpoint, () -> {
+            server.close();
+            tools.close();
+        });
+    }
+
+    StartedPart metricsAgent(int port, String publicUrl, String mcpUrl) {
+        HttpEndpoint endpoint = HttpEndpoint.start(vertx, host, port);
+        McpToolClient tools = new McpToolClient(mcpUrl, TOOL_TIMEOUT);
+        var server = MetricsAgentService.mount(endpoint.router(), urlOr(publicUrl, endpoint), tools, settings);
+        return new StartedPart(MetricsAgent.NAME, endpoint, () -> {
+            server.close();
+            tools.close();
+        });
+    }
+
+    StartedPart issueWriter(int port, String publicUrl, List<String> labels, Path draftDir) {
+        HttpEndpoint endpoint = HttpEndpoint.start(vertx, host, port);
+        var server = IssueWriterService.mount(endpoint.router(), urlOr(publicUrl, endpoint), labels, draftDir, settings);
+        return new StartedPart(IssueWriterService.NAME, endpoint, server);
+    }
+
+    StartedPart orchestrator(int port, String publicUrl, String mcpUrl, List<String> memberCardUrls, CouncilSettings council) {
+        HttpEndpoint endpoint = HttpEndpoint.start(vertx, host, port);
+        OrchestratorService service = OrchestratorService.mount(endpoint.router(), urlOr(publicUrl, endpoint),
+                new OrchestratorConfig(mcpUrl, memberCardUrls, council), settings);
+        return new StartedPart(OrchestratorService.NAME, endpoint, service);
+    }
+
+    private static String urlOr(String publicUrl, HttpEndpoint endpoint) {
+        return publicUrl == null || publicUrl.isBlank() ? endpoint.baseUrl() : publicUrl;
+    }
+}

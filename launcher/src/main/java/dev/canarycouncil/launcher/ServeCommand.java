@@ -1,0 +1,155 @@
+package dev.canarycouncil.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import dev.canarycouncil.issuewriter.IssueWriterService;
+import dev.canarycouncil.loganalyst.LogAnalyst;
+import dev.canarycouncil.metrics.MetricsAgent;
+import dev.canarycouncil.orchestrator.OrchestratorService;
+import dev.canarycouncil.orchestrator.council.CouncilSettings;
+import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
+import dev.canarycouncil.runtime.http.VertxFactory;
+import io.vertx.core.Vertx;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Starts the council: every part in this JVM (the local default), or one named part per process
+ * as in production, where parts find each other by URL.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCodes.USAGE,
+        exitCodeOnExecutionException = ExitCodes.RUNTIME,
+        description = {"Start the agents and the MCP server; prints '<name> listening on <url>' per part.",
+                "Without --agent every part starts in this JVM on ports --base-port, +1, +2, +3 and +10."})
+final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    RecordingOption recording;
+
+    @Option(names = "--agent", paramLabel = "NAME",
+            description = "Start only this part: orchestrator, log-analyst, metrics-agent, issue-writer or mcp-tools.")
+    String agent;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "Address to bind (default: ${DEFAULT-VALUE}; use 0.0.0.0 in a container).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port of the single part started with --agent (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--base-port", defaultValue = "8080",
+            description = "First port when every part starts here; 0 picks free ports (default: ${DEFAULT-VALUE}).")
+    int basePort;
+
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "URL peers reach this part at, written into its agent card (default: http://host:port).")
+    String publicUrl;
+
+    @Option(names = "--mcp-url", paramLabel = "URL", defaultValue = "${env:CANARY_COUNCIL_MCP_URL}",
+            description = "The MCP server's endpoint, e.g. http://mcp-tools:8090/mcp (env CANARY_COUNCIL_MCP_URL).")
+    String mcpUrl;
+
+    @Option(names = "--member", paramLabel = "CARD_URL", split = ",", defaultValue = "${env:CANARY_COUNCIL_MEMBERS}",
+            description = "Agent card URL of a council member, repeatable or comma-separated (env CANARY_COUNCIL_MEMBERS).")
+    List<String> members = new ArrayList<>();
+
+    @Option(names = "--issue-dir", paramLabel = "DIR", description = "Where the issue writer keeps drafts as Markdown.")
+    Path issueDir;
+
+    @Option(names = "--issue-label", paramLabel = "LABEL", split = ",",
+            description = "Labels for remediation issues (default: canary-rollback).")
+    List<String> issueLabels = new ArrayList<>();
+
+    @Option(names = "--deadline", defaultValue = "90s", converter = DurationConverter.class,
+            description = "How long the specialists get per analysis (default: ${DEFAULT-VALUE}).")
+    Duration deadline;
+
+    @Option(names = "--verbose", description = "Log debug detail on stderr.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> labels = issueLabels.isEmpty() ? IssueWriterService.DEFAULT_LABELS : issueLabels;
+        CouncilSettings council = CouncilSettings.defaults().withDeadline(deadline);
+        Vertx vertx = VertxFactory.create(128);
+        CouncilAssembly assembly = new CouncilAssembly(vertx, host, A2aServerSettings.defaults());
+        List<AutoCloseable> running = new ArrayList<>();
+        try {
+            if (agent == null) {
+                if (!recording.given()) {
+                    throw new UsageException("give --recording DIR to serve a recorded rollout "
+                            + "(live cluster backends are configured per part with --agent mcp-tools)");
+                }
+                running.add(LocalCouncil.start(assembly, LocalCouncil.Ports.from(basePort),
+                        RecordingOption.backends(recording.load()), council, labels, issueDir, ServeCommand::announce));
+            } else {
+                running.add(startOne(assembly, labels, council));
+            }
+        } catch (RuntimeException e) {
+            closeAll(running, vertx);
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            closeAll(running, vertx);
+            stopped.countDown();
+        }, "shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    private StartedPart startOne(CouncilAssembly assembly, List<String> labels, CouncilSettings council) {
+        StartedPart part = switch (agent) {
+            case CouncilAssembly.MCP_TOOLS -> {
+                if (!recording.given()) {
+                    throw new UsageException("mcp-tools needs a backend: give --recording DIR");
+                }
+                yield assembly.mcpTools(port, RecordingOption.backends(recording.load()));
+            }
+            case LogAnalyst.NAME -> assembly.logAnalyst(port, publicUrl, required(mcpUrl, "--mcp-url"));
+            case MetricsAgent.NAME -> assembly.metricsAgent(port, publicUrl, required(mcpUrl, "--mcp-url"));
+            case IssueWriterService.NAME -> assembly.issueWriter(port, publicUrl, labels, issueDir);
+            case OrchestratorService.NAME -> {
+                List<String> cards = members.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+                if (cards.isEmpty()) {
+                    throw new UsageException("the orchestrator needs its members: give --member CARD_URL for each "
+                            + "specialist and the issue writer");
+                }
+                yield assembly.orchestrator(port, publicUrl, required(mcpUrl, "--mcp-url"), cards, council);
+            }
+            default -> throw new UsageException("unknown agent '" + agent + "'; choose one of "
+                    + String.join(", ", CouncilAssembly.AGENT_NAMES));
+        };
+        announce(part.announcement());
+        return part;
+    }
+
+    private static String required(String value, String option) {
+        if (value == null || value.isBlank()) {
+            throw new UsageException("this part needs " + option);
+        }
+        return value;
+    }
+
+    private static void announce(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+
+    private static void closeAll(List<AutoCloseable> running, Vertx vertx) {
+        for (AutoCloseable c : running) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // Stopping anyway.
+            }
+        }
+        vertx.close();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.canarycouncil.launcher;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+import dev.canarycouncil.runtime.schema.Evidence;
+import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
+import dev.canarycouncil.runtime.schema.PodConditionEvidence;
+import dev.canarycouncil.runtime.schema.PromQlEvidence;
+import dev.canarycouncil.runtime.schema.Verdict;
+import dev.canarycouncil.runtime.schema.VerdictSubject;
+
+/** Prints a verdict and its evidence for a person at a terminal. */
+final class VerdictPrinter {
+
+    private VerdictPrinter() {
+    }
+
+    static void print(Verdict v, PrintStream out) {
+        VerdictSubject s = v.subject();
+        out.printf("%s (confidence %d%%)%n", v.decision(), v.confidence());
+        if (s != null) {
+            out.printf("  %s/%s: canary %s vs stable %s, %s to %s%n", s.namespace(), s.rollout(), s.canaryHash(),
+                    s.stableHash(), s.window().start(), s.window().end());
+        }
+        out.println();
+        out.println("Root cause:  " + v.rootCause());
+        out.println("Remediation: " + v.remediation());
+        out.println();
+        out.println("Findings:");
+        for (Finding f : v.findings()) {
+            out.printf("  %-14s %-12s %3d%%  %s%n", f.agent(), f.verdict(), f.confidence(), f.summary());
+            for (Evidence e : f.evidence()) {
+                out.printf("    - [%s] %s%n", e.severity().name().toLowerCase(Locale.ROOT), e.description());
+                detail(e, out);
+            }
+            f.notes().forEach(n -> out.println("    note: " + n));
+        }
+        if (!v.failures().isEmpty()) {
+            out.println("No finding from:");
+            v.failures().forEach(f -> out.printf("  %-14s %s%n", f.agent(), f.reason()));
+        }
+        out.println();
+        out.println("Rationale: " + v.rationale());
+        if (v.issue() != null) {
+            out.println();
+            out.println("Remediation issue (" + v.issue().state() + "): " + v.issue().title());
+            if (v.issue().url() != null) {
+                out.println("  " + v.issue().url());
+            }
+        }
+        out.printf("%nAnalysis %s took %d ms (%s mode).%n", v.analysisId(), v.durationMs(), v.mode());
+    }
+
+    private static void detail(Evidence e, PrintStream out) {
+        if (e instanceof LogTemplateEvidence l) {
+            l.samples().stream().limit(3).forEach(sample -> out.println("        | " + abbreviate(sample)));
+        } else if (e instanceof PromQlEvidence p) {
+            out.println("        canary: " + p.canaryQuery());
+            out.println("        stable: " + p.stableQuery());
+        } else if (e instanceof PodConditionEvidence c && c.detail() != null) {
+            out.println("        " + c.detail());
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 160 ? s.substring(0, 159) + "…" : s;
+    }
+}
