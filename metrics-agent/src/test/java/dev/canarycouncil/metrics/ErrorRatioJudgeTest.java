@@ -1,0 +1,94 @@
+package dev.canarycouncil.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import dev.canarycouncil.mcp.testing.RecordedMcpServer;
+import dev.canarycouncil.runtime.mcp.McpToolClient;
+import dev.canarycouncil.runtime.schema.Decision;
+import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.PromQlEvidence;
+import dev.canarycouncil.runtime.testing.Recordings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The first metrics judgement, through the real MCP server over recordings. */
+class ErrorRatioJudgeTest {
+
+    @TempDir
+    Path tmp;
+
+    private static Finding judge(Path recording) {
+        try (RecordedMcpServer mcp = new RecordedMcpServer(recording); McpToolClient tools = mcp.client()) {
+            return new ErrorRatioJudge(MetricsAgent.NAME, tools).judge(mcp.analysisRequest(null), message -> { });
+        }
+    }
+
+    @Test
+    void aHealthyCanaryPromotes() {
+        Finding f = judge(Recordings.named("healthy-color-change"));
+        assertEquals(Decision.PROMOTE, f.verdict());
+        assertTrue(f.confidence() >= 50);
+    }
+
+    @Test
+    void aFivexxSpikeRollsBackWithQueriesAHumanCanRerun() {
+        Finding f = judge(Recordings.named("5xx-spike-payments-timeout"));
+        assertEquals(Decision.ROLLBACK, f.verdict());
+        PromQlEvidence e = (PromQlEvidence) f.evidence().get(0);
+        assertEquals(0.25, e.canaryValue(), 0.03);
+        assertTrue(e.stableValue() < 0.01);
+        assertTrue(e.canaryQuery().contains("rollouts_pod_template_hash=\"7c9d6f5b4\""), e.canaryQuery());
+        assertTrue(e.stableQuery().contains("rollouts_pod_template_hash=\"5f7d8c9b6\""), e.stableQuery());
+    }
+
+    private Path copyWithMetrics(String metrics) throws IOException {
+        Path source = Recordings.named("healthy-color-change");
+        Path target = tmp.resolve("copy");
+        try (Stream<Path> walk = Files.walk(source)) {
+            for (Path p : walk.toList()) {
+                Path t = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+        if (metrics == null) {
+            Files.delete(target.resolve("metrics.om"));
+        } else {
+            Files.writeString(target.resolve("metrics.om"), metrics);
+        }
+        return target;
+    }
+
+    @Test
+    void tooLittleCanaryTrafficIsInconclusiveNotAGuess() throws IOException {
+        StringBuilder om = new StringBuilder("# TYPE http_requests counter\n");
+        for (String hash : new String[]{"5f7d8c9b6", "7c9d6f5b4"}) {
+            for (int i = 0; i <= 20; i++) {
+                long t = 1777975200L + i * 30L;
+                long ok = hash.equals("7c9d6f5b4") ? i : i * 600L;
+                om.append("http_requests_total{code=\"200\",rollouts_pod_template_hash=\"").append(hash)
+                        .append("\",service=\"checkout\"} ").append(ok).append(' ').append(t).append('\n');
+            }
+        }
+        om.append("# EOF\n");
+        Finding f = judge(copyWithMetrics(om.toString()));
+        assertEquals(Decision.INCONCLUSIVE, f.verdict());
+        assertTrue(f.summary().contains("Too little canary traffic"), f.summary());
+    }
+
+    @Test
+    void noMetricsAtAllIsInconclusive() throws IOException {
+        Finding f = judge(copyWithMetrics(null));
+        assertEquals(Decision.INCONCLUSIVE, f.verdict());
+        assertTrue(f.notes().get(0).contains("no http_requests_total series for the canary"), f.notes()::toString);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.canarycouncil.orchestrator.council;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.canarycouncil.runtime.schema.AnalysisRequest;
+import dev.canarycouncil.runtime.schema.Decision;
+import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
+import dev.canarycouncil.runtime.schema.PodConditionEvidence;
+import dev.canarycouncil.runtime.schema.PodGroup;
+import dev.canarycouncil.runtime.schema.PromQlEvidence;
+import dev.canarycouncil.runtime.schema.Severity;
+import dev.canarycouncil.runtime.schema.TimeWindow;
+import org.junit.jupiter.api.Test;
+
+class RootCauseSummaryTest {
+
+    private static final AnalysisRequest REQUEST = new AnalysisRequest("id", "shop", "checkout", "checkout",
+            new PodGroup("c1", null, List.of()), new PodGroup("s1", null, List.of()),
+            new TimeWindow(Instant.EPOCH, Instant.EPOCH.plusSeconds(600)), null, null);
+
+    private static final PodConditionEvidence CRASHLOOP = new PodConditionEvidence("pod c in CrashLoopBackOff",
+            Severity.CRITICAL, "c", "canary", "app", "CrashLoopBackOff", null, 4, 2);
+    private static final LogTemplateEvidence PANIC = new LogTemplateEvidence("panic in canary", Severity.CRITICAL,
+            "panic: <*>", "crash", null, 2, 0, 100, 100, null, List.of("panic: runtime error: nil map"), "canary");
+    private static final PromQlEvidence SPIKE = new PromQlEvidence("5xx ratio 25% vs 0.3%", Severity.CRITICAL, "5xx-ratio",
+            "q1", "q2", 0.25, 0.003, Instant.EPOCH, Instant.EPOCH, "t");
+
+    @Test
+    void aCrashSignatureNamesTheCauseBetterThanThePodStateOrTheMetric() {
+        var s = RootCauseSummary.of(Decision.ROLLBACK, REQUEST, List.of(
+                new Finding("metrics", Decision.ROLLBACK, 85, "", List.of(SPIKE), List.of()),
+                new Finding("logs", Decision.ROLLBACK, 90, "", List.of(CRASHLOOP, PANIC), List.of())));
+        assertEquals("panic: runtime error: nil map", s.rootCause());
+        assertTrue(s.remediation().startsWith("Roll back checkout to stable s1"));
+    }
+
+    @Test
+    void evidenceOfAPromotingMemberIsNeverTheRootCause() {
+        var s = RootCauseSummary.of(Decision.ROLLBACK, REQUEST, List.of(
+                new Finding("metrics", Decision.ROLLBACK, 85, "", List.of(SPIKE), List.of()),
+                new Finding("logs", Decision.PROMOTE, 60, "", List.of(PANIC), List.of())));
+        assertEquals("5xx ratio 25% vs 0.3%", s.rootCause());
+    }
+
+    @Test
+    void promoteAndInconclusiveSayWhatToDo() {
+        assertEquals("none", RootCauseSummary.of(Decision.PROMOTE, REQUEST, List.of()).rootCause());
+        var inconclusive = RootCauseSummary.of(Decision.INCONCLUSIVE, REQUEST, List.of());
+        assertEquals("undetermined", inconclusive.rootCause());
+        assertTrue(inconclusive.remediation().contains("do not promote"));
+    }
+}
