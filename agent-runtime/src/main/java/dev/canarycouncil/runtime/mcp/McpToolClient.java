@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.canarycouncil.runtime.http.Failures;
 import dev.canarycouncil.runtime.json.Json;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -51,7 +52,7 @@ public final class McpToolClient implements AutoCloseable {
         } catch (RuntimeException e) {
             reset();
             throw new ToolCallException(tool, "MCP tool " + tool + " at " + url() + " could not be called: "
-                    + rootMessage(e), e);
+                    + Failures.describe(e), e);
         }
         if (Boolean.TRUE.equals(result.isError())) {
             throw new ToolCallException(tool, "MCP tool " + tool + " failed: " + text(result));
@@ -110,18 +111,6 @@ public final class McpToolClient implements AutoCloseable {
             }
         }
         return text.toString();
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        if (root instanceof java.net.ConnectException) {
-            return "connection refused or unreachable";
-        }
-        String message = root.getMessage();
-        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
     }
 
     private static String abbreviate(String s) {

@@ -13,6 +13,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import dev.canarycouncil.runtime.a2a.A2aParts;
+import dev.canarycouncil.runtime.http.Failures;
 import io.a2a.client.Client;
 import io.a2a.client.ClientEvent;
 import io.a2a.client.MessageEvent;
@@ -69,7 +70,7 @@ public final class RemoteAgent implements AutoCloseable {
         try {
             return new A2ACardResolver(http, base, path).getAgentCard();
         } catch (Exception e) {
-            throw new RemoteAgentException("Could not read the agent card at " + cardUrl + ": " + e.getMessage(), e);
+            throw new RemoteAgentException("Could not read the agent card at " + cardUrl + ": " + Failures.describe(e), e);
         }
     }
 
@@ -128,7 +129,7 @@ public final class RemoteAgent implements AutoCloseable {
                 }
             } else {
                 result.completeExceptionally(new RemoteAgentException(
-                        card.name() + " failed: " + describe(failure), failure));
+                        card.name() + " failed: " + Failures.describe(failure), failure));
             }
         };
         try {
@@ -137,7 +138,7 @@ public final class RemoteAgent implements AutoCloseable {
                     client.sendMessage(message, List.of(consumer), errors, null);
                 } catch (Exception e) {
                     result.completeExceptionally(new RemoteAgentException(card.name() + " could not be called: "
-                            + describe(e), e));
+                            + Failures.describe(e), e));
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -204,21 +205,6 @@ public final class RemoteAgent implements AutoCloseable {
             t = t.getCause();
         }
         return t;
-    }
-
-    private static String describe(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        if (root instanceof java.net.ConnectException) {
-            return "connection refused or unreachable";
-        }
-        if (root instanceof java.net.http.HttpConnectTimeoutException) {
-            return "connection timed out";
-        }
-        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
     }
 
     @Override
