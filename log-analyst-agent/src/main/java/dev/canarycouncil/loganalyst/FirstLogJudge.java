@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.canarycouncil.runtime.tools.ContainerInfo;
+import dev.canarycouncil.runtime.tools.ContainerLog;
+import dev.canarycouncil.runtime.tools.PodInfo;
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Evidence;
 import dev.canarycouncil.runtime.schema.Finding;
@@ -72,9 +75,9 @@ public final class FirstLogJudge {
 
     private List<Evidence> podConditions(SideEvidence canary, SideEvidence stable) {
         List<Evidence> out = new ArrayList<>();
-        int stableRestarts = stable.pods().stream().mapToInt(PodState::restarts).max().orElse(0);
-        for (PodState pod : canary.pods()) {
-            for (ContainerState c : pod.containers()) {
+        int stableRestarts = stable.pods().stream().mapToInt(PodInfo::restarts).max().orElse(0);
+        for (PodInfo pod : canary.pods()) {
+            for (ContainerInfo c : pod.containers()) {
                 boolean oom = "OOMKilled".equals(c.lastTerminationReason()) || Integer.valueOf(137).equals(c.lastExitCode())
                         || "OOMKilled".equals(c.reason());
                 if (oom) {
@@ -120,7 +123,7 @@ public final class FirstLogJudge {
     /** Crash lines keyed by the line with digits masked, so repeats of one crash count together. */
     private static Map<String, List<String>> crashLines(SideEvidence side) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        for (LogText log : side.logs()) {
+        for (ContainerLog log : side.logs()) {
             for (String line : log.text().split("\n")) {
                 if (CRASH.matcher(line).find()) {
                     String key = line.strip().replaceAll("\\d+", "N");
@@ -154,7 +157,7 @@ public final class FirstLogJudge {
 
     private static List<String> errorLines(SideEvidence side) {
         List<String> out = new ArrayList<>();
-        for (LogText log : side.logs()) {
+        for (ContainerLog log : side.logs()) {
             for (String line : log.text().split("\n")) {
                 if (ERROR_LINE.matcher(line).find()) {
                     out.add(line.length() > 500 ? line.substring(0, 500) : line);
@@ -166,7 +169,7 @@ public final class FirstLogJudge {
 
     private static long lines(SideEvidence side) {
         long n = 0;
-        for (LogText log : side.logs()) {
+        for (ContainerLog log : side.logs()) {
             if (!log.text().isEmpty()) {
                 n += log.text().split("\n").length;
             }

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.canarycouncil.runtime.tools.ContainerLog;
+import dev.canarycouncil.runtime.tools.EventInfo;
+import dev.canarycouncil.runtime.tools.PodInfo;
 import dev.canarycouncil.runtime.agent.Progress;
 import dev.canarycouncil.runtime.json.Json;
 import dev.canarycouncil.runtime.mcp.McpToolClient;
@@ -47,18 +50,19 @@ public final class LogCollector {
             podNames = podNames.subList(0, MAX_PODS_PER_SIDE);
         }
         progress.report("reading " + side + " pods: " + (podNames.isEmpty() ? "none found" : String.join(", ", podNames)));
-        List<PodState> pods = new ArrayList<>();
-        List<LogText> logs = new ArrayList<>();
-        List<PodEvent> events = new ArrayList<>();
+        List<PodInfo> pods = new ArrayList<>();
+        List<ContainerLog> logs = new ArrayList<>();
+        List<EventInfo> events = new ArrayList<>();
         if (inlineLogs != null && !inlineLogs.isBlank()) {
-            logs.add(new LogText(side + " (sent in the request)", null, false, inlineLogs, false));
+            logs.add(new ContainerLog(side + " (sent in the request)", null, false, inlineLogs,
+                    (int) inlineLogs.lines().count(), false));
         }
         for (String pod : podNames) {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }
-            PodState state = call("get_pod_status", Map.of("namespace", request.namespace(), "pod", pod), notes,
-                    node -> Json.mapper().treeToValue(node, PodState.class));
+            PodInfo state = call("get_pod_status", Map.of("namespace", request.namespace(), "pod", pod), notes,
+                    node -> Json.mapper().treeToValue(node, PodInfo.class));
             if (state != null) {
                 pods.add(state);
             }
@@ -74,11 +78,11 @@ public final class LogCollector {
                     addLogs(previous, logs, notes);
                 }
             }
-            List<PodEvent> podEvents = call("list_events", Map.of("namespace", request.namespace(), "involvedObject", pod),
+            List<EventInfo> podEvents = call("list_events", Map.of("namespace", request.namespace(), "involvedObject", pod),
                     notes, node -> {
-                        List<PodEvent> list = new ArrayList<>();
+                        List<EventInfo> list = new ArrayList<>();
                         for (JsonNode e : node.path("events")) {
-                            list.add(Json.mapper().treeToValue(e, PodEvent.class));
+                            list.add(Json.mapper().treeToValue(e, EventInfo.class));
                         }
                         return list;
                     });
@@ -89,17 +93,16 @@ public final class LogCollector {
         return new SideEvidence(side, pods, logs, events);
     }
 
-    private void addLogs(Map<String, Object> args, List<LogText> logs, List<String> notes) {
-        List<LogText> fetched = call("get_pod_logs", args, notes, node -> {
-            List<LogText> list = new ArrayList<>();
+    private void addLogs(Map<String, Object> args, List<ContainerLog> logs, List<String> notes) {
+        List<ContainerLog> fetched = call("get_pod_logs", args, notes, node -> {
+            List<ContainerLog> list = new ArrayList<>();
             for (JsonNode l : node.path("logs")) {
-                list.add(new LogText(l.path("pod").asText(), l.path("container").asText(null), l.path("previous").asBoolean(),
-                        l.path("text").asText(""), l.path("truncated").asBoolean()));
+                list.add(Json.mapper().treeToValue(l, ContainerLog.class));
             }
             return list;
         });
         if (fetched != null) {
-            for (LogText l : fetched) {
+            for (ContainerLog l : fetched) {
                 if (l.truncated()) {
                     notes.add("logs of " + l.pod() + (l.previous() ? " (previous container)" : "") + " were cut to the newest lines");
                 }

@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 
+import dev.canarycouncil.runtime.tools.ContainerInfo;
+import dev.canarycouncil.runtime.tools.ContainerLog;
+import dev.canarycouncil.runtime.tools.PodInfo;
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.PodConditionEvidence;
@@ -18,12 +22,12 @@ class FirstLogJudgeTest {
         return (line + "\n").repeat(n);
     }
 
-    private static SideEvidence side(String side, String logs, PodState... pods) {
-        return new SideEvidence(side, List.of(pods), List.of(new LogText(side + "-pod", "app", false, logs, false)), List.of());
+    private static SideEvidence side(String side, String logs, PodInfo... pods) {
+        return new SideEvidence(side, List.of(pods), List.of(new ContainerLog(side + "-pod", "app", false, logs, (int) logs.lines().count(), false)), List.of());
     }
 
-    private static PodState running(String name) {
-        return new PodState(name, "Running", true, List.of(new ContainerState("app", true, 0, "running", null, null, null, null, null)));
+    private static PodInfo running(String name) {
+        return new PodInfo(name, "shop", Map.of(), "Running", true, null, List.of(new ContainerInfo("app", null, true, 0, "running", null, null, null, null, null, null)));
     }
 
     @Test
@@ -46,8 +50,8 @@ class FirstLogJudgeTest {
 
     @Test
     void anOomKilledCanaryIsARollbackEvenWithQuietLogs() {
-        PodState oom = new PodState("c", "Running", false, List.of(new ContainerState("app", false, 3, "waiting",
-                "CrashLoopBackOff", "back-off", null, "OOMKilled", 137)));
+        PodInfo oom = new PodInfo("c", "shop", Map.of(), "Running", false, null, List.of(new ContainerInfo("app", null, false, 3,
+                "waiting", "CrashLoopBackOff", "back-off", null, "OOMKilled", 137, null)));
         Finding f = judge.judge(new CollectedLogs(side("canary", lines("ok", 60), oom), side("stable", lines("ok", 60), running("s")),
                 List.of()));
         assertEquals(Decision.ROLLBACK, f.verdict());

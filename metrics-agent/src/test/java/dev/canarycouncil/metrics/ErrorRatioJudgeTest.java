@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import dev.canarycouncil.mcp.testing.RecordedMcpServer;
 import dev.canarycouncil.runtime.mcp.McpToolClient;
@@ -48,18 +47,7 @@ class ErrorRatioJudgeTest {
     }
 
     private Path copyWithMetrics(String metrics) throws IOException {
-        Path source = Recordings.named("healthy-color-change");
-        Path target = tmp.resolve("copy");
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path p : walk.toList()) {
-                Path t = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
+        Path target = Recordings.copy("healthy-color-change", tmp);
         if (metrics == null) {
             Files.delete(target.resolve("metrics.om"));
         } else {

@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import dev.canarycouncil.mcp.kubernetes.ContainerInfo;
-import dev.canarycouncil.mcp.kubernetes.EventInfo;
-import dev.canarycouncil.mcp.kubernetes.PodInfo;
 import dev.canarycouncil.mcp.recorded.RolloutManifest;
 import dev.canarycouncil.runtime.json.Json;
 import dev.canarycouncil.runtime.schema.TimeWindow;
+import dev.canarycouncil.runtime.tools.ContainerInfo;
+import dev.canarycouncil.runtime.tools.EventInfo;
+import dev.canarycouncil.runtime.tools.PodInfo;
 
 /**
  * Simulates one canary step from a {@link ScenarioConfig} and writes it as a recorded rollout:

@@ -1,5 +1,9 @@
 package dev.canarycouncil.mcp.kubernetes;
 
+import dev.canarycouncil.runtime.tools.RolloutPods;
+import dev.canarycouncil.runtime.tools.ContainerLog;
+import dev.canarycouncil.runtime.tools.EventInfo;
+import dev.canarycouncil.runtime.tools.PodInfo;
 import java.util.List;
 
 /**

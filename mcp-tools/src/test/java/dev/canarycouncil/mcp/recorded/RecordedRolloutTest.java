@@ -31,19 +31,7 @@ class RecordedRolloutTest {
     }
 
     private Path copy(String name) throws IOException {
-        Path source = Recordings.named(name);
-        Path target = Files.createTempDirectory(tmp, "copy").resolve(name);
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path p : walk.toList()) {
-                Path t = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-        return target;
+        return Recordings.copy(name, tmp);
     }
 
     @Test

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
-import dev.canarycouncil.mcp.kubernetes.RolloutPods;
+import dev.canarycouncil.runtime.tools.RolloutPods;
 import dev.canarycouncil.mcp.recorded.RecordedClusterBackend;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
 import dev.canarycouncil.mcp.server.McpToolServer;

@@ -12,8 +12,7 @@ import dev.canarycouncil.runtime.mcp.ToolCallException;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.AnalysisTarget;
 import dev.canarycouncil.runtime.schema.InlineLogs;
-import dev.canarycouncil.runtime.schema.PodGroup;
-import dev.canarycouncil.runtime.schema.TimeWindow;
+import dev.canarycouncil.runtime.tools.RolloutPods;
 
 /**
  * Turns what the caller named (a canary pod or hash, or a canary selector) into the full rollout
@@ -39,15 +38,11 @@ public final class TargetResolver {
             if (target.rollout() != null) {
                 args.put("rollout", target.rollout());
             }
-            JsonNode resolved = tools.call("resolve_rollout_pods", args);
+            RolloutPods resolved = Json.mapper().treeToValue(tools.call("resolve_rollout_pods", args), RolloutPods.class);
             InlineLogs inline = target.stableLogs() != null || target.canaryLogs() != null
                     ? new InlineLogs(target.stableLogs(), target.canaryLogs()) : null;
-            return new AnalysisRequest(analysisId, target.namespace(), resolved.path("rollout").asText(),
-                    resolved.path("service").asText(),
-                    Json.mapper().treeToValue(resolved.get("canary"), PodGroup.class),
-                    Json.mapper().treeToValue(resolved.get("stable"), PodGroup.class),
-                    Json.mapper().treeToValue(resolved.get("window"), TimeWindow.class),
-                    inline, target.hints());
+            return new AnalysisRequest(analysisId, target.namespace(), resolved.rollout(), resolved.service(),
+                    resolved.canary(), resolved.stable(), resolved.window(), inline, target.hints());
         } catch (ToolCallException e) {
             throw new UnresolvableTargetException("Could not resolve canary " + (podName == null ? target.canarySelector() : podName)
                     + " in namespace " + target.namespace() + ": " + e.getMessage(), e);

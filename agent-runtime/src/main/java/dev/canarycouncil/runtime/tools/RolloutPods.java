@@ -1,4 +1,4 @@
-package dev.canarycouncil.mcp.kubernetes;
+package dev.canarycouncil.runtime.tools;
 
 import dev.canarycouncil.runtime.schema.PodGroup;
 import dev.canarycouncil.runtime.schema.TimeWindow;

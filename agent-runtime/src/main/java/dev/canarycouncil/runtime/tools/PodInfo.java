@@ -1,4 +1,4 @@
-package dev.canarycouncil.mcp.kubernetes;
+package dev.canarycouncil.runtime.tools;
 
 import java.time.Instant;
 import java.util.List;
