@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
+import dev.canarycouncil.runtime.logs.LogTimestamps;
+
 /**
  * Reads log text as a stream with the same limits the Kubernetes log API applies: only lines
  * since a time, only the last N lines, at most N bytes (keeping the newest lines). Invalid UTF-8

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
+import dev.canarycouncil.runtime.logs.LogTimestamps;
 import org.junit.jupiter.api.Test;
 
 class LogTextReaderTest {
@@ -65,6 +66,7 @@ class LogTextReaderTest {
         assertEquals(Instant.parse("2026-05-05T10:00:01Z"), LogTimestamps.leading("time=\"2026-05-05T10:00:01Z\" level=info"));
         assertEquals(Instant.parse("2026-05-05T10:00:01Z"),
                 LogTimestamps.leading("10.0.0.1 - - [05/May/2026:10:00:01 +0000] \"GET / HTTP/1.1\" 200 5"));
+        assertEquals(Instant.parse("2026-05-05T10:00:01.5Z"), LogTimestamps.leading("2026/05/05 10:00:01.5 http: panic serving"));
         assertEquals(null, LogTimestamps.leading("\tat com.example.A.b(A.java:3)"));
     }
 }
