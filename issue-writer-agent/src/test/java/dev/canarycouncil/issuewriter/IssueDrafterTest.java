@@ -32,7 +32,7 @@ class IssueDrafterTest {
 
     private static Verdict verdict(String rootCause) {
         Finding logs = new Finding("log-analyst", Decision.ROLLBACK, 90, "The canary panics.", List.of(
-                new LogTemplateEvidence("Canary logs show a panic", Severity.CRITICAL, "panic: <*>", "crash", "main.go:42",
+                new LogTemplateEvidence("Canary logs show a panic", Severity.CRITICAL, "panic: <*>", "crash", "main.go:42", "main.getColor",
                         2, 0, 100, 900, null, List.of("panic: runtime error: index out of range [3] with length 3"), "canary")),
                 List.of("logs of checkout-7c9d6f5b4-abcde were cut"));
         Finding metrics = new Finding("metrics-agent", Decision.PROMOTE, 70, "No 5xx regression.", List.of(

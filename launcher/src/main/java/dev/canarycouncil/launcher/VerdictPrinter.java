@@ -55,7 +55,9 @@ final class VerdictPrinter {
 
     private static void detail(Evidence e, PrintStream out) {
         if (e instanceof LogTemplateEvidence l) {
-            l.samples().stream().limit(3).forEach(sample -> out.println("        | " + abbreviate(sample)));
+            // One sample, whole records (a stack trace is several lines), each line marked as quoted.
+            l.samples().stream().limit(1).flatMap(String::lines).limit(8)
+                    .forEach(line -> out.println("        | " + abbreviate(line.replace("\t", "    "))));
         } else if (e instanceof PromQlEvidence p) {
             out.println("        canary: " + p.canaryQuery());
             out.println("        stable: " + p.stableQuery());

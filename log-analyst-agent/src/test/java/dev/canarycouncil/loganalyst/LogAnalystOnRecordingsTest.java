@@ -22,8 +22,7 @@ class LogAnalystOnRecordingsTest {
 
     private static Finding analyse(RecordedMcpServer mcp, InlineLogs inline, List<String> progress) throws Exception {
         try (McpToolClient tools = mcp.client()) {
-            LogAnalyst analyst = new LogAnalyst(new LogCollector(tools), new FirstLogJudge(LogAnalyst.NAME));
-            return analyst.analyze(mcp.analysisRequest(inline), progress::add);
+            return LogAnalystService.analyst(tools).analyze(mcp.analysisRequest(inline), progress::add);
         }
     }
 
@@ -31,7 +30,7 @@ class LogAnalystOnRecordingsTest {
     @CsvSource({
             "healthy-color-change, PROMOTE, ",
             "go-panic-index-out-of-range, ROLLBACK, index out of range",
-            "5xx-spike-payments-timeout, ROLLBACK, canary log lines are errors",
+            "5xx-spike-payments-timeout, ROLLBACK, charge failed: context deadline exceeded",
             "oom-crashloop-report-cache, ROLLBACK, OOMKilled"})
     void judgesEachBundledRecording(String recording, Decision expected, String evidence) throws Exception {
         try (RecordedMcpServer mcp = new RecordedMcpServer(Recordings.named(recording))) {
@@ -64,8 +63,7 @@ class LogAnalystOnRecordingsTest {
         }
         try (RecordedMcpServer mcp = new RecordedMcpServer(Recordings.named("healthy-color-change"));
              McpToolClient dead = new McpToolClient("http://127.0.0.1:" + closedPort + "/mcp", Duration.ofSeconds(5))) {
-            Finding f = new LogAnalyst(new LogCollector(dead), new FirstLogJudge(LogAnalyst.NAME))
-                    .analyze(mcp.analysisRequest(null), message -> { });
+            Finding f = LogAnalystService.analyst(dead).analyze(mcp.analysisRequest(null), message -> { });
             assertEquals(Decision.INCONCLUSIVE, f.verdict());
             assertTrue(f.notes().stream().anyMatch(n -> n.contains("get_pod_status")), f.notes()::toString);
         }

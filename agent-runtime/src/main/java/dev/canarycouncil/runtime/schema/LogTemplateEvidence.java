@@ -10,6 +10,7 @@ import java.util.List;
  * @param template      the template text, variables shown as {@code <*>}
  * @param signature     a named failure signature (e.g. {@code go-panic}) or null
  * @param location      the top application frame ({@code file:line}) when the lines carry one
+ * @param frame         the function or method of that frame, or null
  * @param canaryCount   occurrences in canary logs
  * @param stableCount   occurrences in stable logs
  * @param canaryTotal   all lines read from canary logs (the denominator for canaryCount)
@@ -24,6 +25,7 @@ public record LogTemplateEvidence(
         String template,
         String signature,
         String location,
+        String frame,
         long canaryCount,
         long stableCount,
         long canaryTotal,

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import dev.canarycouncil.runtime.logs.LogMessages;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Evidence;
@@ -60,8 +61,8 @@ public final class RootCauseSummary {
 
     private static String cause(Evidence e) {
         if (e instanceof LogTemplateEvidence l) {
-            String line = l.samples().isEmpty() ? l.template() : l.samples().get(0);
-            return line + (l.location() == null ? "" : " (" + l.location() + ")");
+            String message = LogMessages.message(l.samples().isEmpty() ? l.template() : l.samples().get(0));
+            return message + (l.location() == null ? "" : " (" + l.location() + (l.frame() == null ? "" : ", " + l.frame()) + ")");
         }
         if (e instanceof PodConditionEvidence c) {
             return c.description();

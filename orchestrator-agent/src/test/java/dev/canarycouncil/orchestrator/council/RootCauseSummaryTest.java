@@ -26,7 +26,7 @@ class RootCauseSummaryTest {
     private static final PodConditionEvidence CRASHLOOP = new PodConditionEvidence("pod c in CrashLoopBackOff",
             Severity.CRITICAL, "c", "canary", "app", "CrashLoopBackOff", null, 4, 2);
     private static final LogTemplateEvidence PANIC = new LogTemplateEvidence("panic in canary", Severity.CRITICAL,
-            "panic: <*>", "crash", null, 2, 0, 100, 100, null, List.of("panic: runtime error: nil map"), "canary");
+            "panic: <*>", "crash", null, null, 2, 0, 100, 100, null, List.of("panic: runtime error: nil map"), "canary");
     private static final PromQlEvidence SPIKE = new PromQlEvidence("5xx ratio 25% vs 0.3%", Severity.CRITICAL, "5xx-ratio",
             "q1", "q2", 0.25, 0.003, Instant.EPOCH, Instant.EPOCH, "t");
 

@@ -1,0 +1,44 @@
+package dev.canarycouncil.runtime.redaction;
+
+import java.util.List;
+
+import dev.canarycouncil.runtime.schema.Evidence;
+import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
+import dev.canarycouncil.runtime.schema.PodConditionEvidence;
+import dev.canarycouncil.runtime.schema.PromQlEvidence;
+
+/** Redacts every text of a finding: summary, notes, and each evidence item's text fields. */
+public final class FindingRedactor {
+
+    private final Redactor redactor;
+
+    public FindingRedactor(Redactor redactor) {
+        this.redactor = redactor;
+    }
+
+    public Finding redact(Finding f) {
+        List<Evidence> evidence = f.evidence().stream().map(this::redact).toList();
+        return new Finding(f.agent(), f.verdict(), f.confidence(), redactor.redact(f.summary()), evidence,
+                redactor.redact(f.notes()));
+    }
+
+    private Evidence redact(Evidence e) {
+        if (e instanceof LogTemplateEvidence l) {
+            return new LogTemplateEvidence(r(l.description()), l.severity(), r(l.template()), l.signature(), r(l.location()),
+                    r(l.frame()), l.canaryCount(), l.stableCount(), l.canaryTotal(), l.stableTotal(), l.firstSeen(),
+                    redactor.redact(l.samples()), r(l.source()));
+        }
+        if (e instanceof PodConditionEvidence p) {
+            return new PodConditionEvidence(r(p.description()), p.severity(), p.pod(), p.side(), p.container(), p.condition(),
+                    r(p.detail()), p.restarts(), p.exitCode());
+        }
+        PromQlEvidence q = (PromQlEvidence) e;
+        return new PromQlEvidence(r(q.description()), q.severity(), q.metric(), q.canaryQuery(), q.stableQuery(),
+                q.canaryValue(), q.stableValue(), q.start(), q.end(), r(q.test()));
+    }
+
+    private String r(String s) {
+        return redactor.redact(s);
+    }
+}

@@ -1,0 +1,235 @@
+package dev.canarycouncil.loganalyst;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import dev.canarycouncil.loganalyst.hints.OperatorHints;
+import dev.canarycouncil.loganalyst.ingest.Level;
+import dev.canarycouncil.loganalyst.ingest.LogIngestion;
+import dev.canarycouncil.loganalyst.ingest.Side;
+import dev.canarycouncil.loganalyst.mining.RateComparison;
+import dev.canarycouncil.loganalyst.mining.TemplateDelta;
+import dev.canarycouncil.loganalyst.mining.TemplateStats;
+import dev.canarycouncil.loganalyst.signatures.CrashSignature;
+import dev.canarycouncil.runtime.schema.Decision;
+import dev.canarycouncil.runtime.schema.Evidence;
+import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
+import dev.canarycouncil.runtime.schema.Severity;
+
+/**
+ * Weighs the log evidence without a model. A crash the stable does not have, or a failing pod
+ * state, is critical; an error template new on the canary or significantly more frequent there
+ * is an error; new info-level templates are changes, not regressions. Confidence grows with the
+ * strength of the evidence: more occurrences and smaller p-values for a rollback, more canary
+ * records read for a promote.
+ */
+public final class LogJudge {
+
+    static final int MIN_CANARY_RECORDS = 20;
+    private static final int MAX_TEMPLATE_EVIDENCE = 8;
+    private static final int MAX_CHANGES = 3;
+
+    private final String agent;
+    private final RateComparison rates;
+
+    public LogJudge(String agent, RateComparison rates) {
+        this.agent = agent;
+        this.rates = rates;
+    }
+
+    public Finding judge(LogEvidence input) {
+        LogIngestion logs = input.logs();
+        long nc = logs.events(Side.CANARY);
+        long ns = logs.events(Side.STABLE);
+        List<String> notes = new ArrayList<>(input.notes());
+        notes.addAll(logs.notes());
+        if (ns == 0 && nc > 0) {
+            notes.add("no stable logs to compare with: only crashes and failing pod states are judged");
+        }
+
+        List<Scored> scored = new ArrayList<>();
+        List<LogTemplateEvidence> changes = new ArrayList<>();
+        int ignored = 0;
+        List<TemplateDelta> deltas = rates.compare(logs.miner().templates(), nc, ns);
+        deltas.sort(Comparator.comparing((TemplateDelta d) -> d.stats().level()).reversed()
+                .thenComparingDouble(TemplateDelta::pValue)
+                .thenComparing(d -> -d.stats().count(Side.CANARY)));
+        for (TemplateDelta d : deltas) {
+            TemplateStats t = d.stats();
+            CrashSignature crash = t.signature();
+            boolean fatal = t.level() == Level.FATAL || (crash != null && crash.uncaught());
+            boolean flagged = d.change() == TemplateDelta.Change.NEW_IN_CANARY || d.change() == TemplateDelta.Change.MORE_FREQUENT;
+            if (!fatal && input.hints().ignores(t.template())) {
+                ignored++;
+                continue;
+            }
+            if (fatal && (t.count(Side.STABLE) == 0 || d.change() == TemplateDelta.Change.MORE_FREQUENT)) {
+                scored.add(new Scored(evidence(d, Severity.CRITICAL, nc, ns), 90 + Math.min(7, (int) (3 * Math.log10(1 + t.count(Side.CANARY))))));
+            } else if (t.level().atLeast(Level.ERROR) && flagged) {
+                scored.add(new Scored(evidence(d, Severity.ERROR, nc, ns), errorConfidence(d)));
+            } else if (t.level() == Level.WARN && flagged) {
+                scored.add(new Scored(evidence(d, Severity.WARNING, nc, ns), 0));
+            } else if (t.level().atLeast(Level.ERROR) && d.change() == TemplateDelta.Change.NO_BASELINE
+                    && t.count(Side.CANARY) >= rates.minCount()) {
+                scored.add(new Scored(evidence(d, Severity.WARNING, nc, ns), 0));
+            } else if (!t.level().atLeast(Level.WARN) && d.change() == TemplateDelta.Change.NEW_IN_CANARY
+                    && changes.size() < MAX_CHANGES) {
+                changes.add(evidence(d, Severity.INFO, nc, ns));
+            }
+        }
+        Scored surge = errorSurge(deltas, input.hints(), nc, ns);
+        if (surge != null) {
+            scored.add(surge);
+        }
+        if (ignored > 0) {
+            notes.add(ignored + " template(s) ignored as the operator hint asks: \"" + input.hints().text() + "\"");
+        }
+
+        List<Evidence> evidence = new ArrayList<>(input.pods());
+        scored.sort(Comparator.comparing((Scored s) -> s.evidence().severity()).reversed()
+                .thenComparingInt(s -> -s.confidence()));
+        scored.stream().limit(MAX_TEMPLATE_EVIDENCE).forEach(s -> evidence.add(s.evidence()));
+        evidence.sort(Comparator.comparing(Evidence::severity).reversed());
+        int templateEvidence = evidence.size();
+        evidence.addAll(changes);
+
+        long critical = evidence.stream().filter(e -> e.severity() == Severity.CRITICAL).count();
+        if (critical > 0) {
+            int best = scored.stream().filter(s -> s.evidence().severity() == Severity.CRITICAL).mapToInt(Scored::confidence).max().orElse(90);
+            int confidence = Math.min(97, best + (int) Math.min(6, 3 * (critical - 1)));
+            return new Finding(agent, Decision.ROLLBACK, confidence, "The canary fails where the stable does not: "
+                    + evidence.get(0).description(), evidence, notes);
+        }
+        if (evidence.stream().limit(templateEvidence).anyMatch(e -> e.severity() == Severity.ERROR)) {
+            int confidence = scored.stream().mapToInt(Scored::confidence).max().orElse(70);
+            if (confidence == 0) {
+                confidence = 70;
+            }
+            return new Finding(agent, Decision.ROLLBACK, confidence, "Errors rise on the canary: " + evidence.get(0).description(),
+                    evidence, notes);
+        }
+        if (nc == 0 && input.canaryPods() == 0) {
+            notes.add("no canary logs or pod status could be read");
+            return new Finding(agent, Decision.INCONCLUSIVE, 0, "Nothing to judge: no canary logs or pods were found.",
+                    evidence, notes);
+        }
+        boolean warnings = evidence.stream().anyMatch(e -> e.severity() == Severity.WARNING);
+        if (nc < MIN_CANARY_RECORDS) {
+            if (input.canaryPods() == 0 || warnings) {
+                return new Finding(agent, Decision.INCONCLUSIVE, 0, "Too few canary log records to judge (" + nc + ", at least "
+                        + MIN_CANARY_RECORDS + " needed).", evidence, notes);
+            }
+            return new Finding(agent, Decision.PROMOTE, 50, "Canary pods are healthy, but they logged only " + nc
+                    + " records; little to judge from.", evidence, notes);
+        }
+        double volume = Math.min(1, Math.log10(nc) / 3);
+        int confidence = (int) Math.round(55 + 35 * volume);
+        if (ns == 0) {
+            confidence -= 15;
+        }
+        if (warnings) {
+            confidence -= 15;
+        }
+        confidence -= Math.min(10, 5 * logs.notes().size());
+        String summary = "No crash, failing pod state or error increase on the canary (" + nc + " canary and " + ns
+                + " stable records read)" + (warnings ? "; warnings rose" : "") + ".";
+        return new Finding(agent, Decision.PROMOTE, Math.max(40, confidence), summary, evidence, notes);
+    }
+
+    private record Scored(LogTemplateEvidence evidence, int confidence) {
+    }
+
+    /** More occurrences and a smaller p-value make an error template more convincing. */
+    private static int errorConfidence(TemplateDelta d) {
+        long k = d.stats().count(Side.CANARY);
+        double fromCount = 6 * Math.log(Math.max(1, k)) / Math.log(2);
+        double fromP = Double.isNaN(d.pValue()) || d.pValue() <= 0 ? 22 : 2 * -Math.log10(d.pValue());
+        return (int) Math.round(Math.min(90, 66 + Math.min(22, Math.max(fromCount, fromP) * 0.9)));
+    }
+
+    /**
+     * Errors spread over many templates still show as a higher share of error records. Templates
+     * an operator hint ignores are left out here too.
+     */
+    private static Scored errorSurge(List<TemplateDelta> deltas, OperatorHints hints, long nc, long ns) {
+        long ec = 0;
+        long es = 0;
+        for (TemplateDelta d : deltas) {
+            TemplateStats t = d.stats();
+            if ((t.level().atLeast(Level.ERROR) || t.signature() != null)
+                    && (t.level() == Level.FATAL || !hints.ignores(t.template()))) {
+                ec += t.count(Side.CANARY);
+                es += t.count(Side.STABLE);
+            }
+        }
+        if (nc == 0 || ns == 0 || ec < 5) {
+            return null;
+        }
+        double canaryShare = (double) ec / nc;
+        double stableShare = (double) es / ns;
+        double p = RateComparison.pValue(ec, es, nc, ns);
+        if (p >= 0.001 || canaryShare < 0.01 || canaryShare < 2 * stableShare) {
+            return null;
+        }
+        String description = String.format(Locale.ROOT,
+                "%.1f%% of canary records are errors (%d of %d) against %.1f%% on stable (%d of %d), p=%.1e",
+                canaryShare * 100, ec, nc, stableShare * 100, es, ns, p);
+        LogTemplateEvidence e = new LogTemplateEvidence(description, Severity.ERROR, "records at ERROR or worse", null, null,
+                null, ec, es, nc, ns, null, List.of(), "all canary and stable logs");
+        return new Scored(e, (int) Math.round(Math.min(88, 66 + Math.min(22, -Math.log10(Math.max(p, 1e-300))))));
+    }
+
+    private static LogTemplateEvidence evidence(TemplateDelta d, Severity severity, long nc, long ns) {
+        TemplateStats t = d.stats();
+        long kc = t.count(Side.CANARY);
+        long ks = t.count(Side.STABLE);
+        CrashSignature crash = t.signature();
+        String what = switch (severity) {
+            case CRITICAL -> crash != null ? label(crash) + " on the canary" : "Fatal record on the canary";
+            case ERROR -> d.change() == TemplateDelta.Change.NEW_IN_CANARY ? "New error on the canary" : "Error more frequent on the canary";
+            case WARNING -> d.change() == TemplateDelta.Change.NO_BASELINE ? "Error on the canary (no stable to compare)"
+                    : "Warning more frequent on the canary";
+            case INFO -> "New info-level line on the canary, not a regression by itself";
+        };
+        StringBuilder description = new StringBuilder(what).append(": ");
+        if (crash != null && severity == Severity.CRITICAL) {
+            description.append(crash.kind().equals("go-panic") || crash.exception() == null ? "" : crash.exception() + ": ")
+                    .append(crash.message().isBlank() ? crash.exception() : crash.message());
+            if (crash.location() != null) {
+                description.append(" at ").append(crash.location());
+            }
+            if (crash.function() != null) {
+                description.append(" in ").append(crash.function());
+            }
+        } else {
+            description.append(quote(t.template()));
+        }
+        description.append(String.format(Locale.ROOT, ", %d time(s) in %d canary record(s) on %d source(s)", kc, nc,
+                t.canarySources().size()));
+        if (ns > 0) {
+            description.append(ks == 0 ? ", never on the stable" : String.format(Locale.ROOT,
+                    ", %d time(s) in %d stable record(s) (rate x%.1f, p=%.1e)", ks, ns, d.rateRatio(), d.pValue()));
+        }
+        return new LogTemplateEvidence(description.toString(), severity, t.template(), crash == null ? null : crash.kind(),
+                crash == null ? null : crash.location(), crash == null ? null : crash.function(), kc, ks, nc, ns,
+                t.firstSeen(Side.CANARY), t.samples(Side.CANARY), "canary: " + String.join(", ", t.canarySources()));
+    }
+
+    private static String label(CrashSignature c) {
+        return switch (c.kind()) {
+            case "go-panic" -> "Go " + c.exception();
+            case "java-exception" -> c.uncaught() ? "Uncaught Java exception" : "Java exception";
+            case "python-traceback" -> "Python traceback";
+            case "node-error" -> "Node.js error";
+            default -> "Fatal error";
+        };
+    }
+
+    private static String quote(String template) {
+        String t = template.length() > 200 ? template.substring(0, 199) + "…" : template;
+        return "\"" + t + "\"";
+    }
+}

@@ -1,0 +1,104 @@
+package dev.canarycouncil.loganalyst.ingest;
+
+import java.io.IOException;
+import java.io.Reader;
+
+/**
+ * Reads lines from a stream without trusting it: a line longer than the cap is cut and the rest
+ * of it skipped as it streams by (one endless line cannot fill the heap), binary garbage is
+ * recognised and skipped, and every such event is counted for the finding's notes. Invalid UTF-8
+ * must already be replaced by the decoder that feeds this reader.
+ */
+public final class LineSource {
+
+    private final Reader reader;
+    private final int maxLineChars;
+    private final char[] buffer = new char[64 * 1024];
+    private int position;
+    private int limit;
+    private final StringBuilder line = new StringBuilder(256);
+    private long cutLines;
+    private long binaryLines;
+
+    public LineSource(Reader reader, int maxLineChars) {
+        this.reader = reader;
+        this.maxLineChars = maxLineChars;
+    }
+
+    /** The next text line, or null at the end of the stream. */
+    public String next() throws IOException {
+        while (true) {
+            line.setLength(0);
+            boolean cut = false;
+            boolean any = false;
+            while (true) {
+                if (position == limit) {
+                    limit = reader.read(buffer, 0, buffer.length);
+                    position = 0;
+                    if (limit <= 0) {
+                        limit = 0;
+                        if (!any) {
+                            return null;
+                        }
+                        break;
+                    }
+                }
+                any = true;
+                int start = position;
+                while (position < limit && buffer[position] != '\n') {
+                    position++;
+                }
+                int room = maxLineChars - line.length();
+                int take = Math.min(room, position - start);
+                if (take > 0) {
+                    line.append(buffer, start, take);
+                }
+                if (position - start > take) {
+                    cut = true;
+                }
+                if (position < limit) {
+                    position++;
+                    break;
+                }
+            }
+            int len = line.length();
+            if (len > 0 && line.charAt(len - 1) == '\r') {
+                line.setLength(len - 1);
+            }
+            if (cut) {
+                cutLines++;
+            }
+            if (looksBinary(line)) {
+                binaryLines++;
+                continue;
+            }
+            return line.toString();
+        }
+    }
+
+    /** Lines longer than the cap, cut to it. */
+    public long cutLines() {
+        return cutLines;
+    }
+
+    /** Lines skipped because they were mostly control characters or undecodable bytes. */
+    public long binaryLines() {
+        return binaryLines;
+    }
+
+    /** More than a tenth of the characters are control characters or decoding replacements. */
+    static boolean looksBinary(CharSequence s) {
+        int n = s.length();
+        if (n == 0) {
+            return false;
+        }
+        int bad = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7f || c == '\uFFFD') {
+                bad++;
+            }
+        }
+        return bad * 10 > n;
+    }
+}

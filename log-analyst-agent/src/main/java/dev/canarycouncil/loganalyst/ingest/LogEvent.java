@@ -1,0 +1,33 @@
+package dev.canarycouncil.loganalyst.ingest;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One log record: its first line and the lines that continue it (stack frames, a traceback).
+ *
+ * @param source      pod and container the record came from
+ * @param timestamp   the record's time, or the last time seen before it; null when the log has none
+ * @param header      the record's first line
+ * @param lines       the continuation lines kept (capped)
+ * @param totalLines  all lines of the record, kept or not
+ */
+public record LogEvent(Side side, String source, Instant timestamp, Level level, String header, List<String> lines,
+                       int totalLines) {
+
+    /** The record as text, at most {@code maxChars} characters. */
+    public String text(int maxChars) {
+        StringBuilder s = new StringBuilder(header.length() + 64);
+        s.append(header);
+        for (String line : lines) {
+            if (s.length() >= maxChars) {
+                break;
+            }
+            s.append('\n').append(line);
+        }
+        if (totalLines > lines.size() + 1 && s.length() < maxChars) {
+            s.append("\n... ").append(totalLines - lines.size() - 1).append(" more lines");
+        }
+        return s.length() > maxChars ? s.substring(0, maxChars) : s.toString();
+    }
+}

@@ -1,0 +1,11 @@
+package dev.canarycouncil.loganalyst.ingest;
+
+/** Which side of the canary a log came from. */
+public enum Side {
+    CANARY,
+    STABLE;
+
+    public int index() {
+        return ordinal();
+    }
+}

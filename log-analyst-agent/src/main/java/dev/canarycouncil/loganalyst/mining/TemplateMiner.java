@@ -1,0 +1,85 @@
+package dev.canarycouncil.loganalyst.mining;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.canarycouncil.loganalyst.drain.Drain;
+import dev.canarycouncil.loganalyst.drain.LogCluster;
+import dev.canarycouncil.loganalyst.drain.TokenMasker;
+import dev.canarycouncil.loganalyst.ingest.Level;
+import dev.canarycouncil.loganalyst.ingest.LogEvent;
+import dev.canarycouncil.loganalyst.signatures.CrashSignature;
+
+/**
+ * Mines the templates of both sides together, so a template's counts on each side can be compared.
+ * Records of different levels never share a template: an error line must not disappear into a
+ * similar-looking info line.
+ */
+public final class TemplateMiner {
+
+    private final TokenMasker masker;
+    private final int maxTemplatesPerLevel;
+    private final Map<Level, Drain> trees = new EnumMap<>(Level.class);
+    private final Map<Level, List<TemplateStats>> stats = new EnumMap<>(Level.class);
+    private long refused;
+
+    public TemplateMiner(TokenMasker masker, int maxTemplatesPerLevel) {
+        this.masker = masker;
+        this.maxTemplatesPerLevel = maxTemplatesPerLevel;
+    }
+
+    public void add(LogEvent event, CrashSignature crash) {
+        Level level = event.level();
+        if (crash != null) {
+            level = Level.max(level, crash.uncaught() ? Level.FATAL : Level.ERROR);
+        }
+        Drain drain = trees.computeIfAbsent(level, l -> new Drain(4, 0.5, 100, maxTemplatesPerLevel));
+        String[] tokens = masker.mask(Drain.tokenize(templateLine(event, crash)));
+        if (tokens.length == 0) {
+            return;
+        }
+        LogCluster cluster = drain.add(tokens);
+        if (cluster == null) {
+            refused++;
+            return;
+        }
+        List<TemplateStats> list = stats.computeIfAbsent(level, l -> new ArrayList<>());
+        if (cluster.id() == list.size()) {
+            list.add(new TemplateStats(cluster, level));
+        }
+        list.get(cluster.id()).record(event.side(), event.timestamp(), event.source(), crash,
+                () -> event.text(TemplateStats.SAMPLE_CHARS));
+    }
+
+    /**
+     * The line a record's template is mined from: its first line, with the exception named when
+     * the first line does not (a traceback's first line is the same for every failure).
+     */
+    static String templateLine(LogEvent event, CrashSignature crash) {
+        String header = event.header();
+        if (crash == null || crash.exception() == null) {
+            return header;
+        }
+        if (header.startsWith("Traceback (")) {
+            return crash.exception() + ": " + crash.message();
+        }
+        if (!crash.kind().equals("go-panic") && !crash.kind().equals("fatal-message") && !header.contains(crash.exception())) {
+            return header + " [" + crash.exception() + "]";
+        }
+        return header;
+    }
+
+    /** Every template of every level. */
+    public List<TemplateStats> templates() {
+        List<TemplateStats> all = new ArrayList<>();
+        stats.values().forEach(all::addAll);
+        return all;
+    }
+
+    /** Records that could not get a template because the template limit was reached. */
+    public long refused() {
+        return refused;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.canarycouncil.loganalyst.mining;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.canarycouncil.loganalyst.drain.LogCluster;
+import dev.canarycouncil.loganalyst.ingest.Level;
+import dev.canarycouncil.loganalyst.ingest.Side;
+import dev.canarycouncil.loganalyst.signatures.CrashSignature;
+
+/** One template and how often, when and where it occurred on each side. */
+public final class TemplateStats {
+
+    static final int SAMPLES_PER_SIDE = 3;
+    static final int SAMPLE_CHARS = 2000;
+    private static final int MAX_SOURCES = 10;
+
+    private final LogCluster cluster;
+    private final Level level;
+    private final long[] counts = new long[2];
+    private final Instant[] firstSeen = new Instant[2];
+    private final List<List<String>> samples = List.of(new ArrayList<>(), new ArrayList<>());
+    private final Set<String> canarySources = new LinkedHashSet<>();
+    private CrashSignature signature;
+
+    TemplateStats(LogCluster cluster, Level level) {
+        this.cluster = cluster;
+        this.level = level;
+    }
+
+    void record(Side side, Instant timestamp, String source, CrashSignature crash, java.util.function.Supplier<String> sample) {
+        int s = side.index();
+        counts[s]++;
+        if (timestamp != null && (firstSeen[s] == null || timestamp.isBefore(firstSeen[s]))) {
+            firstSeen[s] = timestamp;
+        }
+        if (samples.get(s).size() < SAMPLES_PER_SIDE) {
+            samples.get(s).add(sample.get());
+        }
+        if (side == Side.CANARY && canarySources.size() < MAX_SOURCES) {
+            canarySources.add(source);
+        }
+        if (signature == null && crash != null) {
+            signature = crash;
+        }
+    }
+
+    public String template() {
+        return cluster.template();
+    }
+
+    public Level level() {
+        return level;
+    }
+
+    public long count(Side side) {
+        return counts[side.index()];
+    }
+
+    public Instant firstSeen(Side side) {
+        return firstSeen[side.index()];
+    }
+
+    public List<String> samples(Side side) {
+        return samples.get(side.index());
+    }
+
+    /** Pods and containers the template was seen in on the canary side (at most ten). */
+    public Set<String> canarySources() {
+        return canarySources;
+    }
+
+    /** The failure its records show, or null. */
+    public CrashSignature signature() {
+        return signature;
+    }
+}
