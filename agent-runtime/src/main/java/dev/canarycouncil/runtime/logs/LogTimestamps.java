@@ -1,5 +1,6 @@
 package dev.canarycouncil.runtime.logs;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -20,10 +21,6 @@ import java.util.regex.Pattern;
  */
 public final class LogTimestamps {
 
-    private static final Pattern ISO = Pattern.compile(
-            "^(?:\\[|time=\"?)?(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2}:\\d{2}:\\d{2})(?:[.,](\\d{1,9}))?(Z|[+-]\\d{2}:?\\d{2})?");
-    /** Go's standard {@code log} package: {@code 2026/05/05 10:00:01} or with microseconds. */
-    private static final Pattern GO_LOG = Pattern.compile("^(\\d{4})/(\\d{2})/(\\d{2}) (\\d{2}:\\d{2}:\\d{2})(?:\\.(\\d{1,9}))?");
     private static final Pattern CLF = Pattern.compile("\\[(\\d{2}/[A-Za-z]{3}/\\d{4}:\\d{2}:\\d{2}:\\d{2} [+-]\\d{4})]");
     private static final DateTimeFormatter CLF_FORMAT =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT);
@@ -36,28 +33,18 @@ public final class LogTimestamps {
         if (line.isEmpty()) {
             return null;
         }
-        Matcher iso = ISO.matcher(line);
-        if (iso.find()) {
-            try {
-                String fraction = iso.group(3) == null ? "" : "." + iso.group(3);
-                LocalDateTime local = LocalDateTime.parse(iso.group(1) + "T" + iso.group(2) + fraction);
-                String zone = iso.group(4);
-                ZoneOffset offset = zone == null || zone.equals("Z") ? ZoneOffset.UTC
-                        : ZoneOffset.of(zone.length() == 5 ? zone.substring(0, 3) + ":" + zone.substring(3) : zone);
-                return local.toInstant(offset);
-            } catch (DateTimeParseException e) {
-                return null;
+        int prefix = line.startsWith("[") ? 1 : line.startsWith("time=\"") ? 6 : line.startsWith("time=") ? 5 : 0;
+        try {
+            Instant iso = dateTime(line, prefix, '-');
+            if (iso != null) {
+                return iso;
             }
-        }
-        Matcher go = GO_LOG.matcher(line);
-        if (go.find()) {
-            try {
-                String fraction = go.group(5) == null ? "" : "." + go.group(5);
-                return LocalDateTime.parse(go.group(1) + "-" + go.group(2) + "-" + go.group(3) + "T" + go.group(4) + fraction)
-                        .toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e) {
-                return null;
+            Instant go = dateTime(line, 0, '/');
+            if (go != null) {
+                return go;
             }
+        } catch (DateTimeException e) {
+            return null; // shaped like a timestamp, but no real date or time (month 13, hour 25)
         }
         if (line.length() < 200 || line.indexOf('[') < 200) {
             Matcher clf = CLF.matcher(line);
@@ -70,5 +57,72 @@ public final class LogTimestamps {
             }
         }
         return null;
+    }
+
+    /**
+     * The date-time at {@code p}, scanned by hand because it starts almost every log line and a
+     * regular expression there cost more than the rest of a line's analysis.
+     * {@code -} dates are ISO 8601 ({@code 2026-05-05T10:00:01.123Z}, a space for the T, a comma
+     * for the dot, an offset {@code +02:00} or {@code +0200}; none means UTC); {@code /} dates
+     * are Go's standard log package ({@code 2026/05/05 10:00:01.123456}, UTC).
+     */
+    private static Instant dateTime(String s, int p, char dateSeparator) {
+        boolean iso = dateSeparator == '-';
+        if (!digits(s, p, 4) || !is(s, p + 4, dateSeparator) || !digits(s, p + 5, 2) || !is(s, p + 7, dateSeparator)
+                || !digits(s, p + 8, 2) || !(is(s, p + 10, ' ') || (iso && is(s, p + 10, 'T')))) {
+            return null;
+        }
+        int time = p + 11;
+        if (!digits(s, time, 2) || !is(s, time + 2, ':') || !digits(s, time + 3, 2) || !is(s, time + 5, ':')
+                || !digits(s, time + 6, 2)) {
+            return null;
+        }
+        int i = time + 8;
+        int nanos = 0;
+        if ((is(s, i, '.') || (iso && is(s, i, ','))) && digits(s, i + 1, 1)) {
+            int digitsRead = 0;
+            for (i = i + 1; digitsRead < 9 && digits(s, i, 1); i++, digitsRead++) {
+                nanos = nanos * 10 + s.charAt(i) - '0';
+            }
+            for (int pad = digitsRead; pad < 9; pad++) {
+                nanos *= 10;
+            }
+        }
+        LocalDateTime local = LocalDateTime.of(number(s, p, 4), number(s, p + 5, 2), number(s, p + 8, 2),
+                number(s, time, 2), number(s, time + 3, 2), number(s, time + 6, 2), nanos);
+        ZoneOffset offset = ZoneOffset.UTC;
+        if (iso && (is(s, i, '+') || is(s, i, '-')) && digits(s, i + 1, 2)) {
+            int sign = s.charAt(i) == '-' ? -1 : 1;
+            int minutesAt = is(s, i + 3, ':') ? i + 4 : i + 3;
+            if (digits(s, minutesAt, 2)) {
+                offset = ZoneOffset.ofHoursMinutes(sign * number(s, i + 1, 2), sign * number(s, minutesAt, 2));
+            }
+        }
+        return local.toInstant(offset);
+    }
+
+    private static boolean is(String s, int at, char c) {
+        return at < s.length() && s.charAt(at) == c;
+    }
+
+    private static boolean digits(String s, int at, int count) {
+        if (at + count > s.length()) {
+            return false;
+        }
+        for (int i = at; i < at + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int number(String s, int at, int count) {
+        int value = 0;
+        for (int i = at; i < at + count; i++) {
+            value = value * 10 + s.charAt(i) - '0';
+        }
+        return value;
     }
 }

@@ -172,7 +172,21 @@ public final class TokenMasker {
 
     /** Whether a bare value (no surrounding punctuation) varies from line to line. */
     static boolean isVariable(String s) {
+        if (!hasDigit(s)) {
+            // Most words of a log line: only a UUID can be variable without a digit.
+            return isUuid(s);
+        }
         return isNumberWithUnit(s) || isHex(s) || isUuid(s) || isIpAddress(s) || isTimestamp(s) || hasLongDigitRun(s);
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9' || (c > 0x7f && Character.isDigit(c))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code 42}, {@code -3.5}, {@code 1e-3}, {@code 12ms}, {@code 1.2GiB}, {@code 2m40s}, {@code 85%}. */

@@ -87,9 +87,11 @@ public record LineHeader(Instant timestamp, Level level) {
                 default -> Level.FATAL;
             };
         }
-        Level named = named(line.substring(s, e), false);
-        if (named != null) {
-            return named;
+        if (len >= 3 && len <= 11 && Character.isUpperCase(line.charAt(s))) {
+            Level named = named(line.substring(s, e), false);
+            if (named != null) {
+                return named;
+            }
         }
         boolean afterQuotedRequest = start >= 2 && line.charAt(start - 2) == '"';
         if (len == 3 && afterQuotedRequest && line.charAt(s) == '5' && Character.isDigit(line.charAt(s + 1))
@@ -101,7 +103,7 @@ public record LineHeader(Instant timestamp, Level level) {
     }
 
     /** Upper-case level words, or any case after {@code level=}. */
-    private static Level named(String word, boolean anyCase) {
+    static Level named(String word, boolean anyCase) {
         String w = anyCase ? word.toUpperCase(java.util.Locale.ROOT) : word;
         return switch (w) {
             case "TRACE", "DEBUG", "FINE", "FINER", "FINEST" -> Level.DEBUG;

@@ -27,6 +27,7 @@ public final class LineSource {
 
     /** The next text line, or null at the end of the stream. */
     public String next() throws IOException {
+        lines:
         while (true) {
             line.setLength(0);
             boolean cut = false;
@@ -50,6 +51,14 @@ public final class LineSource {
                 }
                 int room = maxLineChars - line.length();
                 int take = Math.min(room, position - start);
+                if (position < limit && line.length() == 0) {
+                    String whole = wholeLine(start, take, position - start > take);
+                    position++;
+                    if (whole == null) {
+                        continue lines;
+                    }
+                    return whole;
+                }
                 if (take > 0) {
                     line.append(buffer, start, take);
                 }
@@ -76,6 +85,31 @@ public final class LineSource {
         }
     }
 
+    /**
+     * The common case, a line that lies whole in the buffer, read with one copy instead of two;
+     * null when it is binary (counted, and the caller reads on).
+     */
+    private String wholeLine(int start, int take, boolean cut) {
+        int end = start + take;
+        if (end > start && buffer[end - 1] == '\r') {
+            end--;
+        }
+        if (cut) {
+            cutLines++;
+        }
+        int bad = 0;
+        for (int i = start; i < end; i++) {
+            if (isBinary(buffer[i])) {
+                bad++;
+            }
+        }
+        if (bad * 10 > end - start) {
+            binaryLines++;
+            return null;
+        }
+        return new String(buffer, start, end - start);
+    }
+
     /** Lines longer than the cap, cut to it. */
     public long cutLines() {
         return cutLines;
@@ -94,11 +128,14 @@ public final class LineSource {
         }
         int bad = 0;
         for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if ((c < 0x20 && c != '\t') || c == 0x7f || c == '\uFFFD') {
+            if (isBinary(s.charAt(i))) {
                 bad++;
             }
         }
         return bad * 10 > n;
+    }
+
+    private static boolean isBinary(char c) {
+        return (c < 0x20 && c != '\t') || c == 0x7f || c == '\uFFFD';
     }
 }

@@ -45,8 +45,11 @@ public final class CrashDetector {
         if (node != null) {
             return node;
         }
+        if (!event.level().atLeast(Level.ERROR)) {
+            return null;
+        }
         Matcher fatal = FATAL_MESSAGE.matcher(header);
-        if (fatal.find() && event.level().atLeast(Level.ERROR)) {
+        if (fatal.find()) {
             return new CrashSignature("fatal-message", fatal.group(1).toLowerCase(Locale.ROOT), header.strip(), null, null,
                     event.level() == Level.FATAL);
         }
@@ -180,6 +183,9 @@ public final class CrashDetector {
     }
 
     private static CrashSignature nodeError(LogEvent event) {
+        if (!event.header().contains("Error")) {
+            return null; // the unanchored pattern below is costly on every warning line
+        }
         Matcher error = NODE_ERROR.matcher(event.header().strip());
         if (!error.find()) {
             return null;
