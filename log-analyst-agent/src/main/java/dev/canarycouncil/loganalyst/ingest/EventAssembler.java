@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  * is indented (stack frames), is a {@code Caused by:} or {@code ... N more} line, belongs to a Go
  * panic or an open Python traceback, or carries no timestamp or level in a stream whose records
  * do (a Java exception under its ERROR line). A Go panic or an uncaught exception always starts
- * a record of its own.
+ * a record of its own, and each line of a JSON log is one whole record.
  */
 public final class EventAssembler {
 
@@ -45,6 +45,14 @@ public final class EventAssembler {
                 append(line);
             }
             return;
+        }
+        if (line.charAt(0) == '{') {
+            JsonRecord json = JsonRecord.parse(line);
+            if (json != null) {
+                flush();
+                startJson(json);
+                return;
+            }
         }
         LineHeader h = LineHeader.of(line);
         if (h.timestamp() != null) {
@@ -125,6 +133,23 @@ public final class EventAssembler {
             kind = Kind.RECORD;
             level = h.level() != null ? h.level() : startsCrash(line) ? Level.FATAL : Level.INFO;
         }
+    }
+
+    /** A JSON record is whole: its multi-line values are its continuation lines. */
+    private void startJson(JsonRecord json) {
+        header = json.text();
+        headered = true;
+        streamHasHeaders = true;
+        if (json.timestamp() != null) {
+            lastTimestamp = json.timestamp();
+        }
+        timestamp = json.timestamp() != null ? json.timestamp() : lastTimestamp;
+        kind = Kind.RECORD;
+        tracebackOpen = false;
+        level = json.level() != null ? json.level() : Level.INFO;
+        lines = new ArrayList<>(Math.min(json.lines().size(), maxEventLines));
+        total = 1;
+        json.lines().forEach(this::append);
     }
 
     private void append(String line) {

@@ -102,4 +102,54 @@ class EventAssemblerTest {
         assertEquals(200, event.lines().size());
         assertTrue(event.text(100_000).endsWith("... 800 more lines"));
     }
+
+    @Test
+    void eachJsonLineIsOneRecordWithTheTimeAndLevelOfTheUsualFields() {
+        List<LogEvent> events = assemble("""
+                {"level":"info","ts":1777975201.5,"caller":"main.go:30","msg":"request served","path":"/color","status":200}
+                {"level":50,"time":1777975202000,"pid":7,"msg":"payment failed","err":{"type":"TimeoutError","message":"upstream timed out"}}
+                {"@timestamp":"2026-05-05T10:00:03.000Z","log.level":"WARN","message":"retrying","tags":["a","b"]}
+                {"severity":"debug","msg":"no time here"}
+                """);
+        assertEquals(4, events.size());
+        assertEquals(Level.INFO, events.get(0).level());
+        assertEquals(Instant.parse("2026-05-05T10:00:01.500Z"), events.get(0).timestamp(), "zap writes epoch seconds");
+        assertEquals("level=info caller=main.go:30 msg=\"request served\" path=/color status=200", events.get(0).header());
+        assertEquals(Level.ERROR, events.get(1).level(), "pino's numeric level 50 is error");
+        assertEquals(Instant.parse("2026-05-05T10:00:02Z"), events.get(1).timestamp(), "pino writes epoch milliseconds");
+        assertTrue(events.get(1).header().contains("err.type=TimeoutError err.message=\"upstream timed out\""),
+                events.get(1).header());
+        assertEquals(Level.WARN, events.get(2).level());
+        assertEquals(Instant.parse("2026-05-05T10:00:03Z"), events.get(2).timestamp());
+        assertTrue(events.get(2).header().endsWith("tags=[…]"), events.get(2).header());
+        assertEquals(Level.DEBUG, events.get(3).level());
+        assertEquals(Instant.parse("2026-05-05T10:00:03Z"), events.get(3).timestamp(), "a record without a time inherits the last");
+    }
+
+    @Test
+    void aStackTraceInsideAJsonFieldBecomesTheRecordsContinuationLines() {
+        List<LogEvent> events = assemble("""
+                {"@timestamp":"2026-05-05T10:00:01Z","level":"ERROR","logger_name":"c.e.OrderController","message":"order failed","stack_trace":"java.lang.NullPointerException: cart is null\\n\\tat com.example.CartService.total(CartService.java:17)\\n\\tat java.base/java.lang.Thread.run(Thread.java:833)\\n"}
+                {"@timestamp":"2026-05-05T10:00:02Z","level":"INFO","message":"order placed"}
+                """);
+        assertEquals(2, events.size());
+        LogEvent error = events.get(0);
+        assertEquals(Level.ERROR, error.level());
+        assertEquals(List.of("java.lang.NullPointerException: cart is null", "\tat com.example.CartService.total(CartService.java:17)",
+                "\tat java.base/java.lang.Thread.run(Thread.java:833)"), error.lines());
+        var crash = new dev.canarycouncil.loganalyst.signatures.CrashDetector().detect(error);
+        assertEquals("java.lang.NullPointerException", crash.exception());
+        assertEquals("CartService.java:17", crash.location());
+    }
+
+    @Test
+    void aLineThatOnlyLooksLikeJsonIsReadAsText() {
+        List<LogEvent> events = assemble("""
+                2026-05-05T10:00:01Z ERROR dumping state
+                {not json: at all}
+                {"a":1} trailing
+                """);
+        assertEquals(1, events.size(), "both brace lines continue the ERROR record");
+        assertEquals(3, events.get(0).totalLines());
+    }
 }
