@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "canary-council", mixinStandardHelpOptions = true, version = "canary-council 0.1.0",
         exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.RUNTIME,
         description = "Decides whether a canary release may be promoted: a council of agents over A2A and MCP.",
-        subcommands = {AnalyzeCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AnalyzeCommand.class, ServeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -34,7 +34,14 @@ public final class Main implements Runnable {
             }
             return ExitCodes.RUNTIME;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // An Error passes picocli's handler; say what to do instead of printing a stack trace.
+            System.err.println("error: out of memory (heap limit " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                    + " MiB); give the JVM more with -Xmx, e.g. java -Xmx1g -jar canary-council.jar ...");
+            return ExitCodes.RUNTIME;
+        }
     }
 
     @Override

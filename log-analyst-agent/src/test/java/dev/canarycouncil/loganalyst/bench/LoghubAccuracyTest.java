@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.canarycouncil.runtime.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,21 +16,9 @@ import org.junit.jupiter.api.Test;
  */
 class LoghubAccuracyTest {
 
-    static Path loghub() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path candidate = dir.resolveSibling("shared").resolve("data").resolve("loghub-2k");
-            if (Files.isRegularFile(candidate.resolve("settings.json"))) {
-                return candidate;
-            }
-            dir = dir.getParent();
-        }
-        return null;
-    }
-
     @Test
     void matchesDrainsPublishedAccuracyOnEverySystem() throws Exception {
-        Path dir = loghub();
+        Path dir = SharedData.loghub();
         assumeTrue(dir != null, "LogHub-2k data not found beside the project; skipping the accuracy check");
         List<LoghubSystem> systems = LoghubData.load(dir);
         assertEquals(16, systems.size());
