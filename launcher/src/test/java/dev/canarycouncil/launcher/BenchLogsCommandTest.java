@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,29 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BenchLogsCommandTest {
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static synchronized Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            return new Run(Main.run(args), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void printsEverySystemTheMeanAndThroughputThenOneSummaryLine() {
         Path loghub = SharedData.loghub();
         assumeTrue(loghub != null, "LogHub-2k data not found beside the project");
-        Run r = run("bench", "logs", "--loghub", loghub.toString(), "--lines", "20000", "--rounds", "1", "--warmups", "0");
+        CliRun r = run("bench", "logs", "--loghub", loghub.toString(), "--lines", "20000", "--rounds", "1", "--warmups", "0");
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
         for (String system : List.of("HDFS", "Hadoop", "Spark", "Zookeeper", "BGL", "HPC", "Thunderbird", "Windows", "Linux",
@@ -60,32 +43,32 @@ class BenchLogsCommandTest {
 
     @Test
     void badInputIsAUsageErrorWithoutAStackTrace(@TempDir Path empty) throws Exception {
-        Run missing = run("bench", "logs");
+        CliRun missing = run("bench", "logs");
         assertEquals(ExitCodes.USAGE, missing.code());
         assertTrue(missing.err().contains("Missing required option: '--loghub=DIR'"), missing.err());
 
-        Run notADir = run("bench", "logs", "--loghub", "/no/such/dir");
+        CliRun notADir = run("bench", "logs", "--loghub", "/no/such/dir");
         assertEquals(ExitCodes.USAGE, notADir.code());
         assertTrue(notADir.err().contains("--loghub /no/such/dir is not a directory"), notADir.err());
 
-        Run notLoghub = run("bench", "logs", "--loghub", empty.toString());
+        CliRun notLoghub = run("bench", "logs", "--loghub", empty.toString());
         assertEquals(ExitCodes.USAGE, notLoghub.code());
         assertTrue(notLoghub.err().contains("is not a LogHub-2k directory: settings.json is missing"), notLoghub.err());
 
         Files.writeString(empty.resolve("settings.json"), "{\"HDFS\": {\"depth\": 4}}");
-        Run noSystems = run("bench", "logs", "--loghub", empty.toString());
+        CliRun noSystems = run("bench", "logs", "--loghub", empty.toString());
         assertEquals(ExitCodes.USAGE, noSystems.code());
         assertTrue(noSystems.err().contains("no system of"), noSystems.err());
 
-        Run badLines = run("bench", "logs", "--loghub", empty.toString(), "--lines", "1");
+        CliRun badLines = run("bench", "logs", "--loghub", empty.toString(), "--lines", "1");
         assertEquals(ExitCodes.USAGE, badLines.code());
         assertTrue(badLines.err().contains("--lines must be at least 2"), badLines.err());
 
-        Run nothing = run("bench");
+        CliRun nothing = run("bench");
         assertEquals(ExitCodes.USAGE, nothing.code());
         assertTrue(nothing.err().contains("choose what to measure: logs"), nothing.err());
 
-        for (Run r : List.of(missing, notADir, notLoghub, noSystems, badLines, nothing)) {
+        for (CliRun r : List.of(missing, notADir, notLoghub, noSystems, badLines, nothing)) {
             assertFalse(r.err().contains("\tat "), "stack trace printed: " + r.err());
         }
     }
