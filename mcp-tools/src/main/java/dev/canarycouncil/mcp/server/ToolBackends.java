@@ -19,4 +19,15 @@ public record ToolBackends(ClusterBackend cluster, MetricsBackend metrics, CodeB
         return new ToolBackends(new RecordedClusterBackend(recording), new RecordedMetricsBackend(recording), code,
                 "recording " + recording.directory());
     }
+
+    /**
+     * These backends with metrics answered elsewhere, e.g. by a Prometheus holding the recording's
+     * series, so one recording can be replayed against a real PromQL engine.
+     *
+     * @param metricsDescription where the metrics now come from, e.g. {@code Prometheus at http://127.0.0.1:9090};
+     *                           appended to the current description: {@code recording X, metrics from Prometheus at ...}
+     */
+    public ToolBackends withMetrics(MetricsBackend metrics, String metricsDescription) {
+        return new ToolBackends(cluster, metrics, code, description + ", metrics from " + metricsDescription);
+    }
 }
