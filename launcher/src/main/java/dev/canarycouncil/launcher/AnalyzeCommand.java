@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 
 import dev.canarycouncil.issuewriter.IssueWriterService;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
+import dev.canarycouncil.mcp.server.ToolBackends;
+import dev.canarycouncil.metrics.config.MetricSet;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
 import dev.canarycouncil.runtime.http.VertxFactory;
@@ -28,6 +30,12 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Mixin
     RecordingOption recording;
+
+    @Mixin
+    MetricsOptions metrics;
+
+    @Mixin
+    PrometheusOption prometheus;
 
     @Option(names = "--pod", paramLabel = "NAME|HASH",
             description = "The canary pod or pod-template hash to judge (default: the recording's canary).")
@@ -65,9 +73,12 @@ final class AnalyzeCommand implements Callable<Integer> {
                 pod != null ? pod : rollout.manifest().canary().podTemplateHash(), null, null, null, null, hint);
         PrintStream err = System.err;
         long started = System.nanoTime();
+        // Before any thread starts: a bad file or URL is a usage error.
+        MetricSet metricSet = metrics.metricSet();
+        ToolBackends backends = prometheus.apply(RecordingOption.backends(rollout), rollout);
         Vertx vertx = VertxFactory.create(64);
-        try (LocalCouncil council = LocalCouncil.start(new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults()),
-                LocalCouncil.Ports.ephemeral(), RecordingOption.backends(rollout),
+        try (LocalCouncil council = LocalCouncil.start(new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), metricSet),
+                LocalCouncil.Ports.ephemeral(), backends,
                 CouncilSettings.defaults().withDeadline(deadline), IssueWriterService.DEFAULT_LABELS, issueDir,
                 line -> {
                     if (verbose) {

@@ -11,6 +11,7 @@ import dev.canarycouncil.mcp.server.McpToolServer;
 import dev.canarycouncil.mcp.server.ToolBackends;
 import dev.canarycouncil.metrics.MetricsAgent;
 import dev.canarycouncil.metrics.MetricsAgentService;
+import dev.canarycouncil.metrics.config.MetricSet;
 import dev.canarycouncil.orchestrator.OrchestratorConfig;
 import dev.canarycouncil.orchestrator.OrchestratorService;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
@@ -34,11 +35,13 @@ final class CouncilAssembly {
     private final Vertx vertx;
     private final String host;
     private final A2aServerSettings settings;
+    private final MetricSet metricSet;
 
-    CouncilAssembly(Vertx vertx, String host, A2aServerSettings settings) {
+    CouncilAssembly(Vertx vertx, String host, A2aServerSettings settings, MetricSet metricSet) {
         this.vertx = vertx;
         this.host = host;
         this.settings = settings;
+        this.metricSet = metricSet;
     }
 
     StartedPart mcpTools(int port, ToolBackends backends) {
@@ -61,7 +64,7 @@ final class CouncilAssembly {
     StartedPart metricsAgent(int port, String publicUrl, String mcpUrl) {
         HttpEndpoint endpoint = HttpEndpoint.start(vertx, host, port);
         McpToolClient tools = new McpToolClient(mcpUrl, TOOL_TIMEOUT);
-        var server = MetricsAgentService.mount(endpoint.router(), urlOr(publicUrl, endpoint), tools, settings);
+        var server = MetricsAgentService.mount(endpoint.router(), urlOr(publicUrl, endpoint), tools, metricSet, settings);
         return new StartedPart(MetricsAgent.NAME, endpoint, () -> {
             server.close();
             tools.close();

@@ -9,7 +9,10 @@ import java.util.concurrent.CountDownLatch;
 
 import dev.canarycouncil.issuewriter.IssueWriterService;
 import dev.canarycouncil.loganalyst.LogAnalyst;
+import dev.canarycouncil.mcp.recorded.RecordedRollout;
+import dev.canarycouncil.mcp.server.ToolBackends;
 import dev.canarycouncil.metrics.MetricsAgent;
+import dev.canarycouncil.metrics.config.MetricSet;
 import dev.canarycouncil.orchestrator.OrchestratorService;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
@@ -31,6 +34,12 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     RecordingOption recording;
+
+    @Mixin
+    MetricsOptions metrics;
+
+    @Mixin
+    PrometheusOption prometheus;
 
     @Option(names = "--agent", paramLabel = "NAME",
             description = "Start only this part: orchestrator, log-analyst, metrics-agent, issue-writer or mcp-tools.")
@@ -77,8 +86,15 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<String> labels = issueLabels.isEmpty() ? IssueWriterService.DEFAULT_LABELS : issueLabels;
         CouncilSettings council = CouncilSettings.defaults().withDeadline(deadline);
+        // Before any thread starts: a bad file, recording or URL is a usage error.
+        MetricSet metricSet = metrics.metricSet();
+        ToolBackends backends = null;
+        if (recording.given()) {
+            RecordedRollout rollout = recording.load();
+            backends = prometheus.apply(RecordingOption.backends(rollout), rollout);
+        }
         Vertx vertx = VertxFactory.create(128);
-        CouncilAssembly assembly = new CouncilAssembly(vertx, host, A2aServerSettings.defaults());
+        CouncilAssembly assembly = new CouncilAssembly(vertx, host, A2aServerSettings.defaults(), metricSet);
         List<AutoCloseable> running = new ArrayList<>();
         try {
             if (agent == null) {
@@ -87,9 +103,9 @@ final class ServeCommand implements Callable<Integer> {
                             + "(live cluster backends are configured per part with --agent mcp-tools)");
                 }
                 running.add(LocalCouncil.start(assembly, LocalCouncil.Ports.from(basePort),
-                        RecordingOption.backends(recording.load()), council, labels, issueDir, ServeCommand::announce));
+                        backends, council, labels, issueDir, ServeCommand::announce));
             } else {
-                running.add(startOne(assembly, labels, council));
+                running.add(startOne(assembly, labels, council, backends));
             }
         } catch (RuntimeException e) {
             closeAll(running, vertx);
@@ -104,13 +120,13 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private StartedPart startOne(CouncilAssembly assembly, List<String> labels, CouncilSettings council) {
+    private StartedPart startOne(CouncilAssembly assembly, List<String> labels, CouncilSettings council, ToolBackends backends) {
         StartedPart part = switch (agent) {
             case CouncilAssembly.MCP_TOOLS -> {
-                if (!recording.given()) {
+                if (backends == null) {
                     throw new UsageException("mcp-tools needs a backend: give --recording DIR");
                 }
-                yield assembly.mcpTools(port, RecordingOption.backends(recording.load()));
+                yield assembly.mcpTools(port, backends);
             }
             case LogAnalyst.NAME -> assembly.logAnalyst(port, publicUrl, required(mcpUrl, "--mcp-url"));
             case MetricsAgent.NAME -> assembly.metricsAgent(port, publicUrl, required(mcpUrl, "--mcp-url"));

@@ -11,6 +11,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.issuewriter.IssueWriterService;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
+import dev.canarycouncil.metrics.config.MetricSetLoader;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.runtime.a2a.A2aParts;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
@@ -41,7 +42,7 @@ class CouncilEndToEndTest {
     @BeforeAll
     static void start() {
         vertx = VertxFactory.create(64);
-        assembly = new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults());
+        assembly = new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), MetricSetLoader.defaults());
         healthy = council("healthy-color-change");
         panicking = council("go-panic-index-out-of-range");
     }
@@ -161,8 +162,9 @@ class CouncilEndToEndTest {
         List<String> progress = results.stream().filter(r -> "status-update".equals(r.path("kind").asText()))
                 .map(r -> r.path("status").path("message").path("parts").path(0).path("text").asText()).toList();
         assertTrue(progress.stream().anyMatch(p -> p.startsWith("log-analyst: reading canary pods")), progress::toString);
-        assertTrue(progress.stream().anyMatch(p -> p.startsWith("metrics-agent: querying")), progress::toString);
+        assertTrue(progress.stream().anyMatch(p -> p.startsWith("metrics-agent: comparing 7 metrics")), progress::toString);
         assertTrue(progress.stream().anyMatch(p -> p.matches("log-analyst voted ROLLBACK \\(\\d+%\\)")), progress::toString);
+        assertTrue(progress.stream().anyMatch(p -> p.matches("metrics-agent voted ROLLBACK \\(\\d+%\\)")), progress::toString);
         assertTrue(progress.stream().anyMatch(p -> p.startsWith("issue-writer: drafting")), progress::toString);
         JsonNode artifact = results.stream().filter(r -> "artifact-update".equals(r.path("kind").asText())).findFirst()
                 .orElseThrow().get("artifact");

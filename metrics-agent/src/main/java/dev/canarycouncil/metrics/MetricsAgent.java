@@ -10,9 +10,9 @@ public final class MetricsAgent implements Specialist {
 
     public static final String NAME = "metrics-agent";
 
-    private final ErrorRatioJudge judge;
+    private final MetricsJudge judge;
 
-    public MetricsAgent(ErrorRatioJudge judge) {
+    public MetricsAgent(MetricsJudge judge) {
         this.judge = judge;
     }
 
@@ -22,7 +22,7 @@ public final class MetricsAgent implements Specialist {
     }
 
     @Override
-    public Finding analyze(AnalysisRequest request, Progress progress) {
+    public Finding analyze(AnalysisRequest request, Progress progress) throws InterruptedException {
         return judge.judge(request, progress);
     }
 }

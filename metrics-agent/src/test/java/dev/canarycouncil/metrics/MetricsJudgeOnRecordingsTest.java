@@ -8,38 +8,47 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.canarycouncil.mcp.testing.RecordedMcpServer;
+import dev.canarycouncil.metrics.config.MetricSetLoader;
 import dev.canarycouncil.runtime.mcp.McpToolClient;
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.PromQlEvidence;
+import dev.canarycouncil.runtime.schema.Severity;
 import dev.canarycouncil.runtime.testing.Recordings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The first metrics judgement, through the real MCP server over recordings. */
-class ErrorRatioJudgeTest {
+/** The metrics judge with the default metric set, through the real MCP server over the bundled recordings. */
+class MetricsJudgeOnRecordingsTest {
 
     @TempDir
     Path tmp;
 
     private static Finding judge(Path recording) {
         try (RecordedMcpServer mcp = new RecordedMcpServer(recording); McpToolClient tools = mcp.client()) {
-            return new ErrorRatioJudge(MetricsAgent.NAME, tools).judge(mcp.analysisRequest(null), message -> { });
+            return new MetricsJudge(MetricsAgent.NAME, tools, MetricSetLoader.defaults()).judge(mcp.analysisRequest(null), message -> { });
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
         }
     }
 
     @Test
-    void aHealthyCanaryPromotes() {
+    void aHealthyCanaryPromotesWithEveryDefaultMetricCompared() {
         Finding f = judge(Recordings.named("healthy-color-change"));
-        assertEquals(Decision.PROMOTE, f.verdict());
-        assertTrue(f.confidence() >= 50);
+        assertEquals(Decision.PROMOTE, f.verdict(), f.summary() + "\n" + f.evidence());
+        assertTrue(f.confidence() >= 70, f.summary());
+        assertEquals(MetricSetLoader.defaults().metrics().size(), f.evidence().size());
+        assertTrue(f.evidence().stream().allMatch(e -> e.severity() == Severity.INFO), f.evidence()::toString);
     }
 
     @Test
     void aFivexxSpikeRollsBackWithQueriesAHumanCanRerun() {
         Finding f = judge(Recordings.named("5xx-spike-payments-timeout"));
         assertEquals(Decision.ROLLBACK, f.verdict());
+        assertTrue(f.summary().startsWith("Critical metric fails on the canary: 5xx-ratio HIGH"), f.summary());
         PromQlEvidence e = (PromQlEvidence) f.evidence().get(0);
+        assertEquals(Severity.CRITICAL, e.severity());
+        assertTrue(e.test().startsWith("Fisher's exact test"), e.test());
         assertEquals(0.25, e.canaryValue(), 0.03);
         assertTrue(e.stableValue() < 0.01);
         assertTrue(e.canaryQuery().contains("rollouts_pod_template_hash=\"7c9d6f5b4\""), e.canaryQuery());
@@ -77,6 +86,7 @@ class ErrorRatioJudgeTest {
     void noMetricsAtAllIsInconclusive() throws IOException {
         Finding f = judge(copyWithMetrics(null));
         assertEquals(Decision.INCONCLUSIVE, f.verdict());
-        assertTrue(f.notes().get(0).contains("no http_requests_total series for the canary"), f.notes()::toString);
+        assertTrue(f.summary().startsWith("No metric could be compared"), f.summary());
+        assertTrue(f.notes().get(0).startsWith("no request counter for the canary"), f.notes()::toString);
     }
 }

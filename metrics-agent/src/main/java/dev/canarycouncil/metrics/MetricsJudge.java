@@ -1,0 +1,251 @@
+package dev.canarycouncil.metrics;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.stream.Collectors;
+
+import dev.canarycouncil.metrics.config.MetricSet;
+import dev.canarycouncil.metrics.config.MetricSpec;
+import dev.canarycouncil.metrics.judge.Classification;
+import dev.canarycouncil.metrics.judge.EventRateComparison;
+import dev.canarycouncil.metrics.judge.MetricOutcome;
+import dev.canarycouncil.metrics.judge.ProportionComparison;
+import dev.canarycouncil.metrics.judge.SampleComparison;
+import dev.canarycouncil.metrics.judge.Scorecard;
+import dev.canarycouncil.metrics.judge.Values;
+import dev.canarycouncil.metrics.query.PromQlReader;
+import dev.canarycouncil.metrics.query.QueryTemplate;
+import dev.canarycouncil.metrics.query.SideContext;
+import dev.canarycouncil.runtime.agent.Progress;
+import dev.canarycouncil.runtime.mcp.McpToolClient;
+import dev.canarycouncil.runtime.mcp.ToolCallException;
+import dev.canarycouncil.runtime.schema.AnalysisRequest;
+import dev.canarycouncil.runtime.schema.Decision;
+import dev.canarycouncil.runtime.schema.Evidence;
+import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.PromQlEvidence;
+import dev.canarycouncil.runtime.schema.Severity;
+
+/**
+ * Judges a canary from its metrics: each metric of the set is queried on both sides through the
+ * MCP PromQL tools over the analysis window, compared, classified and scored; a failing critical
+ * metric fails the judgement; too little traffic or no data is INCONCLUSIVE with the reason,
+ * never a guess.
+ */
+public final class MetricsJudge {
+
+    private final String agent;
+    private final McpToolClient tools;
+    private final MetricSet set;
+
+    public MetricsJudge(String agent, McpToolClient tools, MetricSet set) {
+        this.agent = agent;
+        this.tools = tools;
+        this.set = set;
+    }
+
+    /** The range query's step: about 30 points over the window, never finer than 30 s. */
+    static Duration step(Duration window) {
+        return Duration.ofSeconds(Math.max(30, (window.toSeconds() + 29) / 30));
+    }
+
+    public Finding judge(AnalysisRequest request, Progress progress) throws InterruptedException {
+        Duration window = request.window().length();
+        if (window.toSeconds() < 60) {
+            return new Finding(agent, Decision.INCONCLUSIVE, 0, "The analysis window is " + window.toSeconds()
+                    + " s long; metrics need at least a minute.", List.of(), List.of());
+        }
+        Duration step = step(window);
+        Duration interval = Duration.ofSeconds(Math.max(60, 2 * step.toSeconds()));
+        SideContext canary = SideContext.of("canary", request, request.canary(), interval);
+        SideContext stable = SideContext.of("stable", request, request.stable(), interval);
+        List<String> notes = new ArrayList<>();
+
+        OptionalDouble requests = OptionalDouble.empty();
+        if (set.traffic() != null) {
+            requests = total(set.traffic(), canary, request, notes);
+            if (requests.isPresent() && requests.getAsDouble() < set.minRequestsOrDefault()) {
+                return new Finding(agent, Decision.INCONCLUSIVE, 0, String.format(Locale.ROOT,
+                        "Too little canary traffic to judge: %.0f requests in the window (at least %.0f needed).",
+                        requests.getAsDouble(), set.minRequestsOrDefault()), List.of(), notes);
+            }
+        }
+        progress.report(String.format(Locale.ROOT, "comparing %d metrics of canary and stable over %d s at %d s steps",
+                set.metrics().size(), window.toSeconds(), step.toSeconds()));
+        List<MetricOutcome> outcomes = new ArrayList<>();
+        for (MetricSpec spec : set.metrics()) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            outcomes.add(spec.isRatio() ? ratio(spec, canary, stable, request)
+                    : spec.isEvents() ? events(spec, canary, stable, request)
+                    : samples(spec, canary, stable, request, step));
+        }
+        return decide(outcomes, requests, request, notes);
+    }
+
+    private MetricOutcome samples(MetricSpec spec, SideContext canary, SideContext stable, AnalysisRequest request,
+                                  Duration step) {
+        String cq = QueryTemplate.render(spec.query() != null ? spec.query() : spec.canary(), canary);
+        String sq = QueryTemplate.render(spec.query() != null ? spec.query() : spec.stable(), stable);
+        try {
+            double[] c = range(cq, request, step);
+            double[] s = range(sq, request, step);
+            return SampleComparison.compare(spec, c, s, set.alphaOrDefault(), cq, sq);
+        } catch (ToolCallException | IllegalArgumentException e) {
+            return failedQuery(spec, e, cq, sq);
+        }
+    }
+
+    private MetricOutcome ratio(MetricSpec spec, SideContext canary, SideContext stable, AnalysisRequest request) {
+        long seconds = request.window().length().toSeconds();
+        String cq = ratioQuery(spec, canary, seconds);
+        String sq = ratioQuery(spec, stable, seconds);
+        try {
+            OptionalDouble cTotal = instant(increase(spec.denominator(), canary, seconds), request);
+            OptionalDouble sTotal = instant(increase(spec.denominator(), stable, seconds), request);
+            // A service that never failed often has no error series at all: that is zero events.
+            double cEvents = instant(increase(spec.numerator(), canary, seconds), request).orElse(0);
+            double sEvents = instant(increase(spec.numerator(), stable, seconds), request).orElse(0);
+            return ProportionComparison.compare(spec, cEvents, cTotal.orElse(0), sEvents, sTotal.orElse(0),
+                    set.alphaOrDefault(), cq, sq);
+        } catch (ToolCallException | IllegalArgumentException e) {
+            return failedQuery(spec, e, cq, sq);
+        }
+    }
+
+    private MetricOutcome events(MetricSpec spec, SideContext canary, SideContext stable, AnalysisRequest request) {
+        long seconds = request.window().length().toSeconds();
+        String cq = increase(spec.events(), canary, seconds);
+        String sq = increase(spec.events(), stable, seconds);
+        try {
+            OptionalDouble c = instant(cq, request);
+            OptionalDouble s = instant(sq, request);
+            if (c.isEmpty() && s.isEmpty()) {
+                // No series on either side: the counter is not collected here, which is not zero events.
+                return new MetricOutcome(spec, Classification.NODATA, false, null, null, null,
+                        "no series for either side", cq, sq);
+            }
+            return EventRateComparison.compare(spec, c.orElse(0), request.canary().pods().size(), s.orElse(0),
+                    request.stable().pods().size(), set.alphaOrDefault(), cq, sq);
+        } catch (ToolCallException | IllegalArgumentException e) {
+            return failedQuery(spec, e, cq, sq);
+        }
+    }
+
+    private static MetricOutcome failedQuery(MetricSpec spec, Exception e, String cq, String sq) {
+        return new MetricOutcome(spec, Classification.NODATA, false, null, null, null, "query failed: " + e.getMessage(), cq, sq);
+    }
+
+    private static String increase(String counter, SideContext side, long seconds) {
+        return "sum(increase(" + QueryTemplate.render(counter, side) + "[" + seconds + "s]))";
+    }
+
+    private static String ratioQuery(MetricSpec spec, SideContext side, long seconds) {
+        return increase(spec.numerator(), side, seconds) + " / " + increase(spec.denominator(), side, seconds);
+    }
+
+    private OptionalDouble total(String counter, SideContext side, AnalysisRequest request, List<String> notes) {
+        String query = increase(counter, side, request.window().length().toSeconds());
+        try {
+            OptionalDouble value = instant(query, request);
+            if (value.isEmpty()) {
+                notes.add("no request counter for the canary: " + query);
+            }
+            return value;
+        } catch (ToolCallException | IllegalArgumentException e) {
+            notes.add("could not read the canary's traffic: " + e.getMessage());
+            return OptionalDouble.empty();
+        }
+    }
+
+    private OptionalDouble instant(String query, AnalysisRequest request) {
+        return PromQlReader.single(tools.call("promql_query", Map.of("query", query, "time", request.window().end().toString())));
+    }
+
+    private double[] range(String query, AnalysisRequest request, Duration step) {
+        Instant start = request.window().start();
+        return PromQlReader.series(tools.call("promql_query_range", Map.of("query", query, "start", start.toString(),
+                "end", request.window().end().toString(), "step", step.toSeconds() + "s")));
+    }
+
+    private Finding decide(List<MetricOutcome> outcomes, OptionalDouble requests, AnalysisRequest request, List<String> notes) {
+        Scorecard card = Scorecard.of(outcomes, set);
+        List<Evidence> evidence = outcomes.stream()
+                .sorted(Comparator.comparingInt(MetricsJudge::rank))
+                .map(o -> evidence(o, request))
+                .collect(Collectors.toCollection(ArrayList::new));
+        List<MetricOutcome> failed = outcomes.stream().filter(MetricOutcome::failed).toList();
+        List<MetricOutcome> criticalFailed = failed.stream().filter(o -> o.spec().isCritical()).toList();
+        List<MetricOutcome> criticalMissing = outcomes.stream()
+                .filter(o -> o.spec().isCritical() && o.classification() == Classification.NODATA).toList();
+        outcomes.stream().filter(o -> o.classification() == Classification.NODATA)
+                .forEach(o -> notes.add(o.spec().name() + ": " + o.test()));
+        String scoreText = Double.isNaN(card.score()) ? "no score" : String.format(Locale.ROOT, "score %.0f/100 (pass %.0f, marginal %.0f)",
+                card.score(), set.passOrDefault(), set.marginalOrDefault());
+
+        if (!criticalFailed.isEmpty()) {
+            double p = criticalFailed.stream().mapToDouble(o -> o.pValue() == null ? 1 : o.pValue()).min().orElse(1);
+            int confidence = (int) Math.min(97, 80 + Math.min(15, -3 * Math.log10(Math.max(p, 1e-300))));
+            return new Finding(agent, Decision.ROLLBACK, confidence, "Critical metric fails on the canary: "
+                    + describe(criticalFailed.get(0)) + "; " + scoreText + ".", evidence, notes);
+        }
+        if (card.withData() == 0) {
+            return new Finding(agent, Decision.INCONCLUSIVE, 0, "No metric could be compared: no data for canary or stable"
+                    + " (" + outcomes.size() + " metrics asked).", evidence, notes);
+        }
+        if (card.score() < set.marginalOrDefault()) {
+            int confidence = (int) Math.round(60 + 25 * (set.marginalOrDefault() - card.score()) / Math.max(1, set.marginalOrDefault()));
+            return new Finding(agent, Decision.ROLLBACK, Math.min(90, confidence), "Metrics regress on the canary: " + scoreText
+                    + "; " + failed.stream().map(MetricsJudge::describe).collect(Collectors.joining("; ")) + ".", evidence, notes);
+        }
+        if (!criticalMissing.isEmpty()) {
+            return new Finding(agent, Decision.INCONCLUSIVE, 0, "A critical metric could not be compared ("
+                    + criticalMissing.stream().map(o -> o.spec().name()).collect(Collectors.joining(", ")) + "); " + scoreText + ".",
+                    evidence, notes);
+        }
+        if (card.score() < set.passOrDefault()) {
+            return new Finding(agent, Decision.INCONCLUSIVE, 0, "Marginal: " + scoreText + "; "
+                    + failed.stream().map(MetricsJudge::describe).collect(Collectors.joining("; ")) + ".", evidence, notes);
+        }
+        double coverage = (double) card.withData() / card.total();
+        double traffic = requests.isPresent() ? Math.min(1, Math.log10(Math.max(1, requests.getAsDouble())) / 4) : 0.5;
+        int confidence = (int) Math.round(50 + 25 * coverage + 15 * traffic);
+        return new Finding(agent, Decision.PROMOTE, Math.min(90, confidence), String.format(Locale.ROOT,
+                "Canary metrics match the stable: %s; %d of %d metrics compared%s.", scoreText, card.withData(), card.total(),
+                requests.isPresent() ? String.format(Locale.ROOT, " over %.0f canary requests", requests.getAsDouble()) : ""),
+                evidence, notes);
+    }
+
+    /** Failing critical first, then failing, then missing data, then passing. */
+    private static int rank(MetricOutcome o) {
+        if (o.failed()) {
+            return o.spec().isCritical() ? 0 : 1;
+        }
+        return o.classification() == Classification.NODATA ? 2 : 3;
+    }
+
+    static String describe(MetricOutcome o) {
+        String unit = o.spec().isRatio() ? "ratio" : o.spec().isEvents() ? "per pod" : o.spec().unitOrDefault();
+        if (o.classification() == Classification.NODATA) {
+            return o.spec().name() + ": no data (" + o.test() + ")";
+        }
+        String change = o.stableValue() != null && o.stableValue() != 0 && o.canaryValue() != null
+                ? String.format(Locale.ROOT, " (x%.2f)", o.canaryValue() / o.stableValue()) : "";
+        return String.format(Locale.ROOT, "%s %s: canary %s vs stable %s%s", o.spec().name(), o.classification(),
+                Values.format(o.canaryValue(), unit), Values.format(o.stableValue(), unit), change);
+    }
+
+    private static Evidence evidence(MetricOutcome o, AnalysisRequest request) {
+        Severity severity = o.failed() ? (o.spec().isCritical() ? Severity.CRITICAL : Severity.ERROR)
+                : o.classification() == Classification.NODATA ? Severity.WARNING : Severity.INFO;
+        return new PromQlEvidence(describe(o), severity, o.spec().name(), o.canaryQuery(), o.stableQuery(), o.canaryValue(),
+                o.stableValue(), request.window().start(), request.window().end(), o.test());
+    }
+}

@@ -1,0 +1,28 @@
+package dev.canarycouncil.metrics.judge;
+
+import dev.canarycouncil.metrics.config.MetricSpec;
+
+/**
+ * One metric's comparison.
+ *
+ * @param failed       the change is in a direction the metric forbids
+ * @param canaryValue  the canary's summary (median of the samples, or the ratio of the totals); null without data
+ * @param pValue       of the test made; null when none could be made
+ * @param test         the test and its result in words, for a person re-checking it
+ */
+public record MetricOutcome(MetricSpec spec, Classification classification, boolean failed, Double canaryValue,
+                            Double stableValue, Double pValue, String test, String canaryQuery, String stableQuery) {
+
+    static MetricOutcome noData(MetricSpec spec, String why, String canaryQuery, String stableQuery) {
+        return new MetricOutcome(spec, Classification.NODATA, false, null, null, null, why, canaryQuery, stableQuery);
+    }
+
+    /** Whether a significant change is a failure, given the metric's direction. */
+    static boolean fails(MetricSpec spec, Classification c) {
+        return switch (c) {
+            case HIGH -> spec.directionOrDefault() != dev.canarycouncil.metrics.config.Direction.DECREASE;
+            case LOW -> spec.directionOrDefault() != dev.canarycouncil.metrics.config.Direction.INCREASE;
+            default -> false;
+        };
+    }
+}
