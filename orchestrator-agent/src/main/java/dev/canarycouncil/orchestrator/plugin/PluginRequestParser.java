@@ -49,7 +49,12 @@ public final class PluginRequestParser {
             throw new PluginRequestException("context.podName",
                     "missing field 'context.podName' (a canary pod name or pod-template hash)");
         }
-        return new AnalysisTarget(namespace, podName, canarySelector, optionalString(context, "rollout", "context.rollout"),
+        // The plugin's agent mode sends rolloutName; earlier callers of this endpoint sent rollout.
+        String rollout = optionalString(context, "rolloutName", "context.rolloutName");
+        if (rollout == null || rollout.isBlank()) {
+            rollout = optionalString(context, "rollout", "context.rollout");
+        }
+        return new AnalysisTarget(namespace, podName, canarySelector, rollout,
                 optionalString(context, "stableLogs", "context.stableLogs"),
                 optionalString(context, "canaryLogs", "context.canaryLogs"),
                 optionalString(context, "extraPrompt", "context.extraPrompt"));

@@ -29,6 +29,16 @@ class PluginRequestParserTest {
         assertEquals("app=x,role=canary", t.canarySelector());
     }
 
+    @Test
+    void readsTheRolloutNameThePluginSends() {
+        AnalysisTarget t = PluginRequestParser.parse("""
+                {"userId": "argo-rollouts", "prompt": "p", "context": {"namespace": "shop", "rolloutName": "checkout",
+                 "canarySelector": "rollouts-pod-template-hash=7c9d6f5b4"}}""");
+        assertEquals("checkout", t.rollout());
+        assertEquals("cart", PluginRequestParser.parse("""
+                {"context": {"namespace": "shop", "rollout": "cart", "podName": "p"}}""").rollout());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "              | body",
