@@ -6,7 +6,8 @@ import dev.canarycouncil.runtime.schema.TimeWindow;
 /**
  * A canary resolved to its rollout: both sides' pods and the window to analyse.
  *
- * @param window  the recorded window for a recording; the last minutes up to now for a live cluster
+ * @param window  the recorded window for a recording; for a live cluster from the canary ReplicaSet's creation
+ *                to now, capped (an hour by default)
  */
 public record RolloutPods(
         String namespace,

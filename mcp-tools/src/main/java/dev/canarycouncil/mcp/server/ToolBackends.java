@@ -1,5 +1,7 @@
 package dev.canarycouncil.mcp.server;
 
+import java.util.Objects;
+
 import dev.canarycouncil.mcp.code.CodeBackend;
 import dev.canarycouncil.mcp.code.LocalRepositoryCodeBackend;
 import dev.canarycouncil.mcp.code.NoCodeBackend;
@@ -18,6 +20,19 @@ public record ToolBackends(ClusterBackend cluster, MetricsBackend metrics, CodeB
                 : new LocalRepositoryCodeBackend(recording.repository());
         return new ToolBackends(new RecordedClusterBackend(recording), new RecordedMetricsBackend(recording), code,
                 "recording " + recording.directory());
+    }
+
+    /**
+     * Backends over live systems, e.g. a
+     * {@link dev.canarycouncil.mcp.kubernetes.live.KubernetesClusterBackend} and a Prometheus.
+     *
+     * @param code        the source repository, or null when none is configured (the code tools then say so)
+     * @param description where the answers come from, for logs and the server's instructions; never a credential
+     */
+    public static ToolBackends live(ClusterBackend cluster, MetricsBackend metrics, CodeBackend code, String description) {
+        Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(metrics, "metrics");
+        return new ToolBackends(cluster, metrics, code == null ? new NoCodeBackend() : code, description);
     }
 
     /**
