@@ -37,6 +37,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     PrometheusOption prometheus;
 
+    @Mixin
+    ClusterOptions cluster;
+
     @Option(names = "--pod", paramLabel = "NAME|HASH",
             description = "The canary pod or pod-template hash to judge (default: the recording's canary).")
     String pod;
@@ -65,17 +68,32 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!recording.given()) {
-            throw new UsageException("give --recording DIR (a recorded rollout, e.g. evals/recordings/go-panic-index-out-of-range)");
+        if (recording.given() == cluster.given()) {
+            throw new UsageException(recording.given() ? "give either --recording or a live cluster, not both"
+                    : "give --recording DIR (a recorded rollout, e.g. evals/recordings/go-panic-index-out-of-range), "
+                    + "or a live cluster (--kubeconfig FILE, --in-cluster or --api-url URL) with --namespace and --pod");
         }
-        RecordedRollout rollout = recording.load();
-        AnalysisTarget target = new AnalysisTarget(namespace != null ? namespace : rollout.manifest().namespace(),
-                pod != null ? pod : rollout.manifest().canary().podTemplateHash(), null, null, null, null, hint);
+        // Before any thread starts: a bad file, recording or URL is a usage error.
+        MetricSet metricSet = metrics.metricSet();
+        AnalysisTarget target;
+        ToolBackends backends;
+        String source;
+        if (recording.given()) {
+            RecordedRollout rollout = recording.load();
+            target = new AnalysisTarget(namespace != null ? namespace : rollout.manifest().namespace(),
+                    pod != null ? pod : rollout.manifest().canary().podTemplateHash(), null, null, null, null, hint);
+            backends = prometheus.apply(RecordingOption.backends(rollout), rollout);
+            source = rollout.directory().toString();
+        } else {
+            if (namespace == null || pod == null) {
+                throw new UsageException("a live analysis needs --namespace NS and --pod NAME|HASH (the canary)");
+            }
+            target = new AnalysisTarget(namespace, pod, null, null, null, null, hint);
+            backends = cluster.backends(prometheus, namespace);
+            source = backends.description();
+        }
         PrintStream err = System.err;
         long started = System.nanoTime();
-        // Before any thread starts: a bad file or URL is a usage error.
-        MetricSet metricSet = metrics.metricSet();
-        ToolBackends backends = prometheus.apply(RecordingOption.backends(rollout), rollout);
         Vertx vertx = VertxFactory.create(64);
         try (LocalCouncil council = LocalCouncil.start(new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), metricSet),
                 LocalCouncil.Ports.ephemeral(), backends,
@@ -86,7 +104,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                     }
                 })) {
             if (!quiet) {
-                err.println("Analysing " + target.namespace() + "/" + target.podName() + " from " + rollout.directory() + " …");
+                err.println("Analysing " + target.namespace() + "/" + target.podName() + " from " + source + " …");
             }
             Verdict verdict = AnalysisClient.analyze(council.orchestratorUrl(), target,
                     deadline.plusSeconds(60), message -> {

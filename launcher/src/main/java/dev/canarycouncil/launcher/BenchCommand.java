@@ -1,7 +1,7 @@
 package dev.canarycouncil.launcher;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** Benchmarks that print figures; timing goals live here, not in unit tests. */
 @Command(name = "bench", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCodes.USAGE,

@@ -3,8 +3,8 @@ package dev.canarycouncil.launcher;
 import java.util.Arrays;
 
 import org.slf4j.bridge.SLF4JBridgeHandler;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The one runnable jar. */
 @Command(name = "canary-council", mixinStandardHelpOptions = true, version = "canary-council 0.1.0",

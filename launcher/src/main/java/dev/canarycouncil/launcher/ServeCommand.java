@@ -41,6 +41,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     PrometheusOption prometheus;
 
+    @Mixin
+    ClusterOptions cluster;
+
     @Option(names = "--agent", paramLabel = "NAME",
             description = "Start only this part: orchestrator, log-analyst, metrics-agent, issue-writer or mcp-tools.")
     String agent;
@@ -88,19 +91,25 @@ final class ServeCommand implements Callable<Integer> {
         CouncilSettings council = CouncilSettings.defaults().withDeadline(deadline);
         // Before any thread starts: a bad file, recording or URL is a usage error.
         MetricSet metricSet = metrics.metricSet();
+        if (recording.given() && cluster.given()) {
+            throw new UsageException("give either --recording or a live cluster, not both");
+        }
+        boolean needsTools = agent == null || agent.equals(CouncilAssembly.MCP_TOOLS);
         ToolBackends backends = null;
-        if (recording.given()) {
+        if (needsTools && recording.given()) {
             RecordedRollout rollout = recording.load();
             backends = prometheus.apply(RecordingOption.backends(rollout), rollout);
+        } else if (needsTools && cluster.given()) {
+            backends = cluster.backends(prometheus, null);
         }
         Vertx vertx = VertxFactory.create(128);
         CouncilAssembly assembly = new CouncilAssembly(vertx, host, A2aServerSettings.defaults(), metricSet);
         List<AutoCloseable> running = new ArrayList<>();
         try {
             if (agent == null) {
-                if (!recording.given()) {
-                    throw new UsageException("give --recording DIR to serve a recorded rollout "
-                            + "(live cluster backends are configured per part with --agent mcp-tools)");
+                if (backends == null) {
+                    throw new UsageException("give --recording DIR to serve a recorded rollout, or a live cluster "
+                            + "(--in-cluster, --kubeconfig FILE or --api-url URL, with --namespaces)");
                 }
                 running.add(LocalCouncil.start(assembly, LocalCouncil.Ports.from(basePort),
                         backends, council, labels, issueDir, ServeCommand::announce));
@@ -124,7 +133,8 @@ final class ServeCommand implements Callable<Integer> {
         StartedPart part = switch (agent) {
             case CouncilAssembly.MCP_TOOLS -> {
                 if (backends == null) {
-                    throw new UsageException("mcp-tools needs a backend: give --recording DIR");
+                    throw new UsageException("mcp-tools needs a backend: give --recording DIR, or a live cluster "
+                            + "(--in-cluster, --kubeconfig FILE or --api-url URL, with --namespaces)");
                 }
                 yield assembly.mcpTools(port, backends);
             }
