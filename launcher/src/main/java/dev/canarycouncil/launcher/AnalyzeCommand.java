@@ -40,6 +40,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
+    @Mixin
+    CodeOptions code;
+
     @Option(names = "--pod", paramLabel = "NAME|HASH",
             description = "The canary pod or pod-template hash to judge (default: the recording's canary).")
     String pod;
@@ -82,14 +85,14 @@ final class AnalyzeCommand implements Callable<Integer> {
             RecordedRollout rollout = recording.load();
             target = new AnalysisTarget(namespace != null ? namespace : rollout.manifest().namespace(),
                     pod != null ? pod : rollout.manifest().canary().podTemplateHash(), null, null, null, null, hint);
-            backends = prometheus.apply(RecordingOption.backends(rollout), rollout);
+            backends = code.apply(prometheus.apply(RecordingOption.backends(rollout), rollout));
             source = rollout.directory().toString();
         } else {
             if (namespace == null || pod == null) {
                 throw new UsageException("a live analysis needs --namespace NS and --pod NAME|HASH (the canary)");
             }
             target = new AnalysisTarget(namespace, pod, null, null, null, null, hint);
-            backends = cluster.backends(prometheus, namespace);
+            backends = code.apply(cluster.backends(prometheus, namespace));
             source = backends.description();
         }
         PrintStream err = System.err;

@@ -44,6 +44,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
+    @Mixin
+    CodeOptions code;
+
     @Option(names = "--agent", paramLabel = "NAME",
             description = "Start only this part: orchestrator, log-analyst, metrics-agent, issue-writer or mcp-tools.")
     String agent;
@@ -98,9 +101,9 @@ final class ServeCommand implements Callable<Integer> {
         ToolBackends backends = null;
         if (needsTools && recording.given()) {
             RecordedRollout rollout = recording.load();
-            backends = prometheus.apply(RecordingOption.backends(rollout), rollout);
+            backends = code.apply(prometheus.apply(RecordingOption.backends(rollout), rollout));
         } else if (needsTools && cluster.given()) {
-            backends = cluster.backends(prometheus, null);
+            backends = code.apply(cluster.backends(prometheus, null));
         }
         Vertx vertx = VertxFactory.create(128);
         CouncilAssembly assembly = new CouncilAssembly(vertx, host, A2aServerSettings.defaults(), metricSet);

@@ -45,4 +45,16 @@ public record ToolBackends(ClusterBackend cluster, MetricsBackend metrics, CodeB
     public ToolBackends withMetrics(MetricsBackend metrics, String metricsDescription) {
         return new ToolBackends(cluster, metrics, code, description + ", metrics from " + metricsDescription);
     }
+
+    /**
+     * These backends with source code read elsewhere, e.g. by a
+     * {@link dev.canarycouncil.mcp.code.github.GitHubCodeBackend} over the service's repository on GitHub.
+     *
+     * @param codeDescription where the code now comes from, e.g. {@code GitHub repository acme/checkout};
+     *                        appended to the current description; never a credential
+     */
+    public ToolBackends withCode(CodeBackend code, String codeDescription) {
+        Objects.requireNonNull(code, "code");
+        return new ToolBackends(cluster, metrics, code, description + ", code from " + codeDescription);
+    }
 }

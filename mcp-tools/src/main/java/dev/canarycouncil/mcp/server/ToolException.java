@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * A tool call that cannot be answered, with a kind an agent can act on (retry on
- * {@link Kind#TIMEOUT}, give up on {@link Kind#FORBIDDEN}, fix its query on {@link Kind#BAD_QUERY}).
+ * {@link Kind#TIMEOUT}, give up on {@link Kind#FORBIDDEN}, fix its query on {@link Kind#BAD_QUERY}, wait
+ * until the time the message names on {@link Kind#RATE_LIMITED}).
  * It reaches the client as an MCP tool error whose text starts with the kind in brackets.
  */
 public class ToolException extends RuntimeException {
@@ -16,6 +17,8 @@ public class ToolException extends RuntimeException {
         NOT_ALLOWED,
         UNREACHABLE,
         TIMEOUT,
+        /** The backend refuses more calls for a while (e.g. GitHub's rate limits); the message says until when. */
+        RATE_LIMITED,
         BAD_QUERY,
         UNSUPPORTED,
         INTERNAL;

@@ -1,0 +1,53 @@
+package dev.canarycouncil.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.canarycouncil.mcp.code.LocalRepositoryCodeBackend;
+import dev.canarycouncil.mcp.code.github.GitHubCodeBackend;
+import dev.canarycouncil.mcp.code.github.GitHubRepository;
+import dev.canarycouncil.mcp.server.ToolBackends;
+import picocli.CommandLine.Option;
+
+/**
+ * Where the code tools search the service's source: a GitHub repository (token from the
+ * environment only) or a local checkout; default: the recording's {@code repo/}, or none.
+ */
+final class CodeOptions {
+
+    static final String TOKEN_ENV = "CANARY_COUNCIL_GITHUB_TOKEN";
+
+    @Option(names = "--github-repo", paramLabel = "OWNER/NAME", defaultValue = "${env:CANARY_COUNCIL_GITHUB_REPO}",
+            description = "Search the service's code in this GitHub repository (env CANARY_COUNCIL_GITHUB_REPO; "
+                    + "token in env " + TOKEN_ENV + ").")
+    String githubRepo;
+
+    @Option(names = "--github-url", paramLabel = "URL", defaultValue = GitHubRepository.DEFAULT_API_URL,
+            description = "GitHub API URL, for GitHub Enterprise (default: ${DEFAULT-VALUE}).")
+    String githubUrl;
+
+    @Option(names = "--code-dir", paramLabel = "DIR", description = "Search the service's code in this local checkout.")
+    Path codeDir;
+
+    ToolBackends apply(ToolBackends backends) {
+        if (githubRepo != null && !githubRepo.isBlank() && codeDir != null) {
+            throw new UsageException("give either --github-repo or --code-dir, not both");
+        }
+        if (codeDir != null) {
+            if (!Files.isDirectory(codeDir)) {
+                throw new UsageException("--code-dir " + codeDir + " is not a directory");
+            }
+            return backends.withCode(new LocalRepositoryCodeBackend(codeDir), "code in " + codeDir);
+        }
+        if (githubRepo == null || githubRepo.isBlank()) {
+            return backends;
+        }
+        GitHubRepository repository;
+        try {
+            repository = GitHubRepository.of(githubRepo, System.getenv(TOKEN_ENV)).withApiUrl(githubUrl);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--github-repo: " + e.getMessage());
+        }
+        return backends.withCode(new GitHubCodeBackend(repository), repository.description());
+    }
+}
