@@ -1,7 +1,12 @@
 package dev.canarycouncil.issuewriter;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
+import dev.canarycouncil.issuewriter.code.SuspectCode;
+import dev.canarycouncil.issuewriter.code.SuspectCodeFinder;
+import dev.canarycouncil.issuewriter.filing.DryRunFiler;
+import dev.canarycouncil.issuewriter.filing.IssueFiler;
 import dev.canarycouncil.runtime.a2a.A2aParts;
 import dev.canarycouncil.runtime.agent.AgentOutput;
 import dev.canarycouncil.runtime.agent.AgentWork;
@@ -10,17 +15,42 @@ import dev.canarycouncil.runtime.agent.Progress;
 import dev.canarycouncil.runtime.schema.IssueDraft;
 import dev.canarycouncil.runtime.schema.IssueRequest;
 import io.a2a.spec.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The issue writer's A2A work: an issue request in, an issue draft out (and on disk, when configured). */
+/**
+ * The issue writer's A2A work: an issue request in; the suspect code looked up, the issue drafted,
+ * kept as Markdown (when configured) and filed (when configured); the draft, with where it went,
+ * out.
+ */
 public final class IssueWriterWork implements AgentWork {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IssueWriterWork.class);
 
     private final IssueDrafter drafter;
     private final DraftFolder drafts;
+    private final SuspectCodeFinder code;
+    private final IssueFiler filer;
 
     /** @param drafts where to keep drafts as Markdown, or null to only return them */
     public IssueWriterWork(IssueDrafter drafter, DraftFolder drafts) {
+        this(drafter, drafts, null, new DryRunFiler());
+    }
+
+    /**
+     * @param drafts  where to keep drafts as Markdown, or null
+     * @param code    looks up the suspect code, or null to skip that
+     * @param filer   where drafts are filed ({@link DryRunFiler} to only return them)
+     */
+    public IssueWriterWork(IssueDrafter drafter, DraftFolder drafts, SuspectCodeFinder code, IssueFiler filer) {
         this.drafter = drafter;
         this.drafts = drafts;
+        this.code = code;
+        this.filer = filer;
+    }
+
+    public IssueFiler filer() {
+        return filer;
     }
 
     @Override
@@ -33,12 +63,29 @@ public final class IssueWriterWork implements AgentWork {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
         }
-        progress.report("drafting the remediation issue");
-        IssueDraft draft = drafter.draft(request.analysis(), request.verdict());
-        if (drafts != null) {
-            Path file = drafts.write(draft, request.verdict().analysisId());
-            progress.report("draft written to " + file);
+        String analysisId = request.verdict().analysisId() != null ? request.verdict().analysisId() : request.analysis().analysisId();
+        SuspectCode suspect = SuspectCode.NOT_LOOKED_UP;
+        if (code != null) {
+            progress.report("looking up suspect code…");
+            suspect = code.find(request.verdict());
+            suspect.excerpts().forEach(x -> progress.report("quoting " + x.path() + " lines " + x.startLine() + "–" + x.endLine()));
+            suspect.notes().forEach(progress::report);
         }
-        return new AgentOutput("issue-draft", A2aParts.payload(A2aParts.ISSUE_DRAFT, draft, "# " + draft.title()));
+        progress.report("drafting the remediation issue");
+        IssueDraft draft = drafter.draft(request.analysis(), request.verdict(), suspect);
+        if (drafts != null) {
+            try {
+                Path file = drafts.write(draft, analysisId);
+                progress.report("draft written to " + file);
+            } catch (IOException e) {
+                // The draft still goes back to the caller (and to GitHub when configured).
+                LOG.warn("Cannot write the issue draft for analysis {}: {}", analysisId, e.toString());
+                progress.report("could not write the draft to disk: " + e.getMessage());
+            }
+        }
+        IssueDraft result = filer.file(draft, analysisId, progress);
+        String text = "# " + result.title() + "\n\n" + result.state() + (result.detail() == null ? "" : ": " + result.detail())
+                + (result.url() == null ? "" : "\n" + result.url());
+        return new AgentOutput("issue-draft", A2aParts.payload(A2aParts.ISSUE_DRAFT, result, text));
     }
 }

@@ -47,8 +47,7 @@ class IssueDrafterTest {
     void theDraftNamesTheFailureAndCarriesEveryAgentsEvidence() {
         IssueDraft d = new IssueDrafter(List.of("canary-rollback", "jules"))
                 .draft(REQUEST, verdict("panic: runtime error: index out of range [3] with length 3 (main.go:42)"));
-        assertEquals("Canary 7c9d6f5b4 of checkout: panic: runtime error: index out of range [3] with length 3 (main.go:42)",
-                d.title());
+        assertEquals("Canary 7c9d6f5b4 of checkout panics: index out of range in getColor (main.go:42)", d.title());
         assertEquals(List.of("canary-rollback", "jules"), d.labels());
         assertEquals("draft", d.state());
         for (String expected : List.of("`shop/checkout`", "panic: runtime error: index out of range", "at `main.go:42`",
@@ -73,8 +72,10 @@ class IssueDrafterTest {
 
     @Test
     void aVeryLongRootCauseGivesABoundedTitle() {
-        IssueDraft d = new IssueDrafter(List.of()).draft(REQUEST, verdict("x".repeat(500)));
-        assertTrue(d.title().length() <= 140);
+        IssueDraft d = new IssueDrafter(List.of()).draft(REQUEST, new Verdict("id-1", null, Decision.ROLLBACK, 88, "vetoed",
+                "x ".repeat(500), "fix it", List.of(), List.of(), null, "deterministic", Instant.now(), 1));
+        assertTrue(d.title().length() <= 120, d::title);
+        assertTrue(d.title().endsWith("…"), d::title);
     }
 
     @Test

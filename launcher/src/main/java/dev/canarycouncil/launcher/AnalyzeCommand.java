@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import dev.canarycouncil.issuewriter.IssueWriterService;
+import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
 import dev.canarycouncil.mcp.server.ToolBackends;
 import dev.canarycouncil.metrics.config.MetricSet;
@@ -43,6 +43,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     CodeOptions code;
 
+    @Mixin
+    IssueFilingOptions issues;
+
     @Option(names = "--pod", paramLabel = "NAME|HASH",
             description = "The canary pod or pod-template hash to judge (default: the recording's canary).")
     String pod;
@@ -60,9 +63,6 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "How long the specialists get (default: ${DEFAULT-VALUE}).")
     Duration deadline;
 
-    @Option(names = "--issue-dir", paramLabel = "DIR", description = "Also write remediation issue drafts here as Markdown.")
-    Path issueDir;
-
     @Option(names = {"-q", "--quiet"}, description = "Do not print progress on stderr.")
     boolean quiet;
 
@@ -78,6 +78,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         // Before any thread starts: a bad file, recording or URL is a usage error.
         MetricSet metricSet = metrics.metricSet();
+        IssueWriterConfig issueConfig = issues.config(code);
         AnalysisTarget target;
         ToolBackends backends;
         String source;
@@ -100,7 +101,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         Vertx vertx = VertxFactory.create(64);
         try (LocalCouncil council = LocalCouncil.start(new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), metricSet),
                 LocalCouncil.Ports.ephemeral(), backends,
-                CouncilSettings.defaults().withDeadline(deadline), IssueWriterService.DEFAULT_LABELS, issueDir,
+                CouncilSettings.defaults().withDeadline(deadline), issueConfig,
                 line -> {
                     if (verbose) {
                         err.println(line);

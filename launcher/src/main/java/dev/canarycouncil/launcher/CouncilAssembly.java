@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.issuewriter.IssueWriterService;
 import dev.canarycouncil.loganalyst.LogAnalyst;
 import dev.canarycouncil.loganalyst.LogAnalystService;
@@ -71,10 +72,17 @@ final class CouncilAssembly {
         });
     }
 
-    StartedPart issueWriter(int port, String publicUrl, List<String> labels, Path draftDir) {
+    /** @param mcpUrl the MCP server, for quoting suspect code; null to draft without code */
+    StartedPart issueWriter(int port, String publicUrl, IssueWriterConfig config, String mcpUrl) {
         HttpEndpoint endpoint = HttpEndpoint.start(vertx, host, port);
-        var server = IssueWriterService.mount(endpoint.router(), urlOr(publicUrl, endpoint), labels, draftDir, settings);
-        return new StartedPart(IssueWriterService.NAME, endpoint, server);
+        McpToolClient code = mcpUrl == null ? null : new McpToolClient(mcpUrl, TOOL_TIMEOUT);
+        var agent = IssueWriterService.mount(endpoint.router(), urlOr(publicUrl, endpoint), config, code, settings);
+        return new StartedPart(IssueWriterService.NAME, endpoint, () -> {
+            agent.close();
+            if (code != null) {
+                code.close();
+            }
+        });
     }
 
     StartedPart orchestrator(int port, String publicUrl, String mcpUrl, List<String> memberCardUrls, CouncilSettings council) {

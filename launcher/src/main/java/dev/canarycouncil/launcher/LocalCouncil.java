@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.mcp.server.ToolBackends;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
 
@@ -33,16 +34,16 @@ final class LocalCouncil implements AutoCloseable {
     }
 
     static LocalCouncil start(CouncilAssembly assembly, Ports ports, ToolBackends backends, CouncilSettings council,
-                              List<String> issueLabels, Path draftDir, Consumer<String> announce) {
+                              IssueWriterConfig issues, Consumer<String> announce) {
         List<StartedPart> parts = new ArrayList<>();
         try {
             StartedPart mcp = add(parts, assembly.mcpTools(ports.mcpTools(), backends), announce);
             String mcpUrl = mcp.url() + "/mcp";
             StartedPart logs = add(parts, assembly.logAnalyst(ports.logAnalyst(), null, mcpUrl), announce);
             StartedPart metrics = add(parts, assembly.metricsAgent(ports.metricsAgent(), null, mcpUrl), announce);
-            StartedPart issues = add(parts, assembly.issueWriter(ports.issueWriter(), null, issueLabels, draftDir), announce);
+            StartedPart writer = add(parts, assembly.issueWriter(ports.issueWriter(), null, issues, mcpUrl), announce);
             add(parts, assembly.orchestrator(ports.orchestrator(), null, mcpUrl,
-                    List.of(logs.cardUrl(), metrics.cardUrl(), issues.cardUrl()), council), announce);
+                    List.of(logs.cardUrl(), metrics.cardUrl(), writer.cardUrl()), council), announce);
             return new LocalCouncil(parts);
         } catch (RuntimeException e) {
             new LocalCouncil(parts).close();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.issuewriter.IssueWriterService;
 import dev.canarycouncil.loganalyst.LogAnalyst;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
@@ -47,6 +48,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     CodeOptions code;
 
+    @Mixin
+    IssueFilingOptions issues;
+
     @Option(names = "--agent", paramLabel = "NAME",
             description = "Start only this part: orchestrator, log-analyst, metrics-agent, issue-writer or mcp-tools.")
     String agent;
@@ -74,13 +78,6 @@ final class ServeCommand implements Callable<Integer> {
             description = "Agent card URL of a council member, repeatable or comma-separated (env CANARY_COUNCIL_MEMBERS).")
     List<String> members = new ArrayList<>();
 
-    @Option(names = "--issue-dir", paramLabel = "DIR", description = "Where the issue writer keeps drafts as Markdown.")
-    Path issueDir;
-
-    @Option(names = "--issue-label", paramLabel = "LABEL", split = ",",
-            description = "Labels for remediation issues (default: canary-rollback).")
-    List<String> issueLabels = new ArrayList<>();
-
     @Option(names = "--deadline", defaultValue = "90s", converter = DurationConverter.class,
             description = "How long the specialists get per analysis (default: ${DEFAULT-VALUE}).")
     Duration deadline;
@@ -90,7 +87,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<String> labels = issueLabels.isEmpty() ? IssueWriterService.DEFAULT_LABELS : issueLabels;
+        IssueWriterConfig issueConfig = issues.config(code);
         CouncilSettings council = CouncilSettings.defaults().withDeadline(deadline);
         // Before any thread starts: a bad file, recording or URL is a usage error.
         MetricSet metricSet = metrics.metricSet();
@@ -115,9 +112,9 @@ final class ServeCommand implements Callable<Integer> {
                             + "(--in-cluster, --kubeconfig FILE or --api-url URL, with --namespaces)");
                 }
                 running.add(LocalCouncil.start(assembly, LocalCouncil.Ports.from(basePort),
-                        backends, council, labels, issueDir, ServeCommand::announce));
+                        backends, council, issueConfig, ServeCommand::announce));
             } else {
-                running.add(startOne(assembly, labels, council, backends));
+                running.add(startOne(assembly, issueConfig, council, backends));
             }
         } catch (RuntimeException e) {
             closeAll(running, vertx);
@@ -132,7 +129,8 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private StartedPart startOne(CouncilAssembly assembly, List<String> labels, CouncilSettings council, ToolBackends backends) {
+    private StartedPart startOne(CouncilAssembly assembly, IssueWriterConfig issueConfig, CouncilSettings council,
+                                 ToolBackends backends) {
         StartedPart part = switch (agent) {
             case CouncilAssembly.MCP_TOOLS -> {
                 if (backends == null) {
@@ -143,7 +141,8 @@ final class ServeCommand implements Callable<Integer> {
             }
             case LogAnalyst.NAME -> assembly.logAnalyst(port, publicUrl, required(mcpUrl, "--mcp-url"));
             case MetricsAgent.NAME -> assembly.metricsAgent(port, publicUrl, required(mcpUrl, "--mcp-url"));
-            case IssueWriterService.NAME -> assembly.issueWriter(port, publicUrl, labels, issueDir);
+            // The MCP server is optional here: without it drafts quote no code.
+            case IssueWriterService.NAME -> assembly.issueWriter(port, publicUrl, issueConfig, blankToNull(mcpUrl));
             case OrchestratorService.NAME -> {
                 List<String> cards = members.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
                 if (cards.isEmpty()) {
@@ -180,5 +179,9 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         vertx.close();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

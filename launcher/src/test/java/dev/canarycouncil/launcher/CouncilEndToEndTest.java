@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.canarycouncil.issuewriter.IssueWriterService;
+import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
 import dev.canarycouncil.metrics.config.MetricSetLoader;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
@@ -50,7 +50,7 @@ class CouncilEndToEndTest {
     private static LocalCouncil council(String recording) {
         return LocalCouncil.start(assembly, LocalCouncil.Ports.ephemeral(),
                 RecordingOption.backends(RecordedRollout.load(Recordings.named(recording))),
-                CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)), IssueWriterService.DEFAULT_LABELS, null,
+                CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)), IssueWriterConfig.dryRun(null, null),
                 line -> { });
     }
 

@@ -37,8 +37,8 @@ import dev.canarycouncil.orchestrator.OrchestratorService;
 import dev.canarycouncil.runtime.a2a.server.A2aAgentServer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /**
  * Checks the Kubernetes manifests under {@code deploy/} for what would break silently in a

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.canarycouncil.issuewriter.IssueWriterService;
+import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.mcp.testing.RecordingInMockCluster;
 import dev.canarycouncil.metrics.config.MetricSetLoader;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
@@ -40,7 +40,7 @@ class LiveClusterEndToEndTest {
              LocalCouncil council = LocalCouncil.start(
                      new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), MetricSetLoader.defaults()),
                      LocalCouncil.Ports.ephemeral(), cluster.toolBackends(),
-                     CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)), IssueWriterService.DEFAULT_LABELS, null,
+                     CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)), IssueWriterConfig.dryRun(null, null),
                      line -> { })) {
             String namespace = cluster.recording().manifest().namespace();
             String hash = cluster.recording().manifest().canary().podTemplateHash();

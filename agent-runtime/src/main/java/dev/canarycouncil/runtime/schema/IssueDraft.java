@@ -9,8 +9,10 @@ import java.util.List;
  * @param body         Markdown body
  * @param labels       labels to apply (e.g. the coding agent's label)
  * @param fingerprint  stable id of the failure (service + signature) used to avoid duplicates
- * @param url          where the issue was filed, or null for a draft that was not filed
- * @param state        {@code draft}, {@code filed}, {@code commented} or {@code queued}
+ * @param url          where the issue was filed (or commented on), or null for a draft that was not filed
+ * @param state        {@code draft}, {@code filed}, {@code commented}, {@code queued} (kept on disk, filed
+ *                     later) or {@code failed} (kept on disk, not filed; {@code detail} says why)
+ * @param detail       what happened to the draft in words, e.g. "filed #12" or why it is queued; may be null
  */
 public record IssueDraft(
         String title,
@@ -18,9 +20,24 @@ public record IssueDraft(
         List<String> labels,
         String fingerprint,
         String url,
-        String state) {
+        String state,
+        String detail) {
 
     public IssueDraft {
         labels = labels == null ? List.of() : List.copyOf(labels);
+    }
+
+    /** A draft without a detail, as before filing existed. */
+    public IssueDraft(String title, String body, List<String> labels, String fingerprint, String url, String state) {
+        this(title, body, labels, fingerprint, url, state, null);
+    }
+
+    /** This draft after filing: where it went, its new state and what happened. */
+    public IssueDraft withOutcome(String newUrl, String newState, String newDetail) {
+        return new IssueDraft(title, body, labels, fingerprint, newUrl, newState, newDetail);
+    }
+
+    public IssueDraft withLabels(List<String> newLabels) {
+        return new IssueDraft(title, body, newLabels, fingerprint, url, state, detail);
     }
 }

@@ -1,0 +1,194 @@
+package dev.canarycouncil.issuewriter;
+
+import java.util.List;
+import java.util.Locale;
+
+import dev.canarycouncil.issuewriter.code.CodeExcerpt;
+import dev.canarycouncil.issuewriter.code.SuspectCode;
+import dev.canarycouncil.runtime.schema.AnalysisRequest;
+import dev.canarycouncil.runtime.schema.Evidence;
+import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
+import dev.canarycouncil.runtime.schema.PodConditionEvidence;
+import dev.canarycouncil.runtime.schema.PromQlEvidence;
+import dev.canarycouncil.runtime.schema.Severity;
+import dev.canarycouncil.runtime.schema.Verdict;
+
+/**
+ * The issue's Markdown: what failed, stable against canary, every agent's evidence, the suspect
+ * code, a fix direction, the rollout reference, and the markers the filer recognises it by.
+ * Every text in here has been redacted before (by the agents, or by the drafter for the verdict).
+ */
+final class IssueBody {
+
+    /** GitHub rejects bodies over 65536 characters; the markers at the end must survive. */
+    static final int MAX_LENGTH = 60_000;
+    private static final int MAX_SAMPLE_LINES = 30;
+    private static final int MAX_EVIDENCE_PER_AGENT = 12;
+
+    private IssueBody() {
+    }
+
+    static String render(AnalysisRequest a, Verdict v, FailureReading failure, SuspectCode code, String fingerprint) {
+        StringBuilder md = new StringBuilder();
+        whatFailed(md, a, v);
+        comparison(md, v);
+        evidence(md, v);
+        suspectCode(md, code);
+        md.append("\n## Proposed fix\n\n");
+        if (v.remediation() != null && !v.remediation().isBlank()) {
+            md.append(v.remediation()).append("\n\n");
+        }
+        md.append(FixDirection.of(failure)).append('\n');
+        rollout(md, a, v);
+        String footer = "\n---\n<sub>Written by Canary Council for analysis `" + v.analysisId() + "` · "
+                + IssueMarkers.fingerprintPhrase(fingerprint) + "</sub>\n\n"
+                + IssueMarkers.fingerprintLine(fingerprint) + "\n" + IssueMarkers.analysisLine(v.analysisId()) + "\n";
+        if (md.length() + footer.length() > MAX_LENGTH) {
+            md.setLength(MAX_LENGTH - footer.length() - 80);
+            md.append("\n\n_(report cut to GitHub's size limit)_\n");
+        }
+        return md.append(footer).toString();
+    }
+
+    private static void whatFailed(StringBuilder md, AnalysisRequest a, Verdict v) {
+        md.append("## What failed\n\n");
+        md.append("The Canary Council decided ").append(v.decision()).append(" (confidence ").append(v.confidence())
+                .append("%) for canary `").append(a.canary().podTemplateHash()).append("` of `").append(a.namespace())
+                .append('/').append(a.rollout()).append("`.");
+        if (v.rationale() != null && !v.rationale().isBlank()) {
+            md.append(' ').append(v.rationale().strip());
+        }
+        md.append("\n\n**Root cause:** ").append(v.rootCause() == null ? "undetermined" : v.rootCause()).append('\n');
+    }
+
+    /** The numbers a reader compares first: every non-passing signal, stable beside canary. */
+    private static void comparison(StringBuilder md, Verdict v) {
+        List<Evidence> rows = v.findings().stream().flatMap(f -> f.evidence().stream())
+                .filter(e -> e.severity().compareTo(Severity.WARNING) >= 0)
+                .filter(e -> !(e instanceof PodConditionEvidence))
+                .toList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        md.append("\n## Stable vs canary\n\n| Signal | Stable | Canary | Result |\n|---|---|---|---|\n");
+        for (Evidence e : rows) {
+            if (e instanceof PromQlEvidence p) {
+                MetricText.Values values = MetricText.values(p).orElse(
+                        new MetricText.Values(number(p.canaryValue()), number(p.stableValue()), Markdown.oneLine(p.description())));
+                md.append("| ").append(Markdown.cell(p.metric())).append(" | ").append(Markdown.cell(values.stable()))
+                        .append(" | ").append(Markdown.cell(values.canary())).append(" | ")
+                        .append(Markdown.cell(values.outcome())).append(" |\n");
+            } else if (e instanceof LogTemplateEvidence l) {
+                md.append("| ").append(Markdown.cell(Markdown.code(Markdown.shorten(Markdown.oneLine(l.template()), 90))))
+                        .append(" | ").append(l.stableCount()).append(" of ").append(l.stableTotal()).append(" records | ")
+                        .append(l.canaryCount()).append(" of ").append(l.canaryTotal()).append(" records | ")
+                        .append(l.stableCount() == 0 ? "new on the canary" : e.severity().name().toLowerCase(Locale.ROOT))
+                        .append(" |\n");
+            }
+        }
+    }
+
+    private static void evidence(StringBuilder md, Verdict v) {
+        md.append("\n## Evidence\n");
+        for (Finding f : v.findings()) {
+            md.append("\n### ").append(f.agent()).append(" — ").append(f.verdict()).append(" (").append(f.confidence())
+                    .append("%)\n\n").append(f.summary()).append("\n\n");
+            List<Evidence> shown = f.evidence().stream().limit(MAX_EVIDENCE_PER_AGENT).toList();
+            for (Evidence e : shown) {
+                md.append("- ").append(Markdown.oneLine(e.description())).append('\n');
+                detail(md, e);
+            }
+            if (f.evidence().size() > shown.size()) {
+                md.append("- _").append(f.evidence().size() - shown.size()).append(" more item(s) not shown_\n");
+            }
+            for (String note : f.notes()) {
+                md.append("- _note: ").append(Markdown.oneLine(note)).append("_\n");
+            }
+        }
+        if (!v.failures().isEmpty()) {
+            md.append("\n### Agents without a finding\n\n");
+            v.failures().forEach(f -> md.append("- ").append(f.agent()).append(": ").append(Markdown.oneLine(f.reason())).append('\n'));
+        }
+    }
+
+    private static void detail(StringBuilder md, Evidence e) {
+        if (e instanceof LogTemplateEvidence l) {
+            md.append(String.format(Locale.ROOT, "  - canary %d of %d lines, stable %d of %d lines%s%n",
+                    l.canaryCount(), l.canaryTotal(), l.stableCount(), l.stableTotal(),
+                    l.location() == null ? "" : ", at `" + l.location() + "`" + (l.frame() == null ? "" : " in `" + l.frame() + "`")));
+            if (!l.samples().isEmpty()) {
+                String sample = firstLines(l.samples().get(0));
+                String fence = Markdown.fence(sample);
+                md.append("\n  ").append(fence).append('\n');
+                sample.lines().forEach(s -> md.append("  ").append(s).append('\n'));
+                md.append("  ").append(fence).append("\n\n");
+            }
+        } else if (e instanceof PromQlEvidence p) {
+            md.append("  - canary: ").append(Markdown.code(p.canaryQuery())).append(" = ").append(number(p.canaryValue())).append('\n');
+            md.append("  - stable: ").append(Markdown.code(p.stableQuery())).append(" = ").append(number(p.stableValue())).append('\n');
+            if (p.test() != null) {
+                md.append("  - ").append(Markdown.oneLine(p.test())).append('\n');
+            }
+        } else if (e instanceof PodConditionEvidence c && c.detail() != null) {
+            md.append("  - ").append(Markdown.oneLine(c.detail())).append('\n');
+        }
+    }
+
+    private static void suspectCode(StringBuilder md, SuspectCode code) {
+        md.append("\n## Suspect code\n\n");
+        if (!code.looked()) {
+            md.append("_Not looked up: the issue writer has no code tools configured._\n");
+            return;
+        }
+        for (CodeExcerpt x : code.excerpts()) {
+            md.append("**`").append(x.path()).append("` lines ").append(x.startLine()).append('–').append(x.endLine())
+                    .append("** — ").append(String.join("; ", x.reasons()));
+            if (x.url() != null) {
+                md.append(" ([view](").append(x.url()).append("))");
+            }
+            md.append("\n\n");
+            StringBuilder block = new StringBuilder();
+            int width = String.valueOf(x.endLine()).length();
+            for (int n = x.startLine(); n <= x.endLine(); n++) {
+                block.append(x.focusLines().contains(n) ? "→ " : "  ")
+                        .append(String.format(Locale.ROOT, "%" + width + "d  ", n)).append(x.line(n)).append('\n');
+            }
+            String fence = Markdown.fence(block.toString());
+            md.append(fence).append('\n').append(block).append(fence).append("\n\n");
+        }
+        if (code.excerpts().isEmpty() && code.notes().isEmpty()) {
+            md.append("_No code found for the evidence._\n");
+        }
+        code.notes().forEach(n -> md.append("- _").append(Markdown.oneLine(n)).append("_\n"));
+    }
+
+    private static void rollout(StringBuilder md, AnalysisRequest a, Verdict v) {
+        md.append("\n## Rollout\n\n| | |\n|---|---|\n");
+        md.append("| Rollout | `").append(a.namespace()).append('/').append(a.rollout()).append("` |\n");
+        md.append("| Canary | `").append(a.canary().podTemplateHash()).append("` (").append(String.join(", ", a.canary().pods())).append(") |\n");
+        md.append("| Stable | `").append(a.stable().podTemplateHash()).append("` |\n");
+        md.append("| Window | ").append(a.window().start()).append(" – ").append(a.window().end()).append(" |\n");
+        md.append("| Verdict | ").append(v.decision()).append(" (confidence ").append(v.confidence()).append("%) |\n");
+        md.append("| Analysis | `").append(v.analysisId()).append("` |\n\n");
+        md.append("Inspect it with `kubectl argo rollouts get rollout ").append(a.rollout()).append(" -n ").append(a.namespace())
+                .append("`.\n");
+    }
+
+    private static String firstLines(String sample) {
+        List<String> lines = sample.lines().toList();
+        if (lines.size() <= MAX_SAMPLE_LINES) {
+            return sample;
+        }
+        return String.join("\n", lines.subList(0, MAX_SAMPLE_LINES)) + "\n… " + (lines.size() - MAX_SAMPLE_LINES) + " more lines";
+    }
+
+    private static String number(Double value) {
+        if (value == null) {
+            return "no data";
+        }
+        double abs = Math.abs(value);
+        return abs != 0 && (abs < 0.001 || abs >= 1e6) ? String.format(Locale.ROOT, "%.3g", value)
+                : String.format(Locale.ROOT, "%.4f", value).replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+}

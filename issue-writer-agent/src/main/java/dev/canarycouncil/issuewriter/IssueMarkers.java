@@ -1,0 +1,53 @@
+package dev.canarycouncil.issuewriter;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Hidden lines in issue and comment bodies that let the filer recognise its own work: the
+ * failure's fingerprint (one open issue per failure) and the analysis that produced an issue or
+ * a comment (one issue or comment per analysis, however often filing is retried).
+ */
+public final class IssueMarkers {
+
+    public static final String FINGERPRINT = "canary-council-fingerprint";
+    public static final String ANALYSIS = "canary-council-analysis";
+
+    private static final Pattern ANY_MARKER = Pattern.compile("(?m)^<!-- canary-council-(?:fingerprint|analysis): [^>]* -->\\n?");
+    private static final Pattern FINGERPRINT_LINE = Pattern.compile("<!-- " + FINGERPRINT + ": ([0-9a-f]+) -->");
+
+    private IssueMarkers() {
+    }
+
+    public static String fingerprintLine(String fingerprint) {
+        return "<!-- " + FINGERPRINT + ": " + fingerprint + " -->";
+    }
+
+    public static String analysisLine(String analysisId) {
+        return "<!-- " + ANALYSIS + ": " + analysisId + " -->";
+    }
+
+    /** The text a search for the fingerprint should find; also printed visibly, as search may skip HTML comments. */
+    public static String fingerprintPhrase(String fingerprint) {
+        return FINGERPRINT + ": " + fingerprint;
+    }
+
+    public static boolean hasFingerprint(String body, String fingerprint) {
+        return body != null && body.contains(fingerprintLine(fingerprint));
+    }
+
+    public static boolean hasAnalysis(String body, String analysisId) {
+        return body != null && body.contains(analysisLine(analysisId));
+    }
+
+    public static Optional<String> fingerprintOf(String body) {
+        Matcher m = FINGERPRINT_LINE.matcher(body == null ? "" : body);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** The body without marker lines, to quote it elsewhere without it being taken for the original. */
+    public static String withoutMarkers(String body) {
+        return ANY_MARKER.matcher(body).replaceAll("");
+    }
+}

@@ -1,0 +1,20 @@
+package dev.canarycouncil.issuewriter;
+
+import dev.canarycouncil.issuewriter.filing.IssueFiler;
+import dev.canarycouncil.runtime.a2a.server.A2aAgentServer;
+
+/**
+ * A mounted issue writer: its A2A server and its filer, whose background retries must stop with it.
+ * Does not close the MCP client it was given; that belongs to the caller.
+ */
+public record IssueWriterAgent(A2aAgentServer server, IssueFiler filer) implements AutoCloseable {
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } finally {
+            filer.close();
+        }
+    }
+}

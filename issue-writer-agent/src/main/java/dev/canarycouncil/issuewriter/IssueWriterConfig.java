@@ -1,0 +1,24 @@
+package dev.canarycouncil.issuewriter;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.canarycouncil.issuewriter.filing.GitHubFilingConfig;
+
+/**
+ * How the issue writer drafts and files.
+ *
+ * @param labels    labels for drafts (e.g. {@code canary-rollback}, {@code jules}); GitHub's own labels, when set, win
+ * @param draftDir  where drafts are kept as Markdown, or null
+ * @param github    where to file them, or null for a dry run (the default: drafts are only returned)
+ */
+public record IssueWriterConfig(List<String> labels, Path draftDir, GitHubFilingConfig github) {
+
+    public IssueWriterConfig {
+        labels = labels == null ? IssueWriterService.DEFAULT_LABELS : List.copyOf(labels);
+    }
+
+    public static IssueWriterConfig dryRun(List<String> labels, Path draftDir) {
+        return new IssueWriterConfig(labels, draftDir, null);
+    }
+}

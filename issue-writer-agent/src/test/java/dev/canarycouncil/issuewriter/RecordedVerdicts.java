@@ -1,0 +1,48 @@
+package dev.canarycouncil.issuewriter;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+import dev.canarycouncil.loganalyst.LogAnalystService;
+import dev.canarycouncil.mcp.testing.RecordedMcpServer;
+import dev.canarycouncil.metrics.MetricsAgent;
+import dev.canarycouncil.metrics.MetricsJudge;
+import dev.canarycouncil.metrics.config.MetricSetLoader;
+import dev.canarycouncil.runtime.mcp.McpToolClient;
+import dev.canarycouncil.runtime.schema.AnalysisRequest;
+import dev.canarycouncil.runtime.schema.Decision;
+import dev.canarycouncil.runtime.schema.Evidence;
+import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.IssueRequest;
+import dev.canarycouncil.runtime.schema.Verdict;
+import dev.canarycouncil.runtime.schema.VerdictSubject;
+
+/**
+ * What the issue writer receives for a bundled recording: the findings the real log analyst and
+ * metrics agent give over the real MCP server, weighed the simple way (any ROLLBACK wins).
+ */
+public final class RecordedVerdicts {
+
+    private RecordedVerdicts() {
+    }
+
+    public static IssueRequest request(RecordedMcpServer mcp) throws Exception {
+        AnalysisRequest analysis = mcp.analysisRequest(null);
+        List<Finding> findings;
+        try (McpToolClient tools = mcp.client()) {
+            findings = List.of(
+                    LogAnalystService.analyst(tools).analyze(analysis, message -> { }),
+                    new MetricsJudge(MetricsAgent.NAME, tools, MetricSetLoader.defaults()).judge(analysis, message -> { }));
+        }
+        boolean rollback = findings.stream().anyMatch(f -> f.verdict() == Decision.ROLLBACK);
+        String rootCause = findings.stream().filter(f -> f.verdict() == Decision.ROLLBACK)
+                .flatMap(f -> f.evidence().stream()).max(Comparator.comparing(Evidence::severity))
+                .map(Evidence::description).orElse("none");
+        Verdict verdict = new Verdict(analysis.analysisId(), VerdictSubject.of(analysis),
+                rollback ? Decision.ROLLBACK : Decision.PROMOTE, 90, "A member vetoed the canary.", rootCause,
+                "Roll back " + analysis.service() + " to stable " + analysis.stable().podTemplateHash() + ".",
+                findings, List.of(), null, "deterministic", Instant.now(), 1000);
+        return new IssueRequest(analysis, verdict);
+    }
+}
