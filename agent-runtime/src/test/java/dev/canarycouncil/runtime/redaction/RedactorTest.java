@@ -20,6 +20,8 @@ class RedactorTest {
             "gh token ghp_abcdefghijklmnopqrstuvwxyz0123456789ab             | gh token <redacted:token>",
             "slack xoxb-1234567890-abcdefghij                                | slack <redacted:token>",
             "login failed password=hunter2 user=bob                          | login failed password=<redacted:password> user=bob",
+            "db pass=s3cr3t host=db                                          | db pass=<redacted:password> host=db",
+            "password: hunter2                                               | password: <redacted:password>",
             "{\"api_key\":\"abc123\",\"x\":1}                                | {\"api_key\":\"<redacted:api-key>\",\"x\":1}",
             "refresh_token: r-9f8e7d                                         | refresh_token: <redacted:token>",
             "client_secret=xyz&grant=code                                    | client_secret=<redacted:secret>&grant=code",
@@ -36,6 +38,7 @@ class RedactorTest {
             "took 1704067215000 ms at epoch                                  | took 1704067215000 ms at epoch",
             "order 4111111111111112 (not a valid card number)                | order 4111111111111112 (not a valid card number)",
             "tokens=42 processed                                             | tokens=42 processed",
+            "5xx-ratio PASS: canary 0.33% vs stable 0.30%                    | 5xx-ratio PASS: canary 0.33% vs stable 0.30%",
             "level=error msg=\"charge failed\" order=69204                   | level=error msg=\"charge failed\" order=69204"})
     void leavesLookAlikesAlone(String text, String expected) {
         assertEquals(expected, redactor.redact(text));
