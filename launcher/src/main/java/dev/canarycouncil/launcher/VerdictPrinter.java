@@ -49,6 +49,10 @@ final class VerdictPrinter {
             if (v.issue().url() != null) {
                 out.println("  " + v.issue().url());
             }
+            if (v.issue().detail() != null) {
+                // Why it is only a draft, queued or failed: what an operator would ask next.
+                out.println("  " + v.issue().detail());
+            }
         }
         out.printf("%nAnalysis %s took %d ms (%s mode).%n", v.analysisId(), v.durationMs(), v.mode());
     }

@@ -30,6 +30,14 @@ class MainTest {
     }
 
     @Test
+    void aRollbackPrintedForPeopleSaysWhatBecameOfItsIssue() {
+        CliRun r = run("analyze", "--recording", recording("go-panic-index-out-of-range"), "-q");
+        assertEquals(ExitCodes.ROLLBACK, r.code(), r.err());
+        assertTrue(r.out().contains("Remediation issue (draft): Canary 7c9d6f5b4 of checkout panics"), r.out());
+        assertTrue(r.out().contains("dry run: not filed (no GitHub repository configured)"), r.out());
+    }
+
+    @Test
     void analyzeExitsZeroForAPromoteAndPrintsEvidenceForPeople() {
         CliRun r = run("analyze", "--recording", recording("healthy-color-change"), "--quiet");
         assertEquals(ExitCodes.PROMOTE, r.code(), r.err());

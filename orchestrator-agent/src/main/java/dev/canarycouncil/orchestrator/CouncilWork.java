@@ -87,8 +87,11 @@ public final class CouncilWork implements AgentWork {
         }
         v.failures().forEach(f -> s.append("- ").append(f.agent()).append(": no finding (").append(f.reason()).append(")\n"));
         if (v.issue() != null) {
-            s.append("Issue: ").append(v.issue().url() != null ? v.issue().url() : v.issue().title() + " (" + v.issue().state() + ")")
-                    .append('\n');
+            s.append("Issue: ").append(v.issue().url() != null ? v.issue().url() : v.issue().title() + " (" + v.issue().state() + ")");
+            if (v.issue().url() == null && v.issue().detail() != null) {
+                s.append(": ").append(v.issue().detail());
+            }
+            s.append('\n');
         }
         return s.toString().trim();
     }
