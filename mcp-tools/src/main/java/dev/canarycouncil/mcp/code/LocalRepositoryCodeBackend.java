@@ -1,7 +1,7 @@
 package dev.canarycouncil.mcp.code;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,12 +40,7 @@ public final class LocalRepositoryCodeBackend implements CodeBackend {
                         || Files.size(file) > MAX_FILE_BYTES) {
                     continue;
                 }
-                List<String> lines = textLines(file);
-                for (int i = 0; i < lines.size() && hits.size() < maxResults; i++) {
-                    if (lines.get(i).toLowerCase(Locale.ROOT).contains(needle)) {
-                        hits.add(new CodeHit(relative, i + 1, lines.get(i).strip()));
-                    }
-                }
+                SourceLines.collectHits(relative, textLines(file), needle, maxResults, hits);
                 if (hits.size() >= maxResults) {
                     break;
                 }
@@ -74,15 +69,7 @@ public final class LocalRepositoryCodeBackend implements CodeBackend {
         } catch (IOException e) {
             throw new ToolException(Kind.INTERNAL, "cannot read " + path + ": " + e.getMessage(), e);
         }
-        if (startLine > Math.max(1, lines.size())) {
-            throw new ToolException(Kind.INVALID_ARGUMENT, path + " has only " + lines.size() + " lines");
-        }
-        int end = Math.min(endLine, lines.size());
-        StringBuilder text = new StringBuilder();
-        for (int i = startLine; i <= end; i++) {
-            text.append(lines.get(i - 1)).append('\n');
-        }
-        return new FileSlice(root.relativize(file).toString().replace('\\', '/'), startLine, end, lines.size(), text.toString());
+        return SourceLines.slice(root.relativize(file).toString().replace('\\', '/'), lines, startLine, endLine);
     }
 
     private Path inside(String path) {
@@ -93,21 +80,10 @@ public final class LocalRepositoryCodeBackend implements CodeBackend {
         return resolved;
     }
 
-    /** The file's lines, or none for a file that looks binary (has NUL bytes). */
     private static List<String> textLines(Path file) throws IOException {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), decoder))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.indexOf('\0') >= 0) {
-                    return List.of();
-                }
-                lines.add(line);
-            }
-        }
-        return lines;
+        return SourceLines.read(new InputStreamReader(Files.newInputStream(file), decoder));
     }
 }

@@ -1,10 +1,8 @@
 package dev.canarycouncil.mcp.code.github;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -27,6 +25,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.canarycouncil.mcp.code.CodeBackend;
 import dev.canarycouncil.mcp.code.CodeHit;
 import dev.canarycouncil.mcp.code.FileSlice;
+import dev.canarycouncil.mcp.code.SourceLines;
 import dev.canarycouncil.mcp.server.ToolException;
 import dev.canarycouncil.mcp.server.ToolException.Kind;
 import org.kohsuke.github.GHContent;
@@ -80,12 +79,7 @@ public final class GitHubCodeBackend implements CodeBackend {
             String needle = query.toLowerCase(Locale.ROOT);
             List<CodeHit> hits = new ArrayList<>();
             for (String path : candidates(query, pathFilter, maxResults)) {
-                List<String> lines = searchableLines(r, path);
-                for (int i = 0; i < lines.size() && hits.size() < maxResults; i++) {
-                    if (lines.get(i).toLowerCase(Locale.ROOT).contains(needle)) {
-                        hits.add(new CodeHit(path, i + 1, lines.get(i).strip()));
-                    }
-                }
+                SourceLines.collectHits(path, searchableLines(r, path), needle, maxResults, hits);
                 if (hits.size() >= maxResults) {
                     break;
                 }
@@ -109,16 +103,7 @@ public final class GitHubCodeBackend implements CodeBackend {
             if (content.getSize() > MAX_FILE_BYTES || !"base64".equals(content.getEncoding())) {
                 throw new ToolException(Kind.UNSUPPORTED, path + " is larger than " + MAX_FILE_BYTES + " bytes");
             }
-            List<String> lines = textLines(content);
-            if (startLine > Math.max(1, lines.size())) {
-                throw new ToolException(Kind.INVALID_ARGUMENT, path + " has only " + lines.size() + " lines");
-            }
-            int end = Math.min(endLine, lines.size());
-            StringBuilder text = new StringBuilder();
-            for (int i = startLine; i <= end; i++) {
-                text.append(lines.get(i - 1)).append('\n');
-            }
-            return new FileSlice(clean, startLine, end, lines.size(), text.toString());
+            return SourceLines.slice(clean, textLines(content), startLine, endLine);
         });
     }
 
@@ -219,19 +204,7 @@ public final class GitHubCodeBackend implements CodeBackend {
         try (InputStream in = content.read()) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new StringReader(text))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.indexOf('\0') >= 0) {
-                    return List.of();
-                }
-                lines.add(line);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // cannot happen on a string
-        }
-        return lines;
+        return SourceLines.read(new StringReader(text));
     }
 
     /** The path inside the repository, without ".", ".." or leading slashes; never above the root. */
