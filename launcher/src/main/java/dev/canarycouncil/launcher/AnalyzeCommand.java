@@ -29,19 +29,10 @@ import picocli.CommandLine.Option;
 final class AnalyzeCommand implements Callable<Integer> {
 
     @Mixin
-    RecordingOption recording;
+    ToolSourceOptions tools;
 
     @Mixin
     MetricsOptions metrics;
-
-    @Mixin
-    PrometheusOption prometheus;
-
-    @Mixin
-    ClusterOptions cluster;
-
-    @Mixin
-    CodeOptions code;
 
     @Mixin
     IssueFilingOptions issues;
@@ -71,29 +62,29 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (recording.given() == cluster.given()) {
-            throw new UsageException(recording.given() ? "give either --recording or a live cluster, not both"
-                    : "give --recording DIR (a recorded rollout, e.g. evals/recordings/go-panic-index-out-of-range), "
+        tools.requireAtMostOneSource();
+        if (!tools.recording.given() && !tools.cluster.given()) {
+            throw new UsageException("give --recording DIR (a recorded rollout, e.g. evals/recordings/go-panic-index-out-of-range), "
                     + "or a live cluster (--kubeconfig FILE, --in-cluster or --api-url URL) with --namespace and --pod");
         }
         // Before any thread starts: a bad file, recording or URL is a usage error.
         MetricSet metricSet = metrics.metricSet();
-        IssueWriterConfig issueConfig = issues.config(code);
+        IssueWriterConfig issueConfig = issues.config(tools.code);
         AnalysisTarget target;
         ToolBackends backends;
         String source;
-        if (recording.given()) {
-            RecordedRollout rollout = recording.load();
+        if (tools.recording.given()) {
+            RecordedRollout rollout = tools.recording.load();
             target = new AnalysisTarget(namespace != null ? namespace : rollout.manifest().namespace(),
                     pod != null ? pod : rollout.manifest().canary().podTemplateHash(), null, null, null, null, hint);
-            backends = code.apply(prometheus.apply(RecordingOption.backends(rollout), rollout));
+            backends = tools.recorded(rollout);
             source = rollout.directory().toString();
         } else {
             if (namespace == null || pod == null) {
                 throw new UsageException("a live analysis needs --namespace NS and --pod NAME|HASH (the canary)");
             }
             target = new AnalysisTarget(namespace, pod, null, null, null, null, hint);
-            backends = code.apply(cluster.backends(prometheus, namespace));
+            backends = tools.live(namespace);
             source = backends.description();
         }
         PrintStream err = System.err;

@@ -10,7 +10,6 @@ import java.util.concurrent.CountDownLatch;
 import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.issuewriter.IssueWriterService;
 import dev.canarycouncil.loganalyst.LogAnalyst;
-import dev.canarycouncil.mcp.recorded.RecordedRollout;
 import dev.canarycouncil.mcp.server.ToolBackends;
 import dev.canarycouncil.metrics.MetricsAgent;
 import dev.canarycouncil.metrics.config.MetricSet;
@@ -34,19 +33,10 @@ import picocli.CommandLine.Option;
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
-    RecordingOption recording;
+    ToolSourceOptions tools;
 
     @Mixin
     MetricsOptions metrics;
-
-    @Mixin
-    PrometheusOption prometheus;
-
-    @Mixin
-    ClusterOptions cluster;
-
-    @Mixin
-    CodeOptions code;
 
     @Mixin
     IssueFilingOptions issues;
@@ -87,20 +77,17 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        IssueWriterConfig issueConfig = issues.config(code);
+        IssueWriterConfig issueConfig = issues.config(tools.code);
         CouncilSettings council = CouncilSettings.defaults().withDeadline(deadline);
         // Before any thread starts: a bad file, recording or URL is a usage error.
         MetricSet metricSet = metrics.metricSet();
-        if (recording.given() && cluster.given()) {
-            throw new UsageException("give either --recording or a live cluster, not both");
-        }
+        tools.requireAtMostOneSource();
         boolean needsTools = agent == null || agent.equals(CouncilAssembly.MCP_TOOLS);
         ToolBackends backends = null;
-        if (needsTools && recording.given()) {
-            RecordedRollout rollout = recording.load();
-            backends = code.apply(prometheus.apply(RecordingOption.backends(rollout), rollout));
-        } else if (needsTools && cluster.given()) {
-            backends = code.apply(cluster.backends(prometheus, null));
+        if (needsTools && tools.recording.given()) {
+            backends = tools.recorded(tools.recording.load());
+        } else if (needsTools && tools.cluster.given()) {
+            backends = tools.live(null);
         }
         Vertx vertx = VertxFactory.create(128);
         CouncilAssembly assembly = new CouncilAssembly(vertx, host, A2aServerSettings.defaults(), metricSet);
