@@ -4,7 +4,6 @@ import java.util.Locale;
 
 import dev.canarycouncil.metrics.config.Direction;
 import dev.canarycouncil.metrics.config.MetricSpec;
-import org.apache.commons.statistics.inference.AlternativeHypothesis;
 import org.apache.commons.statistics.inference.BinomialTest;
 
 /**
@@ -29,11 +28,8 @@ public final class EventRateComparison {
         double cRate = (double) c / canaryPods;
         double sRate = (double) s / stablePods;
         double share = (double) canaryPods / (canaryPods + stablePods);
-        double p = c + s == 0 ? 1 : BinomialTest.withDefaults().with(switch (spec.directionOrDefault()) {
-            case INCREASE -> AlternativeHypothesis.GREATER_THAN;
-            case DECREASE -> AlternativeHypothesis.LESS_THAN;
-            case EITHER -> AlternativeHypothesis.TWO_SIDED;
-        }).test(c + s, c, share).getPValue();
+        double p = c + s == 0 ? 1 : BinomialTest.withDefaults().with(ProportionComparison.alternative(spec.directionOrDefault()))
+                .test(c + s, c, share).getPValue();
         Classification classification = SampleComparison.classify(spec, cRate, sRate, p, alpha);
         String test = String.format(Locale.ROOT,
                 "exact binomial test (%s): %d of %d events on the canary, whose %d of %d pods make its share %.2f: p=%.3g; "

@@ -32,12 +32,7 @@ public final class ProportionComparison {
         int sEvents = Math.min(count(stableEvents), sTotal);
         double cRatio = (double) cEvents / cTotal;
         double sRatio = (double) sEvents / sTotal;
-        AlternativeHypothesis alternative = switch (spec.directionOrDefault()) {
-            case INCREASE -> AlternativeHypothesis.GREATER_THAN;
-            case DECREASE -> AlternativeHypothesis.LESS_THAN;
-            case EITHER -> AlternativeHypothesis.TWO_SIDED;
-        };
-        double p = FisherExactTest.withDefaults().with(alternative)
+        double p = FisherExactTest.withDefaults().with(alternative(spec.directionOrDefault()))
                 .test(new int[][]{{cEvents, cTotal - cEvents}, {sEvents, sTotal - sEvents}}).getPValue();
         Classification classification = SampleComparison.classify(spec, cRatio, sRatio, p, alpha);
         String test = String.format(Locale.ROOT,
@@ -48,6 +43,15 @@ public final class ProportionComparison {
                 Values.format(spec.minDeltaOrDefault(), "ratio"), alpha, classification);
         return new MetricOutcome(spec, classification, MetricOutcome.fails(spec, classification), cRatio, sRatio, p, test,
                 canaryQuery, stableQuery);
+    }
+
+    /** A one-sided test in the direction the metric forbids; two-sided when it forbids both. */
+    static AlternativeHypothesis alternative(Direction direction) {
+        return switch (direction) {
+            case INCREASE -> AlternativeHypothesis.GREATER_THAN;
+            case DECREASE -> AlternativeHypothesis.LESS_THAN;
+            case EITHER -> AlternativeHypothesis.TWO_SIDED;
+        };
     }
 
     private static int count(double value) {
