@@ -1,7 +1,6 @@
 package dev.canarycouncil.mcp.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -13,6 +12,7 @@ import dev.canarycouncil.mcp.code.LocalRepositoryCodeBackend;
 import dev.canarycouncil.mcp.recorded.RecordedClusterBackend;
 import dev.canarycouncil.mcp.recorded.RecordedMetricsBackend;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
+import dev.canarycouncil.mcp.testing.ToolCalls;
 import dev.canarycouncil.runtime.http.HttpEndpoint;
 import dev.canarycouncil.runtime.json.Json;
 import dev.canarycouncil.runtime.testing.Recordings;
@@ -58,15 +58,11 @@ class McpToolServerTest {
     }
 
     private static JsonNode call(String tool, Map<String, Object> args) {
-        McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest(tool, args));
-        assertFalse(Boolean.TRUE.equals(result.isError()), () -> tool + " failed: " + result.content());
-        return Json.mapper().valueToTree(result.structuredContent());
+        return ToolCalls.call(client, tool, args);
     }
 
     private static String errorText(String tool, Map<String, Object> args) {
-        McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest(tool, args));
-        assertTrue(Boolean.TRUE.equals(result.isError()), () -> tool + " should have failed");
-        return ((McpSchema.TextContent) result.content().get(0)).text();
+        return ToolCalls.error(client, tool, args);
     }
 
     @Test

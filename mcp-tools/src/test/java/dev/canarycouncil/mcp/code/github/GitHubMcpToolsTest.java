@@ -11,14 +11,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
 import dev.canarycouncil.mcp.server.McpToolServer;
 import dev.canarycouncil.mcp.server.ToolBackends;
+import dev.canarycouncil.mcp.testing.ToolCalls;
 import dev.canarycouncil.runtime.http.HttpEndpoint;
-import dev.canarycouncil.runtime.json.Json;
 import dev.canarycouncil.runtime.testing.GitHubFake;
 import dev.canarycouncil.runtime.testing.Recordings;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
-import io.modelcontextprotocol.spec.McpSchema;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,15 +96,11 @@ class GitHubMcpToolsTest {
     }
 
     private static JsonNode call(String tool, Map<String, Object> args) {
-        McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest(tool, args));
-        assertFalse(Boolean.TRUE.equals(result.isError()), () -> tool + " failed: " + result.content());
-        return Json.mapper().valueToTree(result.structuredContent());
+        return ToolCalls.call(client, tool, args);
     }
 
     private static String error(String tool, Map<String, Object> args) {
-        McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest(tool, args));
-        assertTrue(Boolean.TRUE.equals(result.isError()), () -> tool + " should have failed");
-        String text = ((McpSchema.TextContent) result.content().get(0)).text();
+        String text = ToolCalls.error(client, tool, args);
         assertFalse(text.contains(TOKEN));
         return text;
     }

@@ -1,7 +1,6 @@
 package dev.canarycouncil.mcp.kubernetes.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -11,13 +10,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.mcp.server.McpToolServer;
 import dev.canarycouncil.mcp.server.ToolBackends;
 import dev.canarycouncil.mcp.testing.RecordingInMockCluster;
+import dev.canarycouncil.mcp.testing.ToolCalls;
 import dev.canarycouncil.runtime.http.HttpEndpoint;
-import dev.canarycouncil.runtime.json.Json;
 import dev.canarycouncil.runtime.testing.Recordings;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
-import io.modelcontextprotocol.spec.McpSchema;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,15 +52,11 @@ class LiveMcpToolsTest {
         }
 
         JsonNode call(String tool, Map<String, Object> args) {
-            McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest(tool, args));
-            assertFalse(Boolean.TRUE.equals(result.isError()), () -> tool + " failed: " + result.content());
-            return Json.mapper().valueToTree(result.structuredContent());
+            return ToolCalls.call(client, tool, args);
         }
 
         String error(String tool, Map<String, Object> args) {
-            McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest(tool, args));
-            assertTrue(Boolean.TRUE.equals(result.isError()), () -> tool + " should have failed");
-            return ((McpSchema.TextContent) result.content().get(0)).text();
+            return ToolCalls.error(client, tool, args);
         }
     }
 
