@@ -5,6 +5,7 @@ import java.util.List;
 import dev.canarycouncil.runtime.schema.Evidence;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
+import dev.canarycouncil.runtime.schema.ModelReview;
 import dev.canarycouncil.runtime.schema.PodConditionEvidence;
 import dev.canarycouncil.runtime.schema.PromQlEvidence;
 
@@ -20,7 +21,12 @@ public final class FindingRedactor {
     public Finding redact(Finding f) {
         List<Evidence> evidence = f.evidence().stream().map(this::redact).toList();
         return new Finding(f.agent(), f.verdict(), f.confidence(), redactor.redact(f.summary()), evidence,
-                redactor.redact(f.notes()));
+                redactor.redact(f.notes()), redact(f.review()));
+    }
+
+    private ModelReview redact(ModelReview m) {
+        return m == null ? null : new ModelReview(m.model(), m.status(), m.verdict(), m.confidence(), r(m.reasoning()),
+                r(m.rootCause()), m.usage(), r(m.detail()));
     }
 
     private Evidence redact(Evidence e) {

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param window      the analysis window
  * @param inlineLogs  logs sent in the request, used instead of fetching when present; may be null
  * @param hints       operator hints, e.g. the plugin's {@code extraPrompt}; may be null
+ * @param tokenBudget  model tokens this agent may spend on the analysis; null for the agent's own limit
  */
 public record AnalysisRequest(
         String analysisId,
@@ -25,7 +26,8 @@ public record AnalysisRequest(
         PodGroup stable,
         TimeWindow window,
         InlineLogs inlineLogs,
-        String hints) {
+        String hints,
+        Long tokenBudget) {
 
     public AnalysisRequest {
         Objects.requireNonNull(analysisId, "analysisId");
@@ -37,5 +39,14 @@ public record AnalysisRequest(
 
     public boolean hasInlineLogs() {
         return inlineLogs != null && inlineLogs.present();
+    }
+
+    public AnalysisRequest(String analysisId, String namespace, String rollout, String service, PodGroup canary,
+                           PodGroup stable, TimeWindow window, InlineLogs inlineLogs, String hints) {
+        this(analysisId, namespace, rollout, service, canary, stable, window, inlineLogs, hints, null);
+    }
+
+    public AnalysisRequest withTokenBudget(Long budget) {
+        return new AnalysisRequest(analysisId, namespace, rollout, service, canary, stable, window, inlineLogs, hints, budget);
     }
 }

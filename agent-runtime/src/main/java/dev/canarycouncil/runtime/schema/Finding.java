@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param summary     one or two sentences a person can read
  * @param evidence    the items behind the verdict, strongest first
  * @param notes       caveats about the evidence itself (truncated logs, missing data, ...)
+ * @param review      the agent's language-model review of this evidence; null in deterministic mode
  */
 public record Finding(
         String agent,
@@ -20,7 +21,8 @@ public record Finding(
         int confidence,
         String summary,
         List<Evidence> evidence,
-        List<String> notes) {
+        List<String> notes,
+        ModelReview review) {
 
     public Finding {
         Objects.requireNonNull(agent, "agent");
@@ -31,5 +33,18 @@ public record Finding(
         summary = summary == null ? "" : summary;
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
         notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** A deterministic finding, with no model review. */
+    public Finding(String agent, Decision verdict, int confidence, String summary, List<Evidence> evidence, List<String> notes) {
+        this(agent, verdict, confidence, summary, evidence, notes, null);
+    }
+
+    public Finding withReview(ModelReview newReview) {
+        return new Finding(agent, verdict, confidence, summary, evidence, notes, newReview);
+    }
+
+    public Finding withAgent(String newAgent) {
+        return new Finding(newAgent, verdict, confidence, summary, evidence, notes, review);
     }
 }

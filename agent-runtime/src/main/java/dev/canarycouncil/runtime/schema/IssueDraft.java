@@ -13,6 +13,8 @@ import java.util.List;
  * @param state        {@code draft}, {@code filed}, {@code commented}, {@code queued} (kept on disk, filed
  *                     later) or {@code failed} (kept on disk, not filed; {@code detail} says why)
  * @param detail       what happened to the draft in words, e.g. "filed #12" or why it is queued; may be null
+ * @param writtenBy    the model that wrote the summary and fix sections, or null for the template
+ * @param modelUsage   tokens the issue writer spent on the model, or null
  */
 public record IssueDraft(
         String title,
@@ -21,7 +23,9 @@ public record IssueDraft(
         String fingerprint,
         String url,
         String state,
-        String detail) {
+        String detail,
+        String writtenBy,
+        TokenUsage modelUsage) {
 
     public IssueDraft {
         labels = labels == null ? List.of() : List.copyOf(labels);
@@ -32,12 +36,18 @@ public record IssueDraft(
         this(title, body, labels, fingerprint, url, state, null);
     }
 
+    /** A draft written from the template, without a model. */
+    public IssueDraft(String title, String body, List<String> labels, String fingerprint, String url, String state,
+                      String detail) {
+        this(title, body, labels, fingerprint, url, state, detail, null, null);
+    }
+
     /** This draft after filing: where it went, its new state and what happened. */
     public IssueDraft withOutcome(String newUrl, String newState, String newDetail) {
-        return new IssueDraft(title, body, labels, fingerprint, newUrl, newState, newDetail);
+        return new IssueDraft(title, body, labels, fingerprint, newUrl, newState, newDetail, writtenBy, modelUsage);
     }
 
     public IssueDraft withLabels(List<String> newLabels) {
-        return new IssueDraft(title, body, newLabels, fingerprint, url, state, detail);
+        return new IssueDraft(title, body, newLabels, fingerprint, url, state, detail, writtenBy, modelUsage);
     }
 }

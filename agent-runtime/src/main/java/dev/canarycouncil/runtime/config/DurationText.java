@@ -1,0 +1,41 @@
+package dev.canarycouncil.runtime.config;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Durations as people write them in flags and config files: {@code 90s}, {@code 2m}, {@code 1h30m}, {@code 500ms}, or bare seconds. */
+public final class DurationText {
+
+    private static final Pattern PARTS = Pattern.compile("(\\d+)(ms|s|m|h)");
+
+    private DurationText() {
+    }
+
+    /** @throws IllegalArgumentException saying how to write one, for text that is not a positive duration */
+    public static Duration parse(String value) {
+        String v = value == null ? "" : value.trim();
+        Duration d;
+        if (v.matches("\\d+")) {
+            d = Duration.ofSeconds(Long.parseLong(v));
+        } else if (v.matches("(\\d+(ms|s|m|h))+")) {
+            d = Duration.ZERO;
+            Matcher m = PARTS.matcher(v);
+            while (m.find()) {
+                long n = Long.parseLong(m.group(1));
+                d = d.plus(switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    default -> Duration.ofHours(n);
+                });
+            }
+        } else {
+            throw new IllegalArgumentException("'" + value + "' is not a duration; use e.g. 90s, 2m or 1h30m");
+        }
+        if (d.isZero()) {
+            throw new IllegalArgumentException("'" + value + "' must be longer than zero");
+        }
+        return d;
+    }
+}

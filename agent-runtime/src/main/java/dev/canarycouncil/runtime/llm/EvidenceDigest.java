@@ -1,0 +1,93 @@
+package dev.canarycouncil.runtime.llm;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.canarycouncil.runtime.json.Json;
+import dev.canarycouncil.runtime.schema.Evidence;
+import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
+import dev.canarycouncil.runtime.schema.PodConditionEvidence;
+import dev.canarycouncil.runtime.schema.PromQlEvidence;
+
+/**
+ * What a model is shown instead of raw logs: the deterministic finding's evidence as compact JSON
+ * (templates with counts, one sample line each, metric values, pod states). This is what keeps
+ * prompts a fraction of the logs' size, and what the model's judgement must rest on.
+ */
+public final class EvidenceDigest {
+
+    static final int MAX_ITEMS = 25;
+    static final int MAX_SAMPLE_CHARS = 300;
+
+    private EvidenceDigest() {
+    }
+
+    public static String of(Finding finding) {
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.put("agent", finding.agent());
+        root.put("deterministicVerdict", finding.verdict().name());
+        root.put("deterministicConfidence", finding.confidence());
+        root.put("summary", finding.summary());
+        ArrayNode items = root.putArray("evidence");
+        finding.evidence().stream().limit(MAX_ITEMS).forEach(e -> items.add(item(e)));
+        if (finding.evidence().size() > MAX_ITEMS) {
+            root.put("evidenceOmitted", finding.evidence().size() - MAX_ITEMS);
+        }
+        ArrayNode notes = root.putArray("notes");
+        finding.notes().forEach(notes::add);
+        try {
+            return Json.mapper().writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the evidence digest", e);
+        }
+    }
+
+    private static ObjectNode item(Evidence e) {
+        ObjectNode n = Json.mapper().createObjectNode();
+        n.put("severity", e.severity().name());
+        if (e instanceof LogTemplateEvidence l) {
+            n.put("kind", "log-template");
+            n.put("template", l.template());
+            n.put("canaryCount", l.canaryCount());
+            n.put("stableCount", l.stableCount());
+            n.put("canaryRecords", l.canaryTotal());
+            n.put("stableRecords", l.stableTotal());
+            putIfPresent(n, "location", l.location());
+            putIfPresent(n, "frame", l.frame());
+            if (!l.samples().isEmpty()) {
+                String sample = l.samples().get(0);
+                n.put("sample", sample.length() <= MAX_SAMPLE_CHARS ? sample : sample.substring(0, MAX_SAMPLE_CHARS) + "…");
+            }
+        } else if (e instanceof PromQlEvidence q) {
+            n.put("kind", "metric");
+            n.put("metric", q.metric());
+            if (q.canaryValue() != null) {
+                n.put("canary", q.canaryValue());
+            }
+            if (q.stableValue() != null) {
+                n.put("stable", q.stableValue());
+            }
+            putIfPresent(n, "test", q.test());
+            n.put("canaryQuery", q.canaryQuery());
+        } else if (e instanceof PodConditionEvidence p) {
+            n.put("kind", "pod");
+            n.put("pod", p.pod());
+            n.put("side", p.side());
+            n.put("condition", p.condition());
+            n.put("restarts", p.restarts());
+            if (p.exitCode() != null) {
+                n.put("exitCode", p.exitCode());
+            }
+            putIfPresent(n, "detail", p.detail());
+        }
+        n.put("description", e.description());
+        return n;
+    }
+
+    private static void putIfPresent(ObjectNode n, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            n.put(field, value);
+        }
+    }
+}

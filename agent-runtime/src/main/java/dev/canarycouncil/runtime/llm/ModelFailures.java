@@ -1,0 +1,53 @@
+package dev.canarycouncil.runtime.llm;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.langchain4j.exception.HttpException;
+
+/** Finds the cause that matters in a langchain4j failure chain and says it in one line. */
+final class ModelFailures {
+
+    private static final int MAX_BODY = 200;
+
+    private ModelFailures() {
+    }
+
+    static Throwable classify(Throwable error) {
+        Throwable first = error;
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TokenBudgetExceededException || t instanceof InvalidModelAnswerException
+                    || t instanceof HttpException || t instanceof ModelUnreachableException
+                    || t instanceof dev.langchain4j.exception.TimeoutException) {
+                return t;
+            }
+            if (isParsingFailure(t)) {
+                first = t;
+            }
+        }
+        return first;
+    }
+
+    static boolean isParsingFailure(Throwable t) {
+        return t instanceof JsonProcessingException || t.getClass().getSimpleName().contains("OutputParsing")
+                || t.getClass().getSimpleName().contains("JsonParse");
+    }
+
+    static String describe(Throwable t) {
+        if (t instanceof HttpException h) {
+            return "the model server answered HTTP " + h.statusCode() + (h.statusCode() == 429 ? " (rate limited)" : "")
+                    + ": " + shorten(h.getMessage());
+        }
+        if (t instanceof dev.langchain4j.exception.TimeoutException) {
+            return "the model did not answer in time: " + shorten(t.getMessage());
+        }
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return shorten(message);
+    }
+
+    private static String shorten(String s) {
+        if (s == null) {
+            return "";
+        }
+        String flat = s.replaceAll("\\s+", " ").strip();
+        return flat.length() <= MAX_BODY ? flat : flat.substring(0, MAX_BODY) + "…";
+    }
+}

@@ -1,0 +1,52 @@
+package dev.canarycouncil.runtime.llm;
+
+import dev.canarycouncil.runtime.agent.Specialist;
+import dev.canarycouncil.runtime.redaction.Redactor;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Wraps a specialist with its model review when the configuration gives it a model, and owns
+ * what the review needs (the model session, the MCP session for tools).
+ */
+public final class SpecialistModels implements AutoCloseable {
+
+    private final ModelSession session;
+    private final McpToolAccess tools;
+    private final Specialist specialist;
+
+    /**
+     * @param role       one sentence on what this agent judges, for the model
+     * @param mcpUrl     the MCP server; null to review without tools
+     * @param toolNames  the read-only tools the model may call
+     */
+    public SpecialistModels(Specialist deterministic, ModelConfig config, String role, String mcpUrl, List<String> toolNames) {
+        var settings = config.forAgent(deterministic.name());
+        if (settings.isEmpty()) {
+            session = null;
+            tools = null;
+            specialist = deterministic;
+            return;
+        }
+        tools = mcpUrl == null || toolNames.isEmpty() ? null : new McpToolAccess(mcpUrl, toolNames, Duration.ofSeconds(15));
+        session = new ModelSession(deterministic.name(), settings.get(), tools == null || settings.get().schemaWithTools(),
+                config.reviewTimeout(), new Redactor());
+        specialist = new ReviewedSpecialist(deterministic, new ModelReviewer(deterministic.name(), role, session,
+                tools, config.tokenBudget()));
+    }
+
+    public Specialist specialist() {
+        return specialist;
+    }
+
+    @Override
+    public void close() {
+        if (tools != null) {
+            tools.close();
+        }
+        if (session != null) {
+            session.close();
+        }
+    }
+}
