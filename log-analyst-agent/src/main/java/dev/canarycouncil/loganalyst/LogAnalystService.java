@@ -1,5 +1,10 @@
 package dev.canarycouncil.loganalyst;
 
+import dev.canarycouncil.runtime.agent.HostedAgent;
+import dev.canarycouncil.runtime.llm.ModelConfig;
+import dev.canarycouncil.runtime.llm.SpecialistModels;
+import java.util.List;
+
 import dev.canarycouncil.loganalyst.ingest.IngestLimits;
 import dev.canarycouncil.loganalyst.mining.RateComparison;
 import dev.canarycouncil.runtime.a2a.server.A2aAgentServer;
@@ -24,5 +29,18 @@ public final class LogAnalystService {
 
     public static A2aAgentServer mount(Router router, String publicUrl, McpToolClient tools, A2aServerSettings settings) {
         return AgentHosting.host(router, LogAnalyst.NAME, publicUrl, new SpecialistWork(analyst(tools)), settings);
+    }
+
+    /** What the log analyst's model is told it judges. */
+    public static final String MODEL_ROLE = "You judge the canary's logs, pod states and events against the stable's.";
+    /** The read-only tools its model may call to look beyond the digest. */
+    public static final List<String> MODEL_TOOLS = List.of("get_pod_logs", "get_pod_status", "list_events", "list_pods");
+
+    /** The log analyst with a model review when {@code models} gives it a model. */
+    public static HostedAgent mount(Router router, String publicUrl, McpToolClient tools, A2aServerSettings settings,
+                                    ModelConfig models) {
+        SpecialistModels reviewed = new SpecialistModels(analyst(tools), models, MODEL_ROLE, tools.url(), MODEL_TOOLS);
+        return new HostedAgent(AgentHosting.host(router, LogAnalyst.NAME, publicUrl, new SpecialistWork(reviewed.specialist()),
+                settings), reviewed);
     }
 }

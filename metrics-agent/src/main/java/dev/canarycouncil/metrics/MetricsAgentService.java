@@ -1,5 +1,10 @@
 package dev.canarycouncil.metrics;
 
+import dev.canarycouncil.runtime.agent.HostedAgent;
+import dev.canarycouncil.runtime.llm.ModelConfig;
+import dev.canarycouncil.runtime.llm.SpecialistModels;
+import java.util.List;
+
 import dev.canarycouncil.metrics.config.MetricSet;
 import dev.canarycouncil.runtime.a2a.server.A2aAgentServer;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
@@ -18,5 +23,20 @@ public final class MetricsAgentService {
                                        A2aServerSettings settings) {
         MetricsAgent agent = new MetricsAgent(new MetricsJudge(MetricsAgent.NAME, tools, metrics));
         return AgentHosting.host(router, MetricsAgent.NAME, publicUrl, new SpecialistWork(agent), settings);
+    }
+
+    /** What the metrics agent's model is told it judges. */
+    public static final String MODEL_ROLE = "You judge the canary's Prometheus metrics (error ratio, latency, CPU, memory, "
+            + "restarts) against the stable's.";
+    /** The read-only tools its model may call to look beyond the digest. */
+    public static final List<String> MODEL_TOOLS = List.of("promql_query", "promql_query_range");
+
+    /** The metrics agent with a model review when {@code models} gives it a model. */
+    public static HostedAgent mount(Router router, String publicUrl, McpToolClient tools, MetricSet metrics,
+                                    A2aServerSettings settings, ModelConfig models) {
+        MetricsAgent agent = new MetricsAgent(new MetricsJudge(MetricsAgent.NAME, tools, metrics));
+        SpecialistModels reviewed = new SpecialistModels(agent, models, MODEL_ROLE, tools.url(), MODEL_TOOLS);
+        return new HostedAgent(AgentHosting.host(router, MetricsAgent.NAME, publicUrl,
+                new SpecialistWork(reviewed.specialist()), settings), reviewed);
     }
 }
