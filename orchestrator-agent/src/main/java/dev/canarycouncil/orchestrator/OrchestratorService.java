@@ -8,6 +8,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.canarycouncil.orchestrator.council.Council;
+import dev.canarycouncil.orchestrator.narrative.Narrator;
+import dev.canarycouncil.runtime.llm.ModelConfig;
+import dev.canarycouncil.runtime.llm.ModelSession;
+import dev.canarycouncil.runtime.redaction.Redactor;
 import dev.canarycouncil.orchestrator.council.CouncilDirectory;
 import dev.canarycouncil.orchestrator.council.TargetResolver;
 import dev.canarycouncil.orchestrator.plugin.PluginRoutes;
@@ -27,12 +31,15 @@ public final class OrchestratorService implements AutoCloseable {
     private final CouncilDirectory directory;
     private final ExecutorService calls;
     private final A2aAgentServer a2a;
+    private final ModelSession model;
 
-    private OrchestratorService(McpToolClient tools, CouncilDirectory directory, ExecutorService calls, A2aAgentServer a2a) {
+    private OrchestratorService(McpToolClient tools, CouncilDirectory directory, ExecutorService calls, A2aAgentServer a2a,
+                                ModelSession model) {
         this.tools = tools;
         this.directory = directory;
         this.calls = calls;
         this.a2a = a2a;
+        this.model = model;
     }
 
     public static OrchestratorService mount(Router router, String publicUrl, OrchestratorConfig config,
@@ -41,13 +48,17 @@ public final class OrchestratorService implements AutoCloseable {
         ExecutorService calls = callThreads();
         TimeoutA2aHttpClient http = new TimeoutA2aHttpClient(Duration.ofSeconds(5), config.council().deadline());
         CouncilDirectory directory = new CouncilDirectory(config.memberCardUrls(), http, calls);
-        Council council = new Council(directory, new TargetResolver(tools), config.council());
+        ModelConfig models = config.models();
+        ModelSession model = models.forAgent(NAME)
+                .map(m -> new ModelSession(NAME, m, true, models.reviewTimeout(), new Redactor())).orElse(null);
+        Council council = new Council(directory, new TargetResolver(tools), config.council(),
+                new Narrator(model), models.anyModel() ? models.tokenBudget() : 0);
         // A blocking message/send to the coordinator must outlast the deadline it gives its members.
         A2aServerSettings own = settings.withBlockingTimeout(config.council().deadline()
                 .plus(config.council().issueDeadline()).plusSeconds(30));
         A2aAgentServer a2a = AgentHosting.host(router, NAME, publicUrl, new CouncilWork(council), own);
         new PluginRoutes(council).mount(router);
-        return new OrchestratorService(tools, directory, calls, a2a);
+        return new OrchestratorService(tools, directory, calls, a2a, model);
     }
 
     private static ExecutorService callThreads() {
@@ -65,5 +76,8 @@ public final class OrchestratorService implements AutoCloseable {
         directory.close();
         calls.shutdownNow();
         tools.close();
+        if (model != null) {
+            model.close();
+        }
     }
 }

@@ -23,6 +23,8 @@ import dev.canarycouncil.runtime.schema.IssueDraft;
 import dev.canarycouncil.runtime.schema.IssueRequest;
 import dev.canarycouncil.runtime.schema.Verdict;
 import dev.canarycouncil.runtime.schema.VerdictSubject;
+import dev.canarycouncil.orchestrator.narrative.Narrative;
+import dev.canarycouncil.orchestrator.narrative.Narrator;
 import io.a2a.spec.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,12 +41,27 @@ public final class Council {
     private final TargetResolver resolver;
     private final VerdictAggregator aggregator;
     private final CouncilSettings settings;
+    private final Narrator narrator;
+    private final long tokenBudget;
 
+    /** A council without a model of its own: template prose, members spend their own budgets. */
     public Council(CouncilDirectory directory, TargetResolver resolver, CouncilSettings settings) {
+        this(directory, resolver, settings, new Narrator(null), 0);
+    }
+
+    /**
+     * @param narrator     writes the verdict's prose (with the coordinator's model, if any)
+     * @param tokenBudget  tokens one analysis may spend across all agents, shared out per member;
+     *                     0 to leave each member to its own limit
+     */
+    public Council(CouncilDirectory directory, TargetResolver resolver, CouncilSettings settings, Narrator narrator,
+                   long tokenBudget) {
         this.directory = directory;
         this.resolver = resolver;
         this.aggregator = new VerdictAggregator(settings);
         this.settings = settings;
+        this.narrator = narrator;
+        this.tokenBudget = tokenBudget;
     }
 
     /** @throws UnresolvableTargetException when the named canary cannot be found */
@@ -57,6 +74,11 @@ public final class Council {
                 + request.window().start() + " to " + request.window().end() + ")");
 
         List<CouncilMember> members = directory.members();
+        // Every voter, the issue writer and the coordinator itself get an equal share of the budget.
+        long share = tokenBudget == 0 ? 0 : tokenBudget / (members.stream().filter(CouncilMember::votes).count() + 2);
+        if (tokenBudget > 0) {
+            request = request.withTokenBudget(share);
+        }
         Map<CouncilMember, CompletableFuture<AgentReply>> calls = new LinkedHashMap<>();
         List<AgentFailure> failures = new ArrayList<>();
         for (CouncilMember m : members) {
@@ -91,11 +113,23 @@ public final class Council {
         VerdictAggregator.Outcome outcome = aggregator.decide(findings, failures);
         RootCauseSummary.Summary summary = RootCauseSummary.of(outcome.decision(), request, findings);
         Verdict verdict = new Verdict(analysisId, VerdictSubject.of(request), outcome.decision(), outcome.confidence(), outcome.rationale(),
-                summary.rootCause(), summary.remediation(), findings, failures, null, "deterministic", Instant.now(),
+                summary.rootCause(), summary.remediation(), findings, failures, null, ModelUse.DETERMINISTIC, Instant.now(),
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
+        String writerName = null;
         if (verdict.decision() == Decision.ROLLBACK) {
-            verdict = withIssue(verdict, request, members, progress);
+            CouncilMember writer = issueWriter(members);
+            writerName = writer == null ? null : writer.name();
+            verdict = withIssue(verdict, request, writer, progress);
         }
+        // The prose comes last: the issue's fingerprint rests on the deterministic root cause, which
+        // stays the same from one analysis of a failure to the next; a model's wording would not.
+        if (narrator.hasModel()) {
+            progress.report("writing the analysis");
+        }
+        Narrative narrative = narrator.write(verdict, tokenBudget == 0 ? Long.MAX_VALUE : share);
+        verdict = verdict.withNarrative(narrative.analysis(), narrative.rootCause(),
+                ModelUse.mode(findings, narrative, verdict.issue()),
+                ModelUse.accounting(tokenBudget, findings, narrative, writerName, verdict.issue()));
         verdict = verdict.withDuration(Duration.ofNanos(System.nanoTime() - started).toMillis());
         LOG.info("analysis {} {}/{} canary {}: {} {}% in {} ms", analysisId, request.namespace(), request.rollout(),
                 request.canary().podTemplateHash(), verdict.decision(), verdict.confidence(), verdict.durationMs());
@@ -115,20 +149,22 @@ public final class Council {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(member + " sent an invalid finding: " + e.getMessage(), e);
         }
-        return f.agent().equals(member) ? f : new Finding(member, f.verdict(), f.confidence(), f.summary(), f.evidence(), f.notes());
+        return f.agent().equals(member) ? f : f.withAgent(member);
     }
 
-    private Verdict withIssue(Verdict verdict, AnalysisRequest request, List<CouncilMember> members, Progress progress)
+    private static CouncilMember issueWriter(List<CouncilMember> members) {
+        return members.stream().filter(CouncilMember::writesIssues).filter(CouncilMember::available).findFirst().orElse(null);
+    }
+
+    private Verdict withIssue(Verdict verdict, AnalysisRequest request, CouncilMember writer, Progress progress)
             throws InterruptedException {
-        CouncilMember writer = members.stream().filter(CouncilMember::writesIssues).filter(CouncilMember::available)
-                .findFirst().orElse(null);
         if (writer == null) {
             progress.report("no issue writer available; the verdict carries no issue draft");
             return verdict;
         }
         progress.report("asking " + writer.name() + " for a remediation issue");
         Message message = RemoteAgent.userMessage(A2aParts.payload(A2aParts.ISSUE_REQUEST,
-                new IssueRequest(request, verdict), "Draft a remediation issue"), verdict.analysisId());
+                new IssueRequest(request, verdict, request.tokenBudget()), "Draft a remediation issue"), verdict.analysisId());
         try {
             AgentReply reply = writer.agent().send(message, settings.issueDeadline(),
                     text -> progress.report(writer.name() + ": " + text)).get();

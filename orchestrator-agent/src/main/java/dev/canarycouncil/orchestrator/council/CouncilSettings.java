@@ -12,6 +12,7 @@ import java.util.Map;
  * @param minPromoteMargin   weighted margin (0–100) PROMOTE needs over ROLLBACK; below it the answer is INCONCLUSIVE
  * @param minRollbackMargin  weighted margin ROLLBACK needs over PROMOTE when no member vetoes
  * @param weights            per-agent vote weight, default 1
+ * @param modelWeight        a member's model review votes with this share of the member's weight
  */
 public record CouncilSettings(
         Duration deadline,
@@ -19,14 +20,32 @@ public record CouncilSettings(
         int vetoConfidence,
         int minPromoteMargin,
         int minRollbackMargin,
-        Map<String, Double> weights) {
+        Map<String, Double> weights,
+        double modelWeight) {
+
+    public static final double DEFAULT_MODEL_WEIGHT = 0.5;
+
+    public CouncilSettings {
+        if (modelWeight < 0 || modelWeight > 1) {
+            throw new IllegalArgumentException("model weight must be within 0..1, was " + modelWeight);
+        }
+    }
+
+    public CouncilSettings(Duration deadline, Duration issueDeadline, int vetoConfidence, int minPromoteMargin,
+                           int minRollbackMargin, Map<String, Double> weights) {
+        this(deadline, issueDeadline, vetoConfidence, minPromoteMargin, minRollbackMargin, weights, DEFAULT_MODEL_WEIGHT);
+    }
 
     public static CouncilSettings defaults() {
         return new CouncilSettings(Duration.ofSeconds(90), Duration.ofSeconds(30), 80, 50, 40, Map.of());
     }
 
     public CouncilSettings withDeadline(Duration d) {
-        return new CouncilSettings(d, issueDeadline, vetoConfidence, minPromoteMargin, minRollbackMargin, weights);
+        return new CouncilSettings(d, issueDeadline, vetoConfidence, minPromoteMargin, minRollbackMargin, weights, modelWeight);
+    }
+
+    public CouncilSettings withModelWeight(double w) {
+        return new CouncilSettings(deadline, issueDeadline, vetoConfidence, minPromoteMargin, minRollbackMargin, weights, w);
     }
 
     public double weight(String agent) {

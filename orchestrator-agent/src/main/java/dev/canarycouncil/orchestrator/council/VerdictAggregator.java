@@ -8,6 +8,8 @@ import java.util.Locale;
 import dev.canarycouncil.runtime.schema.AgentFailure;
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.ModelReview;
+import dev.canarycouncil.runtime.schema.Severity;
 
 /**
  * Weighs the members' findings into one decision.
@@ -28,6 +30,15 @@ public final class VerdictAggregator {
 
     public VerdictAggregator(CouncilSettings settings) {
         this.settings = settings;
+    }
+
+    /** Deterministic evidence strong enough that no model may argue the canary into promotion. */
+    private boolean blocksModelPromote(Finding f) {
+        if (f.verdict() != Decision.ROLLBACK) {
+            return false;
+        }
+        return f.confidence() >= settings.vetoConfidence()
+                || f.evidence().stream().anyMatch(e -> e.severity() == Severity.CRITICAL);
     }
 
     public Outcome decide(List<Finding> findings, List<AgentFailure> failures) {
@@ -52,6 +63,30 @@ public final class VerdictAggregator {
                 .forEach(f -> reasons.add(f.agent() + " voted " + f.verdict() + " (" + f.confidence() + "%): " + f.summary()));
         failures.forEach(f -> reasons.add(f.agent() + " gave no finding (" + f.reason() + "), which lowers confidence"));
 
+        boolean criticalEvidence = findings.stream().anyMatch(this::blocksModelPromote);
+        for (Finding f : findings) {
+            ModelReview review = f.review();
+            if (review == null || !review.answered()) {
+                continue;
+            }
+            String who = f.agent() + "'s model " + review.model();
+            if (review.verdict() == Decision.PROMOTE && criticalEvidence) {
+                reasons.add(who + " voted PROMOTE (" + review.confidence() + "%), overruled: deterministic critical "
+                        + "evidence or a confident rollback forbids a model-driven promotion");
+                continue;
+            }
+            double w = settings.weight(f.agent()) * settings.modelWeight();
+            totalWeight += w;
+            if (review.verdict() == Decision.PROMOTE) {
+                promote += w * review.confidence();
+            } else if (review.verdict() == Decision.ROLLBACK) {
+                rollback += w * review.confidence();
+            }
+            reasons.add(who + " voted " + review.verdict() + " (" + review.confidence() + "%, weight "
+                    + String.format(Locale.ROOT, "%.2f", w) + "): " + review.reasoning());
+        }
+
+        // Only deterministic findings veto: a model, however sure, is one lighter vote.
         Finding veto = findings.stream()
                 .filter(f -> f.verdict() == Decision.ROLLBACK && f.confidence() >= settings.vetoConfidence())
                 .max(Comparator.comparingInt(Finding::confidence))
