@@ -1,5 +1,7 @@
 package dev.canarycouncil.issuewriter;
 
+import dev.canarycouncil.issuewriter.prose.WrittenText;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -30,7 +32,16 @@ final class IssueBody {
     }
 
     static String render(AnalysisRequest a, Verdict v, FailureReading failure, SuspectCode code, String fingerprint) {
+        return render(a, v, failure, code, fingerprint, WrittenText.TEMPLATE_ONLY);
+    }
+
+    /** @param written the model's summary and fix direction, placed around the deterministic sections */
+    static String render(AnalysisRequest a, Verdict v, FailureReading failure, SuspectCode code, String fingerprint,
+                         WrittenText written) {
         StringBuilder md = new StringBuilder();
+        if (written.text() != null) {
+            md.append("## Summary\n\n").append(written.text().summary()).append("\n\n");
+        }
         whatFailed(md, a, v);
         comparison(md, v);
         evidence(md, v);
@@ -40,6 +51,10 @@ final class IssueBody {
             md.append(v.remediation()).append("\n\n");
         }
         md.append(FixDirection.of(failure)).append('\n');
+        if (written.text() != null && written.text().suggestedFix() != null) {
+            md.append("\n**Suggested by ").append(written.model()).append("** (check it against the evidence above):\n\n")
+                    .append(written.text().suggestedFix()).append('\n');
+        }
         rollout(md, a, v);
         String footer = "\n---\n<sub>Written by Canary Council for analysis `" + v.analysisId() + "` · "
                 + IssueMarkers.fingerprintPhrase(fingerprint) + "</sub>\n\n"

@@ -1,5 +1,7 @@
 package dev.canarycouncil.issuewriter;
 
+import dev.canarycouncil.issuewriter.prose.WrittenText;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,12 +35,18 @@ public final class IssueDrafter {
     }
 
     public IssueDraft draft(AnalysisRequest analysis, Verdict verdict, SuspectCode code) {
+        return draft(analysis, verdict, code, WrittenText.TEMPLATE_ONLY);
+    }
+
+    /** @param written the model's sections, or {@link WrittenText#TEMPLATE_ONLY} */
+    public IssueDraft draft(AnalysisRequest analysis, Verdict verdict, SuspectCode code, WrittenText written) {
         String fingerprint = fingerprint(analysis.service(), verdict.rootCause());
         // Evidence arrives redacted by the agents that produced it and is quoted as it is: redacting
         // it again would only add false positives. What the issue writer adds (code) is redacted where it is read.
         FailureReading failure = FailureReading.of(verdict);
-        return new IssueDraft(IssueTitle.of(analysis, verdict, failure), IssueBody.render(analysis, verdict, failure, code, fingerprint),
-                labels, fingerprint, null, "draft", null);
+        return new IssueDraft(IssueTitle.of(analysis, verdict, failure),
+                IssueBody.render(analysis, verdict, failure, code, fingerprint, written), labels, fingerprint, null, "draft",
+                null, written.text() == null ? null : written.model(), written.usage());
     }
 
     /** 12 hex digits of SHA-256 over the service and the failure with its numbers masked. */

@@ -1,13 +1,16 @@
 package dev.canarycouncil.issuewriter;
 
+import dev.canarycouncil.runtime.llm.ModelSession;
+
 import dev.canarycouncil.issuewriter.filing.IssueFiler;
 import dev.canarycouncil.runtime.a2a.server.A2aAgentServer;
 
 /**
- * A mounted issue writer: its A2A server and its filer, whose background retries must stop with it.
+ * A mounted issue writer: its A2A server, its filer (whose background retries must stop with it) and
+ * its model session, if any.
  * Does not close the MCP client it was given; that belongs to the caller.
  */
-public record IssueWriterAgent(A2aAgentServer server, IssueFiler filer) implements AutoCloseable {
+public record IssueWriterAgent(A2aAgentServer server, IssueFiler filer, ModelSession model) implements AutoCloseable {
 
     @Override
     public void close() {
@@ -15,6 +18,9 @@ public record IssueWriterAgent(A2aAgentServer server, IssueFiler filer) implemen
             server.close();
         } finally {
             filer.close();
+            if (model != null) {
+                model.close();
+            }
         }
     }
 }

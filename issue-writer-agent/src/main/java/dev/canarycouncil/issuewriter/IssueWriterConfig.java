@@ -1,5 +1,7 @@
 package dev.canarycouncil.issuewriter;
 
+import dev.canarycouncil.runtime.llm.ModelConfig;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -11,11 +13,22 @@ import dev.canarycouncil.issuewriter.filing.GitHubFilingConfig;
  * @param labels    labels for drafts (e.g. {@code canary-rollback}, {@code jules}); GitHub's own labels, when set, win
  * @param draftDir  where drafts are kept as Markdown, or null
  * @param github    where to file them, or null for a dry run (the default: drafts are only returned)
+ * @param models    the model that writes the summary and fix sections, if any
  */
-public record IssueWriterConfig(List<String> labels, Path draftDir, GitHubFilingConfig github) {
+public record IssueWriterConfig(List<String> labels, Path draftDir, GitHubFilingConfig github, ModelConfig models) {
 
     public IssueWriterConfig {
         labels = labels == null ? IssueWriterService.DEFAULT_LABELS : List.copyOf(labels);
+        models = models == null ? ModelConfig.none() : models;
+    }
+
+    /** An issue writer that writes from the template only. */
+    public IssueWriterConfig(List<String> labels, Path draftDir, GitHubFilingConfig github) {
+        this(labels, draftDir, github, ModelConfig.none());
+    }
+
+    public IssueWriterConfig withModels(ModelConfig newModels) {
+        return new IssueWriterConfig(labels, draftDir, github, newModels);
     }
 
     public static IssueWriterConfig dryRun(List<String> labels, Path draftDir) {

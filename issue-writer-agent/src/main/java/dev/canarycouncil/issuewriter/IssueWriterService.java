@@ -1,5 +1,8 @@
 package dev.canarycouncil.issuewriter;
 
+import dev.canarycouncil.issuewriter.prose.IssueProse;
+import dev.canarycouncil.runtime.llm.ModelSession;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -44,22 +47,32 @@ public final class IssueWriterService {
      */
     public static IssueWriterAgent mount(Router router, String publicUrl, IssueWriterConfig config, McpToolClient code,
                                          A2aServerSettings settings) {
-        IssueWriterWork work = work(config, code);
+        ModelSession model = config.models().forAgent(NAME)
+                .map(m -> new ModelSession(NAME, m, true, config.models().reviewTimeout(), new Redactor())).orElse(null);
+        IssueWriterWork work = work(config, code, model == null ? null : new IssueProse(model, config.models().tokenBudget()));
         IssueFiler filer = work.filer();
         try {
-            return new IssueWriterAgent(AgentHosting.host(router, NAME, publicUrl, work, settings), filer);
+            return new IssueWriterAgent(AgentHosting.host(router, NAME, publicUrl, work, settings), filer, model);
         } catch (RuntimeException e) {
             filer.close();
+            if (model != null) {
+                model.close();
+            }
             throw e;
         }
     }
 
     /** The work behind the agent, for callers that host it themselves (and close its filer). */
     public static IssueWriterWork work(IssueWriterConfig config, McpToolClient code) {
+        return work(config, code, null);
+    }
+
+    /** @param model the issue writer's model session with its token limit, or null for template text only */
+    public static IssueWriterWork work(IssueWriterConfig config, McpToolClient code, IssueProse model) {
         Redactor redactor = new Redactor();
         IssueFiler filer = config.github() == null ? new DryRunFiler() : new GitHubIssueFiler(config.github()).start();
         return new IssueWriterWork(new IssueDrafter(config.labels()),
                 config.draftDir() == null ? null : new DraftFolder(config.draftDir()),
-                code == null ? null : new SuspectCodeFinder(code, redactor), filer);
+                code == null ? null : new SuspectCodeFinder(code, redactor), filer, model);
     }
 }

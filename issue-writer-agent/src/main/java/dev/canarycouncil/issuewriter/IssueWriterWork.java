@@ -1,5 +1,8 @@
 package dev.canarycouncil.issuewriter;
 
+import dev.canarycouncil.issuewriter.prose.IssueProse;
+import dev.canarycouncil.issuewriter.prose.WrittenText;
+
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -31,6 +34,7 @@ public final class IssueWriterWork implements AgentWork {
     private final DraftFolder drafts;
     private final SuspectCodeFinder code;
     private final IssueFiler filer;
+    private final IssueProse prose;
 
     /** @param drafts where to keep drafts as Markdown, or null to only return them */
     public IssueWriterWork(IssueDrafter drafter, DraftFolder drafts) {
@@ -43,10 +47,16 @@ public final class IssueWriterWork implements AgentWork {
      * @param filer   where drafts are filed ({@link DryRunFiler} to only return them)
      */
     public IssueWriterWork(IssueDrafter drafter, DraftFolder drafts, SuspectCodeFinder code, IssueFiler filer) {
+        this(drafter, drafts, code, filer, null);
+    }
+
+    /** @param prose writes the summary and fix direction with a model, or null for the template alone */
+    public IssueWriterWork(IssueDrafter drafter, DraftFolder drafts, SuspectCodeFinder code, IssueFiler filer, IssueProse prose) {
         this.drafter = drafter;
         this.drafts = drafts;
         this.code = code;
         this.filer = filer;
+        this.prose = prose;
     }
 
     public IssueFiler filer() {
@@ -71,8 +81,16 @@ public final class IssueWriterWork implements AgentWork {
             suspect.excerpts().forEach(x -> progress.report("quoting " + x.path() + " lines " + x.startLine() + "–" + x.endLine()));
             suspect.notes().forEach(progress::report);
         }
+        WrittenText written = WrittenText.TEMPLATE_ONLY;
+        if (prose != null) {
+            progress.report("asking the model for the issue's summary and fix direction");
+            written = prose.write(request, suspect);
+            if (written.note() != null) {
+                progress.report("the issue is written from the template: " + written.note());
+            }
+        }
         progress.report("drafting the remediation issue");
-        IssueDraft draft = drafter.draft(request.analysis(), request.verdict(), suspect);
+        IssueDraft draft = drafter.draft(request.analysis(), request.verdict(), suspect, written);
         if (drafts != null) {
             try {
                 Path file = drafts.write(draft, analysisId);
