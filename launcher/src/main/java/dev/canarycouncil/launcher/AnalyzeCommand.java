@@ -10,6 +10,7 @@ import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
 import dev.canarycouncil.mcp.server.ToolBackends;
 import dev.canarycouncil.metrics.config.MetricSet;
+import dev.canarycouncil.runtime.llm.ModelConfig;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
 import dev.canarycouncil.runtime.http.VertxFactory;
@@ -33,6 +34,9 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Mixin
     MetricsOptions metrics;
+
+    @Mixin
+    ModelOptions models;
 
     @Mixin
     IssueFilingOptions issues;
@@ -69,6 +73,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         // Before any thread starts: a bad file, recording or URL is a usage error.
         MetricSet metricSet = metrics.metricSet();
+        ModelConfig modelConfig = models.config();
         IssueWriterConfig issueConfig = issues.config(tools.code);
         AnalysisTarget target;
         ToolBackends backends;
@@ -90,7 +95,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         PrintStream err = System.err;
         long started = System.nanoTime();
         Vertx vertx = VertxFactory.create(64);
-        try (LocalCouncil council = LocalCouncil.start(new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), metricSet),
+        try (LocalCouncil council = LocalCouncil.start(new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), metricSet, modelConfig),
                 LocalCouncil.Ports.ephemeral(), backends,
                 CouncilSettings.defaults().withDeadline(deadline), issueConfig,
                 line -> {

@@ -17,6 +17,7 @@ import dev.canarycouncil.orchestrator.OrchestratorConfig;
 import dev.canarycouncil.orchestrator.OrchestratorService;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
+import dev.canarycouncil.runtime.llm.ModelConfig;
 import dev.canarycouncil.runtime.http.HttpEndpoint;
 import dev.canarycouncil.runtime.mcp.McpToolClient;
 import io.vertx.core.Vertx;
@@ -37,12 +38,14 @@ final class CouncilAssembly {
     private final String host;
     private final A2aServerSettings settings;
     private final MetricSet metricSet;
+    private final ModelConfig models;
 
-    CouncilAssembly(Vertx vertx, String host, A2aServerSettings settings, MetricSet metricSet) {
+    CouncilAssembly(Vertx vertx, String host, A2aServerSettings settings, MetricSet metricSet, ModelConfig models) {
         this.vertx = vertx;
         this.host = host;
         this.settings = settings;
         this.metricSet = metricSet;
+        this.models = models;
     }
 
     StartedPart mcpTools(int port, ToolBackends backends) {
@@ -55,7 +58,7 @@ final class CouncilAssembly {
     StartedPart logAnalyst(int port, String publicUrl, String mcpUrl) {
         HttpEndpoint endpoint = HttpEndpoint.start(vertx, host, port);
         McpToolClient tools = new McpToolClient(mcpUrl, TOOL_TIMEOUT);
-        var server = LogAnalystService.mount(endpoint.router(), urlOr(publicUrl, endpoint), tools, settings);
+        var server = LogAnalystService.mount(endpoint.router(), urlOr(publicUrl, endpoint), tools, settings, models);
         return new StartedPart(LogAnalyst.NAME, endpoint, () -> {
             server.close();
             tools.close();
@@ -65,7 +68,7 @@ final class CouncilAssembly {
     StartedPart metricsAgent(int port, String publicUrl, String mcpUrl) {
         HttpEndpoint endpoint = HttpEndpoint.start(vertx, host, port);
         McpToolClient tools = new McpToolClient(mcpUrl, TOOL_TIMEOUT);
-        var server = MetricsAgentService.mount(endpoint.router(), urlOr(publicUrl, endpoint), tools, metricSet, settings);
+        var server = MetricsAgentService.mount(endpoint.router(), urlOr(publicUrl, endpoint), tools, metricSet, settings, models);
         return new StartedPart(MetricsAgent.NAME, endpoint, () -> {
             server.close();
             tools.close();
@@ -76,7 +79,8 @@ final class CouncilAssembly {
     StartedPart issueWriter(int port, String publicUrl, IssueWriterConfig config, String mcpUrl) {
         HttpEndpoint endpoint = HttpEndpoint.start(vertx, host, port);
         McpToolClient code = mcpUrl == null ? null : new McpToolClient(mcpUrl, TOOL_TIMEOUT);
-        var agent = IssueWriterService.mount(endpoint.router(), urlOr(publicUrl, endpoint), config, code, settings);
+        var agent = IssueWriterService.mount(endpoint.router(), urlOr(publicUrl, endpoint), config.withModels(models), code,
+                settings);
         return new StartedPart(IssueWriterService.NAME, endpoint, () -> {
             agent.close();
             if (code != null) {
@@ -88,7 +92,7 @@ final class CouncilAssembly {
     StartedPart orchestrator(int port, String publicUrl, String mcpUrl, List<String> memberCardUrls, CouncilSettings council) {
         HttpEndpoint endpoint = HttpEndpoint.start(vertx, host, port);
         OrchestratorService service = OrchestratorService.mount(endpoint.router(), urlOr(publicUrl, endpoint),
-                new OrchestratorConfig(mcpUrl, memberCardUrls, council), settings);
+                new OrchestratorConfig(mcpUrl, memberCardUrls, council, models), settings);
         return new StartedPart(OrchestratorService.NAME, endpoint, service);
     }
 

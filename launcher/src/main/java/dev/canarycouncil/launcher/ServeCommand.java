@@ -13,6 +13,7 @@ import dev.canarycouncil.loganalyst.LogAnalyst;
 import dev.canarycouncil.mcp.server.ToolBackends;
 import dev.canarycouncil.metrics.MetricsAgent;
 import dev.canarycouncil.metrics.config.MetricSet;
+import dev.canarycouncil.runtime.llm.ModelConfig;
 import dev.canarycouncil.orchestrator.OrchestratorService;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
@@ -37,6 +38,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     MetricsOptions metrics;
+
+    @Mixin
+    ModelOptions models;
 
     @Mixin
     IssueFilingOptions issues;
@@ -81,6 +85,7 @@ final class ServeCommand implements Callable<Integer> {
         CouncilSettings council = CouncilSettings.defaults().withDeadline(deadline);
         // Before any thread starts: a bad file, recording or URL is a usage error.
         MetricSet metricSet = metrics.metricSet();
+        ModelConfig modelConfig = models.config();
         tools.requireAtMostOneSource();
         boolean needsTools = agent == null || agent.equals(CouncilAssembly.MCP_TOOLS);
         ToolBackends backends = null;
@@ -90,7 +95,7 @@ final class ServeCommand implements Callable<Integer> {
             backends = tools.live(null);
         }
         Vertx vertx = VertxFactory.create(128);
-        CouncilAssembly assembly = new CouncilAssembly(vertx, host, A2aServerSettings.defaults(), metricSet);
+        CouncilAssembly assembly = new CouncilAssembly(vertx, host, A2aServerSettings.defaults(), metricSet, modelConfig);
         List<AutoCloseable> running = new ArrayList<>();
         try {
             if (agent == null) {

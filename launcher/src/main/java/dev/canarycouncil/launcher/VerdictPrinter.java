@@ -6,6 +6,8 @@ import java.util.Locale;
 import dev.canarycouncil.runtime.schema.Evidence;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
+import dev.canarycouncil.runtime.schema.ModelAccounting;
+import dev.canarycouncil.runtime.schema.ModelReview;
 import dev.canarycouncil.runtime.schema.PodConditionEvidence;
 import dev.canarycouncil.runtime.schema.PromQlEvidence;
 import dev.canarycouncil.runtime.schema.Verdict;
@@ -24,6 +26,10 @@ final class VerdictPrinter {
             out.printf("  %s/%s: canary %s vs stable %s, %s to %s%n", s.namespace(), s.rollout(), s.canaryHash(),
                     s.stableHash(), s.window().start(), s.window().end());
         }
+        if (v.analysis() != null && !v.analysis().isBlank()) {
+            out.println();
+            out.println(v.analysis());
+        }
         out.println();
         out.println("Root cause:  " + v.rootCause());
         out.println("Remediation: " + v.remediation());
@@ -36,6 +42,7 @@ final class VerdictPrinter {
                 detail(e, out);
             }
             f.notes().forEach(n -> out.println("    note: " + n));
+            review(f.review(), out);
         }
         if (!v.failures().isEmpty()) {
             out.println("No finding from:");
@@ -54,7 +61,27 @@ final class VerdictPrinter {
                 out.println("  " + v.issue().detail());
             }
         }
+        ModelAccounting m = v.models();
+        if (m != null) {
+            out.printf("%nModel tokens: %d in, %d out, %d calls (budget %d)%s%n", m.total().inputTokens(),
+                    m.total().outputTokens(), m.total().calls(), m.budget(), m.perAgent().isEmpty() ? ""
+                            : "; " + String.join(", ", m.perAgent().entrySet().stream()
+                            .map(e -> e.getKey() + " " + e.getValue().totalTokens()).toList()));
+            m.notes().forEach(n -> out.println("  " + n));
+        }
         out.printf("%nAnalysis %s took %d ms (%s mode).%n", v.analysisId(), v.durationMs(), v.mode());
+    }
+
+    private static void review(ModelReview r, PrintStream out) {
+        if (r == null) {
+            return;
+        }
+        if (r.answered()) {
+            out.printf("    model %s: %s %d%% (weighed separately): %s%n", r.model(), r.verdict(), r.confidence(), r.reasoning());
+        } else {
+            out.printf("    model %s gave no usable review (%s): %s%n", r.model(),
+                    r.status().name().toLowerCase(Locale.ROOT), r.detail());
+        }
     }
 
     private static void detail(Evidence e, PrintStream out) {
