@@ -68,8 +68,11 @@ public final class GuardedChatModel implements ChatModel {
         if (m instanceof ToolExecutionResultMessage t) {
             String text = redactor.redact(t.text());
             if (text != null && text.length() > MAX_TOOL_RESULT_CHARS) {
-                text = text.substring(0, MAX_TOOL_RESULT_CHARS) + "\n[cut: " + (text.length() - MAX_TOOL_RESULT_CHARS)
-                        + " more characters]";
+                // Keep both ends: a log's newest lines and a JSON answer's closing summary matter as much as its start.
+                int head = MAX_TOOL_RESULT_CHARS * 2 / 3;
+                int tail = MAX_TOOL_RESULT_CHARS - head;
+                text = text.substring(0, head) + "\n[cut: " + (text.length() - MAX_TOOL_RESULT_CHARS)
+                        + " characters]\n" + text.substring(text.length() - tail);
             }
             // A fresh builder: toBuilder() keeps the old contents, and text plus contents is refused.
             return ToolExecutionResultMessage.builder().id(t.id()).toolName(t.toolName()).isError(t.isError())
