@@ -106,8 +106,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (!quiet) {
                 err.println("Analysing " + target.namespace() + "/" + target.podName() + " from " + source + " …");
             }
-            Verdict verdict = AnalysisClient.analyze(council.orchestratorUrl(), target,
-                    deadline.plusSeconds(60), message -> {
+            // Room for every stage: the members, the issue writer, and the models' time if any.
+            Duration wait = deadline.plus(CouncilSettings.defaults().issueDeadline()).plusSeconds(60)
+                    .plus(modelConfig.anyModel() ? modelConfig.reviewTimeout().multipliedBy(2) : Duration.ZERO);
+            Verdict verdict = AnalysisClient.analyze(council.orchestratorUrl(), target, wait, message -> {
                         if (!quiet) {
                             err.printf(Locale.ROOT, "[%5.1fs] %s%n", (System.nanoTime() - started) / 1e9, message);
                         }

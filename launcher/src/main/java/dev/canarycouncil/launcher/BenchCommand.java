@@ -7,7 +7,7 @@ import picocli.CommandLine;
 @Command(name = "bench", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.RUNTIME,
         description = "Measure a part of Canary Council and print the figures.",
-        subcommands = {BenchLogsCommand.class})
+        subcommands = {BenchLogsCommand.class, BenchPromptCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -15,6 +15,6 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "choose what to measure: logs");
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose what to measure: logs or prompt");
     }
 }

@@ -154,4 +154,89 @@ class ModelEndToEndTest {
             assertTrue(run.err().contains("needs an API key"), run.err());
         }
     }
+
+    @Test
+    void geminiGetsTheSchemaWhereItAcceptsItAndInstructionsWhereToolsAreOffered() throws Exception {
+        try (GeminiFake gemini = GeminiFake.start(KEY)) {
+            gemini.respondWith(new CouncilModelScript());
+            assertEquals(1, analyze(gemini, "gemini:gemini-2.5-flash", "go-panic-index-out-of-range").code());
+            // Gemini 2.5 refuses a response schema together with function declarations.
+            for (ModelRequest r : gemini.requests()) {
+                assertFalse(!r.toolNames().isEmpty() && r.jsonSchemaRequested(), "schema and tools together: " + r.systemText());
+            }
+            assertTrue(gemini.requests().stream().filter(r -> r.toolNames().isEmpty()).allMatch(ModelRequest::jsonSchemaRequested),
+                    "the coordinator and the issue writer get the schema");
+            assertTrue(gemini.requests().stream().filter(r -> !r.toolNames().isEmpty())
+                    .allMatch(r -> r.allText().contains("\"verdict\"")), "tool-using reviews get the format as instructions");
+        }
+    }
+
+    @Test
+    void answersThatAreNotTheJsonAskedForAreRejectedAndTheVerdictStands() throws Exception {
+        try (OpenAiFake openai = OpenAiFake.start(KEY)) {
+            openai.respondWith(r -> ModelReply.text("Sure! The canary looks fine to me, promote it."));
+            CliRun run = analyze(openai, "openai:llama3", "go-panic-index-out-of-range");
+            assertEquals(1, run.code(), run.err());
+            JsonNode v = Json.mapper().readTree(run.out());
+            assertEquals("ROLLBACK", v.path("decision").asText());
+            for (JsonNode f : v.path("findings")) {
+                assertEquals("REJECTED", f.path("review").path("status").asText(), f.path("review").toString());
+            }
+            assertTrue(v.path("mode").asText().startsWith("deterministic"));
+        }
+    }
+
+    @Test
+    void theTokenBudgetIsSharedOutAndNeverExceeded() throws Exception {
+        try (GeminiFake gemini = GeminiFake.start(KEY)) {
+            gemini.respondWith(new CouncilModelScript());
+            long budget = 12_000;
+            CliRun run = analyze(gemini, "gemini", "go-panic-index-out-of-range", "--token-budget", Long.toString(budget));
+            assertEquals(1, run.code(), run.err());
+            JsonNode v = Json.mapper().readTree(run.out());
+            JsonNode models = v.path("models");
+            assertEquals(budget, models.path("budget").asLong());
+            long share = budget / 4;  // two voters, the issue writer and the coordinator
+            models.path("perAgent").fields().forEachRemaining(e -> {
+                long spent = e.getValue().path("inputTokens").asLong() + e.getValue().path("outputTokens").asLong();
+                assertTrue(spent <= share, e.getKey() + " spent " + spent + " of its " + share);
+            });
+            assertTrue(models.path("notes").toString().contains("over_budget"), models.toString());
+            assertEquals("ROLLBACK", v.path("decision").asText());
+        }
+    }
+
+    @Test
+    void secretsInLogsAreRedactedBeforeAnyModelSeesThem() throws Exception {
+        Path dir = tmp.resolve("rec");
+        copy(Recordings.named("go-panic-index-out-of-range"), dir);
+        Path log = dir.resolve("logs/checkout-7c9d6f5b4-g8mzr.log");
+        String secret = "s3cr3t-hunter2-value";
+        String line = "time=\"2026-05-05T10:09:59.000Z\" level=error msg=\"db login failed\" password=" + secret
+                + " dsn=postgres://app:" + secret + "@db:5432/shop\n";
+        // Three times: a new error template the log analyst reports, with a sample line, in its digest.
+        Files.writeString(log, Files.readString(log) + line + line + line);
+        try (GeminiFake gemini = GeminiFake.start(KEY)) {
+            gemini.respondWith(new CouncilModelScript());
+            CliRun run = CliRun.of("analyze", "--recording", dir.toString(), "--json", "--model", "gemini",
+                    "--model-url", gemini.url(), "--model-key-file", Files.writeString(tmp.resolve("k"), KEY).toString());
+            assertEquals(1, run.code(), run.err());
+            assertTrue(gemini.requests().stream().anyMatch(r -> r.allText().contains("db login failed")),
+                    "the line itself should reach the model");
+            assertTrue(gemini.requests().stream().noneMatch(r -> r.rawBody().contains(secret)));
+        }
+    }
+
+    private static void copy(Path from, Path to) throws java.io.IOException {
+        try (var files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+    }
 }

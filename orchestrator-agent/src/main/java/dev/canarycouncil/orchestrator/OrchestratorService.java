@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.canarycouncil.orchestrator.council.Council;
+import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.orchestrator.narrative.Narrator;
 import dev.canarycouncil.runtime.llm.ModelConfig;
 import dev.canarycouncil.runtime.llm.ModelSession;
@@ -51,11 +52,14 @@ public final class OrchestratorService implements AutoCloseable {
         ModelConfig models = config.models();
         ModelSession model = models.forAgent(NAME)
                 .map(m -> new ModelSession(NAME, m, true, models.reviewTimeout(), new Redactor())).orElse(null);
-        Council council = new Council(directory, new TargetResolver(tools), config.council(),
+        CouncilSettings councilSettings = models.anyModel() ? config.council().withModelTime(models.reviewTimeout())
+                : config.council();
+        Council council = new Council(directory, new TargetResolver(tools), councilSettings,
                 new Narrator(model), models.anyModel() ? models.tokenBudget() : 0);
-        // A blocking message/send to the coordinator must outlast the deadline it gives its members.
-        A2aServerSettings own = settings.withBlockingTimeout(config.council().deadline()
-                .plus(config.council().issueDeadline()).plusSeconds(30));
+        // A blocking message/send to the coordinator must outlast the deadlines it gives its members and its own prose.
+        A2aServerSettings own = settings.withBlockingTimeout(councilSettings.deadline()
+                .plus(councilSettings.issueDeadline()).plus(model == null ? Duration.ZERO : models.reviewTimeout())
+                .plusSeconds(30));
         A2aAgentServer a2a = AgentHosting.host(router, NAME, publicUrl, new CouncilWork(council), own);
         new PluginRoutes(council).mount(router);
         return new OrchestratorService(tools, directory, calls, a2a, model);

@@ -5,13 +5,13 @@ import dev.canarycouncil.runtime.schema.Finding;
 
 import java.util.List;
 
-/** The words a reviewing model is given. Only our own text stands outside the data fences. */
-final class ReviewPrompts {
+/** The words a reviewing model is given (public for the prompt-size benchmark). Only our own text stands outside the data fences. */
+public final class ReviewPrompts {
 
     private ReviewPrompts() {
     }
 
-    static String system(String agent, String role, UntrustedData fence, List<String> toolNames) {
+    public static String system(String agent, String role, UntrustedData fence, List<String> toolNames) {
         return "You are the " + agent + " of Canary Council, reviewing a canary release during an Argo Rollouts "
                 + "analysis step. " + role + "\n"
                 + "A deterministic engine has already compared the canary with the stable and produced the evidence "
@@ -26,7 +26,7 @@ final class ReviewPrompts {
                 + "Answer only with the JSON judgement: verdict, confidence, reasoning, rootCause.";
     }
 
-    static String user(AnalysisRequest r, Finding finding, UntrustedData fence) {
+    public static String user(AnalysisRequest r, Finding finding, UntrustedData fence) {
         StringBuilder b = new StringBuilder();
         b.append("Canary pods ").append(r.canary().podTemplateHash()).append(" of rollout ").append(r.namespace()).append('/')
                 .append(r.rollout()).append(r.service() == null ? "" : " (service " + r.service() + ")")

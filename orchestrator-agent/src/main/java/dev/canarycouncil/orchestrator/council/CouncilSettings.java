@@ -44,6 +44,15 @@ public record CouncilSettings(
         return new CouncilSettings(d, issueDeadline, vetoConfidence, minPromoteMargin, minRollbackMargin, weights, modelWeight);
     }
 
+    /**
+     * Deadlines that leave room for model calls: the issue writer may spend up to {@code modelTime}
+     * on its text before it drafts.
+     */
+    public CouncilSettings withModelTime(Duration modelTime) {
+        Duration issue = issueDeadline.compareTo(modelTime.plusSeconds(15)) >= 0 ? issueDeadline : modelTime.plusSeconds(15);
+        return new CouncilSettings(deadline, issue, vetoConfidence, minPromoteMargin, minRollbackMargin, weights, modelWeight);
+    }
+
     public CouncilSettings withModelWeight(double w) {
         return new CouncilSettings(deadline, issueDeadline, vetoConfidence, minPromoteMargin, minRollbackMargin, weights, w);
     }
