@@ -35,6 +35,7 @@ import dev.canarycouncil.metrics.config.MetricSetException;
 import dev.canarycouncil.metrics.config.MetricSetLoader;
 import dev.canarycouncil.orchestrator.OrchestratorService;
 import dev.canarycouncil.runtime.a2a.server.A2aAgentServer;
+import dev.canarycouncil.runtime.llm.ModelConfigLoader;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.Model.OptionSpec;
@@ -78,7 +79,7 @@ class DeployManifestsTest {
             "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "APIService", "ClusterAnalysisTemplate");
     private static final Set<String> KUSTOMIZATION_FIELDS = Set.of("apiVersion", "kind", "namespace", "resources",
             "patches", "images");
-    private static final Pattern ENV_DEFAULT = Pattern.compile("\\$\\{env:([A-Za-z0-9_]+)}");
+    private static final Pattern ENV_DEFAULT = Pattern.compile("\\$\\{env:([A-Za-z0-9_]+)(?::-[^}]*)?}");
     private static final Pattern ARG_REF = Pattern.compile("\\{\\{\\s*args\\.([A-Za-z0-9_.-]+)\\s*}}");
 
     // ------------------------------------------------------------------------------------------
@@ -194,7 +195,7 @@ class DeployManifestsTest {
     void everyCouncilEnvironmentVariableIsOneTheJarReads() {
         List<String> problems = new ArrayList<>();
         Map<String, String> envToOption = envToOption();
-        Set<String> readDirectly = Set.of(PrometheusOption.TOKEN_ENV);
+        Set<String> readDirectly = Set.of(PrometheusOption.TOKEN_ENV, ModelConfigLoader.KEY_ENV, CodeOptions.TOKEN_ENV);
         for (Build build : deployBuilds()) {
             for (Part part : parts(build, problems)) {
                 for (String name : part.env().keySet()) {
