@@ -66,7 +66,7 @@ public final class ModelConfigLoader {
             return new ModelConfig(null, Map.of(), tokenBudget, reviewTimeout);
         }
         Spec spec = Spec.parse(modelSpec, "--model");
-        String key = keyFile != null ? readKey(keyFile, "--model-key-file") : defaultKey(spec.provider);
+        String key = keyFile != null ? readKey(keyFile, "--model-key-file") : defaultKey(spec.provider, true);
         ModelSettings settings = checked(new ModelSettings(spec.provider, spec.model, baseUrl, key, timeout,
                 ModelSettings.DEFAULT_MAX_ATTEMPTS, ModelSettings.DEFAULT_MAX_OUTPUT_TOKENS,
                 ModelSettings.StructuredOutput.AUTO), "--model");
@@ -132,7 +132,11 @@ public final class ModelConfigLoader {
                 throw new ModelConfigException(where + ": apiKeyEnv names " + keyEnv.asText() + ", which is not set");
             }
         } else {
-            key = defaultKey(spec.provider);
+            // An agent on another provider than the top level must not get the shared key (a local
+            // Ollama would receive the Gemini key as a bearer token); only its provider's own variable.
+            boolean otherProvider = inherit != null && inherit.has("model")
+                    && Spec.parse(inherit.get("model").asText(), where).provider != spec.provider;
+            key = defaultKey(spec.provider, !otherProvider);
         }
         try {
             JsonNode baseUrl = field(node, inherit, "baseUrl");
@@ -181,9 +185,14 @@ public final class ModelConfigLoader {
         return s;
     }
 
-    private String defaultKey(ModelProvider provider) {
-        for (String name : provider == ModelProvider.GEMINI ? List.of(KEY_ENV, "GEMINI_API_KEY", "GOOGLE_API_KEY")
-                : List.of(KEY_ENV, "OPENAI_API_KEY")) {
+    private String defaultKey(ModelProvider provider, boolean shared) {
+        List<String> own = provider == ModelProvider.GEMINI ? List.of("GEMINI_API_KEY", "GOOGLE_API_KEY") : List.of("OPENAI_API_KEY");
+        List<String> names = new java.util.ArrayList<>();
+        if (shared) {
+            names.add(KEY_ENV);
+        }
+        names.addAll(own);
+        for (String name : names) {
             String v = env.get(name);
             if (v != null && !v.isBlank()) {
                 return v.trim();

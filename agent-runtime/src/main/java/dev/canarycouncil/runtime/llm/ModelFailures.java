@@ -1,6 +1,5 @@
 package dev.canarycouncil.runtime.llm;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.langchain4j.exception.HttpException;
 
 /** Finds the cause that matters in a langchain4j failure chain and says it in one line. */
@@ -26,9 +25,12 @@ final class ModelFailures {
         return first;
     }
 
+    /**
+     * The model's answer could not be read as the judgement asked for. A Jackson error alone is not
+     * that: it is also what the client throws on a proxy's HTML page, which is the gateway's fault.
+     */
     static boolean isParsingFailure(Throwable t) {
-        return t instanceof JsonProcessingException || t.getClass().getSimpleName().contains("OutputParsing")
-                || t.getClass().getSimpleName().contains("JsonParse");
+        return t.getClass().getSimpleName().contains("OutputParsing");
     }
 
     static String describe(Throwable t) {

@@ -55,12 +55,13 @@ public final class ModelSession implements AutoCloseable {
     }
 
     /**
-     * @param budgetTokens tokens this run may spend; 0 answers OVER_BUDGET without calling
+     * @param budgetTokens tokens this run may spend; 0 or less answers OVER_BUDGET without calling
      * @param work         builds the prompt with the fence and calls the guarded model
      */
     public <T> ModelOutcome<T> run(long budgetTokens, BiFunction<ChatModel, UntrustedData, T> work) throws InterruptedException {
-        TokenBudget budget = new TokenBudget(budgetTokens);
-        if (budgetTokens == 0) {
+        // A budget arrives over A2A: a negative one is spent, not a reason to lose the finding.
+        TokenBudget budget = new TokenBudget(Math.max(0, budgetTokens));
+        if (budgetTokens <= 0) {
             return unusable(ModelReview.Status.OVER_BUDGET, budget, "no tokens left in the analysis' budget for " + agent);
         }
         UntrustedData fence = UntrustedData.fresh();
@@ -74,7 +75,7 @@ public final class ModelSession implements AutoCloseable {
             return new ModelOutcome<>(value, ModelReview.Status.ANSWERED, budget.spent(), null);
         } catch (TimeoutException e) {
             call.cancel(true);
-            return unusable(ModelReview.Status.TIMED_OUT, budget, "the model took longer than " + timeout.toSeconds() + " s");
+            return unusable(ModelReview.Status.TIMED_OUT, budget, "the model took longer than " + timeout.toMillis() + " ms");
         } catch (ExecutionException | CancellationException e) {
             Throwable root = ModelFailures.classify(e.getCause() == null ? e : e.getCause());
             if (root instanceof TokenBudgetExceededException) {

@@ -30,8 +30,9 @@ public final class Redactor {
             new Rule(Pattern.compile("\\bxox[baprs]-[A-Za-z0-9-]{10,}"), "token", 0));
 
     private static final Pattern KEY_VALUE = Pattern.compile(
+            // Names may be prefixed (DB_PASSWORD, github_token, x.api_key): no letter or digit right before.
             // A bare "pass" only right before its value: "PASS: canary 0.3%" is a test result.
-            "(?i)\\b(password|passwd|pwd|pass(?=[\"']?[:=][^\\s])|secret|client[_-]?secret|api[_-]?key|apikey|x-api-key|access[_-]?key|"
+            "(?i)(?<![A-Za-z0-9])(password|passwd|pwd|pass(?=[\"']?[:=][^\\s])|secret|client[_-]?secret|api[_-]?key|apikey|x-api-key|access[_-]?key|"
                     + "secret[_-]?key|private[_-]?key|access[_-]?token|refresh[_-]?token|id[_-]?token|auth[_-]?token|token|"
                     + "session[_-]?id|sessionid|cookie|authorization)(\"?'?\\s*[:=]\\s*\"?'?)"
                     + "(?!<redacted|(?i:bearer|basic)\\s)([^\\s\"'&,;}]+)");

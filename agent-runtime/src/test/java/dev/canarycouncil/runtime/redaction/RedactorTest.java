@@ -49,4 +49,16 @@ class RedactorTest {
         String key = "config:\n-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\nabc\n-----END RSA PRIVATE KEY-----\nnext";
         assertEquals("config:\n<redacted:private-key>\nnext", redactor.redact(key));
     }
+
+    @org.junit.jupiter.api.Test
+    void prefixedSecretNamesAsInEnvironmentVariablesAndJson() {
+        for (String line : java.util.List.of("DB_PASSWORD=hunter2", "GITHUB_TOKEN=abc123def", "MYSQL_ROOT_PASSWORD: hunter2",
+                "{\"db_password\":\"hunter2\"}", "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMIK7MDENG")) {
+            String out = redactor.redact(line);
+            org.junit.jupiter.api.Assertions.assertFalse(out.contains("hunter2") || out.contains("abc123def")
+                    || out.contains("wJalrXUtnFEMI"), line + " -> " + out);
+        }
+        // Words that merely end in a secret's name are not keys.
+        assertEquals("bypass: 3 requests", redactor.redact("bypass: 3 requests"));
+    }
 }
