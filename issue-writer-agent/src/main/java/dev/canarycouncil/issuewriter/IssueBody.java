@@ -1,12 +1,11 @@
 package dev.canarycouncil.issuewriter;
 
-import dev.canarycouncil.issuewriter.prose.WrittenText;
-
 import java.util.List;
 import java.util.Locale;
 
 import dev.canarycouncil.issuewriter.code.CodeExcerpt;
 import dev.canarycouncil.issuewriter.code.SuspectCode;
+import dev.canarycouncil.issuewriter.prose.WrittenText;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.Evidence;
 import dev.canarycouncil.runtime.schema.Finding;

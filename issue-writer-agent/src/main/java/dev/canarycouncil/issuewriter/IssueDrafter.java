@@ -1,7 +1,5 @@
 package dev.canarycouncil.issuewriter;
 
-import dev.canarycouncil.issuewriter.prose.WrittenText;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.canarycouncil.issuewriter.code.SuspectCode;
+import dev.canarycouncil.issuewriter.prose.WrittenText;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.IssueDraft;
 import dev.canarycouncil.runtime.schema.Verdict;

@@ -1,9 +1,8 @@
 package dev.canarycouncil.issuewriter;
 
-import dev.canarycouncil.runtime.llm.ModelSession;
-
 import dev.canarycouncil.issuewriter.filing.IssueFiler;
 import dev.canarycouncil.runtime.a2a.server.A2aAgentServer;
+import dev.canarycouncil.runtime.llm.ModelSession;
 
 /**
  * A mounted issue writer: its A2A server, its filer (whose background retries must stop with it) and

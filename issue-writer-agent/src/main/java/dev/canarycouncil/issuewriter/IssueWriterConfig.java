@@ -1,11 +1,10 @@
 package dev.canarycouncil.issuewriter;
 
-import dev.canarycouncil.runtime.llm.ModelConfig;
-
 import java.nio.file.Path;
 import java.util.List;
 
 import dev.canarycouncil.issuewriter.filing.GitHubFilingConfig;
+import dev.canarycouncil.runtime.llm.ModelConfig;
 
 /**
  * How the issue writer drafts and files.

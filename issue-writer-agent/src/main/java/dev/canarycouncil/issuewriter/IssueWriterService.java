@@ -1,8 +1,5 @@
 package dev.canarycouncil.issuewriter;
 
-import dev.canarycouncil.issuewriter.prose.IssueProse;
-import dev.canarycouncil.runtime.llm.ModelSession;
-
 import java.nio.file.Path;
 import java.util.List;
 
@@ -10,9 +7,11 @@ import dev.canarycouncil.issuewriter.code.SuspectCodeFinder;
 import dev.canarycouncil.issuewriter.filing.DryRunFiler;
 import dev.canarycouncil.issuewriter.filing.GitHubIssueFiler;
 import dev.canarycouncil.issuewriter.filing.IssueFiler;
+import dev.canarycouncil.issuewriter.prose.IssueProse;
 import dev.canarycouncil.runtime.a2a.server.A2aAgentServer;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
 import dev.canarycouncil.runtime.agent.AgentHosting;
+import dev.canarycouncil.runtime.llm.ModelSession;
 import dev.canarycouncil.runtime.mcp.McpToolClient;
 import dev.canarycouncil.runtime.redaction.Redactor;
 import io.vertx.ext.web.Router;

@@ -1,8 +1,5 @@
 package dev.canarycouncil.issuewriter;
 
-import dev.canarycouncil.issuewriter.prose.IssueProse;
-import dev.canarycouncil.issuewriter.prose.WrittenText;
-
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -10,6 +7,8 @@ import dev.canarycouncil.issuewriter.code.SuspectCode;
 import dev.canarycouncil.issuewriter.code.SuspectCodeFinder;
 import dev.canarycouncil.issuewriter.filing.DryRunFiler;
 import dev.canarycouncil.issuewriter.filing.IssueFiler;
+import dev.canarycouncil.issuewriter.prose.IssueProse;
+import dev.canarycouncil.issuewriter.prose.WrittenText;
 import dev.canarycouncil.runtime.a2a.A2aParts;
 import dev.canarycouncil.runtime.agent.AgentOutput;
 import dev.canarycouncil.runtime.agent.AgentWork;

@@ -17,8 +17,8 @@ import dev.canarycouncil.orchestrator.OrchestratorConfig;
 import dev.canarycouncil.orchestrator.OrchestratorService;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
-import dev.canarycouncil.runtime.llm.ModelConfig;
 import dev.canarycouncil.runtime.http.HttpEndpoint;
+import dev.canarycouncil.runtime.llm.ModelConfig;
 import dev.canarycouncil.runtime.mcp.McpToolClient;
 import io.vertx.core.Vertx;
 

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.canarycouncil.runtime.llm.ModelConfig;
 import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
 import dev.canarycouncil.metrics.config.MetricSetLoader;
@@ -21,6 +20,7 @@ import dev.canarycouncil.runtime.agent.AgentOutput;
 import dev.canarycouncil.runtime.http.HttpEndpoint;
 import dev.canarycouncil.runtime.http.VertxFactory;
 import dev.canarycouncil.runtime.json.Json;
+import dev.canarycouncil.runtime.llm.ModelConfig;
 import dev.canarycouncil.runtime.testing.Recordings;
 import dev.canarycouncil.runtime.testing.SseEvents;
 import dev.canarycouncil.runtime.testing.TestHttp;

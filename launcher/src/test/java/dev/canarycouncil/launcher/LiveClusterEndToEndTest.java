@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.canarycouncil.runtime.llm.ModelConfig;
 import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.mcp.testing.RecordingInMockCluster;
 import dev.canarycouncil.metrics.config.MetricSetLoader;
@@ -18,6 +17,7 @@ import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
 import dev.canarycouncil.runtime.http.VertxFactory;
 import dev.canarycouncil.runtime.json.Json;
+import dev.canarycouncil.runtime.llm.ModelConfig;
 import dev.canarycouncil.runtime.testing.Recordings;
 import dev.canarycouncil.runtime.testing.TestHttp;
 import io.vertx.core.Vertx;

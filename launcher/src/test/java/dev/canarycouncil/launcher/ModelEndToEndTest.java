@@ -208,8 +208,7 @@ class ModelEndToEndTest {
 
     @Test
     void secretsInLogsAreRedactedBeforeAnyModelSeesThem() throws Exception {
-        Path dir = tmp.resolve("rec");
-        copy(Recordings.named("go-panic-index-out-of-range"), dir);
+        Path dir = Recordings.copy("go-panic-index-out-of-range", tmp);
         Path log = dir.resolve("logs/checkout-7c9d6f5b4-g8mzr.log");
         String secret = "s3cr3t-hunter2-value";
         String line = "time=\"2026-05-05T10:09:59.000Z\" level=error msg=\"db login failed\" password=" + secret
@@ -224,19 +223,6 @@ class ModelEndToEndTest {
             assertTrue(gemini.requests().stream().anyMatch(r -> r.allText().contains("db login failed")),
                     "the line itself should reach the model");
             assertTrue(gemini.requests().stream().noneMatch(r -> r.rawBody().contains(secret)));
-        }
-    }
-
-    private static void copy(Path from, Path to) throws java.io.IOException {
-        try (var files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
         }
     }
 }

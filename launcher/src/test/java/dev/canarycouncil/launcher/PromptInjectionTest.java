@@ -162,18 +162,6 @@ class PromptInjectionTest {
     }
 
     private Path copy(String recording) throws IOException {
-        Path source = Recordings.named(recording);
-        Path target = tmp.resolve(recording + "-" + System.nanoTime());
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path p : files.toList()) {
-                Path t = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-        return target;
+        return Recordings.copy(recording, tmp);
     }
 }

@@ -1,8 +1,5 @@
 package dev.canarycouncil.loganalyst;
 
-import dev.canarycouncil.runtime.agent.HostedAgent;
-import dev.canarycouncil.runtime.llm.ModelConfig;
-import dev.canarycouncil.runtime.llm.SpecialistModels;
 import java.util.List;
 
 import dev.canarycouncil.loganalyst.ingest.IngestLimits;
@@ -10,7 +7,10 @@ import dev.canarycouncil.loganalyst.mining.RateComparison;
 import dev.canarycouncil.runtime.a2a.server.A2aAgentServer;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
 import dev.canarycouncil.runtime.agent.AgentHosting;
+import dev.canarycouncil.runtime.agent.HostedAgent;
 import dev.canarycouncil.runtime.agent.SpecialistWork;
+import dev.canarycouncil.runtime.llm.ModelConfig;
+import dev.canarycouncil.runtime.llm.SpecialistModels;
 import dev.canarycouncil.runtime.mcp.McpToolClient;
 import dev.canarycouncil.runtime.redaction.FindingRedactor;
 import dev.canarycouncil.runtime.redaction.Redactor;

@@ -1,15 +1,15 @@
 package dev.canarycouncil.metrics;
 
-import dev.canarycouncil.runtime.agent.HostedAgent;
-import dev.canarycouncil.runtime.llm.ModelConfig;
-import dev.canarycouncil.runtime.llm.SpecialistModels;
 import java.util.List;
 
 import dev.canarycouncil.metrics.config.MetricSet;
 import dev.canarycouncil.runtime.a2a.server.A2aAgentServer;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
 import dev.canarycouncil.runtime.agent.AgentHosting;
+import dev.canarycouncil.runtime.agent.HostedAgent;
 import dev.canarycouncil.runtime.agent.SpecialistWork;
+import dev.canarycouncil.runtime.llm.ModelConfig;
+import dev.canarycouncil.runtime.llm.SpecialistModels;
 import dev.canarycouncil.runtime.mcp.McpToolClient;
 import io.vertx.ext.web.Router;
 

@@ -8,19 +8,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.canarycouncil.orchestrator.council.Council;
-import dev.canarycouncil.orchestrator.council.CouncilSettings;
-import dev.canarycouncil.orchestrator.narrative.Narrator;
-import dev.canarycouncil.runtime.llm.ModelConfig;
-import dev.canarycouncil.runtime.llm.ModelSession;
-import dev.canarycouncil.runtime.redaction.Redactor;
 import dev.canarycouncil.orchestrator.council.CouncilDirectory;
+import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.orchestrator.council.TargetResolver;
+import dev.canarycouncil.orchestrator.narrative.Narrator;
 import dev.canarycouncil.orchestrator.plugin.PluginRoutes;
 import dev.canarycouncil.runtime.a2a.client.TimeoutA2aHttpClient;
 import dev.canarycouncil.runtime.a2a.server.A2aAgentServer;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
 import dev.canarycouncil.runtime.agent.AgentHosting;
+import dev.canarycouncil.runtime.llm.ModelConfig;
+import dev.canarycouncil.runtime.llm.ModelSession;
 import dev.canarycouncil.runtime.mcp.McpToolClient;
+import dev.canarycouncil.runtime.redaction.Redactor;
 import io.vertx.ext.web.Router;
 
 /** Assembles the coordinator: its A2A agent and the rollouts plugin endpoint, on one router. */

@@ -10,6 +10,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
+import dev.canarycouncil.orchestrator.narrative.Narrative;
+import dev.canarycouncil.orchestrator.narrative.Narrator;
 import dev.canarycouncil.runtime.a2a.A2aParts;
 import dev.canarycouncil.runtime.a2a.client.AgentReply;
 import dev.canarycouncil.runtime.a2a.client.RemoteAgent;
@@ -23,8 +25,6 @@ import dev.canarycouncil.runtime.schema.IssueDraft;
 import dev.canarycouncil.runtime.schema.IssueRequest;
 import dev.canarycouncil.runtime.schema.Verdict;
 import dev.canarycouncil.runtime.schema.VerdictSubject;
-import dev.canarycouncil.orchestrator.narrative.Narrative;
-import dev.canarycouncil.orchestrator.narrative.Narrator;
 import io.a2a.spec.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
