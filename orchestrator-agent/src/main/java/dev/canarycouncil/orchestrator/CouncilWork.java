@@ -79,6 +79,10 @@ public final class CouncilWork implements AgentWork {
     public static String summary(Verdict v) {
         StringBuilder s = new StringBuilder();
         s.append(v.decision()).append(" (confidence ").append(v.confidence()).append("%)\n");
+        if ("model-assisted".equals(v.mode()) && v.analysis() != null && !v.analysis().isBlank()) {
+            // The model's explanation, when one wrote it; the template prose would only repeat the lines below.
+            s.append(v.analysis().strip()).append('\n');
+        }
         s.append("Root cause: ").append(v.rootCause()).append('\n');
         s.append("Remediation: ").append(v.remediation()).append('\n');
         for (Finding f : v.findings()) {
