@@ -10,7 +10,8 @@ import picocli.CommandLine;
 @Command(name = "canary-council", mixinStandardHelpOptions = true, version = "canary-council 0.1.0",
         exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.RUNTIME,
         description = "Decides whether a canary release may be promoted: a council of agents over A2A and MCP.",
-        subcommands = {AnalyzeCommand.class, ServeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AnalyzeCommand.class, ServeCommand.class, EvalCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -57,6 +58,9 @@ public final class Main implements Runnable {
         setDefault("org.slf4j.simpleLogger.logFile", "System.err");
         setDefault("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
         setDefault("org.slf4j.simpleLogger.log.dev.canarycouncil", verbose ? "debug" : serve ? "info" : "warn");
+        // The MCP SDK logs a stack trace at WARN when a session's closing DELETE finds its server already
+        // stopped (every eval case shuts its council down); nothing is lost, so only --verbose shows it.
+        setDefault("org.slf4j.simpleLogger.log.io.modelcontextprotocol.spec.McpTransport", verbose ? "warn" : "error");
         setDefault("org.slf4j.simpleLogger.showDateTime", "true");
         setDefault("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSX");
         setDefault("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
