@@ -46,8 +46,7 @@ public final class IssueWriterService {
      */
     public static IssueWriterAgent mount(Router router, String publicUrl, IssueWriterConfig config, McpToolClient code,
                                          A2aServerSettings settings) {
-        ModelSession model = config.models().forAgent(NAME)
-                .map(m -> new ModelSession(NAME, m, true, config.models().reviewTimeout(), new Redactor())).orElse(null);
+        ModelSession model = config.models().session(NAME, true).orElse(null);
         IssueWriterWork work = work(config, code, model == null ? null : new IssueProse(model, config.models().tokenBudget()));
         IssueFiler filer = work.filer();
         try {

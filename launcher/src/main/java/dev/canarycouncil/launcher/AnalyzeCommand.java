@@ -84,6 +84,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                     pod != null ? pod : rollout.manifest().canary().podTemplateHash(), null, null, null, null, hint);
             backends = tools.recorded(rollout);
             source = rollout.directory().toString();
+            modelConfig = models.forRecording(modelConfig, rollout.directory());
         } else {
             if (namespace == null || pod == null) {
                 throw new UsageException("a live analysis needs --namespace NS and --pod NAME|HASH (the canary)");
@@ -91,6 +92,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             target = new AnalysisTarget(namespace, pod, null, null, null, null, hint);
             backends = tools.live(namespace);
             source = backends.description();
+            modelConfig = models.forRecording(modelConfig, null);
         }
         PrintStream err = System.err;
         long started = System.nanoTime();

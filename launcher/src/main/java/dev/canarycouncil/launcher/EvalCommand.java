@@ -93,7 +93,7 @@ final class EvalCommand implements Callable<Integer> {
         List<CaseResult> results;
         try {
             CouncilSettings council = CouncilSettings.defaults().withDeadline(deadline);
-            results = new EvalRunner(vertx, metricSet, modelConfig, council).run(cases, parallel, r -> {
+            results = new EvalRunner(vertx, metricSet, modelConfig, models::forRecording, council).run(cases, parallel, r -> {
                 if (!quiet) {
                     bar.step(r.name() + " " + (r.decision() == null ? "FAILED" : r.decision())
                             + (r.correct() ? "" : r.falsePromote() ? " (FALSE PROMOTE)" : " (expected " + r.expected().verdict() + ")"));

@@ -41,13 +41,17 @@ final class EvalRunner {
     private final Vertx vertx;
     private final MetricSet metricSet;
     private final ModelConfig models;
+    private final java.util.function.BiFunction<ModelConfig, Path, ModelConfig> perRecording;
     private final CouncilSettings council;
     private final ErrorRateThreshold threshold = new ErrorRateThreshold(ErrorRateThreshold.DEFAULT_THRESHOLD);
 
-    EvalRunner(Vertx vertx, MetricSet metricSet, ModelConfig models, CouncilSettings council) {
+    /** @param perRecording gives each recording its models (e.g. replaying its recorded replies) */
+    EvalRunner(Vertx vertx, MetricSet metricSet, ModelConfig models,
+               java.util.function.BiFunction<ModelConfig, Path, ModelConfig> perRecording, CouncilSettings council) {
         this.vertx = vertx;
         this.metricSet = metricSet;
         this.models = models;
+        this.perRecording = perRecording;
         this.council = council;
     }
 
@@ -85,7 +89,8 @@ final class EvalRunner {
         var manifest = c.rollout().manifest();
         AnalysisTarget target = new AnalysisTarget(manifest.namespace(), manifest.canary().podTemplateHash(),
                 null, null, null, null, null);
-        CouncilAssembly assembly = new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), metricSet, models);
+        CouncilAssembly assembly = new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), metricSet,
+                perRecording.apply(models, c.rollout().directory()));
         try (LocalCouncil local = LocalCouncil.start(assembly, LocalCouncil.Ports.ephemeral(),
                 RecordingOption.backends(c.rollout()), council, IssueWriterConfig.dryRun(null, null), line -> { })) {
             Map<String, Decision> baselines;

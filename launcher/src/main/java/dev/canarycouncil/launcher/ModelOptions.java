@@ -40,6 +40,32 @@ final class ModelOptions {
             description = "Model tokens one analysis may spend, all agents together (default: ${DEFAULT-VALUE}; env CANARY_COUNCIL_TOKEN_BUDGET).")
     long tokenBudget;
 
+    @Option(names = "--record-model-replies",
+            description = "Keep each agent's model replies beside the recording (model-replies/), so `--model replay` can "
+                    + "repeat the analysis offline.")
+    boolean recordReplies;
+
+    /**
+     * The configuration for one recording: its replies recorded or replayed when asked.
+     *
+     * @param recording the recording analysed, or null for a live cluster
+     */
+    ModelConfig forRecording(ModelConfig config, java.nio.file.Path recording) {
+        if (config.replays()) {
+            if (recording == null) {
+                throw new UsageException("--model replay answers from a recording's model-replies; give --recording");
+            }
+            return config.withTape(dev.canarycouncil.runtime.llm.ModelTape.replayFrom(recording));
+        }
+        if (recordReplies) {
+            if (recording == null || !config.anyModel()) {
+                throw new UsageException("--record-model-replies needs --recording and a live --model");
+            }
+            return config.withTape(dev.canarycouncil.runtime.llm.ModelTape.recordInto(recording));
+        }
+        return config;
+    }
+
     ModelConfig config() {
         if (tokenBudget <= 0) {
             throw new UsageException("--token-budget must be positive, was " + tokenBudget);

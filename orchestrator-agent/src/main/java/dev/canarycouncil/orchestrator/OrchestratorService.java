@@ -20,7 +20,6 @@ import dev.canarycouncil.runtime.agent.AgentHosting;
 import dev.canarycouncil.runtime.llm.ModelConfig;
 import dev.canarycouncil.runtime.llm.ModelSession;
 import dev.canarycouncil.runtime.mcp.McpToolClient;
-import dev.canarycouncil.runtime.redaction.Redactor;
 import io.vertx.ext.web.Router;
 
 /** Assembles the coordinator: its A2A agent and the rollouts plugin endpoint, on one router. */
@@ -50,8 +49,7 @@ public final class OrchestratorService implements AutoCloseable {
         TimeoutA2aHttpClient http = new TimeoutA2aHttpClient(Duration.ofSeconds(5), config.council().deadline());
         CouncilDirectory directory = new CouncilDirectory(config.memberCardUrls(), http, calls);
         ModelConfig models = config.models();
-        ModelSession model = models.forAgent(NAME)
-                .map(m -> new ModelSession(NAME, m, true, models.reviewTimeout(), new Redactor())).orElse(null);
+        ModelSession model = models.session(NAME, true).orElse(null);
         CouncilSettings councilSettings = models.anyModel() ? config.council().withModelTime(models.reviewTimeout())
                 : config.council();
         Council council = new Council(directory, new TargetResolver(tools), councilSettings,

@@ -46,6 +46,7 @@ public final class ChatModels {
                     .supportedCapabilities(capabilities)
                     .strictJsonSchema(withSchema)
                     .build();
+            case REPLAY -> throw new IllegalArgumentException("replayed models come from a recording's model tape");
         };
     }
 }

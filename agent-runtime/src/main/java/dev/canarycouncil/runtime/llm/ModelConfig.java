@@ -12,8 +12,10 @@ import java.util.TreeMap;
  * @param perAgent      overrides by agent name; an entry mapped to null turns the model off for that agent
  * @param tokenBudget   tokens (input + output) one analysis may spend across all agents
  * @param reviewTimeout wall-clock limit for one agent's whole model review, tool calls included
+ * @param tape          records or replays the models' replies for a recording; null for live models only
  */
-public record ModelConfig(ModelSettings defaults, Map<String, ModelSettings> perAgent, long tokenBudget, Duration reviewTimeout) {
+public record ModelConfig(ModelSettings defaults, Map<String, ModelSettings> perAgent, long tokenBudget, Duration reviewTimeout,
+                          ModelTape tape) {
 
     public static final long DEFAULT_TOKEN_BUDGET = 60_000;
     public static final Duration DEFAULT_REVIEW_TIMEOUT = Duration.ofSeconds(45);
@@ -29,6 +31,10 @@ public record ModelConfig(ModelSettings defaults, Map<String, ModelSettings> per
         }
     }
 
+    public ModelConfig(ModelSettings defaults, Map<String, ModelSettings> perAgent, long tokenBudget, Duration reviewTimeout) {
+        this(defaults, perAgent, tokenBudget, reviewTimeout, null);
+    }
+
     /** No model anywhere: every agent judges deterministically. */
     public static ModelConfig none() {
         return new ModelConfig(null, Map.of(), DEFAULT_TOKEN_BUDGET, DEFAULT_REVIEW_TIMEOUT);
@@ -36,6 +42,23 @@ public record ModelConfig(ModelSettings defaults, Map<String, ModelSettings> per
 
     public static ModelConfig of(ModelSettings settings) {
         return new ModelConfig(settings, Map.of(), DEFAULT_TOKEN_BUDGET, DEFAULT_REVIEW_TIMEOUT);
+    }
+
+    /** This configuration with its models' replies recorded into, or replayed from, a recording. */
+    public ModelConfig withTape(ModelTape newTape) {
+        return new ModelConfig(defaults, perAgent, tokenBudget, reviewTimeout, newTape);
+    }
+
+    /** Whether any agent answers from recorded replies. */
+    public boolean replays() {
+        return (defaults != null && defaults.provider() == ModelProvider.REPLAY)
+                || perAgent.values().stream().anyMatch(s -> s != null && s.provider() == ModelProvider.REPLAY);
+    }
+
+    /** The agent's model session, when it has a model. */
+    public java.util.Optional<ModelSession> session(String agent, boolean schemaInRequests) {
+        return forAgent(agent).map(s -> new ModelSession(agent, s, schemaInRequests, reviewTimeout,
+                new dev.canarycouncil.runtime.redaction.Redactor(), tape));
     }
 
     public Optional<ModelSettings> forAgent(String agent) {
@@ -50,6 +73,6 @@ public record ModelConfig(ModelSettings defaults, Map<String, ModelSettings> per
     }
 
     public ModelConfig withTokenBudget(long budget) {
-        return new ModelConfig(defaults, perAgent, budget, reviewTimeout);
+        return new ModelConfig(defaults, perAgent, budget, reviewTimeout, tape);
     }
 }

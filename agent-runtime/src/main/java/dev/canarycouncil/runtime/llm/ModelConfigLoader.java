@@ -174,6 +174,9 @@ public final class ModelConfigLoader {
     }
 
     private ModelSettings checked(ModelSettings s, String where) {
+        if (s.provider() == ModelProvider.REPLAY) {
+            return s;
+        }
         boolean hosted = s.baseUrl().equals(s.provider().defaultBaseUrl());
         if (hosted && s.apiKey().isEmpty()) {
             throw new ModelConfigException(where + ": " + s.describe() + " at " + s.baseUrl() + " needs an API key: set "
@@ -186,6 +189,9 @@ public final class ModelConfigLoader {
     }
 
     private String defaultKey(ModelProvider provider, boolean shared) {
+        if (provider == ModelProvider.REPLAY) {
+            return "";
+        }
         List<String> own = provider == ModelProvider.GEMINI ? List.of("GEMINI_API_KEY", "GOOGLE_API_KEY") : List.of("OPENAI_API_KEY");
         List<String> names = new java.util.ArrayList<>();
         if (shared) {

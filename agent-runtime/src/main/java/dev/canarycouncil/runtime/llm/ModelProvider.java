@@ -9,7 +9,9 @@ public enum ModelProvider {
     /** Google's Gemini API (generateContent). */
     GEMINI("https://generativelanguage.googleapis.com/v1beta", "gemini-2.5-flash", "GEMINI_API_KEY"),
     /** Any OpenAI-compatible chat completions endpoint: OpenAI, vLLM, Ollama, LiteLLM, ... */
-    OPENAI("https://api.openai.com/v1", "gpt-4o-mini", "OPENAI_API_KEY");
+    OPENAI("https://api.openai.com/v1", "gpt-4o-mini", "OPENAI_API_KEY"),
+    /** Replies recorded earlier with a real model, replayed from each recording's {@code model-replies/}. */
+    REPLAY("file:model-replies", "recorded", "");
 
     private final String defaultBaseUrl;
     private final String defaultModel;
@@ -44,9 +46,11 @@ public enum ModelProvider {
         return switch (t) {
             case "gemini", "google" -> GEMINI;
             case "openai", "openai-compatible", "vllm", "ollama" -> OPENAI;
+            case "replay", "recorded" -> REPLAY;
             default -> throw new IllegalArgumentException("unknown model provider '" + text + "'; use one of "
                     + Arrays.stream(values()).map(ModelProvider::id).collect(Collectors.joining(", "))
-                    + " (openai covers any OpenAI-compatible endpoint such as vLLM or Ollama)");
+                    + " (openai covers any OpenAI-compatible endpoint such as vLLM or Ollama; replay answers with the "
+                    + "replies recorded beside a recording)");
         };
     }
 }

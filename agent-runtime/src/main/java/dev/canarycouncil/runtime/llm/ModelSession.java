@@ -34,9 +34,19 @@ public final class ModelSession implements AutoCloseable {
 
     /** @param schemaInRequests whether JSON schemas travel in requests (false when tools are offered to an old Gemini) */
     public ModelSession(String agent, ModelSettings settings, boolean schemaInRequests, Duration timeout, Redactor redactor) {
+        this(agent, settings, schemaInRequests, timeout, redactor, null);
+    }
+
+    /** @param tape records the live model's replies, or replays recorded ones; null for neither */
+    public ModelSession(String agent, ModelSettings settings, boolean schemaInRequests, Duration timeout, Redactor redactor,
+                        ModelTape tape) {
         this.agent = agent;
         this.settings = settings;
-        this.model = ChatModels.build(settings, schemaInRequests);
+        if (settings.provider() == ModelProvider.REPLAY && (tape == null || tape.mode() != ModelTape.Mode.REPLAY)) {
+            throw new ModelConfigException("the replay model answers from a recording's model-replies; it needs a recording");
+        }
+        this.model = tape == null ? ChatModels.build(settings, schemaInRequests)
+                : tape.wrap(agent, tape.mode() == ModelTape.Mode.REPLAY ? null : ChatModels.build(settings, schemaInRequests));
         this.redactor = redactor;
         this.timeout = timeout;
         this.executor = Executors.newCachedThreadPool(r -> {

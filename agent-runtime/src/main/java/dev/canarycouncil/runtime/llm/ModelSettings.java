@@ -72,7 +72,7 @@ public record ModelSettings(
         return switch (structuredOutput) {
             case SCHEMA -> true;
             case INSTRUCTIONS -> false;
-            case AUTO -> provider == ModelProvider.OPENAI || model.toLowerCase(Locale.ROOT).matches("gemini-([3-9]|\\d\\d).*");
+            case AUTO -> provider != ModelProvider.GEMINI || model.toLowerCase(Locale.ROOT).matches("gemini-([3-9]|\\d\\d).*");
         };
     }
 

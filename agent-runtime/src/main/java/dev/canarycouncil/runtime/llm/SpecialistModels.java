@@ -1,7 +1,6 @@
 package dev.canarycouncil.runtime.llm;
 
 import dev.canarycouncil.runtime.agent.Specialist;
-import dev.canarycouncil.runtime.redaction.Redactor;
 
 import java.time.Duration;
 import java.util.List;
@@ -30,8 +29,7 @@ public final class SpecialistModels implements AutoCloseable {
             return;
         }
         tools = mcpUrl == null || toolNames.isEmpty() ? null : new McpToolAccess(mcpUrl, toolNames, Duration.ofSeconds(15));
-        session = new ModelSession(deterministic.name(), settings.get(), tools == null || settings.get().schemaWithTools(),
-                config.reviewTimeout(), new Redactor());
+        session = config.session(deterministic.name(), tools == null || settings.get().schemaWithTools()).orElseThrow();
         specialist = new ReviewedSpecialist(deterministic, new ModelReviewer(deterministic.name(), role, session,
                 tools, config.tokenBudget()));
     }
