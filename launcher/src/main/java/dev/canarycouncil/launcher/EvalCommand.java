@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.canarycouncil.evals.baseline.ErrorRateThreshold;
+import dev.canarycouncil.evals.baseline.RawLogsPrompt;
 import dev.canarycouncil.evals.report.EvalReport;
 import dev.canarycouncil.evals.report.ReportFiles;
 import dev.canarycouncil.evals.scoring.CaseResult;
@@ -164,6 +165,9 @@ final class EvalCommand implements Callable<Integer> {
     private EvalReport report(List<CaseResult> results, ModelConfig modelConfig) {
         Map<String, Scorecard> baselines = new LinkedHashMap<>();
         baselines.put(ErrorRateThreshold.NAME, Scorecard.ofBaseline(results, ErrorRateThreshold.NAME));
+        if (results.stream().anyMatch(r -> r.baselines().containsKey(RawLogsPrompt.NAME))) {
+            baselines.put(RawLogsPrompt.NAME, Scorecard.ofBaseline(results, RawLogsPrompt.NAME));
+        }
         Map<String, List<CaseResult>> byClass = results.stream().collect(Collectors.groupingBy(r -> r.expected().failureClass(),
                 TreeMap::new, Collectors.toList()));
         Map<String, Scorecard> perClass = new TreeMap<>();
@@ -181,9 +185,10 @@ final class EvalCommand implements Callable<Integer> {
                     c.decision() == null ? "FAILED" : c.decision(), c.confidence(), c.baselines().getOrDefault(ErrorRateThreshold.NAME, null),
                     c.correct() ? "" : c.falsePromote() ? "   <-- FALSE PROMOTE" : "   <-- wrong");
         }
-        Scorecard b = r.baselines().get(ErrorRateThreshold.NAME);
-        out.printf(Locale.ROOT, "%n%-22s accuracy=%.3f false_promote=%.3f false_rollback=%.3f inconclusive=%.3f%n",
-                ErrorRateThreshold.NAME, b.accuracy(), b.falsePromote(), b.falseRollback(), b.inconclusive());
+        out.println();
+        r.baselines().forEach((name, b) -> out.printf(Locale.ROOT,
+                "%-22s accuracy=%.3f false_promote=%.3f false_rollback=%.3f inconclusive=%.3f tokens=%d%n",
+                name, b.accuracy(), b.falsePromote(), b.falseRollback(), b.inconclusive(), b.tokens()));
         Scorecard c = r.council();
         out.printf(Locale.ROOT, "%-22s accuracy=%.3f false_promote=%.3f false_rollback=%.3f inconclusive=%.3f brier=%.3f "
                         + "root_cause_hit=%.3f p95_ms=%d tokens=%d errors=%d%n", "council", c.accuracy(), c.falsePromote(),

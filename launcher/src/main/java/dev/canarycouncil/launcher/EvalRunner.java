@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import dev.canarycouncil.evals.baseline.ErrorRateThreshold;
+import dev.canarycouncil.evals.baseline.RawLogsPrompt;
 import dev.canarycouncil.evals.scoring.CaseResult;
 import dev.canarycouncil.evals.scoring.CaseResults;
 import dev.canarycouncil.evals.scoring.Expectation;
@@ -89,19 +90,29 @@ final class EvalRunner {
         var manifest = c.rollout().manifest();
         AnalysisTarget target = new AnalysisTarget(manifest.namespace(), manifest.canary().podTemplateHash(),
                 null, null, null, null, null);
-        CouncilAssembly assembly = new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), metricSet,
-                perRecording.apply(models, c.rollout().directory()));
+        ModelConfig caseModels = perRecording.apply(models, c.rollout().directory());
+        CouncilAssembly assembly = new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), metricSet, caseModels);
         try (LocalCouncil local = LocalCouncil.start(assembly, LocalCouncil.Ports.ephemeral(),
                 RecordingOption.backends(c.rollout()), council, IssueWriterConfig.dryRun(null, null), line -> { })) {
-            Map<String, Decision> baselines;
+            Map<String, Decision> baselines = new java.util.TreeMap<>();
+            Map<String, Long> baselineTokens = new java.util.TreeMap<>();
             try (McpToolClient tools = new McpToolClient(local.part(CouncilAssembly.MCP_TOOLS).url() + "/mcp", Duration.ofSeconds(30))) {
-                baselines = Map.of(ErrorRateThreshold.NAME, threshold.judge(tools, manifest.canary().podTemplateHash(),
+                baselines.put(ErrorRateThreshold.NAME, threshold.judge(tools, manifest.canary().podTemplateHash(),
                         manifest.window()));
+            }
+            var rawLogsModel = caseModels.session(RawLogsPrompt.AGENT, true);
+            if (rawLogsModel.isPresent()) {
+                try (var session = rawLogsModel.get()) {
+                    RawLogsPrompt.Judgement j = new RawLogsPrompt(session).judge(c.rollout().directory(),
+                            manifest.canary().podTemplateHash(), manifest.stable().podTemplateHash());
+                    baselines.put(RawLogsPrompt.NAME, j.decision());
+                    baselineTokens.put(RawLogsPrompt.NAME, j.tokens());
+                }
             }
             long analysisStart = System.nanoTime();
             Verdict v = AnalysisClient.analyze(local.orchestratorUrl(), target, timeout(), m -> { });
             long ms = (System.nanoTime() - analysisStart) / 1_000_000;
-            return CaseResults.judged(c.name(), c.expected(), v, ms, baselines);
+            return CaseResults.judged(c.name(), c.expected(), v, ms, baselines, baselineTokens);
         } catch (Exception e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return CaseResults.failed(c.name(), c.expected(), why, (System.nanoTime() - started) / 1_000_000, Map.of());

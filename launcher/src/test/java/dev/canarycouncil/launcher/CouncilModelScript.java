@@ -27,6 +27,10 @@ class CouncilModelScript implements Function<ModelRequest, ModelReply> {
         if (system.contains("You are the coordinator")) {
             return ModelReply.json(Map.of("analysis", ANALYSIS, "rootCause", ROOT_CAUSE));
         }
+        if (system.contains("Kubernetes SRE analysing a canary")) {
+            // The raw-logs baseline; this model waves everything through.
+            return ModelReply.json(Map.of("promote", true, "confidence", 80, "rootCause", "none"));
+        }
         if (system.contains("You are the issue writer")) {
             return ModelReply.json(Map.of("summary", ISSUE_SUMMARY, "suggestedFix", "Guard the index before use."));
         }

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.canarycouncil.runtime.json.Json;
+import dev.canarycouncil.runtime.testing.GeminiFake;
 import dev.canarycouncil.runtime.testing.Recordings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,5 +99,25 @@ class EvalCommandTest {
         assertEquals(3, CliRun.of("eval", "--recordings", tmp.toString()).code());
         assertEquals(3, CliRun.of("eval", "--recordings", recordings(null, null).toString(), "--min-accuracy", "1.5").code());
         assertEquals(3, CliRun.of("eval", "--recordings", tmp.resolve("absent").toString()).code());
+    }
+
+    @Test
+    void withAModelTheRawLogsBaselineRunsBesideTheCouncilAndItsTokensAreCounted() throws Exception {
+        Path report = tmp.resolve("report");
+        try (GeminiFake gemini = GeminiFake.start("eval-key")) {
+            gemini.respondWith(new CouncilModelScript());
+            Path key = Files.writeString(tmp.resolve("key"), "eval-key");
+            CliRun run = CliRun.of("eval", "--recordings", recordings(null, null).toString(), "--report", report.toString(),
+                    "--model", "gemini", "--model-url", gemini.url(), "--model-key-file", key.toString(), "--quiet");
+            assertEquals(0, run.code(), run.err());
+            JsonNode json = Json.mapper().readTree(report.resolve("eval-report.json").toFile());
+            JsonNode raw = json.path("baselines").path("raw-logs-llm");
+            assertEquals(0.5, raw.path("accuracy").asDouble(), "it promoted the panicking canary");
+            assertEquals(1.0, raw.path("falsePromote").asDouble());
+            long councilTokens = json.path("council").path("tokens").asLong();
+            long rawTokens = raw.path("tokens").asLong();
+            assertTrue(councilTokens > 0 && rawTokens > 5 * councilTokens, "raw " + rawTokens + " vs council " + councilTokens);
+            assertTrue(gemini.requests().stream().anyMatch(r -> r.allText().contains("==> checkout-7c9d6f5b4-g8mzr.log <==")));
+        }
     }
 }

@@ -16,14 +16,17 @@ import dev.canarycouncil.runtime.schema.Verdict;
  * @param latencyMs     wall time of the analysis over HTTP
  * @param tokens        model tokens spent (0 in deterministic mode)
  * @param baselines     each baseline's decision, by baseline name
+ * @param baselineTokens model tokens each baseline spent, by name (model baselines only)
  * @param error         why the analysis failed, or null
  * @param verdict       the whole verdict, for the report's evidence; null when the analysis failed
  */
 public record CaseResult(String name, Expectation expected, Decision decision, int confidence, boolean rootCauseHit,
-                         long latencyMs, long tokens, Map<String, Decision> baselines, String error, Verdict verdict) {
+                         long latencyMs, long tokens, Map<String, Decision> baselines, Map<String, Long> baselineTokens,
+                         String error, Verdict verdict) {
 
     public CaseResult {
         baselines = baselines == null ? Map.of() : Map.copyOf(baselines);
+        baselineTokens = baselineTokens == null ? Map.of() : Map.copyOf(baselineTokens);
     }
 
     public boolean correct() {

@@ -19,14 +19,16 @@ public final class CaseResults {
                 : new Expectation(e.verdict(), e.failureClass(), e.rootCause(), e.rootCauseKeywords());
     }
 
-    public static CaseResult judged(String name, Expectation expected, Verdict v, long latencyMs, Map<String, Decision> baselines) {
+    public static CaseResult judged(String name, Expectation expected, Verdict v, long latencyMs, Map<String, Decision> baselines,
+                                    Map<String, Long> baselineTokens) {
         String explanation = v.rootCause() + " " + (v.issue() == null ? "" : v.issue().title());
         boolean hit = expected.broken() && v.decision() == Decision.ROLLBACK && expected.rootCauseHit(explanation);
         long tokens = v.models() == null ? 0 : v.models().total().totalTokens();
-        return new CaseResult(name, expected, v.decision(), v.confidence(), hit, latencyMs, tokens, baselines, null, v);
+        return new CaseResult(name, expected, v.decision(), v.confidence(), hit, latencyMs, tokens, baselines, baselineTokens,
+                null, v);
     }
 
     public static CaseResult failed(String name, Expectation expected, String error, long latencyMs, Map<String, Decision> baselines) {
-        return new CaseResult(name, expected, null, 0, false, latencyMs, 0, baselines, error, null);
+        return new CaseResult(name, expected, null, 0, false, latencyMs, 0, baselines, Map.of(), error, null);
     }
 }

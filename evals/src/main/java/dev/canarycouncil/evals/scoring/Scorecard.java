@@ -30,15 +30,16 @@ public record Scorecard(int cases, double accuracy, double falsePromote, double 
                         Map<Decision, Map<String, Integer>> confusion) {
 
     public static Scorecard of(List<CaseResult> results) {
-        return of(results, CaseResult::decision, true);
+        return of(results, CaseResult::decision, true, CaseResult::tokens);
     }
 
     /** A baseline's card: its decisions scored against the same expectations; it states no confidence. */
     public static Scorecard ofBaseline(List<CaseResult> results, String baseline) {
-        return of(results, r -> r.baselines().get(baseline), false);
+        return of(results, r -> r.baselines().get(baseline), false, r -> r.baselineTokens().getOrDefault(baseline, 0L));
     }
 
-    private static Scorecard of(List<CaseResult> results, Function<CaseResult, Decision> decided, boolean council) {
+    private static Scorecard of(List<CaseResult> results, Function<CaseResult, Decision> decided, boolean council,
+                                java.util.function.ToLongFunction<CaseResult> tokens) {
         int n = results.size();
         long correct = results.stream().filter(r -> decided.apply(r) == r.expected().verdict()).count();
         List<CaseResult> broken = results.stream().filter(r -> r.expected().broken()).toList();
@@ -59,7 +60,7 @@ public record Scorecard(int cases, double accuracy, double falsePromote, double 
                 ratio(inconclusive, n), council ? Calibration.brier(results) : Double.NaN,
                 council ? Calibration.ece(results) : Double.NaN, hits,
                 council ? percentile(latencies, 50) : 0, council ? percentile(latencies, 95) : 0,
-                results.stream().mapToLong(CaseResult::tokens).sum(),
+                results.stream().mapToLong(tokens).sum(),
                 (int) results.stream().filter(r -> decided.apply(r) == null).count(), confusion);
     }
 

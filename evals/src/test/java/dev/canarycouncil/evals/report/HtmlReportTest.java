@@ -19,8 +19,8 @@ class HtmlReportTest {
     void selfContainedWithMatrixDiagramCasesAndEscapedText() {
         Expectation broken = new Expectation(Decision.ROLLBACK, "xss<script>", "<b>panic</b>", List.of("panic"));
         CaseResult promoted = new CaseResult("case<1>", broken, Decision.PROMOTE, 80, false, 10, 0,
-                Map.of("argo", Decision.ROLLBACK), null, null);
-        CaseResult failed = new CaseResult("case-2", broken, null, 0, false, 10, 0, Map.of(), "timed out <after 90 s>", null);
+                Map.of("argo", Decision.ROLLBACK), Map.of(), null, null);
+        CaseResult failed = new CaseResult("case-2", broken, null, 0, false, 10, 0, Map.of(), Map.of(), "timed out <after 90 s>", null);
         List<CaseResult> cases = List.of(promoted, failed);
         EvalReport r = new EvalReport(Instant.parse("2026-11-23T00:00:00Z"), "dir", "deterministic", Scorecard.of(cases),
                 Map.of("argo", Scorecard.ofBaseline(cases, "argo")), Map.of("xss<script>", Scorecard.of(cases)), cases);

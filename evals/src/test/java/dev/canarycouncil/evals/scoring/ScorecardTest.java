@@ -17,7 +17,7 @@ class ScorecardTest {
     static final Expectation HEALTHY = new Expectation(Decision.PROMOTE, "healthy", "none", List.of());
 
     static CaseResult result(String name, Expectation e, Decision d, int confidence, long ms, boolean hit) {
-        return new CaseResult(name, e, d, confidence, hit, ms, 0, Map.of("b", Decision.PROMOTE), null, null);
+        return new CaseResult(name, e, d, confidence, hit, ms, 0, Map.of("b", Decision.PROMOTE), Map.of(), null, null);
     }
 
     @Test
@@ -68,7 +68,7 @@ class ScorecardTest {
 
     @Test
     void aFailedAnalysisCountsAsWrongButMakesNoForecast() {
-        CaseResult failed = new CaseResult("f", BROKEN, null, 0, false, 5, 0, Map.of(), "timeout", null);
+        CaseResult failed = new CaseResult("f", BROKEN, null, 0, false, 5, 0, Map.of(), Map.of(), "timeout", null);
         Scorecard s = Scorecard.of(List.of(failed, result("b1", BROKEN, Decision.ROLLBACK, 100, 1, true)));
         assertEquals(0.5, s.accuracy(), 1e-9);
         assertEquals(1, s.errors());
