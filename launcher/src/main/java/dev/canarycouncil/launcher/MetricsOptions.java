@@ -12,7 +12,7 @@ final class MetricsOptions {
 
     @Option(names = "--metrics-config", paramLabel = "FILE", defaultValue = "${env:CANARY_COUNCIL_METRICS_CONFIG}",
             description = "Metric set for the metrics agent, YAML or JSON (see docs/metrics.md; env CANARY_COUNCIL_METRICS_CONFIG). "
-                    + "Default: request 5xx ratio, p50/p95/p99 latency, CPU, memory and restarts by the usual labels.")
+                    + "Default: request 5xx ratio, p50/p95/p99 latency, CPU, memory, memory growth and restarts by the usual labels.")
     Path metricsConfig;
 
     MetricSet metricSet() {

@@ -236,7 +236,8 @@ public final class MetricsJudge {
         if (o.classification() == Classification.NODATA) {
             return o.spec().name() + ": no data (" + o.test() + ")";
         }
-        String change = o.stableValue() != null && o.stableValue() != 0 && o.canaryValue() != null
+        // A factor says something only between two positive values (growth rates can be zero or negative).
+        String change = o.stableValue() != null && o.stableValue() > 0 && o.canaryValue() != null && o.canaryValue() >= 0
                 ? String.format(Locale.ROOT, " (x%.2f)", o.canaryValue() / o.stableValue()) : "";
         return String.format(Locale.ROOT, "%s %s: canary %s vs stable %s%s", o.spec().name(), o.classification(),
                 Values.format(o.canaryValue(), unit), Values.format(o.stableValue(), unit), change);
