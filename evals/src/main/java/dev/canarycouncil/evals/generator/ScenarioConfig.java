@@ -16,6 +16,7 @@ final class ScenarioConfig {
     String namespace = "shop";
     String service = "checkout";
     String requestPath = "/api/checkout";
+    String requestMethod = "POST";
     LogStyle style = new GoLogrusStyle();
 
     Decision expected;
@@ -38,6 +39,21 @@ final class ScenarioConfig {
 
     PodBehaviour stable = new PodBehaviour();
     PodBehaviour canary = new PodBehaviour();
+    /** Canary pods that behave differently from {@link #canary}, by pod index (partial failures). */
+    Map<Integer, PodBehaviour> canaryPodOverrides = new LinkedHashMap<>();
+
+    /** Log the periodic "cache refreshed" line; off for services without that cache (nginx, the demo app). */
+    boolean cacheRefreshLog = true;
+    /**
+     * Keep the start-up lines of pods that started long before the window at the head of their
+     * log (as {@code kubectl logs} would show them), so a start-up warning both sides print is
+     * visible on the stable side too.
+     */
+    boolean keepStartupOfOldPods;
+    /** The Rollout's status; a canary that never becomes available leaves it Progressing at step 0. */
+    String rolloutPhase = "Paused";
+    int currentStep = 1;
+    String rolloutMessage = "CanaryPauseStep";
 
     /** Source files for {@code repo/}, path to content. */
     Map<String, String> repository = new LinkedHashMap<>();

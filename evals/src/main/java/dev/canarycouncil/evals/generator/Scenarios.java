@@ -1,13 +1,16 @@
 package dev.canarycouncil.evals.generator;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import dev.canarycouncil.runtime.schema.Decision;
 
 /**
  * The scenarios the generator knows. Each returns a fully configured {@link ScenarioConfig};
- * the simulation does the rest.
+ * the simulation does the rest. The first four are the original recordings; the others live in
+ * {@link BrokenScenarios}, {@link HealthyScenarios} and {@link SeedScenarios}.
  */
 final class Scenarios {
 
@@ -15,7 +18,11 @@ final class Scenarios {
     }
 
     static List<ScenarioConfig> all() {
-        return List.of(healthyColourChange(), goPanic(), paymentsTimeout5xx(), oomCrashLoop());
+        List<ScenarioConfig> all = new ArrayList<>(List.of(healthyColourChange(), goPanic(), paymentsTimeout5xx(), oomCrashLoop()));
+        all.addAll(BrokenScenarios.all());
+        all.addAll(HealthyScenarios.all());
+        all.addAll(SeedScenarios.all());
+        return List.copyOf(all);
     }
 
     /** A healthy canary whose only visible change is a new colour and version in its logs. */
@@ -103,5 +110,58 @@ final class Scenarios {
         c.stableHash = "5f7d8c9b6";
         c.canaryHash = "7c9d6f5b4";
         return c;
+    }
+
+    /**
+     * A newer scenario: its own namespace and pod-template hashes, stable at {@code stableVersion}
+     * and canary at {@code canaryVersion}.
+     */
+    static ScenarioConfig scenario(String name, String namespace, String service, String stableVersion, String canaryVersion) {
+        ScenarioConfig c = new ScenarioConfig(name);
+        c.namespace = namespace;
+        c.service = service;
+        c.stableHash = podTemplateHash(name + "/stable");
+        c.canaryHash = podTemplateHash(name + "/canary");
+        c.stable.version = stableVersion;
+        c.canary.version = canaryVersion;
+        return c;
+    }
+
+    static ScenarioConfig healthy(ScenarioConfig c, String description) {
+        c.description = description;
+        c.expected = Decision.PROMOTE;
+        c.failureClass = "healthy";
+        c.rootCause = "none";
+        return c;
+    }
+
+    static ScenarioConfig broken(ScenarioConfig c, String failureClass, String description, String rootCause,
+                                 String... keywords) {
+        c.description = description;
+        c.expected = Decision.ROLLBACK;
+        c.failureClass = failureClass;
+        c.rootCause = rootCause;
+        c.rootCauseKeywords = List.of(keywords);
+        return c;
+    }
+
+    /** Both sides log like {@code style}; request lines get no trailing detail. */
+    static void style(ScenarioConfig c, LogStyle style) {
+        c.style = style;
+        for (PodBehaviour b : List.of(c.stable, c.canary)) {
+            b.successDetail = null;
+            b.errorDetail = null;
+        }
+    }
+
+    /** Ten characters of the alphabet Kubernetes uses for pod-template hashes, fixed by {@code seed}. */
+    static String podTemplateHash(String seed) {
+        String alphabet = "bcdfghjklmnpqrstvwxz2456789";
+        SplittableRandom random = new SplittableRandom(seed.hashCode());
+        StringBuilder hash = new StringBuilder();
+        for (int k = 0; k < 10; k++) {
+            hash.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return hash.toString();
     }
 }

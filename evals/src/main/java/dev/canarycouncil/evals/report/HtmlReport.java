@@ -66,7 +66,7 @@ public final class HtmlReport {
 
     private static void confusion(StringBuilder h, Scorecard c) {
         List<String> decided = List.of("PROMOTE", "ROLLBACK", "INCONCLUSIVE", "FAILED");
-        h.append("<table><tr><th>expected ＼ decided</th>");
+        h.append("<table><tr><th>expected &rarr; decided</th>");
         decided.forEach(d -> h.append("<th>").append(d).append("</th>"));
         h.append("</tr>");
         for (Decision expected : Decision.values()) {

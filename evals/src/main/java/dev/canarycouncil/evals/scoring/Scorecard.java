@@ -48,7 +48,9 @@ public record Scorecard(int cases, double accuracy, double falsePromote, double 
         long falseRollbacks = healthy.stream().filter(r -> decided.apply(r) == Decision.ROLLBACK).count();
         long inconclusive = results.stream().filter(r -> decided.apply(r) == Decision.INCONCLUSIVE).count();
         List<CaseResult> caught = broken.stream().filter(r -> decided.apply(r) == Decision.ROLLBACK).toList();
-        double hits = council ? ratio(caught.stream().filter(CaseResult::rootCauseHit).count(), caught.size()) : Double.NaN;
+        // No broken canary caught: nothing to explain, so no rate (not a perfect or a failing one).
+        double hits = council && !caught.isEmpty() ? ratio(caught.stream().filter(CaseResult::rootCauseHit).count(), caught.size())
+                : Double.NaN;
         long[] latencies = results.stream().mapToLong(CaseResult::latencyMs).sorted().toArray();
         Map<Decision, Map<String, Integer>> confusion = new EnumMap<>(Decision.class);
         for (CaseResult r : results) {
