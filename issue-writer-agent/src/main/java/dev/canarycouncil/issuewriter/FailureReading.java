@@ -4,9 +4,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.canarycouncil.runtime.logs.ExceptionLine;
 import dev.canarycouncil.runtime.logs.LogMessages;
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Evidence;
@@ -37,8 +37,6 @@ record FailureReading(Kind kind, LogTemplateEvidence crash, PodConditionEvidence
 
     /** The aggregate "share of error records" evidence names no message. */
     private static final String AGGREGATE_TEMPLATE = "records at ERROR or worse";
-    private static final Pattern EXCEPTION = Pattern.compile(
-            "(?:^|\\s|Caused by: )((?:[a-zA-Z_$][\\w$]*\\.)*([A-Z][\\w$]*(?:Exception|Error|Exit|Interrupt|Fault)))(?::\\s*(.*))?$");
     private static final Pattern PREFIXES = Pattern.compile("^(?i:(?:panic|fatal error|runtime error|error|fatal|exception):\\s*)+");
 
     static FailureReading of(Verdict verdict) {
@@ -88,9 +86,9 @@ record FailureReading(Kind kind, LogTemplateEvidence crash, PodConditionEvidence
 
     /** The crash's message in a few words, e.g. "index out of range". */
     String crashHeadline() {
-        Matcher exception = lastException();
-        if (exception != null) {
-            return exception.group(3) == null ? null : headline(exception.group(3));
+        Optional<ExceptionLine> exception = ExceptionLine.last(crashText());
+        if (exception.isPresent()) {
+            return exception.get().message() == null ? null : headline(exception.get().message());
         }
         String fromTemplate = headline(LogMessages.message(crash.template()));
         // A template can be all variables ("panic: <*>"); the sample then says what it was.
@@ -114,22 +112,9 @@ record FailureReading(Kind kind, LogTemplateEvidence crash, PodConditionEvidence
         return location == null ? name : name + " (" + location + ")";
     }
 
-    Optional<String> exceptionType() {
-        Matcher m = lastException();
-        return m == null ? Optional.empty() : Optional.of(m.group(2));
-    }
-
     /** The root cause of the crash's exception chain: the last exception line of the sample. */
-    private Matcher lastException() {
-        String text = crashText();
-        Matcher last = null;
-        for (String line : text.split("\\R")) {
-            Matcher m = EXCEPTION.matcher(line.strip());
-            if (m.find() && !line.strip().startsWith("at ")) {
-                last = m;
-            }
-        }
-        return last;
+    Optional<String> exceptionType() {
+        return ExceptionLine.last(crashText()).map(ExceptionLine::type);
     }
 
     /**

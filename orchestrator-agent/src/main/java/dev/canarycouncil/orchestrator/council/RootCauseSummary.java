@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import dev.canarycouncil.runtime.logs.ExceptionLine;
 import dev.canarycouncil.runtime.logs.LogMessages;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.Decision;
@@ -61,11 +62,15 @@ public final class RootCauseSummary {
 
     private static String cause(Evidence e) {
         if (e instanceof LogTemplateEvidence l) {
-            String message = LogMessages.message(l.samples().isEmpty() ? l.template() : l.samples().get(0));
+            String sample = l.samples().isEmpty() ? l.template() : l.samples().get(0);
+            // A traceback's or exception chain's innermost exception says what broke; its first line often does not.
+            String message = ExceptionLine.last(sample).map(ExceptionLine::line).orElseGet(() -> LogMessages.message(sample));
             return message + (l.location() == null ? "" : " (" + l.location() + (l.frame() == null ? "" : ", " + l.frame()) + ")");
         }
         if (e instanceof PodConditionEvidence c) {
-            return c.description();
+            // The kubelet's own words (e.g. "manifest unknown") say why the pod is in that state.
+            return c.detail() == null || c.detail().isBlank() || c.description().contains(c.detail()) ? c.description()
+                    : c.description() + ": " + c.detail();
         }
         if (e instanceof PromQlEvidence p) {
             return p.description();
