@@ -163,7 +163,8 @@ class CouncilEndToEndTest {
         List<String> progress = results.stream().filter(r -> "status-update".equals(r.path("kind").asText()))
                 .map(r -> r.path("status").path("message").path("parts").path(0).path("text").asText()).toList();
         assertTrue(progress.stream().anyMatch(p -> p.startsWith("log-analyst: reading canary pods")), progress::toString);
-        assertTrue(progress.stream().anyMatch(p -> p.startsWith("metrics-agent: comparing 7 metrics")), progress::toString);
+        int metrics = MetricSetLoader.defaults().metrics().size();
+        assertTrue(progress.stream().anyMatch(p -> p.startsWith("metrics-agent: comparing " + metrics + " metrics")), progress::toString);
         assertTrue(progress.stream().anyMatch(p -> p.matches("log-analyst voted ROLLBACK \\(\\d+%\\)")), progress::toString);
         assertTrue(progress.stream().anyMatch(p -> p.matches("metrics-agent voted ROLLBACK \\(\\d+%\\)")), progress::toString);
         assertTrue(progress.stream().anyMatch(p -> p.startsWith("issue-writer: drafting")), progress::toString);
