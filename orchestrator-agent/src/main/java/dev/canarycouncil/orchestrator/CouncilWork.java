@@ -1,5 +1,10 @@
 package dev.canarycouncil.orchestrator;
 
+import dev.canarycouncil.orchestrator.chat.Answer;
+import dev.canarycouncil.orchestrator.chat.Investigations;
+import dev.canarycouncil.orchestrator.chat.Investigator;
+import io.a2a.spec.DataPart;
+
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.orchestrator.council.Council;
@@ -17,18 +22,37 @@ import io.a2a.spec.Message;
 
 /**
  * The coordinator's A2A work: an analysis target in (a DataPart, or the same JSON as text), the
- * verdict out as a DataPart with a text summary.
+ * verdict out as a DataPart with a text summary. The analysis starts an investigation in its A2A
+ * context: later text messages in the same context are questions about it ("why was it rolled
+ * back?", "compare p99 latency"), answered with the evidence.
  */
 public final class CouncilWork implements AgentWork {
 
     private final Council council;
+    private final Investigations investigations;
+    private final Investigator investigator;
 
+    /** Analyses only: questions are answered with a pointer to the analysis. */
     public CouncilWork(Council council) {
+        this(council, Investigations.defaults(), null);
+    }
+
+    public CouncilWork(Council council, Investigations investigations, Investigator investigator) {
         this.council = council;
+        this.investigations = investigations;
+        this.investigator = investigator;
     }
 
     @Override
     public AgentOutput perform(Message message, Progress progress) throws Exception {
+        return perform(message, message.getContextId(), progress);
+    }
+
+    @Override
+    public AgentOutput perform(Message message, String contextId, Progress progress) throws Exception {
+        if (!asksAnalysis(message)) {
+            return answer(message, contextId);
+        }
         AnalysisTarget target = target(message);
         Verdict verdict;
         try {
@@ -36,7 +60,35 @@ public final class CouncilWork implements AgentWork {
         } catch (UnresolvableTargetException e) {
             throw new InvalidInputException(e.getMessage());
         }
-        return new AgentOutput("verdict", A2aParts.payload(A2aParts.VERDICT, verdict, summary(verdict)));
+        if (contextId != null) {
+            investigations.remember(contextId, verdict);
+        }
+        return new AgentOutput("verdict", A2aParts.payload(A2aParts.VERDICT, verdict, summary(verdict)
+                + (investigator == null ? "" : "\nAsk about it in this conversation, e.g. \"why was it rolled back?\" or /help.")));
+    }
+
+    /** A target DataPart, or text that is a JSON object, asks for an analysis; other text is a question. */
+    private static boolean asksAnalysis(Message message) {
+        boolean dataTarget = message.getParts().stream().anyMatch(p -> p instanceof DataPart d && d.getMetadata() != null
+                && A2aParts.ANALYSIS_TARGET.equals(d.getMetadata().get(A2aParts.KIND)));
+        return dataTarget || A2aParts.text(message.getParts()).strip().startsWith("{");
+    }
+
+    private AgentOutput answer(Message message, String contextId) {
+        String question = A2aParts.text(message.getParts()).strip();
+        if (question.isEmpty()) {
+            // Neither a target nor a question: say what is expected.
+            target(message);
+        }
+        if (investigator == null) {
+            throw new InvalidInputException("This coordinator answers analysis targets only; send {\"namespace\": ..., \"podName\": ...}");
+        }
+        Investigations.Investigation investigation = investigations.find(contextId).orElseThrow(() -> new InvalidInputException(
+                "No investigation in this conversation" + (contextId == null ? "" : " (context " + contextId + ")")
+                        + ": start one by sending the canary to analyse, {\"namespace\": ..., \"podName\": ...}, in the same "
+                        + "context. Investigations are forgotten after " + Investigations.DEFAULT_IDLE.toHours() + " h idle."));
+        Answer answer = investigator.answer(contextId, investigation.verdict(), question);
+        return new AgentOutput("answer", A2aParts.payload(A2aParts.ANSWER, answer, answer.text()));
     }
 
     static AnalysisTarget target(Message message) {

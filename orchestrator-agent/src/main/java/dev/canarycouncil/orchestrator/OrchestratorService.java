@@ -7,6 +7,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.canarycouncil.orchestrator.chat.Investigations;
+import dev.canarycouncil.orchestrator.chat.Investigator;
 import dev.canarycouncil.orchestrator.council.Council;
 import dev.canarycouncil.orchestrator.council.CouncilDirectory;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
@@ -58,8 +60,10 @@ public final class OrchestratorService implements AutoCloseable {
         A2aServerSettings own = settings.withBlockingTimeout(councilSettings.deadline()
                 .plus(councilSettings.issueDeadline()).plus(model == null ? Duration.ZERO : models.reviewTimeout())
                 .plusSeconds(30));
-        A2aAgentServer a2a = AgentHosting.host(router, NAME, publicUrl, new CouncilWork(council), own);
+        CouncilWork work = new CouncilWork(council, Investigations.defaults(), new Investigator(tools));
+        A2aAgentServer a2a = AgentHosting.host(router, NAME, publicUrl, work, own);
         new PluginRoutes(council).mount(router);
+        new dev.canarycouncil.orchestrator.web.WebRoutes().mount(router);
         return new OrchestratorService(tools, directory, calls, a2a, model);
     }
 

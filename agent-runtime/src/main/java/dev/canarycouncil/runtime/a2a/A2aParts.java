@@ -28,6 +28,8 @@ public final class A2aParts {
     public static final String VERDICT = "canary-council/verdict/v1";
     public static final String ISSUE_REQUEST = "canary-council/issue-request/v1";
     public static final String ISSUE_DRAFT = "canary-council/issue-draft/v1";
+    /** The coordinator's answer to a follow-up question in an investigation. */
+    public static final String ANSWER = "canary-council/answer/v1";
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };

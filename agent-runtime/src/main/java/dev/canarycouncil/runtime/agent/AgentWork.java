@@ -16,4 +16,12 @@ public interface AgentWork {
      * @throws Exception             for any other failure; the task ends FAILED
      */
     AgentOutput perform(Message message, Progress progress) throws Exception;
+
+    /**
+     * The same, knowing the A2A context the task belongs to (the client's, or one the server
+     * made up): agents that hold a conversation key it by this.
+     */
+    default AgentOutput perform(Message message, String contextId, Progress progress) throws Exception {
+        return perform(message, progress);
+    }
 }

@@ -53,7 +53,7 @@ public final class WorkAgentExecutor implements AgentExecutor {
         updater.startWork(agentMessage(updater, "started"));
         running.put(taskId, Thread.currentThread());
         try {
-            AgentOutput output = work.perform(context.getMessage(), message -> {
+            AgentOutput output = work.perform(context.getMessage(), context.getContextId(), message -> {
                 if (!cancelled.containsKey(taskId)) {
                     updater.updateStatus(TaskState.WORKING, agentMessage(updater, message), false);
                 }

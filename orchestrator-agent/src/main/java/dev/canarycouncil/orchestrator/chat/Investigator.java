@@ -1,0 +1,180 @@
+package dev.canarycouncil.orchestrator.chat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.canarycouncil.orchestrator.CouncilWork;
+import dev.canarycouncil.runtime.mcp.McpToolClient;
+import dev.canarycouncil.runtime.schema.Evidence;
+import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
+import dev.canarycouncil.runtime.schema.PromQlEvidence;
+import dev.canarycouncil.runtime.schema.Verdict;
+
+/**
+ * Answers follow-up questions about one verdict with its evidence: the reasons, the log
+ * templates, a metric's stable and canary series (queried again through the MCP tools, with the
+ * queries the metrics agent used), the suspect code and the issue. No model is involved: what it
+ * does not understand, it says, listing what it does.
+ */
+public final class Investigator {
+
+    private static final Duration STEP = Duration.ofSeconds(30);
+
+    private final McpToolClient tools;
+
+    public Investigator(McpToolClient tools) {
+        this.tools = tools;
+    }
+
+    public Answer answer(String contextId, Verdict v, String text) {
+        Question q = Question.parse(text);
+        return switch (q.kind()) {
+            case HELP, UNKNOWN -> answer(contextId, text, q, (q.kind() == Question.Kind.UNKNOWN
+                    ? "I did not understand \"" + q.argument() + "\". " : "") + Question.UNDERSTOOD, null);
+            case VERDICT -> answer(contextId, text, q, CouncilWork.summary(v), null);
+            case WHY -> answer(contextId, text, q, why(v), null);
+            case TEMPLATES -> answer(contextId, text, q, templates(v), null);
+            case EVIDENCE -> answer(contextId, text, q, evidence(v, q.argument()), null);
+            case CODE -> answer(contextId, text, q, code(v), null);
+            case ISSUE -> answer(contextId, text, q, issue(v), null);
+            case COMPARE -> compare(contextId, text, q, v);
+        };
+    }
+
+    private static Answer answer(String contextId, String text, Question q, String body, Object data) {
+        return new Answer(contextId, text, q.kind().name().toLowerCase(Locale.ROOT), body, data);
+    }
+
+    private static String why(Verdict v) {
+        return v.decision() + " with " + v.confidence() + "% confidence.\n"
+                + (v.analysis() == null || v.analysis().isBlank() ? "" : v.analysis().strip() + "\n")
+                + "Root cause: " + v.rootCause() + "\nHow the votes were weighed: " + v.rationale();
+    }
+
+    private static String templates(Verdict v) {
+        List<LogTemplateEvidence> templates = v.findings().stream().flatMap(f -> f.evidence().stream())
+                .filter(LogTemplateEvidence.class::isInstance).map(LogTemplateEvidence.class::cast)
+                .sorted(Comparator.comparing(Evidence::severity).reversed()).toList();
+        if (templates.isEmpty()) {
+            return "No log template stood out on the canary: nothing new, and nothing significantly more frequent than on the stable.";
+        }
+        StringBuilder b = new StringBuilder("Log templates that stand out on the canary:\n");
+        for (LogTemplateEvidence t : templates) {
+            b.append(String.format(Locale.ROOT, "- [%s] %s%n    canary %d of %d records, stable %d of %d%s%n",
+                    t.severity().name().toLowerCase(Locale.ROOT), t.template(), t.canaryCount(), t.canaryTotal(),
+                    t.stableCount(), t.stableTotal(), t.location() == null ? "" : ", at " + t.location()));
+        }
+        return b.toString().strip();
+    }
+
+    private static String evidence(Verdict v, String number) {
+        List<Finding> findings = v.findings();
+        if (findings.isEmpty()) {
+            return "The verdict has no findings.";
+        }
+        if (number == null) {
+            StringBuilder b = new StringBuilder("Findings (ask /evidence N for one):\n");
+            for (int i = 0; i < findings.size(); i++) {
+                Finding f = findings.get(i);
+                b.append(i + 1).append(". ").append(f.agent()).append(": ").append(f.verdict()).append(" (")
+                        .append(f.confidence()).append("%) ").append(f.summary()).append('\n');
+            }
+            return b.toString().strip();
+        }
+        int n = Integer.parseInt(number);
+        if (n < 1 || n > findings.size()) {
+            return "There are " + findings.size() + " findings; ask /evidence 1 to /evidence " + findings.size() + ".";
+        }
+        Finding f = findings.get(n - 1);
+        return f.agent() + ": " + f.verdict() + " (" + f.confidence() + "%) " + f.summary() + "\n"
+                + f.evidence().stream().map(e -> "- [" + e.severity().name().toLowerCase(Locale.ROOT) + "] " + e.description())
+                .collect(Collectors.joining("\n"))
+                + (f.notes().isEmpty() ? "" : "\nNotes: " + String.join("; ", f.notes()));
+    }
+
+    private static String code(Verdict v) {
+        if (v.issue() == null || v.issue().body() == null) {
+            return "No code is suspect: the issue writer only looks up code for a rollback.";
+        }
+        String body = v.issue().body();
+        int start = body.indexOf("## Suspect code");
+        if (start < 0) {
+            return "The issue names no suspect code (no repository was configured, or no stack frame pointed into one).";
+        }
+        int end = body.indexOf("\n## ", start + 3);
+        return body.substring(start, end < 0 ? body.length() : end).strip();
+    }
+
+    private static String issue(Verdict v) {
+        if (v.issue() == null) {
+            return "No remediation issue: issues are drafted for rollbacks only, and this verdict is " + v.decision() + ".";
+        }
+        return v.issue().title() + "\n" + v.issue().state() + (v.issue().url() == null ? "" : " " + v.issue().url())
+                + (v.issue().detail() == null ? "" : " (" + v.issue().detail() + ")") + "\n\n" + v.issue().body();
+    }
+
+    private Answer compare(String contextId, String text, Question q, Verdict v) {
+        List<PromQlEvidence> metrics = v.findings().stream().flatMap(f -> f.evidence().stream())
+                .filter(PromQlEvidence.class::isInstance).map(PromQlEvidence.class::cast).toList();
+        String wanted = q.argument() == null ? "" : q.argument();
+        PromQlEvidence m = metrics.stream().filter(e -> e.metric().equalsIgnoreCase(wanted)).findFirst()
+                .or(() -> metrics.stream().filter(e -> e.metric().contains(wanted) || wanted.contains(e.metric())).findFirst())
+                .orElse(null);
+        if (m == null) {
+            return answer(contextId, text, q, "The metrics agent compared no metric called \"" + wanted + "\"; it compared: "
+                    + metrics.stream().map(PromQlEvidence::metric).collect(Collectors.joining(", ")) + ".", null);
+        }
+        Instant end = v.subject().window().end();
+        Instant start = q.minutes() > 0 ? end.minus(Duration.ofMinutes(q.minutes())) : v.subject().window().start();
+        if (start.isBefore(v.subject().window().start())) {
+            start = v.subject().window().start();
+        }
+        try {
+            MetricSeries series = new MetricSeries(m.metric(), unitOf(m), range(m.canaryQuery(), start, end), range(m.stableQuery(), start, end));
+            String body = m.description() + "\n" + String.format(Locale.ROOT, "Over %s to %s: canary %s, stable %s.", start, end,
+                    summary(series.canary()), summary(series.stable())) + "\ncanary: " + m.canaryQuery() + "\nstable: " + m.stableQuery();
+            return answer(contextId, text, q, body, series);
+        } catch (RuntimeException e) {
+            return answer(contextId, text, q, m.description() + "\n(The series could not be read again: " + e.getMessage() + ")", null);
+        }
+    }
+
+    private List<double[]> range(String query, Instant start, Instant end) {
+        JsonNode data = tools.call("promql_query_range", Map.of("query", query, "start", start.toString(), "end", end.toString(),
+                "step", STEP.toSeconds() + "s"));
+        List<double[]> points = new ArrayList<>();
+        JsonNode result = data.path("result");
+        if (result.isArray() && !result.isEmpty()) {
+            for (JsonNode p : result.get(0).path("values")) {
+                double value = Double.parseDouble(p.get(1).asText());
+                if (!Double.isNaN(value)) {
+                    points.add(new double[] {p.get(0).asDouble(), value});
+                }
+            }
+        }
+        return points;
+    }
+
+    private static String summary(List<double[]> points) {
+        if (points.isEmpty()) {
+            return "no data";
+        }
+        double[] values = points.stream().mapToDouble(p -> p[1]).sorted().toArray();
+        return String.format(Locale.ROOT, "median %.4g (min %.4g, max %.4g, %d points)", values[values.length / 2], values[0],
+                values[values.length - 1], values.length);
+    }
+
+    private static String unitOf(PromQlEvidence m) {
+        String d = m.description() == null ? "" : m.description();
+        return d.contains(" ms ") || d.contains(" ms)") || m.metric().startsWith("latency") ? "s"
+                : d.contains("%") ? "ratio" : d.contains("MiB") ? "bytes" : "";
+    }
+}

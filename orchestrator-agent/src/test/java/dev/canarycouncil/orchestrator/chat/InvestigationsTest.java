@@ -1,0 +1,68 @@
+package dev.canarycouncil.orchestrator.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import dev.canarycouncil.runtime.schema.Decision;
+import dev.canarycouncil.runtime.schema.Verdict;
+import org.junit.jupiter.api.Test;
+
+class InvestigationsTest {
+
+    private static final class MovableClock extends Clock {
+        Instant now = Instant.parse("2026-11-23T10:00:00Z");
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private static Verdict verdict(String id) {
+        return new Verdict(id, null, Decision.PROMOTE, 90, "r", "none", "none", List.of(), List.of(), null, "deterministic",
+                Instant.EPOCH, 1);
+    }
+
+    @Test
+    void idleInvestigationsAreForgottenAndUseKeepsThemAlive() {
+        MovableClock clock = new MovableClock();
+        Investigations store = new Investigations(10, Duration.ofMinutes(30), clock);
+        store.remember("a", verdict("a"));
+        store.remember("b", verdict("b"));
+        clock.now = clock.now.plus(Duration.ofMinutes(20));
+        assertTrue(store.find("a").isPresent(), "used at 20 min");
+        clock.now = clock.now.plus(Duration.ofMinutes(20));
+        assertTrue(store.find("a").isPresent(), "idle 20 min since its last use");
+        assertTrue(store.find("b").isEmpty(), "idle 40 min");
+        assertEquals(1, store.size());
+    }
+
+    @Test
+    void theLeastRecentlyUsedGoesWhenFull() {
+        Investigations store = new Investigations(2, Duration.ofHours(1), new MovableClock());
+        store.remember("a", verdict("a"));
+        store.remember("b", verdict("b"));
+        store.find("a");
+        store.remember("c", verdict("c"));
+        assertTrue(store.find("a").isPresent());
+        assertTrue(store.find("b").isEmpty());
+        assertTrue(store.find("c").isPresent());
+        assertTrue(store.find(null).isEmpty());
+    }
+}
