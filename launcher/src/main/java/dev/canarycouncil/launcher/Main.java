@@ -10,7 +10,7 @@ import picocli.CommandLine;
 @Command(name = "canary-council", mixinStandardHelpOptions = true, version = "canary-council 0.1.0",
         exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.RUNTIME,
         description = "Decides whether a canary release may be promoted: a council of agents over A2A and MCP.",
-        subcommands = {AnalyzeCommand.class, ServeCommand.class, EvalCommand.class, BenchCommand.class,
+        subcommands = {AnalyzeCommand.class, ServeCommand.class, ChatCommand.class, EvalCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

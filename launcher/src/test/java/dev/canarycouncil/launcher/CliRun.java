@@ -7,6 +7,17 @@ import java.nio.charset.StandardCharsets;
 /** One in-process run of the launcher, with what it printed on stdout and stderr. */
 record CliRun(int code, String out, String err) {
 
+    /** A run that reads {@code input} as its standard input, as a person typing would. */
+    static synchronized CliRun withInput(String input, String... args) {
+        java.io.InputStream in = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+            return of(args);
+        } finally {
+            System.setIn(in);
+        }
+    }
+
     /** Serialised: the launcher prints on the process's System.out and System.err. */
     static synchronized CliRun of(String... args) {
         PrintStream out = System.out;
