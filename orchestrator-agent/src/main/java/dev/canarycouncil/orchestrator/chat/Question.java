@@ -55,6 +55,11 @@ public record Question(Kind kind, String argument, int minutes) {
 
     /** The metric words of a comparison, normalised towards the default metric names ("p99 latency" -> "latency-p99"). */
     static String metricWords(String t) {
+        Matcher named = COMPARE.matcher(t);
+        if (named.find() && named.group(1).strip().matches("[a-z0-9]+(?:-[a-z0-9]+)+")) {
+            // A metric named as the metrics agent names it ("memory-growth", "latency-p99") is taken as it is.
+            return named.group(1).strip();
+        }
         Matcher p = P_QUANTILE.matcher(t);
         if (p.find() && !t.contains("cpu") && !t.contains("memory")) {
             return "latency-p" + p.group(1);

@@ -28,6 +28,8 @@ class QuestionTest {
         assertEquals("memory-per-pod", Question.parse("compare memory").argument());
         assertEquals("cpu-per-pod", Question.parse("compare cpu p95").argument(), "p95 of CPU is still CPU");
         assertEquals(0, Question.parse("compare p95").minutes(), "the whole window unless a span is asked");
+        assertEquals("memory-growth", Question.parse("compare memory-growth").argument(), "a metric's own name wins");
+        assertEquals("latency-p99", Question.parse("compare latency-p99 over the last 5 minutes").argument());
         assertEquals(Kind.UNKNOWN, Question.parse("what's the weather like").kind());
     }
 }
