@@ -36,6 +36,11 @@ public final class WebRoutes {
 
     /** {@code /ui} to {@code /ui/}, keeping the query, with a relative location so a path prefix survives a proxy. */
     private static void redirectToSlash(RoutingContext rc) {
+        if (rc.request().path().endsWith("/")) {
+            // vertx-web's "/ui" also matches "/ui/": that one is the page itself.
+            rc.next();
+            return;
+        }
         String query = rc.request().query();
         rc.response().setStatusCode(301)
                 .putHeader("Location", "ui/" + (query == null || query.isEmpty() ? "" : "?" + query))
