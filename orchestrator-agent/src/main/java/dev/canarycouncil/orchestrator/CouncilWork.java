@@ -74,7 +74,7 @@ public final class CouncilWork implements AgentWork {
         return dataTarget || A2aParts.text(message.getParts()).strip().startsWith("{");
     }
 
-    private AgentOutput answer(Message message, String contextId) {
+    private AgentOutput answer(Message message, String contextId) throws InterruptedException {
         String question = A2aParts.text(message.getParts()).strip();
         if (question.isEmpty()) {
             // Neither a target nor a question: say what is expected.

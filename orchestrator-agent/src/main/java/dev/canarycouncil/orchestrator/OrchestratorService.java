@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.canarycouncil.orchestrator.chat.Investigations;
 import dev.canarycouncil.orchestrator.chat.Investigator;
+import dev.canarycouncil.orchestrator.chat.ModelAnswers;
+import dev.canarycouncil.runtime.llm.McpToolAccess;
 import dev.canarycouncil.orchestrator.council.Council;
 import dev.canarycouncil.orchestrator.council.CouncilDirectory;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
@@ -34,14 +36,16 @@ public final class OrchestratorService implements AutoCloseable {
     private final ExecutorService calls;
     private final A2aAgentServer a2a;
     private final ModelSession model;
+    private final McpToolAccess modelTools;
 
     private OrchestratorService(McpToolClient tools, CouncilDirectory directory, ExecutorService calls, A2aAgentServer a2a,
-                                ModelSession model) {
+                                ModelSession model, McpToolAccess modelTools) {
         this.tools = tools;
         this.directory = directory;
         this.calls = calls;
         this.a2a = a2a;
         this.model = model;
+        this.modelTools = modelTools;
     }
 
     public static OrchestratorService mount(Router router, String publicUrl, OrchestratorConfig config,
@@ -60,11 +64,13 @@ public final class OrchestratorService implements AutoCloseable {
         A2aServerSettings own = settings.withBlockingTimeout(councilSettings.deadline()
                 .plus(councilSettings.issueDeadline()).plus(model == null ? Duration.ZERO : models.reviewTimeout())
                 .plusSeconds(30));
-        CouncilWork work = new CouncilWork(council, Investigations.defaults(), new Investigator(tools));
+        McpToolAccess modelTools = model == null ? null : new McpToolAccess(config.mcpUrl(), ModelAnswers.TOOLS, Duration.ofSeconds(15));
+        CouncilWork work = new CouncilWork(council, Investigations.defaults(), new Investigator(tools,
+                model == null ? null : new ModelAnswers(model, modelTools, models.tokenBudget())));
         A2aAgentServer a2a = AgentHosting.host(router, NAME, publicUrl, work, own);
         new PluginRoutes(council).mount(router);
         new dev.canarycouncil.orchestrator.web.WebRoutes().mount(router);
-        return new OrchestratorService(tools, directory, calls, a2a, model);
+        return new OrchestratorService(tools, directory, calls, a2a, model, modelTools);
     }
 
     private static ExecutorService callThreads() {
@@ -84,6 +90,9 @@ public final class OrchestratorService implements AutoCloseable {
         tools.close();
         if (model != null) {
             model.close();
+        }
+        if (modelTools != null) {
+            modelTools.close();
         }
     }
 }

@@ -29,13 +29,29 @@ public final class Investigator {
     private static final Duration STEP = Duration.ofSeconds(30);
 
     private final McpToolClient tools;
+    private final ModelAnswers model;
 
+    /** Without a model: the grammar answers, and says what it understands. */
     public Investigator(McpToolClient tools) {
-        this.tools = tools;
+        this(tools, null);
     }
 
-    public Answer answer(String contextId, Verdict v, String text) {
+    /** @param model answers free-text questions the grammar does not know; null for the grammar alone */
+    public Investigator(McpToolClient tools, ModelAnswers model) {
+        this.tools = tools;
+        this.model = model;
+    }
+
+    public Answer answer(String contextId, Verdict v, String text) throws InterruptedException {
         Question q = Question.parse(text);
+        if (q.kind() == Question.Kind.UNKNOWN && model != null) {
+            var outcome = model.answer(v, text);
+            if (outcome.answered()) {
+                return new Answer(contextId, text, "model", outcome.value(), java.util.Map.of("model", model.model(),
+                        "tokens", outcome.usage().totalTokens()));
+            }
+            return answer(contextId, text, q, "The model could not answer (" + outcome.detail() + "). " + Question.UNDERSTOOD, null);
+        }
         return switch (q.kind()) {
             case HELP, UNKNOWN -> answer(contextId, text, q, (q.kind() == Question.Kind.UNKNOWN
                     ? "I did not understand \"" + q.argument() + "\". " : "") + Question.UNDERSTOOD, null);
