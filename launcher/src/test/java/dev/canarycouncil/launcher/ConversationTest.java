@@ -98,11 +98,14 @@ class ConversationTest {
     }
 
     @Test
-    void theNewErrorTemplatesComeFromTheLogAnalystsEvidence() throws Exception {
+    void theNewErrorTemplatesComeFromTheLogAnalystReadingTheLogsAgain() throws Exception {
         JsonNode a = ask("show the new error templates on the canary");
         assertEquals("templates", a.path("intent").asText());
-        assertTrue(a.path("text").asText().contains("index out of range"), a.path("text").asText());
-        assertTrue(a.path("text").asText().contains("at main.go:42"), a.path("text").asText());
+        String text = a.path("text").asText();
+        assertTrue(text.contains("[fatal] panic: runtime error: index out of range") && text.contains("new on the canary"), text);
+        assertTrue(text.contains("(85 canary and 926 stable records)"), "the log analyst's own count of what it read: " + text);
+        assertTrue(text.endsWith("(answered by log-analyst)"), text);
+        assertEquals("FATAL", a.path("data").get(0).path("level").asText(), a.toString());
     }
 
     @Test
@@ -117,6 +120,25 @@ class ConversationTest {
         long end = java.time.Instant.parse(verdict.path("subject").path("window").path("end").asText()).getEpochSecond();
         assertEquals(end - 300, data.path("stable").get(0).get(0).asLong());
         assertTrue(a.path("text").asText().contains("histogram_quantile(0.99"), a.path("text").asText());
+        assertTrue(a.path("text").asText().endsWith("(answered by metrics-agent)"), "routed to the specialist: " + a);
+    }
+
+    @Test
+    void theMetricsAgentSaysWhichMetricsItComparesWhenAskedAboutAnother() throws Exception {
+        JsonNode a = ask("compare disk-iops");
+        assertTrue(a.path("text").asText().startsWith("I compare no metric called \"disk-iops\"; I compare: 5xx-ratio"), a.toString());
+    }
+
+    @Test
+    void aSpecialistAskedWhatItDoesNotAnswerRejectsTheQuestion() throws Exception {
+        String followUp = "{\"kind\":\"data\",\"data\":{\"analysis\":{\"analysisId\":\"x\",\"namespace\":\"shop\","
+                + "\"canary\":{\"podTemplateHash\":\"7c9d6f5b4\",\"pods\":[]},\"stable\":{\"podTemplateHash\":\"5f7d8c9b6\","
+                + "\"pods\":[]},\"window\":{\"start\":\"2026-05-05T10:00:00Z\",\"end\":\"2026-05-05T10:10:00Z\"}},"
+                + "\"topic\":\"compare\",\"subject\":\"latency-p99\"},\"metadata\":{\"kind\":\"" + A2aParts.FOLLOW_UP + "\"}}";
+        var response = TestHttp.postJson(council.part("log-analyst").url() + "/", message(null, followUp));
+        JsonNode task = Json.mapper().readTree(response.body()).path("result");
+        assertEquals("rejected", task.path("status").path("state").asText(), task.toString());
+        assertTrue(task.toString().contains("log-analyst answers no \\\"compare\\\" questions"), task.toString());
     }
 
     @Test

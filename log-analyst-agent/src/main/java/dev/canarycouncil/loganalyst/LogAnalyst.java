@@ -2,19 +2,30 @@ package dev.canarycouncil.loganalyst;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 import dev.canarycouncil.loganalyst.drain.TokenMasker;
 import dev.canarycouncil.loganalyst.hints.OperatorHints;
 import dev.canarycouncil.loganalyst.ingest.IngestLimits;
+import dev.canarycouncil.loganalyst.ingest.Level;
 import dev.canarycouncil.loganalyst.ingest.LogIngestion;
 import dev.canarycouncil.loganalyst.ingest.Side;
 import dev.canarycouncil.loganalyst.mining.TemplateMiner;
+import dev.canarycouncil.loganalyst.mining.TemplateStats;
 import dev.canarycouncil.loganalyst.pods.PodConditions;
 import dev.canarycouncil.runtime.agent.Progress;
 import dev.canarycouncil.runtime.agent.Specialist;
 import dev.canarycouncil.runtime.redaction.FindingRedactor;
+import dev.canarycouncil.runtime.redaction.Redactor;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.FollowUp;
+import dev.canarycouncil.runtime.schema.FollowUpAnswer;
 import dev.canarycouncil.runtime.tools.ContainerLog;
 
 /**
@@ -25,6 +36,7 @@ public final class LogAnalyst implements Specialist {
 
     public static final String NAME = "log-analyst";
     static final int MAX_TEMPLATES_PER_LEVEL = 5_000;
+    static final int MAX_LISTED_TEMPLATES = 15;
 
     private final LogCollector collector;
     private final LogJudge judge;
@@ -56,6 +68,46 @@ public final class LogAnalyst implements Specialist {
         Finding finding = judge.judge(new LogEvidence(ingestion, pods, logs.canary().pods().size(),
                 OperatorHints.parse(request.hints()), logs.notes()));
         return redactor.redact(finding);
+    }
+
+    /**
+     * Lists the warning and error templates of the canary next to the stable's counts, new ones
+     * first: more than the verdict's evidence, which keeps only what stands out statistically.
+     */
+    @Override
+    public Optional<FollowUpAnswer> answer(FollowUp q, Progress progress) throws Exception {
+        if (!FollowUp.TEMPLATES.equals(q.topic())) {
+            return Optional.empty();
+        }
+        CollectedLogs logs = collector.collect(q.analysis(), progress);
+        LogIngestion ingestion = new LogIngestion(limits, new TemplateMiner(new TokenMasker(), MAX_TEMPLATES_PER_LEVEL));
+        read(ingestion, Side.CANARY, logs.canary());
+        read(ingestion, Side.STABLE, logs.stable());
+        long canaryTotal = Math.max(1, ingestion.events(Side.CANARY));
+        long stableTotal = Math.max(1, ingestion.events(Side.STABLE));
+        List<TemplateStats> warnings = ingestion.miner().templates().stream()
+                .filter(t -> t.level().compareTo(Level.WARN) >= 0 && t.count(Side.CANARY) > 0)
+                .sorted(Comparator.comparing((TemplateStats t) -> t.count(Side.STABLE) > 0)
+                        .thenComparing(t -> -(double) t.count(Side.CANARY) / canaryTotal))
+                .limit(MAX_LISTED_TEMPLATES).toList();
+        if (warnings.isEmpty()) {
+            return Optional.of(new FollowUpAnswer(NAME, "The canary logged no warnings or errors in the window ("
+                    + ingestion.events(Side.CANARY) + " records read).", List.of()));
+        }
+        Redactor redactor = new Redactor();
+        StringBuilder text = new StringBuilder("Warning and error templates on the canary (" + ingestion.events(Side.CANARY)
+                + " canary and " + ingestion.events(Side.STABLE) + " stable records), new ones first:\n");
+        List<Map<String, Object>> data = new ArrayList<>();
+        for (TemplateStats t : warnings) {
+            String template = redactor.redact(t.template());
+            long c = t.count(Side.CANARY);
+            long st = t.count(Side.STABLE);
+            text.append(String.format(Locale.ROOT, "- [%s] %s%n    canary %d (%.1f per 1k), stable %d (%.1f per 1k)%s%n",
+                    t.level().name().toLowerCase(Locale.ROOT), template, c, 1000.0 * c / canaryTotal, st, 1000.0 * st / stableTotal,
+                    st == 0 ? ", new on the canary" : ""));
+            data.add(Map.of("template", template, "level", t.level().name(), "canary", c, "stable", st));
+        }
+        return Optional.of(new FollowUpAnswer(NAME, text.toString().strip(), data));
     }
 
     private static void read(LogIngestion ingestion, Side side, SideEvidence evidence) throws IOException, InterruptedException {

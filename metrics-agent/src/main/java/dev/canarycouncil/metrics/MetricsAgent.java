@@ -1,5 +1,13 @@
 package dev.canarycouncil.metrics;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import dev.canarycouncil.runtime.schema.FollowUp;
+import dev.canarycouncil.runtime.schema.FollowUpAnswer;
+
 import dev.canarycouncil.runtime.agent.Progress;
 import dev.canarycouncil.runtime.agent.Specialist;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
@@ -24,5 +32,33 @@ public final class MetricsAgent implements Specialist {
     @Override
     public Finding analyze(AnalysisRequest request, Progress progress) throws InterruptedException {
         return judge.judge(request, progress);
+    }
+
+    /** Compares a metric of its set over the span asked, with the queries the set defines. */
+    @Override
+    public Optional<FollowUpAnswer> answer(FollowUp q, Progress progress) {
+        if (!FollowUp.COMPARE.equals(q.topic())) {
+            return Optional.empty();
+        }
+        Instant from = q.from() == null ? q.analysis().window().start() : q.from();
+        Instant to = q.to() == null ? q.analysis().window().end() : q.to();
+        Optional<MetricSeriesAnswer> series = judge.series(q.analysis(), q.subject() == null ? "" : q.subject(), from, to);
+        if (series.isEmpty()) {
+            return Optional.of(new FollowUpAnswer(NAME, "I compare no metric called \"" + q.subject() + "\"; I compare: "
+                    + String.join(", ", judge.metricNames()) + ".", null));
+        }
+        progress.report("querying " + series.get().metric() + " for both sides");
+        MetricSeriesAnswer s = series.get();
+        String text = String.format(Locale.ROOT, "%s from %s to %s: canary %s, stable %s.%ncanary: %s%nstable: %s", s.metric(), from, to,
+                summary(s.canary()), summary(s.stable()), s.canaryQuery(), s.stableQuery());
+        return Optional.of(new FollowUpAnswer(NAME, text, s));
+    }
+
+    private static String summary(List<double[]> points) {
+        if (points.isEmpty()) {
+            return "no data";
+        }
+        double[] v = points.stream().mapToDouble(p -> p[1]).sorted().toArray();
+        return String.format(Locale.ROOT, "median %.4g (min %.4g, max %.4g, %d points)", v[v.length / 2], v[0], v[v.length - 1], v.length);
     }
 }

@@ -90,6 +90,58 @@ public final class MetricsJudge {
         return decide(outcomes, requests, request, notes);
     }
 
+    /**
+     * A metric's canary and stable series over a span, with the queries this set defines for it:
+     * sampled metrics as they are, counter ratios and event counts per rate interval.
+     *
+     * @return empty when the set has no metric of that name
+     */
+    public java.util.Optional<MetricSeriesAnswer> series(AnalysisRequest request, String metric, Instant from, Instant to) {
+        MetricSpec spec = set.metrics().stream().filter(m -> m.name().equalsIgnoreCase(metric)).findFirst().orElse(null);
+        if (spec == null) {
+            return java.util.Optional.empty();
+        }
+        Duration step = step(Duration.between(from, to));
+        Duration interval = Duration.ofSeconds(Math.max(60, 2 * step.toSeconds()));
+        SideContext canary = SideContext.of("canary", request, request.canary(), interval);
+        SideContext stable = SideContext.of("stable", request, request.stable(), interval);
+        String cq = seriesQuery(spec, canary, interval);
+        String sq = seriesQuery(spec, stable, interval);
+        String unit = spec.isRatio() ? "ratio" : spec.isEvents() ? "per interval" : spec.unitOrDefault();
+        return java.util.Optional.of(new MetricSeriesAnswer(spec.name(), unit, points(cq, from, to, step), points(sq, from, to, step), cq, sq));
+    }
+
+    private static String seriesQuery(MetricSpec spec, SideContext side, Duration interval) {
+        if (spec.isRatio()) {
+            return ratioQuery(spec, side, interval.toSeconds());
+        }
+        if (spec.isEvents()) {
+            return increase(spec.events(), side, interval.toSeconds());
+        }
+        return QueryTemplate.render(spec.query() != null ? spec.query() : "canary".equals(side.side()) ? spec.canary() : spec.stable(), side);
+    }
+
+    private List<double[]> points(String query, Instant from, Instant to, Duration step) {
+        var data = tools.call("promql_query_range", Map.of("query", query, "start", from.toString(), "end", to.toString(),
+                "step", step.toSeconds() + "s"));
+        List<double[]> points = new ArrayList<>();
+        var result = data.path("result");
+        if (result.isArray() && !result.isEmpty()) {
+            for (var p : result.get(0).path("values")) {
+                double v = Double.parseDouble(p.get(1).asText());
+                if (!Double.isNaN(v)) {
+                    points.add(new double[] {p.get(0).asDouble(), v});
+                }
+            }
+        }
+        return points;
+    }
+
+    /** The names of the metrics this agent compares. */
+    public List<String> metricNames() {
+        return set.metrics().stream().map(MetricSpec::name).toList();
+    }
+
     private MetricOutcome samples(MetricSpec spec, SideContext canary, SideContext stable, AnalysisRequest request,
                                   Duration step) {
         String cq = QueryTemplate.render(spec.query() != null ? spec.query() : spec.canary(), canary);

@@ -51,17 +51,18 @@ public final class CouncilWork implements AgentWork {
     @Override
     public AgentOutput perform(Message message, String contextId, Progress progress) throws Exception {
         if (!asksAnalysis(message)) {
-            return answer(message, contextId);
+            return answer(message, contextId, progress);
         }
         AnalysisTarget target = target(message);
-        Verdict verdict;
+        Council.Analysis analysis;
         try {
-            verdict = council.analyze(target, progress);
+            analysis = council.analyzeFully(target, progress);
         } catch (UnresolvableTargetException e) {
             throw new InvalidInputException(e.getMessage());
         }
+        Verdict verdict = analysis.verdict();
         if (contextId != null) {
-            investigations.remember(contextId, verdict);
+            investigations.remember(contextId, analysis.request(), verdict);
         }
         return new AgentOutput("verdict", A2aParts.payload(A2aParts.VERDICT, verdict, summary(verdict)
                 + (investigator == null ? "" : "\nAsk about it in this conversation, e.g. \"why was it rolled back?\" or /help.")));
@@ -74,7 +75,7 @@ public final class CouncilWork implements AgentWork {
         return dataTarget || A2aParts.text(message.getParts()).strip().startsWith("{");
     }
 
-    private AgentOutput answer(Message message, String contextId) throws InterruptedException {
+    private AgentOutput answer(Message message, String contextId, Progress progress) throws InterruptedException {
         String question = A2aParts.text(message.getParts()).strip();
         if (question.isEmpty()) {
             // Neither a target nor a question: say what is expected.
@@ -87,7 +88,7 @@ public final class CouncilWork implements AgentWork {
                 "No investigation in this conversation" + (contextId == null ? "" : " (context " + contextId + ")")
                         + ": start one by sending the canary to analyse, {\"namespace\": ..., \"podName\": ...}, in the same "
                         + "context. Investigations are forgotten after " + Investigations.DEFAULT_IDLE.toHours() + " h idle."));
-        Answer answer = investigator.answer(contextId, investigation.verdict(), question);
+        Answer answer = investigator.answer(investigation, question, progress);
         return new AgentOutput("answer", A2aParts.payload(A2aParts.ANSWER, answer, answer.text()));
     }
 

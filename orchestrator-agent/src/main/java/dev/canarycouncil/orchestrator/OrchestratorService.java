@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.canarycouncil.orchestrator.chat.Investigations;
 import dev.canarycouncil.orchestrator.chat.Investigator;
+import dev.canarycouncil.orchestrator.chat.MemberQuestions;
 import dev.canarycouncil.orchestrator.chat.ModelAnswers;
 import dev.canarycouncil.runtime.llm.McpToolAccess;
 import dev.canarycouncil.orchestrator.council.Council;
@@ -66,7 +67,8 @@ public final class OrchestratorService implements AutoCloseable {
                 .plusSeconds(30));
         McpToolAccess modelTools = model == null ? null : new McpToolAccess(config.mcpUrl(), ModelAnswers.TOOLS, Duration.ofSeconds(15));
         CouncilWork work = new CouncilWork(council, Investigations.defaults(), new Investigator(tools,
-                model == null ? null : new ModelAnswers(model, modelTools, models.tokenBudget())));
+                model == null ? null : new ModelAnswers(model, modelTools, models.tokenBudget()),
+                new MemberQuestions(council::members, Duration.ofSeconds(30))));
         A2aAgentServer a2a = AgentHosting.host(router, NAME, publicUrl, work, own);
         new PluginRoutes(council).mount(router);
         new dev.canarycouncil.orchestrator.web.WebRoutes().mount(router);

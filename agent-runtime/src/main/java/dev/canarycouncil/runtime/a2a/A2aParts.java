@@ -30,6 +30,9 @@ public final class A2aParts {
     public static final String ISSUE_DRAFT = "canary-council/issue-draft/v1";
     /** The coordinator's answer to a follow-up question in an investigation. */
     public static final String ANSWER = "canary-council/answer/v1";
+    /** A follow-up question routed to a specialist, and its answer. */
+    public static final String FOLLOW_UP = "canary-council/follow-up/v1";
+    public static final String FOLLOW_UP_ANSWER = "canary-council/follow-up-answer/v1";
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };

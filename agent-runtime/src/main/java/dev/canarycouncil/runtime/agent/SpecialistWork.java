@@ -3,6 +3,9 @@ package dev.canarycouncil.runtime.agent;
 import dev.canarycouncil.runtime.a2a.A2aParts;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.FollowUp;
+import dev.canarycouncil.runtime.schema.FollowUpAnswer;
+import java.util.Optional;
 import io.a2a.spec.Message;
 
 /**
@@ -19,6 +22,17 @@ public final class SpecialistWork implements AgentWork {
 
     @Override
     public AgentOutput perform(Message message, Progress progress) throws Exception {
+        Optional<FollowUp> question;
+        try {
+            question = A2aParts.read(message.getParts(), A2aParts.FOLLOW_UP, FollowUp.class);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage());
+        }
+        if (question.isPresent()) {
+            FollowUpAnswer answer = specialist.answer(question.get(), progress).orElseThrow(() -> new InvalidInputException(
+                    specialist.name() + " answers no \"" + question.get().topic() + "\" questions"));
+            return new AgentOutput("answer", A2aParts.payload(A2aParts.FOLLOW_UP_ANSWER, answer, answer.text()));
+        }
         AnalysisRequest request = readRequest(message);
         Finding finding = specialist.analyze(request, progress);
         String summary = finding.agent() + ": " + finding.verdict() + " (" + finding.confidence() + "%) "

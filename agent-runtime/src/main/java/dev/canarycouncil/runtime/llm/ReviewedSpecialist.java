@@ -29,4 +29,10 @@ public final class ReviewedSpecialist implements Specialist {
         Finding finding = deterministic.analyze(request, progress);
         return finding.withReview(reviewer.review(request, finding, progress));
     }
+
+    @Override
+    public java.util.Optional<dev.canarycouncil.runtime.schema.FollowUpAnswer> answer(dev.canarycouncil.runtime.schema.FollowUp question,
+                                                                                    Progress progress) throws Exception {
+        return deterministic.answer(question, progress);
+    }
 }

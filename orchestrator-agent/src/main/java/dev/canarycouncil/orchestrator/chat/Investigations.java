@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.Verdict;
 
 /**
@@ -18,7 +19,7 @@ import dev.canarycouncil.runtime.schema.Verdict;
 public final class Investigations {
 
     /** One remembered investigation. */
-    public record Investigation(String contextId, Verdict verdict, Instant lastUsed) {
+    public record Investigation(String contextId, AnalysisRequest request, Verdict verdict, Instant lastUsed) {
     }
 
     public static final int DEFAULT_CAPACITY = 200;
@@ -42,9 +43,10 @@ public final class Investigations {
         return new Investigations(DEFAULT_CAPACITY, DEFAULT_IDLE, Clock.systemUTC());
     }
 
-    public synchronized void remember(String contextId, Verdict verdict) {
+    /** @param request the analysis' request, for questions routed to the members; may be null */
+    public synchronized void remember(String contextId, AnalysisRequest request, Verdict verdict) {
         expire();
-        byContext.put(contextId, new Investigation(contextId, verdict, clock.instant()));
+        byContext.put(contextId, new Investigation(contextId, request, verdict, clock.instant()));
         while (byContext.size() > capacity) {
             Iterator<String> eldest = byContext.keySet().iterator();
             eldest.next();
@@ -58,7 +60,7 @@ public final class Investigations {
         if (i == null) {
             return Optional.empty();
         }
-        Investigation touched = new Investigation(i.contextId(), i.verdict(), clock.instant());
+        Investigation touched = new Investigation(i.contextId(), i.request(), i.verdict(), clock.instant());
         byContext.put(contextId, touched);
         return Optional.of(touched);
     }

@@ -30,16 +30,35 @@ public final class Investigator {
 
     private final McpToolClient tools;
     private final ModelAnswers model;
+    private final MemberQuestions members;
 
-    /** Without a model: the grammar answers, and says what it understands. */
+    /** Without a model or members to ask: the grammar answers from the verdict, and says what it understands. */
     public Investigator(McpToolClient tools) {
-        this(tools, null);
+        this(tools, null, null);
     }
 
-    /** @param model answers free-text questions the grammar does not know; null for the grammar alone */
-    public Investigator(McpToolClient tools, ModelAnswers model) {
+    /**
+     * @param model   answers free-text questions the grammar does not know; null for the grammar alone
+     * @param members routes questions to the specialist that knows (metrics to the metrics agent); null to answer here
+     */
+    public Investigator(McpToolClient tools, ModelAnswers model, MemberQuestions members) {
         this.tools = tools;
         this.model = model;
+        this.members = members;
+    }
+
+    public Answer answer(Investigations.Investigation investigation, String text, dev.canarycouncil.runtime.agent.Progress progress)
+            throws InterruptedException {
+        Question q = Question.parse(text);
+        if (members != null && investigation.request() != null) {
+            var routed = q.kind() == Question.Kind.COMPARE ? members.compare(investigation, q, text, progress)
+                    : q.kind() == Question.Kind.TEMPLATES ? members.templates(investigation, q, text, progress)
+                    : java.util.Optional.<Answer>empty();
+            if (routed.isPresent()) {
+                return routed.get();
+            }
+        }
+        return answer(investigation.contextId(), investigation.verdict(), text);
     }
 
     public Answer answer(String contextId, Verdict v, String text) throws InterruptedException {

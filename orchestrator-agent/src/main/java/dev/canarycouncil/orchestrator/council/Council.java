@@ -64,8 +64,17 @@ public final class Council {
         this.tokenBudget = tokenBudget;
     }
 
+    /** An analysis' request (pods, hashes, window) and its verdict. */
+    public record Analysis(AnalysisRequest request, Verdict verdict) {
+    }
+
     /** @throws UnresolvableTargetException when the named canary cannot be found */
     public Verdict analyze(AnalysisTarget target, Progress progress) throws InterruptedException {
+        return analyzeFully(target, progress).verdict();
+    }
+
+    /** The same, keeping the request, for follow-up questions routed to the members. */
+    public Analysis analyzeFully(AnalysisTarget target, Progress progress) throws InterruptedException {
         long started = System.nanoTime();
         String analysisId = UUID.randomUUID().toString();
         AnalysisRequest request = resolver.resolve(target, analysisId);
@@ -133,7 +142,12 @@ public final class Council {
         verdict = verdict.withDuration(Duration.ofNanos(System.nanoTime() - started).toMillis());
         LOG.info("analysis {} {}/{} canary {}: {} {}% in {} ms", analysisId, request.namespace(), request.rollout(),
                 request.canary().podTemplateHash(), verdict.decision(), verdict.confidence(), verdict.durationMs());
-        return verdict;
+        return new Analysis(request, verdict);
+    }
+
+    /** The members, for routing follow-up questions. */
+    public List<CouncilMember> members() {
+        return directory.members();
     }
 
     /** The member's finding, named after the member whatever it calls itself. */

@@ -43,8 +43,8 @@ class InvestigationsTest {
     void idleInvestigationsAreForgottenAndUseKeepsThemAlive() {
         MovableClock clock = new MovableClock();
         Investigations store = new Investigations(10, Duration.ofMinutes(30), clock);
-        store.remember("a", verdict("a"));
-        store.remember("b", verdict("b"));
+        store.remember("a", null, verdict("a"));
+        store.remember("b", null, verdict("b"));
         clock.now = clock.now.plus(Duration.ofMinutes(20));
         assertTrue(store.find("a").isPresent(), "used at 20 min");
         clock.now = clock.now.plus(Duration.ofMinutes(20));
@@ -56,10 +56,10 @@ class InvestigationsTest {
     @Test
     void theLeastRecentlyUsedGoesWhenFull() {
         Investigations store = new Investigations(2, Duration.ofHours(1), new MovableClock());
-        store.remember("a", verdict("a"));
-        store.remember("b", verdict("b"));
+        store.remember("a", null, verdict("a"));
+        store.remember("b", null, verdict("b"));
         store.find("a");
-        store.remember("c", verdict("c"));
+        store.remember("c", null, verdict("c"));
         assertTrue(store.find("a").isPresent());
         assertTrue(store.find("b").isEmpty());
         assertTrue(store.find("c").isPresent());
