@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import dev.canarycouncil.evals.baseline.ErrorRateThreshold;
 import dev.canarycouncil.evals.baseline.RawLogsPrompt;
 import dev.canarycouncil.evals.report.EvalReport;
+import dev.canarycouncil.evals.scoring.AgentTrackRecord;
 import dev.canarycouncil.evals.report.ReportFiles;
 import dev.canarycouncil.evals.scoring.CaseResult;
 import dev.canarycouncil.evals.scoring.CaseResults;
@@ -174,7 +175,8 @@ final class EvalCommand implements Callable<Integer> {
         byClass.forEach((k, v) -> perClass.put(k, Scorecard.of(v)));
         String mode = !modelConfig.anyModel() ? "deterministic"
                 : "model-assisted (" + (modelConfig.defaults() == null ? "per-agent models" : modelConfig.defaults().describe()) + ")";
-        return new EvalReport(Instant.now(), recordings.toString(), mode, Scorecard.of(results), baselines, perClass, results);
+        return new EvalReport(Instant.now(), recordings.toString(), mode, Scorecard.of(results), baselines, perClass,
+                AgentTrackRecord.of(results), results);
     }
 
     private void printTable(EvalReport r) {

@@ -57,6 +57,9 @@ class EvalCommandTest {
         // The Argo-style threshold sees no 5xx on the panicking canary and promotes it.
         assertEquals(0.5, json.path("baselines").path("argo-5xx-threshold").path("accuracy").asDouble());
         assertTrue(json.path("cases").get(0).path("latencyMs").asLong() > 0);
+        // Each member's own votes: both voted right on both recordings.
+        assertEquals(2, json.path("agents").path("log-analyst").path("overall").path("votes").asInt(), json.path("agents").toString());
+        assertEquals(1.0, json.path("agents").path("metrics-agent").path("overall").path("accuracy").asDouble());
         String html = Files.readString(report.resolve("eval-report.html"));
         assertTrue(html.contains("go-panic-index-out-of-range") && html.contains("<svg"));
         assertTrue(run.err().contains("2/2"), "progress on stderr: " + run.err());

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import dev.canarycouncil.evals.scoring.AgentTrackRecord;
 import dev.canarycouncil.evals.scoring.CaseResult;
 import dev.canarycouncil.evals.scoring.Scorecard;
 
@@ -16,8 +17,10 @@ import dev.canarycouncil.evals.scoring.Scorecard;
  * @param council      the council's figures
  * @param baselines    each baseline's figures, by name
  * @param perClass     the council's figures per failure class
+ * @param agents       each member's own votes scored: per failure class, and its vote precision
  * @param cases        every case, in name order
  */
 public record EvalReport(Instant generatedAt, String recordings, String mode, Scorecard council,
-                         Map<String, Scorecard> baselines, Map<String, Scorecard> perClass, List<CaseResult> cases) {
+                         Map<String, Scorecard> baselines, Map<String, Scorecard> perClass,
+                         Map<String, AgentTrackRecord> agents, List<CaseResult> cases) {
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.canarycouncil.evals.scoring.AgentTrackRecord;
 import dev.canarycouncil.evals.scoring.Calibration;
 import dev.canarycouncil.evals.scoring.CaseResult;
 import dev.canarycouncil.evals.scoring.Scorecard;
@@ -41,6 +42,8 @@ public final class HtmlReport {
         reliability(h, r.cases());
         h.append("<h2>Per failure class</h2>");
         perClass(h, r.perClass());
+        h.append("<h2>Each member's own votes</h2>");
+        agents(h, r.agents());
         h.append("<h2>Cases</h2>");
         cases(h, r);
         h.append("<h2>Evidence</h2>");
@@ -127,6 +130,21 @@ public final class HtmlReport {
                 .append("</td>").append(num(c.accuracy())).append(num(c.falsePromote())).append(num(c.rootCauseHit()))
                 .append("</tr>"));
         h.append("</table>");
+    }
+
+    private static void agents(StringBuilder h, Map<String, AgentTrackRecord> agents) {
+        h.append("<table><tr><th>member</th><th>failure class</th><th>votes</th><th>accuracy</th><th>false promotes</th></tr>");
+        agents.forEach((name, a) -> {
+            h.append("<tr><th>").append(esc(name)).append("</th><td>all (PROMOTE precision ").append(fmt(a.promotePrecision()))
+                    .append(", ROLLBACK precision ").append(fmt(a.rollbackPrecision())).append(")</td><td class=\"num\">")
+                    .append(a.overall().votes()).append("</td>").append(num(a.overall().accuracy())).append("<td class=\"num\">")
+                    .append(a.overall().falsePromotes()).append("</td></tr>");
+            a.byClass().forEach((cls, f) -> h.append("<tr><td></td><td>").append(esc(cls)).append("</td><td class=\"num\">")
+                    .append(f.votes()).append("</td>").append(num(f.accuracy())).append("<td class=\"num\">")
+                    .append(f.falsePromotes()).append("</td></tr>"));
+        });
+        h.append("</table><p>A member's own vote, before the council weighs it: a log analyst cannot see latency, a metrics "
+                + "agent cannot see errors behind HTTP 200, which is why the council has both.</p>");
     }
 
     private static void cases(StringBuilder h, EvalReport r) {

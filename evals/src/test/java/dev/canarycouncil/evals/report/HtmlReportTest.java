@@ -23,7 +23,7 @@ class HtmlReportTest {
         CaseResult failed = new CaseResult("case-2", broken, null, 0, false, 10, 0, Map.of(), Map.of(), "timed out <after 90 s>", null);
         List<CaseResult> cases = List.of(promoted, failed);
         EvalReport r = new EvalReport(Instant.parse("2026-11-23T00:00:00Z"), "dir", "deterministic", Scorecard.of(cases),
-                Map.of("argo", Scorecard.ofBaseline(cases, "argo")), Map.of("xss<script>", Scorecard.of(cases)), cases);
+                Map.of("argo", Scorecard.ofBaseline(cases, "argo")), Map.of("xss<script>", Scorecard.of(cases)), Map.of(), cases);
         String html = HtmlReport.render(r);
         assertTrue(html.startsWith("<!DOCTYPE html>") && html.endsWith("</html>\n"));
         assertFalse(html.contains("<script") || html.contains("http://") && html.contains("src=\"http"), "no scripts, no remote assets");
