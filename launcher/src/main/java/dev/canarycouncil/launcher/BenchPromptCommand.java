@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -51,7 +50,7 @@ final class BenchPromptCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Path> dirs = recordingsIn(recordings);
+        List<Path> dirs = RecordingDirs.in(recordings);
         Encoding tokenizer = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
         System.out.printf(Locale.ROOT, "%-34s %12s %12s %10s%n", "recording", "raw_tokens", "digest_tokens", "reduction");
         long rawSum = 0;
@@ -107,22 +106,5 @@ final class BenchPromptCommand implements Callable<Integer> {
             }
         }
         return b.toString();
-    }
-
-    private static List<Path> recordingsIn(Path path) throws IOException {
-        if (!Files.isDirectory(path)) {
-            throw new UsageException("--recordings " + path + " is not a directory");
-        }
-        if (Files.exists(path.resolve("rollout.json"))) {
-            return List.of(path);
-        }
-        List<Path> dirs = new ArrayList<>();
-        try (Stream<Path> children = Files.list(path)) {
-            children.filter(p -> Files.exists(p.resolve("rollout.json"))).sorted().forEach(dirs::add);
-        }
-        if (dirs.isEmpty()) {
-            throw new UsageException("no recordings (directories with rollout.json) in " + path);
-        }
-        return dirs;
     }
 }

@@ -1,7 +1,6 @@
 package dev.canarycouncil.launcher;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import dev.canarycouncil.evals.baseline.ErrorRateThreshold;
 import dev.canarycouncil.evals.baseline.RawLogsPrompt;
@@ -127,20 +125,7 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private List<EvalRunner.Case> load() throws IOException {
-        if (!Files.isDirectory(recordings)) {
-            throw new UsageException("--recordings " + recordings + " is not a directory");
-        }
-        List<Path> dirs = new ArrayList<>();
-        if (Files.exists(recordings.resolve("rollout.json"))) {
-            dirs.add(recordings);
-        } else {
-            try (Stream<Path> children = Files.list(recordings)) {
-                children.filter(p -> Files.exists(p.resolve("rollout.json"))).sorted().forEach(dirs::add);
-            }
-        }
-        if (dirs.isEmpty()) {
-            throw new UsageException("no recordings (directories with rollout.json) in " + recordings);
-        }
+        List<Path> dirs = RecordingDirs.in(recordings);
         List<EvalRunner.Case> cases = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (Path dir : dirs) {

@@ -58,9 +58,7 @@ public final class LogAnalyst implements Specialist {
     @Override
     public Finding analyze(AnalysisRequest request, Progress progress) throws InterruptedException, IOException {
         CollectedLogs logs = collector.collect(request, progress);
-        LogIngestion ingestion = new LogIngestion(limits, new TemplateMiner(new TokenMasker(), MAX_TEMPLATES_PER_LEVEL));
-        read(ingestion, Side.CANARY, logs.canary());
-        read(ingestion, Side.STABLE, logs.stable());
+        LogIngestion ingestion = ingest(logs);
         progress.report("mined " + ingestion.miner().templates().size() + " templates from "
                 + ingestion.events(Side.CANARY) + " canary and " + ingestion.events(Side.STABLE) + " stable records");
         var pods = PodConditions.compare(logs.canary().pods(), logs.canary().events(), logs.stable().pods(),
@@ -79,10 +77,7 @@ public final class LogAnalyst implements Specialist {
         if (!FollowUp.TEMPLATES.equals(q.topic())) {
             return Optional.empty();
         }
-        CollectedLogs logs = collector.collect(q.analysis(), progress);
-        LogIngestion ingestion = new LogIngestion(limits, new TemplateMiner(new TokenMasker(), MAX_TEMPLATES_PER_LEVEL));
-        read(ingestion, Side.CANARY, logs.canary());
-        read(ingestion, Side.STABLE, logs.stable());
+        LogIngestion ingestion = ingest(collector.collect(q.analysis(), progress));
         long canaryTotal = Math.max(1, ingestion.events(Side.CANARY));
         long stableTotal = Math.max(1, ingestion.events(Side.STABLE));
         List<TemplateStats> warnings = ingestion.miner().templates().stream()
@@ -108,6 +103,14 @@ public final class LogAnalyst implements Specialist {
             data.add(Map.of("template", template, "level", t.level().name(), "canary", c, "stable", st));
         }
         return Optional.of(new FollowUpAnswer(NAME, text.toString().strip(), data));
+    }
+
+    /** Both sides' logs mined together, as every analysis and question reads them. */
+    private LogIngestion ingest(CollectedLogs logs) throws IOException, InterruptedException {
+        LogIngestion ingestion = new LogIngestion(limits, new TemplateMiner(new TokenMasker(), MAX_TEMPLATES_PER_LEVEL));
+        read(ingestion, Side.CANARY, logs.canary());
+        read(ingestion, Side.STABLE, logs.stable());
+        return ingestion;
     }
 
     private static void read(LogIngestion ingestion, Side side, SideEvidence evidence) throws IOException, InterruptedException {

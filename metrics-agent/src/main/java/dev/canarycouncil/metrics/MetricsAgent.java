@@ -1,10 +1,10 @@
 package dev.canarycouncil.metrics;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import dev.canarycouncil.runtime.mcp.RangeSeries;
 import dev.canarycouncil.runtime.schema.FollowUp;
 import dev.canarycouncil.runtime.schema.FollowUpAnswer;
 
@@ -50,15 +50,7 @@ public final class MetricsAgent implements Specialist {
         progress.report("querying " + series.get().metric() + " for both sides");
         MetricSeriesAnswer s = series.get();
         String text = String.format(Locale.ROOT, "%s from %s to %s: canary %s, stable %s.%ncanary: %s%nstable: %s", s.metric(), from, to,
-                summary(s.canary()), summary(s.stable()), s.canaryQuery(), s.stableQuery());
+                RangeSeries.summary(s.canary()), RangeSeries.summary(s.stable()), s.canaryQuery(), s.stableQuery());
         return Optional.of(new FollowUpAnswer(NAME, text, s));
-    }
-
-    private static String summary(List<double[]> points) {
-        if (points.isEmpty()) {
-            return "no data";
-        }
-        double[] v = points.stream().mapToDouble(p -> p[1]).sorted().toArray();
-        return String.format(Locale.ROOT, "median %.4g (min %.4g, max %.4g, %d points)", v[v.length / 2], v[0], v[v.length - 1], v.length);
     }
 }

@@ -24,6 +24,7 @@ import dev.canarycouncil.metrics.query.QueryTemplate;
 import dev.canarycouncil.metrics.query.SideContext;
 import dev.canarycouncil.runtime.agent.Progress;
 import dev.canarycouncil.runtime.mcp.McpToolClient;
+import dev.canarycouncil.runtime.mcp.RangeSeries;
 import dev.canarycouncil.runtime.mcp.ToolCallException;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.Decision;
@@ -55,6 +56,11 @@ public final class MetricsJudge {
         return Duration.ofSeconds(Math.max(30, (window.toSeconds() + 29) / 30));
     }
 
+    /** The {@code {{interval}}} of rate queries: two steps, and never under a minute, so each rate window spans several scrapes. */
+    static Duration rateInterval(Duration step) {
+        return Duration.ofSeconds(Math.max(60, 2 * step.toSeconds()));
+    }
+
     public Finding judge(AnalysisRequest request, Progress progress) throws InterruptedException {
         Duration window = request.window().length();
         if (window.toSeconds() < 60) {
@@ -62,7 +68,7 @@ public final class MetricsJudge {
                     + " s long; metrics need at least a minute.", List.of(), List.of());
         }
         Duration step = step(window);
-        Duration interval = Duration.ofSeconds(Math.max(60, 2 * step.toSeconds()));
+        Duration interval = rateInterval(step);
         SideContext canary = SideContext.of("canary", request, request.canary(), interval);
         SideContext stable = SideContext.of("stable", request, request.stable(), interval);
         List<String> notes = new ArrayList<>();
@@ -102,7 +108,7 @@ public final class MetricsJudge {
             return java.util.Optional.empty();
         }
         Duration step = step(Duration.between(from, to));
-        Duration interval = Duration.ofSeconds(Math.max(60, 2 * step.toSeconds()));
+        Duration interval = rateInterval(step);
         SideContext canary = SideContext.of("canary", request, request.canary(), interval);
         SideContext stable = SideContext.of("stable", request, request.stable(), interval);
         String cq = seriesQuery(spec, canary, interval);
@@ -122,19 +128,8 @@ public final class MetricsJudge {
     }
 
     private List<double[]> points(String query, Instant from, Instant to, Duration step) {
-        var data = tools.call("promql_query_range", Map.of("query", query, "start", from.toString(), "end", to.toString(),
-                "step", step.toSeconds() + "s"));
-        List<double[]> points = new ArrayList<>();
-        var result = data.path("result");
-        if (result.isArray() && !result.isEmpty()) {
-            for (var p : result.get(0).path("values")) {
-                double v = Double.parseDouble(p.get(1).asText());
-                if (!Double.isNaN(v)) {
-                    points.add(new double[] {p.get(0).asDouble(), v});
-                }
-            }
-        }
-        return points;
+        return RangeSeries.points(tools.call("promql_query_range", Map.of("query", query, "start", from.toString(),
+                "end", to.toString(), "step", step.toSeconds() + "s")));
     }
 
     /** The names of the metrics this agent compares. */

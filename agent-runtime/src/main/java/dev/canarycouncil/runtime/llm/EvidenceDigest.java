@@ -43,6 +43,11 @@ public final class EvidenceDigest {
         }
     }
 
+    /** A finding's digest as a model prompt shows it: named after its agent, fenced as untrusted data. */
+    public static String fenced(Finding finding, UntrustedData fence) {
+        return "Finding of " + finding.agent() + ":\n" + fence.fence(finding.agent(), of(finding)) + "\n";
+    }
+
     private static ObjectNode item(Evidence e) {
         ObjectNode n = Json.mapper().createObjectNode();
         n.put("severity", e.severity().name());

@@ -65,7 +65,7 @@ public final class IssueProse {
                 .append(" (").append(v.confidence()).append("%).\n");
         b.append("Deterministic root cause:\n").append(fence.fence("root-cause", v.rootCause())).append('\n');
         for (Finding f : v.findings()) {
-            b.append("Finding of ").append(f.agent()).append(":\n").append(fence.fence(f.agent(), EvidenceDigest.of(f))).append('\n');
+            b.append(EvidenceDigest.fenced(f, fence));
         }
         for (CodeExcerpt x : code.excerpts()) {
             b.append("Suspect code ").append(x.path()).append(" lines ").append(x.startLine()).append('-').append(x.endLine())

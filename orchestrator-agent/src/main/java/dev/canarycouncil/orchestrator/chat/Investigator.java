@@ -2,16 +2,15 @@ package dev.canarycouncil.orchestrator.chat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.orchestrator.CouncilWork;
 import dev.canarycouncil.runtime.mcp.McpToolClient;
+import dev.canarycouncil.runtime.mcp.RangeSeries;
 import dev.canarycouncil.runtime.schema.Evidence;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
@@ -168,14 +167,11 @@ public final class Investigator {
                     + metrics.stream().map(PromQlEvidence::metric).collect(Collectors.joining(", ")) + ".", null);
         }
         Instant end = v.subject().window().end();
-        Instant start = q.minutes() > 0 ? end.minus(Duration.ofMinutes(q.minutes())) : v.subject().window().start();
-        if (start.isBefore(v.subject().window().start())) {
-            start = v.subject().window().start();
-        }
+        Instant start = q.from(v.subject().window());
         try {
             MetricSeries series = new MetricSeries(m.metric(), unitOf(m), range(m.canaryQuery(), start, end), range(m.stableQuery(), start, end));
             String body = m.description() + "\n" + String.format(Locale.ROOT, "Over %s to %s: canary %s, stable %s.", start, end,
-                    summary(series.canary()), summary(series.stable())) + "\ncanary: " + m.canaryQuery() + "\nstable: " + m.stableQuery();
+                    RangeSeries.summary(series.canary()), RangeSeries.summary(series.stable())) + "\ncanary: " + m.canaryQuery() + "\nstable: " + m.stableQuery();
             return answer(contextId, text, q, body, series);
         } catch (RuntimeException e) {
             return answer(contextId, text, q, m.description() + "\n(The series could not be read again: " + e.getMessage() + ")", null);
@@ -183,28 +179,8 @@ public final class Investigator {
     }
 
     private List<double[]> range(String query, Instant start, Instant end) {
-        JsonNode data = tools.call("promql_query_range", Map.of("query", query, "start", start.toString(), "end", end.toString(),
-                "step", STEP.toSeconds() + "s"));
-        List<double[]> points = new ArrayList<>();
-        JsonNode result = data.path("result");
-        if (result.isArray() && !result.isEmpty()) {
-            for (JsonNode p : result.get(0).path("values")) {
-                double value = Double.parseDouble(p.get(1).asText());
-                if (!Double.isNaN(value)) {
-                    points.add(new double[] {p.get(0).asDouble(), value});
-                }
-            }
-        }
-        return points;
-    }
-
-    private static String summary(List<double[]> points) {
-        if (points.isEmpty()) {
-            return "no data";
-        }
-        double[] values = points.stream().mapToDouble(p -> p[1]).sorted().toArray();
-        return String.format(Locale.ROOT, "median %.4g (min %.4g, max %.4g, %d points)", values[values.length / 2], values[0],
-                values[values.length - 1], values.length);
+        return RangeSeries.points(tools.call("promql_query_range", Map.of("query", query, "start", start.toString(),
+                "end", end.toString(), "step", STEP.toSeconds() + "s")));
     }
 
     private static String unitOf(PromQlEvidence m) {

@@ -1,7 +1,6 @@
 package dev.canarycouncil.orchestrator.chat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -37,12 +36,8 @@ public final class MemberQuestions {
 
     /** A metric comparison, answered by the member tagged {@code metrics} from its own metric set. */
     Optional<Answer> compare(Investigations.Investigation inv, Question q, String text, Progress progress) throws InterruptedException {
-        Instant end = inv.request().window().end();
-        Instant start = q.minutes() > 0 ? end.minus(Duration.ofMinutes(q.minutes())) : inv.request().window().start();
-        if (start.isBefore(inv.request().window().start())) {
-            start = inv.request().window().start();
-        }
-        return ask(inv, q, text, METRICS_TAG, new FollowUp(inv.request(), FollowUp.COMPARE, q.argument(), start, end, text), progress);
+        return ask(inv, q, text, METRICS_TAG, new FollowUp(inv.request(), FollowUp.COMPARE, q.argument(),
+                q.from(inv.request().window()), inv.request().window().end(), text), progress);
     }
 
     /** The canary's warning and error templates, answered by the member tagged {@code logs} from the logs themselves. */

@@ -77,7 +77,7 @@ public final class ModelAnswers {
         }
         b.append("Decision: ").append(v.decision()).append(" (").append(v.confidence()).append("%).\n");
         for (Finding f : v.findings()) {
-            b.append("Finding of ").append(f.agent()).append(":\n").append(fence.fence(f.agent(), EvidenceDigest.of(f))).append('\n');
+            b.append(EvidenceDigest.fenced(f, fence));
         }
         b.append("Root cause found:\n").append(fence.fence("root-cause", v.rootCause())).append('\n');
         b.append("The SRE asks: ").append(question);

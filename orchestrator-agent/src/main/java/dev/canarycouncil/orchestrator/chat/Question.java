@@ -1,8 +1,12 @@
 package dev.canarycouncil.orchestrator.chat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import dev.canarycouncil.runtime.schema.TimeWindow;
 
 /**
  * What a follow-up question asks, read by a small grammar: enough words of a known question, in
@@ -51,6 +55,15 @@ public record Question(Kind kind, String argument, int minutes) {
             return of(Kind.ISSUE);
         }
         return new Question(Kind.UNKNOWN, text == null ? "" : text.strip(), 0);
+    }
+
+    /** Where the asked span starts: the last {@link #minutes()} of the window, or all of it; never before it. */
+    public Instant from(TimeWindow window) {
+        if (minutes <= 0) {
+            return window.start();
+        }
+        Instant from = window.end().minus(Duration.ofMinutes(minutes));
+        return from.isBefore(window.start()) ? window.start() : from;
     }
 
     /** The metric words of a comparison, normalised towards the default metric names ("p99 latency" -> "latency-p99"). */

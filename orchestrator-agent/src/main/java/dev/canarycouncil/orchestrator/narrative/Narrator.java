@@ -67,7 +67,7 @@ public final class Narrator {
                     .append(s.rollout()).append(" against stable ").append(s.stableHash()).append(".\n");
         }
         for (Finding f : v.findings()) {
-            b.append("Finding of ").append(f.agent()).append(":\n").append(fence.fence(f.agent(), EvidenceDigest.of(f))).append('\n');
+            b.append(EvidenceDigest.fenced(f, fence));
             if (f.review() != null && f.review().answered()) {
                 b.append("Its model's review (").append(f.review().verdict()).append(", ").append(f.review().confidence())
                         .append("%):\n").append(fence.fence(f.agent() + "-model", f.review().reasoning())).append('\n');
