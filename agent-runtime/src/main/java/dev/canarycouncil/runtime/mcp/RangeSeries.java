@@ -18,7 +18,7 @@ public final class RangeSeries {
         JsonNode result = data.path("result");
         if (result.isArray() && !result.isEmpty()) {
             for (JsonNode p : result.get(0).path("values")) {
-                double value = Double.parseDouble(p.get(1).asText());
+                double value = PromQlReader.parse(p.get(1).asText());
                 if (!Double.isNaN(value)) {
                     points.add(new double[] {p.get(0).asDouble(), value});
                 }

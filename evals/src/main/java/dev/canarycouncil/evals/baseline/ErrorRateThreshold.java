@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.runtime.mcp.McpToolClient;
+import dev.canarycouncil.runtime.mcp.PromQlReader;
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.TimeWindow;
 
@@ -32,19 +32,10 @@ public final class ErrorRateThreshold {
         String selector = "rollouts_pod_template_hash=\"" + canaryHash + "\"";
         String query = String.format(Locale.ROOT, "sum(increase(http_requests_total{%s,code=~\"5..\"}[%ds])) / "
                 + "sum(increase(http_requests_total{%s}[%ds]))", selector, seconds, selector, seconds);
-        JsonNode data;
-        try {
-            data = tools.call("promql_query", Map.of("query", query, "time", window.end().toString()));
-        } catch (RuntimeException e) {
-            return Decision.INCONCLUSIVE;
-        }
-        JsonNode result = data.path("result");
-        if (!result.isArray() || result.isEmpty()) {
-            return Decision.INCONCLUSIVE;
-        }
         double ratio;
         try {
-            ratio = Double.parseDouble(result.get(0).path("value").get(1).asText());
+            ratio = PromQlReader.single(tools.call("promql_query", Map.of("query", query, "time", window.end().toString())))
+                    .orElse(Double.NaN);
         } catch (RuntimeException e) {
             return Decision.INCONCLUSIVE;
         }

@@ -1,4 +1,4 @@
-package dev.canarycouncil.metrics.query;
+package dev.canarycouncil.runtime.mcp;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +46,7 @@ public final class PromQlReader {
         return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
+    /** A sample value as Prometheus writes it ({@code NaN}, {@code +Inf} and {@code -Inf} included). */
     static double parse(String value) {
         return switch (value) {
             case "NaN" -> Double.NaN;
