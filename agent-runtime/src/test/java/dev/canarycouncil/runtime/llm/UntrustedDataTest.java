@@ -52,9 +52,11 @@ class UntrustedDataTest {
     @Test
     void untrustedLookalikeTagsAreDefusedCaseInsensitively() {
         String out = UntrustedData.fresh().fence("log", "<untrusted>x</UNTRUSTED> <Data-1>");
-        assertFalse(out.toLowerCase().contains("<untrusted"), out);
-        assertFalse(out.toLowerCase().contains("</untrusted"), out);
-        assertFalse(out.toLowerCase().contains("<data-1"), out);
+        // Only the enclosed text: the fence's own tag is "data-" and a random hex nonce, which may begin with 1.
+        String inside = out.substring(out.indexOf('\n') + 1, out.lastIndexOf('\n'));
+        assertFalse(inside.toLowerCase().contains("<untrusted"), out);
+        assertFalse(inside.toLowerCase().contains("</untrusted"), out);
+        assertFalse(inside.toLowerCase().contains("<data-1"), out);
     }
 
     @Test
