@@ -13,6 +13,8 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import dev.canarycouncil.runtime.a2a.A2aParts;
+import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
+import dev.canarycouncil.runtime.a2a.auth.CardSecurity;
 import dev.canarycouncil.runtime.http.Failures;
 import io.a2a.client.Client;
 import io.a2a.client.ClientEvent;
@@ -79,11 +81,36 @@ public final class RemoteAgent implements AutoCloseable {
      *              agent answers, so the executor must allow as many threads as calls in flight
      */
     public static RemoteAgent connect(AgentCard card, A2AHttpClient http, Executor calls) {
+        return connect(card, http, calls, null);
+    }
+
+    /**
+     * The same, presenting {@code secret} where the card's security scheme says (bearer token or
+     * API key header).
+     *
+     * @throws RemoteAgentException when the card asks for a credential we do not have or a scheme
+     *                              our client does not support
+     */
+    public static RemoteAgent connect(AgentCard card, A2AHttpClient http, Executor calls, AgentSecret secret) {
+        String unsupported = CardSecurity.unsupportedReason(card);
+        if (unsupported != null) {
+            throw new RemoteAgentException("Cannot call agent " + card.name() + ": " + unsupported);
+        }
+        if (CardSecurity.required(card) && secret == null) {
+            throw new RemoteAgentException("Agent " + card.name() + " requires authentication (its card declares "
+                    + String.join(", ", card.securitySchemes() == null ? java.util.Set.of() : card.securitySchemes().keySet())
+                    + ") and no credential is configured for it");
+        }
+        JSONRPCTransportConfigBuilder transport = new JSONRPCTransportConfigBuilder().httpClient(http);
+        if (secret != null && CardSecurity.required(card)) {
+            // Sent only to an agent that asks: a secret is never offered to a peer that did not declare a scheme.
+            transport.addInterceptor(CardSecurity.interceptor(secret));
+        }
         boolean streaming = card.capabilities() != null && card.capabilities().streaming();
         try {
             Client client = Client.builder(card)
                     .clientConfig(new ClientConfig.Builder().setStreaming(streaming).build())
-                    .withTransport(JSONRPCTransport.class, new JSONRPCTransportConfigBuilder().httpClient(http))
+                    .withTransport(JSONRPCTransport.class, transport)
                     .build();
             return new RemoteAgent(card, client, calls);
         } catch (A2AClientException e) {

@@ -33,19 +33,23 @@ public final class A2aAgentServer implements AutoCloseable {
     private final A2aServerSettings settings;
 
     public A2aAgentServer(AgentCard card, AgentExecutor agentExecutor, A2aServerSettings settings) {
-        this.card = card;
+        this.card = settings.auth() == null ? card : settings.auth().declareIn(card);
         this.settings = settings;
-        this.cardJson = toJson(card);
+        this.cardJson = toJson(this.card);
         this.threads = agentThreads(card.name(), settings.maxConcurrentTasks());
         DefaultRequestHandler requestHandler = RequestHandlers.create(agentExecutor,
                 new BoundedTaskStore(settings.taskStoreCapacity()), threads, settings.blockingTimeout());
-        this.jsonRpc = new JSONRPCHandler(card, requestHandler, threads);
+        this.jsonRpc = new JSONRPCHandler(this.card, requestHandler, threads);
     }
 
     /** Adds this agent's routes to {@code router}. */
     public void mount(Router router) {
         router.get(CARD_PATH).handler(rc -> rc.response().putHeader("Content-Type", "application/json").end(cardJson));
         router.get(LEGACY_CARD_PATH).handler(rc -> rc.response().putHeader("Content-Type", "application/json").end(cardJson));
+        if (settings.auth() != null) {
+            // A route of its own, ahead of the body's: an unauthenticated caller cannot make us buffer 64 MiB.
+            router.post("/").handler(settings.auth().guard());
+        }
         router.post("/")
                 .handler(BodyHandler.create(false).setBodyLimit(settings.maxRequestBytes()))
                 // Not ordered: concurrent requests must not wait for one another's agents.

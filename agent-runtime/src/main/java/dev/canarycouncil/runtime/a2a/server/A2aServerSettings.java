@@ -2,6 +2,8 @@ package dev.canarycouncil.runtime.a2a.server;
 
 import java.time.Duration;
 
+import dev.canarycouncil.runtime.a2a.auth.ServerAuth;
+
 /**
  * Limits of one hosted A2A agent.
  *
@@ -10,18 +12,24 @@ import java.time.Duration;
  * @param maxConcurrentTasks  agent executions allowed at once; more are refused, not queued forever
  * @param taskStoreCapacity   tasks remembered for {@code tasks/get}
  * @param maxRequestBytes     largest JSON-RPC request accepted
+ * @param auth                the credential callers must present (declared in the card); null for none
  */
 public record A2aServerSettings(
         Duration blockingTimeout,
         int maxConcurrentTasks,
         int taskStoreCapacity,
-        long maxRequestBytes) {
+        long maxRequestBytes,
+        ServerAuth auth) {
 
     public static A2aServerSettings defaults() {
-        return new A2aServerSettings(Duration.ofMinutes(5), 64, 10_000, 64L * 1024 * 1024);
+        return new A2aServerSettings(Duration.ofMinutes(5), 64, 10_000, 64L * 1024 * 1024, null);
     }
 
     public A2aServerSettings withBlockingTimeout(Duration timeout) {
-        return new A2aServerSettings(timeout, maxConcurrentTasks, taskStoreCapacity, maxRequestBytes);
+        return new A2aServerSettings(timeout, maxConcurrentTasks, taskStoreCapacity, maxRequestBytes, auth);
+    }
+
+    public A2aServerSettings withAuth(ServerAuth required) {
+        return new A2aServerSettings(blockingTimeout, maxConcurrentTasks, taskStoreCapacity, maxRequestBytes, required);
     }
 }
