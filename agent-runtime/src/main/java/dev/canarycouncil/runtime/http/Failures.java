@@ -25,6 +25,11 @@ public final class Failures {
             if (t instanceof java.net.UnknownHostException) {
                 return "unknown host " + t.getMessage();
             }
+            if (t instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+                // Jackson's message names its own internals; the first part says what was wrong.
+                return "answered with invalid JSON (" + json.getOriginalMessage().lines().findFirst().orElse("unreadable")
+                        + (json.getLocation() == null ? "" : " at character " + json.getLocation().getCharOffset()) + ")";
+            }
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
                 deepestMessage = t.getMessage();
             }

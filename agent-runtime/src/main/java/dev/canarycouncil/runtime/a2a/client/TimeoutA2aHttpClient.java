@@ -1,6 +1,7 @@
 package dev.canarycouncil.runtime.a2a.client;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,21 +20,32 @@ import io.a2a.client.http.A2AHttpResponse;
 /**
  * The A2A SDK's HTTP seam, implemented on the JDK client with the limits a release gate needs:
  * a connect timeout (an unreachable agent fails fast), a per-request timeout for plain calls,
- * HTTP/1.1 (no h2c upgrade dance), and Server-Sent Events parsed per the spec, including
- * events split over several {@code data:} lines.
+ * HTTP/1.1 (no h2c upgrade dance), a cap on the size of a reply and of one streamed event (a
+ * peer answering gigabytes cannot exhaust the caller's memory), and Server-Sent Events parsed per
+ * the spec, including events split over several {@code data:} lines.
  */
 public final class TimeoutA2aHttpClient implements A2AHttpClient {
 
+    /** Far above any finding or verdict we send (tens of KiB), far below what would hurt the heap. */
+    public static final int DEFAULT_MAX_REPLY_BYTES = 8 * 1024 * 1024;
+
     private final HttpClient http;
     private final Duration requestTimeout;
+    private final int maxReplyBytes;
 
     public TimeoutA2aHttpClient(Duration connectTimeout, Duration requestTimeout) {
+        this(connectTimeout, requestTimeout, DEFAULT_MAX_REPLY_BYTES);
+    }
+
+    /** @param maxReplyBytes largest reply body, and largest single streamed event, accepted */
+    public TimeoutA2aHttpClient(Duration connectTimeout, Duration requestTimeout, int maxReplyBytes) {
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
         this.requestTimeout = requestTimeout;
+        this.maxReplyBytes = maxReplyBytes;
     }
 
     @Override
@@ -87,30 +99,45 @@ public final class TimeoutA2aHttpClient implements A2AHttpClient {
         }
 
         A2AHttpResponse send(HttpRequest.Builder builder) throws IOException, InterruptedException {
-            HttpResponse<String> response = http.send(builder.timeout(requestTimeout).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(response.statusCode(), response.body());
+            HttpResponse<InputStream> response = http.send(builder.timeout(requestTimeout).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                byte[] bytes = body.readNBytes(maxReplyBytes + 1);
+                if (bytes.length > maxReplyBytes) {
+                    throw new IOException("Reply from " + url + " exceeds " + size(maxReplyBytes) + "; not read further");
+                }
+                return new Response(response.statusCode(), new String(bytes, StandardCharsets.UTF_8));
+            }
         }
 
         CompletableFuture<Void> sse(HttpRequest.Builder builder, Consumer<String> onEvent, Consumer<Throwable> onError,
                                     Runnable onComplete) {
             HttpRequest request = builder.header("Accept", "text/event-stream").build();
-            SseLineSubscriber lines = new SseLineSubscriber(onEvent);
+            CompletableFuture<Void> handle = new CompletableFuture<>();
+            SseLineSubscriber lines = new SseLineSubscriber(onEvent, maxReplyBytes, tooLarge -> {
+                if (handle.completeExceptionally(tooLarge)) {
+                    onError.accept(tooLarge);
+                }
+            }, url);
             CompletableFuture<HttpResponse<String>> exchange = http.sendAsync(request, info -> {
                 if (info.statusCode() / 100 == 2) {
-                    return HttpResponse.BodySubscribers.fromLineSubscriber(lines, s -> null, StandardCharsets.UTF_8, null);
+                    return HttpResponse.BodySubscribers.fromSubscriber(new SseLines(lines, maxReplyBytes, tooLarge -> {
+                        if (handle.completeExceptionally(tooLarge)) {
+                            onError.accept(tooLarge);
+                        }
+                    }, url), s -> (String) null);
                 }
-                return HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
+                return errorBody();
             });
-            CompletableFuture<Void> handle = new CompletableFuture<>();
-            // Cancelling the handle (the SDK does so after the final event) aborts the exchange.
+            // Cancelling the handle (the SDK does so after the final event), or dropping an
+            // oversized stream, aborts the exchange.
             handle.whenComplete((v, t) -> {
-                if (handle.isCancelled()) {
+                if (t != null && !exchange.isDone()) {
                     exchange.cancel(true);
                 }
             });
             exchange.whenComplete((response, failure) -> {
-                if (handle.isCancelled()) {
+                if (handle.isDone()) {
                     return;
                 }
                 if (failure != null) {
@@ -191,11 +218,18 @@ public final class TimeoutA2aHttpClient implements A2AHttpClient {
     /** Collects {@code data:} lines until the blank line that ends an event, per the SSE spec. */
     private static final class SseLineSubscriber implements Flow.Subscriber<String> {
         private final Consumer<String> onEvent;
+        private final int maxEventChars;
+        private final Consumer<IOException> onTooLarge;
+        private final String url;
         private final StringBuilder data = new StringBuilder();
         private Flow.Subscription subscription;
+        private boolean abandoned;
 
-        SseLineSubscriber(Consumer<String> onEvent) {
+        SseLineSubscriber(Consumer<String> onEvent, int maxEventChars, Consumer<IOException> onTooLarge, String url) {
             this.onEvent = onEvent;
+            this.maxEventChars = maxEventChars;
+            this.onTooLarge = onTooLarge;
+            this.url = url;
         }
 
         @Override
@@ -205,7 +239,18 @@ public final class TimeoutA2aHttpClient implements A2AHttpClient {
         }
 
         @Override
-        public void onNext(String line) {
+        public synchronized void onNext(String line) {
+            if (abandoned) {
+                return;
+            }
+            if (data.length() + line.length() > maxEventChars) {
+                abandoned = true;
+                data.setLength(0);
+                subscription.cancel();
+                onTooLarge.accept(new IOException("An event streamed by " + url + " exceeds "
+                        + size(maxEventChars) + "; the stream was dropped"));
+                return;
+            }
             if (line.isEmpty()) {
                 flush();
             } else if (line.startsWith("data:")) {
@@ -235,6 +280,21 @@ public final class TimeoutA2aHttpClient implements A2AHttpClient {
         public void onComplete() {
             flush();
         }
+    }
+
+    /** The start of an error reply, enough to quote; the rest is drained unread. */
+    private static HttpResponse.BodySubscriber<String> errorBody() {
+        java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+        return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArrayConsumer(chunk -> chunk.ifPresent(bytes -> {
+            int room = 4096 - head.size();
+            if (room > 0) {
+                head.write(bytes, 0, Math.min(room, bytes.length));
+            }
+        })), ignored -> head.toString(StandardCharsets.UTF_8));
+    }
+
+    static String size(int bytes) {
+        return bytes >= 1024 * 1024 ? bytes / (1024 * 1024) + " MiB" : bytes / 1024 + " KiB";
     }
 
     private static String abbreviate(String body) {
