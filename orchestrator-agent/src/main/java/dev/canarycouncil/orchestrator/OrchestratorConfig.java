@@ -3,21 +3,31 @@ package dev.canarycouncil.orchestrator;
 import java.util.List;
 
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
+import dev.canarycouncil.orchestrator.members.MemberDiscovery;
+import dev.canarycouncil.orchestrator.members.MembersConfig;
+import dev.canarycouncil.orchestrator.members.TrackRecords;
 import dev.canarycouncil.runtime.llm.ModelConfig;
 
 /**
  * What the coordinator needs to know.
  *
- * @param mcpUrl          the MCP server's endpoint, e.g. {@code http://mcp-tools:8090/mcp}
- * @param memberCardUrls  the agent card URLs of the council's members (specialists and the issue writer)
- * @param council         how findings are weighed
- * @param models          the coordinator's model and the analysis' token budget
+ * @param mcpUrl        the MCP server's endpoint, e.g. {@code http://mcp-tools:8090/mcp}
+ * @param members       the council's members (specialists, plug-ins and the issue writer) and how often their cards are re-read
+ * @param council       how findings are weighed
+ * @param models        the coordinator's model and the analysis' token budget
+ * @param trackRecords  members' measured records, used as vote strengths; {@link TrackRecords#none()} for self-reported confidence
+ * @param discovery     finds more members at run time (labelled Kubernetes Services); null for none
  */
-public record OrchestratorConfig(String mcpUrl, List<String> memberCardUrls, CouncilSettings council, ModelConfig models) {
+public record OrchestratorConfig(String mcpUrl, MembersConfig members, CouncilSettings council, ModelConfig models,
+                                 TrackRecords trackRecords, MemberDiscovery discovery) {
 
     public OrchestratorConfig {
-        memberCardUrls = List.copyOf(memberCardUrls);
         models = models == null ? ModelConfig.none() : models;
+        trackRecords = trackRecords == null ? TrackRecords.none() : trackRecords;
+    }
+
+    public OrchestratorConfig(String mcpUrl, List<String> memberCardUrls, CouncilSettings council, ModelConfig models) {
+        this(mcpUrl, MembersConfig.of(memberCardUrls), council, models, TrackRecords.none(), null);
     }
 
     /** A coordinator without models. */

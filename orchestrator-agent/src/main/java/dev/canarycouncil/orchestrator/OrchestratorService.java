@@ -53,16 +53,23 @@ public final class OrchestratorService implements AutoCloseable {
                                             A2aServerSettings settings) {
         McpToolClient tools = new McpToolClient(config.mcpUrl(), Duration.ofSeconds(30));
         ExecutorService calls = callThreads();
-        TimeoutA2aHttpClient http = new TimeoutA2aHttpClient(Duration.ofSeconds(5), config.council().deadline());
-        CouncilDirectory directory = new CouncilDirectory(config.memberCardUrls(), http, calls);
+        TimeoutA2aHttpClient cardHttp = new TimeoutA2aHttpClient(Duration.ofSeconds(5), CouncilDirectory.CARD_DEADLINE);
+        // Each call has its own deadline (RemoteAgent); the HTTP timeout is only a backstop beyond the longest.
+        Duration longest = config.members().members().stream().map(m -> m.timeout() == null ? config.council().deadline() : m.timeout())
+                .max(Duration::compareTo).orElse(config.council().deadline());
+        TimeoutA2aHttpClient http = new TimeoutA2aHttpClient(Duration.ofSeconds(5),
+                (longest.compareTo(config.council().deadline()) > 0 ? longest : config.council().deadline()).plusSeconds(30));
+        CouncilDirectory directory = new CouncilDirectory(config.members(), config.discovery(), cardHttp, http, calls,
+                config.council().deadline(), java.time.Clock.systemUTC());
         ModelConfig models = config.models();
         ModelSession model = models.session(NAME, true).orElse(null);
         CouncilSettings councilSettings = models.anyModel() ? config.council().withModelTime(models.reviewTimeout())
                 : config.council();
         Council council = new Council(directory, new TargetResolver(tools), councilSettings,
-                new Narrator(model), models.anyModel() ? models.tokenBudget() : 0);
+                new Narrator(model), models.anyModel() ? models.tokenBudget() : 0, config.trackRecords());
         // A blocking message/send to the coordinator must outlast the deadlines it gives its members and its own prose.
-        A2aServerSettings own = settings.withBlockingTimeout(councilSettings.deadline()
+        Duration membersTime = longest.compareTo(councilSettings.deadline()) > 0 ? longest : councilSettings.deadline();
+        A2aServerSettings own = settings.withBlockingTimeout(membersTime
                 .plus(councilSettings.issueDeadline()).plus(model == null ? Duration.ZERO : models.reviewTimeout())
                 .plusSeconds(30));
         McpToolAccess modelTools = model == null ? null : new McpToolAccess(config.mcpUrl(), ModelAnswers.TOOLS, Duration.ofSeconds(15));

@@ -11,7 +11,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 import dev.canarycouncil.orchestrator.narrative.Narrative;
+import dev.canarycouncil.orchestrator.members.TrackRecords;
 import dev.canarycouncil.orchestrator.narrative.Narrator;
+import dev.canarycouncil.runtime.redaction.FindingRedactor;
+import dev.canarycouncil.runtime.redaction.Redactor;
 import dev.canarycouncil.runtime.a2a.A2aParts;
 import dev.canarycouncil.runtime.a2a.client.AgentReply;
 import dev.canarycouncil.runtime.a2a.client.RemoteAgent;
@@ -43,6 +46,11 @@ public final class Council {
     private final CouncilSettings settings;
     private final Narrator narrator;
     private final long tokenBudget;
+    private final TrackRecords trackRecords;
+    private final FindingRedactor redactor = new FindingRedactor(new Redactor());
+
+    /** A text-only reply counts with this share of its member's weight. */
+    public static final double TEXT_REPLY_WEIGHT = 0.25;
 
     /** A council without a model of its own: template prose, members spend their own budgets. */
     public Council(CouncilDirectory directory, TargetResolver resolver, CouncilSettings settings) {
@@ -56,6 +64,13 @@ public final class Council {
      */
     public Council(CouncilDirectory directory, TargetResolver resolver, CouncilSettings settings, Narrator narrator,
                    long tokenBudget) {
+        this(directory, resolver, settings, narrator, tokenBudget, TrackRecords.none());
+    }
+
+    /** @param trackRecords members' measured records, used as vote strengths where they suffice */
+    public Council(CouncilDirectory directory, TargetResolver resolver, CouncilSettings settings, Narrator narrator,
+                   long tokenBudget, TrackRecords trackRecords) {
+        this.trackRecords = trackRecords;
         this.directory = directory;
         this.resolver = resolver;
         this.aggregator = new VerdictAggregator(settings);
@@ -90,36 +105,45 @@ public final class Council {
         }
         Map<CouncilMember, CompletableFuture<AgentReply>> calls = new LinkedHashMap<>();
         List<AgentFailure> failures = new ArrayList<>();
+        Map<String, Double> absentWeights = new java.util.HashMap<>();
         for (CouncilMember m : members) {
             if (!m.votes()) {
                 continue;
             }
             if (!m.available()) {
                 failures.add(new AgentFailure(m.name(), m.unavailableReason()));
+                absentWeights.put(m.name(), weight(m));
                 continue;
             }
             progress.report("asking " + m.name());
             Message message = RemoteAgent.userMessage(A2aParts.payload(A2aParts.ANALYSIS_REQUEST, request,
                     "Judge canary " + request.canary().podTemplateHash() + " of " + request.rollout()), analysisId);
-            calls.put(m, m.agent().send(message, settings.deadline(), text -> progress.report(m.name() + ": " + text)));
+            calls.put(m, m.agent().send(message, m.policy().timeout(), text -> progress.report(m.name() + ": "
+                    + ProgressText.clean(text))));
         }
         List<Finding> findings = new ArrayList<>();
+        List<Ballot> ballots = new ArrayList<>();
         for (Map.Entry<CouncilMember, CompletableFuture<AgentReply>> call : calls.entrySet()) {
-            String name = call.getKey().name();
+            CouncilMember member = call.getKey();
+            String name = member.name();
             try {
-                Finding finding = findingOf(name, call.getValue().get());
-                findings.add(finding);
-                progress.report(name + " voted " + finding.verdict() + " (" + finding.confidence() + "%)");
-            } catch (ExecutionException e) {
-                String reason = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+                Ballot ballot = ballot(member, call.getValue().get());
+                ballots.add(ballot);
+                findings.add(ballot.finding());
+                progress.report(name + " voted " + ballot.finding().verdict() + " (" + ballot.finding().confidence() + "%)");
+            } catch (ExecutionException | RuntimeException e) {
+                Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+                String reason = ProgressText.clean(String.valueOf(cause.getMessage()));
                 failures.add(new AgentFailure(name, reason));
+                absentWeights.put(name, weight(member));
                 progress.report(name + " gave no finding: " + reason);
             } catch (InterruptedException e) {
                 calls.values().forEach(f -> f.cancel(true));
                 throw e;
             }
         }
-        VerdictAggregator.Outcome outcome = aggregator.decide(findings, failures);
+        VerdictAggregator.Outcome outcome = aggregator.decide(ballots, failures,
+                f -> absentWeights.getOrDefault(f.agent(), settings.weight(f.agent())));
         RootCauseSummary.Summary summary = RootCauseSummary.of(outcome.decision(), request, findings);
         Verdict verdict = new Verdict(analysisId, VerdictSubject.of(request), outcome.decision(), outcome.confidence(), outcome.rationale(),
                 summary.rootCause(), summary.remediation(), findings, failures, null, ModelUse.DETERMINISTIC, Instant.now(),
@@ -150,20 +174,40 @@ public final class Council {
         return directory.members();
     }
 
-    /** The member's finding, named after the member whatever it calls itself. */
-    private static Finding findingOf(String member, AgentReply reply) {
+    private double weight(CouncilMember m) {
+        return m.policy().weight() * settings.weight(m.name());
+    }
+
+    /**
+     * The member's reply as a vote: its Finding, named after the member whatever it calls itself,
+     * redacted and bounded (a plug-in's finding reaches the verdict, the issue and the logs); or,
+     * from a reply with text but no Finding, a low-weight vote read from the text.
+     */
+    private Ballot ballot(CouncilMember member, AgentReply reply) {
+        String name = member.name();
         if (!reply.completed()) {
-            throw new IllegalStateException(member + " ended its task " + reply.state().asString()
-                    + (reply.statusText().isBlank() ? "" : ": " + reply.statusText()));
+            throw new IllegalStateException(name + " ended its task " + reply.state().asString()
+                    + (reply.statusText().isBlank() ? "" : ": " + ProgressText.clean(reply.statusText())));
         }
         Finding f;
         try {
-            f = A2aParts.read(reply.parts(), A2aParts.FINDING, Finding.class).orElseThrow(() ->
-                    new IllegalStateException(member + " answered without a finding"));
+            f = A2aParts.read(reply.parts(), A2aParts.FINDING, Finding.class).orElse(null);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(member + " sent an invalid finding: " + e.getMessage(), e);
+            throw new IllegalStateException(name + " sent an invalid finding: " + e.getMessage(), e);
         }
-        return f.agent().equals(member) ? f : f.withAgent(member);
+        double weight = weight(member);
+        if (f == null) {
+            String text = A2aParts.text(reply.parts());
+            if (text.isBlank()) {
+                throw new IllegalStateException(name + " answered without a finding or any text");
+            }
+            Finding read = redactor.redact(TextReply.read(name, text));
+            return new Ballot(read, weight * TEXT_REPLY_WEIGHT, read.confidence(), false, "read from text");
+        }
+        Finding finding = redactor.redact(FindingBounds.apply(f.agent().equals(name) ? f : f.withAgent(name)));
+        return trackRecords.strength(name, finding.verdict())
+                .map(s -> new Ballot(finding, weight, s.value(), member.policy().mayVeto(), s.basis()))
+                .orElseGet(() -> new Ballot(finding, weight, finding.confidence(), member.policy().mayVeto(), null));
     }
 
     private static CouncilMember issueWriter(List<CouncilMember> members) {

@@ -1,70 +1,205 @@
 package dev.canarycouncil.orchestrator.council;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import dev.canarycouncil.orchestrator.members.CardCheck;
+import dev.canarycouncil.orchestrator.members.MemberDiscovery;
+import dev.canarycouncil.orchestrator.members.MemberEntry;
+import dev.canarycouncil.orchestrator.members.MembersConfig;
 import dev.canarycouncil.runtime.a2a.client.RemoteAgent;
 import dev.canarycouncil.runtime.a2a.client.RemoteAgentException;
+import dev.canarycouncil.runtime.http.Failures;
 import io.a2a.client.http.A2AHttpClient;
 import io.a2a.spec.AgentCard;
-import io.a2a.spec.AgentSkill;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The council's members, discovered from their agent cards. A card that cannot be read is
- * tried again at the next analysis, so agents may start in any order; meanwhile the member is
- * reported as unavailable rather than silently skipped.
+ * The council's registry: members from configuration and discovery, each known by its agent
+ * card. Cards are fetched in parallel with a short deadline, validated ({@link CardCheck}), and
+ * read again once older than the refresh interval; a card that cannot be read is tried again at
+ * the next analysis, so agents may start in any order. Meanwhile such a member is reported as
+ * unavailable — it counts against the council's confidence and is named in the rationale —
+ * rather than silently skipped.
  */
 public final class CouncilDirectory implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CouncilDirectory.class);
 
-    private final List<String> cardUrls;
-    private final A2AHttpClient http;
+    /** Per card fetch: a member whose card endpoint hangs must not hold up an analysis. */
+    public static final Duration CARD_DEADLINE = Duration.ofSeconds(5);
+
+    private final MembersConfig config;
+    private final MemberDiscovery discovery;
+    private final A2AHttpClient cardHttp;
+    private final A2AHttpClient callHttp;
     private final Executor calls;
-    private final Map<String, CouncilMember> members = new LinkedHashMap<>();
+    private final Duration defaultTimeout;
+    private final Clock clock;
+    private final Map<String, Known> known = new LinkedHashMap<>();
+    private List<MemberEntry> discovered = List.of();
+    private Instant discoveredAt = Instant.EPOCH;
 
+    private record Known(CouncilMember member, Instant fetchedAt, String cardJson) {
+    }
+
+    /** Members by card URL, with default settings and no discovery. */
     public CouncilDirectory(List<String> cardUrls, A2AHttpClient http, Executor calls) {
-        this.cardUrls = List.copyOf(cardUrls);
-        this.http = http;
+        this(MembersConfig.of(cardUrls), null, http, http, calls, CouncilSettings.defaults().deadline(), Clock.systemUTC());
+    }
+
+    /**
+     * @param discovery      members found at run time; null for configured members only
+     * @param cardHttp       reads cards (short timeouts)
+     * @param callHttp       calls members (its timeouts must outlast the longest member timeout)
+     * @param defaultTimeout a member's time per analysis unless its entry says otherwise
+     */
+    public CouncilDirectory(MembersConfig config, MemberDiscovery discovery, A2AHttpClient cardHttp, A2AHttpClient callHttp,
+                            Executor calls, Duration defaultTimeout, Clock clock) {
+        this.config = config;
+        this.discovery = discovery;
+        this.cardHttp = cardHttp;
+        this.callHttp = callHttp;
         this.calls = calls;
+        this.defaultTimeout = defaultTimeout;
+        this.clock = clock;
     }
 
-    /** Every configured member, (re)reading the cards not read yet. */
+    /** Every member, reading the cards not read yet, unusable, or older than the refresh interval. */
     public synchronized List<CouncilMember> members() {
-        for (String url : cardUrls) {
-            CouncilMember known = members.get(url);
-            if (known == null || !known.available()) {
-                members.put(url, load(url));
+        Map<String, MemberEntry> entries = new LinkedHashMap<>();
+        for (MemberEntry e : config.members()) {
+            entries.putIfAbsent(e.cardUrl(), e);
+        }
+        for (MemberEntry e : discover()) {
+            entries.putIfAbsent(e.cardUrl(), e);
+        }
+        known.keySet().retainAll(entries.keySet());
+        Instant now = clock.instant();
+        Map<String, CompletableFuture<Known>> loading = new LinkedHashMap<>();
+        for (MemberEntry entry : entries.values()) {
+            Known k = known.get(entry.cardUrl());
+            boolean stale = k == null || !k.member().available()
+                    || Duration.between(k.fetchedAt(), now).compareTo(config.refresh()) >= 0;
+            if (stale) {
+                loading.put(entry.cardUrl(), CompletableFuture.supplyAsync(() -> load(entry, k, now), calls));
             }
         }
-        return new ArrayList<>(members.values());
+        for (Map.Entry<String, CompletableFuture<Known>> l : loading.entrySet()) {
+            MemberEntry entry = entries.get(l.getKey());
+            known.put(l.getKey(), await(entry, l.getValue(), now));
+        }
+        return distinctNames(entries);
     }
 
-    private CouncilMember load(String url) {
+    private Known await(MemberEntry entry, CompletableFuture<Known> loading, Instant now) {
         try {
-            AgentCard card = RemoteAgent.fetchCard(http, url);
-            Set<String> tags = new HashSet<>();
-            for (AgentSkill skill : card.skills()) {
-                tags.addAll(skill.tags());
-            }
-            LOG.info("Council member {} found at {} (tags {})", card.name(), card.url(), tags);
-            return new CouncilMember(url, card.name(), RemoteAgent.connect(card, http, calls), tags, null);
-        } catch (RemoteAgentException e) {
-            LOG.warn("Council member at {} is unavailable: {}", url, e.getMessage());
-            // Counted as a voter: its absence must lower the council's confidence, not go unnoticed.
-            return new CouncilMember(url, url, null, Set.of(CouncilMember.VOTER_TAG), e.getMessage());
+            return loading.get(CARD_DEADLINE.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            loading.cancel(true);
+            return unavailable(entry, "its card at " + entry.cardUrl() + " was not read within " + CARD_DEADLINE.toSeconds() + " s", now);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return unavailable(entry, "interrupted while reading its card", now);
+        } catch (Exception e) {
+            return unavailable(entry, "its card could not be read: " + Failures.describe(e), now);
         }
+    }
+
+    private Known load(MemberEntry entry, Known previous, Instant now) {
+        if (entry.problem() != null) {
+            return unavailable(entry, entry.problem(), now);
+        }
+        AgentCard card;
+        try {
+            card = RemoteAgent.fetchCard(cardHttp, entry.cardUrl());
+        } catch (RemoteAgentException e) {
+            if (previous != null && previous.member().available()) {
+                // A blip on the card endpoint does not unseat a member; a failing agent fails its calls.
+                LOG.warn("Card of council member {} could not be re-read, keeping the last one: {}", previous.member().name(),
+                        e.getMessage());
+                return new Known(previous.member(), now, previous.cardJson());
+            }
+            LOG.warn("Council member at {} is unavailable: {}", entry.cardUrl(), e.getMessage());
+            return unavailable(entry, e.getMessage(), now);
+        }
+        String json = String.valueOf(card);
+        if (previous != null && previous.member().available() && json.equals(previous.cardJson())) {
+            return new Known(previous.member(), now, json);
+        }
+        String problem = CardCheck.problem(card);
+        if (problem != null) {
+            LOG.warn("Council member at {} has an unusable card: {}", entry.cardUrl(), problem);
+            return unavailable(entry, "its card at " + entry.cardUrl() + " is unusable: " + problem, now);
+        }
+        Set<String> tags = CardCheck.tags(card);
+        try {
+            RemoteAgent agent = RemoteAgent.connect(card, callHttp, calls, entry.secret());
+            LOG.info("Council member {} found at {} (tags {}, from {})", card.name(), card.url(), tags, entry.origin());
+            return new Known(new CouncilMember(entry.cardUrl(), card.name(), agent, tags, null, entry.policy(defaultTimeout),
+                    entry.origin()), now, json);
+        } catch (RemoteAgentException e) {
+            return unavailable(entry, e.getMessage(), now);
+        }
+    }
+
+    private Known unavailable(MemberEntry entry, String reason, Instant now) {
+        // Counted as a voter: its absence must lower the council's confidence, not go unnoticed.
+        return new Known(new CouncilMember(entry.cardUrl(), entry.cardUrl(), null, Set.of(CouncilMember.VOTER_TAG), reason,
+                entry.policy(defaultTimeout), entry.origin()), now, null);
+    }
+
+    /** A second card claiming a member's name would blur the rationale and borrow its weight: refused. */
+    private List<CouncilMember> distinctNames(Map<String, MemberEntry> entries) {
+        Map<String, String> owners = new HashMap<>();
+        List<CouncilMember> result = new ArrayList<>();
+        for (String url : entries.keySet()) {
+            CouncilMember m = known.get(url).member();
+            if (m.available()) {
+                String owner = owners.putIfAbsent(m.name(), url);
+                if (owner != null) {
+                    m = new CouncilMember(url, url, null, Set.of(CouncilMember.VOTER_TAG), "its card claims the name '"
+                            + m.name() + "', already taken by the member at " + owner, m.policy(), m.origin());
+                }
+            }
+            result.add(m);
+        }
+        return result;
+    }
+
+    private List<MemberEntry> discover() {
+        if (discovery == null) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        if (Duration.between(discoveredAt, now).compareTo(config.refresh()) < 0) {
+            return discovered;
+        }
+        try {
+            discovered = List.copyOf(discovery.discover());
+            LOG.info("Discovered {} council member(s) from {}", discovered.size(), discovery.describe());
+        } catch (Exception e) {
+            LOG.warn("Could not discover members from {} (keeping the last {}): {}", discovery.describe(), discovered.size(),
+                    Failures.describe(e));
+        }
+        discoveredAt = now;
+        return discovered;
     }
 
     @Override
     public synchronized void close() {
-        members.values().stream().filter(CouncilMember::available).forEach(m -> m.agent().close());
+        known.values().stream().map(Known::member).filter(CouncilMember::available).forEach(m -> m.agent().close());
     }
 }

@@ -2,15 +2,19 @@ package dev.canarycouncil.orchestrator.council;
 
 import java.util.Set;
 
+import dev.canarycouncil.orchestrator.members.MemberPolicy;
 import dev.canarycouncil.runtime.a2a.client.RemoteAgent;
 
 /**
  * A configured member of the council: reachable (with its client) or not (with the reason).
  *
  * @param cardUrl  where its card was looked up; names the member while its card is unreadable
- * @param tags     the tags of its card's skills, which decide its role
+ * @param tags     the tags of its card's skills, which decide when it is asked
+ * @param policy   its weight, timeout and veto right
+ * @param origin   where it was configured (--member, a members file, a Kubernetes Service)
  */
-public record CouncilMember(String cardUrl, String name, RemoteAgent agent, Set<String> tags, String unavailableReason) {
+public record CouncilMember(String cardUrl, String name, RemoteAgent agent, Set<String> tags, String unavailableReason,
+                            MemberPolicy policy, String origin) {
 
     public static final String VOTER_TAG = "canary-analysis";
     public static final String ISSUE_WRITER_TAG = "issue-writing";

@@ -32,6 +32,21 @@ public final class VerdictAggregator {
         this.settings = settings;
     }
 
+    private static String describe(Ballot b) {
+        Finding f = b.finding();
+        StringBuilder s = new StringBuilder(f.agent()).append(" voted ").append(f.verdict()).append(" (").append(f.confidence()).append('%');
+        if (b.weight() != 1.0) {
+            s.append(", weight ").append(String.format(Locale.ROOT, "%.2f", b.weight()));
+        }
+        if (b.basis() != null) {
+            s.append(", ").append(b.basis());
+        }
+        if (!b.mayVeto() && f.verdict() == Decision.ROLLBACK) {
+            s.append(", no veto");
+        }
+        return s.append("): ").append(f.summary()).toString();
+    }
+
     /** Deterministic evidence strong enough that no model may argue the canary into promotion. */
     private boolean blocksModelPromote(Finding f) {
         if (f.verdict() != Decision.ROLLBACK) {
@@ -41,30 +56,45 @@ public final class VerdictAggregator {
                 || f.evidence().stream().anyMatch(e -> e.severity() == Severity.CRITICAL);
     }
 
+    /** Findings counted by their confidence, each member weighted as the settings say, failures likewise. */
     public Outcome decide(List<Finding> findings, List<AgentFailure> failures) {
+        List<Ballot> ballots = findings.stream()
+                .map(f -> new Ballot(f, settings.weight(f.agent()), f.confidence(), true, null)).toList();
+        return decide(ballots, failures, failure -> settings.weight(failure.agent()));
+    }
+
+    /**
+     * @param failureWeight how much each member that gave no finding would have weighed: its absence
+     *                      lowers the margin by that much
+     */
+    public Outcome decide(List<Ballot> ballots, List<AgentFailure> failures,
+                          java.util.function.ToDoubleFunction<AgentFailure> failureWeight) {
+        List<Finding> findings = ballots.stream().map(Ballot::finding).toList();
         double totalWeight = 0;
         double promote = 0;
         double rollback = 0;
-        for (Finding f : findings) {
-            double w = settings.weight(f.agent());
+        for (Ballot b : ballots) {
+            double w = b.weight();
             totalWeight += w;
-            if (f.verdict() == Decision.PROMOTE) {
-                promote += w * f.confidence();
-            } else if (f.verdict() == Decision.ROLLBACK) {
-                rollback += w * f.confidence();
+            if (b.finding().verdict() == Decision.PROMOTE) {
+                promote += w * b.strength();
+            } else if (b.finding().verdict() == Decision.ROLLBACK) {
+                rollback += w * b.strength();
             }
         }
         for (AgentFailure failure : failures) {
-            totalWeight += settings.weight(failure.agent());
+            totalWeight += failureWeight.applyAsDouble(failure);
         }
         List<String> reasons = new ArrayList<>();
-        findings.stream()
-                .sorted(Comparator.comparing((Finding f) -> f.verdict() != Decision.ROLLBACK).thenComparing(f -> -f.confidence()))
-                .forEach(f -> reasons.add(f.agent() + " voted " + f.verdict() + " (" + f.confidence() + "%): " + f.summary()));
+        ballots.stream()
+                .sorted(Comparator.comparing((Ballot b) -> b.finding().verdict() != Decision.ROLLBACK)
+                        .thenComparing(b -> -b.finding().confidence()))
+                .forEach(b -> reasons.add(describe(b)));
         failures.forEach(f -> reasons.add(f.agent() + " gave no finding (" + f.reason() + "), which lowers confidence"));
 
-        boolean criticalEvidence = findings.stream().anyMatch(this::blocksModelPromote);
-        for (Finding f : findings) {
+        boolean criticalEvidence = ballots.stream().filter(Ballot::mayVeto).map(Ballot::finding).anyMatch(this::blocksModelPromote);
+        for (Ballot b : ballots) {
+            Finding f = b.finding();
             ModelReview review = f.review();
             if (review == null || !review.answered()) {
                 continue;
@@ -75,7 +105,7 @@ public final class VerdictAggregator {
                         + "evidence or a confident rollback forbids a model-driven promotion");
                 continue;
             }
-            double w = settings.weight(f.agent()) * settings.modelWeight();
+            double w = b.weight() * settings.modelWeight();
             totalWeight += w;
             if (review.verdict() == Decision.PROMOTE) {
                 promote += w * review.confidence();
@@ -87,7 +117,9 @@ public final class VerdictAggregator {
         }
 
         // Only deterministic findings veto: a model, however sure, is one lighter vote.
-        Finding veto = findings.stream()
+        Finding veto = ballots.stream()
+                .filter(b -> b.mayVeto() && b.weight() > 0)
+                .map(Ballot::finding)
                 .filter(f -> f.verdict() == Decision.ROLLBACK && f.confidence() >= settings.vetoConfidence())
                 .max(Comparator.comparingInt(Finding::confidence))
                 .orElse(null);
@@ -106,7 +138,7 @@ public final class VerdictAggregator {
         double margin = (promote - rollback) / totalWeight;
         int confidence = (int) Math.round(Math.min(100, Math.abs(margin)));
         String weighed = String.format(Locale.ROOT, "weighted margin %+.0f over %d member(s)", margin,
-                findings.size() + failures.size());
+                ballots.size() + failures.size());
         if (margin >= settings.minPromoteMargin()) {
             return new Outcome(Decision.PROMOTE, confidence, "PROMOTE: " + weighed + ". " + String.join("; ", reasons) + ".");
         }

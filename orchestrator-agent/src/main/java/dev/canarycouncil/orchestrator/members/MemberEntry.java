@@ -1,0 +1,53 @@
+package dev.canarycouncil.orchestrator.members;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
+
+/**
+ * A member as configured: where its card is and how the council treats it. Null settings take the
+ * council's defaults ({@link MemberPolicy}).
+ *
+ * @param cardUrl  the agent card's URL, or the agent's base URL
+ * @param weight   its vote's weight (default 1)
+ * @param timeout  how long it gets per analysis (default: the council's deadline)
+ * @param veto     whether its confident ROLLBACK alone blocks promotion (default true)
+ * @param secret   what to present when its card declares a security scheme; null for none
+ * @param origin   where the entry came from (a file, --member, a Service), for messages
+ * @param problem  why the entry cannot be used (e.g. a Service's malformed annotation); null when it can
+ */
+public record MemberEntry(String cardUrl, Double weight, Duration timeout, Boolean veto, AgentSecret secret, String origin,
+                          String problem) {
+
+    public MemberEntry {
+        Objects.requireNonNull(cardUrl, "cardUrl");
+        if (weight != null && (weight < 0 || weight.isNaN() || weight.isInfinite())) {
+            throw new IllegalArgumentException("weight of " + cardUrl + " must be a number >= 0, was " + weight);
+        }
+    }
+
+    public MemberEntry(String cardUrl, Double weight, Duration timeout, Boolean veto, AgentSecret secret, String origin) {
+        this(cardUrl, weight, timeout, veto, secret, origin, null);
+    }
+
+    /** A member with the defaults, e.g. from {@code --member URL}. */
+    public static MemberEntry of(String cardUrl, String origin) {
+        return new MemberEntry(cardUrl, null, null, null, null, origin, null);
+    }
+
+    /** An entry that names a member but cannot be used; the member shows as unavailable with the reason. */
+    public static MemberEntry unusable(String cardUrl, String origin, String problem) {
+        return new MemberEntry(cardUrl, null, null, null, null, origin, problem);
+    }
+
+    public MemberEntry withSecret(AgentSecret s) {
+        return new MemberEntry(cardUrl, weight, timeout, veto, s, origin, problem);
+    }
+
+    /** The settings in force: this entry's where given, the council's otherwise. */
+    public MemberPolicy policy(Duration defaultTimeout) {
+        return new MemberPolicy(weight == null ? 1.0 : weight, timeout == null ? defaultTimeout : timeout,
+                veto == null || veto);
+    }
+}

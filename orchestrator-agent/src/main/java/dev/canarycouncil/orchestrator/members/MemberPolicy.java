@@ -1,0 +1,17 @@
+package dev.canarycouncil.orchestrator.members;
+
+import java.time.Duration;
+
+/**
+ * How the council treats one member's vote.
+ *
+ * @param weight   multiplies the member's vote (0 keeps it in the rationale without a say)
+ * @param timeout  how long the member gets per analysis before it counts as failed
+ * @param mayVeto  whether its ROLLBACK at or above the veto confidence blocks promotion alone
+ */
+public record MemberPolicy(double weight, Duration timeout, boolean mayVeto) {
+
+    public static MemberPolicy defaults(Duration timeout) {
+        return new MemberPolicy(1.0, timeout, true);
+    }
+}
