@@ -41,6 +41,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     IssueFilingOptions issues;
 
+    @Mixin
+    MemberOptions members;
+
     @Option(names = "--pod", paramLabel = "NAME|HASH",
             description = "The canary pod or pod-template hash to judge (default: the recording's canary).")
     String pod;
@@ -75,6 +78,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         MetricSet metricSet = metrics.metricSet();
         ModelConfig modelConfig = models.config();
         IssueWriterConfig issueConfig = issues.config(tools.code);
+        MemberOptions.Resolved plugins = members.resolve(null);
         AnalysisTarget target;
         ToolBackends backends;
         String source;
@@ -99,7 +103,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         Vertx vertx = VertxFactory.create(64);
         try (LocalCouncil council = LocalCouncil.start(new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), metricSet, modelConfig),
                 LocalCouncil.Ports.ephemeral(), backends,
-                CouncilSettings.defaults().withDeadline(deadline), issueConfig,
+                CouncilSettings.defaults().withDeadline(deadline), issueConfig, plugins,
                 line -> {
                     if (verbose) {
                         err.println(line);

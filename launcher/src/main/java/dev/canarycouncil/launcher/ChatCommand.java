@@ -19,6 +19,7 @@ import dev.canarycouncil.runtime.llm.ModelConfig;
 import dev.canarycouncil.runtime.schema.AnalysisTarget;
 import dev.canarycouncil.runtime.schema.Verdict;
 import io.vertx.core.Vertx;
+import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,6 +36,12 @@ final class ChatCommand implements Callable<Integer> {
 
     @Mixin
     RecordingOption recording;
+
+    @Mixin
+    AuthOptions auth;
+
+    @Mixin
+    MemberOptions members;
 
     @Option(names = "--url", paramLabel = "URL", description = "A running orchestrator instead of a recording, e.g. http://127.0.0.1:8080.")
     String url;
@@ -62,7 +69,7 @@ final class ChatCommand implements Callable<Integer> {
             if (namespace == null || pod == null) {
                 throw new UsageException("--url needs --namespace and --pod (the canary to analyse)");
             }
-            return converse(url, new AnalysisTarget(namespace, pod, null, null, null, null, null), timeout, in, out);
+            return converse(url, new AnalysisTarget(namespace, pod, null, null, null, null, null), timeout, auth.secret(), in, out);
         }
         RecordedRollout rollout = recording.load();
         AnalysisTarget target = new AnalysisTarget(namespace != null ? namespace : rollout.manifest().namespace(),
@@ -70,17 +77,18 @@ final class ChatCommand implements Callable<Integer> {
         Vertx vertx = VertxFactory.create(64);
         try (LocalCouncil council = LocalCouncil.start(new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(),
                         MetricSetLoader.defaults(), ModelConfig.none()), LocalCouncil.Ports.ephemeral(), RecordingOption.backends(rollout),
-                CouncilSettings.defaults().withDeadline(deadline), IssueWriterConfig.dryRun(null, null), line -> { })) {
-            return converse(council.orchestratorUrl(), target, timeout, in, out);
+                CouncilSettings.defaults().withDeadline(deadline), IssueWriterConfig.dryRun(null, null), members.resolve(null),
+                line -> { })) {
+            return converse(council.orchestratorUrl(), target, timeout, null, in, out);
         } finally {
             vertx.close();
         }
     }
 
-    private static int converse(String orchestratorUrl, AnalysisTarget target, Duration timeout, BufferedReader in, PrintStream out)
-            throws Exception {
+    private static int converse(String orchestratorUrl, AnalysisTarget target, Duration timeout, AgentSecret secret,
+                                BufferedReader in, PrintStream out) throws Exception {
         List<String> history = new ArrayList<>();
-        try (OrchestratorSession session = OrchestratorSession.connect(orchestratorUrl, timeout)) {
+        try (OrchestratorSession session = OrchestratorSession.connect(orchestratorUrl, timeout, secret)) {
             out.println("Analysing " + target.namespace() + "/" + target.podName() + " …");
             // "started" is the A2A task opening; what the agents do is worth a line.
             java.util.function.Consumer<String> show = progress -> {

@@ -48,6 +48,11 @@ final class CouncilAssembly {
         this.models = models;
     }
 
+    /** What every agent part demands of callers; null when authentication is off. */
+    dev.canarycouncil.runtime.a2a.auth.AgentSecret secret() {
+        return settings.auth() == null ? null : settings.auth().secret();
+    }
+
     StartedPart mcpTools(int port, ToolBackends backends) {
         HttpEndpoint endpoint = HttpEndpoint.start(vertx, host, port);
         McpToolServer server = new McpToolServer(backends, TOOL_TIMEOUT);
@@ -89,10 +94,11 @@ final class CouncilAssembly {
         });
     }
 
-    StartedPart orchestrator(int port, String publicUrl, String mcpUrl, List<String> memberCardUrls, CouncilSettings council) {
+    StartedPart orchestrator(int port, String publicUrl, String mcpUrl, MemberOptions.Resolved members, CouncilSettings council) {
         HttpEndpoint endpoint = HttpEndpoint.start(vertx, host, port);
         OrchestratorService service = OrchestratorService.mount(endpoint.router(), urlOr(publicUrl, endpoint),
-                new OrchestratorConfig(mcpUrl, memberCardUrls, council, models), settings);
+                new OrchestratorConfig(mcpUrl, members.members(), council, models, members.trackRecords(), members.discovery()),
+                settings);
         return new StartedPart(OrchestratorService.NAME, endpoint, service);
     }
 

@@ -29,6 +29,8 @@ import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.runtime.http.VertxFactory;
 import dev.canarycouncil.runtime.llm.ModelConfig;
 import io.vertx.core.Vertx;
+import dev.canarycouncil.orchestrator.members.MembersConfigException;
+import dev.canarycouncil.orchestrator.members.TrackRecords;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -74,6 +76,11 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     ModelOptions models;
 
+    @Option(names = "--track-record", paramLabel = "FILE",
+            description = "An earlier eval-report.json: weigh each member's votes by its track record instead of its "
+                    + "self-reported confidence, as the orchestrator's --track-record does.")
+    Path trackRecord;
+
     @Override
     public Integer call() throws Exception {
         if (parallel < 1 || parallel > 16) {
@@ -83,6 +90,12 @@ final class EvalCommand implements Callable<Integer> {
         checkRatio(maxFalsePromote, "--max-false-promote");
         ModelConfig modelConfig = models.config();
         var metricSet = metrics.metricSet();
+        TrackRecords records;
+        try {
+            records = trackRecord == null ? TrackRecords.none() : TrackRecords.load(trackRecord);
+        } catch (MembersConfigException e) {
+            throw new UsageException(e.getMessage());
+        }
         List<EvalRunner.Case> cases = load();
         var err = System.err;
         ProgressBar bar = new ProgressBar(err, cases.size(), System.console() != null);
@@ -93,7 +106,7 @@ final class EvalCommand implements Callable<Integer> {
         List<CaseResult> results;
         try {
             CouncilSettings council = CouncilSettings.defaults().withDeadline(deadline);
-            results = new EvalRunner(vertx, metricSet, modelConfig, models::forRecording, council).run(cases, parallel, r -> {
+            results = new EvalRunner(vertx, metricSet, modelConfig, models::forRecording, council, records).run(cases, parallel, r -> {
                 if (!quiet) {
                     bar.step(r.name() + " " + (r.decision() == null ? "FAILED" : r.decision())
                             + (r.correct() ? "" : r.falsePromote() ? " (FALSE PROMOTE)" : " (expected " + r.expected().verdict() + ")"));

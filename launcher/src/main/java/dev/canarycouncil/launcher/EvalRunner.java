@@ -18,6 +18,9 @@ import dev.canarycouncil.evals.scoring.CaseResults;
 import dev.canarycouncil.evals.scoring.Expectation;
 import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
+import dev.canarycouncil.orchestrator.members.MembersConfig;
+import dev.canarycouncil.orchestrator.members.MembersConfigException;
+import dev.canarycouncil.orchestrator.members.TrackRecords;
 import dev.canarycouncil.metrics.config.MetricSet;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
@@ -44,11 +47,20 @@ final class EvalRunner {
     private final ModelConfig models;
     private final java.util.function.BiFunction<ModelConfig, Path, ModelConfig> perRecording;
     private final CouncilSettings council;
+    private final MemberOptions.Resolved weighing;
     private final ErrorRateThreshold threshold = new ErrorRateThreshold(ErrorRateThreshold.DEFAULT_THRESHOLD);
 
     /** @param perRecording gives each recording its models (e.g. replaying its recorded replies) */
     EvalRunner(Vertx vertx, MetricSet metricSet, ModelConfig models,
                java.util.function.BiFunction<ModelConfig, Path, ModelConfig> perRecording, CouncilSettings council) {
+        this(vertx, metricSet, models, perRecording, council, TrackRecords.none());
+    }
+
+    /** @param trackRecords members' records to weigh votes by, as the orchestrator's --track-record does */
+    EvalRunner(Vertx vertx, MetricSet metricSet, ModelConfig models,
+               java.util.function.BiFunction<ModelConfig, Path, ModelConfig> perRecording, CouncilSettings council,
+               TrackRecords trackRecords) {
+        this.weighing = new MemberOptions.Resolved(new MembersConfig(List.of(), null, null), trackRecords, null);
         this.vertx = vertx;
         this.metricSet = metricSet;
         this.models = models;
@@ -93,7 +105,7 @@ final class EvalRunner {
         ModelConfig caseModels = perRecording.apply(models, c.rollout().directory());
         CouncilAssembly assembly = new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), metricSet, caseModels);
         try (LocalCouncil local = LocalCouncil.start(assembly, LocalCouncil.Ports.ephemeral(),
-                RecordingOption.backends(c.rollout()), council, IssueWriterConfig.dryRun(null, null), line -> { })) {
+                RecordingOption.backends(c.rollout()), council, IssueWriterConfig.dryRun(null, null), weighing, line -> { })) {
             Map<String, Decision> baselines = new java.util.TreeMap<>();
             Map<String, Long> baselineTokens = new java.util.TreeMap<>();
             try (McpToolClient tools = new McpToolClient(local.part(CouncilAssembly.MCP_TOOLS).url() + "/mcp", Duration.ofSeconds(30))) {

@@ -8,6 +8,9 @@ import java.util.function.Consumer;
 import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.mcp.server.ToolBackends;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
+import dev.canarycouncil.orchestrator.members.MemberEntry;
+import dev.canarycouncil.orchestrator.members.MembersConfig;
+import dev.canarycouncil.orchestrator.members.TrackRecords;
 
 /**
  * Every part of the council in this JVM, each on its own port and talking to the others over
@@ -35,6 +38,13 @@ final class LocalCouncil implements AutoCloseable {
 
     static LocalCouncil start(CouncilAssembly assembly, Ports ports, ToolBackends backends, CouncilSettings council,
                               IssueWriterConfig issues, Consumer<String> announce) {
+        return start(assembly, ports, backends, council, issues, new MemberOptions.Resolved(
+                new MembersConfig(List.of(), null, null), TrackRecords.none(), null), announce);
+    }
+
+    /** @param plugins members to seat beside the built-in agents, and how votes are weighed */
+    static LocalCouncil start(CouncilAssembly assembly, Ports ports, ToolBackends backends, CouncilSettings council,
+                              IssueWriterConfig issues, MemberOptions.Resolved plugins, Consumer<String> announce) {
         List<StartedPart> parts = new ArrayList<>();
         try {
             StartedPart mcp = add(parts, assembly.mcpTools(ports.mcpTools(), backends), announce);
@@ -42,8 +52,14 @@ final class LocalCouncil implements AutoCloseable {
             StartedPart logs = add(parts, assembly.logAnalyst(ports.logAnalyst(), null, mcpUrl), announce);
             StartedPart metrics = add(parts, assembly.metricsAgent(ports.metricsAgent(), null, mcpUrl), announce);
             StartedPart writer = add(parts, assembly.issueWriter(ports.issueWriter(), null, issues, mcpUrl), announce);
+            List<MemberEntry> builtIn = new ArrayList<>();
+            for (StartedPart p : List.of(logs, metrics, writer)) {
+                builtIn.add(MemberEntry.of(p.cardUrl(), "built-in").withSecret(assembly.secret()));
+            }
+            MembersConfig all = new MembersConfig(builtIn, plugins.members().discovery(), plugins.members().refresh())
+                    .plus(plugins.members().members());
             add(parts, assembly.orchestrator(ports.orchestrator(), null, mcpUrl,
-                    List.of(logs.cardUrl(), metrics.cardUrl(), writer.cardUrl()), council), announce);
+                    new MemberOptions.Resolved(all, plugins.trackRecords(), plugins.discovery()), council), announce);
             return new LocalCouncil(parts);
         } catch (RuntimeException e) {
             new LocalCouncil(parts).close();

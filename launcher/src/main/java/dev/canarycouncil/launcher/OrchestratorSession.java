@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 import dev.canarycouncil.runtime.a2a.A2aParts;
+import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
 import dev.canarycouncil.runtime.a2a.client.AgentReply;
 import dev.canarycouncil.runtime.a2a.client.RemoteAgent;
 import dev.canarycouncil.runtime.a2a.client.TimeoutA2aHttpClient;
@@ -36,6 +37,11 @@ final class OrchestratorSession implements AutoCloseable {
     }
 
     static OrchestratorSession connect(String orchestratorUrl, Duration timeout) {
+        return connect(orchestratorUrl, timeout, null);
+    }
+
+    /** @param secret presented if the orchestrator's card declares a security scheme; null for none */
+    static OrchestratorSession connect(String orchestratorUrl, Duration timeout, AgentSecret secret) {
         TimeoutA2aHttpClient http = new TimeoutA2aHttpClient(Duration.ofSeconds(5), timeout);
         ExecutorService calls = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "orchestrator-session");
@@ -44,7 +50,7 @@ final class OrchestratorSession implements AutoCloseable {
         });
         try {
             AgentCard card = RemoteAgent.fetchCard(http, orchestratorUrl + "/.well-known/agent-card.json");
-            return new OrchestratorSession(calls, RemoteAgent.connect(card, http, calls), timeout);
+            return new OrchestratorSession(calls, RemoteAgent.connect(card, http, calls, secret), timeout);
         } catch (RuntimeException e) {
             calls.shutdownNow();
             throw e;

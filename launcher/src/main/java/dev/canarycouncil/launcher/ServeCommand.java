@@ -15,6 +15,8 @@ import dev.canarycouncil.metrics.MetricsAgent;
 import dev.canarycouncil.metrics.config.MetricSet;
 import dev.canarycouncil.orchestrator.OrchestratorService;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
+import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
+import dev.canarycouncil.runtime.a2a.auth.ServerAuth;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
 import dev.canarycouncil.runtime.http.VertxFactory;
 import dev.canarycouncil.runtime.llm.ModelConfig;
@@ -68,9 +70,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "The MCP server's endpoint, e.g. http://mcp-tools:8090/mcp (env CANARY_COUNCIL_MCP_URL).")
     String mcpUrl;
 
-    @Option(names = "--member", paramLabel = "CARD_URL", split = ",", defaultValue = "${env:CANARY_COUNCIL_MEMBERS}",
-            description = "Agent card URL of a council member, repeatable or comma-separated (env CANARY_COUNCIL_MEMBERS).")
-    List<String> members = new ArrayList<>();
+    @Mixin
+    MemberOptions members;
+
+    @Mixin
+    AuthOptions auth;
 
     @Option(names = "--deadline", defaultValue = "90s", converter = DurationConverter.class,
             description = "How long the specialists get per analysis (default: ${DEFAULT-VALUE}).")
@@ -87,6 +91,8 @@ final class ServeCommand implements Callable<Integer> {
         MetricSet metricSet = metrics.metricSet();
         ModelConfig modelConfig = models.config();
         tools.requireAtMostOneSource();
+        AgentSecret secret = auth.secret();
+        MemberOptions.Resolved plugins = members.resolve(secret);
         boolean needsTools = agent == null || agent.equals(CouncilAssembly.MCP_TOOLS);
         ToolBackends backends = null;
         if (needsTools && tools.recording.given()) {
@@ -95,7 +101,9 @@ final class ServeCommand implements Callable<Integer> {
             backends = tools.live(null);
         }
         Vertx vertx = VertxFactory.create(128);
-        CouncilAssembly assembly = new CouncilAssembly(vertx, host, A2aServerSettings.defaults(), metricSet, modelConfig);
+        A2aServerSettings serverSettings = secret == null ? A2aServerSettings.defaults()
+                : A2aServerSettings.defaults().withAuth(ServerAuth.bearer(secret));
+        CouncilAssembly assembly = new CouncilAssembly(vertx, host, serverSettings, metricSet, modelConfig);
         List<AutoCloseable> running = new ArrayList<>();
         try {
             if (agent == null) {
@@ -104,9 +112,9 @@ final class ServeCommand implements Callable<Integer> {
                             + "(--in-cluster, --kubeconfig FILE or --api-url URL, with --namespaces)");
                 }
                 running.add(LocalCouncil.start(assembly, LocalCouncil.Ports.from(basePort),
-                        backends, council, issueConfig, ServeCommand::announce));
+                        backends, council, issueConfig, plugins, ServeCommand::announce));
             } else {
-                running.add(startOne(assembly, issueConfig, council, backends));
+                running.add(startOne(assembly, issueConfig, council, backends, plugins));
             }
         } catch (RuntimeException e) {
             closeAll(running, vertx);
@@ -122,7 +130,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private StartedPart startOne(CouncilAssembly assembly, IssueWriterConfig issueConfig, CouncilSettings council,
-                                 ToolBackends backends) {
+                                 ToolBackends backends, MemberOptions.Resolved plugins) {
         StartedPart part = switch (agent) {
             case CouncilAssembly.MCP_TOOLS -> {
                 if (backends == null) {
@@ -136,12 +144,11 @@ final class ServeCommand implements Callable<Integer> {
             // The MCP server is optional here: without it drafts quote no code.
             case IssueWriterService.NAME -> assembly.issueWriter(port, publicUrl, issueConfig, blankToNull(mcpUrl));
             case OrchestratorService.NAME -> {
-                List<String> cards = members.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
-                if (cards.isEmpty()) {
+                if (plugins.members().members().isEmpty() && plugins.discovery() == null) {
                     throw new UsageException("the orchestrator needs its members: give --member CARD_URL for each "
-                            + "specialist and the issue writer");
+                            + "specialist and the issue writer, or --members-file FILE");
                 }
-                yield assembly.orchestrator(port, publicUrl, required(mcpUrl, "--mcp-url"), cards, council);
+                yield assembly.orchestrator(port, publicUrl, required(mcpUrl, "--mcp-url"), plugins, council);
             }
             default -> throw new UsageException("unknown agent '" + agent + "'; choose one of "
                     + String.join(", ", CouncilAssembly.AGENT_NAMES));

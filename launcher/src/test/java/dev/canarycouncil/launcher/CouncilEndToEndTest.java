@@ -192,7 +192,7 @@ class CouncilEndToEndTest {
         }
         String deadCard = "http://127.0.0.1:" + closedPort + "/.well-known/agent-card.json";
         try (StartedPart orchestrator = assembly.orchestrator(0, null, healthy.part("mcp-tools").url() + "/mcp",
-                List.of(healthy.part("log-analyst").cardUrl(), deadCard),
+                MemberOptions.Resolved.of(List.of(healthy.part("log-analyst").cardUrl(), deadCard)),
                 CouncilSettings.defaults().withDeadline(Duration.ofSeconds(20)))) {
             JsonNode answer = Json.mapper().readTree(TestHttp.postJson(orchestrator.url() + "/a2a/analyze",
                     pluginBody("shop", "7c9d6f5b4")).body());
@@ -211,7 +211,7 @@ class CouncilEndToEndTest {
             return new AgentOutput("never", List.of());
         }, A2aServerSettings.defaults());
         try (StartedPart orchestrator = assembly.orchestrator(0, null, panicking.part("mcp-tools").url() + "/mcp",
-                List.of(panicking.part("log-analyst").cardUrl(), slowEndpoint.baseUrl() + "/.well-known/agent-card.json"),
+                MemberOptions.Resolved.of(List.of(panicking.part("log-analyst").cardUrl(), slowEndpoint.baseUrl() + "/.well-known/agent-card.json")),
                 CouncilSettings.defaults().withDeadline(Duration.ofSeconds(3)))) {
             long start = System.nanoTime();
             JsonNode answer = Json.mapper().readTree(TestHttp.postJson(orchestrator.url() + "/a2a/analyze",
