@@ -139,8 +139,11 @@ final class IssueBody {
                 md.append("  ").append(fence).append("\n\n");
             }
         } else if (e instanceof PromQlEvidence p) {
-            md.append("  - canary: ").append(Markdown.code(p.canaryQuery())).append(" = ").append(number(p.canaryValue())).append('\n');
-            md.append("  - stable: ").append(Markdown.code(p.stableQuery())).append(" = ").append(number(p.stableValue())).append('\n');
+            // A plug-in's PromQL evidence may give values without the queries (the schema allows it).
+            md.append("  - canary: ").append(p.canaryQuery() == null ? "" : Markdown.code(p.canaryQuery()) + " = ")
+                    .append(number(p.canaryValue())).append('\n');
+            md.append("  - stable: ").append(p.stableQuery() == null ? "" : Markdown.code(p.stableQuery()) + " = ")
+                    .append(number(p.stableValue())).append('\n');
             if (p.test() != null) {
                 md.append("  - ").append(Markdown.oneLine(p.test())).append('\n');
             }

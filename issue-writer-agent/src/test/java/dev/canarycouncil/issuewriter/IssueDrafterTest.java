@@ -59,6 +59,19 @@ class IssueDrafterTest {
     }
 
     @Test
+    void aPluginsMinimalSchemaValidEvidenceIsDrafted() {
+        // finding.schema.json requires only kind, description, severity and metric of a promql item.
+        Finding plugin = new Finding("trace-agent", Decision.ROLLBACK, 95, "p99 span latency doubled", List.of(
+                new PromQlEvidence("checkout→payments p99 doubled", Severity.CRITICAL, "span-p99", null, null, 0.8, 0.4,
+                        null, null, null)), List.of());
+        IssueDraft d = new IssueDrafter(List.of()).draft(REQUEST, new Verdict("id-1", null, Decision.ROLLBACK, 95,
+                "trace-agent vetoed", "p99 span latency doubled", "Roll back.", List.of(plugin), List.of(), null,
+                "deterministic", Instant.now(), 1));
+        assertTrue(d.body().contains("### trace-agent — ROLLBACK (95%)"), d::body);
+        assertTrue(d.body().contains("  - canary: 0.8"), d::body);
+    }
+
+    @Test
     void theFingerprintIgnoresNumbersButNotTheFailure() {
         String a = IssueDrafter.fingerprint("checkout", "index out of range [3] with length 3 at 0xc0001a");
         String b = IssueDrafter.fingerprint("checkout", "index out of range [7] with length 7 at 0xc0ffee");

@@ -152,6 +152,8 @@ class PluginMembersTest {
         expectedReasons.put("slow-agent", "did not answer within 2 s");
         plugins.add(plugin(peers.raw("failing-agent", PluginPeers.Wire.HTTP_500), null, null));
         expectedReasons.put("failing-agent", "500");
+        plugins.add(plugin(peers.raw("express-agent", PluginPeers.Wire.HTML_413), null, null));
+        expectedReasons.put("express-agent", "an HTML error page saying \"PayloadTooLargeError: request entity too large\"");
         plugins.add(plugin(peers.raw("garbled-agent", PluginPeers.Wire.INVALID_JSON), null, null));
         expectedReasons.put("garbled-agent", "invalid JSON");
         plugins.add(plugin(peers.raw("flooding-agent", PluginPeers.Wire.HUGE_BODY), null, null));
@@ -186,6 +188,7 @@ class PluginMembersTest {
                     .orElseThrow(() -> new AssertionError(e.getKey() + " is not among the failures " + v.failures()));
             assertTrue(failure.reason().contains(e.getValue()), e.getKey() + ": " + failure.reason());
             assertTrue(v.rationale().contains(e.getKey() + " gave no finding"), v.rationale());
+            assertTrue(!failure.reason().contains("node_modules"), "no remote stack trace: " + failure.reason());
             assertTrue(failure.reason().length() < 1000, "a failure reason stays short: " + failure.reason().length());
         }
         // The council is still sound afterwards.

@@ -70,12 +70,12 @@ final class PluginPeers implements AutoCloseable {
     }
 
     /** How a raw peer answers {@code POST /}. */
-    enum Wire { HTTP_500, INVALID_JSON, HUGE_BODY, HUGE_EVENT, NEVER_ANSWERS }
+    enum Wire { HTTP_500, HTML_413, INVALID_JSON, HUGE_BODY, HUGE_EVENT, NEVER_ANSWERS }
 
     /** A peer with a valid card whose JSON-RPC endpoint misbehaves as {@code wire} says. */
     String raw(String name, Wire wire) {
         HttpEndpoint endpoint = HttpEndpoint.start(vertx, "127.0.0.1", 0);
-        boolean streaming = wire == Wire.HUGE_EVENT;
+        boolean streaming = wire == Wire.HUGE_EVENT || wire == Wire.HTML_413;
         String card = cardJson(name, endpoint.baseUrl(), streaming, "0.3.0", "[\"canary-analysis\"]");
         endpoint.router().get(A2aAgentServer.CARD_PATH).handler(rc -> rc.response()
                 .putHeader("Content-Type", "application/json").end(card));
@@ -83,6 +83,10 @@ final class PluginPeers implements AutoCloseable {
             HttpServerResponse r = rc.response();
             switch (wire) {
                 case HTTP_500 -> r.setStatusCode(500).end("upstream exploded");
+                // What an Express-based agent (the JavaScript A2A SDK's default 100 kB limit) answers a large request.
+                case HTML_413 -> r.setStatusCode(413).putHeader("Content-Type", "text/html").end("<!DOCTYPE html>\n<html lang=\"en\">"
+                        + "<head><meta charset=\"utf-8\"><title>Error</title></head><body><pre>PayloadTooLargeError: request entity "
+                        + "too large<br> &nbsp; &nbsp;at readStream (/app/node_modules/raw-body/index.js:163:17)</pre></body></html>");
                 case INVALID_JSON -> r.putHeader("Content-Type", "application/json")
                         .end("{\"jsonrpc\":\"2.0\",\"result\":{\"kind\":\"task\",\"id\":");
                 case HUGE_BODY -> stream(r, "application/json", "{\"jsonrpc\":\"2.0\",\"id\":\"1\",\"result\":{\"kind\":\"message\","

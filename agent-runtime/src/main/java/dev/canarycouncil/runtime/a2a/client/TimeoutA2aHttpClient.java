@@ -302,6 +302,15 @@ public final class TimeoutA2aHttpClient implements A2AHttpClient {
             return "";
         }
         String oneLine = body.replaceAll("\\s+", " ").trim();
+        String lower = oneLine.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("<!doctype html") || lower.startsWith("<html")) {
+            // An error page's markup (and often a stack trace) says nothing a person can act on; its title might.
+            java.util.regex.Matcher title = java.util.regex.Pattern.compile("(?i)<title>([^<]{1,200})</title>").matcher(oneLine);
+            java.util.regex.Matcher pre = java.util.regex.Pattern.compile("(?i)<pre>([^<\\n]{1,200})").matcher(oneLine);
+            // Express and others put the error's first line in <pre>; a generic <title> ("Error") comes second.
+            return "an HTML error page" + (pre.find() ? " saying \"" + pre.group(1).strip() + "\""
+                    : title.find() ? " titled \"" + title.group(1).strip() + "\"" : "");
+        }
         return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
     }
 }
