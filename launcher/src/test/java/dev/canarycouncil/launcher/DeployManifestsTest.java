@@ -195,7 +195,8 @@ class DeployManifestsTest {
     void everyCouncilEnvironmentVariableIsOneTheJarReads() {
         List<String> problems = new ArrayList<>();
         Map<String, String> envToOption = envToOption();
-        Set<String> readDirectly = Set.of(PrometheusOption.TOKEN_ENV, ModelConfigLoader.KEY_ENV, CodeOptions.TOKEN_ENV);
+        Set<String> readDirectly = Set.of(PrometheusOption.TOKEN_ENV, ModelConfigLoader.KEY_ENV, CodeOptions.TOKEN_ENV,
+                AuthOptions.TOKEN_ENV);
         for (Build build : deployBuilds()) {
             for (Part part : parts(build, problems)) {
                 for (String name : part.env().keySet()) {
