@@ -15,6 +15,8 @@ import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
 import dev.canarycouncil.metrics.config.MetricSetLoader;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
+import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
+import dev.canarycouncil.runtime.a2a.auth.ServerAuth;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
 import dev.canarycouncil.runtime.http.VertxFactory;
 import dev.canarycouncil.runtime.llm.ModelConfig;
@@ -218,5 +220,27 @@ class WebPageTest {
 
         assumeTrue(errors != null, "this chromedriver does not expose the browser console");
         assertEquals(List.of(), errors);
+    }
+
+    @Test
+    @Order(6)
+    void aTokenProtectedCouncilAsksForItsTokenThenAnalyses() throws Exception {
+        AgentSecret token = AgentSecret.of("page-token-" + System.nanoTime());
+        try (LocalCouncil guarded = LocalCouncil.start(new CouncilAssembly(vertx, "127.0.0.1",
+                        A2aServerSettings.defaults().withAuth(ServerAuth.bearer(token)), MetricSetLoader.defaults(), ModelConfig.none()),
+                LocalCouncil.Ports.ephemeral(), RecordingOption.backends(RecordedRollout.load(Recordings.named("healthy-color-change"))),
+                CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)), IssueWriterConfig.dryRun(null, null), line -> { })) {
+            chromium.driver().get(guarded.orchestratorUrl() + "/ui/?namespace=shop&pod=7c9d6f5b4");
+            assertFalse(find("#token-field").isDisplayed(), "no token field until the council asks for one");
+            find("#start").click();
+            waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("start-error")));
+            assertTrue(find("#start-error").getText().contains("requires its bearer token"), find("#start-error").getText());
+            assertTrue(find("#token-field").isDisplayed());
+            find("#token").sendKeys(token.reveal());
+            find("#start").click();
+            waiting().until(ExpectedConditions.textToBe(By.id("decision"), "PROMOTE"));
+            assertFalse(chromium.driver().getCurrentUrl().contains(token.reveal()), "the token never goes into the URL");
+            chromium.screenshot(SCREENSHOTS.resolve("token-protected.png"));
+        }
     }
 }

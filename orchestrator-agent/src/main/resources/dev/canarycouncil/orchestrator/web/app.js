@@ -75,13 +75,21 @@
     return part ? part.data : null;
   }
 
+  // A council started with --auth-token-file demands its bearer token on A2A calls. The page
+  // asks for it only then, and keeps it for this tab only (sessionStorage), never in the URL.
+  const TOKEN_KEY = 'canary-council-token';
+
   async function post(body, accept, signal) {
-    const res = await fetch(A2A_URL, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: accept },
-      body: JSON.stringify(body),
-      signal,
-    });
+    const headers = { 'Content-Type': 'application/json', Accept: accept };
+    const token = sessionStorage.getItem(TOKEN_KEY);
+    if (token) headers.Authorization = `Bearer ${token}`;
+    const res = await fetch(A2A_URL, { method: 'POST', headers, body: JSON.stringify(body), signal });
+    if (res.status === 401) {
+      sessionStorage.removeItem(TOKEN_KEY);
+      $('token-field').hidden = false;
+      throw new Error(token ? 'the council refused this token; enter the right one and start again'
+        : 'this council requires its bearer token; enter it and start again');
+    }
     if (!res.ok) throw new Error(`the orchestrator answered HTTP ${res.status}`);
     return res;
   }
@@ -832,6 +840,11 @@
     setRunState('idle', 'idle');
 
     $('start-form').addEventListener('submit', (event) => {
+      const typed = $('token').value.trim();
+      if (typed) {
+        sessionStorage.setItem(TOKEN_KEY, typed);
+        $('token').value = '';
+      }
       event.preventDefault();
       const namespace = $('namespace').value.trim();
       const pod = $('pod').value.trim();
