@@ -50,9 +50,9 @@ public final class CouncilDirectory implements AutoCloseable {
     private final Clock clock;
     private final Map<String, Known> known = new LinkedHashMap<>();
     private List<MemberEntry> discovered = List.of();
-    private Instant discoveredAt = Instant.EPOCH;
+    private Instant discoveredAt;
 
-    private record Known(CouncilMember member, Instant fetchedAt, String cardJson) {
+    private record Known(CouncilMember member, Instant fetchedAt, String cardJson, MemberEntry entry) {
     }
 
     /** Members by card URL, with default settings and no discovery. */
@@ -91,24 +91,32 @@ public final class CouncilDirectory implements AutoCloseable {
         Map<String, CompletableFuture<Known>> loading = new LinkedHashMap<>();
         for (MemberEntry entry : entries.values()) {
             Known k = known.get(entry.cardUrl());
-            boolean stale = k == null || !k.member().available()
+            // A changed entry (a Service's new weight, veto or token) is a reason to rebuild the member.
+            boolean stale = k == null || !k.member().available() || !k.entry().equals(entry)
                     || Duration.between(k.fetchedAt(), now).compareTo(config.refresh()) >= 0;
             if (stale) {
                 loading.put(entry.cardUrl(), CompletableFuture.supplyAsync(() -> load(entry, k, now), calls));
             }
         }
+        // One deadline for all: N stalled card endpoints cost one card deadline, not N.
+        long deadline = System.nanoTime() + CARD_DEADLINE.toNanos() + TimeUnit.SECONDS.toNanos(1);
         for (Map.Entry<String, CompletableFuture<Known>> l : loading.entrySet()) {
             MemberEntry entry = entries.get(l.getKey());
-            known.put(l.getKey(), await(entry, l.getValue(), now));
+            known.put(l.getKey(), await(entry, l.getValue(), known.get(l.getKey()), deadline, now));
         }
         return distinctNames(entries);
     }
 
-    private Known await(MemberEntry entry, CompletableFuture<Known> loading, Instant now) {
+    private Known await(MemberEntry entry, CompletableFuture<Known> loading, Known previous, long deadline, Instant now) {
         try {
-            return loading.get(CARD_DEADLINE.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            return loading.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             loading.cancel(true);
+            if (previous != null && previous.member().available() && previous.entry().equals(entry)) {
+                LOG.warn("Card of council member {} was not re-read within {} s, keeping the last one",
+                        previous.member().name(), CARD_DEADLINE.toSeconds());
+                return new Known(previous.member(), now, previous.cardJson(), entry);
+            }
             return unavailable(entry, "its card at " + entry.cardUrl() + " was not read within " + CARD_DEADLINE.toSeconds() + " s", now);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -126,18 +134,19 @@ public final class CouncilDirectory implements AutoCloseable {
         try {
             card = RemoteAgent.fetchCard(cardHttp, entry.cardUrl());
         } catch (RemoteAgentException e) {
-            if (previous != null && previous.member().available()) {
+            if (previous != null && previous.member().available() && previous.entry().equals(entry)) {
                 // A blip on the card endpoint does not unseat a member; a failing agent fails its calls.
                 LOG.warn("Card of council member {} could not be re-read, keeping the last one: {}", previous.member().name(),
                         e.getMessage());
-                return new Known(previous.member(), now, previous.cardJson());
+                return new Known(previous.member(), now, previous.cardJson(), entry);
             }
             LOG.warn("Council member at {} is unavailable: {}", entry.cardUrl(), e.getMessage());
             return unavailable(entry, e.getMessage(), now);
         }
         String json = String.valueOf(card);
-        if (previous != null && previous.member().available() && json.equals(previous.cardJson())) {
-            return new Known(previous.member(), now, json);
+        if (previous != null && previous.member().available() && json.equals(previous.cardJson())
+                && previous.entry().equals(entry)) {
+            return new Known(previous.member(), now, json, entry);
         }
         String problem = CardCheck.problem(card);
         if (problem != null) {
@@ -149,7 +158,7 @@ public final class CouncilDirectory implements AutoCloseable {
             RemoteAgent agent = RemoteAgent.connect(card, callHttp, calls, entry.secret());
             LOG.info("Council member {} found at {} (tags {}, from {})", card.name(), card.url(), tags, entry.origin());
             return new Known(new CouncilMember(entry.cardUrl(), card.name(), agent, tags, null, entry.policy(defaultTimeout),
-                    entry.origin()), now, json);
+                    entry.origin()), now, json, entry);
         } catch (RemoteAgentException e) {
             return unavailable(entry, e.getMessage(), now);
         }
@@ -158,7 +167,7 @@ public final class CouncilDirectory implements AutoCloseable {
     private Known unavailable(MemberEntry entry, String reason, Instant now) {
         // Counted as a voter: its absence must lower the council's confidence, not go unnoticed.
         return new Known(new CouncilMember(entry.cardUrl(), entry.cardUrl(), null, Set.of(CouncilMember.VOTER_TAG), reason,
-                entry.policy(defaultTimeout), entry.origin()), now, null);
+                entry.policy(defaultTimeout), entry.origin()), now, null, entry);
     }
 
     /** A second card claiming a member's name would blur the rationale and borrow its weight: refused. */
@@ -184,17 +193,18 @@ public final class CouncilDirectory implements AutoCloseable {
             return List.of();
         }
         Instant now = clock.instant();
-        if (Duration.between(discoveredAt, now).compareTo(config.refresh()) < 0) {
+        if (discoveredAt != null && Duration.between(discoveredAt, now).compareTo(config.refresh()) < 0) {
             return discovered;
         }
         try {
             discovered = List.copyOf(discovery.discover());
+            // Only a success waits for the refresh interval: a failed discovery is retried at the next analysis.
+            discoveredAt = now;
             LOG.info("Discovered {} council member(s) from {}", discovered.size(), discovery.describe());
         } catch (Exception e) {
             LOG.warn("Could not discover members from {} (keeping the last {}): {}", discovery.describe(), discovered.size(),
                     Failures.describe(e));
         }
-        discoveredAt = now;
         return discovered;
     }
 

@@ -20,7 +20,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  *   <li>{@code canary-council.dev/port}: the port serving A2A (default: the port named {@code a2a}, else the first)</li>
  *   <li>{@code canary-council.dev/card-path}: default {@code /.well-known/agent-card.json}</li>
  *   <li>{@code canary-council.dev/scheme}: {@code http} (default) or {@code https}</li>
- *   <li>{@code canary-council.dev/weight}, {@code canary-council.dev/timeout}, {@code canary-council.dev/veto}</li>
+ *   <li>{@code canary-council.dev/weight}, {@code canary-council.dev/timeout}, {@code canary-council.dev/veto},
+ *       {@code canary-council.dev/abstain}</li>
  *   <li>{@code canary-council.dev/token-env}: the orchestrator's environment variable holding the
  *       credential to present (the secret itself never sits in an annotation)</li>
  * </ul>
@@ -76,9 +77,17 @@ public final class KubernetesServiceDiscovery implements MemberDiscovery {
             String url = scheme + "://" + host + ":" + port + path;
             Double weight = a.containsKey(PREFIX + "weight") ? weight(a.get(PREFIX + "weight")) : null;
             Duration timeout = a.containsKey(PREFIX + "timeout") ? annotated("timeout", a) : null;
-            Boolean veto = a.containsKey(PREFIX + "veto") ? bool(a.get(PREFIX + "veto")) : null;
-            AgentSecret secret = a.containsKey(PREFIX + "token-env") ? AgentSecret.fromEnv(a.get(PREFIX + "token-env"), env) : null;
-            return new MemberEntry(url, weight, timeout, veto, secret, origin);
+            Boolean veto = a.containsKey(PREFIX + "veto") ? bool(a.get(PREFIX + "veto"), "veto") : null;
+            Boolean abstain = a.containsKey(PREFIX + "abstain") ? bool(a.get(PREFIX + "abstain"), "abstain") : null;
+            AgentSecret secret = null;
+            if (a.containsKey(PREFIX + "token-env")) {
+                try {
+                    secret = AgentSecret.fromEnv(a.get(PREFIX + "token-env"), env);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(PREFIX + "token-env: " + e.getMessage(), e);
+                }
+            }
+            return new MemberEntry(url, weight, timeout, veto, secret, origin, null, abstain);
         } catch (IllegalArgumentException e) {
             return MemberEntry.unusable(placeholder, origin, origin + " is misconfigured: " + e.getMessage());
         }
@@ -122,11 +131,11 @@ public final class KubernetesServiceDiscovery implements MemberDiscovery {
         }
     }
 
-    private static Boolean bool(String v) {
+    private static Boolean bool(String v, String key) {
         return switch (v.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new IllegalArgumentException(PREFIX + "veto must be true or false, was '" + v + "'");
+            default -> throw new IllegalArgumentException(PREFIX + key + " must be true or false, was '" + v + "'");
         };
     }
 

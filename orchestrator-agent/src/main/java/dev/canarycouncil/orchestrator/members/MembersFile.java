@@ -28,6 +28,7 @@ import dev.canarycouncil.runtime.config.DurationText;
  *     weight: 0.5        # default 1
  *     timeout: 20s       # default: the council's deadline
  *     veto: false        # default true
+ *     abstain: true      # its INCONCLUSIVE at 0 % is "not my domain" (default false)
  *     token: {env: DB_CHECKER_TOKEN}   # or {file: /var/run/secrets/db-checker/token}
  * discovery:
  *   kubernetes:
@@ -41,7 +42,7 @@ import dev.canarycouncil.runtime.config.DurationText;
 public final class MembersFile {
 
     private static final Set<String> TOP = Set.of("refresh", "members", "discovery");
-    private static final Set<String> MEMBER = Set.of("card", "weight", "timeout", "veto", "token");
+    private static final Set<String> MEMBER = Set.of("card", "weight", "timeout", "veto", "token", "abstain");
     private static final Set<String> KUBERNETES = Set.of("namespaces", "selector");
 
     private final Map<String, String> env;
@@ -96,8 +97,8 @@ public final class MembersFile {
         }
         Double weight = null;
         if (node.has("weight")) {
-            if (!node.get("weight").isNumber() || node.get("weight").asDouble() < 0) {
-                throw new MembersConfigException(where + ": weight must be a number >= 0");
+            if (!node.get("weight").isNumber() || node.get("weight").asDouble() < 0 || !Double.isFinite(node.get("weight").asDouble())) {
+                throw new MembersConfigException(where + ": weight must be a finite number >= 0");
             }
             weight = node.get("weight").asDouble();
         }
@@ -110,7 +111,14 @@ public final class MembersFile {
             veto = node.get("veto").asBoolean();
         }
         AgentSecret secret = node.has("token") ? secret(node.get("token"), where + ": token", file) : null;
-        return new MemberEntry(card, weight, timeout, veto, secret, file.getFileName().toString());
+        Boolean abstain = null;
+        if (node.has("abstain")) {
+            if (!node.get("abstain").isBoolean()) {
+                throw new MembersConfigException(where + ": abstain must be true or false");
+            }
+            abstain = node.get("abstain").asBoolean();
+        }
+        return new MemberEntry(card, weight, timeout, veto, secret, file.getFileName().toString(), null, abstain);
     }
 
     private AgentSecret secret(JsonNode node, String where, Path file) {

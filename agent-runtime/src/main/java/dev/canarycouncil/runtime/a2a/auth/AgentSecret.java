@@ -66,6 +66,17 @@ public final class AgentSecret {
         return MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Equal secrets are the same credential: a re-read configuration with an unchanged token changes nothing. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AgentSecret s && matches(s.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public String toString() {
         return "<secret>";
