@@ -10,8 +10,18 @@ import dev.canarycouncil.runtime.schema.Finding;
  * @param strength  0–100, multiplies the weight: the finding's own confidence, or its track record
  * @param mayVeto   whether a confident ROLLBACK from it blocks promotion alone
  * @param basis     how the strength was chosen, when not the member's own confidence (for the rationale)
+ * @param abstains  an INCONCLUSIVE at 0 % from it is an abstention: no vote, no weight in the total
  */
-public record Ballot(Finding finding, double weight, double strength, boolean mayVeto, String basis) {
+public record Ballot(Finding finding, double weight, double strength, boolean mayVeto, String basis, boolean abstains) {
+
+    public Ballot(Finding finding, double weight, double strength, boolean mayVeto, String basis) {
+        this(finding, weight, strength, mayVeto, basis, false);
+    }
+
+    /** True when this ballot is an abstention under its member's policy. */
+    public boolean abstained() {
+        return abstains && finding.verdict() == dev.canarycouncil.runtime.schema.Decision.INCONCLUSIVE && finding.confidence() == 0;
+    }
 
     /** The plain case: the member's confidence, weight 1, may veto. */
     public static Ballot of(Finding finding) {

@@ -206,8 +206,9 @@ public final class Council {
         }
         Finding finding = redactor.redact(FindingBounds.apply(f.agent().equals(name) ? f : f.withAgent(name)));
         return trackRecords.strength(name, finding.verdict())
-                .map(s -> new Ballot(finding, weight, s.value(), member.policy().mayVeto(), s.basis()))
-                .orElseGet(() -> new Ballot(finding, weight, finding.confidence(), member.policy().mayVeto(), null));
+                .map(s -> new Ballot(finding, weight, s.value(), member.policy().mayVeto(), s.basis(), member.policy().abstains()))
+                .orElseGet(() -> new Ballot(finding, weight, finding.confidence(), member.policy().mayVeto(), null,
+                        member.policy().abstains()));
     }
 
     private static CouncilMember issueWriter(List<CouncilMember> members) {

@@ -34,6 +34,9 @@ public final class VerdictAggregator {
 
     private static String describe(Ballot b) {
         Finding f = b.finding();
+        if (b.abstained()) {
+            return f.agent() + " abstained (not its domain): " + f.summary();
+        }
         StringBuilder s = new StringBuilder(f.agent()).append(" voted ").append(f.verdict()).append(" (").append(f.confidence()).append('%');
         if (b.weight() != 1.0) {
             s.append(", weight ").append(String.format(Locale.ROOT, "%.2f", b.weight()));
@@ -74,6 +77,9 @@ public final class VerdictAggregator {
         double promote = 0;
         double rollback = 0;
         for (Ballot b : ballots) {
+            if (b.abstained()) {
+                continue;
+            }
             double w = b.weight();
             totalWeight += w;
             if (b.finding().verdict() == Decision.PROMOTE) {

@@ -16,9 +16,10 @@ import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
  * @param secret   what to present when its card declares a security scheme; null for none
  * @param origin   where the entry came from (a file, --member, a Service), for messages
  * @param problem  why the entry cannot be used (e.g. a Service's malformed annotation); null when it can
+ * @param abstain  whether an INCONCLUSIVE finding at 0 % from it is an abstention (default false)
  */
 public record MemberEntry(String cardUrl, Double weight, Duration timeout, Boolean veto, AgentSecret secret, String origin,
-                          String problem) {
+                          String problem, Boolean abstain) {
 
     public MemberEntry {
         Objects.requireNonNull(cardUrl, "cardUrl");
@@ -28,7 +29,12 @@ public record MemberEntry(String cardUrl, Double weight, Duration timeout, Boole
     }
 
     public MemberEntry(String cardUrl, Double weight, Duration timeout, Boolean veto, AgentSecret secret, String origin) {
-        this(cardUrl, weight, timeout, veto, secret, origin, null);
+        this(cardUrl, weight, timeout, veto, secret, origin, null, null);
+    }
+
+    public MemberEntry(String cardUrl, Double weight, Duration timeout, Boolean veto, AgentSecret secret, String origin,
+                       String problem) {
+        this(cardUrl, weight, timeout, veto, secret, origin, problem, null);
     }
 
     /** A member with the defaults, e.g. from {@code --member URL}. */
@@ -42,12 +48,12 @@ public record MemberEntry(String cardUrl, Double weight, Duration timeout, Boole
     }
 
     public MemberEntry withSecret(AgentSecret s) {
-        return new MemberEntry(cardUrl, weight, timeout, veto, s, origin, problem);
+        return new MemberEntry(cardUrl, weight, timeout, veto, s, origin, problem, abstain);
     }
 
     /** The settings in force: this entry's where given, the council's otherwise. */
     public MemberPolicy policy(Duration defaultTimeout) {
         return new MemberPolicy(weight == null ? 1.0 : weight, timeout == null ? defaultTimeout : timeout,
-                veto == null || veto);
+                veto == null || veto, abstain != null && abstain);
     }
 }
