@@ -1,0 +1,27 @@
+package dev.canarycouncil.examples.migrationchecker;
+
+import java.util.List;
+
+import dev.canarycouncil.runtime.tools.ContainerLog;
+
+/**
+ * Both sides' logs, and what could not be read.
+ *
+ * @param notes  tool failures and cut logs, in words, for the finding's notes
+ */
+public record FetchedLogs(List<ContainerLog> canary, List<ContainerLog> stable, List<String> notes) {
+
+    public FetchedLogs {
+        canary = List.copyOf(canary);
+        stable = List.copyOf(stable);
+        notes = List.copyOf(notes);
+    }
+
+    public long canaryLines() {
+        return canary.stream().mapToLong(ContainerLog::lineCount).sum();
+    }
+
+    public long stableLines() {
+        return stable.stream().mapToLong(ContainerLog::lineCount).sum();
+    }
+}
