@@ -10,7 +10,6 @@ import dev.canarycouncil.mcp.server.ToolBackends;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.orchestrator.members.MemberEntry;
 import dev.canarycouncil.orchestrator.members.MembersConfig;
-import dev.canarycouncil.orchestrator.members.TrackRecords;
 
 /**
  * Every part of the council in this JVM, each on its own port and talking to the others over
@@ -38,8 +37,7 @@ final class LocalCouncil implements AutoCloseable {
 
     static LocalCouncil start(CouncilAssembly assembly, Ports ports, ToolBackends backends, CouncilSettings council,
                               IssueWriterConfig issues, Consumer<String> announce) {
-        return start(assembly, ports, backends, council, issues, new MemberOptions.Resolved(
-                new MembersConfig(List.of(), null, null), TrackRecords.none(), null), announce);
+        return start(assembly, ports, backends, council, issues, MemberOptions.Resolved.of(List.of()), announce);
     }
 
     /** @param plugins members to seat beside the built-in agents, and how votes are weighed */

@@ -16,6 +16,7 @@ import dev.canarycouncil.orchestrator.council.Council;
 import dev.canarycouncil.orchestrator.council.CouncilDirectory;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.orchestrator.council.TargetResolver;
+import dev.canarycouncil.orchestrator.members.MemberEntry;
 import dev.canarycouncil.orchestrator.narrative.Narrator;
 import dev.canarycouncil.orchestrator.plugin.PluginRoutes;
 import dev.canarycouncil.runtime.a2a.client.TimeoutA2aHttpClient;
@@ -54,11 +55,11 @@ public final class OrchestratorService implements AutoCloseable {
         McpToolClient tools = new McpToolClient(config.mcpUrl(), Duration.ofSeconds(30));
         ExecutorService calls = callThreads();
         TimeoutA2aHttpClient cardHttp = new TimeoutA2aHttpClient(Duration.ofSeconds(5), CouncilDirectory.CARD_DEADLINE);
+        // The longest any configured member may take: the council's deadline or a member's own, longer timeout.
+        Duration membersTime = config.members().members().stream().map(MemberEntry::timeout).filter(java.util.Objects::nonNull)
+                .filter(t -> t.compareTo(config.council().deadline()) > 0).max(Duration::compareTo).orElse(config.council().deadline());
         // Each call has its own deadline (RemoteAgent); the HTTP timeout is only a backstop beyond the longest.
-        Duration longest = config.members().members().stream().map(m -> m.timeout() == null ? config.council().deadline() : m.timeout())
-                .max(Duration::compareTo).orElse(config.council().deadline());
-        TimeoutA2aHttpClient http = new TimeoutA2aHttpClient(Duration.ofSeconds(5),
-                (longest.compareTo(config.council().deadline()) > 0 ? longest : config.council().deadline()).plusSeconds(30));
+        TimeoutA2aHttpClient http = new TimeoutA2aHttpClient(Duration.ofSeconds(5), membersTime.plusSeconds(30));
         CouncilDirectory directory = new CouncilDirectory(config.members(), config.discovery(), cardHttp, http, calls,
                 config.council().deadline(), java.time.Clock.systemUTC());
         ModelConfig models = config.models();
@@ -68,7 +69,6 @@ public final class OrchestratorService implements AutoCloseable {
         Council council = new Council(directory, new TargetResolver(tools), councilSettings,
                 new Narrator(model), models.anyModel() ? models.tokenBudget() : 0, config.trackRecords());
         // A blocking message/send to the coordinator must outlast the deadlines it gives its members and its own prose.
-        Duration membersTime = longest.compareTo(councilSettings.deadline()) > 0 ? longest : councilSettings.deadline();
         A2aServerSettings own = settings.withBlockingTimeout(membersTime
                 .plus(councilSettings.issueDeadline()).plus(model == null ? Duration.ZERO : models.reviewTimeout())
                 .plusSeconds(30));

@@ -143,7 +143,7 @@ public final class Council {
             }
         }
         VerdictAggregator.Outcome outcome = aggregator.decide(ballots, failures,
-                f -> absentWeights.getOrDefault(f.agent(), settings.weight(f.agent())));
+                f -> absentWeights.get(f.agent()));
         RootCauseSummary.Summary summary = RootCauseSummary.of(outcome.decision(), request, findings);
         Verdict verdict = new Verdict(analysisId, VerdictSubject.of(request), outcome.decision(), outcome.confidence(), outcome.rationale(),
                 summary.rootCause(), summary.remediation(), findings, failures, null, ModelUse.DETERMINISTIC, Instant.now(),

@@ -165,9 +165,8 @@ public final class CouncilDirectory implements AutoCloseable {
     }
 
     private Known unavailable(MemberEntry entry, String reason, Instant now) {
-        // Counted as a voter: its absence must lower the council's confidence, not go unnoticed.
-        return new Known(new CouncilMember(entry.cardUrl(), entry.cardUrl(), null, Set.of(CouncilMember.VOTER_TAG), reason,
-                entry.policy(defaultTimeout), entry.origin()), now, null, entry);
+        return new Known(CouncilMember.unavailable(entry.cardUrl(), reason, entry.policy(defaultTimeout), entry.origin()),
+                now, null, entry);
     }
 
     /** A second card claiming a member's name would blur the rationale and borrow its weight: refused. */
@@ -179,8 +178,8 @@ public final class CouncilDirectory implements AutoCloseable {
             if (m.available()) {
                 String owner = owners.putIfAbsent(m.name(), url);
                 if (owner != null) {
-                    m = new CouncilMember(url, url, null, Set.of(CouncilMember.VOTER_TAG), "its card claims the name '"
-                            + m.name() + "', already taken by the member at " + owner, m.policy(), m.origin());
+                    m = CouncilMember.unavailable(url, "its card claims the name '" + m.name()
+                            + "', already taken by the member at " + owner, m.policy(), m.origin());
                 }
             }
             result.add(m);

@@ -19,6 +19,14 @@ public record CouncilMember(String cardUrl, String name, RemoteAgent agent, Set<
     public static final String VOTER_TAG = "canary-analysis";
     public static final String ISSUE_WRITER_TAG = "issue-writing";
 
+    /**
+     * A member that cannot be asked, named by its card URL. It counts as a voter: its absence must
+     * lower the council's confidence, not go unnoticed.
+     */
+    public static CouncilMember unavailable(String cardUrl, String reason, MemberPolicy policy, String origin) {
+        return new CouncilMember(cardUrl, cardUrl, null, Set.of(VOTER_TAG), reason, policy, origin);
+    }
+
     public boolean available() {
         return agent != null;
     }

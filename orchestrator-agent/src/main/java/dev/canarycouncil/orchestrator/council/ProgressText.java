@@ -1,7 +1,7 @@
 package dev.canarycouncil.orchestrator.council;
 
 /**
- * A member's own words (progress, failure reasons) made safe to relay: one line, no control
+ * A member's own words (progress, failure reasons, a text-only reply) made safe to relay: one line, no control
  * characters (a peer must not be able to rewrite a terminal), and short.
  */
 final class ProgressText {

@@ -20,7 +20,6 @@ final class TextReply {
     /** A text vote never claims more than this, whatever it says. */
     static final int MAX_CONFIDENCE = 60;
     private static final int DEFAULT_CONFIDENCE = 50;
-    private static final int MAX_SUMMARY = 300;
     private static final Pattern ROLLBACK = Pattern.compile("\\b(roll[ -]?back|revert|abort)\\b");
     private static final Pattern PROMOTE = Pattern.compile("\\b(promote|safe to ship|proceed)\\b");
     private static final Pattern INCONCLUSIVE = Pattern.compile("\\b(inconclusive|cannot tell|not sure|unknown)\\b");
@@ -44,9 +43,7 @@ final class TextReply {
             Matcher m = PERCENT.matcher(lower);
             confidence = m.find() ? Math.min(MAX_CONFIDENCE, Integer.parseInt(m.group(1))) : DEFAULT_CONFIDENCE;
         }
-        String oneLine = text.replaceAll("\\s+", " ").strip();
-        String summary = oneLine.length() > MAX_SUMMARY ? oneLine.substring(0, MAX_SUMMARY) + "…" : oneLine;
-        return new Finding(member, verdict, confidence, summary, List.of(),
+        return new Finding(member, verdict, confidence, ProgressText.clean(text), List.of(),
                 List.of("read from a text reply without a " + "canary-council/finding/v1 DataPart; counted with low weight, no veto"));
     }
 }

@@ -36,7 +36,7 @@ public final class CardSecurity {
             return null;
         }
         Map<String, SecurityScheme> schemes = card.securitySchemes() == null ? Map.of() : card.securitySchemes();
-        StringBuilder why = new StringBuilder();
+        String lastProblem = null;
         for (Map<String, List<String>> requirement : card.security()) {
             String problem = null;
             for (String name : requirement.keySet()) {
@@ -51,10 +51,9 @@ public final class CardSecurity {
             if (problem == null) {
                 return null;
             }
-            why.setLength(0);
-            why.append(problem);
+            lastProblem = problem;
         }
-        return why.toString();
+        return lastProblem;
     }
 
     /** An interceptor presenting {@code secret} under every scheme the card declares. */

@@ -114,18 +114,16 @@ public final class TimeoutA2aHttpClient implements A2AHttpClient {
                                     Runnable onComplete) {
             HttpRequest request = builder.header("Accept", "text/event-stream").build();
             CompletableFuture<Void> handle = new CompletableFuture<>();
-            SseLineSubscriber lines = new SseLineSubscriber(onEvent, maxReplyBytes, tooLarge -> {
+            // Either cap (one line, one event) drops the stream once, reporting why.
+            Consumer<IOException> drop = tooLarge -> {
                 if (handle.completeExceptionally(tooLarge)) {
                     onError.accept(tooLarge);
                 }
-            }, url);
+            };
+            SseLineSubscriber lines = new SseLineSubscriber(onEvent, maxReplyBytes, drop, url);
             CompletableFuture<HttpResponse<String>> exchange = http.sendAsync(request, info -> {
                 if (info.statusCode() / 100 == 2) {
-                    return HttpResponse.BodySubscribers.fromSubscriber(new SseLines(lines, maxReplyBytes, tooLarge -> {
-                        if (handle.completeExceptionally(tooLarge)) {
-                            onError.accept(tooLarge);
-                        }
-                    }, url), s -> (String) null);
+                    return HttpResponse.BodySubscribers.fromSubscriber(new SseLines(lines, maxReplyBytes, drop, url), s -> (String) null);
                 }
                 return errorBody();
             });
