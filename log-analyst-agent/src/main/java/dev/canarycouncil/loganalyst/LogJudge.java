@@ -12,6 +12,7 @@ import dev.canarycouncil.loganalyst.ingest.Side;
 import dev.canarycouncil.loganalyst.mining.RateComparison;
 import dev.canarycouncil.loganalyst.mining.TemplateDelta;
 import dev.canarycouncil.loganalyst.mining.TemplateStats;
+import dev.canarycouncil.loganalyst.signatures.CrashKind;
 import dev.canarycouncil.loganalyst.signatures.CrashSignature;
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Evidence;
@@ -196,7 +197,7 @@ public final class LogJudge {
         };
         StringBuilder description = new StringBuilder(what).append(": ");
         if (crash != null && severity == Severity.CRITICAL) {
-            description.append(crash.kind().equals("go-panic") || crash.exception() == null ? "" : crash.exception() + ": ")
+            description.append(crash.kind() == CrashKind.GO_PANIC || crash.exception() == null ? "" : crash.exception() + ": ")
                     .append(crash.message().isBlank() ? crash.exception() : crash.message());
             if (crash.location() != null) {
                 description.append(" at ").append(crash.location());
@@ -213,18 +214,17 @@ public final class LogJudge {
             description.append(ks == 0 ? ", never on the stable" : String.format(Locale.ROOT,
                     ", %d time(s) in %d stable record(s) (rate x%.1f, p=%.1e)", ks, ns, d.rateRatio(), d.pValue()));
         }
-        return new LogTemplateEvidence(description.toString(), severity, t.template(), crash == null ? null : crash.kind(),
+        return new LogTemplateEvidence(description.toString(), severity, t.template(), crash == null ? null : crash.kind().label(),
                 crash == null ? null : crash.location(), crash == null ? null : crash.function(), kc, ks, nc, ns,
                 t.firstSeen(Side.CANARY), t.samples(Side.CANARY), "canary: " + String.join(", ", t.canarySources()));
     }
 
     private static String label(CrashSignature c) {
         return switch (c.kind()) {
-            case "go-panic" -> "Go " + c.exception();
-            case "java-exception" -> c.uncaught() ? "Uncaught Java exception" : "Java exception";
-            case "python-traceback" -> "Python traceback";
-            case "node-error" -> "Node.js error";
-            default -> "Fatal error";
+            case GO_PANIC -> "Go " + c.exception();
+            case RUST_PANIC -> "Rust panic";
+            case JAVA_EXCEPTION, DOTNET_EXCEPTION -> (c.uncaught() ? "Uncaught " : "") + c.kind().title();
+            default -> c.kind().title();
         };
     }
 

@@ -27,8 +27,8 @@ import dev.canarycouncil.runtime.logs.LogTimestamps;
 public record JsonRecord(Instant timestamp, Level level, String text, List<String> lines) {
 
     private static final JsonFactory FACTORY = new JsonFactory();
-    private static final Set<String> TIME_KEYS = Set.of("time", "timestamp", "ts", "@timestamp", "t", "asctime", "date");
-    private static final Set<String> LEVEL_KEYS = Set.of("level", "severity", "lvl", "log.level", "levelname", "loglevel");
+    private static final Set<String> TIME_KEYS = Set.of("time", "timestamp", "ts", "@timestamp", "t", "asctime", "date", "@t");
+    private static final Set<String> LEVEL_KEYS = Set.of("level", "severity", "lvl", "log.level", "levelname", "loglevel", "@l", "severitytext");
     private static final int MAX_DEPTH = 4;
 
     /** The record, or null when the line is not one JSON object. */
@@ -93,7 +93,7 @@ public record JsonRecord(Instant timestamp, Level level, String text, List<Strin
             }
         }
         if (reading.level == null && LEVEL_KEYS.contains(lower)) {
-            reading.level = value == JsonToken.VALUE_STRING ? LineHeader.named(parser.getText(), true)
+            reading.level = value == JsonToken.VALUE_STRING ? LevelWords.named(parser.getText(), true)
                     : value.isNumeric() ? pinoLevel(parser.getIntValue()) : null;
         }
         String text = parser.getText();

@@ -5,113 +5,84 @@ import java.time.Instant;
 import dev.canarycouncil.runtime.logs.LogTimestamps;
 
 /**
- * What the start of a log line says about it: its timestamp and its level, when it has them.
- * A line with either is the start of a log record; one with neither may continue the previous
- * record (a stack frame, an exception, a wrapped message).
+ * What the start of a log line says about it: whether it starts a record and of what shape, its
+ * timestamp, its level and, for an access-log line, its HTTP status. A line with none of these may
+ * continue the previous record (a stack frame, an exception, a wrapped message).
+ *
+ * @param timestamp  null when the line carries none
+ * @param level      null when the line declares none
+ * @param status     the HTTP status of an access-log line, else 0
  */
-public record LineHeader(Instant timestamp, Level level) {
+public record LineHeader(Start start, Instant timestamp, Level level, int status) {
+
+    /** How a line begins a record, which decides which lines may follow it. */
+    public enum Start {
+        /** Not a header: the line continues a record, or stands alone in a log without headers. */
+        NONE,
+        /** A log line with its message. */
+        MESSAGE,
+        /** A header whose message is on the next line (ASP.NET Core's console logger, java.util.logging). */
+        SPLIT,
+        /** An HTTP access-log line: always one line. */
+        ACCESS,
+        /** A runtime's crash report that runs until the next header: a Go panic, a Rust panic, Node's uncaught error. */
+        DUMP,
+        /** A Python traceback, closed by its exception line unless a chained traceback follows. */
+        TRACEBACK,
+        /** An exception line printed without a header: Node's error stack, Java's uncaught exception, .NET's unhandled one. */
+        CRASH
+    }
+
+    private static final LineHeader NONE = new LineHeader(Start.NONE, null, null, 0);
 
     public boolean present() {
-        return timestamp != null || level != null;
+        return start != Start.NONE;
     }
 
-    public static LineHeader of(String line) {
-        Instant timestamp = startsLikeTimestamp(line) ? LogTimestamps.leading(line) : null;
-        return new LineHeader(timestamp, levelOf(line));
-    }
-
-    private static boolean startsLikeTimestamp(String line) {
+    /** The header of a line, giving timestamps written without a year the year {@code year}. */
+    public static LineHeader read(String line, int year) {
         if (line.isEmpty()) {
-            return false;
+            return NONE;
         }
         char c = line.charAt(0);
-        return Character.isDigit(c) || c == '[' || c == 't' || (line.indexOf('[') >= 0 && line.indexOf('[') < 200);
+        if (c == ' ' || c == '\t') {
+            return NONE; // indented: a frame or a wrapped message, whatever words it holds
+        }
+        LineHeader crash = CrashStarts.read(line);
+        if (crash != null) {
+            return crash;
+        }
+        LogTimestamps.Found found = LogTimestamps.find(line, year);
+        Instant timestamp = found == null ? null : found.instant();
+        int after = found != null && found.start() <= 1 ? found.end() : -1;
+        if (after >= 0 && line.startsWith("http: panic serving", after + 1)) {
+            // net/http recovered a handler's panic and prints its goroutine trace next.
+            return new LineHeader(Start.DUMP, timestamp, Level.ERROR, 0);
+        }
+        Level level = LevelWords.of(line, after);
+        int status = line.length() > 20 ? AccessLine.status(line, after) : 0;
+        if (status > 0) {
+            Level fromStatus = status >= 500 ? Level.ERROR : Level.INFO;
+            return new LineHeader(Start.ACCESS, timestamp, level == null ? fromStatus : Level.max(level, fromStatus), status);
+        }
+        if (timestamp == null && level == null) {
+            return NONE;
+        }
+        boolean split = (level != null && aspNetCategoryOnly(line)) || (timestamp != null && level == null && julSource(line));
+        return new LineHeader(split ? Start.SPLIT : Start.MESSAGE, timestamp, level, 0);
     }
 
-    /**
-     * The level a line declares within its first words: {@code ERROR}, {@code level=error},
-     * {@code "level":"error"}, {@code [WARN]}, klog's {@code E0505}, or an HTTP 5xx status in
-     * an access log. Null when it declares none.
-     */
-    static Level levelOf(String line) {
-        int n = Math.min(line.length(), 256);
-        int words = 0;
-        int i = 0;
-        while (i < n && words < 12) {
-            while (i < n && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
-                i++;
-            }
-            int start = i;
-            while (i < n && line.charAt(i) != ' ' && line.charAt(i) != '\t') {
-                i++;
-            }
-            if (i > start) {
-                Level level = wordLevel(line, start, i, words);
-                if (level != null) {
-                    return level;
-                }
-                words++;
-            }
+    /** {@code info: Microsoft.Hosting.Lifetime[14]}: ASP.NET Core prints the message on the next line. */
+    private static boolean aspNetCategoryOnly(String line) {
+        if (line.charAt(line.length() - 1) != ']' || line.length() < 8 || line.charAt(4) != ':' || line.charAt(5) != ' ') {
+            return false;
         }
-        return null;
+        int open = line.lastIndexOf('[');
+        return open > 6 && line.indexOf(' ', 6) < 0;
     }
 
-    private static Level wordLevel(String line, int start, int end, int index) {
-        int s = start;
-        int e = end;
-        while (s < e && "[<(\"'{".indexOf(line.charAt(s)) >= 0) {
-            s++;
-        }
-        while (e > s && "]>):\"',}".indexOf(line.charAt(e - 1)) >= 0) {
-            e--;
-        }
-        int len = e - s;
-        if (len <= 0) {
-            return null;
-        }
-        if (line.startsWith("level=", s) || line.startsWith("lvl=", s) || line.startsWith("severity=", s)) {
-            int eq = line.indexOf('=', s);
-            return named(line.substring(eq + 1, e).replace("\"", ""), true);
-        }
-        if (line.startsWith("level\":", s) || line.startsWith("severity\":", s)) {
-            int colon = line.indexOf(':', s);
-            return named(line.substring(colon + 1, e).replace("\"", ""), true);
-        }
-        if (index == 0 && len >= 5 && "IWEF".indexOf(line.charAt(s)) >= 0 && Character.isDigit(line.charAt(s + 1))
-                && Character.isDigit(line.charAt(s + 4))) {
-            // klog: I0505 10:00:01.123456 ...
-            return switch (line.charAt(s)) {
-                case 'I' -> Level.INFO;
-                case 'W' -> Level.WARN;
-                case 'E' -> Level.ERROR;
-                default -> Level.FATAL;
-            };
-        }
-        if (len >= 3 && len <= 11 && Character.isUpperCase(line.charAt(s))) {
-            Level named = named(line.substring(s, e), false);
-            if (named != null) {
-                return named;
-            }
-        }
-        boolean afterQuotedRequest = start >= 2 && line.charAt(start - 2) == '"';
-        if (len == 3 && afterQuotedRequest && line.charAt(s) == '5' && Character.isDigit(line.charAt(s + 1))
-                && Character.isDigit(line.charAt(s + 2))) {
-            // nginx/Apache access log: "GET /x HTTP/1.1" 503 ...
-            return Level.ERROR;
-        }
-        return null;
-    }
-
-    /** Upper-case level words, or any case after {@code level=}. */
-    static Level named(String word, boolean anyCase) {
-        String w = anyCase ? word.toUpperCase(java.util.Locale.ROOT) : word;
-        return switch (w) {
-            case "TRACE", "DEBUG", "FINE", "FINER", "FINEST" -> Level.DEBUG;
-            case "INFO", "INFORMATION", "NOTICE" -> Level.INFO;
-            case "WARN", "WARNING" -> Level.WARN;
-            case "ERROR", "ERR", "SEVERE" -> Level.ERROR;
-            case "FATAL", "CRITICAL", "CRIT", "PANIC", "EMERG", "ALERT" -> Level.FATAL;
-            default -> null;
-        };
+    /** {@code May 05, 2026 10:00:01 AM com.example.Foo method}: the level and message follow on the next line. */
+    private static boolean julSource(String line) {
+        return line.length() > 12 && Character.isUpperCase(line.charAt(0)) && line.charAt(6) == ',';
     }
 }

@@ -6,8 +6,8 @@ import java.io.Reader;
 /**
  * Reads lines from a stream without trusting it: a line longer than the cap is cut and the rest
  * of it skipped as it streams by (one endless line cannot fill the heap), binary garbage is
- * recognised and skipped, and every such event is counted for the finding's notes. Invalid UTF-8
- * must already be replaced by the decoder that feeds this reader.
+ * recognised and skipped, and every such event is counted for the finding's notes. Terminal colour
+ * codes are removed. Invalid UTF-8 must already be replaced by the decoder that feeds this reader.
  */
 public final class LineSource {
 
@@ -77,11 +77,12 @@ public final class LineSource {
             if (cut) {
                 cutLines++;
             }
-            if (looksBinary(line)) {
+            CharSequence text = line.indexOf("\u001b") >= 0 ? Ansi.strip(line) : line;
+            if (looksBinary(text)) {
                 binaryLines++;
                 continue;
             }
-            return line.toString();
+            return text.toString();
         }
     }
 
@@ -98,10 +99,21 @@ public final class LineSource {
             cutLines++;
         }
         int bad = 0;
+        boolean escapes = false;
         for (int i = start; i < end; i++) {
-            if (isBinary(buffer[i])) {
+            char c = buffer[i];
+            if (isBinary(c)) {
                 bad++;
+                escapes |= c == '\u001b';
             }
+        }
+        if (escapes) {
+            String plain = Ansi.strip(new String(buffer, start, end - start));
+            if (looksBinary(plain)) {
+                binaryLines++;
+                return null;
+            }
+            return plain;
         }
         if (bad * 10 > end - start) {
             binaryLines++;

@@ -3,57 +3,67 @@ package dev.canarycouncil.loganalyst.ingest;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
+import dev.canarycouncil.loganalyst.ingest.LineHeader.Start;
 import dev.canarycouncil.loganalyst.mining.TemplateMiner;
 import dev.canarycouncil.loganalyst.signatures.CrashDetector;
 import dev.canarycouncil.loganalyst.signatures.CrashSignature;
 
 /**
- * Streams each log through the whole pipeline (bounded lines, records, failure signatures,
- * templates) and keeps the counts the judgement normalises by. Nothing holds a whole log.
+ * Streams each log through the whole pipeline (records, failure signatures, templates) and keeps the counts the judgement normalises by, and how much of each
+ * side it could read as records of a known format. Nothing holds a whole log.
  */
 public final class LogIngestion {
+
+    private static final int UNRECOGNISED_SAMPLES = 3;
+    private static final int SAMPLE_CHARS = 200;
 
     private final IngestLimits limits;
     private final TemplateMiner miner;
     private final CrashDetector crashes = new CrashDetector();
+    private final RecordStream records;
     private final long[] lines = new long[2];
     private final long[] events = new long[2];
+    private final long[] recordLines = new long[2];
+    private final long[] recognisedLines = new long[2];
     private final long[] skippedLines = new long[2];
+    private final List<Set<String>> unrecognised = List.of(new LinkedHashSet<>(), new LinkedHashSet<>());
     private long cutLines;
     private long binaryLines;
-    private final List<String> sources = new ArrayList<>();
 
     public LogIngestion(IngestLimits limits, TemplateMiner miner) {
         this.limits = limits;
         this.miner = miner;
+        this.records = new RecordStream(limits);
     }
 
     /** Reads one log (one container of one pod) to its end, or to the side's line limit. */
     public void read(Side side, String source, Reader reader) throws IOException {
         int s = side.index();
-        sources.add(side.name().toLowerCase(java.util.Locale.ROOT) + ": " + source);
-        LineSource lineSource = new LineSource(reader, limits.maxLineChars());
-        EventAssembler assembler = new EventAssembler(side, source, limits.maxEventLines(), event -> {
-            events[s]++;
-            CrashSignature crash = event.level().atLeast(Level.WARN) || !event.lines().isEmpty()
-                    || event.header().startsWith("panic") || event.header().startsWith("fatal")
-                    ? crashes.detect(event) : null;
-            miner.add(event, crash);
-        });
-        String line;
-        while ((line = lineSource.next()) != null) {
-            if (lines[s] >= limits.maxLinesPerSide()) {
-                skippedLines[s]++;
-                continue;
-            }
-            lines[s]++;
-            assembler.accept(line);
+        RecordStream.Result read = records.read(side, source, reader, Math.max(0, limits.maxLinesPerSide() - lines[s]),
+                (event, firstLine) -> record(s, event));
+        lines[s] += read.lines();
+        skippedLines[s] += read.skipped();
+        cutLines += read.cut();
+        binaryLines += read.binary();
+    }
+
+    private void record(int s, LogEvent event) {
+        events[s]++;
+        recordLines[s] += event.totalLines();
+        if (event.recognised()) {
+            recognisedLines[s] += event.totalLines();
+        } else if (unrecognised.get(s).size() < UNRECOGNISED_SAMPLES) {
+            String header = event.header().strip();
+            unrecognised.get(s).add(header.length() > SAMPLE_CHARS ? header.substring(0, SAMPLE_CHARS) + "…" : header);
         }
-        assembler.finish();
-        cutLines += lineSource.cutLines();
-        binaryLines += lineSource.binaryLines();
+        Start start = event.start();
+        CrashSignature crash = event.level().atLeast(Level.WARN) || !event.lines().isEmpty()
+                || start == Start.DUMP || start == Start.CRASH || start == Start.TRACEBACK ? crashes.detect(event) : null;
+        miner.add(event, crash);
     }
 
     public long lines(Side side) {
@@ -63,6 +73,12 @@ public final class LogIngestion {
     /** Records (a multi-line stack trace is one). */
     public long events(Side side) {
         return events[side.index()];
+    }
+
+    /** How much of a side could be read as records of a known log format. */
+    public SideCoverage coverage(Side side) {
+        int s = side.index();
+        return new SideCoverage(lines[s], events[s], recordLines[s], recognisedLines[s], List.copyOf(unrecognised.get(s)));
     }
 
     /** What a reader of the finding should know about what was not read in full. */

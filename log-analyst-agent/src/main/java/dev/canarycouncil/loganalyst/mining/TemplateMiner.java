@@ -10,6 +10,8 @@ import dev.canarycouncil.loganalyst.drain.LogCluster;
 import dev.canarycouncil.loganalyst.drain.TokenMasker;
 import dev.canarycouncil.loganalyst.ingest.Level;
 import dev.canarycouncil.loganalyst.ingest.LogEvent;
+import dev.canarycouncil.loganalyst.ingest.LineHeader.Start;
+import dev.canarycouncil.loganalyst.signatures.CrashKind;
 import dev.canarycouncil.loganalyst.signatures.CrashSignature;
 
 /**
@@ -54,21 +56,26 @@ public final class TemplateMiner {
     }
 
     /**
-     * The line a record's template is mined from: its first line, with the exception named when
-     * the first line does not (a traceback's first line is the same for every failure).
+     * The line a record's template is mined from: what it says, with the exception named when that
+     * does not. A crash report whose first line is not its message (a traceback's first line, Node's
+     * source excerpt, a Rust panic's location) is mined from its exception and message.
      */
     static String templateLine(LogEvent event, CrashSignature crash) {
-        String header = event.header();
+        String message = event.message();
         if (crash == null || crash.exception() == null) {
-            return header;
+            return message;
         }
-        if (header.startsWith("Traceback (")) {
+        if (crash.kind() == CrashKind.GO_PANIC || crash.kind() == CrashKind.FATAL_MESSAGE) {
+            return message;
+        }
+        Start start = event.start();
+        if (start == Start.TRACEBACK || start == Start.DUMP || start == Start.CRASH) {
             return crash.exception() + ": " + crash.message();
         }
-        if (!crash.kind().equals("go-panic") && !crash.kind().equals("fatal-message") && !header.contains(crash.exception())) {
-            return header + " [" + crash.exception() + "]";
+        if (!message.contains(crash.exception())) {
+            return message + " [" + crash.exception() + "]";
         }
-        return header;
+        return message;
     }
 
     /** Every template of every level. */

@@ -34,7 +34,7 @@ class CrashDetectorTest {
                 main.main()
                 \t/app/main.go:30 +0x25
                 """);
-        assertEquals("go-panic", s.kind());
+        assertEquals(CrashKind.GO_PANIC, s.kind());
         assertEquals("runtime error: invalid memory address or nil pointer dereference", s.message());
         assertEquals("cart.go:17", s.location());
         assertEquals("main.(*Cart).Total", s.function());
@@ -65,7 +65,7 @@ class CrashDetectorTest {
                 \tat com.example.CartService.total(CartService.java:17)
                 \t... 12 more
                 """);
-        assertEquals("java-exception", s.kind());
+        assertEquals(CrashKind.JAVA_EXCEPTION, s.kind());
         assertEquals("java.lang.NullPointerException", s.exception());
         assertEquals("Cannot invoke \"Cart.items()\" because \"cart\" is null", s.message());
         assertEquals("CartService.java:17", s.location());
@@ -89,7 +89,7 @@ class CrashDetectorTest {
                     return request("get", url)
                 KeyError: 'items'
                 """);
-        assertEquals("python-traceback", s.kind());
+        assertEquals(CrashKind.PYTHON_TRACEBACK, s.kind());
         assertEquals("KeyError", s.exception());
         assertEquals("'items'", s.message());
         assertEquals("checkout.py:42", s.location());
@@ -104,7 +104,7 @@ class CrashDetectorTest {
                     at Layer.handle (/app/node_modules/express/lib/router/layer.js:95:5)
                     at getUser (/app/src/users.js:42:13)
                 """);
-        assertEquals("node-error", s.kind());
+        assertEquals(CrashKind.NODE_ERROR, s.kind());
         assertEquals("TypeError", s.exception());
         assertEquals("users.js:42", s.location());
         assertEquals("getUser", s.function());
@@ -113,7 +113,7 @@ class CrashDetectorTest {
     @Test
     void singleLineFatalMessagesAndOrdinaryErrors() {
         CrashSignature segfault = detect("2026-05-05T10:00:01Z FATAL worker crashed: Segmentation fault (core dumped)");
-        assertEquals("fatal-message", segfault.kind());
+        assertEquals(CrashKind.FATAL_MESSAGE, segfault.kind());
         assertEquals("segmentation fault", segfault.exception());
         assertNull(detect("2026-05-05T10:00:01Z ERROR payment declined for order 42"));
         assertNull(detect("2026-05-05T10:00:01Z INFO cache refreshed"));

@@ -43,8 +43,10 @@ public final class LogTextReader {
                     if (stamp != null) {
                         lastSeen = stamp;
                     }
-                    // Continuation lines (stack frames) carry no timestamp and follow their event.
-                    if (lastSeen == null || lastSeen.isBefore(since)) {
+                    // Continuation lines (stack frames) carry no timestamp and follow their event. Lines
+                    // before the first timestamp, and logs whose format has none (ASP.NET's console
+                    // logger, uvicorn), cannot be placed in time: they are kept, never silently dropped.
+                    if (lastSeen != null && lastSeen.isBefore(since)) {
                         continue;
                     }
                 }

@@ -47,6 +47,27 @@ class LogTextReaderTest {
     }
 
     @Test
+    void sinceKeepsLinesThatCannotBePlacedInTime() throws Exception {
+        String aspNetCore = """
+                info: Microsoft.Hosting.Lifetime[14]
+                      Now listening on: http://[::]:8080
+                fail: Shop.Api.CartController[0]
+                      Cart total failed
+                """;
+        LogTextReader.Result r = LogTextReader.read(text(aspNetCore), Instant.parse("2026-05-05T10:01:00Z"), null, 10_000);
+        assertEquals(4, r.lineCount(), "a log without timestamps is kept whole, not dropped as if it were old");
+
+        String entrypointThenAccess = """
+                /docker-entrypoint.sh: Configuration complete; ready for start up
+                10.0.0.5 - - [05/May/2026:10:00:30 +0000] "GET / HTTP/1.1" 200 5 "-" "curl"
+                10.0.0.5 - - [05/May/2026:10:02:00 +0000] "GET / HTTP/1.1" 200 5 "-" "curl"
+                """;
+        r = LogTextReader.read(text(entrypointThenAccess), Instant.parse("2026-05-05T10:01:00Z"), null, 10_000);
+        assertEquals("/docker-entrypoint.sh: Configuration complete; ready for start up\n"
+                + "10.0.0.5 - - [05/May/2026:10:02:00 +0000] \"GET / HTTP/1.1\" 200 5 \"-\" \"curl\"\n", r.text());
+    }
+
+    @Test
     void invalidUtf8IsReplacedAndAnEndlessLineIsCut() throws Exception {
         byte[] bad = {'o', 'k', '\n', (byte) 0xC3, (byte) 0x28, '\n'};
         assertEquals("ok\n\uFFFD(\n", LogTextReader.read(new ByteArrayInputStream(bad), null, null, 100).text());
