@@ -249,6 +249,15 @@ public final class LogTimestamps {
                 return new Found(f.instant(), b, f.end());
             }
         }
+        // php-fpm's access log writes the date without brackets: 10.0.0.5 -  05/May/2026:10:00:01 +0000 "GET /x" 200
+        for (int slash = s.indexOf('/'); slash >= 3 && slash < limit; slash = s.indexOf('/', slash + 1)) {
+            int d = slash - 2;
+            if (is(s, d - 1, ' ') && digits(s, d, 2) && month(s, slash + 1) > 0 && is(s, slash + 4, '/') && digits(s, slash + 5, 4)
+                    && is(s, slash + 9, ':') && clock(s, slash + 10) && is(s, slash + 18, ' ') && (is(s, slash + 19, '+')
+                    || is(s, slash + 19, '-'))) {
+                return dayMonthYear(s, d, slash + 10);
+            }
+        }
         return null;
     }
 

@@ -37,6 +37,7 @@ class LogTimestampsTest {
             "Jan 01, 2026 12:00:07 AM com.example.orders.OrderService place|2026-01-01T00:00:07Z",
             "Jan 01, 2026 1:05:07 PM com.example.orders.OrderService place|2026-01-01T13:05:07Z",
             "[2026-01-01 00:00:06.123][15][warning][config] gRPC config stream closed|2026-01-01T00:00:06.123Z",
+            "10.244.0.31 -  01/Jan/2026:02:00:06 +0200 \"GET /index.php\" 200|2026-01-01T00:00:06Z",
             "ERROR 2026-01-01 00:00:06,003 log 8 140156712621760 Invalid HTTP_HOST header|2026-01-01T00:00:06.003Z",
             "WARNING  2026-01-01 00:00:06 views Not Found: /cart/items/99/|2026-01-01T00:00:06Z",
     })

@@ -2,7 +2,8 @@ package dev.canarycouncil.loganalyst.ingest;
 
 /**
  * The HTTP status of an access-log line: the status after a quoted request line (nginx, Apache,
- * morgan, gunicorn, Werkzeug, Django, uvicorn, Envoy and Istio: {@code "GET /x HTTP/1.1" 502}),
+ * morgan, gunicorn, Werkzeug, Django, uvicorn, Envoy and Istio: {@code "GET /x HTTP/1.1" 502}; php-fpm
+ * without the protocol),
  * HAProxy's status after its timers ({@code be/srv 0/0/1/3/4 503}), or the status after an
  * unquoted method and path ({@code GET /color 200 1.2ms}, as the Argo Rollouts demo app logs).
  */
@@ -15,12 +16,12 @@ final class AccessLine {
 
     /** The status code, or 0 when the line is not an access-log line. */
     static int status(String line, int afterTimestamp) {
+        int quoted = afterQuotedRequest(line);
+        if (quoted > 0) {
+            return quoted;
+        }
         int http = line.indexOf(" HTTP/");
         if (http > 0 && http < SEARCH_CHARS) {
-            int quoted = afterQuotedRequest(line, http);
-            if (quoted > 0) {
-                return quoted;
-            }
             int timed = afterTimers(line);
             if (timed > 0) {
                 return timed;
@@ -29,17 +30,23 @@ final class AccessLine {
         return afterTimestamp > 0 ? unquoted(line, afterTimestamp) : 0;
     }
 
-    /** {@code "GET /x HTTP/1.1" 200}, uvicorn's {@code "GET /x HTTP/1.1" 500 Internal Server Error} too. */
-    private static int afterQuotedRequest(String line, int http) {
-        int close = line.indexOf('"', http);
-        if (close < 0 || close + 4 >= line.length() || line.charAt(close + 1) != ' ') {
-            return 0;
+    /**
+     * {@code "GET /x HTTP/1.1" 200}, uvicorn's {@code "GET /x HTTP/1.1" 500 Internal Server Error}, php-fpm's
+     * {@code "GET /index.php" 200}: the status right after the first quoted request line.
+     */
+    private static int afterQuotedRequest(String line) {
+        int open = line.indexOf('"');
+        for (int quotes = 0; open >= 0 && open < SEARCH_CHARS && quotes < 3; quotes++) {
+            int close = line.indexOf('"', open + 1);
+            if (close < 0) {
+                return 0;
+            }
+            if (method(line, open + 1)) {
+                return close + 4 < line.length() && line.charAt(close + 1) == ' ' ? code(line, close + 2) : 0;
+            }
+            open = line.indexOf('"', close + 1);
         }
-        int open = line.lastIndexOf('"', http);
-        if (open < 0 || !method(line, open + 1)) {
-            return 0;
-        }
-        return code(line, close + 2);
+        return 0;
     }
 
     /** HAProxy's HTTP log: {@code fe be/srv Tq/Tw/Tc/Tr/Ta status bytes ...}. */

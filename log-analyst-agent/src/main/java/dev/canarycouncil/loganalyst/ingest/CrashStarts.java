@@ -55,6 +55,11 @@ final class CrashStarts {
                     return crash(Level.FATAL);
                 }
                 break;
+            case 'N':
+                if (line.startsWith(LevelWords.FPM_MESSAGE + "PHP Fatal error:")) {
+                    return crash(Level.FATAL);
+                }
+                break;
             default:
                 break;
         }

@@ -18,6 +18,7 @@ final class LevelWords {
 
     private static final int MAX_WORDS = 12;
     private static final int MAX_CHARS = 256;
+    static final String FPM_MESSAGE = "NOTICE: PHP message: ";
 
     private LevelWords() {
     }
@@ -75,6 +76,10 @@ final class LevelWords {
         }
         if (c == 'P' && line.startsWith("PHP ")) {
             return php(line);
+        }
+        if (c == 'N' && line.startsWith(FPM_MESSAGE)) {
+            // php-fpm relays a worker's PHP error at NOTICE; the PHP severity inside is the real level.
+            return php(line.substring(FPM_MESSAGE.length()));
         }
         if (c == '(' && line.startsWith("(node:")) {
             // Node's process warnings: "(node:18) [DEP0005] DeprecationWarning: Buffer() is deprecated ..."
