@@ -17,6 +17,7 @@ import dev.canarycouncil.loganalyst.signatures.CrashSignature;
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Evidence;
 import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.LogRecordKind;
 import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
 import dev.canarycouncil.runtime.schema.Severity;
 
@@ -42,6 +43,15 @@ public final class LogJudge {
     }
 
     public Finding judge(LogEvidence input) {
+        LogReadability readability = new LogReadability(input.logs());
+        Finding finding = weigh(input, readability);
+        List<Evidence> evidence = new ArrayList<>(finding.evidence());
+        evidence.addAll(readability.evidence());
+        return new Finding(finding.agent(), finding.verdict(), finding.confidence(), finding.summary(), evidence, finding.notes(),
+                null, readability.blindSpots());
+    }
+
+    private Finding weigh(LogEvidence input, LogReadability readability) {
         LogIngestion logs = input.logs();
         long nc = logs.events(Side.CANARY);
         long ns = logs.events(Side.STABLE);
@@ -109,6 +119,9 @@ public final class LogJudge {
             if (confidence == 0) {
                 confidence = 70;
             }
+            if (readability.blind()) {
+                confidence -= 10; // the unreadable part may hold as many errors on the stable
+            }
             return new Finding(agent, Decision.ROLLBACK, confidence, "Errors rise on the canary: " + evidence.get(0).description(),
                     evidence, notes);
         }
@@ -116,6 +129,11 @@ public final class LogJudge {
             notes.add("no canary logs or pod status could be read");
             return new Finding(agent, Decision.INCONCLUSIVE, 0, "Nothing to judge: no canary logs or pods were found.",
                     evidence, notes);
+        }
+        if (readability.blind()) {
+            // Nothing failed in what could be read, but most lines could not be: that is no evidence of health.
+            return new Finding(agent, Decision.INCONCLUSIVE, 0, "Cannot judge the logs: "
+                    + readability.blindSpots().get(0).describe() + ". No crash or failing pod state was seen.", evidence, notes);
         }
         boolean warnings = evidence.stream().anyMatch(e -> e.severity() == Severity.WARNING);
         if (nc < MIN_CANARY_RECORDS) {
@@ -216,7 +234,8 @@ public final class LogJudge {
         }
         return new LogTemplateEvidence(description.toString(), severity, t.template(), crash == null ? null : crash.kind().label(),
                 crash == null ? null : crash.location(), crash == null ? null : crash.function(), kc, ks, nc, ns,
-                t.firstSeen(Side.CANARY), t.samples(Side.CANARY), "canary: " + String.join(", ", t.canarySources()));
+                t.firstSeen(Side.CANARY), t.samples(Side.CANARY), "canary: " + String.join(", ", t.canarySources()),
+                crash != null ? LogRecordKind.CRASH : t.access() ? LogRecordKind.ACCESS : LogRecordKind.MESSAGE);
     }
 
     private static String label(CrashSignature c) {

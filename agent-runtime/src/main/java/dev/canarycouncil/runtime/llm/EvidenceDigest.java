@@ -7,6 +7,7 @@ import dev.canarycouncil.runtime.json.Json;
 import dev.canarycouncil.runtime.schema.Evidence;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
+import dev.canarycouncil.runtime.schema.LogCoverageEvidence;
 import dev.canarycouncil.runtime.schema.PodConditionEvidence;
 import dev.canarycouncil.runtime.schema.PromQlEvidence;
 
@@ -36,6 +37,10 @@ public final class EvidenceDigest {
         }
         ArrayNode notes = root.putArray("notes");
         finding.notes().forEach(notes::add);
+        if (!finding.blindSpots().isEmpty()) {
+            ArrayNode blind = root.putArray("couldNotSee");
+            finding.blindSpots().forEach(b -> blind.add(b.describe()));
+        }
         try {
             return Json.mapper().writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -75,6 +80,11 @@ public final class EvidenceDigest {
             }
             putIfPresent(n, "test", q.test());
             n.put("canaryQuery", q.canaryQuery());
+        } else if (e instanceof LogCoverageEvidence c) {
+            n.put("kind", "log-coverage");
+            n.put("side", c.side());
+            n.put("lines", c.lines());
+            n.put("recognisedShare", Math.round(c.recognisedShare() * 100) / 100.0);
         } else if (e instanceof PodConditionEvidence p) {
             n.put("kind", "pod");
             n.put("pod", p.pod());

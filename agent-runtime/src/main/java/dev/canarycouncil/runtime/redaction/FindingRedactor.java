@@ -2,14 +2,16 @@ package dev.canarycouncil.runtime.redaction;
 
 import java.util.List;
 
+import dev.canarycouncil.runtime.schema.BlindSpot;
 import dev.canarycouncil.runtime.schema.Evidence;
 import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.LogCoverageEvidence;
 import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
 import dev.canarycouncil.runtime.schema.ModelReview;
 import dev.canarycouncil.runtime.schema.PodConditionEvidence;
 import dev.canarycouncil.runtime.schema.PromQlEvidence;
 
-/** Redacts every text of a finding: summary, notes, and each evidence item's text fields. */
+/** Redacts every text of a finding: summary, notes, blind spots, and each evidence item's text fields. */
 public final class FindingRedactor {
 
     private final Redactor redactor;
@@ -20,8 +22,10 @@ public final class FindingRedactor {
 
     public Finding redact(Finding f) {
         List<Evidence> evidence = f.evidence().stream().map(this::redact).toList();
+        List<BlindSpot> blindSpots = f.blindSpots().stream()
+                .map(b -> new BlindSpot(b.kind(), r(b.subject()), r(b.detail()), redactor.redact(b.samples()))).toList();
         return new Finding(f.agent(), f.verdict(), f.confidence(), redactor.redact(f.summary()), evidence,
-                redactor.redact(f.notes()), redact(f.review()));
+                redactor.redact(f.notes()), redact(f.review()), blindSpots);
     }
 
     private ModelReview redact(ModelReview m) {
@@ -33,7 +37,11 @@ public final class FindingRedactor {
         if (e instanceof LogTemplateEvidence l) {
             return new LogTemplateEvidence(r(l.description()), l.severity(), r(l.template()), l.signature(), r(l.location()),
                     r(l.frame()), l.canaryCount(), l.stableCount(), l.canaryTotal(), l.stableTotal(), l.firstSeen(),
-                    redactor.redact(l.samples()), r(l.source()));
+                    redactor.redact(l.samples()), r(l.source()), l.recordKind());
+        }
+        if (e instanceof LogCoverageEvidence c) {
+            return new LogCoverageEvidence(r(c.description()), c.severity(), c.side(), c.lines(), c.records(), c.recognisedShare(),
+                    redactor.redact(c.unrecognised()));
         }
         if (e instanceof PodConditionEvidence p) {
             return new PodConditionEvidence(r(p.description()), p.severity(), p.pod(), p.side(), p.container(), p.condition(),

@@ -6,15 +6,16 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 /**
  * One item of evidence behind a finding. Every kind cites where it came from, so a human can
  * check it: a log template with its counts and sample lines, a PromQL query with its values,
- * or a pod condition.
+ * a pod condition, or how much of a side's logs could be read at all.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = LogTemplateEvidence.class, name = "log-template"),
     @JsonSubTypes.Type(value = PromQlEvidence.class, name = "promql"),
-    @JsonSubTypes.Type(value = PodConditionEvidence.class, name = "pod-condition")
+    @JsonSubTypes.Type(value = PodConditionEvidence.class, name = "pod-condition"),
+    @JsonSubTypes.Type(value = LogCoverageEvidence.class, name = "log-coverage")
 })
-public sealed interface Evidence permits LogTemplateEvidence, PromQlEvidence, PodConditionEvidence {
+public sealed interface Evidence permits LogTemplateEvidence, PromQlEvidence, PodConditionEvidence, LogCoverageEvidence {
 
     /** One line a person can read without knowing the evidence kind. */
     String description();

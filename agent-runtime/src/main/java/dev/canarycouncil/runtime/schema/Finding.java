@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param evidence    the items behind the verdict, strongest first
  * @param notes       caveats about the evidence itself (truncated logs, missing data, ...)
  * @param review      the agent's language-model review of this evidence; null in deterministic mode
+ * @param blindSpots  what the agent could not see (no source, unreadable logs); empty when it saw everything
  */
 public record Finding(
         String agent,
@@ -22,7 +23,8 @@ public record Finding(
         String summary,
         List<Evidence> evidence,
         List<String> notes,
-        ModelReview review) {
+        ModelReview review,
+        List<BlindSpot> blindSpots) {
 
     public Finding {
         Objects.requireNonNull(agent, "agent");
@@ -33,6 +35,12 @@ public record Finding(
         summary = summary == null ? "" : summary;
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
         notes = notes == null ? List.of() : List.copyOf(notes);
+        blindSpots = blindSpots == null ? List.of() : List.copyOf(blindSpots);
+    }
+
+    public Finding(String agent, Decision verdict, int confidence, String summary, List<Evidence> evidence, List<String> notes,
+                   ModelReview review) {
+        this(agent, verdict, confidence, summary, evidence, notes, review, List.of());
     }
 
     /** A deterministic finding, with no model review. */
@@ -41,10 +49,23 @@ public record Finding(
     }
 
     public Finding withReview(ModelReview newReview) {
-        return new Finding(agent, verdict, confidence, summary, evidence, notes, newReview);
+        return new Finding(agent, verdict, confidence, summary, evidence, notes, newReview, blindSpots);
     }
 
     public Finding withAgent(String newAgent) {
-        return new Finding(newAgent, verdict, confidence, summary, evidence, notes, review);
+        return new Finding(newAgent, verdict, confidence, summary, evidence, notes, review, blindSpots);
+    }
+
+    public Finding withBlindSpots(List<BlindSpot> spots) {
+        return new Finding(agent, verdict, confidence, summary, evidence, notes, review, spots);
+    }
+
+    /**
+     * True when the member says it has no source of its kind at all and so neither votes nor lowers
+     * the council's confidence: an INCONCLUSIVE at 0 % with a {@link BlindSpot.Kind#NOT_CONFIGURED} blind spot.
+     */
+    public boolean abstains() {
+        return verdict == Decision.INCONCLUSIVE && confidence == 0
+                && blindSpots.stream().anyMatch(b -> b.kind() == BlindSpot.Kind.NOT_CONFIGURED);
     }
 }

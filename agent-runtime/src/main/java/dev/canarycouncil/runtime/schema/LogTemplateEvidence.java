@@ -18,6 +18,7 @@ import java.util.List;
  * @param firstSeen     first timestamp seen on the canary side, when the lines carry timestamps
  * @param samples       up to three redacted sample lines
  * @param source        which pods and containers the lines came from
+ * @param recordKind    an application message, an access-log line or a crash report
  */
 public record LogTemplateEvidence(
         String description,
@@ -32,9 +33,20 @@ public record LogTemplateEvidence(
         long stableTotal,
         Instant firstSeen,
         List<String> samples,
-        String source) implements Evidence {
+        String source,
+        LogRecordKind recordKind) implements Evidence {
 
     public LogTemplateEvidence {
         samples = samples == null ? List.of() : List.copyOf(samples);
+        // Findings from before the kind existed: a signature means a crash report.
+        recordKind = recordKind != null ? recordKind : signature != null ? LogRecordKind.CRASH : LogRecordKind.MESSAGE;
+    }
+
+    /** Evidence whose kind follows from its signature: a crash report with one, a message without. */
+    public LogTemplateEvidence(String description, Severity severity, String template, String signature, String location,
+                               String frame, long canaryCount, long stableCount, long canaryTotal, long stableTotal,
+                               Instant firstSeen, List<String> samples, String source) {
+        this(description, severity, template, signature, location, frame, canaryCount, stableCount, canaryTotal, stableTotal,
+                firstSeen, samples, source, null);
     }
 }

@@ -51,7 +51,7 @@ public final class TemplateMiner {
         if (cluster.id() == list.size()) {
             list.add(new TemplateStats(cluster, level));
         }
-        list.get(cluster.id()).record(event.side(), event.timestamp(), event.source(), crash,
+        list.get(cluster.id()).record(event.side(), event.timestamp(), event.source(), crash, event.start() == Start.ACCESS,
                 () -> event.text(TemplateStats.SAMPLE_CHARS));
     }
 

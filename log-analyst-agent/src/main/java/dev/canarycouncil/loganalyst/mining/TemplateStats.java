@@ -25,14 +25,17 @@ public final class TemplateStats {
     private final List<List<String>> samples = List.of(new ArrayList<>(), new ArrayList<>());
     private final Set<String> canarySources = new LinkedHashSet<>();
     private CrashSignature signature;
+    private boolean access;
 
     TemplateStats(LogCluster cluster, Level level) {
         this.cluster = cluster;
         this.level = level;
     }
 
-    void record(Side side, Instant timestamp, String source, CrashSignature crash, java.util.function.Supplier<String> sample) {
+    void record(Side side, Instant timestamp, String source, CrashSignature crash, boolean accessLine,
+                java.util.function.Supplier<String> sample) {
         int s = side.index();
+        access |= accessLine;
         counts[s]++;
         if (timestamp != null && (firstSeen[s] == null || timestamp.isBefore(firstSeen[s]))) {
             firstSeen[s] = timestamp;
@@ -71,6 +74,11 @@ public final class TemplateStats {
     /** Pods and containers the template was seen in on the canary side (at most ten). */
     public Set<String> canarySources() {
         return canarySources;
+    }
+
+    /** True when its records are HTTP access-log lines. */
+    public boolean access() {
+        return access;
     }
 
     /** The failure its records show, or null. */

@@ -18,9 +18,13 @@ public record Ballot(Finding finding, double weight, double strength, boolean ma
         this(finding, weight, strength, mayVeto, basis, false);
     }
 
-    /** True when this ballot is an abstention under its member's policy. */
+    /**
+     * True when this ballot is an abstention: under its member's policy, or because the member says it
+     * has no source of its kind at all (no metrics configured).
+     */
     public boolean abstained() {
-        return abstains && finding.verdict() == dev.canarycouncil.runtime.schema.Decision.INCONCLUSIVE && finding.confidence() == 0;
+        return finding.abstains()
+                || abstains && finding.verdict() == dev.canarycouncil.runtime.schema.Decision.INCONCLUSIVE && finding.confidence() == 0;
     }
 
     /** The plain case: the member's confidence, weight 1, may veto. */

@@ -2,6 +2,7 @@ package dev.canarycouncil.orchestrator.council;
 
 import java.util.List;
 
+import dev.canarycouncil.runtime.schema.BlindSpot;
 import dev.canarycouncil.runtime.schema.Evidence;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
@@ -19,6 +20,7 @@ final class FindingBounds {
     static final int MAX_NOTE = 500;
     static final int MAX_SAMPLES = 5;
     static final int MAX_SAMPLE = 2_000;
+    static final int MAX_BLIND_SPOTS = 10;
 
     private FindingBounds() {
     }
@@ -31,7 +33,12 @@ final class FindingBounds {
             notes.add("the coordinator trimmed this finding (" + f.evidence().size() + " evidence items, "
                     + f.notes().size() + " notes, " + f.summary().length() + "-character summary)");
         }
-        return new Finding(f.agent(), f.verdict(), f.confidence(), cut(f.summary(), MAX_SUMMARY), evidence, notes, f.review());
+        List<BlindSpot> blindSpots = f.blindSpots().stream().limit(MAX_BLIND_SPOTS)
+                .map(b -> new BlindSpot(b.kind(), cut(b.subject(), MAX_NOTE), cut(b.detail(), MAX_NOTE),
+                        b.samples().stream().limit(MAX_SAMPLES).map(s -> cut(s, MAX_SAMPLE)).toList()))
+                .toList();
+        return new Finding(f.agent(), f.verdict(), f.confidence(), cut(f.summary(), MAX_SUMMARY), evidence, notes, f.review(),
+                blindSpots);
     }
 
     private static Evidence bound(Evidence e) {
@@ -39,7 +46,7 @@ final class FindingBounds {
                 || l.samples().stream().anyMatch(s -> s.length() > MAX_SAMPLE))) {
             return new LogTemplateEvidence(l.description(), l.severity(), l.template(), l.signature(), l.location(), l.frame(),
                     l.canaryCount(), l.stableCount(), l.canaryTotal(), l.stableTotal(), l.firstSeen(),
-                    l.samples().stream().limit(MAX_SAMPLES).map(s -> cut(s, MAX_SAMPLE)).toList(), l.source());
+                    l.samples().stream().limit(MAX_SAMPLES).map(s -> cut(s, MAX_SAMPLE)).toList(), l.source(), l.recordKind());
         }
         return e;
     }

@@ -47,15 +47,21 @@ public final class RootCauseSummary {
     }
 
     /**
-     * How directly an item names the cause rather than a symptom: a crash signature says what broke,
-     * a pod state says how it broke, a metric only that something did.
+     * How directly an item names the cause rather than a symptom: a crash with its frame says what
+     * broke and where, a crash without one what broke; an OOM kill how it broke; an application's
+     * error line what it saw; an access-log status only that a request failed (a 502 is the upstream
+     * error's symptom); a pod state or a metric only that something did.
      */
     private static int specificity(Evidence e) {
         if (e instanceof LogTemplateEvidence l) {
-            return "crash".equals(l.signature()) || l.location() != null ? 4 : 2;
+            return switch (l.recordKind()) {
+                case CRASH -> l.location() != null ? 50 : 40;
+                case MESSAGE -> l.location() != null ? 45 : 30;
+                case ACCESS -> 15;
+            };
         }
         if (e instanceof PodConditionEvidence c) {
-            return "OOMKilled".equals(c.condition()) ? 3 : 1;
+            return "OOMKilled".equals(c.condition()) ? 35 : 10;
         }
         return 0;
     }

@@ -2,10 +2,14 @@ package dev.canarycouncil.orchestrator.council;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 import dev.canarycouncil.runtime.schema.AgentFailure;
+import dev.canarycouncil.runtime.schema.BlindSpot;
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.ModelReview;
@@ -19,8 +23,17 @@ import dev.canarycouncil.runtime.schema.Severity;
  * of whatever the others decide. A PROMOTE needs a clear margin; a confident ROLLBACK from any
  * member vetoes promotion outright, because shipping a broken release costs more than pausing
  * a good one. With no usable evidence the answer is INCONCLUSIVE, never a silent promote.
+ *
+ * <p>Models' reviews are lighter votes on top, and bounded by the deterministic members: the
+ * verdict is PROMOTE only when the deterministic findings alone would promote, and ROLLBACK only
+ * when they alone would roll back; a model can hold a promotion back, never create one or a
+ * rollback. A member with no source of its kind at all (no metrics configured) abstains: it does
+ * not lower the margin, but the verdict's confidence is capped and what was not seen is named.
  */
 public final class VerdictAggregator {
+
+    /** A verdict reached while a whole kind of evidence was missing is never surer than this. */
+    public static final int MAX_CONFIDENCE_WITH_A_SOURCE_MISSING = 75;
 
     /** The decision, how sure it is, and why. */
     public record Outcome(Decision decision, int confidence, String rationale) {
@@ -32,10 +45,183 @@ public final class VerdictAggregator {
         this.settings = settings;
     }
 
+    /** Findings counted by their confidence, each member weighted as the settings say, failures likewise. */
+    public Outcome decide(List<Finding> findings, List<AgentFailure> failures) {
+        List<Ballot> ballots = findings.stream()
+                .map(f -> new Ballot(f, settings.weight(f.agent()), f.confidence(), true, null)).toList();
+        return decide(ballots, failures, failure -> settings.weight(failure.agent()));
+    }
+
+    /**
+     * @param failureWeight how much each member that gave no finding would have weighed: its absence
+     *                      lowers the margin by that much
+     */
+    public Outcome decide(List<Ballot> ballots, List<AgentFailure> failures, ToDoubleFunction<AgentFailure> failureWeight) {
+        List<String> reasons = new ArrayList<>();
+        ballots.stream()
+                .sorted(Comparator.comparing((Ballot b) -> b.finding().verdict() != Decision.ROLLBACK)
+                        .thenComparing(b -> -b.finding().confidence()))
+                .forEach(b -> reasons.add(describe(b)));
+        failures.forEach(f -> reasons.add(f.agent() + " gave no finding (" + f.reason() + "), which lowers confidence"));
+
+        Outcome deterministic = weigh(tally(ballots, failures, failureWeight, null), ballots, reasons);
+        Outcome outcome = deterministic;
+        if (ballots.stream().anyMatch(b -> b.finding().review() != null && b.finding().review().answered())) {
+            List<String> withModels = new ArrayList<>(reasons);
+            outcome = bound(weigh(tally(ballots, failures, failureWeight, withModels), ballots, withModels), deterministic);
+        }
+        return withBlindSpots(outcome, ballots);
+    }
+
+    /** The sums a decision is read from. */
+    private record Tally(double total, double promote, double rollback, long members) {
+    }
+
+    /** @param modelReasons where to say how each model voted; null to leave the models out */
+    private Tally tally(List<Ballot> ballots, List<AgentFailure> failures, ToDoubleFunction<AgentFailure> failureWeight,
+                        List<String> modelReasons) {
+        double total = 0;
+        double promote = 0;
+        double rollback = 0;
+        for (Ballot b : ballots) {
+            if (b.abstained()) {
+                continue;
+            }
+            total += b.weight();
+            if (b.finding().verdict() == Decision.PROMOTE) {
+                promote += b.weight() * b.strength();
+            } else if (b.finding().verdict() == Decision.ROLLBACK) {
+                rollback += b.weight() * b.strength();
+            }
+        }
+        for (AgentFailure failure : failures) {
+            total += failureWeight.applyAsDouble(failure);
+        }
+        long members = ballots.stream().filter(b -> !b.abstained()).count() + failures.size();
+        if (modelReasons == null) {
+            return new Tally(total, promote, rollback, members);
+        }
+        boolean criticalEvidence = ballots.stream().filter(Ballot::mayVeto).map(Ballot::finding).anyMatch(this::blocksModelPromote);
+        for (Ballot b : ballots) {
+            Finding f = b.finding();
+            ModelReview review = f.review();
+            if (review == null || !review.answered()) {
+                continue;
+            }
+            String who = f.agent() + "'s model " + review.model();
+            if (review.verdict() == Decision.PROMOTE && criticalEvidence) {
+                modelReasons.add(who + " voted PROMOTE (" + review.confidence() + "%), overruled: deterministic critical "
+                        + "evidence or a confident rollback forbids a model-driven promotion");
+                continue;
+            }
+            double w = b.weight() * settings.modelWeight();
+            total += w;
+            if (review.verdict() == Decision.PROMOTE) {
+                promote += w * review.confidence();
+            } else if (review.verdict() == Decision.ROLLBACK) {
+                rollback += w * review.confidence();
+            }
+            modelReasons.add(who + " voted " + review.verdict() + " (" + review.confidence() + "%, weight "
+                    + String.format(Locale.ROOT, "%.2f", w) + "): " + review.reasoning());
+        }
+        return new Tally(total, promote, rollback, members);
+    }
+
+    private Outcome weigh(Tally t, List<Ballot> ballots, List<String> reasons) {
+        // Only deterministic findings veto: a model, however sure, is one lighter vote.
+        Finding veto = ballots.stream()
+                .filter(b -> b.mayVeto() && b.weight() > 0)
+                .map(Ballot::finding)
+                .filter(f -> f.verdict() == Decision.ROLLBACK && f.confidence() >= settings.vetoConfidence())
+                .max(Comparator.comparingInt(Finding::confidence))
+                .orElse(null);
+        if (veto != null) {
+            double promoteShare = t.total() == 0 ? 0 : t.promote() / t.total() / 100;
+            int confidence = (int) Math.round(Math.max(settings.vetoConfidence(), veto.confidence() - 15 * promoteShare));
+            return new Outcome(Decision.ROLLBACK, Math.min(100, confidence), "ROLLBACK: " + veto.agent() + "'s rollback at "
+                    + veto.confidence() + "% meets the veto threshold of " + settings.vetoConfidence() + "%. "
+                    + String.join("; ", reasons) + ".");
+        }
+        if (t.promote() == 0 && t.rollback() == 0) {
+            String why = ballots.isEmpty() ? "no member gave a usable finding" : "no member found enough evidence either way";
+            return new Outcome(Decision.INCONCLUSIVE, 0, "INCONCLUSIVE: " + why
+                    + (reasons.isEmpty() ? "" : ". " + String.join("; ", reasons)) + ".");
+        }
+        double margin = (t.promote() - t.rollback()) / t.total();
+        int confidence = (int) Math.round(Math.min(100, Math.abs(margin)));
+        String weighed = String.format(Locale.ROOT, "weighted margin %+.0f over %d member(s)", margin, t.members());
+        if (margin >= settings.minPromoteMargin()) {
+            return new Outcome(Decision.PROMOTE, confidence, "PROMOTE: " + weighed + ". " + String.join("; ", reasons) + ".");
+        }
+        if (-margin >= settings.minRollbackMargin()) {
+            return new Outcome(Decision.ROLLBACK, confidence, "ROLLBACK: " + weighed + ". " + String.join("; ", reasons) + ".");
+        }
+        return new Outcome(Decision.INCONCLUSIVE, confidence, "INCONCLUSIVE: " + weighed + " is below the "
+                + (margin >= 0 ? settings.minPromoteMargin() + " needed to promote" : settings.minRollbackMargin()
+                + " needed to roll back") + ". " + String.join("; ", reasons) + ".");
+    }
+
+    /**
+     * The verdict with the models' votes, kept within what the deterministic members decide alone:
+     * no PROMOTE they would not give, no ROLLBACK they would not give (a model's doubt holds a
+     * promotion back as INCONCLUSIVE instead).
+     */
+    private static Outcome bound(Outcome withModels, Outcome deterministic) {
+        if (withModels.decision() == deterministic.decision() || withModels.decision() == Decision.INCONCLUSIVE) {
+            return withModels;
+        }
+        String decided = "the deterministic members alone decide " + deterministic.decision() + " ("
+                + deterministic.confidence() + "%)";
+        if (withModels.decision() == Decision.PROMOTE) {
+            return new Outcome(deterministic.decision(), deterministic.confidence(), deterministic.decision() + ": "
+                    + decided + ", and models' votes cannot promote what the evidence engines did not. "
+                    + body(withModels.rationale()));
+        }
+        Decision held = deterministic.decision() == Decision.PROMOTE ? Decision.INCONCLUSIVE : deterministic.decision();
+        return new Outcome(held, held == deterministic.decision() ? deterministic.confidence() : withModels.confidence(),
+                held + ": " + decided + "; models' votes for ROLLBACK can hold the canary, not roll it back. "
+                        + body(withModels.rationale()));
+    }
+
+    /** The rationale after its leading decision word. */
+    private static String body(String rationale) {
+        int colon = rationale.indexOf(": ");
+        return colon < 0 ? rationale : rationale.substring(colon + 2);
+    }
+
+    /**
+     * Names what the council could not see, and caps the confidence of a verdict reached with a whole
+     * kind of evidence missing (a member with no source abstained).
+     */
+    private static Outcome withBlindSpots(Outcome o, List<Ballot> ballots) {
+        Set<String> unseen = new LinkedHashSet<>();
+        for (Ballot b : ballots) {
+            for (BlindSpot spot : b.finding().blindSpots()) {
+                unseen.add(spot.describe() + " (" + b.agent() + ")");
+            }
+        }
+        if (unseen.isEmpty()) {
+            return o;
+        }
+        List<String> missing = ballots.stream().filter(b -> b.finding().abstains()).map(b -> b.finding().blindSpots().stream()
+                .filter(s -> s.kind() == BlindSpot.Kind.NOT_CONFIGURED).map(BlindSpot::subject).findFirst().orElse(b.agent()))
+                .distinct().toList();
+        int confidence = o.confidence();
+        String capped = "";
+        if (!missing.isEmpty() && o.decision() != Decision.INCONCLUSIVE && confidence > MAX_CONFIDENCE_WITH_A_SOURCE_MISSING) {
+            confidence = MAX_CONFIDENCE_WITH_A_SOURCE_MISSING;
+            capped = " Confidence is capped at " + MAX_CONFIDENCE_WITH_A_SOURCE_MISSING + "% because this was decided without "
+                    + String.join(" and ", missing) + ".";
+        } else if (!missing.isEmpty()) {
+            capped = " Decided without " + String.join(" and ", missing) + ".";
+        }
+        return new Outcome(o.decision(), confidence, o.rationale() + " Not seen: " + String.join("; ", unseen) + "." + capped);
+    }
+
     private static String describe(Ballot b) {
         Finding f = b.finding();
         if (b.abstained()) {
-            return f.agent() + " abstained (not its domain): " + f.summary();
+            return f.agent() + " abstained (" + (f.abstains() ? "nothing to judge from" : "not its domain") + "): " + f.summary();
         }
         StringBuilder s = new StringBuilder(f.agent()).append(" voted ").append(f.verdict()).append(" (").append(f.confidence()).append('%');
         if (b.weight() != 1.0) {
@@ -57,102 +243,5 @@ public final class VerdictAggregator {
         }
         return f.confidence() >= settings.vetoConfidence()
                 || f.evidence().stream().anyMatch(e -> e.severity() == Severity.CRITICAL);
-    }
-
-    /** Findings counted by their confidence, each member weighted as the settings say, failures likewise. */
-    public Outcome decide(List<Finding> findings, List<AgentFailure> failures) {
-        List<Ballot> ballots = findings.stream()
-                .map(f -> new Ballot(f, settings.weight(f.agent()), f.confidence(), true, null)).toList();
-        return decide(ballots, failures, failure -> settings.weight(failure.agent()));
-    }
-
-    /**
-     * @param failureWeight how much each member that gave no finding would have weighed: its absence
-     *                      lowers the margin by that much
-     */
-    public Outcome decide(List<Ballot> ballots, List<AgentFailure> failures,
-                          java.util.function.ToDoubleFunction<AgentFailure> failureWeight) {
-        List<Finding> findings = ballots.stream().map(Ballot::finding).toList();
-        double totalWeight = 0;
-        double promote = 0;
-        double rollback = 0;
-        for (Ballot b : ballots) {
-            if (b.abstained()) {
-                continue;
-            }
-            double w = b.weight();
-            totalWeight += w;
-            if (b.finding().verdict() == Decision.PROMOTE) {
-                promote += w * b.strength();
-            } else if (b.finding().verdict() == Decision.ROLLBACK) {
-                rollback += w * b.strength();
-            }
-        }
-        for (AgentFailure failure : failures) {
-            totalWeight += failureWeight.applyAsDouble(failure);
-        }
-        List<String> reasons = new ArrayList<>();
-        ballots.stream()
-                .sorted(Comparator.comparing((Ballot b) -> b.finding().verdict() != Decision.ROLLBACK)
-                        .thenComparing(b -> -b.finding().confidence()))
-                .forEach(b -> reasons.add(describe(b)));
-        failures.forEach(f -> reasons.add(f.agent() + " gave no finding (" + f.reason() + "), which lowers confidence"));
-
-        boolean criticalEvidence = ballots.stream().filter(Ballot::mayVeto).map(Ballot::finding).anyMatch(this::blocksModelPromote);
-        for (Ballot b : ballots) {
-            Finding f = b.finding();
-            ModelReview review = f.review();
-            if (review == null || !review.answered()) {
-                continue;
-            }
-            String who = f.agent() + "'s model " + review.model();
-            if (review.verdict() == Decision.PROMOTE && criticalEvidence) {
-                reasons.add(who + " voted PROMOTE (" + review.confidence() + "%), overruled: deterministic critical "
-                        + "evidence or a confident rollback forbids a model-driven promotion");
-                continue;
-            }
-            double w = b.weight() * settings.modelWeight();
-            totalWeight += w;
-            if (review.verdict() == Decision.PROMOTE) {
-                promote += w * review.confidence();
-            } else if (review.verdict() == Decision.ROLLBACK) {
-                rollback += w * review.confidence();
-            }
-            reasons.add(who + " voted " + review.verdict() + " (" + review.confidence() + "%, weight "
-                    + String.format(Locale.ROOT, "%.2f", w) + "): " + review.reasoning());
-        }
-
-        // Only deterministic findings veto: a model, however sure, is one lighter vote.
-        Finding veto = ballots.stream()
-                .filter(b -> b.mayVeto() && b.weight() > 0)
-                .map(Ballot::finding)
-                .filter(f -> f.verdict() == Decision.ROLLBACK && f.confidence() >= settings.vetoConfidence())
-                .max(Comparator.comparingInt(Finding::confidence))
-                .orElse(null);
-        if (veto != null) {
-            double promoteShare = totalWeight == 0 ? 0 : promote / totalWeight / 100;
-            int confidence = (int) Math.round(Math.max(settings.vetoConfidence(), veto.confidence() - 15 * promoteShare));
-            return new Outcome(Decision.ROLLBACK, Math.min(100, confidence), "ROLLBACK: " + veto.agent() + "'s rollback at "
-                    + veto.confidence() + "% meets the veto threshold of " + settings.vetoConfidence() + "%. "
-                    + String.join("; ", reasons) + ".");
-        }
-        if (promote == 0 && rollback == 0) {
-            String why = findings.isEmpty() ? "no member gave a usable finding" : "no member found enough evidence either way";
-            return new Outcome(Decision.INCONCLUSIVE, 0, "INCONCLUSIVE: " + why
-                    + (reasons.isEmpty() ? "" : ". " + String.join("; ", reasons)) + ".");
-        }
-        double margin = (promote - rollback) / totalWeight;
-        int confidence = (int) Math.round(Math.min(100, Math.abs(margin)));
-        String weighed = String.format(Locale.ROOT, "weighted margin %+.0f over %d member(s)", margin,
-                ballots.size() + failures.size());
-        if (margin >= settings.minPromoteMargin()) {
-            return new Outcome(Decision.PROMOTE, confidence, "PROMOTE: " + weighed + ". " + String.join("; ", reasons) + ".");
-        }
-        if (-margin >= settings.minRollbackMargin()) {
-            return new Outcome(Decision.ROLLBACK, confidence, "ROLLBACK: " + weighed + ". " + String.join("; ", reasons) + ".");
-        }
-        return new Outcome(Decision.INCONCLUSIVE, confidence, "INCONCLUSIVE: " + weighed + " is below the "
-                + (margin >= 0 ? settings.minPromoteMargin() + " needed to promote" : settings.minRollbackMargin()
-                + " needed to roll back") + ". " + String.join("; ", reasons) + ".");
     }
 }

@@ -86,4 +86,32 @@ class ModelVotesTest {
         var o = heavier.decide(List.of(finding("logs", Decision.PROMOTE, 60, List.of(), review(Decision.PROMOTE, 90))), List.of());
         assertEquals(75, o.confidence());
     }
+
+    @Test
+    void modelsCannotTipAnUndecidedCouncilIntoPromotion() {
+        // The deterministic council: 85 % promote from the logs, nothing from the metrics: margin 42, INCONCLUSIVE.
+        var alone = aggregator.decide(List.of(finding("logs", Decision.PROMOTE, 85, List.of(), null),
+                finding("metrics", Decision.INCONCLUSIVE, 0, List.of(), null)), List.of());
+        assertEquals(Decision.INCONCLUSIVE, alone.decision(), alone.rationale());
+        // Two models answering PROMOTE 100 would make it (85 + 50 + 50) / 3 = 62 without the bound.
+        var o = aggregator.decide(List.of(finding("logs", Decision.PROMOTE, 85, List.of(), review(Decision.PROMOTE, 100)),
+                finding("metrics", Decision.INCONCLUSIVE, 0, List.of(), review(Decision.PROMOTE, 100))), List.of());
+        assertEquals(Decision.INCONCLUSIVE, o.decision(), o.rationale());
+        assertEquals(alone.confidence(), o.confidence());
+        assertTrue(o.rationale().contains("cannot promote what the evidence engines did not"), o.rationale());
+    }
+
+    @Test
+    void modelsCannotRollBackWhatTheEvidenceDoesNot() {
+        var heavy = new VerdictAggregator(CouncilSettings.defaults().withModelWeight(1.0));
+        // Without the bound: (0 - 100 - 100) / 4 = -50, a rollback the evidence never asked for.
+        var undecided = heavy.decide(List.of(finding("logs", Decision.INCONCLUSIVE, 0, List.of(), review(Decision.ROLLBACK, 100)),
+                finding("metrics", Decision.INCONCLUSIVE, 0, List.of(), review(Decision.ROLLBACK, 100))), List.of());
+        assertEquals(Decision.INCONCLUSIVE, undecided.decision(), undecided.rationale());
+        assertTrue(undecided.rationale().contains("can hold the canary, not roll it back"), undecided.rationale());
+        // A healthy canary's promotion can be held, never turned into a rollback.
+        var healthy = heavy.decide(List.of(finding("logs", Decision.PROMOTE, 60, List.of(), review(Decision.ROLLBACK, 100))),
+                List.of());
+        assertEquals(Decision.INCONCLUSIVE, healthy.decision(), healthy.rationale());
+    }
 }
