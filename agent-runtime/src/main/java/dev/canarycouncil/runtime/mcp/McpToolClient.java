@@ -55,7 +55,8 @@ public final class McpToolClient implements AutoCloseable {
                     + Failures.describe(e), e);
         }
         if (Boolean.TRUE.equals(result.isError())) {
-            throw new ToolCallException(tool, "MCP tool " + tool + " failed: " + text(result));
+            String error = text(result);
+            throw new ToolCallException(tool, "MCP tool " + tool + " failed: " + error, ToolCallException.Reason.of(error));
         }
         if (result.structuredContent() != null) {
             return Json.mapper().valueToTree(result.structuredContent());

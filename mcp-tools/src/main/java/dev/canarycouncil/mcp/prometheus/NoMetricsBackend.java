@@ -7,10 +7,22 @@ import dev.canarycouncil.mcp.server.ToolException;
 import dev.canarycouncil.mcp.server.ToolException.Kind;
 
 /**
- * Metrics for a live cluster when no Prometheus was configured: every query says so, and the
- * metrics agent reports NODATA with that reason instead of judging without metrics silently.
+ * Metrics when no source is configured (a live cluster without a Prometheus URL, a recording
+ * without {@code metrics.om}): every call says so with {@code NOT_CONFIGURED}, and the metrics
+ * agent abstains, naming what is missing, instead of judging without metrics silently.
  */
 public final class NoMetricsBackend implements MetricsBackend {
+
+    private final String why;
+
+    /** @param why what is missing and how to give it, e.g. {@code no Prometheus is configured (give --prometheus-url)} */
+    public NoMetricsBackend(String why) {
+        this.why = why;
+    }
+
+    public NoMetricsBackend() {
+        this("no Prometheus is configured for these tools (give --prometheus-url)");
+    }
 
     @Override
     public QueryResult instant(String query, Instant time) {
@@ -23,11 +35,21 @@ public final class NoMetricsBackend implements MetricsBackend {
     }
 
     @Override
+    public java.util.List<SeriesMatch> series(java.util.List<String> selectors, Instant start, Instant end, int limit) {
+        throw unavailable();
+    }
+
+    @Override
+    public java.util.List<String> labelValues(String label, String selector, Instant start, Instant end) {
+        throw unavailable();
+    }
+
+    @Override
     public Instant now() {
         return Instant.now();
     }
 
-    private static ToolException unavailable() {
-        return new ToolException(Kind.UNSUPPORTED, "no Prometheus is configured for these tools (give --prometheus-url)");
+    private ToolException unavailable() {
+        return new ToolException(Kind.NOT_CONFIGURED, why);
     }
 }

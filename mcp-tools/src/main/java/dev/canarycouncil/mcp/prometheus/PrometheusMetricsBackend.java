@@ -99,17 +99,45 @@ public final class PrometheusMetricsBackend implements MetricsBackend {
         return reader.read(post("/api/v1/query_range", form, query), query, timeout);
     }
 
+    /** One series API call per selector, so each selector's own count is known. */
+    @Override
+    public java.util.List<SeriesMatch> series(java.util.List<String> selectors, Instant start, Instant end, int limit) {
+        java.util.List<SeriesMatch> matches = new java.util.ArrayList<>();
+        for (String selector : selectors) {
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("match[]", selector);
+            form.put("start", seconds(start.toEpochMilli()));
+            form.put("end", seconds(end.toEpochMilli()));
+            java.util.List<Map<String, String>> found = reader.readSeries(post("/api/v1/series", form, selector), selector, timeout);
+            matches.add(new SeriesMatch(selector, found.size(), found.stream().limit(limit).toList()));
+        }
+        return matches;
+    }
+
+    @Override
+    public java.util.List<String> labelValues(String label, String selector, Instant start, Instant end) {
+        if (!label.matches("[a-zA-Z_][a-zA-Z0-9_]*")) {
+            throw new ToolException(Kind.INVALID_ARGUMENT, "'" + label + "' is not a label name");
+        }
+        String query = "match[]=" + URLEncoder.encode(selector, StandardCharsets.UTF_8) + "&start=" + seconds(start.toEpochMilli())
+                + "&end=" + seconds(end.toEpochMilli());
+        return reader.readStrings(send(HttpRequest.newBuilder(URI.create(server + "/api/v1/label/" + label + "/values?" + query))
+                .GET(), selector), selector, timeout);
+    }
+
     @Override
     public Instant now() {
         return clock.instant();
     }
 
     private HttpResponse<byte[]> post(String apiPath, Map<String, String> form, String query) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server + apiPath))
-                .timeout(timeout)
+        return send(HttpRequest.newBuilder(URI.create(server + apiPath))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(formBody(form)));
+                .POST(HttpRequest.BodyPublishers.ofString(formBody(form))), query);
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest.Builder request, String query) {
+        request.timeout(timeout).header("Accept", "application/json");
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);
         }

@@ -40,6 +40,36 @@ final class PrometheusResponseReader {
     }
 
     QueryResult read(HttpResponse<byte[]> response, String query, Duration timeout) {
+        JsonNode data = readData(response, query, timeout);
+        try {
+            return data(data);
+        } catch (Malformed e) {
+            throw unexpected(response, " (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The {@code data} array of a series API answer: one label set per series. */
+    List<Map<String, String>> readSeries(HttpResponse<byte[]> response, String selector, Duration timeout) {
+        JsonNode data = readData(response, selector, timeout);
+        List<Map<String, String>> series = new ArrayList<>();
+        for (JsonNode entry : array(data, "data")) {
+            Map<String, String> labels = new java.util.LinkedHashMap<>();
+            entry.fields().forEachRemaining(f -> labels.put(f.getKey(), f.getValue().asText()));
+            series.add(labels);
+        }
+        return series;
+    }
+
+    /** The {@code data} array of a label values answer. */
+    List<String> readStrings(HttpResponse<byte[]> response, String selector, Duration timeout) {
+        List<String> values = new ArrayList<>();
+        for (JsonNode v : array(readData(response, selector, timeout), "data")) {
+            values.add(v.asText());
+        }
+        return values;
+    }
+
+    private JsonNode readData(HttpResponse<byte[]> response, String query, Duration timeout) {
         int status = response.statusCode();
         if (status == 401 || status == 403) {
             throw fail(Kind.FORBIDDEN, "Prometheus at " + server + " refused the query (HTTP " + status + "): "
@@ -59,11 +89,7 @@ final class PrometheusResponseReader {
             throw unexpected(response, "");
         }
         logWarnings(root, query);
-        try {
-            return data(root.path("data"));
-        } catch (Malformed e) {
-            throw unexpected(response, " (" + e.getMessage() + ")");
-        }
+        return root.path("data");
     }
 
     private ToolException apiError(JsonNode root, int status, String query, Duration timeout) {

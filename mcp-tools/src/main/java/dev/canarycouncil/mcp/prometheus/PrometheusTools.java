@@ -22,8 +22,44 @@ public final class PrometheusTools {
         this.metrics = metrics;
     }
 
+    /** Series listed per selector at most. */
+    static final int MAX_SERIES_LISTED = 20;
+    static final int MAX_SELECTORS = 40;
+
     public List<SyncToolSpecification> specifications() {
-        return List.of(instant(), range());
+        return List.of(instant(), range(), series(), labelValues());
+    }
+
+    private SyncToolSpecification series() {
+        return ToolSpecs.readOnly("promql_series",
+                "Find the series each selector matches with samples in a time range (Prometheus' series API), e.g. to learn "
+                        + "which metric names and labels a canary's pods expose. Answers, per selector, how many series match "
+                        + "and the label sets of the first " + MAX_SERIES_LISTED + ".",
+                List.of(Param.required("match", "array", "series selectors, e.g. http_requests_total{namespace=\"shop\"} or "
+                                + "{pod=~\"checkout-7c9d6f5b4-.+\"}; at most " + MAX_SELECTORS),
+                        Param.required("start", "string", "range start, RFC 3339 or Unix seconds"),
+                        Param.required("end", "string", "range end, RFC 3339 or Unix seconds")),
+                args -> {
+                    List<String> selectors = args.requiredStrings("match", MAX_SELECTORS);
+                    Instant start = args.requiredInstant("start");
+                    Instant end = args.requiredInstant("end");
+                    if (end.isBefore(start)) {
+                        throw new ToolException(Kind.INVALID_ARGUMENT, "end " + end + " is before start " + start);
+                    }
+                    return java.util.Map.of("matches", metrics.series(selectors, start, end, MAX_SERIES_LISTED));
+                });
+    }
+
+    private SyncToolSpecification labelValues() {
+        return ToolSpecs.readOnly("promql_label_values",
+                "List the values a label takes on the series a selector matches in a time range (Prometheus' label values "
+                        + "API), e.g. label __name__ for the metric names a pod exposes.",
+                List.of(Param.required("label", "string", "label name, e.g. __name__ or pod"),
+                        Param.required("match", "string", "series selector"),
+                        Param.required("start", "string", "range start, RFC 3339 or Unix seconds"),
+                        Param.required("end", "string", "range end, RFC 3339 or Unix seconds")),
+                args -> java.util.Map.of("values", metrics.labelValues(args.requiredString("label"), args.requiredString("match"),
+                        args.requiredInstant("start"), args.requiredInstant("end"))));
     }
 
     private SyncToolSpecification instant() {

@@ -53,6 +53,19 @@ public final class SeriesStore {
         return selected;
     }
 
+    /** The series the matchers select that have a sample between {@code start} and {@code end} (milliseconds, inclusive). */
+    public List<Series> selectBetween(List<Matcher> matchers, long start, long end) {
+        List<Series> out = new ArrayList<>();
+        for (Series s : select(matchers)) {
+            int i = Arrays.binarySearch(s.timestamps(), start);
+            int first = i >= 0 ? i : -i - 1;
+            if (first < s.size() && s.timestamps()[first] <= end) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
     public int seriesCount() {
         return series.size();
     }

@@ -6,6 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.canarycouncil.mcp.prometheus.MetricsBackend;
+import dev.canarycouncil.mcp.prometheus.SeriesMatch;
+import dev.canarycouncil.mcp.promql.Expr;
+import dev.canarycouncil.mcp.promql.Matcher;
+import dev.canarycouncil.mcp.promql.PromQlParser;
+import dev.canarycouncil.mcp.promql.SeriesStore;
 import dev.canarycouncil.mcp.prometheus.QueryResult;
 import dev.canarycouncil.mcp.promql.PromQlEvaluator;
 import dev.canarycouncil.mcp.promql.PromQlException;
@@ -17,11 +22,44 @@ import dev.canarycouncil.mcp.server.ToolException.Kind;
 public final class RecordedMetricsBackend implements MetricsBackend {
 
     private final PromQlEvaluator evaluator;
+    private final SeriesStore store;
     private final Instant now;
 
     public RecordedMetricsBackend(RecordedRollout recording) {
-        this.evaluator = new PromQlEvaluator(recording.metrics());
+        this.store = recording.metrics();
+        this.evaluator = new PromQlEvaluator(store);
         this.now = recording.manifest().window().end();
+    }
+
+    @Override
+    public List<SeriesMatch> series(List<String> selectors, Instant start, Instant end, int limit) {
+        List<SeriesMatch> matches = new ArrayList<>();
+        for (String selector : selectors) {
+            List<SeriesStore.Series> found = store.selectBetween(matchers(selector), start.toEpochMilli(), end.toEpochMilli());
+            matches.add(new SeriesMatch(selector, found.size(), found.stream().limit(limit).map(f -> f.labels().map())
+                    .map(m -> (java.util.Map<String, String>) new java.util.LinkedHashMap<>(m)).toList()));
+        }
+        return matches;
+    }
+
+    @Override
+    public List<String> labelValues(String label, String selector, Instant start, Instant end) {
+        return store.selectBetween(matchers(selector), start.toEpochMilli(), end.toEpochMilli()).stream()
+                .map(s -> s.labels().get(label)).filter(v -> v != null && !v.isEmpty()).distinct().sorted().toList();
+    }
+
+    private static List<Matcher> matchers(String selector) {
+        Expr expr;
+        try {
+            expr = PromQlParser.parse(selector);
+        } catch (PromQlException e) {
+            throw new ToolException(Kind.BAD_QUERY, "invalid series selector: " + e.getMessage());
+        }
+        if (!(expr instanceof Expr.VectorSelector vs) || vs.offsetMillis() != 0) {
+            throw new ToolException(Kind.BAD_QUERY, "a series selector is a metric name and/or label matchers, e.g. "
+                    + "http_requests_total{namespace=\"shop\"}; got: " + selector);
+        }
+        return vs.matchers();
     }
 
     @Override

@@ -93,6 +93,11 @@ public final class RecordedRollout {
         return metrics;
     }
 
+    /** False for a recording made without a metrics source: it has no {@code metrics.om}. */
+    public boolean hasMetrics() {
+        return Files.exists(dir.resolve("metrics.om"));
+    }
+
     /** The recorded source tree, or null when the recording has none. */
     public Path repository() {
         return repository;

@@ -39,6 +39,31 @@ public final class ToolArguments {
         return s;
     }
 
+    /** A list of strings, also given as one string; at least one, at most {@code max}. */
+    public java.util.List<String> requiredStrings(String name, int max) {
+        Object value = values.get(name);
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (value instanceof String s && !s.isBlank()) {
+            out.add(s);
+        } else if (value instanceof java.util.List<?> list) {
+            for (Object o : list) {
+                if (!(o instanceof String s) || s.isBlank()) {
+                    throw invalid(name, "must be a list of non-empty strings");
+                }
+                out.add(s);
+            }
+        } else if (value != null) {
+            throw invalid(name, "must be a string or a list of strings");
+        }
+        if (out.isEmpty()) {
+            throw invalid(name, "is required");
+        }
+        if (out.size() > max) {
+            throw invalid(name, "takes at most " + max + " entries, got " + out.size());
+        }
+        return out;
+    }
+
     public Integer optionalInt(String name, int min, int max) {
         Object value = values.get(name);
         if (value == null) {

@@ -7,6 +7,7 @@ import dev.canarycouncil.mcp.code.LocalRepositoryCodeBackend;
 import dev.canarycouncil.mcp.code.NoCodeBackend;
 import dev.canarycouncil.mcp.kubernetes.ClusterBackend;
 import dev.canarycouncil.mcp.prometheus.MetricsBackend;
+import dev.canarycouncil.mcp.prometheus.NoMetricsBackend;
 import dev.canarycouncil.mcp.recorded.RecordedClusterBackend;
 import dev.canarycouncil.mcp.recorded.RecordedMetricsBackend;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
@@ -18,8 +19,9 @@ public record ToolBackends(ClusterBackend cluster, MetricsBackend metrics, CodeB
     public static ToolBackends recorded(RecordedRollout recording) {
         CodeBackend code = recording.repository() == null ? new NoCodeBackend()
                 : new LocalRepositoryCodeBackend(recording.repository());
-        return new ToolBackends(new RecordedClusterBackend(recording), new RecordedMetricsBackend(recording), code,
-                "recording " + recording.directory());
+        MetricsBackend metrics = recording.hasMetrics() ? new RecordedMetricsBackend(recording)
+                : new NoMetricsBackend("the recording has no metrics.om: it was made without a metrics source");
+        return new ToolBackends(new RecordedClusterBackend(recording), metrics, code, "recording " + recording.directory());
     }
 
     /**

@@ -21,6 +21,8 @@ public class ToolException extends RuntimeException {
         RATE_LIMITED,
         BAD_QUERY,
         UNSUPPORTED,
+        /** No source of this kind is configured at all (no Prometheus): not an error to retry, nothing to see. */
+        NOT_CONFIGURED,
         INTERNAL;
 
         public String label() {

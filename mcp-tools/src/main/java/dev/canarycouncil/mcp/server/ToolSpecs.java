@@ -43,7 +43,9 @@ public final class ToolSpecs {
         Map<String, Object> properties = new LinkedHashMap<>();
         List<String> required = new java.util.ArrayList<>();
         for (Param p : params) {
-            properties.put(p.name(), Map.of("type", p.type(), "description", p.description()));
+            properties.put(p.name(), "array".equals(p.type())
+                    ? Map.of("type", "array", "items", Map.of("type", "string"), "description", p.description())
+                    : Map.of("type", p.type(), "description", p.description()));
             if (p.required()) {
                 required.add(p.name());
             }

@@ -30,6 +30,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -385,6 +386,40 @@ class PrometheusMetricsBackendTest {
         assertTrue(Boolean.TRUE.equals(bad.isError()));
         String text = ((McpSchema.TextContent) bad.content().get(0)).text();
         assertTrue(text.startsWith("[bad-query] Prometheus rejected the query: "), text);
+    }
+
+    @Test
+    void seriesAndLabelValuesAnswerAlikeOverBothBackends() {
+        realPrometheus();
+        PrometheusMetricsBackend prometheus = new PrometheusMetricsBackend(server.url(), null,
+                PrometheusMetricsBackend.DEFAULT_TIMEOUT, Clock.fixed(window.end(), ZoneOffset.UTC));
+        List<String> selectors = List.of("http_requests_total{service=\"checkout\"}", "kube_pod_container_status_restarts_total",
+                "{namespace=\"shop\",pod=~\".+-7c9d6f5b4-.+\"}", "no_such_metric");
+        List<SeriesMatch> expected = embedded.series(selectors, window.start(), window.end(), 100);
+        List<SeriesMatch> actual = prometheus.series(selectors, window.start(), window.end(), 100);
+        for (int i = 0; i < selectors.size(); i++) {
+            assertEquals(expected.get(i).count(), actual.get(i).count(), selectors.get(i));
+            assertEquals(new java.util.HashSet<>(expected.get(i).series()), new java.util.HashSet<>(actual.get(i).series()),
+                    selectors.get(i));
+        }
+        assertTrue(actual.get(0).count() > 0 && actual.get(3).count() == 0);
+        assertEquals(embedded.labelValues("pod", "http_requests_total", window.start(), window.end()),
+                prometheus.labelValues("pod", "http_requests_total", window.start(), window.end()));
+        ToolException bad = assertThrows(ToolException.class,
+                () -> prometheus.series(List.of("sum(up)"), window.start(), window.end(), 10));
+        assertEquals(Kind.BAD_QUERY, bad.kind());
+    }
+
+    @Test
+    void withoutASourceEveryCallSaysNotConfigured() {
+        NoMetricsBackend none = new NoMetricsBackend();
+        for (Executable call : List.<Executable>of(() -> none.instant("up", window.end()),
+                () -> none.series(List.of("up"), window.start(), window.end(), 1),
+                () -> none.labelValues("pod", "up", window.start(), window.end()))) {
+            ToolException e = assertThrows(ToolException.class, call);
+            assertEquals(Kind.NOT_CONFIGURED, e.kind());
+            assertTrue(e.clientText().startsWith("[not-configured] no Prometheus is configured"), e.clientText());
+        }
     }
 
     @Test

@@ -70,7 +70,8 @@ class McpToolServerTest {
         List<McpSchema.Tool> tools = client.listTools().tools();
         List<String> names = tools.stream().map(McpSchema.Tool::name).sorted().toList();
         assertEquals(List.of("get_pod_logs", "get_pod_status", "get_rollout_status", "list_events", "list_pods",
-                "promql_query", "promql_query_range", "read_file", "resolve_rollout_pods", "search_code"), names);
+                "promql_label_values", "promql_query", "promql_query_range", "promql_series", "read_file", "resolve_rollout_pods",
+                "search_code"), names);
         assertTrue(tools.stream().allMatch(t -> Boolean.TRUE.equals(t.annotations().readOnlyHint())));
     }
 
@@ -137,6 +138,32 @@ class McpToolServerTest {
                 "start", "2026-05-05T10:02:00Z", "end", "2026-05-05T10:08:00Z", "step", "1m"));
         assertEquals("matrix", range.get("resultType").asText());
         assertEquals(7, range.get("result").get(0).get("values").size());
+    }
+
+    @Test
+    void findsSeriesPerSelectorAndLabelValues() {
+        JsonNode matches = call("promql_series", Map.of("match", List.of(
+                        "http_requests_total{service=\"checkout\",rollouts_pod_template_hash=\"7c9d6f5b4\"}",
+                        "http_server_request_duration_seconds_count{namespace=\"shop\"}",
+                        "{namespace=\"shop\",pod=~\".+-7c9d6f5b4-.+\"}"),
+                "start", "2026-05-05T10:00:00Z", "end", "2026-05-05T10:10:00Z")).get("matches");
+        assertEquals(3, matches.size());
+        assertEquals(2, matches.get(0).get("count").asInt(), "the canary's 200 and 500 counters");
+        assertEquals("7c9d6f5b4", matches.get(0).get("series").get(0).get("rollouts_pod_template_hash").asText());
+        assertEquals(0, matches.get(1).get("count").asInt(), "no OpenTelemetry series in this recording");
+        assertTrue(matches.get(2).get("count").asInt() > 10, matches.get(2)::toString);
+        assertTrue(matches.get(2).get("series").size() <= 20, "at most 20 listed");
+        JsonNode names = call("promql_label_values", Map.of("label", "__name__", "match", "{pod=~\".+-7c9d6f5b4-.+\"}",
+                "start", "2026-05-05T10:00:00Z", "end", "2026-05-05T10:10:00Z")).get("values");
+        assertTrue(names.toString().contains("http_requests_total") && names.toString().contains("container_memory_working_set_bytes"),
+                names::toString);
+        JsonNode before = call("promql_series", Map.of("match", List.of("up_nothing{}"), "start", "2020-01-01T00:00:00Z",
+                "end", "2020-01-01T01:00:00Z")).get("matches");
+        assertEquals(0, before.get(0).get("count").asInt());
+        assertTrue(errorText("promql_series", Map.of("match", List.of("sum(x)"), "start", "2026-05-05T10:00:00Z",
+                "end", "2026-05-05T10:10:00Z")).startsWith("[bad-query]"));
+        assertTrue(errorText("promql_series", Map.of("match", List.of(), "start", "2026-05-05T10:00:00Z",
+                "end", "2026-05-05T10:10:00Z")).startsWith("[invalid-argument] argument 'match' is required"));
     }
 
     @Test

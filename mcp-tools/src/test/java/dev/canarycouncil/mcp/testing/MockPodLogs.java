@@ -82,7 +82,11 @@ final class MockPodLogs {
         return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain").setBody(body);
     }
 
-    /** Lines at or after {@code since}; a line without a timestamp goes with the last one that had one. */
+    /**
+     * Lines at or after {@code since}; a line without a timestamp goes with the last one that had one.
+     * The API server filters by the kubelet's time of each line, which a recording does not keep: lines
+     * before the first timestamp (or in a log without any) are kept, as the recorded backend keeps them.
+     */
     private static List<String> since(List<String> lines, Instant since) {
         List<String> kept = new ArrayList<>();
         Instant lastSeen = null;
@@ -91,7 +95,7 @@ final class MockPodLogs {
             if (stamp != null) {
                 lastSeen = stamp;
             }
-            if (lastSeen != null && !lastSeen.isBefore(since)) {
+            if (lastSeen == null || !lastSeen.isBefore(since)) {
                 kept.add(line);
             }
         }
