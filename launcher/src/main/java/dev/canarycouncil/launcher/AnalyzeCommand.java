@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
 import dev.canarycouncil.mcp.server.ToolBackends;
-import dev.canarycouncil.metrics.config.MetricSet;
+import dev.canarycouncil.metrics.config.MetricSetChoice;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
 import dev.canarycouncil.runtime.http.VertxFactory;
@@ -75,7 +75,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "or a live cluster (--kubeconfig FILE, --in-cluster or --api-url URL) with --namespace and --pod");
         }
         // Before any thread starts: a bad file, recording or URL is a usage error.
-        MetricSet metricSet = metrics.metricSet();
+        MetricSetChoice metricSet = metrics.metricSet();
         ModelConfig modelConfig = models.config();
         IssueWriterConfig issueConfig = issues.config(tools.code);
         MemberOptions.Resolved plugins = members.resolve(null);

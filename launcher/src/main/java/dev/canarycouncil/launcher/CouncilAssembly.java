@@ -13,6 +13,7 @@ import dev.canarycouncil.mcp.server.ToolBackends;
 import dev.canarycouncil.metrics.MetricsAgent;
 import dev.canarycouncil.metrics.MetricsAgentService;
 import dev.canarycouncil.metrics.config.MetricSet;
+import dev.canarycouncil.metrics.config.MetricSetChoice;
 import dev.canarycouncil.orchestrator.OrchestratorConfig;
 import dev.canarycouncil.orchestrator.OrchestratorService;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
@@ -37,15 +38,20 @@ final class CouncilAssembly {
     private final Vertx vertx;
     private final String host;
     private final A2aServerSettings settings;
-    private final MetricSet metricSet;
+    private final MetricSetChoice metricSet;
     private final ModelConfig models;
 
-    CouncilAssembly(Vertx vertx, String host, A2aServerSettings settings, MetricSet metricSet, ModelConfig models) {
+    CouncilAssembly(Vertx vertx, String host, A2aServerSettings settings, MetricSetChoice metricSet, ModelConfig models) {
         this.vertx = vertx;
         this.host = host;
         this.settings = settings;
         this.metricSet = metricSet;
         this.models = models;
+    }
+
+    /** With one metric set, compared as it is, whatever series the canary has. */
+    CouncilAssembly(Vertx vertx, String host, A2aServerSettings settings, MetricSet metricSet, ModelConfig models) {
+        this(vertx, host, settings, new MetricSetChoice.Configured(metricSet, "given"), models);
     }
 
     /** What every agent part demands of callers; null when authentication is off. */

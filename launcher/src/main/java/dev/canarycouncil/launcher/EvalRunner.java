@@ -21,7 +21,7 @@ import dev.canarycouncil.mcp.recorded.RecordedRollout;
 import dev.canarycouncil.orchestrator.members.MembersConfig;
 import dev.canarycouncil.orchestrator.members.MembersConfigException;
 import dev.canarycouncil.orchestrator.members.TrackRecords;
-import dev.canarycouncil.metrics.config.MetricSet;
+import dev.canarycouncil.metrics.config.MetricSetChoice;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
 import dev.canarycouncil.runtime.llm.ModelConfig;
@@ -43,7 +43,7 @@ final class EvalRunner {
     }
 
     private final Vertx vertx;
-    private final MetricSet metricSet;
+    private final MetricSetChoice metricSet;
     private final ModelConfig models;
     private final java.util.function.BiFunction<ModelConfig, Path, ModelConfig> perRecording;
     private final CouncilSettings council;
@@ -51,13 +51,13 @@ final class EvalRunner {
     private final ErrorRateThreshold threshold = new ErrorRateThreshold(ErrorRateThreshold.DEFAULT_THRESHOLD);
 
     /** @param perRecording gives each recording its models (e.g. replaying its recorded replies) */
-    EvalRunner(Vertx vertx, MetricSet metricSet, ModelConfig models,
+    EvalRunner(Vertx vertx, MetricSetChoice metricSet, ModelConfig models,
                java.util.function.BiFunction<ModelConfig, Path, ModelConfig> perRecording, CouncilSettings council) {
         this(vertx, metricSet, models, perRecording, council, TrackRecords.none());
     }
 
     /** @param trackRecords members' records to weigh votes by, as the orchestrator's --track-record does */
-    EvalRunner(Vertx vertx, MetricSet metricSet, ModelConfig models,
+    EvalRunner(Vertx vertx, MetricSetChoice metricSet, ModelConfig models,
                java.util.function.BiFunction<ModelConfig, Path, ModelConfig> perRecording, CouncilSettings council,
                TrackRecords trackRecords) {
         this.weighing = new MemberOptions.Resolved(new MembersConfig(List.of(), null, null), trackRecords, null);

@@ -12,7 +12,7 @@ import dev.canarycouncil.issuewriter.IssueWriterService;
 import dev.canarycouncil.loganalyst.LogAnalyst;
 import dev.canarycouncil.mcp.server.ToolBackends;
 import dev.canarycouncil.metrics.MetricsAgent;
-import dev.canarycouncil.metrics.config.MetricSet;
+import dev.canarycouncil.metrics.config.MetricSetChoice;
 import dev.canarycouncil.orchestrator.OrchestratorService;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
@@ -88,7 +88,7 @@ final class ServeCommand implements Callable<Integer> {
         IssueWriterConfig issueConfig = issues.config(tools.code);
         CouncilSettings council = CouncilSettings.defaults().withDeadline(deadline);
         // Before any thread starts: a bad file, recording or URL is a usage error.
-        MetricSet metricSet = metrics.metricSet();
+        MetricSetChoice metricSet = metrics.metricSet();
         ModelConfig modelConfig = models.config();
         tools.requireAtMostOneSource();
         AgentSecret secret = auth.secret();

@@ -45,7 +45,7 @@ public final class MetricsAgent implements Specialist {
         Optional<MetricSeriesAnswer> series = judge.series(q.analysis(), q.subject() == null ? "" : q.subject(), from, to);
         if (series.isEmpty()) {
             return Optional.of(new FollowUpAnswer(NAME, "I compare no metric called \"" + q.subject() + "\"; I compare: "
-                    + String.join(", ", judge.metricNames()) + ".", null));
+                    + String.join(", ", judge.metricNames(q.analysis())) + ".", null));
         }
         progress.report("querying " + series.get().metric() + " for both sides");
         MetricSeriesAnswer s = series.get();

@@ -2,7 +2,7 @@ package dev.canarycouncil.metrics;
 
 import java.util.List;
 
-import dev.canarycouncil.metrics.config.MetricSet;
+import dev.canarycouncil.metrics.config.MetricSetChoice;
 import dev.canarycouncil.runtime.a2a.server.A2aAgentServer;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
 import dev.canarycouncil.runtime.agent.AgentHosting;
@@ -19,7 +19,7 @@ public final class MetricsAgentService {
     private MetricsAgentService() {
     }
 
-    public static A2aAgentServer mount(Router router, String publicUrl, McpToolClient tools, MetricSet metrics,
+    public static A2aAgentServer mount(Router router, String publicUrl, McpToolClient tools, MetricSetChoice metrics,
                                        A2aServerSettings settings) {
         MetricsAgent agent = new MetricsAgent(new MetricsJudge(MetricsAgent.NAME, tools, metrics));
         return AgentHosting.host(router, MetricsAgent.NAME, publicUrl, new SpecialistWork(agent), settings);
@@ -32,7 +32,7 @@ public final class MetricsAgentService {
     public static final List<String> MODEL_TOOLS = List.of("promql_query", "promql_query_range");
 
     /** The metrics agent with a model review when {@code models} gives it a model. */
-    public static HostedAgent mount(Router router, String publicUrl, McpToolClient tools, MetricSet metrics,
+    public static HostedAgent mount(Router router, String publicUrl, McpToolClient tools, MetricSetChoice metrics,
                                     A2aServerSettings settings, ModelConfig models) {
         MetricsAgent agent = new MetricsAgent(new MetricsJudge(MetricsAgent.NAME, tools, metrics));
         SpecialistModels reviewed = new SpecialistModels(agent, models, MODEL_ROLE, tools.url(), MODEL_TOOLS);

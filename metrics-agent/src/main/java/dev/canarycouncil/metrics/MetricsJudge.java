@@ -11,6 +11,11 @@ import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
 import dev.canarycouncil.metrics.config.MetricSet;
+import dev.canarycouncil.metrics.config.MetricSetChoice;
+import dev.canarycouncil.metrics.presets.MetricPreset;
+import dev.canarycouncil.metrics.presets.MetricSelection;
+import dev.canarycouncil.metrics.presets.PresetCatalog;
+import dev.canarycouncil.metrics.presets.PresetDetector;
 import dev.canarycouncil.metrics.config.MetricSpec;
 import dev.canarycouncil.metrics.judge.Classification;
 import dev.canarycouncil.metrics.judge.EventRateComparison;
@@ -27,6 +32,7 @@ import dev.canarycouncil.runtime.mcp.PromQlReader;
 import dev.canarycouncil.runtime.mcp.RangeSeries;
 import dev.canarycouncil.runtime.mcp.ToolCallException;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
+import dev.canarycouncil.runtime.schema.BlindSpot;
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Evidence;
 import dev.canarycouncil.runtime.schema.Finding;
@@ -43,12 +49,18 @@ public final class MetricsJudge {
 
     private final String agent;
     private final McpToolClient tools;
-    private final MetricSet set;
+    private final MetricSetChoice choice;
+    private final PresetCatalog presets = PresetCatalog.bundled();
 
-    public MetricsJudge(String agent, McpToolClient tools, MetricSet set) {
+    public MetricsJudge(String agent, McpToolClient tools, MetricSetChoice choice) {
         this.agent = agent;
         this.tools = tools;
-        this.set = set;
+        this.choice = choice;
+    }
+
+    /** A judge of one configured metric set. */
+    public MetricsJudge(String agent, McpToolClient tools, MetricSet set) {
+        this(agent, tools, new MetricSetChoice.Configured(set, "configured"));
     }
 
     /** The range query's step: about 30 points over the window, never finer than 30 s. */
@@ -69,9 +81,31 @@ public final class MetricsJudge {
         }
         Duration step = step(window);
         Duration interval = rateInterval(step);
-        SideContext canary = SideContext.of("canary", request, request.canary(), interval);
-        SideContext stable = SideContext.of("stable", request, request.stable(), interval);
-        List<String> notes = new ArrayList<>();
+        MetricSelection selection;
+        try {
+            selection = select(request, interval);
+        } catch (ToolCallException e) {
+            if (e.reason() == ToolCallException.Reason.NOT_CONFIGURED) {
+                String why = reasonText(e);
+                return new Finding(agent, Decision.INCONCLUSIVE, 0, "No metrics source is configured: abstaining (" + why + ").",
+                        List.of(), List.of(), null, List.of(BlindSpot.of(BlindSpot.Kind.NOT_CONFIGURED, "metrics",
+                        "no metrics source is configured (" + why + "); error ratio, latency and saturation were not compared")));
+            }
+            return new Finding(agent, Decision.INCONCLUSIVE, 0, "Could not ask the metrics source which series exist: "
+                    + e.getMessage(), List.of(), List.of(e.getMessage()));
+        }
+        progress.report(selection.account());
+        List<String> notes = new ArrayList<>(selection.notes());
+        notes.add(0, selection.account());
+        if (!selection.found()) {
+            return new Finding(agent, Decision.INCONCLUSIVE, 0, "No metrics for this rollout: " + selection.account() + ".",
+                    List.of(), notes, null, List.of(new BlindSpot(BlindSpot.Kind.NO_DATA, "metrics",
+                    "the metrics source has no series of any known convention for canary " + request.canary().podTemplateHash()
+                            + " or its stable; give a metric set with --metrics-config", selection.notes())));
+        }
+        MetricSet set = selection.set();
+        SideContext canary = selection.side(SideContext.of("canary", request, request.canary(), interval));
+        SideContext stable = selection.side(SideContext.of("stable", request, request.stable(), interval));
 
         OptionalDouble requests = OptionalDouble.empty();
         if (set.traffic() != null) {
@@ -89,11 +123,37 @@ public final class MetricsJudge {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }
-            outcomes.add(spec.isRatio() ? ratio(spec, canary, stable, request)
-                    : spec.isEvents() ? events(spec, canary, stable, request)
-                    : samples(spec, canary, stable, request, step));
+            outcomes.add(spec.isRatio() ? ratio(set, spec, canary, stable, request)
+                    : spec.isEvents() ? events(set, spec, canary, stable, request)
+                    : samples(set, spec, canary, stable, request, step));
         }
-        return decide(outcomes, requests, request, notes);
+        return decide(set, outcomes, requests, request, notes);
+    }
+
+    /** The set to compare for this request, and how each side's series are selected. */
+    private MetricSelection select(AnalysisRequest request, Duration interval) {
+        SideContext canary = SideContext.of("canary", request, request.canary(), interval);
+        SideContext stable = SideContext.of("stable", request, request.stable(), interval);
+        PresetDetector detector = new PresetDetector(tools, presets);
+        if (choice instanceof MetricSetChoice.Configured c) {
+            // Asked once so that a missing source is told apart from a set without series.
+            tools.call("promql_series", Map.of("match", List.of("up"), "start", request.window().start().toString(),
+                    "end", request.window().end().toString()));
+            return MetricSelection.configured(c.set(), c.source());
+        }
+        if (choice instanceof MetricSetChoice.Preset p) {
+            MetricPreset preset = presets.find(p.name()).orElseThrow(() -> new IllegalArgumentException("unknown metric preset "
+                    + p.name() + "; known: " + String.join(", ", presets.names())));
+            return detector.detect(request, List.of(preset), false, canary, stable);
+        }
+        return detector.detect(request, presets.presets(), true, canary, stable);
+    }
+
+    /** The tool's own words, without the call's decoration: "no Prometheus is configured ...". */
+    private static String reasonText(ToolCallException e) {
+        String m = e.getMessage();
+        int bracket = m.indexOf("] ");
+        return bracket >= 0 ? m.substring(bracket + 2) : m;
     }
 
     /**
@@ -103,14 +163,15 @@ public final class MetricsJudge {
      * @return empty when the set has no metric of that name
      */
     public java.util.Optional<MetricSeriesAnswer> series(AnalysisRequest request, String metric, Instant from, Instant to) {
-        MetricSpec spec = set.metrics().stream().filter(m -> m.name().equalsIgnoreCase(metric)).findFirst().orElse(null);
+        Duration step = step(Duration.between(from, to));
+        Duration interval = rateInterval(step);
+        MetricSelection selection = select(request, interval);
+        MetricSpec spec = selection.set().metrics().stream().filter(m -> m.name().equalsIgnoreCase(metric)).findFirst().orElse(null);
         if (spec == null) {
             return java.util.Optional.empty();
         }
-        Duration step = step(Duration.between(from, to));
-        Duration interval = rateInterval(step);
-        SideContext canary = SideContext.of("canary", request, request.canary(), interval);
-        SideContext stable = SideContext.of("stable", request, request.stable(), interval);
+        SideContext canary = selection.side(SideContext.of("canary", request, request.canary(), interval));
+        SideContext stable = selection.side(SideContext.of("stable", request, request.stable(), interval));
         String cq = seriesQuery(spec, canary, interval);
         String sq = seriesQuery(spec, stable, interval);
         String unit = spec.isRatio() ? "ratio" : spec.isEvents() ? "per interval" : spec.unitOrDefault();
@@ -132,12 +193,12 @@ public final class MetricsJudge {
                 "end", to.toString(), "step", step.toSeconds() + "s")));
     }
 
-    /** The names of the metrics this agent compares. */
-    public List<String> metricNames() {
-        return set.metrics().stream().map(MetricSpec::name).toList();
+    /** The names of the metrics this agent compares for a request. */
+    public List<String> metricNames(AnalysisRequest request) {
+        return select(request, rateInterval(step(request.window().length()))).set().metrics().stream().map(MetricSpec::name).toList();
     }
 
-    private MetricOutcome samples(MetricSpec spec, SideContext canary, SideContext stable, AnalysisRequest request,
+    private MetricOutcome samples(MetricSet set, MetricSpec spec, SideContext canary, SideContext stable, AnalysisRequest request,
                                   Duration step) {
         String cq = QueryTemplate.render(spec.query() != null ? spec.query() : spec.canary(), canary);
         String sq = QueryTemplate.render(spec.query() != null ? spec.query() : spec.stable(), stable);
@@ -150,7 +211,7 @@ public final class MetricsJudge {
         }
     }
 
-    private MetricOutcome ratio(MetricSpec spec, SideContext canary, SideContext stable, AnalysisRequest request) {
+    private MetricOutcome ratio(MetricSet set, MetricSpec spec, SideContext canary, SideContext stable, AnalysisRequest request) {
         long seconds = request.window().length().toSeconds();
         String cq = ratioQuery(spec, canary, seconds);
         String sq = ratioQuery(spec, stable, seconds);
@@ -167,7 +228,7 @@ public final class MetricsJudge {
         }
     }
 
-    private MetricOutcome events(MetricSpec spec, SideContext canary, SideContext stable, AnalysisRequest request) {
+    private MetricOutcome events(MetricSet set, MetricSpec spec, SideContext canary, SideContext stable, AnalysisRequest request) {
         long seconds = request.window().length().toSeconds();
         String cq = increase(spec.events(), canary, seconds);
         String sq = increase(spec.events(), stable, seconds);
@@ -222,7 +283,7 @@ public final class MetricsJudge {
                 "end", request.window().end().toString(), "step", step.toSeconds() + "s")));
     }
 
-    private Finding decide(List<MetricOutcome> outcomes, OptionalDouble requests, AnalysisRequest request, List<String> notes) {
+    private Finding decide(MetricSet set, List<MetricOutcome> outcomes, OptionalDouble requests, AnalysisRequest request, List<String> notes) {
         Scorecard card = Scorecard.of(outcomes, set);
         List<Evidence> evidence = outcomes.stream()
                 .sorted(Comparator.comparingInt(MetricsJudge::rank))

@@ -1,6 +1,7 @@
 package dev.canarycouncil.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import dev.canarycouncil.mcp.testing.RecordedMcpServer;
 import dev.canarycouncil.metrics.config.MetricSetLoader;
 import dev.canarycouncil.runtime.mcp.McpToolClient;
+import dev.canarycouncil.runtime.schema.BlindSpot;
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.PromQlEvidence;
@@ -83,10 +85,20 @@ class MetricsJudgeOnRecordingsTest {
     }
 
     @Test
-    void noMetricsAtAllIsInconclusive() throws IOException {
+    void withoutAnyMetricsSourceTheAgentAbstainsAndSaysSo() throws IOException {
         Finding f = judge(copyWithMetrics(null));
         assertEquals(Decision.INCONCLUSIVE, f.verdict());
+        assertTrue(f.abstains(), "a recording without metrics.om has no metrics source: " + f);
+        assertEquals(BlindSpot.Kind.NOT_CONFIGURED, f.blindSpots().get(0).kind());
+        assertTrue(f.blindSpots().get(0).detail().contains("the recording has no metrics.om"), f.blindSpots()::toString);
+    }
+
+    @Test
+    void aSourceWithoutSeriesForTheCanaryIsInconclusiveNotAnAbstention() throws IOException {
+        Finding f = judge(copyWithMetrics("# EOF\n"));
+        assertEquals(Decision.INCONCLUSIVE, f.verdict());
+        assertFalse(f.abstains(), f::toString);
         assertTrue(f.summary().startsWith("No metric could be compared"), f.summary());
-        assertTrue(f.notes().get(0).startsWith("no request counter for the canary"), f.notes()::toString);
+        assertTrue(f.notes().stream().anyMatch(n -> n.startsWith("no request counter for the canary")), f.notes()::toString);
     }
 }

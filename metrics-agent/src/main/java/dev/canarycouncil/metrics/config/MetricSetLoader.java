@@ -1,7 +1,6 @@
 package dev.canarycouncil.metrics.config;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -13,6 +12,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.canarycouncil.metrics.presets.PresetCatalog;
 import dev.canarycouncil.metrics.query.QueryTemplate;
 import dev.canarycouncil.metrics.query.SideContext;
 
@@ -31,13 +31,14 @@ public final class MetricSetLoader {
     private MetricSetLoader() {
     }
 
-    /** The built-in set for services instrumented like the Argo Rollouts demo app. */
+    /**
+     * The set for services instrumented like the Argo Rollouts demo app, with the Kubernetes metrics:
+     * the {@code kube-prometheus} preset as auto-detection uses it when the canary's series carry the
+     * {@code service} and {@code rollouts_pod_template_hash} labels.
+     */
     public static MetricSet defaults() {
-        try (InputStream in = MetricSetLoader.class.getResourceAsStream("/dev/canarycouncil/metrics/default-metrics.yaml")) {
-            return validate(YAML.readValue(in, MetricSet.class), "the default metric set");
-        } catch (IOException e) {
-            throw new IllegalStateException("the default metric set is missing from the jar", e);
-        }
+        PresetCatalog presets = PresetCatalog.bundled();
+        return presets.withKubernetes(presets.find("kube-prometheus").orElseThrow().set());
     }
 
     public static MetricSet load(Path file) {

@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * app's own metrics), {@code {{pods}}} ({@code namespace="…",pod=~".+-HASH-.+"}, for cAdvisor and
  * kube-state-metrics series), {@code {{hash}}}, {@code {{canary}}} and {@code {{stable}}} (the
  * pod-template hashes), {@code {{service}}}, {@code {{namespace}}}, and {@code {{interval}}} (a
- * range for {@code rate()}, e.g. {@code 60s}). Values are escaped for PromQL strings.
+ * range for {@code rate()}, e.g. {@code 60s}), {@code {{rollout}}}, {@code {{side}}} ({@code canary} or
+ * {@code stable}), and {@code {{target}}} (the matchers that select this side's series in the chosen
+ * metric preset; {@code {{selector}}}'s without one). Values are escaped for PromQL strings.
  */
 public final class QueryTemplate {
 
@@ -40,8 +42,12 @@ public final class QueryTemplate {
             case "service" -> escape(side.service());
             case "namespace" -> escape(side.namespace());
             case "interval" -> side.interval().toSeconds() + "s";
+            case "rollout" -> escape(side.rollout());
+            case "side" -> escape(side.side());
+            // The target is already a list of matchers, rendered and escaped when the preset's target was chosen.
+            case "target" -> side.target() != null ? side.target() : value("selector", side);
             default -> throw new IllegalArgumentException("unknown placeholder {{" + name + "}}; known: {{selector}}, {{pods}}, "
-                    + "{{hash}}, {{canary}}, {{stable}}, {{service}}, {{namespace}}, {{interval}}");
+                    + "{{target}}, {{hash}}, {{canary}}, {{stable}}, {{service}}, {{namespace}}, {{rollout}}, {{side}}, {{interval}}");
         };
     }
 

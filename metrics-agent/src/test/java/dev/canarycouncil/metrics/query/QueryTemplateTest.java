@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class QueryTemplateTest {
 
-    private static final SideContext STABLE = new SideContext("stable", "check\"out", "shop", "5f7d8c9b6", "7c9d6f5b4",
-            "5f7d8c9b6", Duration.ofSeconds(90));
+    private static final SideContext STABLE = new SideContext("stable", "check\"out", "shop", "checkout", "5f7d8c9b6", "7c9d6f5b4",
+            "5f7d8c9b6", Duration.ofSeconds(90), null);
 
     @Test
     void fillsEveryPlaceholderForTheSideEscaped() {
