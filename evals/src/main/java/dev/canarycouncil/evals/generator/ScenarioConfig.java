@@ -18,6 +18,8 @@ final class ScenarioConfig {
     String requestPath = "/api/checkout";
     String requestMethod = "POST";
     LogStyle style = new GoLogrusStyle();
+    /** How the service's request metrics are named and labelled; NONE for a setup without metrics. */
+    MetricConvention metrics = MetricConvention.PROMETHEUS_CLIENT;
 
     Decision expected;
     String failureClass;

@@ -10,7 +10,8 @@ import dev.canarycouncil.runtime.schema.Decision;
 /**
  * The scenarios the generator knows. Each returns a fully configured {@link ScenarioConfig};
  * the simulation does the rest. The first four are the original recordings; the others live in
- * {@link BrokenScenarios}, {@link HealthyScenarios} and {@link SeedScenarios}.
+ * {@link BrokenScenarios}, {@link HealthyScenarios}, {@link SeedScenarios}, {@link FrameworkScenarios}
+ * and {@link SetupScenarios}.
  */
 final class Scenarios {
 
@@ -22,6 +23,8 @@ final class Scenarios {
         all.addAll(BrokenScenarios.all());
         all.addAll(HealthyScenarios.all());
         all.addAll(SeedScenarios.all());
+        all.addAll(FrameworkScenarios.all());
+        all.addAll(SetupScenarios.all());
         return List.copyOf(all);
     }
 

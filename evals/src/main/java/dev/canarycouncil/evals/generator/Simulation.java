@@ -58,7 +58,9 @@ final class Simulation {
         Files.createDirectories(dir.resolve("logs"));
         List<Pod> pods = pods();
         writeManifest(dir);
-        writeMetrics(dir.resolve("metrics.om"), pods);
+        if (cfg.metrics != MetricConvention.NONE) {
+            writeMetrics(dir.resolve("metrics.om"), pods);
+        }
         writeLogs(dir.resolve("logs"), pods);
         writePods(dir.resolve("pods.json"), pods);
         writeEvents(dir.resolve("events.json"), pods);
@@ -133,8 +135,8 @@ final class Simulation {
 
     private void writeMetrics(Path file, List<Pod> pods) throws IOException {
         OpenMetricsWriter om = new OpenMetricsWriter();
-        om.family("http_requests", "counter", "HTTP requests served, by status code.");
-        om.family("http_request_duration_seconds", "histogram", "HTTP request latency.");
+        AppMetrics app = new AppMetrics(cfg.metrics, om);
+        app.declare();
         om.family("container_memory_working_set_bytes", "gauge", "Working set of the container.");
         om.family("container_cpu_usage_seconds", "counter", "CPU time used by the container.");
         om.family("kube_pod_container_status_restarts", "counter", "Container restarts.");
@@ -142,8 +144,7 @@ final class Simulation {
         long step = cfg.scrapeInterval.toMillis();
         long first = cfg.windowStart.minus(METRICS_LEAD).toEpochMilli();
         for (Pod pod : pods) {
-            Map<String, String> base = Map.of("namespace", cfg.namespace, "pod", pod.name(), "service", cfg.service,
-                    "rollouts_pod_template_hash", pod.hash());
+            Map<String, String> base = cfg.metrics.target(cfg.namespace, cfg.service, pod.name(), pod.hash());
             Map<String, String> container = Map.of("namespace", cfg.namespace, "pod", pod.name(), "container", cfg.container);
             PodBehaviour b = pod.behaviour();
             if (!b.serves()) {
@@ -172,10 +173,12 @@ final class Simulation {
                     ok += n - errors;
                     failed += errors;
                     int draws = Math.min(n, 400);
+                    double maxLatency = 0;
                     // Failures that wait for a timeout take their own time; the first draws stand for them.
                     int slowDraws = b.errorLatencyMs > 0 && n > 0 ? (int) Math.round((double) draws * errors / n) : 0;
                     for (int d = 0; d < draws; d++) {
                         double latency = d < slowDraws ? errorLatencySeconds(b) : latencySeconds(b);
+                        maxLatency = Math.max(maxLatency, latency);
                         double weight = (double) n / draws;
                         sum += latency * weight;
                         for (int k = 0; k < BUCKETS.length; k++) {
@@ -185,17 +188,7 @@ final class Simulation {
                         }
                     }
                     cpu += b.cpuCores * seconds * (0.8 + 0.4 * random.nextDouble());
-                    Map<String, String> okLabels = with(base, "code", "200");
-                    Map<String, String> errLabels = with(base, "code", Integer.toString(b.errorStatus));
-                    om.sample("http_requests", "http_requests_total", okLabels, t, Math.round(ok));
-                    om.sample("http_requests", "http_requests_total", errLabels, t, Math.round(failed));
-                    for (int k = 0; k < BUCKETS.length; k++) {
-                        om.sample("http_request_duration_seconds", "http_request_duration_seconds_bucket",
-                                with(base, "le", k == BUCKETS.length - 1 ? "+Inf" : trim(BUCKETS[k])), t, Math.round(buckets[k]));
-                    }
-                    om.sample("http_request_duration_seconds", "http_request_duration_seconds_sum", base, t, round3(sum));
-                    om.sample("http_request_duration_seconds", "http_request_duration_seconds_count", base, t,
-                            Math.round(buckets[BUCKETS.length - 1]));
+                    app.sample(base, cfg.requestMethod, cfg.requestPath, t, ok, failed, b.errorStatus, buckets, sum, maxLatency);
                     double minutes = (t - inst.start().toEpochMilli()) / 60_000.0;
                     double memory = Math.min(b.memoryLimitMb, b.memoryMb + b.memoryGrowthMbPerMinute * minutes)
                             * (0.98 + 0.04 * random.nextDouble());
@@ -476,7 +469,7 @@ final class Simulation {
         return m;
     }
 
-    private static String trim(double v) {
+    static String trim(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 

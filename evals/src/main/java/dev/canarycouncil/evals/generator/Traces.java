@@ -157,6 +157,74 @@ final class Traces {
             "              ~~~~~~~~~~^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~",
             "TypeError: unsupported operand type(s) for *: 'float' and 'NoneType'");
 
+    /** What ASP.NET Core's exception handler logs under its {@code fail:} line (the style indents it). */
+    static final List<String> DOTNET_NULL_REFERENCE = List.of(
+            "An unhandled exception has occurred while executing the request.",
+            "System.NullReferenceException: Object reference not set to an instance of an object.",
+            "   at Shop.Cart.Services.PricingService.ApplyVoucher(Cart cart, String code) in /src/Shop.Cart/Services/PricingService.cs:line 57",
+            "   at Shop.Cart.Controllers.CartController.Total(Int32 id, String voucher) in /src/Shop.Cart/Controllers/CartController.cs:line 42",
+            "   at lambda_method14(Closure, Object, Object[])",
+            "   at Microsoft.AspNetCore.Mvc.Infrastructure.ActionMethodExecutor.SyncObjectResultExecutor.Execute(ActionContext actionContext, IActionResultTypeMapper mapper, ObjectMethodExecutor executor, Object controller, Object[] arguments)",
+            "   at Microsoft.AspNetCore.Mvc.Infrastructure.ControllerActionInvoker.<InvokeActionMethodAsync>g__Logged|12_1(ControllerActionInvoker invoker)",
+            "--- End of stack trace from previous location ---",
+            "   at Microsoft.AspNetCore.Mvc.Infrastructure.ResourceInvoker.<InvokeFilterPipelineAsync>g__Awaited|20_0(ResourceInvoker invoker, Task lastTask, State next, Scope scope, Object state, Boolean isCompleted)",
+            "   at Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddlewareImpl.<Invoke>g__Awaited|10_0(ExceptionHandlerMiddlewareImpl middleware, HttpContext context, Task task)");
+
+    /** ActionDispatch::DebugExceptions' message for an unhandled exception (the style tags each line). */
+    static final List<String> RAILS_NO_METHOD_ERROR = List.of(
+            "NoMethodError (undefined method `country' for nil):",
+            "  ",
+            "app/controllers/orders_controller.rb:14:in `show'",
+            "app/controllers/application_controller.rb:21:in `with_locale'",
+            "actionpack (7.1.5) lib/abstract_controller/base.rb:226:in `process_action'");
+
+    /** Flask's traceback under "Exception on /rates/quote [POST]", written by its default handler. */
+    static final List<String> WERKZEUG_KEYERROR = List.of(
+            "Traceback (most recent call last):",
+            "  File \"" + SITE + "flask/app.py\", line 1511, in wsgi_app",
+            "    response = self.full_dispatch_request()",
+            "  File \"" + SITE + "flask/app.py\", line 919, in full_dispatch_request",
+            "    rv = self.handle_user_exception(e)",
+            "  File \"" + SITE + "flask/app.py\", line 917, in full_dispatch_request",
+            "    rv = self.dispatch_request()",
+            "  File \"" + SITE + "flask/app.py\", line 902, in dispatch_request",
+            "    return self.ensure_sync(self.view_functions[rule.endpoint])(**view_args)",
+            "  File \"/app/rates/views.py\", line 48, in quote",
+            "    amount = fx.convert(fare, request.json[\"currency\"])",
+            "  File \"/app/rates/fx.py\", line 22, in convert",
+            "    return amount * RATES[currency]",
+            "                    ~~~~~^^^^^^^^^^",
+            "KeyError: 'EUR'");
+
+    /** An error stack as Express's default error handler prints it: bare, no timestamp. */
+    static final List<String> NODE_TYPEERROR_CART = List.of(
+            "TypeError: Cannot read properties of undefined (reading 'price')",
+            "    at computeTotal (/app/src/cart.js:42:18)",
+            "    at Array.reduce (<anonymous>)",
+            "    at totalHandler (/app/src/routes/cart.js:27:31)",
+            "    at Layer.handle [as handle_request] (/app/node_modules/express/lib/router/layer.js:95:5)",
+            "    at next (/app/node_modules/express/lib/router/route.js:149:13)");
+
+    /** Node 20's report of an uncaught exception, as the process dies. */
+    static final List<String> NODE_UNCAUGHT_WORKER = List.of(
+            "/app/src/worker.js:17",
+            "    const to = order.customer.email;",
+            "                              ^",
+            "",
+            "TypeError: Cannot read properties of undefined (reading 'email')",
+            "    at sendReceipt (/app/src/worker.js:17:31)",
+            "    at Queue.<anonymous> (/app/src/worker.js:41:5)",
+            "    at Queue.emit (node:events:517:28)",
+            "    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)",
+            "",
+            "Node.js v20.11.1");
+
+    /** A Rust panic in the 1.73+ wording. */
+    static final List<String> RUST_UNWRAP_PANIC = List.of(
+            "thread 'main' panicked at src/rates.rs:88:14:",
+            "called `Option::unwrap()` on a `None` value",
+            "note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace");
+
     private Traces() {
     }
 }
