@@ -16,6 +16,7 @@ import dev.canarycouncil.loganalyst.signatures.CrashKind;
 import dev.canarycouncil.loganalyst.signatures.CrashSignature;
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Evidence;
+import dev.canarycouncil.runtime.schema.ExceptionInfo;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.LogRecordKind;
 import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
@@ -235,12 +236,14 @@ public final class LogJudge {
         return new LogTemplateEvidence(description.toString(), severity, t.template(), crash == null ? null : crash.kind().label(),
                 crash == null ? null : crash.location(), crash == null ? null : crash.function(), kc, ks, nc, ns,
                 t.firstSeen(Side.CANARY), t.samples(Side.CANARY), "canary: " + String.join(", ", t.canarySources()),
-                crash != null ? LogRecordKind.CRASH : t.access() ? LogRecordKind.ACCESS : LogRecordKind.MESSAGE);
+                crash != null ? LogRecordKind.CRASH : t.access() ? LogRecordKind.ACCESS : LogRecordKind.MESSAGE,
+                crash == null || crash.exception() == null ? null : new ExceptionInfo(crash.exception(), crash.message()));
     }
 
     private static String label(CrashSignature c) {
         return switch (c.kind()) {
             case GO_PANIC -> "Go " + c.exception();
+            case GO_ERROR -> "Go error with a stack trace";
             case RUST_PANIC -> "Rust panic";
             case JAVA_EXCEPTION, DOTNET_EXCEPTION -> (c.uncaught() ? "Uncaught " : "") + c.kind().title();
             default -> c.kind().title();

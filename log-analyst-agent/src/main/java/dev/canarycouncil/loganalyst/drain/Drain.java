@@ -118,6 +118,12 @@ public final class Drain {
                     same++;
                 }
             }
+            if (same + params == template.length && params > 0 && sameWildcards(template, tokens)) {
+                // The line is this template exactly, wildcards where it has them: Drain's share of
+                // equal constant tokens would leave a mostly variable line (an Envoy access line) below
+                // the threshold and start a duplicate template for every occurrence.
+                return cluster;
+            }
             double similarity = template.length == 0 ? 1.0 : (double) same / template.length;
             if (similarity > bestSimilarity || (similarity == bestSimilarity && params > bestParams)) {
                 best = cluster;
@@ -126,6 +132,15 @@ public final class Drain {
             }
         }
         return bestSimilarity >= threshold ? best : null;
+    }
+
+    private static boolean sameWildcards(String[] template, String[] tokens) {
+        for (int i = 0; i < template.length; i++) {
+            if (template[i] == WILDCARD && !WILDCARD.equals(tokens[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void insert(LogCluster cluster) {

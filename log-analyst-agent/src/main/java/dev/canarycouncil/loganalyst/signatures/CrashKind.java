@@ -3,6 +3,8 @@ package dev.canarycouncil.loganalyst.signatures;
 /** Which runtime's failure a crash signature describes; its label names it in evidence. */
 public enum CrashKind {
     GO_PANIC("go-panic", "Go"),
+    /** An error a Go logger wrote with a stack trace (zap, zerolog): no panic. */
+    GO_ERROR("go-error", "Go error"),
     JAVA_EXCEPTION("java-exception", "Java exception"),
     DOTNET_EXCEPTION("dotnet-exception", ".NET exception"),
     PYTHON_TRACEBACK("python-traceback", "Python traceback"),

@@ -36,7 +36,7 @@ final class GoStacks {
         String error = JsonErrorFields.error(header);
         String message = panic != null ? panic : error != null ? error : "";
         Frame frame = applicationFrame(event.lines());
-        return new CrashSignature(CrashKind.GO_PANIC, panic != null ? "panic" : "error", message,
+        return new CrashSignature(panic != null ? CrashKind.GO_PANIC : CrashKind.GO_ERROR, panic != null ? "panic" : "error", message,
                 frame == null ? null : frame.location(), frame == null ? null : frame.function(), event.level() == Level.FATAL);
     }
 

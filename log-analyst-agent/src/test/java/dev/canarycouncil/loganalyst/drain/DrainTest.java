@@ -55,4 +55,23 @@ class DrainTest {
         assertSame(Drain.WILDCARD, tokens[2]);
         assertEquals(0, Drain.tokenize("   ").length);
     }
+
+    @Test
+    void aLineMostlyOfVariablesJoinsTheTemplateItIsExactly() {
+        // An Envoy access line masked: more wildcards than constants, below the similarity threshold
+        // for Drain's share of equal constant tokens, yet the same line every time.
+        Drain drain = new Drain(4, 0.5, 100, 1000);
+        String[] line = {"[<*>]", "\"GET", "/cart", "HTTP/1.1\"", "<*>", "-", "<*>", "<*>", "<*>", "<*>", "<*>", "<*>", "<*>"};
+        for (int i = 0; i < 3; i++) {
+            String[] tokens = line.clone();
+            for (int k = 0; k < tokens.length; k++) {
+                if (tokens[k].equals("<*>")) {
+                    tokens[k] = Drain.WILDCARD;
+                }
+            }
+            drain.add(tokens);
+        }
+        assertEquals(1, drain.clusters().size(), "one template, not one per occurrence");
+        assertEquals(3L, drain.clusters().get(0).size());
+    }
 }
