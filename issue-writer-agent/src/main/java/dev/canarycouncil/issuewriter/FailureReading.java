@@ -72,13 +72,14 @@ record FailureReading(Kind kind, LogTemplateEvidence crash, PodConditionEvidence
         if (head.startsWith("fatal error")) {
             return "hits a fatal error";
         }
-        if (signature.equals("go-panic") || head.startsWith("panic:")) {
+        if (signature.equals("go-panic") || signature.equals("rust-panic") || head.startsWith("panic:")) {
             return "panics";
         }
         Optional<String> exception = exceptionType();
         return switch (signature) {
             case "java-exception", "node-error" -> exception.map(t -> "throws " + t).orElse("throws");
-            case "python-traceback" -> exception.map(t -> "raises " + t).orElse("raises an exception");
+            case "python-traceback", "ruby-exception" -> exception.map(t -> "raises " + t).orElse("raises an exception");
+            case "go-error" -> "fails";
             case "fatal-message" -> "exits on a fatal error";
             default -> exception.map(t -> "throws " + t).orElse("fails");
         };
@@ -86,6 +87,9 @@ record FailureReading(Kind kind, LogTemplateEvidence crash, PodConditionEvidence
 
     /** The crash's message in a few words, e.g. "index out of range". */
     String crashHeadline() {
+        if (crash.exception() != null && !crash.exception().message().isBlank()) {
+            return headline(crash.exception().message());
+        }
         Optional<ExceptionLine> exception = ExceptionLine.last(crashText());
         if (exception.isPresent()) {
             return exception.get().message() == null ? null : headline(exception.get().message());
@@ -114,6 +118,11 @@ record FailureReading(Kind kind, LogTemplateEvidence crash, PodConditionEvidence
 
     /** The root cause of the crash's exception chain: the last exception line of the sample. */
     Optional<String> exceptionType() {
+        if (crash.exception() != null && !"panic".equals(crash.exception().type())) {
+            String type = crash.exception().type();
+            int dot = Math.max(type.lastIndexOf('.'), Math.max(type.lastIndexOf(':'), type.lastIndexOf('\\')));
+            return Optional.of(dot >= 0 ? type.substring(dot + 1) : type);
+        }
         return ExceptionLine.last(crashText()).map(ExceptionLine::type);
     }
 

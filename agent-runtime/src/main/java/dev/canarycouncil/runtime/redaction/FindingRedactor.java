@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.canarycouncil.runtime.schema.BlindSpot;
 import dev.canarycouncil.runtime.schema.Evidence;
+import dev.canarycouncil.runtime.schema.ExceptionInfo;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.LogCoverageEvidence;
 import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
@@ -37,7 +38,8 @@ public final class FindingRedactor {
         if (e instanceof LogTemplateEvidence l) {
             return new LogTemplateEvidence(r(l.description()), l.severity(), r(l.template()), l.signature(), r(l.location()),
                     r(l.frame()), l.canaryCount(), l.stableCount(), l.canaryTotal(), l.stableTotal(), l.firstSeen(),
-                    redactor.redact(l.samples()), r(l.source()), l.recordKind());
+                    redactor.redact(l.samples()), r(l.source()), l.recordKind(),
+                    l.exception() == null ? null : new ExceptionInfo(l.exception().type(), r(l.exception().message())));
         }
         if (e instanceof LogCoverageEvidence c) {
             return new LogCoverageEvidence(r(c.description()), c.severity(), c.side(), c.lines(), c.records(), c.recognisedShare(),

@@ -19,6 +19,7 @@ import java.util.List;
  * @param samples       up to three redacted sample lines
  * @param source        which pods and containers the lines came from
  * @param recordKind    an application message, an access-log line or a crash report
+ * @param exception     the exception or panic its records report (the root cause of a chain), or null
  */
 public record LogTemplateEvidence(
         String description,
@@ -34,7 +35,8 @@ public record LogTemplateEvidence(
         Instant firstSeen,
         List<String> samples,
         String source,
-        LogRecordKind recordKind) implements Evidence {
+        LogRecordKind recordKind,
+        ExceptionInfo exception) implements Evidence {
 
     public LogTemplateEvidence {
         samples = samples == null ? List.of() : List.copyOf(samples);
@@ -47,6 +49,6 @@ public record LogTemplateEvidence(
                                String frame, long canaryCount, long stableCount, long canaryTotal, long stableTotal,
                                Instant firstSeen, List<String> samples, String source) {
         this(description, severity, template, signature, location, frame, canaryCount, stableCount, canaryTotal, stableTotal,
-                firstSeen, samples, source, null);
+                firstSeen, samples, source, null, null);
     }
 }

@@ -46,7 +46,7 @@ final class FindingBounds {
                 || l.samples().stream().anyMatch(s -> s.length() > MAX_SAMPLE))) {
             return new LogTemplateEvidence(l.description(), l.severity(), l.template(), l.signature(), l.location(), l.frame(),
                     l.canaryCount(), l.stableCount(), l.canaryTotal(), l.stableTotal(), l.firstSeen(),
-                    l.samples().stream().limit(MAX_SAMPLES).map(s -> cut(s, MAX_SAMPLE)).toList(), l.source(), l.recordKind());
+                    l.samples().stream().limit(MAX_SAMPLES).map(s -> cut(s, MAX_SAMPLE)).toList(), l.source(), l.recordKind(), l.exception());
         }
         return e;
     }

@@ -10,6 +10,7 @@ import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Evidence;
 import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.LogRecordKind;
 import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
 import dev.canarycouncil.runtime.schema.PodConditionEvidence;
 import dev.canarycouncil.runtime.schema.PromQlEvidence;
@@ -67,6 +68,11 @@ public final class RootCauseSummary {
     }
 
     private static String cause(Evidence e) {
+        if (e instanceof LogTemplateEvidence l && l.exception() != null && l.recordKind() == LogRecordKind.CRASH) {
+            // The analyst read the exception's root cause from the record: its words, not a log line's decoration.
+            return l.exception().describe() + (l.location() == null ? "" : " (" + l.location()
+                    + (l.frame() == null ? "" : ", " + l.frame()) + ")");
+        }
         if (e instanceof LogTemplateEvidence l) {
             String sample = l.samples().isEmpty() ? l.template() : l.samples().get(0);
             // A traceback's or exception chain's innermost exception says what broke; its first line often does not.
