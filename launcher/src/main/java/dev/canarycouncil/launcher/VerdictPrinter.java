@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import dev.canarycouncil.runtime.schema.Evidence;
 import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.LogCoverageEvidence;
 import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
 import dev.canarycouncil.runtime.schema.ModelAccounting;
 import dev.canarycouncil.runtime.schema.ModelReview;
@@ -43,6 +44,16 @@ final class VerdictPrinter {
             }
             f.notes().forEach(n -> out.println("    note: " + n));
             review(f.review(), out);
+        }
+        java.util.List<String> unseen = v.findings().stream().flatMap(f -> f.blindSpots().stream()
+                .map(b -> String.format("  %-14s %s (%s)", f.agent(), b.describe(), b.kind().name().toLowerCase(Locale.ROOT)
+                        .replace('_', ' ')))).toList();
+        if (!unseen.isEmpty()) {
+            // What no member could see: a verdict reached without it is weaker than it looks.
+            out.println("Not seen:");
+            unseen.forEach(out::println);
+            v.findings().stream().flatMap(f -> f.blindSpots().stream()).flatMap(b -> b.samples().stream()).limit(3)
+                    .forEach(line -> out.println("        | " + abbreviate(line)));
         }
         if (!v.failures().isEmpty()) {
             out.println("No finding from:");
@@ -94,6 +105,8 @@ final class VerdictPrinter {
             out.println("        stable: " + p.stableQuery());
         } else if (e instanceof PodConditionEvidence c && c.detail() != null) {
             out.println("        " + c.detail());
+        } else if (e instanceof LogCoverageEvidence c) {
+            c.unrecognised().stream().limit(2).forEach(line -> out.println("        unrecognised | " + abbreviate(line)));
         }
     }
 

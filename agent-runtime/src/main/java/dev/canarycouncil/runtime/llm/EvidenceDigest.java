@@ -31,9 +31,13 @@ public final class EvidenceDigest {
         root.put("deterministicConfidence", finding.confidence());
         root.put("summary", finding.summary());
         ArrayNode items = root.putArray("evidence");
-        finding.evidence().stream().limit(MAX_ITEMS).forEach(e -> items.add(item(e)));
-        if (finding.evidence().size() > MAX_ITEMS) {
-            root.put("evidenceOmitted", finding.evidence().size() - MAX_ITEMS);
+        // Logs read in full say nothing a model could weigh; only unreadable ones (a warning) are shown.
+        java.util.List<Evidence> shown = finding.evidence().stream()
+                .filter(e -> !(e instanceof LogCoverageEvidence) || e.severity() != dev.canarycouncil.runtime.schema.Severity.INFO)
+                .toList();
+        shown.stream().limit(MAX_ITEMS).forEach(e -> items.add(item(e)));
+        if (shown.size() > MAX_ITEMS) {
+            root.put("evidenceOmitted", shown.size() - MAX_ITEMS);
         }
         ArrayNode notes = root.putArray("notes");
         finding.notes().forEach(notes::add);

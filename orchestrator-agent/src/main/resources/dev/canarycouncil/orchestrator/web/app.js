@@ -345,6 +345,22 @@
     fact('Remediation', v.remediation, null, 'remediation');
     if (facts.firstChild) root.append(section('Cause and next step', facts));
 
+    // What no member could see comes before the votes: a verdict reached without it is weaker than it looks.
+    const unseen = [];
+    for (const f of v.findings || []) {
+      for (const b of f.blindSpots || []) unseen.push({ agent: f.agent, spot: b });
+    }
+    if (unseen.length) {
+      const list = el('ul', 'failures');
+      list.id = 'blind-spots';
+      for (const u of unseen) {
+        const li = el('li', null, `${u.spot.subject}: ${u.spot.detail} (${u.agent})`);
+        for (const sample of (u.spot.samples || []).slice(0, 2)) li.append(el('code', 'sample', sample));
+        list.append(li);
+      }
+      root.append(section('Not seen', list));
+    }
+
     const votes = el('ul', 'votes');
     votes.id = 'votes';
     for (const f of v.findings || []) votes.append(renderVote(f));
