@@ -42,10 +42,29 @@ class BenchLogsCommandTest {
     }
 
     @Test
+    void formatsPrintsEverySampleReadAsLabelledThenOneSummaryLine() {
+        CliRun r = run("bench", "logs", "--formats", "--format-lines", "2000", "--rounds", "1");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        for (String format : List.of("dotnet-aspnetcore-console", "ruby-rails", "python-flask-werkzeug", "node-express-morgan",
+                "rust-tracing-fmt", "nginx-error", "envoy-istio-access", "cri-prefix")) {
+            Matcher row = Pattern.compile(Pattern.quote(format) + " +(\\d+)/(\\d+) +(\\d+)/(\\d+) .*").matcher(
+                    lines.stream().filter(l -> l.startsWith(format + " ")).findFirst().orElse(""));
+            assertTrue(row.matches(), format + " missing:\n" + r.out());
+            assertEquals(row.group(2), row.group(1), format + ": every record read");
+            assertEquals(row.group(4), row.group(3), format + ": every exception located");
+        }
+        Matcher summary = Pattern.compile("formats=(\\d+) records_recognised=1\\.0000 exceptions_located=1\\.0000 lines_per_s=\\d+")
+                .matcher(lines.get(lines.size() - 1));
+        assertTrue(summary.matches(), lines.get(lines.size() - 1));
+        assertTrue(Integer.parseInt(summary.group(1)) >= 40, summary.group(1));
+    }
+
+    @Test
     void badInputIsAUsageErrorWithoutAStackTrace(@TempDir Path empty) throws Exception {
         CliRun missing = run("bench", "logs");
         assertEquals(ExitCodes.USAGE, missing.code());
-        assertTrue(missing.err().contains("Missing required option: '--loghub=DIR'"), missing.err());
+        assertTrue(missing.err().contains("give --loghub DIR, --formats, or both"), missing.err());
 
         CliRun notADir = run("bench", "logs", "--loghub", "/no/such/dir");
         assertEquals(ExitCodes.USAGE, notADir.code());

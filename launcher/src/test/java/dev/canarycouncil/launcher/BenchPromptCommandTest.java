@@ -24,7 +24,9 @@ class BenchPromptCommandTest {
             rows++;
             long raw = Long.parseLong(m.group(2));
             long digest = Long.parseLong(m.group(3));
-            assertTrue(digest > 500 && raw > 5 * digest, m.group());
+            assertTrue(digest > 500, m.group());
+            // A canary that logs next to nothing (silent 500s, only metrics see them) has less to cut.
+            assertTrue(raw < 10_000 || raw > 5 * digest, m.group());
         }
         assertTrue(rows >= 5, "a row per recording and a total:\n" + run.out());
         for (String name : List.of("healthy-color-change", "go-panic-index-out-of-range")) {

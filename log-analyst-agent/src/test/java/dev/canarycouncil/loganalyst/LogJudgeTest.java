@@ -13,8 +13,10 @@ import dev.canarycouncil.loganalyst.ingest.LogIngestion;
 import dev.canarycouncil.loganalyst.ingest.Side;
 import dev.canarycouncil.loganalyst.mining.RateComparison;
 import dev.canarycouncil.loganalyst.mining.TemplateMiner;
+import dev.canarycouncil.runtime.schema.BlindSpot;
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.LogCoverageEvidence;
 import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
 import dev.canarycouncil.runtime.schema.Severity;
 import org.junit.jupiter.api.Test;
@@ -93,5 +95,47 @@ class LogJudgeTest {
         Finding alone = judge(served(300, "blue"), null, null);
         assertTrue(alone.notes().stream().anyMatch(n -> n.startsWith("no stable logs to compare with")));
         assertTrue(alone.confidence() < judge(served(300, "blue"), served(900, "blue"), null).confidence());
+    }
+
+    private static String piped(int n) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            s.append("bridge|req|POST /bridge/invoice|st=200|ms=").append(10 + i % 9).append('\n');
+        }
+        return s.toString();
+    }
+
+    @Test
+    void logsInNoKnownFormatAreABlindSpotNotAPromotion() throws Exception {
+        Finding f = judge(piped(300), piped(900), null);
+        assertEquals(Decision.INCONCLUSIVE, f.verdict(), f::toString);
+        assertEquals(0, f.confidence());
+        BlindSpot canary = f.blindSpots().stream().filter(b -> b.subject().equals("canary logs")).findFirst().orElseThrow();
+        assertEquals(BlindSpot.Kind.UNREADABLE, canary.kind());
+        assertTrue(canary.detail().startsWith("300 of 300 lines are in no log format"), canary.detail());
+        assertTrue(canary.samples().get(0).startsWith("bridge|req|POST /bridge/invoice"), canary.samples()::toString);
+        LogCoverageEvidence coverage = f.evidence().stream().filter(LogCoverageEvidence.class::isInstance)
+                .map(LogCoverageEvidence.class::cast).filter(c -> c.side().equals("canary")).findFirst().orElseThrow();
+        assertEquals(300, coverage.lines());
+        assertEquals(0.0, coverage.recognisedShare());
+        assertEquals(Severity.WARNING, coverage.severity());
+    }
+
+    @Test
+    void aCrashIsJudgedEvenWhereTheRestIsUnreadable() throws Exception {
+        String panic = "panic: runtime error: index out of range [3] with length 3\n\ngoroutine 1 [running]:\nmain.pick(...)\n"
+                + "\t/app/main.go:42 +0x1d\n";
+        Finding f = judge(piped(300) + panic, piped(900), null);
+        assertEquals(Decision.ROLLBACK, f.verdict(), f::toString);
+        assertTrue(f.confidence() >= 90, f::toString);
+        assertEquals(BlindSpot.Kind.UNREADABLE, f.blindSpots().get(0).kind(), "and it still says what it could not read");
+    }
+
+    @Test
+    void readableLogsReportTheirCoverageWithoutABlindSpot() throws Exception {
+        Finding f = judge(served(300, "yellow"), served(900, "blue"), null);
+        assertTrue(f.blindSpots().isEmpty(), f.blindSpots()::toString);
+        assertTrue(f.evidence().stream().filter(LogCoverageEvidence.class::isInstance).map(LogCoverageEvidence.class::cast)
+                .allMatch(c -> c.recognisedShare() == 1.0 && c.severity() == Severity.INFO), f.evidence()::toString);
     }
 }

@@ -1,0 +1,94 @@
+package dev.canarycouncil.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.canarycouncil.runtime.json.Json;
+import dev.canarycouncil.runtime.testing.ModelReply;
+import dev.canarycouncil.runtime.testing.OpenAiFake;
+import dev.canarycouncil.runtime.testing.Recordings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A wrong or manipulated model cannot decide a release: across the bundled recordings (with and
+ * without metrics), a model that answers PROMOTE 100 to everything never promotes a broken canary,
+ * and one that answers ROLLBACK 100 to everything holds healthy canaries at most INCONCLUSIVE.
+ * The models are a local OpenAI-compatible server driven by the real langchain4j client.
+ */
+class AdversarialModelTest {
+
+    private static final String KEY = "adversarial-key-91c4";
+
+    @TempDir
+    Path tmp;
+
+    private static String judgement(String verdict) {
+        return "{\"verdict\":\"" + verdict + "\",\"confidence\":100,\"reasoning\":\"The evidence clearly shows it.\","
+                + "\"rootCause\":\"none\"}";
+    }
+
+    /** Copies of the bundled recordings whose expected verdict is (or is not) PROMOTE. */
+    private Path recordings(boolean healthy) throws Exception {
+        Path dir = tmp.resolve(healthy ? "healthy" : "not-healthy");
+        Files.createDirectories(dir);
+        try (Stream<Path> all = Files.list(Recordings.root())) {
+            for (Path r : all.filter(Files::isDirectory).sorted().toList()) {
+                JsonNode manifest = Json.mapper().readTree(r.resolve("rollout.json").toFile());
+                if (manifest.path("expected").path("verdict").asText().equals("PROMOTE") == healthy) {
+                    Files.move(Recordings.copy(r.getFileName().toString(), tmp), dir.resolve(r.getFileName()));
+                }
+            }
+        }
+        return dir;
+    }
+
+    private List<JsonNode> eval(Path recordings, String verdict) throws Exception {
+        Path key = tmp.resolve("key");
+        Files.writeString(key, KEY);
+        Path report = tmp.resolve("report-" + verdict);
+        try (OpenAiFake model = OpenAiFake.start(KEY)) {
+            model.respondWith(request -> ModelReply.text(judgement(verdict)));
+            CliRun run = CliRun.of("eval", "--recordings", recordings.toString(), "--report", report.toString(), "-q",
+                    "--model", "openai:always-" + verdict.toLowerCase(), "--model-url", model.url(), "--model-key-file",
+                    key.toString(), "--model-timeout", "10s");
+            assertTrue(run.code() == 0 || run.code() == 1, run.err());
+            assertTrue(model.requests().size() > 0, "the model was asked");
+        }
+        List<JsonNode> cases = new ArrayList<>();
+        Json.mapper().readTree(report.resolve("eval-report.json").toFile()).path("cases").forEach(cases::add);
+        return cases;
+    }
+
+    @Test
+    void aModelThatAlwaysPromotesNeverPromotesABrokenCanary() throws Exception {
+        Path broken = recordings(false);
+        long count;
+        try (Stream<Path> list = Files.list(broken)) {
+            count = list.count();
+        }
+        List<JsonNode> cases = eval(broken, "PROMOTE");
+        assertEquals(count, cases.size());
+        assertTrue(count >= 40, "broken, inconclusive and logs-only recordings: " + count);
+        for (JsonNode c : cases) {
+            assertNotEquals("PROMOTE", c.path("decision").asText(), c.path("name").asText() + " was promoted by the model");
+        }
+    }
+
+    @Test
+    void aModelThatAlwaysRollsBackHoldsHealthyCanariesAtMostInconclusive() throws Exception {
+        List<JsonNode> cases = eval(recordings(true), "ROLLBACK");
+        assertTrue(cases.size() >= 30, "healthy recordings: " + cases.size());
+        for (JsonNode c : cases) {
+            assertNotEquals("ROLLBACK", c.path("decision").asText(), c.path("name").asText() + " was rolled back by the model");
+        }
+    }
+}
