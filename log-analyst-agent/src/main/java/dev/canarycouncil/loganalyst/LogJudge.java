@@ -18,6 +18,7 @@ import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Evidence;
 import dev.canarycouncil.runtime.schema.ExceptionInfo;
 import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.LogLatencyEvidence;
 import dev.canarycouncil.runtime.schema.LogRecordKind;
 import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
 import dev.canarycouncil.runtime.schema.Severity;
@@ -96,6 +97,8 @@ public final class LogJudge {
         if (surge != null) {
             scored.add(surge);
         }
+        SlowerRequests.Result timings = SlowerRequests.find(logs.miner().templates(), input.hints());
+        timings.slower().forEach(s -> scored.add(new Scored(s.evidence(), s.confidence())));
         if (ignored > 0) {
             notes.add(ignored + " template(s) ignored as the operator hint asks: \"" + input.hints().text() + "\"");
         }
@@ -123,8 +126,9 @@ public final class LogJudge {
             if (readability.blind()) {
                 confidence -= 10; // the unreadable part may hold as many errors on the stable
             }
-            return new Finding(agent, Decision.ROLLBACK, confidence, "Errors rise on the canary: " + evidence.get(0).description(),
-                    evidence, notes);
+            // A slowdown's description says what it is ("Slower on the canary: ..."); an error's needs the headline.
+            String what = evidence.get(0) instanceof LogLatencyEvidence ? "" : "Errors rise on the canary: ";
+            return new Finding(agent, Decision.ROLLBACK, confidence, what + evidence.get(0).description(), evidence, notes);
         }
         if (nc == 0 && input.canaryPods() == 0) {
             notes.add("no canary logs or pod status could be read");
@@ -155,11 +159,12 @@ public final class LogJudge {
         }
         confidence -= Math.min(10, 5 * logs.notes().size());
         String summary = "No crash, failing pod state or error increase on the canary (" + nc + " canary and " + ns
-                + " stable records read)" + (warnings ? "; warnings rose" : "") + ".";
+                + " stable records read)" + (timings.compared() > 0 ? "; request durations of " + timings.compared()
+                + " template(s) compared, none slower" : "") + (warnings ? "; warnings rose" : "") + ".";
         return new Finding(agent, Decision.PROMOTE, Math.max(40, confidence), summary, evidence, notes);
     }
 
-    private record Scored(LogTemplateEvidence evidence, int confidence) {
+    private record Scored(Evidence evidence, int confidence) {
     }
 
     /** More occurrences and a smaller p-value make an error template more convincing. */

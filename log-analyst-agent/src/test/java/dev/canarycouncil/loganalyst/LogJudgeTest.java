@@ -17,6 +17,7 @@ import dev.canarycouncil.runtime.schema.BlindSpot;
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.LogCoverageEvidence;
+import dev.canarycouncil.runtime.schema.LogLatencyEvidence;
 import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
 import dev.canarycouncil.runtime.schema.Severity;
 import org.junit.jupiter.api.Test;
@@ -137,5 +138,45 @@ class LogJudgeTest {
         assertTrue(f.blindSpots().isEmpty(), f.blindSpots()::toString);
         assertTrue(f.evidence().stream().filter(LogCoverageEvidence.class::isInstance).map(LogCoverageEvidence.class::cast)
                 .allMatch(c -> c.recognisedShare() == 1.0 && c.severity() == Severity.INFO), f.evidence()::toString);
+    }
+
+    /** Access lines with nginx's $request_time appended, around {@code medianMs} (seeded jitter). */
+    private static String timedAccess(int n, double medianMs, long seed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            double ms = medianMs * (0.6 + 0.8 * random.nextDouble());
+            s.append(String.format(java.util.Locale.ROOT, "10.244.0.%d - - [05/May/2026:10:%02d:%02d +0000] \"GET /api/products/ HTTP/1.1\""
+                    + " 200 %d \"-\" \"okhttp/4.12.0\" %.3f%n", i % 200, i / 60 % 60, i % 60, 300 + i % 700, ms / 1000));
+        }
+        return s.toString();
+    }
+
+    @Test
+    void requestsSlowerOnTheCanaryAreARollbackEvenWithoutMetrics() throws Exception {
+        Finding f = judge(timedAccess(300, 110, 1), timedAccess(900, 36, 2), null);
+        assertEquals(Decision.ROLLBACK, f.verdict(), f::toString);
+        assertTrue(f.summary().startsWith("Slower on the canary: ") && f.summary().contains("GET /api/products/"), f.summary());
+        LogLatencyEvidence e = (LogLatencyEvidence) f.evidence().stream().filter(LogLatencyEvidence.class::isInstance).findFirst()
+                .orElseThrow();
+        assertEquals(300, e.canaryCount());
+        assertEquals(900, e.stableCount());
+        assertTrue(e.canaryP50() > 90 && e.canaryP50() < 130 && e.stableP50() > 28 && e.stableP50() < 44, e::toString);
+        assertTrue(e.description().contains(" ms at p95"), e.description());
+        assertTrue(f.confidence() >= 75 && f.confidence() <= 88, "timings alone are never certain: " + f.confidence());
+    }
+
+    @Test
+    void requestsAsFastAsTheStableAreComparedAndSaidToBe() throws Exception {
+        Finding f = judge(timedAccess(300, 37, 1), timedAccess(900, 36, 2), null);
+        assertEquals(Decision.PROMOTE, f.verdict(), f::toString);
+        assertTrue(f.summary().contains("request durations of 1 template(s) compared, none slower"), f.summary());
+        assertTrue(f.evidence().stream().noneMatch(LogLatencyEvidence.class::isInstance));
+    }
+
+    @Test
+    void anOperatorHintCanSilenceASlowdownItExpects() throws Exception {
+        Finding f = judge(timedAccess(300, 110, 1), timedAccess(900, 36, 2), "ignore /api/products, it is expected to be slower");
+        assertEquals(Decision.PROMOTE, f.verdict(), f::toString);
     }
 }

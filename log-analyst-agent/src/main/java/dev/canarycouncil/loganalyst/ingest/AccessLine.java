@@ -7,7 +7,7 @@ package dev.canarycouncil.loganalyst.ingest;
  * HAProxy's status after its timers ({@code be/srv 0/0/1/3/4 503}), or the status after an
  * unquoted method and path ({@code GET /color 200 1.2ms}, as the Argo Rollouts demo app logs).
  */
-final class AccessLine {
+public final class AccessLine {
 
     private static final int SEARCH_CHARS = 600;
 
@@ -70,7 +70,7 @@ final class AccessLine {
     }
 
     /** Four or five slash-separated numbers, each possibly -1: {@code 0/0/1/3/4}. */
-    private static boolean timers(String line, int start, int end) {
+    public static boolean timers(String line, int start, int end) {
         int slashes = 0;
         for (int i = start; i < end; i++) {
             char c = line.charAt(i);

@@ -11,6 +11,7 @@ import dev.canarycouncil.loganalyst.drain.TokenMasker;
 import dev.canarycouncil.loganalyst.ingest.Level;
 import dev.canarycouncil.loganalyst.ingest.LogEvent;
 import dev.canarycouncil.loganalyst.ingest.LineHeader.Start;
+import dev.canarycouncil.loganalyst.latency.ElapsedReader;
 import dev.canarycouncil.loganalyst.signatures.CrashKind;
 import dev.canarycouncil.loganalyst.signatures.CrashSignature;
 
@@ -51,8 +52,13 @@ public final class TemplateMiner {
         if (cluster.id() == list.size()) {
             list.add(new TemplateStats(cluster, level));
         }
-        list.get(cluster.id()).record(event.side(), event.timestamp(), event.source(), crash, event.start() == Start.ACCESS,
-                () -> event.text(TemplateStats.SAMPLE_CHARS));
+        TemplateStats template = list.get(cluster.id());
+        boolean access = event.start() == Start.ACCESS;
+        template.record(event.side(), event.timestamp(), event.source(), crash, access, () -> event.text(TemplateStats.SAMPLE_CHARS));
+        if (!level.atLeast(Level.WARN)) {
+            // Durations of what succeeded: a failing request's time says more about the failure than about speed.
+            ElapsedReader.read(event.message(), access).ifPresent(e -> template.recordElapsed(event.side(), e));
+        }
     }
 
     /**

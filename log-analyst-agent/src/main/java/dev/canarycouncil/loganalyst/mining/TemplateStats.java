@@ -9,6 +9,8 @@ import java.util.Set;
 import dev.canarycouncil.loganalyst.drain.LogCluster;
 import dev.canarycouncil.loganalyst.ingest.Level;
 import dev.canarycouncil.loganalyst.ingest.Side;
+import dev.canarycouncil.loganalyst.latency.DurationSample;
+import dev.canarycouncil.loganalyst.latency.Elapsed;
 import dev.canarycouncil.loganalyst.signatures.CrashSignature;
 
 /** One template and how often, when and where it occurred on each side. */
@@ -26,6 +28,7 @@ public final class TemplateStats {
     private final Set<String> canarySources = new LinkedHashSet<>();
     private CrashSignature signature;
     private boolean access;
+    private DurationSample[] durations;
 
     TemplateStats(LogCluster cluster, Level level) {
         this.cluster = cluster;
@@ -49,6 +52,18 @@ public final class TemplateStats {
         if (signature == null && crash != null) {
             signature = crash;
         }
+    }
+
+    void recordElapsed(Side side, Elapsed elapsed) {
+        if (durations == null) {
+            durations = new DurationSample[] {new DurationSample(), new DurationSample()};
+        }
+        durations[side.index()].add(elapsed);
+    }
+
+    /** The durations its records stated on one side (empty when they state none). */
+    public DurationSample durations(Side side) {
+        return durations == null ? new DurationSample() : durations[side.index()];
     }
 
     public String template() {
