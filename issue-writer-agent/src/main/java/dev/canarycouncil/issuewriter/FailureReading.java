@@ -11,6 +11,7 @@ import dev.canarycouncil.runtime.logs.LogMessages;
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Evidence;
 import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.LogLatencyEvidence;
 import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
 import dev.canarycouncil.runtime.schema.PodConditionEvidence;
 import dev.canarycouncil.runtime.schema.PromQlEvidence;
@@ -29,11 +30,12 @@ import dev.canarycouncil.runtime.schema.Verdict;
  * @param metric  the strongest failing metric, or null
  * @param memory  the memory metric, whatever its result, or null
  * @param error   the strongest error log template that is not a crash, or null
+ * @param slower  requests the logs show slower on the canary, or null
  */
 record FailureReading(Kind kind, LogTemplateEvidence crash, PodConditionEvidence oom, PodConditionEvidence pod,
-                      PromQlEvidence metric, PromQlEvidence memory, LogTemplateEvidence error) {
+                      PromQlEvidence metric, PromQlEvidence memory, LogTemplateEvidence error, LogLatencyEvidence slower) {
 
-    enum Kind { CRASH, OOM, METRIC, POD, ERROR_LOG, UNKNOWN }
+    enum Kind { CRASH, OOM, METRIC, POD, ERROR_LOG, SLOWER, UNKNOWN }
 
     /** The aggregate "share of error records" evidence names no message. */
     private static final String AGGREGATE_TEMPLATE = "records at ERROR or worse";
@@ -58,7 +60,11 @@ record FailureReading(Kind kind, LogTemplateEvidence crash, PodConditionEvidence
                 l -> l != crash && !AGGREGATE_TEMPLATE.equals(l.template()));
         Kind kind = crash != null ? Kind.CRASH : oom != null ? Kind.OOM : metric != null ? Kind.METRIC
                 : pod != null ? Kind.POD : error != null ? Kind.ERROR_LOG : Kind.UNKNOWN;
-        return new FailureReading(kind, crash, oom, pod, metric, memory, error);
+        LogLatencyEvidence slower = first(against, LogLatencyEvidence.class, t -> true);
+        if (kind == Kind.UNKNOWN && slower != null) {
+            kind = Kind.SLOWER;
+        }
+        return new FailureReading(kind, crash, oom, pod, metric, memory, error, slower);
     }
 
     private static <T extends Evidence> T first(List<Evidence> evidence, Class<T> type, java.util.function.Predicate<T> test) {

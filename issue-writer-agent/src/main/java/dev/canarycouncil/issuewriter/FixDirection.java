@@ -38,6 +38,11 @@ final class FixDirection {
                     + "release that grow without bound (bound them or add eviction), or raise the memory limit if the "
                     + "growth is expected and bounded.";
         }
+        if (failure.kind() == FailureReading.Kind.SLOWER) {
+            return "These requests take longer on the canary than on the stable. Look in this release for work added to "
+                    + "their path: more queries per request (an N+1 loop), a removed cache or index, a slower dependency "
+                    + "call, a lock held longer; a profile of the canary under the same traffic shows where the time goes.";
+        }
         if (failure.kind() == FailureReading.Kind.CRASH) {
             return "Fix the failure" + at + " and add a test that reproduces it; the sample above shows the path that leads there.";
         }

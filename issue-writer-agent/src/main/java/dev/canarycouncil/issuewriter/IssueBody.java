@@ -9,6 +9,7 @@ import dev.canarycouncil.issuewriter.prose.WrittenText;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.Evidence;
 import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.LogLatencyEvidence;
 import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
 import dev.canarycouncil.runtime.schema.PodConditionEvidence;
 import dev.canarycouncil.runtime.schema.PromQlEvidence;
@@ -93,6 +94,11 @@ final class IssueBody {
                 md.append("| ").append(Markdown.cell(p.metric())).append(" | ").append(Markdown.cell(values.stable()))
                         .append(" | ").append(Markdown.cell(values.canary())).append(" | ")
                         .append(Markdown.cell(values.outcome())).append(" |\n");
+            } else if (e instanceof LogLatencyEvidence t) {
+                md.append("| ").append(Markdown.cell(Markdown.code(Markdown.shorten(Markdown.oneLine(t.template()), 90))))
+                        .append(" | p50 ").append(t.unit().format(t.stableP50())).append(", p95 ").append(t.unit().format(t.stableP95()))
+                        .append(" | p50 ").append(t.unit().format(t.canaryP50())).append(", p95 ").append(t.unit().format(t.canaryP95()))
+                        .append(" | slower |\n");
             } else if (e instanceof LogTemplateEvidence l) {
                 md.append("| ").append(Markdown.cell(Markdown.code(Markdown.shorten(Markdown.oneLine(l.template()), 90))))
                         .append(" | ").append(l.stableCount()).append(" of ").append(l.stableTotal()).append(" records | ")

@@ -27,6 +27,9 @@ final class IssueTitle {
             case POD -> subject + " is in " + failure.pod().condition() + suffix(": ", cause(failure))
                     + restarts(failure.pod().restarts());
             case ERROR_LOG -> subject + " logs a new error: " + cause(failure);
+            case SLOWER -> subject + " is slower: p95 " + failure.slower().unit().format(failure.slower().canaryP95()) + " against "
+                    + failure.slower().unit().format(failure.slower().stableP95()) + suffix(" (", FailureReading.headline(
+                    LogMessages.message(failure.slower().template())), ")");
             case UNKNOWN -> subject + ": " + fallback(verdict);
         };
         return Markdown.shorten(Markdown.oneLine(title), MAX_LENGTH);

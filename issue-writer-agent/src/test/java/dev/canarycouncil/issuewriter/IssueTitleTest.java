@@ -8,7 +8,9 @@ import java.util.List;
 
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Evidence;
+import dev.canarycouncil.runtime.schema.DurationUnit;
 import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.LogLatencyEvidence;
 import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
 import dev.canarycouncil.runtime.schema.PodConditionEvidence;
 import dev.canarycouncil.runtime.schema.PromQlEvidence;
@@ -68,6 +70,14 @@ class IssueTitleTest {
         assertEquals("Canary 7c9d6f5b4 of checkout: latency p99 230.0 ms vs 91.0 ms",
                 title(new PromQlEvidence("latency-p99 HIGH: canary 230.0 ms vs stable 91.0 ms (x2.53)", Severity.CRITICAL,
                         "latency-p99", "q1", "q2", 0.23, 0.091, Instant.now(), Instant.now(), "Mann-Whitney: HIGH")));
+    }
+
+    @Test
+    void requestsSlowerInTheLogsNameTheRequestAndItsTimes() {
+        assertEquals("Canary 7c9d6f5b4 of checkout is slower: p95 210 ms against 68.5 ms (request served)",
+                title(new LogLatencyEvidence("Slower on the canary", Severity.ERROR,
+                        "time=\"<*>\" level=info msg=\"request served\" method=POST path=/api/orders status=200 duration=<*>",
+                        DurationUnit.MILLISECONDS, 304, 912, 108, 210, 34.3, 68.5, 1e-40, List.of(), "canary")));
     }
 
     @Test

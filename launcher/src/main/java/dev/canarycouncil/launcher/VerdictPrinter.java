@@ -6,6 +6,7 @@ import java.util.Locale;
 import dev.canarycouncil.runtime.schema.Evidence;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.LogCoverageEvidence;
+import dev.canarycouncil.runtime.schema.LogLatencyEvidence;
 import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
 import dev.canarycouncil.runtime.schema.ModelAccounting;
 import dev.canarycouncil.runtime.schema.ModelReview;
@@ -105,6 +106,8 @@ final class VerdictPrinter {
             out.println("        stable: " + p.stableQuery());
         } else if (e instanceof PodConditionEvidence c && c.detail() != null) {
             out.println("        " + c.detail());
+        } else if (e instanceof LogLatencyEvidence t) {
+            t.samples().stream().limit(1).forEach(line -> out.println("        | " + abbreviate(line)));
         } else if (e instanceof LogCoverageEvidence c) {
             c.unrecognised().stream().limit(2).forEach(line -> out.println("        unrecognised | " + abbreviate(line)));
         }

@@ -8,6 +8,7 @@ import dev.canarycouncil.runtime.schema.Evidence;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
 import dev.canarycouncil.runtime.schema.LogCoverageEvidence;
+import dev.canarycouncil.runtime.schema.LogLatencyEvidence;
 import dev.canarycouncil.runtime.schema.PodConditionEvidence;
 import dev.canarycouncil.runtime.schema.PromQlEvidence;
 
@@ -84,6 +85,16 @@ public final class EvidenceDigest {
             }
             putIfPresent(n, "test", q.test());
             n.put("canaryQuery", q.canaryQuery());
+        } else if (e instanceof LogLatencyEvidence t) {
+            n.put("kind", "log-latency");
+            n.put("template", t.template());
+            n.put("unit", t.unit().name());
+            n.put("canaryP50", t.canaryP50());
+            n.put("canaryP95", t.canaryP95());
+            n.put("stableP50", t.stableP50());
+            n.put("stableP95", t.stableP95());
+            n.put("canaryCount", t.canaryCount());
+            n.put("stableCount", t.stableCount());
         } else if (e instanceof LogCoverageEvidence c) {
             n.put("kind", "log-coverage");
             n.put("side", c.side());

@@ -7,6 +7,7 @@ import dev.canarycouncil.runtime.schema.Evidence;
 import dev.canarycouncil.runtime.schema.ExceptionInfo;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.LogCoverageEvidence;
+import dev.canarycouncil.runtime.schema.LogLatencyEvidence;
 import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
 import dev.canarycouncil.runtime.schema.ModelReview;
 import dev.canarycouncil.runtime.schema.PodConditionEvidence;
@@ -40,6 +41,10 @@ public final class FindingRedactor {
                     r(l.frame()), l.canaryCount(), l.stableCount(), l.canaryTotal(), l.stableTotal(), l.firstSeen(),
                     redactor.redact(l.samples()), r(l.source()), l.recordKind(),
                     l.exception() == null ? null : new ExceptionInfo(l.exception().type(), r(l.exception().message())));
+        }
+        if (e instanceof LogLatencyEvidence t) {
+            return new LogLatencyEvidence(r(t.description()), t.severity(), r(t.template()), t.unit(), t.canaryCount(), t.stableCount(),
+                    t.canaryP50(), t.canaryP95(), t.stableP50(), t.stableP95(), t.pValue(), redactor.redact(t.samples()), r(t.source()));
         }
         if (e instanceof LogCoverageEvidence c) {
             return new LogCoverageEvidence(r(c.description()), c.severity(), c.side(), c.lines(), c.records(), c.recognisedShare(),

@@ -5,6 +5,7 @@ import java.util.List;
 import dev.canarycouncil.runtime.schema.BlindSpot;
 import dev.canarycouncil.runtime.schema.Evidence;
 import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.LogLatencyEvidence;
 import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
 
 /**
@@ -47,6 +48,11 @@ final class FindingBounds {
             return new LogTemplateEvidence(l.description(), l.severity(), l.template(), l.signature(), l.location(), l.frame(),
                     l.canaryCount(), l.stableCount(), l.canaryTotal(), l.stableTotal(), l.firstSeen(),
                     l.samples().stream().limit(MAX_SAMPLES).map(s -> cut(s, MAX_SAMPLE)).toList(), l.source(), l.recordKind(), l.exception());
+        }
+        if (e instanceof LogLatencyEvidence t && t.samples().stream().anyMatch(s -> s.length() > MAX_SAMPLE)) {
+            return new LogLatencyEvidence(t.description(), t.severity(), t.template(), t.unit(), t.canaryCount(), t.stableCount(),
+                    t.canaryP50(), t.canaryP95(), t.stableP50(), t.stableP95(), t.pValue(),
+                    t.samples().stream().limit(MAX_SAMPLES).map(s -> cut(s, MAX_SAMPLE)).toList(), t.source());
         }
         return e;
     }

@@ -10,6 +10,7 @@ import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Evidence;
 import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.LogLatencyEvidence;
 import dev.canarycouncil.runtime.schema.LogRecordKind;
 import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
 import dev.canarycouncil.runtime.schema.PodConditionEvidence;
@@ -64,6 +65,9 @@ public final class RootCauseSummary {
         if (e instanceof PodConditionEvidence c) {
             return "OOMKilled".equals(c.condition()) ? 35 : 10;
         }
+        if (e instanceof LogLatencyEvidence) {
+            return 20; // which requests got slower, by how much: more than a latency metric, less than an error
+        }
         return 0;
     }
 
@@ -87,6 +91,10 @@ public final class RootCauseSummary {
         if (e instanceof PromQlEvidence p) {
             return p.description();
         }
+        if (e instanceof LogLatencyEvidence t) {
+            return "requests slower on the canary: " + LogMessages.message(t.template()) + " took "
+                    + t.unit().format(t.canaryP95()) + " at p95 against " + t.unit().format(t.stableP95()) + " on the stable";
+        }
         return e.description();
     }
 
@@ -106,6 +114,9 @@ public final class RootCauseSummary {
         }
         if (e instanceof PromQlEvidence p) {
             return "the " + p.metric() + " regression";
+        }
+        if (e instanceof LogLatencyEvidence) {
+            return "what makes these requests slower";
         }
         return "the failure the logs show";
     }

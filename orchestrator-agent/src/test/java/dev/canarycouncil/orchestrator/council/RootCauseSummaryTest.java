@@ -8,7 +8,9 @@ import java.util.List;
 
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.Decision;
+import dev.canarycouncil.runtime.schema.DurationUnit;
 import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.LogLatencyEvidence;
 import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
 import dev.canarycouncil.runtime.schema.PodConditionEvidence;
 import dev.canarycouncil.runtime.schema.PodGroup;
@@ -45,6 +47,22 @@ class RootCauseSummaryTest {
                 new Finding("metrics", Decision.ROLLBACK, 85, "", List.of(SPIKE), List.of()),
                 new Finding("logs", Decision.PROMOTE, 60, "", List.of(PANIC), List.of())));
         assertEquals("5xx ratio 25% vs 0.3%", s.rootCause());
+    }
+
+    @Test
+    void slowerRequestsInTheLogsNameTheRequestOverALatencyMetric() {
+        LogLatencyEvidence slower = new LogLatencyEvidence("Slower on the canary", Severity.ERROR,
+                "10.0.0.1 - - [<*>] \"GET /api/products/ HTTP/1.1\" 200 <*>", DurationUnit.MILLISECONDS, 291, 909, 112, 239, 37.5, 80.2,
+                1e-30, List.of(), "canary");
+        PromQlEvidence p95 = new PromQlEvidence("latency-p95 HIGH: canary 239 ms vs stable 80 ms", Severity.CRITICAL, "latency-p95",
+                "q1", "q2", 0.239, 0.080, Instant.EPOCH, Instant.EPOCH, "t");
+        var s = RootCauseSummary.of(Decision.ROLLBACK, REQUEST, List.of(
+                new Finding("metrics", Decision.ROLLBACK, 85, "", List.of(p95), List.of()),
+                new Finding("logs", Decision.ROLLBACK, 80, "", List.of(slower), List.of())));
+        assertTrue(s.rootCause().startsWith("requests slower on the canary: "), s.rootCause());
+        assertTrue(s.rootCause().contains("GET /api/products/") && s.rootCause().endsWith("took 239 ms at p95 against 80.2 ms on the stable"),
+                s.rootCause());
+        assertTrue(s.remediation().contains("what makes these requests slower"), s.remediation());
     }
 
     @Test
