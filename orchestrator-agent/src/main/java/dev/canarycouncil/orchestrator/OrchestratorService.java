@@ -18,6 +18,8 @@ import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.orchestrator.council.TargetResolver;
 import dev.canarycouncil.orchestrator.members.MemberEntry;
 import dev.canarycouncil.orchestrator.narrative.Narrator;
+import dev.canarycouncil.orchestrator.gate.GateRoutes;
+import dev.canarycouncil.orchestrator.gate.Measurements;
 import dev.canarycouncil.orchestrator.plugin.PluginRoutes;
 import dev.canarycouncil.runtime.a2a.client.TimeoutA2aHttpClient;
 import dev.canarycouncil.runtime.a2a.server.A2aAgentServer;
@@ -32,6 +34,13 @@ import io.vertx.ext.web.Router;
 public final class OrchestratorService implements AutoCloseable {
 
     public static final String NAME = "orchestrator";
+    /**
+     * How long a finished measurement answers a controller's retries (Argo asks again 10 s after an
+     * error): long enough for those, short enough that a background analysis measuring every few
+     * minutes gets a fresh analysis each time.
+     */
+    private static final Duration MEASUREMENT_KEPT = Duration.ofMinutes(2);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OrchestratorService.class);
 
     private final McpToolClient tools;
     private final CouncilDirectory directory;
@@ -78,6 +87,11 @@ public final class OrchestratorService implements AutoCloseable {
                 new MemberQuestions(council::members, Duration.ofSeconds(30))));
         A2aAgentServer a2a = AgentHosting.host(router, NAME, publicUrl, work, own);
         new PluginRoutes(council).mount(router);
+        Duration analysisTime = membersTime.plus(councilSettings.issueDeadline())
+                .plus(model == null ? Duration.ZERO : models.reviewTimeout()).plusSeconds(30);
+        Measurements measurements = new Measurements(m -> council.analyzeFully(m.target(),
+                message -> LOG.debug("{}/{}: {}", m.namespace(), m.rollout(), message)), MEASUREMENT_KEPT, calls);
+        new GateRoutes(measurements, analysisTime).mount(router);
         new dev.canarycouncil.orchestrator.web.WebRoutes().mount(router);
         return new OrchestratorService(tools, directory, calls, a2a, model, modelTools);
     }

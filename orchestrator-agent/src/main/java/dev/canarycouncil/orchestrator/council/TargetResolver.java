@@ -15,7 +15,7 @@ import dev.canarycouncil.runtime.schema.InlineLogs;
 import dev.canarycouncil.runtime.tools.RolloutPods;
 
 /**
- * Turns what the caller named (a canary pod or hash, or a canary selector) into the full rollout
+ * Turns what the caller named (a canary pod or hash, a canary selector, or only the rollout) into the full rollout
  * context every specialist works from, through the MCP {@code resolve_rollout_pods} tool.
  */
 public final class TargetResolver {
@@ -31,6 +31,8 @@ public final class TargetResolver {
         try {
             if ((podName == null || podName.isBlank()) && target.canarySelector() != null) {
                 podName = hashOfFirstPod(target.namespace(), target.canarySelector());
+            } else if ((podName == null || podName.isBlank()) && target.rollout() != null) {
+                podName = currentHash(target.namespace(), target.rollout());
             }
             Map<String, Object> args = new LinkedHashMap<>();
             args.put("namespace", target.namespace());
@@ -50,6 +52,15 @@ public final class TargetResolver {
             throw new UnresolvableTargetException("The MCP server resolved canary " + podName
                     + " to something unreadable: " + e.getMessage(), e);
         }
+    }
+
+    /** The rollout's canary: the pod-template hash of its current revision ({@code status.currentPodHash}). */
+    private String currentHash(String namespace, String rollout) {
+        String hash = tools.call("get_rollout_status", Map.of("namespace", namespace, "rollout", rollout)).path("canaryHash").asText("");
+        if (hash.isBlank()) {
+            throw new ToolCallException("get_rollout_status", "rollout " + rollout + " has no current pod-template hash yet");
+        }
+        return hash;
     }
 
     private String hashOfFirstPod(String namespace, String selector) {

@@ -1,0 +1,38 @@
+package dev.canarycouncil.orchestrator.gate;
+
+import java.util.List;
+
+import dev.canarycouncil.orchestrator.CouncilWork;
+import dev.canarycouncil.orchestrator.council.Council;
+import dev.canarycouncil.runtime.schema.Decision;
+import dev.canarycouncil.runtime.schema.Verdict;
+
+/**
+ * What a controller's condition reads: {@code decision} (PROMOTE, ROLLBACK or INCONCLUSIVE) is the
+ * field a {@code jsonPath} selects; the rest is for the person reading the AnalysisRun.
+ *
+ * @param notSeen  what the council could not see (no metrics source, unreadable logs)
+ */
+public record GateAnswer(
+        Decision decision,
+        int confidence,
+        String summary,
+        String rootCause,
+        String remediation,
+        String namespace,
+        String rollout,
+        String canaryHash,
+        String stableHash,
+        String analysisId,
+        String issueUrl,
+        List<String> notSeen) {
+
+    static GateAnswer of(Council.Analysis analysis) {
+        Verdict v = analysis.verdict();
+        return new GateAnswer(v.decision(), v.confidence(), CouncilWork.summary(v), v.rootCause(), v.remediation(),
+                analysis.request().namespace(), analysis.request().rollout(), analysis.request().canary().podTemplateHash(),
+                analysis.request().stable().podTemplateHash(), v.analysisId(), v.issue() == null ? null : v.issue().url(),
+                v.findings().stream().flatMap(f -> f.blindSpots().stream().map(b -> f.agent() + ": " + b.describe())).toList());
+    }
+
+}

@@ -1,0 +1,98 @@
+package dev.canarycouncil.orchestrator.gate;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.canarycouncil.orchestrator.council.UnresolvableTargetException;
+import dev.canarycouncil.runtime.json.Json;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The release-gate API any controller can call without a plugin (docs/controllers.md):
+ * {@code POST /api/v1/analyses} with a JSON body, or {@code GET} with query parameters, answers
+ * the verdict of one measurement. Argo Rollouts' {@code web} metric provider reads
+ * {@code decision} with {@code jsonPath: "{$.decision}"}.
+ * <ul>
+ * <li>200: a verdict, whatever it is; the controller's conditions decide what it does;</li>
+ * <li>400: the request cannot be read, naming the field;</li>
+ * <li>404: the rollout or canary does not exist: a measurement error, never a pass;</li>
+ * <li>503: the analysis did not end within the server's wait; asking again joins it.</li>
+ * </ul>
+ */
+public final class GateRoutes {
+
+    public static final String PATH = "/api/v1/analyses";
+    private static final Logger LOG = LoggerFactory.getLogger(GateRoutes.class);
+    private static final long MAX_BODY_BYTES = 64 * 1024;
+
+    private final Measurements measurements;
+    private final Duration wait;
+
+    public GateRoutes(Measurements measurements, Duration wait) {
+        this.measurements = measurements;
+        this.wait = wait;
+    }
+
+    public void mount(Router router) {
+        router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
+                .blockingHandler(rc -> answer(rc, () -> MeasurementParser.fromJson(rc.body().asString())), false);
+        router.get(PATH).blockingHandler(rc -> answer(rc, () -> {
+            Map<String, String> params = new HashMap<>();
+            rc.queryParams().forEach(e -> params.put(e.getKey(), e.getValue()));
+            return MeasurementParser.fromQuery(params);
+        }), false);
+    }
+
+    private void answer(RoutingContext rc, java.util.function.Supplier<Measurement> read) {
+        Measurement m;
+        try {
+            m = read.get();
+        } catch (MeasurementRequestException e) {
+            json(rc, 400, Map.of("error", e.getMessage(), "field", e.field()));
+            return;
+        }
+        try {
+            GateAnswer answer = GateAnswer.of(measurements.analysis(m).get(wait.toMillis(), TimeUnit.MILLISECONDS));
+            if (!m.stableHash().isBlank() && !m.stableHash().equals(answer.stableHash())) {
+                json(rc, 409, Map.of("error", "stableHash " + m.stableHash() + " is not the stable of rollout " + m.rollout()
+                        + " (" + answer.stableHash() + "): the rollout moved on; nothing was judged for this measurement",
+                        "field", "stableHash"));
+                return;
+            }
+            json(rc, 200, answer);
+        } catch (TimeoutException e) {
+            json(rc, 503, Map.of("error", "the analysis of " + m.namespace() + "/" + m.rollout() + " is still running after "
+                    + wait.toSeconds() + " s; ask again to get its verdict (it is not started twice)"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            json(rc, 503, Map.of("error", "the orchestrator is shutting down"));
+        } catch (ExecutionException | CompletionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof UnresolvableTargetException) {
+                json(rc, 404, Map.of("error", cause.getMessage(), "field", m.canaryHash().isBlank() ? "rollout" : "canaryHash"));
+                return;
+            }
+            LOG.error("Analysis of {}/{} failed", m.namespace(), m.rollout(), cause);
+            json(rc, 500, Map.of("error", "analysis failed: " + cause.getMessage()));
+        }
+    }
+
+    private static void json(RoutingContext rc, int status, Object body) {
+        try {
+            rc.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                    .end(Json.mapper().writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            rc.response().setStatusCode(500).end();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.canarycouncil.orchestrator.gate;
+
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.canarycouncil.runtime.json.Json;
+
+/**
+ * Reads a measurement from a JSON body (Argo's web provider with {@code jsonBody}) or from query
+ * parameters (a GET whose URL carries {@code {{args.*}}}). Names are checked as Kubernetes checks
+ * them, so a template's typo is a 400 naming the field, not an analysis of nothing.
+ */
+public final class MeasurementParser {
+
+    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+    private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
+    private static final Pattern HASH = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
+    private static final Pattern STEP = Pattern.compile("[A-Za-z0-9_.-]{1,63}");
+
+    private MeasurementParser() {
+    }
+
+    public static Measurement fromJson(String body) {
+        if (body == null || body.isBlank()) {
+            throw new MeasurementRequestException("body", "the request body is empty; expected a JSON object with namespace and rollout");
+        }
+        JsonNode root;
+        try {
+            root = Json.mapper().readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new MeasurementRequestException("body", "the request body is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new MeasurementRequestException("body", "the request body must be a JSON object");
+        }
+        return read(name -> {
+            JsonNode value = root.get(name);
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            if (!value.isTextual() && !value.isNumber()) {
+                throw new MeasurementRequestException(name, "field '" + name + "' must be a string");
+            }
+            return value.asText();
+        });
+    }
+
+    public static Measurement fromQuery(Map<String, String> params) {
+        return read(params::get);
+    }
+
+    private static Measurement read(Function<String, String> field) {
+        String namespace = required(field, "namespace", DNS_LABEL, "a Kubernetes namespace");
+        String rollout = required(field, "rollout", DNS_SUBDOMAIN, "an Argo Rollout's name");
+        String canary = optional(field, "canaryHash", HASH, "a pod-template hash");
+        String stable = optional(field, "stableHash", HASH, "a pod-template hash");
+        String step = optional(field, "step", STEP, "a step index or name");
+        if (!stable.isBlank() && stable.equals(canary)) {
+            throw new MeasurementRequestException("stableHash", "stableHash equals canaryHash (" + canary
+                    + "): the rollout is not in a canary step, or the template passes Latest for both");
+        }
+        return new Measurement(namespace, rollout, canary, stable, step);
+    }
+
+    private static String required(Function<String, String> field, String name, Pattern shape, String what) {
+        String value = optional(field, name, shape, what);
+        if (value.isBlank()) {
+            throw new MeasurementRequestException(name, "missing field '" + name + "' (" + what + ")");
+        }
+        return value;
+    }
+
+    private static String optional(Function<String, String> field, String name, Pattern shape, String what) {
+        String value = field.apply(name);
+        if (value == null || value.isBlank()) {
+            return "";
+        }
+        String v = value.strip();
+        if (v.contains("{{")) {
+            throw new MeasurementRequestException(name, "field '" + name + "' is an unexpanded template (" + v
+                    + "): the AnalysisTemplate names an argument the Rollout does not pass");
+        }
+        if (!shape.matcher(v).matches()) {
+            throw new MeasurementRequestException(name, "field '" + name + "' is not " + what + ": " + abbreviate(v));
+        }
+        return v;
+    }
+
+    private static String abbreviate(String v) {
+        return v.length() > 80 ? v.substring(0, 80) + "…" : v;
+    }
+}
