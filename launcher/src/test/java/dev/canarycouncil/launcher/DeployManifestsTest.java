@@ -571,6 +571,12 @@ class DeployManifestsTest {
             template.path("spec").path("args").forEach(a -> declared.add(text(a, "name")));
             boolean usesPlugin = false;
             for (JsonNode metric : template.path("spec").path("metrics")) {
+                JsonNode web = metric.path("provider").path("web");
+                if (!web.isMissingNode()) {
+                    usesPlugin = true;
+                    checkWebMetric(where, metric, declared, service, problems);
+                    continue;
+                }
                 JsonNode config = metric.path("provider").path("plugin").path(PLUGIN);
                 if (config.isMissingNode()) {
                     continue;
@@ -594,7 +600,7 @@ class DeployManifestsTest {
                 checkAgentUrl(where, text(config, "agentUrl"), service, problems);
             }
             if (!usesPlugin) {
-                problems.add(where + ": no metric uses the " + PLUGIN + " plugin");
+                problems.add(where + ": no metric asks the council (the " + PLUGIN + " plugin or the web provider)");
             }
         }
 
@@ -899,6 +905,29 @@ class DeployManifestsTest {
             return null;
         }
         return behind.get(0).agent();
+    }
+
+    /** Argo's web provider: the orchestrator's release-gate API, every argument declared, all three verdicts told apart. */
+    private static void checkWebMetric(String where, JsonNode metric, Set<String> declared, ObjectNode service, List<String> problems) {
+        JsonNode web = metric.path("provider").path("web");
+        Matcher refs = ARG_REF.matcher(metric.toString());
+        while (refs.find()) {
+            if (!declared.contains(refs.group(1))) {
+                problems.add(where + ": uses {{args." + refs.group(1) + "}} but declares only " + declared);
+            }
+        }
+        String url = text(web, "url");
+        URI uri = URI.create(url);
+        if (!"/api/v1/analyses".equals(uri.getRawPath())) {
+            problems.add(where + ": web url " + url + " is not the orchestrator's /api/v1/analyses");
+        }
+        checkAgentUrl(where, url.substring(0, url.length() - Objects.toString(uri.getRawPath(), "").length()), service, problems);
+        if (text(metric, "successCondition").isBlank() || text(metric, "failureCondition").isBlank()) {
+            problems.add(where + ": a web metric needs both conditions, or INCONCLUSIVE cannot pause the rollout");
+        }
+        if (web.path("timeoutSeconds").asInt(10) < 60) {
+            problems.add(where + ": timeoutSeconds under 60 cuts analyses short (Argo's default is 10)");
+        }
     }
 
     private static void checkAgentUrl(String where, String url, ObjectNode service, List<String> problems) {
