@@ -37,15 +37,24 @@ public final class RootCauseSummary {
             return new Summary("undetermined", "Keep canary " + canary + " paused and analyse again once more traffic "
                     + "or the missing members are available, or judge it by hand; do not promote on this result.");
         }
-        Optional<Evidence> top = findings.stream()
+        Optional<Evidence> top = strongest(findings);
+        String cause = top.map(RootCauseSummary::cause).orElse("the canary regressed (see the findings)");
+        return new Summary(cause, "Roll back " + request.service() + " to stable " + stable + ", fix " + fixTarget(top)
+                + ", and release a new canary.");
+    }
+
+    /** The root cause the rolling-back findings give, in words, when they give one. */
+    public static Optional<String> cause(List<Finding> findings) {
+        return strongest(findings).map(RootCauseSummary::cause);
+    }
+
+    private static Optional<Evidence> strongest(List<Finding> findings) {
+        return findings.stream()
                 .filter(f -> f.verdict() == Decision.ROLLBACK)
                 .flatMap(f -> f.evidence().stream())
                 .filter(e -> e.severity().compareTo(Severity.ERROR) >= 0)
                 .max(Comparator.comparingInt(RootCauseSummary::specificity)
                         .thenComparingInt(e -> e.severity().ordinal()));
-        String cause = top.map(RootCauseSummary::cause).orElse("the canary regressed (see the findings)");
-        return new Summary(cause, "Roll back " + request.service() + " to stable " + stable + ", fix " + fixTarget(top)
-                + ", and release a new canary.");
     }
 
     /**

@@ -6,10 +6,11 @@ import dev.canarycouncil.runtime.json.Json;
 import dev.canarycouncil.runtime.schema.AnalysisTarget;
 
 /**
- * Reads the rollouts plugin's agent-mode request:
- * {@code {"userId", "prompt", "context": {"namespace", "podName", "stableLogs", "canaryLogs"}}}.
- * Newer plugin versions send {@code stableSelector}/{@code canarySelector} instead of a pod name;
- * both are accepted. The prompt is never treated as instructions.
+ * Reads the rollouts plugin's agent-mode request as its source builds it (a2a.go):
+ * {@code {"userId", "prompt", "memoryId", "context": {"namespace", "rolloutName", "stableSelector",
+ * "canarySelector", "extraPrompt", "repoUrl", "baseBranch"}}}; the plugin sends no logs. Direct
+ * callers may name the canary with {@code podName} (a pod or a pod-template hash) and send
+ * {@code stableLogs}/{@code canaryLogs}. The prompt is never treated as instructions.
  */
 public final class PluginRequestParser {
 
@@ -31,6 +32,7 @@ public final class PluginRequestParser {
         }
         optionalString(root, "userId", "userId");
         optionalString(root, "prompt", "prompt");
+        optionalString(root, "memoryId", "memoryId");
         JsonNode context = root.get("context");
         if (context == null || context.isNull()) {
             throw new PluginRequestException("context", "missing field 'context'");
@@ -45,6 +47,8 @@ public final class PluginRequestParser {
         String podName = optionalString(context, "podName", "context.podName");
         String canarySelector = optionalString(context, "canarySelector", "context.canarySelector");
         optionalString(context, "stableSelector", "context.stableSelector");
+        optionalString(context, "repoUrl", "context.repoUrl");
+        optionalString(context, "baseBranch", "context.baseBranch");
         if ((podName == null || podName.isBlank()) && (canarySelector == null || canarySelector.isBlank())) {
             throw new PluginRequestException("context.podName",
                     "missing field 'context.podName' (a canary pod name or pod-template hash)");

@@ -9,8 +9,10 @@ import dev.canarycouncil.runtime.schema.Verdict;
 
 /**
  * The answer the rollouts plugin reads ({@code analysis}, {@code rootCause}, {@code remediation},
- * {@code prLink}, {@code promote}, {@code confidence}), plus fields of ours. {@code promote} is
- * true only for a PROMOTE verdict: an inconclusive analysis must not pass a release gate.
+ * {@code prLink}, {@code promote}, {@code confidence}, {@code votingRationale}, {@code modelResults}), plus
+ * fields of ours. {@code promote} is true only for a PROMOTE verdict: an inconclusive analysis must
+ * not pass a release gate. The plugin copies {@code analysis}, {@code confidence},
+ * {@code votingRationale} and {@code modelResults} into the measurement's metadata.
  */
 public record PluginResponse(
         String analysis,
@@ -23,19 +25,22 @@ public record PluginResponse(
         String analysisId,
         String issueUrl,
         String issueTitle,
-        List<String> failedAgents) {
+        List<String> failedAgents,
+        String votingRationale,
+        List<MemberResult> modelResults) {
 
     public static PluginResponse of(Verdict v) {
         String url = v.issue() == null ? null : v.issue().url();
         return new PluginResponse(CouncilWork.summary(v), v.rootCause(), v.remediation(), url == null ? "" : url,
                 v.decision() == Decision.PROMOTE, v.confidence(), v.decision().name(), v.analysisId(), url,
-                v.issue() == null ? null : v.issue().title(), v.failures().stream().map(AgentFailure::agent).toList());
+                v.issue() == null ? null : v.issue().title(), v.failures().stream().map(AgentFailure::agent).toList(),
+                v.rationale(), MemberResult.of(v));
     }
 
     /** The answer when the canary could not even be found: not a promote, and why. */
     public static PluginResponse unresolved(String reason) {
         return new PluginResponse("INCONCLUSIVE: " + reason, "undetermined",
                 "Check the namespace and pod name the AnalysisTemplate passes, then analyse again.", "", false, 0,
-                Decision.INCONCLUSIVE.name(), null, null, null, List.of());
+                Decision.INCONCLUSIVE.name(), null, null, null, List.of(), "No member was asked: " + reason, List.of());
     }
 }

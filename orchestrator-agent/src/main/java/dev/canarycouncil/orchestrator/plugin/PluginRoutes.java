@@ -14,10 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Argo Rollouts AI metric plugin's agent mode, exactly as the plugin speaks it:
- * {@code GET /} answers 200 (its health check) and {@code POST /a2a/analyze} runs one analysis.
- * Analysis outcomes are always 200 (the plugin falls back to another judge on any other status);
- * only malformed requests get 400, naming the field.
+ * The Argo Rollouts AI metric plugin's agent mode, exactly as the plugin speaks it
+ * (argoproj-labs/rollouts-plugin-metric-ai internal/plugin/a2a.go): {@code GET /} answers 200 (its
+ * health check; {@code GET /a2a/health} too, as its troubleshooting guide asks) and
+ * {@code POST /a2a/analyze} runs one analysis within the plugin's 5-minute client timeout.
+ * Analysis outcomes are always 200: the plugin has no fallback, and any other status is a
+ * measurement Error. Only malformed requests get 400, naming the field.
  */
 public final class PluginRoutes {
 
@@ -33,6 +35,8 @@ public final class PluginRoutes {
 
     public void mount(Router router) {
         router.get("/").handler(rc -> json(rc, 200, Map.of("name", "canary-council orchestrator", "status", "ok")));
+        // The plugin's own health check is GET /; its README's troubleshooting asks for this path.
+        router.get("/a2a/health").handler(rc -> json(rc, 200, Map.of("name", "canary-council orchestrator", "status", "ok")));
         router.post("/a2a/analyze")
                 .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
                 .blockingHandler(this::analyze, false);
