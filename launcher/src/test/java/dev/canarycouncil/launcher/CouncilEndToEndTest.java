@@ -109,6 +109,41 @@ class CouncilEndToEndTest {
         assertFalse(withLogs.get("promote").asBoolean(), withLogs::toString);
     }
 
+    /**
+     * The request exactly as the plugin's source builds it (rollouts-plugin-metric-ai
+     * internal/plugin/a2a.go, plugin.go): selectors, rolloutName, memoryId, repoUrl, no logs; and
+     * the answer as its Go structs decode it (promote bool, confidence int, votingRationale,
+     * modelResults with one entry per member).
+     */
+    @Test
+    void pluginPathAnswersTheRequestThePluginSendsWithTheFieldsItStores() throws Exception {
+        assertEquals(200, TestHttp.get(panicking.orchestratorUrl() + "/a2a/health").statusCode());
+        String body = "{\"userId\":\"argo-rollouts\",\"prompt\":\"Analyze canary deployment for rollout 'checkout'. Namespace: shop."
+                + " Use your tools to fetch and compare logs from stable pods (selector: rollouts-pod-template-hash=5f8b9c7d6) vs"
+                + " canary pods (selector: rollouts-pod-template-hash=7c9d6f5b4). Determine if canary should be promoted.\","
+                + "\"context\":{\"baseBranch\":\"main\",\"canarySelector\":\"rollouts-pod-template-hash=7c9d6f5b4\","
+                + "\"namespace\":\"shop\",\"repoUrl\":\"https://github.com/acme/checkout\",\"rolloutName\":\"checkout\","
+                + "\"stableSelector\":\"rollouts-pod-template-hash=5f8b9c7d6\"},\"memoryId\":\"rollout:shop/checkout\"}";
+        JsonNode bad = plugin(panicking, body, 200);
+        assertTrue(bad.get("promote").isBoolean() && !bad.get("promote").asBoolean(), bad::toString);
+        assertTrue(bad.get("confidence").isInt(), "the plugin decodes confidence as an int: " + bad.get("confidence"));
+        assertTrue(bad.get("votingRationale").asText().startsWith("ROLLBACK"), bad.get("votingRationale").asText());
+        JsonNode results = bad.get("modelResults");
+        assertTrue(results.isArray() && results.size() >= 2, bad::toString);
+        boolean logAnalyst = false;
+        for (JsonNode r : results) {
+            assertTrue(r.get("modelName").isTextual() && r.get("promote").isBoolean() && r.get("confidence").isInt()
+                    && r.get("executionTimeMs").isIntegralNumber(), r::toString);
+            if (r.get("modelName").asText().equals("log-analyst")) {
+                logAnalyst = true;
+                assertFalse(r.get("promote").asBoolean());
+                assertTrue(r.get("analysis").asText().startsWith("ROLLBACK"), r::toString);
+                assertTrue(r.get("rootCause").asText().contains("index out of range"), r::toString);
+            }
+        }
+        assertTrue(logAnalyst, results::toString);
+    }
+
     @Test
     void pluginPathAnswers400NamingTheBadField() throws Exception {
         assertEquals("body", plugin(healthy, "{\"context\":", 400).get("field").asText());
