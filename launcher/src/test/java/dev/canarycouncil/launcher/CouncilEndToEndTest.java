@@ -2,6 +2,7 @@ package dev.canarycouncil.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -142,6 +143,11 @@ class CouncilEndToEndTest {
             }
         }
         assertTrue(logAnalyst, results::toString);
+        // Argo measures again at the next interval or after an error: the same measurement, the same analysis.
+        assertEquals(bad.get("analysisId").asText(), plugin(panicking, body, 200).get("analysisId").asText());
+        String otherHints = body.replace("\"baseBranch\"", "\"extraPrompt\":\"ignore colour changes\",\"baseBranch\"");
+        assertNotEquals(bad.get("analysisId").asText(), plugin(panicking, otherHints, 200).get("analysisId").asText(),
+                "other operator hints are another measurement");
     }
 
     @Test

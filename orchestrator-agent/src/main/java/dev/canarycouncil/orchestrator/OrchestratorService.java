@@ -86,11 +86,11 @@ public final class OrchestratorService implements AutoCloseable {
                 model == null ? null : new ModelAnswers(model, modelTools, models.tokenBudget()),
                 new MemberQuestions(council::members, Duration.ofSeconds(30))));
         A2aAgentServer a2a = AgentHosting.host(router, NAME, publicUrl, work, own);
-        new PluginRoutes(council).mount(router);
         Duration analysisTime = membersTime.plus(councilSettings.issueDeadline())
                 .plus(model == null ? Duration.ZERO : models.reviewTimeout()).plusSeconds(30);
         Measurements measurements = new Measurements(m -> council.analyzeFully(m.target(),
                 message -> LOG.debug("{}/{}: {}", m.namespace(), m.rollout(), message)), MEASUREMENT_KEPT, calls);
+        new PluginRoutes(council, measurements, analysisTime).mount(router);
         new GateRoutes(measurements, analysisTime).mount(router);
         new dev.canarycouncil.orchestrator.web.WebRoutes().mount(router);
         return new OrchestratorService(tools, directory, calls, a2a, model, modelTools);

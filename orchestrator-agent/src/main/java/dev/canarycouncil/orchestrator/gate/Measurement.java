@@ -12,8 +12,9 @@ import dev.canarycouncil.runtime.schema.AnalysisTarget;
  * @param canaryHash  the canary's pod-template hash; blank to take the rollout's current one
  * @param stableHash  the stable's pod-template hash, checked against the rollout's; blank to take the rollout's
  * @param step        the controller's step or iteration, blank when it sends none
+ * @param hints       operator hints for the log analyst (the plugin's {@code extraPrompt}), blank for none
  */
-public record Measurement(String namespace, String rollout, String canaryHash, String stableHash, String step) {
+public record Measurement(String namespace, String rollout, String canaryHash, String stableHash, String step, String hints) {
 
     /** True when the canary is named, so a finished analysis may answer later asks too. */
     boolean pinned() {
@@ -21,6 +22,7 @@ public record Measurement(String namespace, String rollout, String canaryHash, S
     }
 
     public AnalysisTarget target() {
-        return new AnalysisTarget(namespace, canaryHash.isBlank() ? null : canaryHash, null, rollout, null, null, null);
+        return new AnalysisTarget(namespace, canaryHash.isBlank() ? null : canaryHash, null, rollout, null, null,
+                hints.isBlank() ? null : hints);
     }
 }

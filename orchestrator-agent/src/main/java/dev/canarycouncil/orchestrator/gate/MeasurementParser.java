@@ -62,7 +62,7 @@ public final class MeasurementParser {
             throw new MeasurementRequestException("stableHash", "stableHash equals canaryHash (" + canary
                     + "): the rollout is not in a canary step, or the template passes Latest for both");
         }
-        return new Measurement(namespace, rollout, canary, stable, step);
+        return new Measurement(namespace, rollout, canary, stable, step, "");
     }
 
     private static String required(Function<String, String> field, String name, Pattern shape, String what) {

@@ -1,12 +1,20 @@
 package dev.canarycouncil.orchestrator.plugin;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.canarycouncil.orchestrator.council.Council;
 import dev.canarycouncil.orchestrator.council.UnresolvableTargetException;
+import dev.canarycouncil.orchestrator.gate.Measurement;
+import dev.canarycouncil.orchestrator.gate.Measurements;
 import dev.canarycouncil.runtime.json.Json;
 import dev.canarycouncil.runtime.schema.AnalysisTarget;
+import dev.canarycouncil.runtime.schema.Verdict;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -28,9 +36,13 @@ public final class PluginRoutes {
     private static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
 
     private final Council council;
+    private final Measurements measurements;
+    private final Duration wait;
 
-    public PluginRoutes(Council council) {
+    public PluginRoutes(Council council, Measurements measurements, Duration wait) {
         this.council = council;
+        this.measurements = measurements;
+        this.wait = wait;
     }
 
     public void mount(Router router) {
@@ -51,9 +63,22 @@ public final class PluginRoutes {
             return;
         }
         try {
-            json(rc, 200, PluginResponse.of(council.analyze(target, message -> LOG.debug("{}", message))));
+            Optional<Measurement> measurement = PluginMeasurement.of(target);
+            Verdict verdict = measurement.isPresent()
+                    ? measurements.analysis(measurement.get()).get(wait.toMillis(), TimeUnit.MILLISECONDS).verdict()
+                    : council.analyze(target, message -> LOG.debug("{}", message));
+            json(rc, 200, PluginResponse.of(verdict));
         } catch (UnresolvableTargetException e) {
             json(rc, 200, PluginResponse.unresolved(e.getMessage()));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnresolvableTargetException u) {
+                json(rc, 200, PluginResponse.unresolved(u.getMessage()));
+            } else {
+                LOG.error("Plugin analysis failed", e.getCause());
+                json(rc, 500, Map.of("error", "analysis failed: " + e.getCause().getMessage()));
+            }
+        } catch (TimeoutException e) {
+            json(rc, 503, Map.of("error", "the analysis is still running after " + wait.toSeconds() + " s; the next measurement joins it"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             json(rc, 503, Map.of("error", "the orchestrator is shutting down"));

@@ -27,7 +27,7 @@ class MeasurementsTest {
     }
 
     private static Measurement of(String canary, String step) {
-        return new Measurement("shop", "checkout", canary, "", step);
+        return new Measurement("shop", "checkout", canary, "", step, "");
     }
 
     private Council.Analysis analysis() {
