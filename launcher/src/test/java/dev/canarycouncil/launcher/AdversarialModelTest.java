@@ -91,4 +91,39 @@ class AdversarialModelTest {
             assertNotEquals("ROLLBACK", c.path("decision").asText(), c.path("name").asText() + " was rolled back by the model");
         }
     }
+
+    /**
+     * Without metrics the evidence engines see less, and a model could fill the gap: on every bundled
+     * recording with its metrics.om removed, a model answering PROMOTE 100 promotes only what the
+     * engines promote without it, and one answering ROLLBACK 100 rolls back only what they roll back.
+     */
+    @Test
+    void withoutMetricsAModelMovesNoVerdictPastWhatTheEnginesSaw() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("logs-only"));
+        try (Stream<Path> all = Files.list(Recordings.root())) {
+            for (Path r : all.filter(Files::isDirectory).sorted().toList()) {
+                Path copy = Recordings.copy(r.getFileName().toString(), tmp);
+                Files.deleteIfExists(copy.resolve("metrics.om"));
+                Files.move(copy, dir.resolve(r.getFileName()));
+            }
+        }
+        Path report = tmp.resolve("report-deterministic");
+        CliRun run = CliRun.of("eval", "--recordings", dir.toString(), "--report", report.toString(), "-q");
+        assertTrue(run.code() == 0 || run.code() == 1, run.err());
+        java.util.Map<String, String> engines = new java.util.HashMap<>();
+        Json.mapper().readTree(report.resolve("eval-report.json").toFile()).path("cases")
+                .forEach(c -> engines.put(c.path("name").asText(), c.path("decision").asText()));
+        assertTrue(engines.size() >= 70, "recordings: " + engines.size());
+        for (String verdict : List.of("PROMOTE", "ROLLBACK")) {
+            List<JsonNode> cases = eval(dir, verdict);
+            assertEquals(engines.size(), cases.size());
+            for (JsonNode c : cases) {
+                String name = c.path("name").asText();
+                if (c.path("decision").asText().equals(verdict)) {
+                    assertEquals(verdict, engines.get(name), name + ": the model's " + verdict + " 100 decided it, the engines said "
+                            + engines.get(name));
+                }
+            }
+        }
+    }
 }
