@@ -41,13 +41,31 @@ public final class Measurements {
 
     /** The measurement's analysis: the running or kept one, else a new one. */
     public CompletableFuture<Council.Analysis> analysis(Measurement measurement) {
-        return analyses.get(measurement, (m, e) -> CompletableFuture.supplyAsync(() -> {
+        boolean[] started = {false};
+        CompletableFuture<Council.Analysis> analysis = start(measurement, started);
+        if (!started[0] && analysis.isCompletedExceptionally()) {
+            // Caffeine drops a failed analysis soon after it fails; a later ask in between must not get that failure.
+            analyses.asMap().remove(measurement, analysis);
+            analysis = start(measurement, started);
+        }
+        return analysis;
+    }
+
+    private CompletableFuture<Council.Analysis> start(Measurement measurement, boolean[] started) {
+        return analyses.get(measurement, (m, e) -> {
+            started[0] = true;
+            return run(m);
+        });
+    }
+
+    private CompletableFuture<Council.Analysis> run(Measurement measurement) {
+        return CompletableFuture.supplyAsync(() -> {
             try {
-                return analyst.analyze(m);
+                return analyst.analyze(measurement);
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 throw new CompletionException(ex);
             }
-        }, executor));
+        }, executor);
     }
 }
