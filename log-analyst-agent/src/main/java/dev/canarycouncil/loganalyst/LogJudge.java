@@ -33,6 +33,7 @@ import dev.canarycouncil.runtime.schema.Severity;
 public final class LogJudge {
 
     static final int MIN_CANARY_RECORDS = 20;
+    static final int MIN_CANARY_REQUESTS = 100;
     private static final int MAX_TEMPLATE_EVIDENCE = 8;
     private static final int MAX_CHANGES = 3;
 
@@ -141,6 +142,15 @@ public final class LogJudge {
                     + readability.blindSpots().get(0).describe() + ". No crash or failing pod state was seen.", evidence, notes);
         }
         boolean warnings = evidence.stream().anyMatch(e -> e.severity() == Severity.WARNING);
+        long canaryRequests = requestRecords(logs.miner().templates(), Side.CANARY);
+        if (requestRecords(logs.miner().templates(), Side.STABLE) >= MIN_CANARY_REQUESTS && canaryRequests < MIN_CANARY_REQUESTS) {
+            // The stable shows the service logs its requests (a timed start-up line alone does not), and the
+            // canary served too few to show a regression: the metric presets' minimum traffic, so a
+            // logs-only setup is no more lenient than Prometheus.
+            return new Finding(agent, Decision.INCONCLUSIVE, 0, "Too little canary traffic in the logs to judge: " + canaryRequests
+                    + " request(s) logged on the canary, at least " + MIN_CANARY_REQUESTS + " needed. Nothing failed in them.",
+                    evidence, notes);
+        }
         if (nc < MIN_CANARY_RECORDS) {
             if (input.canaryPods() == 0 || warnings) {
                 return new Finding(agent, Decision.INCONCLUSIVE, 0, "Too few canary log records to judge (" + nc + ", at least "
@@ -162,6 +172,11 @@ public final class LogJudge {
                 + " stable records read)" + (timings.compared() > 0 ? "; request durations of " + timings.compared()
                 + " template(s) compared, none slower" : "") + (warnings ? "; warnings rose" : "") + ".";
         return new Finding(agent, Decision.PROMOTE, Math.max(40, confidence), summary, evidence, notes);
+    }
+
+    /** Records that report one request: access-log lines and records stating a request's duration. */
+    private static long requestRecords(List<TemplateStats> templates, Side side) {
+        return templates.stream().filter(t -> t.access() || t.durations(side).count() > 0).mapToLong(t -> t.count(side)).sum();
     }
 
     private record Scored(Evidence evidence, int confidence) {

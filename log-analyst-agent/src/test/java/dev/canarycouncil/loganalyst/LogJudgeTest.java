@@ -90,9 +90,18 @@ class LogJudgeTest {
 
     @Test
     void tooFewCanaryRecordsAndNoStableAreSaidPlainly() throws Exception {
-        Finding few = judge(served(5, "blue"), served(900, "blue"), null);
+        // A service that logs no requests: five records are little to judge from, but nothing failed.
+        String jobs = "level=info msg=\"export finished\" rows=120\n";
+        Finding few = judge(jobs.repeat(5), jobs.repeat(900), null);
         assertEquals(Decision.PROMOTE, few.verdict());
         assertEquals(50, few.confidence());
+        // One that logs its requests (900 on the stable) with five on the canary: too little traffic, as for metrics.
+        Finding quiet = judge(served(5, "blue"), served(900, "blue"), null);
+        assertEquals(Decision.INCONCLUSIVE, quiet.verdict(), quiet::toString);
+        assertTrue(quiet.summary().startsWith("Too little canary traffic in the logs to judge: 5 request(s)"), quiet.summary());
+        // A timed start-up line is no request log: it does not make a quiet canary inconclusive.
+        String started = "level=info msg=\"started\" took=3.1s\n";
+        assertEquals(Decision.PROMOTE, judge(started + jobs.repeat(40), started + jobs.repeat(900), null).verdict());
         Finding alone = judge(served(300, "blue"), null, null);
         assertTrue(alone.notes().stream().anyMatch(n -> n.startsWith("no stable logs to compare with")));
         assertTrue(alone.confidence() < judge(served(300, "blue"), served(900, "blue"), null).confidence());
