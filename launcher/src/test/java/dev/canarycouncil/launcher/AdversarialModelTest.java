@@ -99,14 +99,7 @@ class AdversarialModelTest {
      */
     @Test
     void withoutMetricsAModelMovesNoVerdictPastWhatTheEnginesSaw() throws Exception {
-        Path dir = Files.createDirectories(tmp.resolve("logs-only"));
-        try (Stream<Path> all = Files.list(Recordings.root())) {
-            for (Path r : all.filter(Files::isDirectory).sorted().toList()) {
-                Path copy = Recordings.copy(r.getFileName().toString(), tmp);
-                Files.deleteIfExists(copy.resolve("metrics.om"));
-                Files.move(copy, dir.resolve(r.getFileName()));
-            }
-        }
+        Path dir = LogsOnlyRecordings.copyAll(tmp);
         Path report = tmp.resolve("report-deterministic");
         CliRun run = CliRun.of("eval", "--recordings", dir.toString(), "--report", report.toString(), "-q");
         assertTrue(run.code() == 0 || run.code() == 1, run.err());

@@ -3,15 +3,12 @@ package dev.canarycouncil.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.runtime.json.Json;
-import dev.canarycouncil.runtime.testing.Recordings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,14 +26,7 @@ class LogsOnlyEvalTest {
 
     @Test
     void everyBundledRecordingWithoutItsMetrics() throws Exception {
-        Path dir = Files.createDirectories(tmp.resolve("logs-only"));
-        try (Stream<Path> all = Files.list(Recordings.root())) {
-            for (Path r : all.filter(Files::isDirectory).sorted().toList()) {
-                Path copy = Recordings.copy(r.getFileName().toString(), tmp);
-                Files.deleteIfExists(copy.resolve("metrics.om"));
-                Files.move(copy, dir.resolve(r.getFileName()));
-            }
-        }
+        Path dir = LogsOnlyRecordings.copyAll(tmp);
         Path report = tmp.resolve("report");
         CliRun run = CliRun.of("eval", "--recordings", dir.toString(), "--report", report.toString(), "-q");
         assertTrue(run.code() == 0 || run.code() == 1, run.err());

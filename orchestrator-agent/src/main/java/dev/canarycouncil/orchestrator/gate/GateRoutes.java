@@ -8,9 +8,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.canarycouncil.orchestrator.council.UnresolvableTargetException;
-import dev.canarycouncil.runtime.json.Json;
+import dev.canarycouncil.orchestrator.http.JsonReply;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -58,41 +57,32 @@ public final class GateRoutes {
         try {
             m = read.get();
         } catch (MeasurementRequestException e) {
-            json(rc, 400, Map.of("error", e.getMessage(), "field", e.field()));
+            JsonReply.send(rc, 400, Map.of("error", e.getMessage(), "field", e.field()));
             return;
         }
         try {
             GateAnswer answer = GateAnswer.of(measurements.analysis(m).get(wait.toMillis(), TimeUnit.MILLISECONDS));
             if (!m.stableHash().isBlank() && !m.stableHash().equals(answer.stableHash())) {
-                json(rc, 409, Map.of("error", "stableHash " + m.stableHash() + " is not the stable of rollout " + m.rollout()
+                JsonReply.send(rc, 409, Map.of("error", "stableHash " + m.stableHash() + " is not the stable of rollout " + m.rollout()
                         + " (" + answer.stableHash() + "): the rollout moved on; nothing was judged for this measurement",
                         "field", "stableHash"));
                 return;
             }
-            json(rc, 200, answer);
+            JsonReply.send(rc, 200, answer);
         } catch (TimeoutException e) {
-            json(rc, 503, Map.of("error", "the analysis of " + m.namespace() + "/" + m.rollout() + " is still running after "
+            JsonReply.send(rc, 503, Map.of("error", "the analysis of " + m.namespace() + "/" + m.rollout() + " is still running after "
                     + wait.toSeconds() + " s; ask again to get its verdict (it is not started twice)"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            json(rc, 503, Map.of("error", "the orchestrator is shutting down"));
+            JsonReply.send(rc, 503, Map.of("error", "the orchestrator is shutting down"));
         } catch (ExecutionException | CompletionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             if (cause instanceof UnresolvableTargetException) {
-                json(rc, 404, Map.of("error", cause.getMessage(), "field", m.canaryHash().isBlank() ? "rollout" : "canaryHash"));
+                JsonReply.send(rc, 404, Map.of("error", cause.getMessage(), "field", m.canaryHash().isBlank() ? "rollout" : "canaryHash"));
                 return;
             }
             LOG.error("Analysis of {}/{} failed", m.namespace(), m.rollout(), cause);
-            json(rc, 500, Map.of("error", "analysis failed: " + cause.getMessage()));
-        }
-    }
-
-    private static void json(RoutingContext rc, int status, Object body) {
-        try {
-            rc.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                    .end(Json.mapper().writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            rc.response().setStatusCode(500).end();
+            JsonReply.send(rc, 500, Map.of("error", "analysis failed: " + cause.getMessage()));
         }
     }
 }

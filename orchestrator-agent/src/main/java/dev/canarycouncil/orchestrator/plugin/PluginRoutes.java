@@ -7,12 +7,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.canarycouncil.orchestrator.council.Council;
 import dev.canarycouncil.orchestrator.council.UnresolvableTargetException;
+import dev.canarycouncil.orchestrator.http.JsonReply;
 import dev.canarycouncil.orchestrator.gate.Measurement;
 import dev.canarycouncil.orchestrator.gate.Measurements;
-import dev.canarycouncil.runtime.json.Json;
 import dev.canarycouncil.runtime.schema.AnalysisTarget;
 import dev.canarycouncil.runtime.schema.Verdict;
 import io.vertx.ext.web.Router;
@@ -46,9 +45,9 @@ public final class PluginRoutes {
     }
 
     public void mount(Router router) {
-        router.get("/").handler(rc -> json(rc, 200, Map.of("name", "canary-council orchestrator", "status", "ok")));
+        router.get("/").handler(rc -> JsonReply.send(rc, 200, Map.of("name", "canary-council orchestrator", "status", "ok")));
         // The plugin's own health check is GET /; its README's troubleshooting asks for this path.
-        router.get("/a2a/health").handler(rc -> json(rc, 200, Map.of("name", "canary-council orchestrator", "status", "ok")));
+        router.get("/a2a/health").handler(rc -> JsonReply.send(rc, 200, Map.of("name", "canary-council orchestrator", "status", "ok")));
         router.post("/a2a/analyze")
                 .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
                 .blockingHandler(this::analyze, false);
@@ -59,7 +58,7 @@ public final class PluginRoutes {
         try {
             target = PluginRequestParser.parse(rc.body().asString());
         } catch (PluginRequestException e) {
-            json(rc, 400, Map.of("error", e.getMessage(), "field", e.field()));
+            JsonReply.send(rc, 400, Map.of("error", e.getMessage(), "field", e.field()));
             return;
         }
         try {
@@ -67,33 +66,24 @@ public final class PluginRoutes {
             Verdict verdict = measurement.isPresent()
                     ? measurements.analysis(measurement.get()).get(wait.toMillis(), TimeUnit.MILLISECONDS).verdict()
                     : council.analyze(target, message -> LOG.debug("{}", message));
-            json(rc, 200, PluginResponse.of(verdict));
+            JsonReply.send(rc, 200, PluginResponse.of(verdict));
         } catch (UnresolvableTargetException e) {
-            json(rc, 200, PluginResponse.unresolved(e.getMessage()));
+            JsonReply.send(rc, 200, PluginResponse.unresolved(e.getMessage()));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnresolvableTargetException u) {
-                json(rc, 200, PluginResponse.unresolved(u.getMessage()));
+                JsonReply.send(rc, 200, PluginResponse.unresolved(u.getMessage()));
             } else {
                 LOG.error("Plugin analysis failed", e.getCause());
-                json(rc, 500, Map.of("error", "analysis failed: " + e.getCause().getMessage()));
+                JsonReply.send(rc, 500, Map.of("error", "analysis failed: " + e.getCause().getMessage()));
             }
         } catch (TimeoutException e) {
-            json(rc, 503, Map.of("error", "the analysis is still running after " + wait.toSeconds() + " s; the next measurement joins it"));
+            JsonReply.send(rc, 503, Map.of("error", "the analysis is still running after " + wait.toSeconds() + " s; the next measurement joins it"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            json(rc, 503, Map.of("error", "the orchestrator is shutting down"));
+            JsonReply.send(rc, 503, Map.of("error", "the orchestrator is shutting down"));
         } catch (RuntimeException e) {
             LOG.error("Plugin analysis failed", e);
-            json(rc, 500, Map.of("error", "analysis failed: " + e.getMessage()));
-        }
-    }
-
-    private static void json(RoutingContext rc, int status, Object body) {
-        try {
-            rc.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                    .end(Json.mapper().writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            rc.response().setStatusCode(500).end();
+            JsonReply.send(rc, 500, Map.of("error", "analysis failed: " + e.getMessage()));
         }
     }
 
