@@ -71,7 +71,9 @@ class DeployManifestsTest {
             "/pods/log", new TreeSet<>(Set.of("get")),
             "/events", new TreeSet<>(Set.of("get", "list", "watch")),
             "apps/replicasets", new TreeSet<>(Set.of("get", "list", "watch")),
-            "argoproj.io/rollouts", new TreeSet<>(Set.of("get", "list", "watch"))));
+            "apps/deployments", new TreeSet<>(Set.of("get")),
+            "argoproj.io/rollouts", new TreeSet<>(Set.of("get", "list", "watch")),
+            "flagger.app/canaries", new TreeSet<>(Set.of("get"))));
     private static final Set<String> READ_VERBS = Set.of("get", "list", "watch");
 
     private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "ClusterRole", "ClusterRoleBinding",

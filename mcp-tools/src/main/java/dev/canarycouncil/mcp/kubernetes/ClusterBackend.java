@@ -30,4 +30,11 @@ public interface ClusterBackend {
      * @param rollout the rollout name when known, else null
      */
     RolloutPods resolve(String namespace, String podNameOrHash, String rollout);
+
+    /**
+     * Resolves a Flagger Canary to both sides: the canary is its target Deployment's pods
+     * ({@code <target>}), the stable its primary's ({@code <target>-primary}), each side's
+     * {@code podTemplateHash} the {@code pod-template-hash} of its Deployment's newest ReplicaSet.
+     */
+    RolloutPods resolveFlaggerCanary(String namespace, String canary);
 }

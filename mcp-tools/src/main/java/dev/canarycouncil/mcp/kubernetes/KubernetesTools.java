@@ -21,7 +21,7 @@ public final class KubernetesTools {
     }
 
     public List<SyncToolSpecification> specifications() {
-        return List.of(listPods(), resolvePods(), podLogs(), podStatus(), events(), rolloutStatus());
+        return List.of(listPods(), resolvePods(), resolveFlagger(), podLogs(), podStatus(), events(), rolloutStatus());
     }
 
     private SyncToolSpecification listPods() {
@@ -40,6 +40,14 @@ public final class KubernetesTools {
                         Param.optional("rollout", "string", "the rollout name, when known")),
                 args -> cluster.resolve(args.requiredString("namespace"), args.requiredString("podName"),
                         args.optionalString("rollout")));
+    }
+
+    private SyncToolSpecification resolveFlagger() {
+        return ToolSpecs.readOnly("resolve_flagger_canary",
+                "Resolve a Flagger Canary to its canary Deployment's pods, its primary (stable) Deployment's pods, and the window to analyse.",
+                List.of(Param.required("namespace", "string", "Kubernetes namespace"),
+                        Param.required("canary", "string", "the Canary's name (flagger.app/v1beta1)")),
+                args -> cluster.resolveFlaggerCanary(args.requiredString("namespace"), args.requiredString("canary")));
     }
 
     private SyncToolSpecification podLogs() {

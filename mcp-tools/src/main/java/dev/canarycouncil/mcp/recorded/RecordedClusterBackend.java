@@ -130,6 +130,21 @@ public final class RecordedClusterBackend implements ClusterBackend {
         return new RolloutPods(m.namespace(), m.rollout(), m.service(), canary, stable, m.window());
     }
 
+    /**
+     * A recording holds one canary, whichever controller ran it: its rollout's name answers as a
+     * Flagger Canary too, so Flagger's webhooks can be tried on a recording.
+     */
+    @Override
+    public RolloutPods resolveFlaggerCanary(String namespace, String canary) {
+        checkNamespace(namespace);
+        RolloutManifest m = recording.manifest();
+        if (!canary.equals(m.rollout())) {
+            throw new ToolException(Kind.NOT_FOUND, "canary " + canary + " not found in namespace " + namespace
+                    + " (the recording " + recording.name() + " holds " + m.rollout() + ")");
+        }
+        return new RolloutPods(m.namespace(), m.rollout(), m.service(), group(m.canary()), group(m.stable()), m.window());
+    }
+
     private PodGroup group(RolloutManifest.Side side) {
         LabelSelector selector = LabelSelector.parse(side.selector());
         List<String> names = recording.pods().stream().filter(p -> selector.matches(p.labels())).map(PodInfo::name).toList();

@@ -70,7 +70,8 @@ class McpToolServerTest {
         List<McpSchema.Tool> tools = client.listTools().tools();
         List<String> names = tools.stream().map(McpSchema.Tool::name).sorted().toList();
         assertEquals(List.of("get_pod_logs", "get_pod_status", "get_rollout_status", "list_events", "list_pods",
-                "promql_label_values", "promql_query", "promql_query_range", "promql_series", "read_file", "resolve_rollout_pods",
+                "promql_label_values", "promql_query", "promql_query_range", "promql_series", "read_file", "resolve_flagger_canary",
+                "resolve_rollout_pods",
                 "search_code"), names);
         assertTrue(tools.stream().allMatch(t -> Boolean.TRUE.equals(t.annotations().readOnlyHint())));
     }
@@ -92,6 +93,17 @@ class McpToolServerTest {
         assertEquals("5f7d8c9b6", resolved.get("stable").get("podTemplateHash").asText());
         assertEquals(3, resolved.get("stable").get("pods").size());
         assertEquals("2026-05-05T10:00:00Z", resolved.get("window").get("start").asText());
+    }
+
+    @Test
+    void aRecordingAnswersForItsRolloutAsAFlaggerCanaryToo() {
+        JsonNode resolved = call("resolve_flagger_canary", Map.of("namespace", "shop", "canary", "checkout"));
+        assertEquals("7c9d6f5b4", resolved.get("canary").get("podTemplateHash").asText());
+        assertEquals("5f7d8c9b6", resolved.get("stable").get("podTemplateHash").asText());
+        McpSchema.CallToolResult unknown = client.callTool(new McpSchema.CallToolRequest("resolve_flagger_canary",
+                Map.of("namespace", "shop", "canary", "payments")));
+        assertTrue(unknown.isError());
+        assertTrue(unknown.content().toString().contains("canary payments not found"), unknown.content().toString());
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.canarycouncil.mcp.server.ToolException.Kind;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -17,7 +18,8 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
  * verb, no exec, no watch. A missing object is null, every failure a {@link ToolException}.
  *
  * <p>RBAC the server needs in each allowed namespace: get/list on {@code pods}, {@code pods/log},
- * {@code events}, {@code replicasets.apps} and {@code rollouts.argoproj.io}; get on
+ * {@code events}, {@code replicasets.apps} and {@code rollouts.argoproj.io}; for Flagger, get on
+ * {@code deployments.apps} and {@code canaries.flagger.app}; get on
  * {@code namespaces} is optional and only sharpens "not found" messages.
  */
 final class ClusterReads {
@@ -50,6 +52,16 @@ final class ClusterReads {
     List<ReplicaSet> replicaSets(String namespace, String selector) {
         return call("list replicasets in namespace " + namespace,
                 () -> client.apps().replicaSets().inNamespace(namespace).withLabelSelector(selector).list().getItems());
+    }
+
+    Deployment deployment(String namespace, String name) {
+        return call("get deployment " + name + " in namespace " + namespace,
+                () -> client.apps().deployments().inNamespace(namespace).withName(name).get());
+    }
+
+    GenericKubernetesResource flaggerCanary(String namespace, String name) {
+        return call("get canary " + name + " (canaries.flagger.app) in namespace " + namespace,
+                () -> client.genericKubernetesResources(FlaggerCanaryResolver.CANARIES).inNamespace(namespace).withName(name).get());
     }
 
     GenericKubernetesResource rollout(String namespace, String name) {

@@ -38,6 +38,7 @@ public final class KubernetesClusterBackend implements ClusterBackend, AutoClose
     private final ClusterReads reads;
     private final PodLogReader logs;
     private final RolloutResolver resolver;
+    private final FlaggerCanaryResolver flagger;
 
     private KubernetesClusterBackend(KubernetesClient client, ClusterConnection connection, WindowPolicy windows,
                                      List<String> secrets) {
@@ -48,6 +49,7 @@ public final class KubernetesClusterBackend implements ClusterBackend, AutoClose
         this.reads = new ClusterReads(client, errors);
         this.logs = new PodLogReader(reads);
         this.resolver = new RolloutResolver(reads, windows);
+        this.flagger = new FlaggerCanaryResolver(reads, windows);
     }
 
     /** Connects with the system clock and the default window cap. */
@@ -118,6 +120,12 @@ public final class KubernetesClusterBackend implements ClusterBackend, AutoClose
     public RolloutPods resolve(String namespace, String podNameOrHash, String rollout) {
         allowList.check(namespace);
         return resolver.resolve(namespace, podNameOrHash, rollout);
+    }
+
+    @Override
+    public RolloutPods resolveFlaggerCanary(String namespace, String canary) {
+        allowList.check(namespace);
+        return flagger.resolve(namespace, canary);
     }
 
     private Pod requirePod(String namespace, String name) {

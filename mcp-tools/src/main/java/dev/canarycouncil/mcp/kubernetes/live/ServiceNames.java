@@ -19,7 +19,15 @@ final class ServiceNames {
 
     /** @param podLabels labels of a canary pod, or the rollout's pod template labels when it has no pods */
     static String of(RolloutView rollout, Map<String, String> podLabels) {
-        String annotated = rollout.annotation(ANNOTATION);
+        return of(rollout.annotation(ANNOTATION), podLabels, rollout.stableService(), rollout.name());
+    }
+
+    /**
+     * @param annotated  the owning object's {@value #ANNOTATION} annotation, or null
+     * @param service    the Kubernetes Service in front of the stable side, or null
+     * @param name       the owning object's name, the last resort
+     */
+    static String of(String annotated, Map<String, String> podLabels, String service, String name) {
         if (present(annotated)) {
             return annotated;
         }
@@ -28,10 +36,10 @@ final class ServiceNames {
                 return podLabels.get(label);
             }
         }
-        if (present(rollout.stableService())) {
-            return rollout.stableService();
+        if (present(service)) {
+            return service;
         }
-        return rollout.name();
+        return name;
     }
 
     private static boolean present(String s) {
