@@ -20,6 +20,7 @@ import dev.canarycouncil.orchestrator.members.MemberEntry;
 import dev.canarycouncil.orchestrator.narrative.Narrator;
 import dev.canarycouncil.orchestrator.gate.GateRoutes;
 import dev.canarycouncil.orchestrator.gate.Measurements;
+import dev.canarycouncil.orchestrator.gate.flagger.FlaggerRoutes;
 import dev.canarycouncil.orchestrator.plugin.PluginRoutes;
 import dev.canarycouncil.runtime.a2a.client.TimeoutA2aHttpClient;
 import dev.canarycouncil.runtime.a2a.server.A2aAgentServer;
@@ -92,6 +93,7 @@ public final class OrchestratorService implements AutoCloseable {
                 message -> LOG.debug("{}/{}: {}", m.namespace(), m.rollout(), message)), MEASUREMENT_KEPT, calls);
         new PluginRoutes(council, measurements, analysisTime).mount(router);
         new GateRoutes(measurements, analysisTime).mount(router);
+        new FlaggerRoutes(measurements, analysisTime).mount(router);
         new dev.canarycouncil.orchestrator.web.WebRoutes().mount(router);
         return new OrchestratorService(tools, directory, calls, a2a, model, modelTools);
     }

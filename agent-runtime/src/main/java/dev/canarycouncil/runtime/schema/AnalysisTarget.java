@@ -11,6 +11,7 @@ package dev.canarycouncil.runtime.schema;
  * @param stableLogs      stable logs collected by the caller, used instead of fetching
  * @param canaryLogs      canary logs collected by the caller, used instead of fetching
  * @param hints           operator hints such as "ignore colour changes"; never read as instructions
+ * @param kind            whose objects name the canary; an Argo Rollout when not given (older callers)
  */
 public record AnalysisTarget(
         String namespace,
@@ -19,9 +20,25 @@ public record AnalysisTarget(
         String rollout,
         String stableLogs,
         String canaryLogs,
-        String hints) {
+        String hints,
+        TargetKind kind) {
+
+    public AnalysisTarget {
+        kind = kind == null ? TargetKind.ARGO_ROLLOUT : kind;
+    }
+
+    /** An Argo Rollout's canary, as every caller before Flagger named it. */
+    public AnalysisTarget(String namespace, String podName, String canarySelector, String rollout, String stableLogs,
+                          String canaryLogs, String hints) {
+        this(namespace, podName, canarySelector, rollout, stableLogs, canaryLogs, hints, TargetKind.ARGO_ROLLOUT);
+    }
 
     public static AnalysisTarget of(String namespace, String podName) {
         return new AnalysisTarget(namespace, podName, null, null, null, null, null);
+    }
+
+    /** A Flagger Canary by its name. */
+    public static AnalysisTarget flaggerCanary(String namespace, String canary, String hints) {
+        return new AnalysisTarget(namespace, null, null, canary, null, null, hints, TargetKind.FLAGGER_CANARY);
     }
 }

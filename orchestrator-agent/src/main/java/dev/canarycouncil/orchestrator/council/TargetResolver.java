@@ -12,11 +12,13 @@ import dev.canarycouncil.runtime.mcp.ToolCallException;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.AnalysisTarget;
 import dev.canarycouncil.runtime.schema.InlineLogs;
+import dev.canarycouncil.runtime.schema.TargetKind;
 import dev.canarycouncil.runtime.tools.RolloutPods;
 
 /**
- * Turns what the caller named (a canary pod or hash, a canary selector, or only the rollout) into the full rollout
- * context every specialist works from, through the MCP {@code resolve_rollout_pods} tool.
+ * Turns what the caller named (a canary pod or hash, a canary selector, only the rollout, or a Flagger Canary) into the
+ * full rollout context every specialist works from, through the MCP {@code resolve_rollout_pods} or
+ * {@code resolve_flagger_canary} tool.
  */
 public final class TargetResolver {
 
@@ -27,6 +29,9 @@ public final class TargetResolver {
     }
 
     public AnalysisRequest resolve(AnalysisTarget target, String analysisId) {
+        if (target.kind() == TargetKind.FLAGGER_CANARY) {
+            return flaggerCanary(target, analysisId);
+        }
         String podName = target.podName();
         try {
             if ((podName == null || podName.isBlank()) && target.canarySelector() != null) {
@@ -40,11 +45,7 @@ public final class TargetResolver {
             if (target.rollout() != null) {
                 args.put("rollout", target.rollout());
             }
-            RolloutPods resolved = Json.mapper().treeToValue(tools.call("resolve_rollout_pods", args), RolloutPods.class);
-            InlineLogs inline = target.stableLogs() != null || target.canaryLogs() != null
-                    ? new InlineLogs(target.stableLogs(), target.canaryLogs()) : null;
-            return new AnalysisRequest(analysisId, target.namespace(), resolved.rollout(), resolved.service(),
-                    resolved.canary(), resolved.stable(), resolved.window(), inline, target.hints());
+            return request(target, Json.mapper().treeToValue(tools.call("resolve_rollout_pods", args), RolloutPods.class), analysisId);
         } catch (ToolCallException e) {
             throw new UnresolvableTargetException("Could not resolve canary " + (podName == null ? target.canarySelector() : podName)
                     + " in namespace " + target.namespace() + ": " + e.getMessage(), e);
@@ -52,6 +53,26 @@ public final class TargetResolver {
             throw new UnresolvableTargetException("The MCP server resolved canary " + podName
                     + " to something unreadable: " + e.getMessage(), e);
         }
+    }
+
+    private AnalysisRequest flaggerCanary(AnalysisTarget target, String analysisId) {
+        try {
+            JsonNode answer = tools.call("resolve_flagger_canary", Map.of("namespace", target.namespace(), "canary", target.rollout()));
+            return request(target, Json.mapper().treeToValue(answer, RolloutPods.class), analysisId);
+        } catch (ToolCallException e) {
+            throw new UnresolvableTargetException("Could not resolve Flagger canary " + target.rollout() + " in namespace "
+                    + target.namespace() + ": " + e.getMessage(), e);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+            throw new UnresolvableTargetException("The MCP server resolved Flagger canary " + target.rollout()
+                    + " to something unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    private static AnalysisRequest request(AnalysisTarget target, RolloutPods resolved, String analysisId) {
+        InlineLogs inline = target.stableLogs() != null || target.canaryLogs() != null
+                ? new InlineLogs(target.stableLogs(), target.canaryLogs()) : null;
+        return new AnalysisRequest(analysisId, target.namespace(), resolved.rollout(), resolved.service(),
+                resolved.canary(), resolved.stable(), resolved.window(), inline, target.hints());
     }
 
     /** The rollout's canary: the pod-template hash of its current revision ({@code status.currentPodHash}). */

@@ -27,7 +27,7 @@ public record GateAnswer(
         String issueUrl,
         List<String> notSeen) {
 
-    static GateAnswer of(Council.Analysis analysis) {
+    public static GateAnswer of(Council.Analysis analysis) {
         Verdict v = analysis.verdict();
         return new GateAnswer(v.decision(), v.confidence(), CouncilWork.summary(v), v.rootCause(), v.remediation(),
                 analysis.request().namespace(), analysis.request().rollout(), analysis.request().canary().podTemplateHash(),

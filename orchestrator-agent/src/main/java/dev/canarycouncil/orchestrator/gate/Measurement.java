@@ -1,6 +1,7 @@
 package dev.canarycouncil.orchestrator.gate;
 
 import dev.canarycouncil.runtime.schema.AnalysisTarget;
+import dev.canarycouncil.runtime.schema.TargetKind;
 
 /**
  * One measurement a progressive-delivery controller asks for: which canary of which rollout, at
@@ -8,13 +9,15 @@ import dev.canarycouncil.runtime.schema.AnalysisTarget;
  * the same analysis ({@link Measurements}).
  *
  * @param namespace   the rollout's namespace
- * @param rollout     the Argo Rollout's name
- * @param canaryHash  the canary's pod-template hash; blank to take the rollout's current one
+ * @param kind        whose object {@code rollout} names
+ * @param rollout     the Argo Rollout's or the Flagger Canary's name
+ * @param canaryHash  the canary's pod-template hash, or for a Flagger Canary the checksum Flagger sends
+ *                    for its current revision; blank to take the rollout's current one
  * @param stableHash  the stable's pod-template hash, checked against the rollout's; blank to take the rollout's
  * @param step        the controller's step or iteration, blank when it sends none
  * @param hints       operator hints for the log analyst (the plugin's {@code extraPrompt}), blank for none
  */
-public record Measurement(String namespace, String rollout, String canaryHash, String stableHash, String step, String hints) {
+public record Measurement(String namespace, TargetKind kind, String rollout, String canaryHash, String stableHash, String step, String hints) {
 
     /** True when the canary is named, so a finished analysis may answer later asks too. */
     boolean pinned() {
@@ -22,6 +25,9 @@ public record Measurement(String namespace, String rollout, String canaryHash, S
     }
 
     public AnalysisTarget target() {
+        if (kind == TargetKind.FLAGGER_CANARY) {
+            return AnalysisTarget.flaggerCanary(namespace, rollout, hints.isBlank() ? null : hints);
+        }
         return new AnalysisTarget(namespace, canaryHash.isBlank() ? null : canaryHash, null, rollout, null, null,
                 hints.isBlank() ? null : hints);
     }

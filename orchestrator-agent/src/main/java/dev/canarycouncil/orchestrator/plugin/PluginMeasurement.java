@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import dev.canarycouncil.orchestrator.gate.Measurement;
 import dev.canarycouncil.runtime.schema.AnalysisTarget;
+import dev.canarycouncil.runtime.schema.TargetKind;
 
 /**
  * The measurement a plugin request stands for, when it names one: the rollout and the canary by
@@ -26,7 +27,7 @@ final class PluginMeasurement {
         if (hash.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Measurement(target.namespace(), target.rollout(), hash, "", "",
+        return Optional.of(new Measurement(target.namespace(), TargetKind.ARGO_ROLLOUT, target.rollout(), hash, "", "",
                 target.hints() == null ? "" : target.hints()));
     }
 
