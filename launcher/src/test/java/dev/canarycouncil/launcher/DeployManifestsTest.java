@@ -533,6 +533,48 @@ class DeployManifestsTest {
     }
 
     @Test
+    void flaggerCanaryAsksTheOrchestratorServiceAtEachHooksOwnPath() {
+        List<String> problems = new ArrayList<>();
+        Build base = build(DEPLOY.resolve("base"));
+        Optional<Part> orchestrator = parts(base, problems).stream().filter(p -> p.agent().equals(ORCHESTRATOR)).findFirst();
+        assertTrue(orchestrator.isPresent(), "no orchestrator in deploy/base");
+        ObjectNode service = servicesFor(base, orchestrator.get().deployment()).get(0);
+        Path dir = DEPLOY.resolve("flagger");
+        List<ObjectNode> canaries = new ArrayList<>();
+        yamlFilesIn(dir).forEach(f -> readDocs(f).forEach(d -> {
+            if (text(d, "kind").equals("Canary")) {
+                canaries.add((ObjectNode) d);
+            }
+        }));
+        assertTrue(!canaries.isEmpty(), "no Canary in " + rel(dir));
+        for (ObjectNode canary : canaries) {
+            String where = rel(dir) + " " + kindName(canary);
+            if (!text(canary.path("spec").path("targetRef"), "kind").equals("Deployment")) {
+                problems.add(where + ": the council judges Deployment targets only");
+            }
+            Set<String> types = new TreeSet<>();
+            for (JsonNode hook : canary.path("spec").path("analysis").path("webhooks")) {
+                String type = text(hook, "type");
+                String url = text(hook, "url");
+                URI uri = URI.create(url);
+                types.add(type);
+                if (!("/api/v1/flagger/" + type).equals(uri.getRawPath())) {
+                    problems.add(where + ": the " + type + " hook calls " + uri.getRawPath()
+                            + "; a hook's path must be its type, or its verdicts mean something else");
+                }
+                checkAgentUrl(where + " " + type + " hook", url.substring(0, url.length() - uri.getRawPath().length()), service, problems);
+            }
+            for (String needed : List.of("rollback", "confirm-promotion")) {
+                if (!types.contains(needed)) {
+                    problems.add(where + ": no " + needed + " hook: "
+                            + (needed.equals("rollback") ? "a ROLLBACK would wait for threshold failed checks" : "nothing holds an INCONCLUSIVE canary"));
+                }
+            }
+        }
+        assertNoProblems(problems);
+    }
+
+    @Test
     void analysisTemplateAsksTheOrchestratorService() {
         List<String> problems = new ArrayList<>();
         Build base = build(DEPLOY.resolve("base"));
