@@ -192,6 +192,10 @@ final class IssueBody {
         md.append("| Canary | `").append(a.canary().podTemplateHash()).append("` (").append(String.join(", ", a.canary().pods())).append(") |\n");
         md.append("| Stable | `").append(a.stable().podTemplateHash()).append("` |\n");
         md.append("| Window | ").append(a.window().start()).append(" – ").append(a.window().end()).append(" |\n");
+        if (a.repository().named()) {
+            md.append("| Repository named | `").append(Markdown.oneLine(a.repository().url()))
+                    .append(a.repository().branch().isEmpty() ? "" : "` branch `" + Markdown.oneLine(a.repository().branch())).append("` |\n");
+        }
         md.append("| Verdict | ").append(v.decision()).append(" (confidence ").append(v.confidence()).append("%) |\n");
         md.append("| Analysis | `").append(v.analysisId()).append("` |\n\n");
         md.append("Inspect it with `kubectl argo rollouts get rollout ").append(a.rollout()).append(" -n ").append(a.namespace())

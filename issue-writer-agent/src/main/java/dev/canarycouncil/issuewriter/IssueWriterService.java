@@ -71,6 +71,6 @@ public final class IssueWriterService {
         IssueFiler filer = config.github() == null ? new DryRunFiler() : new GitHubIssueFiler(config.github()).start();
         return new IssueWriterWork(new IssueDrafter(config.labels()),
                 config.draftDir() == null ? null : new DraftFolder(config.draftDir()),
-                code == null ? null : new SuspectCodeFinder(code, redactor), filer, model);
+                code == null ? null : new SuspectCodeFinder(code, redactor), filer, model, config.repositories());
     }
 }

@@ -15,6 +15,8 @@ import dev.canarycouncil.runtime.agent.AgentWork;
 import dev.canarycouncil.runtime.agent.InvalidInputException;
 import dev.canarycouncil.runtime.agent.Progress;
 import dev.canarycouncil.runtime.schema.IssueDraft;
+import dev.canarycouncil.runtime.repository.RepositoryAllowList;
+import dev.canarycouncil.runtime.repository.RepositoryChoice;
 import dev.canarycouncil.runtime.schema.IssueRequest;
 import io.a2a.spec.Message;
 import org.slf4j.Logger;
@@ -34,6 +36,7 @@ public final class IssueWriterWork implements AgentWork {
     private final SuspectCodeFinder code;
     private final IssueFiler filer;
     private final IssueProse prose;
+    private final RepositoryAllowList repositories;
 
     /** @param drafts where to keep drafts as Markdown, or null to only return them */
     public IssueWriterWork(IssueDrafter drafter, DraftFolder drafts) {
@@ -51,6 +54,13 @@ public final class IssueWriterWork implements AgentWork {
 
     /** @param prose writes the summary and fix direction with a model, or null for the template alone */
     public IssueWriterWork(IssueDrafter drafter, DraftFolder drafts, SuspectCodeFinder code, IssueFiler filer, IssueProse prose) {
+        this(drafter, drafts, code, filer, prose, RepositoryAllowList.none());
+    }
+
+    /** @param repositories which repositories a request may name for the code lookup and the filing */
+    public IssueWriterWork(IssueDrafter drafter, DraftFolder drafts, SuspectCodeFinder code, IssueFiler filer, IssueProse prose,
+                           RepositoryAllowList repositories) {
+        this.repositories = repositories;
         this.drafter = drafter;
         this.drafts = drafts;
         this.code = code;
@@ -73,12 +83,18 @@ public final class IssueWriterWork implements AgentWork {
             throw new InvalidInputException(e.getMessage());
         }
         String analysisId = request.verdict().analysisId() != null ? request.verdict().analysisId() : request.analysis().analysisId();
+        RepositoryChoice repository = repositories.choose(request.analysis().repository());
         SuspectCode suspect = SuspectCode.NOT_LOOKED_UP;
         if (code != null) {
-            progress.report("looking up suspect code…");
-            suspect = code.find(request.verdict());
+            progress.report("looking up suspect code" + (repository.requested() ? " in " + repository.fullName() : "") + "…");
+            suspect = code.find(request.verdict(), repository.toolArguments());
             suspect.excerpts().forEach(x -> progress.report("quoting " + x.path() + " lines " + x.startLine() + "–" + x.endLine()));
             suspect.notes().forEach(progress::report);
+        }
+        if (repository.refused()) {
+            LOG.warn("Analysis {}: {}", analysisId, repository.refusal());
+            progress.report(repository.refusal());
+            suspect = suspect.withNoteFirst(repository.refusal());
         }
         WrittenText written = WrittenText.TEMPLATE_ONLY;
         if (prose != null) {
@@ -89,7 +105,8 @@ public final class IssueWriterWork implements AgentWork {
             }
         }
         progress.report("drafting the remediation issue");
-        IssueDraft draft = drafter.draft(request.analysis(), request.verdict(), suspect, written);
+        IssueDraft draft = drafter.draft(request.analysis(), request.verdict(), suspect, written)
+                .withRepository(repository.requested() ? repository.fullName() : "");
         if (drafts != null) {
             try {
                 Path file = drafts.write(draft, analysisId);

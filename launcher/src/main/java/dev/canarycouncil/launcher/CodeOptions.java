@@ -2,11 +2,14 @@ package dev.canarycouncil.launcher;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 
 import dev.canarycouncil.mcp.code.LocalRepositoryCodeBackend;
-import dev.canarycouncil.mcp.code.github.GitHubCodeBackend;
+import dev.canarycouncil.mcp.code.github.GitHubCodeSources;
 import dev.canarycouncil.mcp.code.github.GitHubRepository;
 import dev.canarycouncil.mcp.server.ToolBackends;
+import dev.canarycouncil.runtime.repository.RepositoryAllowList;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,6 +25,13 @@ final class CodeOptions {
                     + "token in env " + TOKEN_ENV + ").")
     String githubRepo;
 
+    @Option(names = "--github-allowed-repos", paramLabel = "OWNER/NAME", split = ",",
+            defaultValue = "${env:CANARY_COUNCIL_GITHUB_ALLOWED_REPOS}",
+            description = "Further repositories a caller may name (the rollouts plugin's githubUrl) for code search and "
+                    + "issue filing, read with the same token (env CANARY_COUNCIL_GITHUB_ALLOWED_REPOS). Any other "
+                    + "repository a request names is ignored, and the verdict's issue says so.")
+    List<String> allowedRepos;
+
     @Option(names = "--github-url", paramLabel = "URL", defaultValue = GitHubRepository.DEFAULT_API_URL,
             description = "GitHub API URL, for GitHub Enterprise (default: ${DEFAULT-VALUE}).")
     String githubUrl;
@@ -29,10 +39,25 @@ final class CodeOptions {
     @Option(names = "--code-dir", paramLabel = "DIR", description = "Search the service's code in this local checkout.")
     Path codeDir;
 
+    /** The repositories a request may name: the --github-repo and the --github-allowed-repos. */
+    RepositoryAllowList allowList() {
+        List<String> allowed = allowedRepos == null ? List.of()
+                : allowedRepos.stream().map(String::strip).filter(r -> !r.isEmpty()).toList();
+        if (!allowed.isEmpty() && (githubRepo == null || githubRepo.isBlank())) {
+            throw new UsageException("--github-allowed-repos needs --github-repo: the allowed repositories are read with its token and API URL");
+        }
+        try {
+            return new RepositoryAllowList(githubRepo, Set.copyOf(allowed), githubUrl);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--github-allowed-repos: " + e.getMessage());
+        }
+    }
+
     ToolBackends apply(ToolBackends backends) {
         if (githubRepo != null && !githubRepo.isBlank() && codeDir != null) {
             throw new UsageException("give either --github-repo or --code-dir, not both");
         }
+        RepositoryAllowList allowList = allowList();
         if (codeDir != null) {
             if (!Files.isDirectory(codeDir)) {
                 throw new UsageException("--code-dir " + codeDir + " is not a directory");
@@ -48,6 +73,7 @@ final class CodeOptions {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--github-repo: " + e.getMessage());
         }
-        return backends.withCode(new GitHubCodeBackend(repository), repository.description());
+        return backends.withCode(new GitHubCodeSources(repository, allowList), repository.description()
+                + (allowList.allowed().isEmpty() ? "" : " (requests may name " + String.join(", ", allowList.allowed()) + ")"));
     }
 }

@@ -31,14 +31,15 @@ final class IssueFilingOptions {
         List<String> issueLabels = labels == null || labels.isEmpty() ? IssueWriterService.DEFAULT_LABELS : labels;
         String token = System.getenv(CodeOptions.TOKEN_ENV);
         if (code.githubRepo == null || code.githubRepo.isBlank() || token == null || token.isBlank()) {
-            return IssueWriterConfig.dryRun(issueLabels, issueDir);
+            return IssueWriterConfig.dryRun(issueLabels, issueDir).withRepositories(code.allowList());
         }
         Path outbox = issueDir != null ? issueDir.resolve("outbox")
                 : Path.of(System.getProperty("user.home"), ".canary-council", "outbox");
         try {
             GitHubFilingConfig github = GitHubFilingConfig.of(code.githubRepo, token, outbox).withApiUrl(code.githubUrl)
                     .withLabels(issueLabels);
-            return new IssueWriterConfig(issueLabels, issueDir, assignee == null ? github : github.withAssignee(assignee));
+            return new IssueWriterConfig(issueLabels, issueDir, assignee == null ? github : github.withAssignee(assignee))
+                    .withRepositories(code.allowList());
         } catch (IllegalArgumentException e) {
             throw new UsageException("issue filing: " + e.getMessage());
         }

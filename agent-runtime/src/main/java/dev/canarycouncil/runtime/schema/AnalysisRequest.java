@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param inlineLogs  logs sent in the request, used instead of fetching when present; may be null
  * @param hints       operator hints, e.g. the plugin's {@code extraPrompt}; may be null
  * @param tokenBudget  model tokens this agent may spend on the analysis; null for the agent's own limit
+ * @param repository   the code repository the caller named, used by the issue writer only when allowed
  */
 public record AnalysisRequest(
         String analysisId,
@@ -27,7 +28,8 @@ public record AnalysisRequest(
         TimeWindow window,
         InlineLogs inlineLogs,
         String hints,
-        Long tokenBudget) {
+        Long tokenBudget,
+        SourceRepository repository) {
 
     public AnalysisRequest {
         Objects.requireNonNull(analysisId, "analysisId");
@@ -35,6 +37,7 @@ public record AnalysisRequest(
         Objects.requireNonNull(canary, "canary");
         Objects.requireNonNull(stable, "stable");
         Objects.requireNonNull(window, "window");
+        repository = repository == null ? SourceRepository.NONE : repository;
     }
 
     public boolean hasInlineLogs() {
@@ -43,10 +46,16 @@ public record AnalysisRequest(
 
     public AnalysisRequest(String analysisId, String namespace, String rollout, String service, PodGroup canary,
                            PodGroup stable, TimeWindow window, InlineLogs inlineLogs, String hints) {
-        this(analysisId, namespace, rollout, service, canary, stable, window, inlineLogs, hints, null);
+        this(analysisId, namespace, rollout, service, canary, stable, window, inlineLogs, hints, null, SourceRepository.NONE);
     }
 
     public AnalysisRequest withTokenBudget(Long budget) {
-        return new AnalysisRequest(analysisId, namespace, rollout, service, canary, stable, window, inlineLogs, hints, budget);
+        return new AnalysisRequest(analysisId, namespace, rollout, service, canary, stable, window, inlineLogs, hints, budget,
+                repository);
+    }
+
+    public AnalysisRequest withRepository(SourceRepository named) {
+        return new AnalysisRequest(analysisId, namespace, rollout, service, canary, stable, window, inlineLogs, hints, tokenBudget,
+                named);
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
  * @param detail       what happened to the draft in words, e.g. "filed #12" or why it is queued; may be null
  * @param writtenBy    the model that wrote the summary and fix sections, or null for the template
  * @param modelUsage   tokens the issue writer spent on the model, or null
+ * @param repository   {@code owner/name} to file in, an allowed repository the request named; blank for the configured one
  */
 public record IssueDraft(
         String title,
@@ -25,10 +26,12 @@ public record IssueDraft(
         String state,
         String detail,
         String writtenBy,
-        TokenUsage modelUsage) {
+        TokenUsage modelUsage,
+        String repository) {
 
     public IssueDraft {
         labels = labels == null ? List.of() : List.copyOf(labels);
+        repository = repository == null ? "" : repository;
     }
 
     /** A draft without a detail, as before filing existed. */
@@ -39,15 +42,19 @@ public record IssueDraft(
     /** A draft written from the template, without a model. */
     public IssueDraft(String title, String body, List<String> labels, String fingerprint, String url, String state,
                       String detail) {
-        this(title, body, labels, fingerprint, url, state, detail, null, null);
+        this(title, body, labels, fingerprint, url, state, detail, null, null, "");
     }
 
     /** This draft after filing: where it went, its new state and what happened. */
     public IssueDraft withOutcome(String newUrl, String newState, String newDetail) {
-        return new IssueDraft(title, body, labels, fingerprint, newUrl, newState, newDetail, writtenBy, modelUsage);
+        return new IssueDraft(title, body, labels, fingerprint, newUrl, newState, newDetail, writtenBy, modelUsage, repository);
+    }
+
+    public IssueDraft withRepository(String fullName) {
+        return new IssueDraft(title, body, labels, fingerprint, url, state, detail, writtenBy, modelUsage, fullName);
     }
 
     public IssueDraft withLabels(List<String> newLabels) {
-        return new IssueDraft(title, body, newLabels, fingerprint, url, state, detail, writtenBy, modelUsage);
+        return new IssueDraft(title, body, newLabels, fingerprint, url, state, detail, writtenBy, modelUsage, repository);
     }
 }

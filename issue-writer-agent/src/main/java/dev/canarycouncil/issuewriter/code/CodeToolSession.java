@@ -26,14 +26,19 @@ final class CodeToolSession {
     }
 
     private final McpToolClient tools;
+    private final Map<String, String> repository;
     private final long deadline;
     private final Duration budget;
     private final List<String> notes = new ArrayList<>();
     private boolean stopped;
 
-    /** @param budget time for the whole lookup: the caller (the orchestrator) waits for the issue */
-    CodeToolSession(McpToolClient tools, Duration budget) {
+    /**
+     * @param budget     time for the whole lookup: the caller (the orchestrator) waits for the issue
+     * @param repository {@code repository} and {@code branch} arguments for every call, empty for the configured repository
+     */
+    CodeToolSession(McpToolClient tools, Duration budget, Map<String, String> repository) {
         this.tools = tools;
+        this.repository = Map.copyOf(repository);
         this.budget = budget;
         this.deadline = System.nanoTime() + budget.toNanos();
     }
@@ -59,7 +64,11 @@ final class CodeToolSession {
 
     /** Lines {@code start..end} of a file, or null when there is no such file or line. */
     Slice read(String path, int start, int end) {
-        JsonNode answer = call("read_file", Map.of("path", path, "startLine", start, "endLine", end));
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("path", path);
+        args.put("startLine", start);
+        args.put("endLine", end);
+        JsonNode answer = call("read_file", args);
         if (answer == null || !answer.has("text")) {
             return null;
         }
@@ -90,7 +99,9 @@ final class CodeToolSession {
             return null;
         }
         try {
-            return tools.call(tool, args);
+            Map<String, Object> all = new LinkedHashMap<>(args);
+            all.putAll(repository);
+            return tools.call(tool, all);
         } catch (ToolCallException e) {
             String message = String.valueOf(e.getMessage());
             if (message.contains("[not-found]") || message.contains("[invalid-argument]")) {

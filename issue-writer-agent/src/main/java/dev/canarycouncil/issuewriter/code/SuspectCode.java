@@ -1,5 +1,6 @@
 package dev.canarycouncil.issuewriter.code;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,6 +17,14 @@ public record SuspectCode(boolean looked, List<CodeExcerpt> excerpts, List<Strin
     public SuspectCode {
         excerpts = List.copyOf(excerpts);
         notes = List.copyOf(notes);
+    }
+
+    /** This lookup with a note first, e.g. why the request's repository was not searched. */
+    public SuspectCode withNoteFirst(String note) {
+        List<String> all = new ArrayList<>();
+        all.add(note);
+        all.addAll(notes);
+        return new SuspectCode(looked, excerpts, all);
     }
 
     public static SuspectCode note(String note) {

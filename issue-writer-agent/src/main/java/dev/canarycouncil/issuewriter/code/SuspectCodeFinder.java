@@ -50,11 +50,16 @@ public final class SuspectCodeFinder {
     }
 
     public SuspectCode find(Verdict verdict) {
+        return find(verdict, Map.of());
+    }
+
+    /** @param repository the code tools' {@code repository}/{@code branch} arguments, empty for the configured repository */
+    public SuspectCode find(Verdict verdict, Map<String, String> repository) {
         CodeClues clues = CodeClues.of(verdict);
         if (clues.isEmpty()) {
             return SuspectCode.note("The evidence names no stack frame, function or log message to look up in the code.");
         }
-        CodeToolSession session = new CodeToolSession(tools, budget);
+        CodeToolSession session = new CodeToolSession(tools, budget, repository);
         List<Focus> focus = new ArrayList<>();
         List<String> misses = new ArrayList<>();
         for (SourceFrame frame : clues.frames()) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +35,8 @@ public final class GitHubIssueFiler implements IssueFiler {
     private final GitHubFilingConfig config;
     private final Clock clock;
     private final Outbox outbox;
-    private final GitHubIssues issues;
+    private final GitHub github;
+    private final Map<String, GitHubIssues> issues = new ConcurrentHashMap<>();
     private final Backoff backoff;
     private final Redactor redactor = new Redactor();
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
@@ -49,7 +51,7 @@ public final class GitHubIssueFiler implements IssueFiler {
         this.config = config;
         this.clock = clock;
         this.outbox = new Outbox(config.outboxDir());
-        this.issues = new GitHubIssues(connect(config, clock), config.repository(), config.labels(), config.assignee());
+        this.github = connect(config, clock);
         this.backoff = new Backoff(config.retryBase(), config.retryCap());
         this.retrier = new OutboxRetrier(outbox, clock, new OutboxRetrier.Filer() {
             @Override
@@ -170,7 +172,7 @@ public final class GitHubIssueFiler implements IssueFiler {
             Attempt attempt = attempt(pending);
             if (attempt.outcome() != null) {
                 LOG.info("Issue draft for analysis {} {} in {}: {}", pending.analysisId(), attempt.outcome().detail(),
-                        config.repository(), attempt.outcome().url());
+                        repositoryOf(pending), attempt.outcome().url());
                 return null;
             }
             return attempt.failure().kind() == GitHubFailure.Kind.RATE_LIMITED ? attempt.pending().nextAttemptAt() : null;
@@ -185,7 +187,7 @@ public final class GitHubIssueFiler implements IssueFiler {
     /** One try; leaves the outbox as the outcome calls for. The caller holds the fingerprint's lock. */
     private Attempt attempt(PendingIssue pending) {
         try {
-            FilingOutcome outcome = issues.file(pending.draft(), pending.analysisId());
+            FilingOutcome outcome = issuesIn(repositoryOf(pending)).file(pending.draft(), pending.analysisId());
             try {
                 outbox.remove(pending);
             } catch (IOException e) {
@@ -198,7 +200,7 @@ public final class GitHubIssueFiler implements IssueFiler {
             }
             return new Attempt(outcome, null, pending);
         } catch (IOException | RuntimeException e) {
-            GitHubFailure raw = GitHubFailure.of(e, config.repository());
+            GitHubFailure raw = GitHubFailure.of(e, repositoryOf(pending));
             GitHubFailure failure = new GitHubFailure(raw.kind(), scrub(raw.message()), raw.retryAt());
             PendingIssue next;
             if (failure.retryable()) {
@@ -227,6 +229,17 @@ public final class GitHubIssueFiler implements IssueFiler {
             LOG.error("Cannot write issue draft for analysis {} to the outbox {}: {}", pending.analysisId(), outbox.dir(), e.toString());
             return "cannot write to " + outbox.dir() + ": " + e.getMessage();
         }
+    }
+
+    /** The allowed repository the request named, else the configured one. */
+    private String repositoryOf(PendingIssue pending) {
+        String named = pending.draft().repository();
+        return named.isBlank() ? config.repository() : named;
+    }
+
+    private GitHubIssues issuesIn(String repository) {
+        return issues.computeIfAbsent(repository.toLowerCase(Locale.ROOT),
+                r -> new GitHubIssues(github, repository, config.labels(), config.assignee()));
     }
 
     private ReentrantLock lockFor(PendingIssue pending) {

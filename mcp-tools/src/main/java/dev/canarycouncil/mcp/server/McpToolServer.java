@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.canarycouncil.mcp.code.CodeBackend;
+import dev.canarycouncil.mcp.code.CodeSources;
 import dev.canarycouncil.mcp.code.CodeTools;
 import dev.canarycouncil.mcp.kubernetes.ClusterBackend;
 import dev.canarycouncil.mcp.kubernetes.KubernetesTools;
@@ -31,6 +32,10 @@ public final class McpToolServer implements AutoCloseable {
     }
 
     public McpToolServer(ClusterBackend cluster, MetricsBackend metrics, CodeBackend code, Duration toolTimeout) {
+        this(cluster, metrics, CodeSources.only(code, "one repository"), toolTimeout);
+    }
+
+    public McpToolServer(ClusterBackend cluster, MetricsBackend metrics, CodeSources code, Duration toolTimeout) {
         McpJsonMapper mapper = McpJsonDefaults.getMapper();
         this.transport = new VertxStreamableServerTransport(mapper, PATH, OriginPolicy.loopbackOnly(), 4L * 1024 * 1024);
         List<SyncToolSpecification> tools = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.canarycouncil.mcp.server;
 import java.util.Objects;
 
 import dev.canarycouncil.mcp.code.CodeBackend;
+import dev.canarycouncil.mcp.code.CodeSources;
 import dev.canarycouncil.mcp.code.LocalRepositoryCodeBackend;
 import dev.canarycouncil.mcp.code.NoCodeBackend;
 import dev.canarycouncil.mcp.kubernetes.ClusterBackend;
@@ -13,7 +14,7 @@ import dev.canarycouncil.mcp.recorded.RecordedMetricsBackend;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
 
 /** The backends behind the MCP tools: where cluster state, metrics and source code come from. */
-public record ToolBackends(ClusterBackend cluster, MetricsBackend metrics, CodeBackend code, String description) {
+public record ToolBackends(ClusterBackend cluster, MetricsBackend metrics, CodeSources code, String description) {
 
     /** Everything answered from one recorded rollout. */
     public static ToolBackends recorded(RecordedRollout recording) {
@@ -21,7 +22,8 @@ public record ToolBackends(ClusterBackend cluster, MetricsBackend metrics, CodeB
                 : new LocalRepositoryCodeBackend(recording.repository());
         MetricsBackend metrics = recording.hasMetrics() ? new RecordedMetricsBackend(recording)
                 : new NoMetricsBackend("the recording has no metrics.om: it was made without a metrics source");
-        return new ToolBackends(new RecordedClusterBackend(recording), metrics, code, "recording " + recording.directory());
+        return new ToolBackends(new RecordedClusterBackend(recording), metrics,
+                CodeSources.only(code, "the recording's repository"), "recording " + recording.directory());
     }
 
     /**
@@ -34,7 +36,8 @@ public record ToolBackends(ClusterBackend cluster, MetricsBackend metrics, CodeB
     public static ToolBackends live(ClusterBackend cluster, MetricsBackend metrics, CodeBackend code, String description) {
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(metrics, "metrics");
-        return new ToolBackends(cluster, metrics, code == null ? new NoCodeBackend() : code, description);
+        return new ToolBackends(cluster, metrics, CodeSources.only(code == null ? new NoCodeBackend() : code, "one repository"),
+                description);
     }
 
     /**
@@ -56,6 +59,12 @@ public record ToolBackends(ClusterBackend cluster, MetricsBackend metrics, CodeB
      *                        appended to the current description; never a credential
      */
     public ToolBackends withCode(CodeBackend code, String codeDescription) {
+        Objects.requireNonNull(code, "code");
+        return withCode(CodeSources.only(code, codeDescription), codeDescription);
+    }
+
+    /** These backends with source code from several repositories, e.g. the configured GitHub repository and its allow-list. */
+    public ToolBackends withCode(CodeSources code, String codeDescription) {
         Objects.requireNonNull(code, "code");
         return new ToolBackends(cluster, metrics, code, description + ", code from " + codeDescription);
     }

@@ -1,6 +1,7 @@
 package dev.canarycouncil.orchestrator.gate;
 
 import dev.canarycouncil.runtime.schema.AnalysisTarget;
+import dev.canarycouncil.runtime.schema.SourceRepository;
 import dev.canarycouncil.runtime.schema.TargetKind;
 
 /**
@@ -16,8 +17,10 @@ import dev.canarycouncil.runtime.schema.TargetKind;
  * @param stableHash  the stable's pod-template hash, checked against the rollout's; blank to take the rollout's
  * @param step        the controller's step or iteration, blank when it sends none
  * @param hints       operator hints for the log analyst (the plugin's {@code extraPrompt}), blank for none
+ * @param repository  the code repository the caller names (the plugin's {@code repoUrl}), used only when allowed
  */
-public record Measurement(String namespace, TargetKind kind, String rollout, String canaryHash, String stableHash, String step, String hints) {
+public record Measurement(String namespace, TargetKind kind, String rollout, String canaryHash, String stableHash, String step, String hints,
+                          SourceRepository repository) {
 
     /** True when the canary is named, so a finished analysis may answer later asks too. */
     boolean pinned() {
@@ -26,9 +29,9 @@ public record Measurement(String namespace, TargetKind kind, String rollout, Str
 
     public AnalysisTarget target() {
         if (kind == TargetKind.FLAGGER_CANARY) {
-            return AnalysisTarget.flaggerCanary(namespace, rollout, hints.isBlank() ? null : hints);
+            return AnalysisTarget.flaggerCanary(namespace, rollout, hints.isBlank() ? null : hints).withRepository(repository);
         }
         return new AnalysisTarget(namespace, canaryHash.isBlank() ? null : canaryHash, null, rollout, null, null,
-                hints.isBlank() ? null : hints);
+                hints.isBlank() ? null : hints).withRepository(repository);
     }
 }

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.runtime.json.Json;
+import dev.canarycouncil.runtime.schema.SourceRepository;
 import dev.canarycouncil.runtime.schema.TargetKind;
 
 /**
@@ -63,7 +64,7 @@ public final class MeasurementParser {
             throw new MeasurementRequestException("stableHash", "stableHash equals canaryHash (" + canary
                     + "): the rollout is not in a canary step, or the template passes Latest for both");
         }
-        return new Measurement(namespace, TargetKind.ARGO_ROLLOUT, rollout, canary, stable, step, "");
+        return new Measurement(namespace, TargetKind.ARGO_ROLLOUT, rollout, canary, stable, step, "", SourceRepository.NONE);
     }
 
     private static String required(Function<String, String> field, String name, Pattern shape, String what) {

@@ -28,7 +28,7 @@ final class PluginMeasurement {
             return Optional.empty();
         }
         return Optional.of(new Measurement(target.namespace(), TargetKind.ARGO_ROLLOUT, target.rollout(), hash, "", "",
-                target.hints() == null ? "" : target.hints()));
+                target.hints() == null ? "" : target.hints(), target.repository()));
     }
 
     /** The hash of a selector that is exactly {@code rollouts-pod-template-hash=X}, else empty. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.runtime.json.Json;
 import dev.canarycouncil.runtime.schema.AnalysisTarget;
+import dev.canarycouncil.runtime.schema.SourceRepository;
 
 /**
  * Reads the rollouts plugin's agent-mode request as its source builds it (a2a.go):
@@ -47,8 +48,8 @@ public final class PluginRequestParser {
         String podName = optionalString(context, "podName", "context.podName");
         String canarySelector = optionalString(context, "canarySelector", "context.canarySelector");
         optionalString(context, "stableSelector", "context.stableSelector");
-        optionalString(context, "repoUrl", "context.repoUrl");
-        optionalString(context, "baseBranch", "context.baseBranch");
+        SourceRepository repository = repository(optionalString(context, "repoUrl", "context.repoUrl"),
+                optionalString(context, "baseBranch", "context.baseBranch"));
         if ((podName == null || podName.isBlank()) && (canarySelector == null || canarySelector.isBlank())) {
             throw new PluginRequestException("context.podName",
                     "missing field 'context.podName' (a canary pod name or pod-template hash)");
@@ -61,7 +62,16 @@ public final class PluginRequestParser {
         return new AnalysisTarget(namespace, podName, canarySelector, rollout,
                 optionalString(context, "stableLogs", "context.stableLogs"),
                 optionalString(context, "canaryLogs", "context.canaryLogs"),
-                optionalString(context, "extraPrompt", "context.extraPrompt"));
+                optionalString(context, "extraPrompt", "context.extraPrompt")).withRepository(repository);
+    }
+
+    /** The plugin's githubUrl and baseBranch; whether they are used is the allow-list's call, later. */
+    private static SourceRepository repository(String url, String branch) {
+        try {
+            return new SourceRepository(url, url == null || url.isBlank() ? "" : branch);
+        } catch (IllegalArgumentException e) {
+            throw new PluginRequestException(url != null && url.length() > 500 ? "context.repoUrl" : "context.baseBranch", e.getMessage());
+        }
     }
 
     private static String optionalString(JsonNode node, String name, String path) {

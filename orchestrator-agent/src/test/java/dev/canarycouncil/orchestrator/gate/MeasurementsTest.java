@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.canarycouncil.orchestrator.council.Council;
+import dev.canarycouncil.runtime.schema.SourceRepository;
 import dev.canarycouncil.runtime.schema.TargetKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class MeasurementsTest {
     }
 
     private static Measurement of(String canary, String step) {
-        return new Measurement("shop", TargetKind.ARGO_ROLLOUT, "checkout", canary, "", step, "");
+        return new Measurement("shop", TargetKind.ARGO_ROLLOUT, "checkout", canary, "", step, "", SourceRepository.NONE);
     }
 
     private Council.Analysis analysis() {

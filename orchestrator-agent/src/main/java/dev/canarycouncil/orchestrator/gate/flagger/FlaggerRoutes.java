@@ -14,6 +14,7 @@ import dev.canarycouncil.orchestrator.gate.Measurement;
 import dev.canarycouncil.orchestrator.gate.MeasurementRequestException;
 import dev.canarycouncil.orchestrator.gate.Measurements;
 import dev.canarycouncil.orchestrator.http.JsonReply;
+import dev.canarycouncil.runtime.schema.SourceRepository;
 import dev.canarycouncil.runtime.schema.TargetKind;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -87,7 +88,8 @@ public final class FlaggerRoutes {
 
     private void judge(RoutingContext rc, FlaggerHook hook, FlaggerPayload payload) {
         Measurement m = new Measurement(payload.namespace(), TargetKind.FLAGGER_CANARY, payload.name(), payload.checksum(),
-                "", "", payload.hints());
+                "", "", payload.hints(),
+                SourceRepository.NONE);
         try {
             GateAnswer verdict = GateAnswer.of(measurements.analysis(m).get(wait.toMillis(), TimeUnit.MILLISECONDS));
             boolean succeeded = hook.succeeds(verdict.decision());
