@@ -7,6 +7,7 @@ import dev.canarycouncil.issuewriter.code.CodeExcerpt;
 import dev.canarycouncil.issuewriter.code.SuspectCode;
 import dev.canarycouncil.issuewriter.prose.WrittenText;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
+import dev.canarycouncil.runtime.schema.TargetKind;
 import dev.canarycouncil.runtime.schema.Evidence;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.LogLatencyEvidence;
@@ -198,8 +199,9 @@ final class IssueBody {
         }
         md.append("| Verdict | ").append(v.decision()).append(" (confidence ").append(v.confidence()).append("%) |\n");
         md.append("| Analysis | `").append(v.analysisId()).append("` |\n\n");
-        md.append("Inspect it with `kubectl argo rollouts get rollout ").append(a.rollout()).append(" -n ").append(a.namespace())
-                .append("`.\n");
+        md.append(a.kind() == TargetKind.FLAGGER_CANARY
+                ? "Inspect it with `kubectl describe canary " + a.rollout() + " -n " + a.namespace() + "`.\n"
+                : "Inspect it with `kubectl argo rollouts get rollout " + a.rollout() + " -n " + a.namespace() + "`.\n");
     }
 
     private static String firstLines(String sample) {

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Flagger's webhooks against the running council, replayed from Flagger's source
@@ -61,9 +63,14 @@ class FlaggerWebhooksTest {
     }
 
     private static LocalCouncil council(String recording) {
+        return council(recording, null);
+    }
+
+    /** @param drafts where the issue writer keeps its drafts, or null */
+    private static LocalCouncil council(String recording, Path drafts) {
         return LocalCouncil.start(assembly, LocalCouncil.Ports.ephemeral(),
                 RecordingOption.backends(RecordedRollout.load(Recordings.named(recording))),
-                CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)), IssueWriterConfig.dryRun(null, null), line -> { });
+                CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)), IssueWriterConfig.dryRun(null, drafts), line -> { });
     }
 
     private record Webhook(String type, String url, Duration timeout, Map<String, String> metadata) {
@@ -171,8 +178,8 @@ class FlaggerWebhooksTest {
     }
 
     @Test
-    void aCrashingCanaryIsRolledBackAtTheFirstTickByTheRollbackHook() throws Exception {
-        try (LocalCouncil council = council("go-panic-index-out-of-range")) {
+    void aCrashingCanaryIsRolledBackAtTheFirstTickByTheRollbackHook(@TempDir Path drafts) throws Exception {
+        try (LocalCouncil council = council("go-panic-index-out-of-range", drafts)) {
             Tick tick = tickAtMaxWeight(council.orchestratorUrl(), "checkout", "shop");
             assertEquals("Failed: rolled back by the rollback hook", tick.outcome(), tick.calls().toString());
             JsonNode rollback = tick.calls().get("rollback").body();
@@ -187,6 +194,16 @@ class FlaggerWebhooksTest {
             List<Webhook> hooks = webhooks(council.orchestratorUrl());
             assertEquals(412, call(hook(hooks, "pre-rollout"), "checkout", "shop", "Progressing").status());
             assertEquals(412, call(hook(hooks, "confirm-promotion"), "checkout", "shop", "Progressing").status());
+
+            // The remediation issue points its reader at the Canary, not at an Argo Rollout.
+            List<Path> files;
+            try (var listed = Files.list(drafts)) {
+                files = listed.toList();
+            }
+            assertEquals(1, files.size(), files.toString());
+            String issue = Files.readString(files.get(0));
+            assertTrue(issue.contains("kubectl describe canary checkout -n shop"), issue);
+            assertFalse(issue.contains("kubectl argo rollouts"), issue);
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param hints       operator hints, e.g. the plugin's {@code extraPrompt}; may be null
  * @param tokenBudget  model tokens this agent may spend on the analysis; null for the agent's own limit
  * @param repository   the code repository the caller named, used by the issue writer only when allowed
+ * @param kind         whose object {@code rollout} names: an Argo Rollout or a Flagger Canary
  */
 public record AnalysisRequest(
         String analysisId,
@@ -29,7 +30,8 @@ public record AnalysisRequest(
         InlineLogs inlineLogs,
         String hints,
         Long tokenBudget,
-        SourceRepository repository) {
+        SourceRepository repository,
+        TargetKind kind) {
 
     public AnalysisRequest {
         Objects.requireNonNull(analysisId, "analysisId");
@@ -38,6 +40,7 @@ public record AnalysisRequest(
         Objects.requireNonNull(stable, "stable");
         Objects.requireNonNull(window, "window");
         repository = repository == null ? SourceRepository.NONE : repository;
+        kind = kind == null ? TargetKind.ARGO_ROLLOUT : kind;
     }
 
     public boolean hasInlineLogs() {
@@ -46,16 +49,22 @@ public record AnalysisRequest(
 
     public AnalysisRequest(String analysisId, String namespace, String rollout, String service, PodGroup canary,
                            PodGroup stable, TimeWindow window, InlineLogs inlineLogs, String hints) {
-        this(analysisId, namespace, rollout, service, canary, stable, window, inlineLogs, hints, null, SourceRepository.NONE);
+        this(analysisId, namespace, rollout, service, canary, stable, window, inlineLogs, hints, null, SourceRepository.NONE,
+                TargetKind.ARGO_ROLLOUT);
     }
 
     public AnalysisRequest withTokenBudget(Long budget) {
         return new AnalysisRequest(analysisId, namespace, rollout, service, canary, stable, window, inlineLogs, hints, budget,
-                repository);
+                repository, kind);
     }
 
     public AnalysisRequest withRepository(SourceRepository named) {
         return new AnalysisRequest(analysisId, namespace, rollout, service, canary, stable, window, inlineLogs, hints, tokenBudget,
-                named);
+                named, kind);
+    }
+
+    public AnalysisRequest withKind(TargetKind targetKind) {
+        return new AnalysisRequest(analysisId, namespace, rollout, service, canary, stable, window, inlineLogs, hints, tokenBudget,
+                repository, targetKind);
     }
 }

@@ -72,7 +72,8 @@ public final class TargetResolver {
         InlineLogs inline = target.stableLogs() != null || target.canaryLogs() != null
                 ? new InlineLogs(target.stableLogs(), target.canaryLogs()) : null;
         return new AnalysisRequest(analysisId, target.namespace(), resolved.rollout(), resolved.service(),
-                resolved.canary(), resolved.stable(), resolved.window(), inline, target.hints()).withRepository(target.repository());
+                resolved.canary(), resolved.stable(), resolved.window(), inline, target.hints()).withRepository(target.repository())
+                .withKind(target.kind());
     }
 
     /** The rollout's canary: the pod-template hash of its current revision ({@code status.currentPodHash}). */
