@@ -3,12 +3,8 @@ package dev.canarycouncil.orchestrator.gate;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import dev.canarycouncil.orchestrator.council.UnresolvableTargetException;
+import dev.canarycouncil.orchestrator.http.BadRequestException;
 import dev.canarycouncil.orchestrator.http.JsonReply;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -52,16 +48,27 @@ public final class GateRoutes {
         }), false);
     }
 
+    /** 503 while shutting down (ask again elsewhere), else 500 with the cause. */
+    public static void failed(RoutingContext rc, MeasurementOutcome.Failed failed, String what) {
+        if (failed.interrupted()) {
+            JsonReply.send(rc, 503, Map.of("error", "the orchestrator is shutting down"));
+            return;
+        }
+        LOG.error("Analysis of {} failed", what, failed.cause());
+        JsonReply.send(rc, 500, Map.of("error", "analysis failed: " + failed.cause().getMessage()));
+    }
+
     private void answer(RoutingContext rc, java.util.function.Supplier<Measurement> read) {
         Measurement m;
         try {
             m = read.get();
-        } catch (MeasurementRequestException e) {
+        } catch (BadRequestException e) {
             JsonReply.send(rc, 400, Map.of("error", e.getMessage(), "field", e.field()));
             return;
         }
-        try {
-            GateAnswer answer = GateAnswer.of(measurements.analysis(m).get(wait.toMillis(), TimeUnit.MILLISECONDS));
+        MeasurementOutcome outcome = measurements.await(m, wait);
+        if (outcome instanceof MeasurementOutcome.Judged judged) {
+            GateAnswer answer = GateAnswer.of(judged.analysis());
             if (!m.stableHash().isBlank() && !m.stableHash().equals(answer.stableHash())) {
                 JsonReply.send(rc, 409, Map.of("error", "stableHash " + m.stableHash() + " is not the stable of rollout " + m.rollout()
                         + " (" + answer.stableHash() + "): the rollout moved on; nothing was judged for this measurement",
@@ -69,20 +76,13 @@ public final class GateRoutes {
                 return;
             }
             JsonReply.send(rc, 200, answer);
-        } catch (TimeoutException e) {
+        } else if (outcome instanceof MeasurementOutcome.Running) {
             JsonReply.send(rc, 503, Map.of("error", "the analysis of " + m.namespace() + "/" + m.rollout() + " is still running after "
                     + wait.toSeconds() + " s; ask again to get its verdict (it is not started twice)"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            JsonReply.send(rc, 503, Map.of("error", "the orchestrator is shutting down"));
-        } catch (ExecutionException | CompletionException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof UnresolvableTargetException) {
-                JsonReply.send(rc, 404, Map.of("error", cause.getMessage(), "field", m.canaryHash().isBlank() ? "rollout" : "canaryHash"));
-                return;
-            }
-            LOG.error("Analysis of {}/{} failed", m.namespace(), m.rollout(), cause);
-            JsonReply.send(rc, 500, Map.of("error", "analysis failed: " + cause.getMessage()));
+        } else if (outcome instanceof MeasurementOutcome.Unresolvable unresolvable) {
+            JsonReply.send(rc, 404, Map.of("error", unresolvable.message(), "field", m.canaryHash().isBlank() ? "rollout" : "canaryHash"));
+        } else if (outcome instanceof MeasurementOutcome.Failed failed) {
+            failed(rc, failed, m.namespace() + "/" + m.rollout());
         }
     }
 }

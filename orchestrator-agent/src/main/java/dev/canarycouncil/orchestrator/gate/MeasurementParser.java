@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.canarycouncil.runtime.json.Json;
+import dev.canarycouncil.orchestrator.http.BadRequestException;
+import dev.canarycouncil.orchestrator.http.JsonBody;
 import dev.canarycouncil.runtime.schema.SourceRepository;
 import dev.canarycouncil.runtime.schema.TargetKind;
 
@@ -26,25 +26,14 @@ public final class MeasurementParser {
     }
 
     public static Measurement fromJson(String body) {
-        if (body == null || body.isBlank()) {
-            throw new MeasurementRequestException("body", "the request body is empty; expected a JSON object with namespace and rollout");
-        }
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new MeasurementRequestException("body", "the request body is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new MeasurementRequestException("body", "the request body must be a JSON object");
-        }
+        JsonNode root = JsonBody.object(body, "a JSON object with namespace and rollout");
         return read(name -> {
             JsonNode value = root.get(name);
             if (value == null || value.isNull()) {
                 return null;
             }
             if (!value.isTextual() && !value.isNumber()) {
-                throw new MeasurementRequestException(name, "field '" + name + "' must be a string");
+                throw new BadRequestException(name, "field '" + name + "' must be a string");
             }
             return value.asText();
         });
@@ -61,7 +50,7 @@ public final class MeasurementParser {
         String stable = optional(field, "stableHash", HASH, "a pod-template hash");
         String step = optional(field, "step", STEP, "a step index or name");
         if (!stable.isBlank() && stable.equals(canary)) {
-            throw new MeasurementRequestException("stableHash", "stableHash equals canaryHash (" + canary
+            throw new BadRequestException("stableHash", "stableHash equals canaryHash (" + canary
                     + "): the rollout is not in a canary step, or the template passes Latest for both");
         }
         return new Measurement(namespace, TargetKind.ARGO_ROLLOUT, rollout, canary, stable, step, "", SourceRepository.NONE);
@@ -70,7 +59,7 @@ public final class MeasurementParser {
     private static String required(Function<String, String> field, String name, Pattern shape, String what) {
         String value = optional(field, name, shape, what);
         if (value.isBlank()) {
-            throw new MeasurementRequestException(name, "missing field '" + name + "' (" + what + ")");
+            throw new BadRequestException(name, "missing field '" + name + "' (" + what + ")");
         }
         return value;
     }
@@ -82,11 +71,11 @@ public final class MeasurementParser {
         }
         String v = value.strip();
         if (v.contains("{{")) {
-            throw new MeasurementRequestException(name, "field '" + name + "' is an unexpanded template (" + v
+            throw new BadRequestException(name, "field '" + name + "' is an unexpanded template (" + v
                     + "): the AnalysisTemplate names an argument the Rollout does not pass");
         }
         if (!shape.matcher(v).matches()) {
-            throw new MeasurementRequestException(name, "field '" + name + "' is not " + what + ": " + abbreviate(v));
+            throw new BadRequestException(name, "field '" + name + "' is not " + what + ": " + abbreviate(v));
         }
         return v;
     }

@@ -3,12 +3,16 @@ package dev.canarycouncil.orchestrator.gate;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.canarycouncil.orchestrator.council.Council;
+import dev.canarycouncil.orchestrator.council.UnresolvableTargetException;
 
 /**
  * One analysis per measurement. A controller asks again when its call times out and at every
@@ -49,6 +53,22 @@ public final class Measurements {
             analysis = start(measurement, started);
         }
         return analysis;
+    }
+
+    /** Waits up to {@code wait} for the measurement's analysis, started or joined as {@link #analysis} does. */
+    public MeasurementOutcome await(Measurement measurement, Duration wait) {
+        try {
+            return new MeasurementOutcome.Judged(analysis(measurement).get(wait.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            return new MeasurementOutcome.Running();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new MeasurementOutcome.Failed(e, true);
+        } catch (ExecutionException | CompletionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return cause instanceof UnresolvableTargetException ? new MeasurementOutcome.Unresolvable(cause.getMessage())
+                    : new MeasurementOutcome.Failed(cause, false);
+        }
     }
 
     private CompletableFuture<Council.Analysis> start(Measurement measurement, boolean[] started) {

@@ -1,8 +1,8 @@
 package dev.canarycouncil.orchestrator.plugin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.canarycouncil.runtime.json.Json;
+import dev.canarycouncil.orchestrator.http.BadRequestException;
+import dev.canarycouncil.orchestrator.http.JsonBody;
 import dev.canarycouncil.runtime.schema.AnalysisTarget;
 import dev.canarycouncil.runtime.schema.SourceRepository;
 
@@ -19,31 +19,20 @@ public final class PluginRequestParser {
     }
 
     public static AnalysisTarget parse(String body) {
-        if (body == null || body.isBlank()) {
-            throw new PluginRequestException("body", "the request body is empty; expected a JSON object");
-        }
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new PluginRequestException("body", "the request body is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new PluginRequestException("body", "the request body must be a JSON object");
-        }
+        JsonNode root = JsonBody.object(body, "a JSON object");
         optionalString(root, "userId", "userId");
         optionalString(root, "prompt", "prompt");
         optionalString(root, "memoryId", "memoryId");
         JsonNode context = root.get("context");
         if (context == null || context.isNull()) {
-            throw new PluginRequestException("context", "missing field 'context'");
+            throw new BadRequestException("context", "missing field 'context'");
         }
         if (!context.isObject()) {
-            throw new PluginRequestException("context", "field 'context' must be an object");
+            throw new BadRequestException("context", "field 'context' must be an object");
         }
         String namespace = optionalString(context, "namespace", "context.namespace");
         if (namespace == null || namespace.isBlank()) {
-            throw new PluginRequestException("context.namespace", "missing field 'context.namespace'");
+            throw new BadRequestException("context.namespace", "missing field 'context.namespace'");
         }
         String podName = optionalString(context, "podName", "context.podName");
         String canarySelector = optionalString(context, "canarySelector", "context.canarySelector");
@@ -51,7 +40,7 @@ public final class PluginRequestParser {
         SourceRepository repository = repository(optionalString(context, "repoUrl", "context.repoUrl"),
                 optionalString(context, "baseBranch", "context.baseBranch"));
         if ((podName == null || podName.isBlank()) && (canarySelector == null || canarySelector.isBlank())) {
-            throw new PluginRequestException("context.podName",
+            throw new BadRequestException("context.podName",
                     "missing field 'context.podName' (a canary pod name or pod-template hash)");
         }
         // The plugin's agent mode sends rolloutName; earlier callers of this endpoint sent rollout.
@@ -70,7 +59,7 @@ public final class PluginRequestParser {
         try {
             return new SourceRepository(url, url == null || url.isBlank() ? "" : branch);
         } catch (IllegalArgumentException e) {
-            throw new PluginRequestException(url != null && url.length() > 500 ? "context.repoUrl" : "context.baseBranch", e.getMessage());
+            throw new BadRequestException(url != null && url.length() > 500 ? "context.repoUrl" : "context.baseBranch", e.getMessage());
         }
     }
 
@@ -80,7 +69,7 @@ public final class PluginRequestParser {
             return null;
         }
         if (!value.isTextual()) {
-            throw new PluginRequestException(path, "field '" + path + "' must be a string");
+            throw new BadRequestException(path, "field '" + path + "' must be a string");
         }
         return value.asText();
     }

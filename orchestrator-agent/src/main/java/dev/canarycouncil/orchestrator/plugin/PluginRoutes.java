@@ -3,17 +3,16 @@ package dev.canarycouncil.orchestrator.plugin;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import dev.canarycouncil.orchestrator.council.Council;
 import dev.canarycouncil.orchestrator.council.UnresolvableTargetException;
-import dev.canarycouncil.orchestrator.http.JsonReply;
+import dev.canarycouncil.orchestrator.gate.GateRoutes;
 import dev.canarycouncil.orchestrator.gate.Measurement;
+import dev.canarycouncil.orchestrator.gate.MeasurementOutcome;
 import dev.canarycouncil.orchestrator.gate.Measurements;
+import dev.canarycouncil.orchestrator.http.BadRequestException;
+import dev.canarycouncil.orchestrator.http.JsonReply;
 import dev.canarycouncil.runtime.schema.AnalysisTarget;
-import dev.canarycouncil.runtime.schema.Verdict;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -57,27 +56,29 @@ public final class PluginRoutes {
         AnalysisTarget target;
         try {
             target = PluginRequestParser.parse(rc.body().asString());
-        } catch (PluginRequestException e) {
+        } catch (BadRequestException e) {
             JsonReply.send(rc, 400, Map.of("error", e.getMessage(), "field", e.field()));
             return;
         }
+        Optional<Measurement> measurement = PluginMeasurement.of(target);
+        if (measurement.isPresent()) {
+            MeasurementOutcome outcome = measurements.await(measurement.get(), wait);
+            if (outcome instanceof MeasurementOutcome.Judged judged) {
+                JsonReply.send(rc, 200, PluginResponse.of(judged.analysis().verdict()));
+            } else if (outcome instanceof MeasurementOutcome.Running) {
+                JsonReply.send(rc, 503, Map.of("error", "the analysis is still running after " + wait.toSeconds()
+                        + " s; the next measurement joins it"));
+            } else if (outcome instanceof MeasurementOutcome.Unresolvable unresolvable) {
+                JsonReply.send(rc, 200, PluginResponse.unresolved(unresolvable.message()));
+            } else if (outcome instanceof MeasurementOutcome.Failed failed) {
+                GateRoutes.failed(rc, failed, "the plugin's measurement of " + target.namespace() + "/" + target.rollout());
+            }
+            return;
+        }
         try {
-            Optional<Measurement> measurement = PluginMeasurement.of(target);
-            Verdict verdict = measurement.isPresent()
-                    ? measurements.analysis(measurement.get()).get(wait.toMillis(), TimeUnit.MILLISECONDS).verdict()
-                    : council.analyze(target, message -> LOG.debug("{}", message));
-            JsonReply.send(rc, 200, PluginResponse.of(verdict));
+            JsonReply.send(rc, 200, PluginResponse.of(council.analyze(target, message -> LOG.debug("{}", message))));
         } catch (UnresolvableTargetException e) {
             JsonReply.send(rc, 200, PluginResponse.unresolved(e.getMessage()));
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof UnresolvableTargetException u) {
-                JsonReply.send(rc, 200, PluginResponse.unresolved(u.getMessage()));
-            } else {
-                LOG.error("Plugin analysis failed", e.getCause());
-                JsonReply.send(rc, 500, Map.of("error", "analysis failed: " + e.getCause().getMessage()));
-            }
-        } catch (TimeoutException e) {
-            JsonReply.send(rc, 503, Map.of("error", "the analysis is still running after " + wait.toSeconds() + " s; the next measurement joins it"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             JsonReply.send(rc, 503, Map.of("error", "the orchestrator is shutting down"));
@@ -86,5 +87,4 @@ public final class PluginRoutes {
             JsonReply.send(rc, 500, Map.of("error", "analysis failed: " + e.getMessage()));
         }
     }
-
 }

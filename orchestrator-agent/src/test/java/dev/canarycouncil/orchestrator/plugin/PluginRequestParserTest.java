@@ -3,6 +3,7 @@ package dev.canarycouncil.orchestrator.plugin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.canarycouncil.orchestrator.http.BadRequestException;
 import dev.canarycouncil.runtime.schema.AnalysisTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,7 +53,7 @@ class PluginRequestParserTest {
             "{\"userId\": 1, \"context\": {\"namespace\": \"shop\", \"podName\": \"p\"}} | userId",
             "{\"context\": {\"namespace\": \"shop\", \"podName\": \"p\", \"canaryLogs\": []}} | context.canaryLogs"})
     void namesTheOffendingField(String body, String field) {
-        PluginRequestException e = assertThrows(PluginRequestException.class, () -> PluginRequestParser.parse(body));
+        BadRequestException e = assertThrows(BadRequestException.class, () -> PluginRequestParser.parse(body));
         assertEquals(field, e.field(), e.getMessage());
     }
 }

@@ -66,8 +66,8 @@ final class FlaggerCanaryResolver {
         if (canary == null) {
             throw reads.notFound(namespace, "Flagger canary " + canaryName + " not found in namespace " + namespace);
         }
-        String kind = string(at(canary, "spec", "targetRef", "kind"));
-        String target = string(at(canary, "spec", "targetRef", "name"));
+        String kind = ResourceFields.string(ResourceFields.at(canary, "spec", "targetRef", "kind"));
+        String target = ResourceFields.string(ResourceFields.at(canary, "spec", "targetRef", "name"));
         if (!"Deployment".equals(kind) || target == null) {
             throw new ToolException(Kind.INVALID_ARGUMENT, "Flagger canary " + canaryName + " targets "
                     + (kind == null ? "nothing" : kind + " " + target) + "; the council judges Deployment targets only");
@@ -77,7 +77,7 @@ final class FlaggerCanaryResolver {
         List<Pod> canaryPods = canarySide.pods();
         String service = ServiceNames.of(annotation(canary, ServiceNames.ANNOTATION),
                 canaryPods.isEmpty() ? templateLabels(canarySide.deployment()) : labels(canaryPods.get(0)),
-                string(at(canary, "spec", "service", "name")), canaryName);
+                ResourceFields.string(ResourceFields.at(canary, "spec", "service", "name")), canaryName);
         return new RolloutPods(namespace, canaryName, service, canarySide.group(), primarySide.group(),
                 windows.window(started(canarySide)));
     }
@@ -189,20 +189,5 @@ final class FlaggerCanaryResolver {
     private static String annotation(HasMetadata object, String key) {
         Map<String, String> annotations = object.getMetadata().getAnnotations();
         return annotations == null ? null : annotations.get(key);
-    }
-
-    private static Object at(GenericKubernetesResource resource, String... path) {
-        Object node = resource.getAdditionalProperties();
-        for (String key : path) {
-            if (!(node instanceof Map<?, ?> map)) {
-                return null;
-            }
-            node = map.get(key);
-        }
-        return node;
-    }
-
-    private static String string(Object o) {
-        return o == null ? null : o.toString();
     }
 }

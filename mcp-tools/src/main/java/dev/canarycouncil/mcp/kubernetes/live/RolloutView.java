@@ -144,18 +144,11 @@ final class RolloutView {
     }
 
     private Object at(String... path) {
-        Object node = resource.getAdditionalProperties();
-        for (String key : path) {
-            if (!(node instanceof Map<?, ?> map)) {
-                return null;
-            }
-            node = map.get(key);
-        }
-        return node;
+        return ResourceFields.at(resource, path);
     }
 
     private static String string(Object o) {
-        return o == null ? null : o.toString();
+        return ResourceFields.string(o);
     }
 
     private static Integer integer(Object o) {

@@ -5,10 +5,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.canarycouncil.orchestrator.gate.MeasurementRequestException;
-import dev.canarycouncil.runtime.json.Json;
+import dev.canarycouncil.orchestrator.http.BadRequestException;
+import dev.canarycouncil.orchestrator.http.JsonBody;
 
 /** Reads Flagger's webhook payload, checking each field as Kubernetes and Flagger shape it; a 400 names the field. */
 final class FlaggerPayloadParser {
@@ -24,23 +23,12 @@ final class FlaggerPayloadParser {
     }
 
     static FlaggerPayload parse(String body) {
-        if (body == null || body.isBlank()) {
-            throw new MeasurementRequestException("body", "the request body is empty; expected Flagger's webhook payload");
-        }
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new MeasurementRequestException("body", "the request body is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new MeasurementRequestException("body", "the request body must be a JSON object");
-        }
+        JsonNode root = JsonBody.object(body, "Flagger's webhook payload");
         String name = text(root, "name", DNS_SUBDOMAIN, "a Canary's name");
         String namespace = text(root, "namespace", DNS_LABEL, "a Kubernetes namespace");
         String phase = text(root, "phase", null, "a Flagger canary phase");
         if (!PHASES.contains(phase)) {
-            throw new MeasurementRequestException("phase", "field 'phase' is not a Flagger canary phase " + PHASES + ": " + phase);
+            throw new BadRequestException("phase", "field 'phase' is not a Flagger canary phase " + PHASES + ": " + phase);
         }
         String checksum = text(root, "checksum", CHECKSUM, "Flagger's checksum of the canary's revision");
         return new FlaggerPayload(name, namespace, phase, checksum, metadata(root.get("metadata")));
@@ -49,14 +37,14 @@ final class FlaggerPayloadParser {
     private static String text(JsonNode root, String field, Pattern shape, String what) {
         JsonNode value = root.get(field);
         if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
-            throw new MeasurementRequestException(field, "missing field '" + field + "' (" + what + ")");
+            throw new BadRequestException(field, "missing field '" + field + "' (" + what + ")");
         }
         if (!value.isTextual()) {
-            throw new MeasurementRequestException(field, "field '" + field + "' must be a string");
+            throw new BadRequestException(field, "field '" + field + "' must be a string");
         }
         String v = value.asText();
         if (shape != null && !shape.matcher(v).matches()) {
-            throw new MeasurementRequestException(field, "field '" + field + "' is not " + what + ": "
+            throw new BadRequestException(field, "field '" + field + "' is not " + what + ": "
                     + (v.length() > 80 ? v.substring(0, 80) + "…" : v));
         }
         return v;
@@ -68,15 +56,15 @@ final class FlaggerPayloadParser {
             return out;
         }
         if (!node.isObject()) {
-            throw new MeasurementRequestException("metadata", "field 'metadata' must be an object of strings");
+            throw new BadRequestException("metadata", "field 'metadata' must be an object of strings");
         }
         for (var it = node.fields(); it.hasNext(); ) {
             var e = it.next();
             if (!e.getValue().isTextual()) {
-                throw new MeasurementRequestException("metadata", "metadata '" + e.getKey() + "' must be a string");
+                throw new BadRequestException("metadata", "metadata '" + e.getKey() + "' must be a string");
             }
             if (e.getValue().asText().length() > MAX_METADATA_VALUE) {
-                throw new MeasurementRequestException("metadata", "metadata '" + e.getKey() + "' is longer than "
+                throw new BadRequestException("metadata", "metadata '" + e.getKey() + "' is longer than "
                         + MAX_METADATA_VALUE + " characters");
             }
             out.put(e.getKey(), e.getValue().asText());

@@ -3,16 +3,13 @@ package dev.canarycouncil.orchestrator.gate.flagger;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import dev.canarycouncil.orchestrator.council.UnresolvableTargetException;
 import dev.canarycouncil.orchestrator.gate.GateAnswer;
+import dev.canarycouncil.orchestrator.gate.GateRoutes;
 import dev.canarycouncil.orchestrator.gate.Measurement;
-import dev.canarycouncil.orchestrator.gate.MeasurementRequestException;
+import dev.canarycouncil.orchestrator.gate.MeasurementOutcome;
 import dev.canarycouncil.orchestrator.gate.Measurements;
+import dev.canarycouncil.orchestrator.http.BadRequestException;
 import dev.canarycouncil.orchestrator.http.JsonReply;
 import dev.canarycouncil.runtime.schema.SourceRepository;
 import dev.canarycouncil.runtime.schema.TargetKind;
@@ -65,7 +62,7 @@ public final class FlaggerRoutes {
         FlaggerPayload payload;
         try {
             payload = FlaggerPayloadParser.parse(rc.body().asString());
-        } catch (MeasurementRequestException e) {
+        } catch (BadRequestException e) {
             JsonReply.send(rc, 400, Map.of("error", e.getMessage(), "field", e.field()));
             return;
         }
@@ -90,26 +87,20 @@ public final class FlaggerRoutes {
         Measurement m = new Measurement(payload.namespace(), TargetKind.FLAGGER_CANARY, payload.name(), payload.checksum(),
                 "", "", payload.hints(),
                 SourceRepository.NONE);
-        try {
-            GateAnswer verdict = GateAnswer.of(measurements.analysis(m).get(wait.toMillis(), TimeUnit.MILLISECONDS));
+        MeasurementOutcome outcome = measurements.await(m, wait);
+        if (outcome instanceof MeasurementOutcome.Judged judged) {
+            GateAnswer verdict = GateAnswer.of(judged.analysis());
             boolean succeeded = hook.succeeds(verdict.decision());
             JsonReply.send(rc, succeeded ? 200 : 412, new FlaggerAnswer(hook.path(), succeeded, reason(hook, succeeded, verdict), verdict));
-        } catch (TimeoutException e) {
+        } else if (outcome instanceof MeasurementOutcome.Running) {
             boolean succeeded = hook.succeedsWhileRunning();
             JsonReply.send(rc, succeeded ? 202 : 425, Map.of("hook", hook.path(), "succeeded", succeeded,
                     "reason", hook.effect(succeeded) + ": the analysis of " + payload.namespace() + "/" + payload.name()
                             + " is still running after " + wait.toSeconds() + " s; the next call joins it"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            JsonReply.send(rc, 503, Map.of("error", "the orchestrator is shutting down"));
-        } catch (ExecutionException | CompletionException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof UnresolvableTargetException) {
-                JsonReply.send(rc, 404, Map.of("error", cause.getMessage(), "field", "name"));
-                return;
-            }
-            LOG.error("Analysis of Flagger canary {}/{} failed", payload.namespace(), payload.name(), cause);
-            JsonReply.send(rc, 500, Map.of("error", "analysis failed: " + cause.getMessage()));
+        } else if (outcome instanceof MeasurementOutcome.Unresolvable unresolvable) {
+            JsonReply.send(rc, 404, Map.of("error", unresolvable.message(), "field", "name"));
+        } else if (outcome instanceof MeasurementOutcome.Failed failed) {
+            GateRoutes.failed(rc, failed, "Flagger canary " + payload.namespace() + "/" + payload.name());
         }
     }
 }
