@@ -17,6 +17,7 @@ import dev.canarycouncil.runtime.agent.Progress;
 import dev.canarycouncil.runtime.schema.IssueDraft;
 import dev.canarycouncil.runtime.repository.RepositoryAllowList;
 import dev.canarycouncil.runtime.repository.RepositoryChoice;
+import dev.canarycouncil.runtime.schema.IssueFiling;
 import dev.canarycouncil.runtime.schema.IssueRequest;
 import io.a2a.spec.Message;
 import org.slf4j.Logger;
@@ -117,7 +118,9 @@ public final class IssueWriterWork implements AgentWork {
                 progress.report("could not write the draft to disk: " + e.getMessage());
             }
         }
-        IssueDraft result = filer.file(draft, analysisId, progress);
+        IssueDraft result = request.filing() == IssueFiling.FILE ? filer.file(draft, analysisId, progress)
+                : draft.withOutcome(null, "draft", "not filed: only analyses a release controller asks for file issues; "
+                        + "this one was asked for through A2A (the page, chat or another agent)");
         String text = "# " + result.title() + "\n\n" + result.state() + (result.detail() == null ? "" : ": " + result.detail())
                 + (result.url() == null ? "" : "\n" + result.url());
         return new AgentOutput("issue-draft", A2aParts.payload(A2aParts.ISSUE_DRAFT, result, text));

@@ -11,6 +11,7 @@ import dev.canarycouncil.mcp.recorded.RecordedRollout;
 import dev.canarycouncil.mcp.server.ToolBackends;
 import dev.canarycouncil.metrics.config.MetricSetChoice;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
+import dev.canarycouncil.orchestrator.council.IssueScope;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
 import dev.canarycouncil.runtime.http.VertxFactory;
 import dev.canarycouncil.runtime.json.Json;
@@ -103,7 +104,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         Vertx vertx = VertxFactory.create(64);
         try (LocalCouncil council = LocalCouncil.start(new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), metricSet, modelConfig),
                 LocalCouncil.Ports.ephemeral(), backends,
-                CouncilSettings.defaults().withDeadline(deadline), issueConfig, plugins,
+                CouncilSettings.defaults().withDeadline(deadline).withIssueScope(IssueScope.EVERY_ANALYSIS), issueConfig, plugins,
                 line -> {
                     if (verbose) {
                         err.println(line);

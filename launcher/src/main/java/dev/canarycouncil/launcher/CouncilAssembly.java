@@ -3,6 +3,8 @@ package dev.canarycouncil.launcher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.issuewriter.IssueWriterService;
@@ -17,6 +19,8 @@ import dev.canarycouncil.metrics.config.MetricSetChoice;
 import dev.canarycouncil.orchestrator.OrchestratorConfig;
 import dev.canarycouncil.orchestrator.OrchestratorService;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
+import dev.canarycouncil.orchestrator.gate.GateSettings;
+import dev.canarycouncil.runtime.a2a.auth.ServerAuth;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
 import dev.canarycouncil.runtime.http.HttpEndpoint;
 import dev.canarycouncil.runtime.llm.ModelConfig;
@@ -40,13 +44,27 @@ final class CouncilAssembly {
     private final A2aServerSettings settings;
     private final MetricSetChoice metricSet;
     private final ModelConfig models;
+    private final GateSettings gate;
+    private final OptionalInt gatePort;
 
     CouncilAssembly(Vertx vertx, String host, A2aServerSettings settings, MetricSetChoice metricSet, ModelConfig models) {
+        this(vertx, host, settings, metricSet, models, GateSettings.defaults(), OptionalInt.empty());
+    }
+
+    private CouncilAssembly(Vertx vertx, String host, A2aServerSettings settings, MetricSetChoice metricSet, ModelConfig models,
+                            GateSettings gate, OptionalInt gatePort) {
         this.vertx = vertx;
         this.host = host;
         this.settings = settings;
         this.metricSet = metricSet;
         this.models = models;
+        this.gate = gate;
+        this.gatePort = gatePort;
+    }
+
+    /** This assembly with the orchestrator's controller endpoints served as {@code gate} says, on {@code port} when given. */
+    CouncilAssembly withGate(GateSettings newGate, OptionalInt port) {
+        return new CouncilAssembly(vertx, host, settings, metricSet, models, newGate, port);
     }
 
     /** With one metric set, compared as it is, whatever series the canary has. */
@@ -59,16 +77,21 @@ final class CouncilAssembly {
         return settings.auth() == null ? null : settings.auth().secret();
     }
 
+    /** A client of the council's MCP server, presenting the shared token when authentication is on. */
+    McpToolClient mcpClient(String mcpUrl) {
+        return new McpToolClient(mcpUrl, TOOL_TIMEOUT, Optional.ofNullable(settings.auth()).map(ServerAuth::secret));
+    }
+
     StartedPart mcpTools(int port, ToolBackends backends) {
         HttpEndpoint endpoint = HttpEndpoint.start(vertx, host, port);
         McpToolServer server = new McpToolServer(backends, TOOL_TIMEOUT);
-        server.mount(endpoint.router());
+        server.mount(endpoint.router(), Optional.ofNullable(settings.auth()));
         return new StartedPart(MCP_TOOLS, endpoint, server);
     }
 
     StartedPart logAnalyst(int port, String publicUrl, String mcpUrl) {
         HttpEndpoint endpoint = HttpEndpoint.start(vertx, host, port);
-        McpToolClient tools = new McpToolClient(mcpUrl, TOOL_TIMEOUT);
+        McpToolClient tools = mcpClient(mcpUrl);
         var server = LogAnalystService.mount(endpoint.router(), urlOr(publicUrl, endpoint), tools, settings, models);
         return new StartedPart(LogAnalyst.NAME, endpoint, () -> {
             server.close();
@@ -78,7 +101,7 @@ final class CouncilAssembly {
 
     StartedPart metricsAgent(int port, String publicUrl, String mcpUrl) {
         HttpEndpoint endpoint = HttpEndpoint.start(vertx, host, port);
-        McpToolClient tools = new McpToolClient(mcpUrl, TOOL_TIMEOUT);
+        McpToolClient tools = mcpClient(mcpUrl);
         var server = MetricsAgentService.mount(endpoint.router(), urlOr(publicUrl, endpoint), tools, metricSet, settings, models);
         return new StartedPart(MetricsAgent.NAME, endpoint, () -> {
             server.close();
@@ -89,7 +112,7 @@ final class CouncilAssembly {
     /** @param mcpUrl the MCP server, for quoting suspect code; null to draft without code */
     StartedPart issueWriter(int port, String publicUrl, IssueWriterConfig config, String mcpUrl) {
         HttpEndpoint endpoint = HttpEndpoint.start(vertx, host, port);
-        McpToolClient code = mcpUrl == null ? null : new McpToolClient(mcpUrl, TOOL_TIMEOUT);
+        McpToolClient code = mcpUrl == null ? null : mcpClient(mcpUrl);
         var agent = IssueWriterService.mount(endpoint.router(), urlOr(publicUrl, endpoint), config.withModels(models), code,
                 settings);
         return new StartedPart(IssueWriterService.NAME, endpoint, () -> {
@@ -102,10 +125,21 @@ final class CouncilAssembly {
 
     StartedPart orchestrator(int port, String publicUrl, String mcpUrl, MemberOptions.Resolved members, CouncilSettings council) {
         HttpEndpoint endpoint = HttpEndpoint.start(vertx, host, port);
-        OrchestratorService service = OrchestratorService.mount(endpoint.router(), urlOr(publicUrl, endpoint),
-                new OrchestratorConfig(mcpUrl, members.members(), council, models, members.trackRecords(), members.discovery()),
-                settings);
-        return new StartedPart(OrchestratorService.NAME, endpoint, service);
+        Optional<HttpEndpoint> gateEndpoint = Optional.empty();
+        try {
+            if (gatePort.isPresent()) {
+                gateEndpoint = Optional.of(HttpEndpoint.start(vertx, host, gatePort.getAsInt()));
+            }
+            OrchestratorService service = OrchestratorService.mount(endpoint.router(),
+                    gateEndpoint.map(HttpEndpoint::router).orElse(endpoint.router()), urlOr(publicUrl, endpoint),
+                    new OrchestratorConfig(mcpUrl, members.members(), council, models, members.trackRecords(), members.discovery(), gate),
+                    settings);
+            return new StartedPart(OrchestratorService.NAME, endpoint, service, gateEndpoint);
+        } catch (RuntimeException e) {
+            endpoint.close();
+            gateEndpoint.ifPresent(HttpEndpoint::close);
+            throw e;
+        }
     }
 
     private static String urlOr(String publicUrl, HttpEndpoint endpoint) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -15,6 +16,7 @@ import dev.canarycouncil.metrics.MetricsAgent;
 import dev.canarycouncil.metrics.config.MetricSetChoice;
 import dev.canarycouncil.orchestrator.OrchestratorService;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
+import dev.canarycouncil.orchestrator.gate.GateSettings;
 import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
 import dev.canarycouncil.runtime.a2a.auth.ServerAuth;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
@@ -76,6 +78,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     AuthOptions auth;
 
+    @Mixin
+    GateOptions gate;
+
     @Option(names = "--deadline", defaultValue = "90s", converter = DurationConverter.class,
             description = "How long the specialists get per analysis (default: ${DEFAULT-VALUE}).")
     Duration deadline;
@@ -92,6 +97,8 @@ final class ServeCommand implements Callable<Integer> {
         ModelConfig modelConfig = models.config();
         tools.requireAtMostOneSource();
         AgentSecret secret = auth.secret();
+        GateSettings gateSettings = gate.settings();
+        OptionalInt gatePort = gate.port();
         MemberOptions.Resolved plugins = members.resolve(secret);
         boolean needsTools = agent == null || agent.equals(CouncilAssembly.MCP_TOOLS);
         ToolBackends backends = null;
@@ -103,7 +110,8 @@ final class ServeCommand implements Callable<Integer> {
         Vertx vertx = VertxFactory.create(128);
         A2aServerSettings serverSettings = secret == null ? A2aServerSettings.defaults()
                 : A2aServerSettings.defaults().withAuth(ServerAuth.bearer(secret));
-        CouncilAssembly assembly = new CouncilAssembly(vertx, host, serverSettings, metricSet, modelConfig);
+        CouncilAssembly assembly = new CouncilAssembly(vertx, host, serverSettings, metricSet, modelConfig)
+                .withGate(gateSettings, gatePort);
         List<AutoCloseable> running = new ArrayList<>();
         try {
             if (agent == null) {

@@ -39,7 +39,7 @@ public final class LogAnalystService {
     /** The log analyst with a model review when {@code models} gives it a model. */
     public static HostedAgent mount(Router router, String publicUrl, McpToolClient tools, A2aServerSettings settings,
                                     ModelConfig models) {
-        SpecialistModels reviewed = new SpecialistModels(analyst(tools), models, MODEL_ROLE, tools.url(), MODEL_TOOLS);
+        SpecialistModels reviewed = new SpecialistModels(analyst(tools), models, MODEL_ROLE, tools, MODEL_TOOLS);
         return new HostedAgent(AgentHosting.host(router, LogAnalyst.NAME, publicUrl, new SpecialistWork(reviewed.specialist()),
                 settings), reviewed);
     }

@@ -35,7 +35,7 @@ public final class MetricsAgentService {
     public static HostedAgent mount(Router router, String publicUrl, McpToolClient tools, MetricSetChoice metrics,
                                     A2aServerSettings settings, ModelConfig models) {
         MetricsAgent agent = new MetricsAgent(new MetricsJudge(MetricsAgent.NAME, tools, metrics));
-        SpecialistModels reviewed = new SpecialistModels(agent, models, MODEL_ROLE, tools.url(), MODEL_TOOLS);
+        SpecialistModels reviewed = new SpecialistModels(agent, models, MODEL_ROLE, tools, MODEL_TOOLS);
         return new HostedAgent(AgentHosting.host(router, MetricsAgent.NAME, publicUrl,
                 new SpecialistWork(reviewed.specialist()), settings), reviewed);
     }

@@ -8,6 +8,7 @@ import io.a2a.spec.DataPart;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.orchestrator.council.Council;
+import dev.canarycouncil.orchestrator.council.Requester;
 import dev.canarycouncil.orchestrator.council.UnresolvableTargetException;
 import dev.canarycouncil.runtime.a2a.A2aParts;
 import dev.canarycouncil.runtime.agent.AgentOutput;
@@ -56,7 +57,7 @@ public final class CouncilWork implements AgentWork {
         AnalysisTarget target = target(message);
         Council.Analysis analysis;
         try {
-            analysis = council.analyzeFully(target, progress);
+            analysis = council.analyzeFully(target, Requester.PEER, progress);
         } catch (UnresolvableTargetException e) {
             throw new InvalidInputException(e.getMessage());
         }

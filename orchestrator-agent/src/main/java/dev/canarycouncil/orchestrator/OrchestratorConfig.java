@@ -3,6 +3,7 @@ package dev.canarycouncil.orchestrator;
 import java.util.List;
 
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
+import dev.canarycouncil.orchestrator.gate.GateSettings;
 import dev.canarycouncil.orchestrator.members.MemberDiscovery;
 import dev.canarycouncil.orchestrator.members.MembersConfig;
 import dev.canarycouncil.orchestrator.members.TrackRecords;
@@ -17,17 +18,19 @@ import dev.canarycouncil.runtime.llm.ModelConfig;
  * @param models        the coordinator's model and the analysis' token budget
  * @param trackRecords  members' measured records, used as vote strengths; {@link TrackRecords#none()} for self-reported confidence
  * @param discovery     finds more members at run time (labelled Kubernetes Services); null for none
+ * @param gate          how the controller endpoints are served: the plugin endpoint, analysis limits, the gate token
  */
 public record OrchestratorConfig(String mcpUrl, MembersConfig members, CouncilSettings council, ModelConfig models,
-                                 TrackRecords trackRecords, MemberDiscovery discovery) {
+                                 TrackRecords trackRecords, MemberDiscovery discovery, GateSettings gate) {
 
     public OrchestratorConfig {
         models = models == null ? ModelConfig.none() : models;
         trackRecords = trackRecords == null ? TrackRecords.none() : trackRecords;
+        gate = gate == null ? GateSettings.defaults() : gate;
     }
 
     public OrchestratorConfig(String mcpUrl, List<String> memberCardUrls, CouncilSettings council, ModelConfig models) {
-        this(mcpUrl, MembersConfig.of(memberCardUrls), council, models, TrackRecords.none(), null);
+        this(mcpUrl, MembersConfig.of(memberCardUrls), council, models, TrackRecords.none(), null, GateSettings.defaults());
     }
 
     /** A coordinator without models. */

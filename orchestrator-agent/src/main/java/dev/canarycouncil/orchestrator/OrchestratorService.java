@@ -1,6 +1,9 @@
 package dev.canarycouncil.orchestrator;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -15,15 +18,21 @@ import dev.canarycouncil.runtime.llm.McpToolAccess;
 import dev.canarycouncil.orchestrator.council.Council;
 import dev.canarycouncil.orchestrator.council.CouncilDirectory;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
+import dev.canarycouncil.orchestrator.council.Requester;
 import dev.canarycouncil.orchestrator.council.TargetResolver;
 import dev.canarycouncil.orchestrator.members.MemberEntry;
 import dev.canarycouncil.orchestrator.narrative.Narrator;
+import dev.canarycouncil.orchestrator.gate.AnalysisSlots;
+import dev.canarycouncil.orchestrator.gate.GateAccess;
 import dev.canarycouncil.orchestrator.gate.GateRoutes;
+import dev.canarycouncil.orchestrator.gate.GateSettings;
 import dev.canarycouncil.orchestrator.gate.Measurements;
 import dev.canarycouncil.orchestrator.gate.flagger.FlaggerRoutes;
 import dev.canarycouncil.orchestrator.plugin.PluginRoutes;
 import dev.canarycouncil.runtime.a2a.client.TimeoutA2aHttpClient;
 import dev.canarycouncil.runtime.a2a.server.A2aAgentServer;
+import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
+import dev.canarycouncil.runtime.a2a.auth.ServerAuth;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
 import dev.canarycouncil.runtime.agent.AgentHosting;
 import dev.canarycouncil.runtime.llm.ModelConfig;
@@ -60,9 +69,21 @@ public final class OrchestratorService implements AutoCloseable {
         this.modelTools = modelTools;
     }
 
+    /** Everything on one router: the A2A endpoint, the page and the controller endpoints. */
     public static OrchestratorService mount(Router router, String publicUrl, OrchestratorConfig config,
                                             A2aServerSettings settings) {
-        McpToolClient tools = new McpToolClient(config.mcpUrl(), Duration.ofSeconds(30));
+        return mount(router, router, publicUrl, config, settings);
+    }
+
+    /**
+     * @param router      the A2A endpoint, its card and the page
+     * @param gateRouter  the controllers' endpoints (web provider, Flagger, plugin), on their own port when it is
+     *                    another router, so a NetworkPolicy can open it to the controllers' namespaces only
+     */
+    public static OrchestratorService mount(Router router, Router gateRouter, String publicUrl, OrchestratorConfig config,
+                                            A2aServerSettings settings) {
+        McpToolClient tools = new McpToolClient(config.mcpUrl(), Duration.ofSeconds(30),
+                Optional.ofNullable(settings.auth()).map(ServerAuth::secret));
         ExecutorService calls = callThreads();
         TimeoutA2aHttpClient cardHttp = new TimeoutA2aHttpClient(Duration.ofSeconds(5), CouncilDirectory.CARD_DEADLINE);
         // The longest any configured member may take: the council's deadline or a member's own, longer timeout.
@@ -82,18 +103,31 @@ public final class OrchestratorService implements AutoCloseable {
         A2aServerSettings own = settings.withBlockingTimeout(membersTime
                 .plus(councilSettings.issueDeadline()).plus(model == null ? Duration.ZERO : models.reviewTimeout())
                 .plusSeconds(30));
-        McpToolAccess modelTools = model == null ? null : new McpToolAccess(config.mcpUrl(), ModelAnswers.TOOLS, Duration.ofSeconds(15));
+        McpToolAccess modelTools = model == null ? null : McpToolAccess.of(tools, ModelAnswers.TOOLS, Duration.ofSeconds(15));
         CouncilWork work = new CouncilWork(council, Investigations.defaults(), new Investigator(tools,
                 model == null ? null : new ModelAnswers(model, modelTools, models.tokenBudget()),
                 new MemberQuestions(council::members, Duration.ofSeconds(30))));
         A2aAgentServer a2a = AgentHosting.host(router, NAME, publicUrl, work, own);
         Duration analysisTime = membersTime.plus(councilSettings.issueDeadline())
                 .plus(model == null ? Duration.ZERO : models.reviewTimeout()).plusSeconds(30);
-        Measurements measurements = new Measurements(m -> council.analyzeFully(m.target(),
-                message -> LOG.debug("{}/{}: {}", m.namespace(), m.rollout(), message)), MEASUREMENT_KEPT, calls);
-        new PluginRoutes(council, measurements, analysisTime).mount(router);
-        new GateRoutes(measurements, analysisTime).mount(router);
-        new FlaggerRoutes(measurements, analysisTime).mount(router);
+        AnalysisSlots slots = new AnalysisSlots(config.gate().limits());
+        Measurements measurements = new Measurements(m -> council.analyzeFully(m.target(), Requester.CONTROLLER,
+                message -> LOG.debug("{}/{}: {}", m.namespace(), m.rollout(), message)), MEASUREMENT_KEPT, calls, slots);
+        List<AgentSecret> gateTokens = new ArrayList<>();
+        Optional.ofNullable(settings.auth()).map(ServerAuth::secret).ifPresent(gateTokens::add);
+        config.gate().gateToken().ifPresent(gateTokens::add);
+        GateAccess access = new GateAccess(gateTokens);
+        if (settings.auth() != null && config.gate().plugin() == GateSettings.PluginEndpoint.ON) {
+            LOG.warn("The rollouts plugin's POST /a2a/analyze answers without a token (the plugin cannot send one): keep its "
+                    + "port behind the NetworkPolicy, or turn it off with --plugin-endpoint off (docs/security.md)");
+        }
+        new PluginRoutes(council, measurements, slots, analysisTime, config.gate().plugin()).mount(gateRouter);
+        if (gateRouter != router) {
+            // Kubelet probes and the plugin's health check may ask either port.
+            new PluginRoutes(council, measurements, slots, analysisTime, GateSettings.PluginEndpoint.OFF).mount(router);
+        }
+        new GateRoutes(measurements, analysisTime, access).mount(gateRouter);
+        new FlaggerRoutes(measurements, analysisTime, access).mount(gateRouter);
         new dev.canarycouncil.orchestrator.web.WebRoutes().mount(router);
         return new OrchestratorService(tools, directory, calls, a2a, model, modelTools);
     }

@@ -1,5 +1,7 @@
 package dev.canarycouncil.runtime.llm;
 
+import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
+import dev.canarycouncil.runtime.mcp.McpToolClient;
 import dev.langchain4j.mcp.McpToolProvider;
 import dev.langchain4j.mcp.client.DefaultMcpClient;
 import dev.langchain4j.mcp.client.McpClient;
@@ -8,6 +10,8 @@ import dev.langchain4j.service.tool.ToolProvider;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Our MCP server's read-only tools, offered to a reviewing model through langchain4j's MCP client.
@@ -19,15 +23,25 @@ public final class McpToolAccess implements AutoCloseable {
     static final String PROTOCOL_VERSION = "2025-11-25";
 
     private final String mcpUrl;
+    private final Optional<AgentSecret> credential;
     private final List<String> toolNames;
     private final Duration toolTimeout;
     private McpClient client;
 
-    /** @param toolNames the tools this agent's model may call */
-    public McpToolAccess(String mcpUrl, List<String> toolNames, Duration toolTimeout) {
+    /**
+     * @param credential the council's shared token, sent as a bearer token when present
+     * @param toolNames  the tools this agent's model may call
+     */
+    public McpToolAccess(String mcpUrl, Optional<AgentSecret> credential, List<String> toolNames, Duration toolTimeout) {
         this.mcpUrl = mcpUrl;
+        this.credential = credential;
         this.toolNames = List.copyOf(toolNames);
         this.toolTimeout = toolTimeout;
+    }
+
+    /** The same server as the agent's own tool client, with the same credential. */
+    public static McpToolAccess of(McpToolClient tools, List<String> toolNames, Duration toolTimeout) {
+        return new McpToolAccess(tools.url(), tools.credential(), toolNames, toolTimeout);
     }
 
     public List<String> toolNames() {
@@ -39,7 +53,10 @@ public final class McpToolAccess implements AutoCloseable {
             client = DefaultMcpClient.builder()
                     .clientName("canary-council")
                     .protocolVersion(PROTOCOL_VERSION)
-                    .transport(StreamableHttpMcpTransport.builder().url(mcpUrl).timeout(toolTimeout).build())
+                    .transport(StreamableHttpMcpTransport.builder().url(mcpUrl).timeout(toolTimeout)
+                            .customHeaders(credential.map(secret -> Map.of("Authorization", "Bearer " + secret.reveal()))
+                                    .orElse(Map.of()))
+                            .build())
                     .initializationTimeout(toolTimeout)
                     .toolExecutionTimeout(toolTimeout)
                     .autoHealthCheck(false)

@@ -1,6 +1,7 @@
 package dev.canarycouncil.runtime.llm;
 
 import dev.canarycouncil.runtime.agent.Specialist;
+import dev.canarycouncil.runtime.mcp.McpToolClient;
 
 import java.time.Duration;
 import java.util.List;
@@ -17,10 +18,10 @@ public final class SpecialistModels implements AutoCloseable {
 
     /**
      * @param role       one sentence on what this agent judges, for the model
-     * @param mcpUrl     the MCP server; null to review without tools
+     * @param mcpTools   the agent's MCP client, whose server and credential the model's tools use; null to review without tools
      * @param toolNames  the read-only tools the model may call
      */
-    public SpecialistModels(Specialist deterministic, ModelConfig config, String role, String mcpUrl, List<String> toolNames) {
+    public SpecialistModels(Specialist deterministic, ModelConfig config, String role, McpToolClient mcpTools, List<String> toolNames) {
         var settings = config.forAgent(deterministic.name());
         if (settings.isEmpty()) {
             session = null;
@@ -28,7 +29,7 @@ public final class SpecialistModels implements AutoCloseable {
             specialist = deterministic;
             return;
         }
-        tools = mcpUrl == null || toolNames.isEmpty() ? null : new McpToolAccess(mcpUrl, toolNames, Duration.ofSeconds(15));
+        tools = mcpTools == null || toolNames.isEmpty() ? null : McpToolAccess.of(mcpTools, toolNames, Duration.ofSeconds(15));
         session = config.session(deterministic.name(), tools == null || settings.get().schemaWithTools()).orElseThrow();
         specialist = new ReviewedSpecialist(deterministic, new ModelReviewer(deterministic.name(), role, session,
                 tools, config.tokenBudget()));

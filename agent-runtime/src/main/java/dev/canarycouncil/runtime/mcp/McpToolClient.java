@@ -2,9 +2,11 @@ package dev.canarycouncil.runtime.mcp;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
 import dev.canarycouncil.runtime.http.Failures;
 import dev.canarycouncil.runtime.json.Json;
 import io.modelcontextprotocol.client.McpClient;
@@ -22,13 +24,21 @@ public final class McpToolClient implements AutoCloseable {
     private final String baseUrl;
     private final String endpoint;
     private final Duration requestTimeout;
+    private final Optional<AgentSecret> credential;
     private McpSyncClient client;
+
+    /** A client for a server without authentication. */
+    public McpToolClient(String mcpUrl, Duration requestTimeout) {
+        this(mcpUrl, requestTimeout, Optional.empty());
+    }
 
     /**
      * @param mcpUrl          the server's MCP endpoint, e.g. {@code http://127.0.0.1:8090/mcp}
      * @param requestTimeout  limit for one tool call
+     * @param credential      the council's shared token, sent as a bearer token on every request when present
      */
-    public McpToolClient(String mcpUrl, Duration requestTimeout) {
+    public McpToolClient(String mcpUrl, Duration requestTimeout, Optional<AgentSecret> credential) {
+        this.credential = credential;
         java.net.URI uri = java.net.URI.create(mcpUrl);
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/mcp" : uri.getRawPath();
         this.baseUrl = uri.getScheme() + "://" + uri.getRawAuthority();
@@ -38,6 +48,11 @@ public final class McpToolClient implements AutoCloseable {
 
     public String url() {
         return baseUrl + endpoint;
+    }
+
+    /** What this client presents to the server, for other clients of the same server (a model's tool access). */
+    public Optional<AgentSecret> credential() {
+        return credential;
     }
 
     /**
@@ -71,10 +86,12 @@ public final class McpToolClient implements AutoCloseable {
 
     private synchronized McpSyncClient connected() {
         if (client == null) {
-            HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(baseUrl)
+            HttpClientStreamableHttpTransport.Builder builder = HttpClientStreamableHttpTransport.builder(baseUrl)
                     .endpoint(endpoint)
-                    .connectTimeout(Duration.ofSeconds(5))
-                    .build();
+                    .connectTimeout(Duration.ofSeconds(5));
+            credential.ifPresent(secret -> builder.httpRequestCustomizer(
+                    (request, method, uri, body, context) -> request.header("Authorization", "Bearer " + secret.reveal())));
+            HttpClientStreamableHttpTransport transport = builder.build();
             McpSyncClient candidate = McpClient.sync(transport)
                     .clientInfo(new McpSchema.Implementation("canary-council", "0.1.0"))
                     .requestTimeout(requestTimeout)

@@ -3,6 +3,7 @@ package dev.canarycouncil.mcp.server;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import dev.canarycouncil.mcp.code.CodeBackend;
 import dev.canarycouncil.mcp.code.CodeSources;
@@ -11,6 +12,7 @@ import dev.canarycouncil.mcp.kubernetes.ClusterBackend;
 import dev.canarycouncil.mcp.kubernetes.KubernetesTools;
 import dev.canarycouncil.mcp.prometheus.MetricsBackend;
 import dev.canarycouncil.mcp.prometheus.PrometheusTools;
+import dev.canarycouncil.runtime.a2a.auth.ServerAuth;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -51,7 +53,17 @@ public final class McpToolServer implements AutoCloseable {
                 .build();
     }
 
+    /** Serves the tools at {@value #PATH}, open to any caller the origin policy lets in. */
     public void mount(Router router) {
+        mount(router, Optional.empty());
+    }
+
+    /**
+     * Serves the tools at {@value #PATH}; with {@code auth}, a request without the council's token
+     * is refused with 401 before its body is read, whatever its method.
+     */
+    public void mount(Router router, Optional<ServerAuth> auth) {
+        auth.ifPresent(a -> router.route(PATH).order(-1).handler(a.guard()));
         transport.mount(router);
     }
 

@@ -25,6 +25,7 @@ import dev.canarycouncil.runtime.schema.AnalysisTarget;
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.IssueDraft;
+import dev.canarycouncil.runtime.schema.IssueFiling;
 import dev.canarycouncil.runtime.schema.IssueRequest;
 import dev.canarycouncil.runtime.schema.Verdict;
 import dev.canarycouncil.runtime.schema.VerdictSubject;
@@ -83,13 +84,16 @@ public final class Council {
     public record Analysis(AnalysisRequest request, Verdict verdict) {
     }
 
-    /** @throws UnresolvableTargetException when the named canary cannot be found */
-    public Verdict analyze(AnalysisTarget target, Progress progress) throws InterruptedException {
-        return analyzeFully(target, progress).verdict();
+    /**
+     * @param requester who asked, which decides whether a rollback's issue is filed or only drafted
+     * @throws UnresolvableTargetException when the named canary cannot be found
+     */
+    public Verdict analyze(AnalysisTarget target, Requester requester, Progress progress) throws InterruptedException {
+        return analyzeFully(target, requester, progress).verdict();
     }
 
     /** The same, keeping the request, for follow-up questions routed to the members. */
-    public Analysis analyzeFully(AnalysisTarget target, Progress progress) throws InterruptedException {
+    public Analysis analyzeFully(AnalysisTarget target, Requester requester, Progress progress) throws InterruptedException {
         long started = System.nanoTime();
         String analysisId = UUID.randomUUID().toString();
         AnalysisRequest request = resolver.resolve(target, analysisId);
@@ -152,7 +156,8 @@ public final class Council {
         if (verdict.decision() == Decision.ROLLBACK) {
             CouncilMember writer = issueWriter(members);
             writerName = writer == null ? null : writer.name();
-            verdict = withIssue(verdict, request, writer, progress);
+            verdict = withIssue(verdict, request, writer, settings.issueScope().files(requester) ? IssueFiling.FILE
+                    : IssueFiling.DRAFT_ONLY, progress);
         }
         // The prose comes last: the issue's fingerprint rests on the deterministic root cause, which
         // stays the same from one analysis of a failure to the next; a model's wording would not.
@@ -215,15 +220,15 @@ public final class Council {
         return members.stream().filter(CouncilMember::writesIssues).filter(CouncilMember::available).findFirst().orElse(null);
     }
 
-    private Verdict withIssue(Verdict verdict, AnalysisRequest request, CouncilMember writer, Progress progress)
-            throws InterruptedException {
+    private Verdict withIssue(Verdict verdict, AnalysisRequest request, CouncilMember writer, IssueFiling filing,
+                              Progress progress) throws InterruptedException {
         if (writer == null) {
             progress.report("no issue writer available; the verdict carries no issue draft");
             return verdict;
         }
         progress.report("asking " + writer.name() + " for a remediation issue");
         Message message = RemoteAgent.userMessage(A2aParts.payload(A2aParts.ISSUE_REQUEST,
-                new IssueRequest(request, verdict, request.tokenBudget()), "Draft a remediation issue"), verdict.analysisId());
+                new IssueRequest(request, verdict, request.tokenBudget(), filing), "Draft a remediation issue"), verdict.analysisId());
         try {
             AgentReply reply = writer.agent().send(message, settings.issueDeadline(),
                     text -> progress.report(writer.name() + ": " + text)).get();

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param minRollbackMargin  weighted margin ROLLBACK needs over PROMOTE when no member vetoes
  * @param weights            per-agent vote weight, default 1
  * @param modelWeight        a member's model review votes with this share of the member's weight
+ * @param issueScope         which analyses file their issue; the others only draft it
  */
 public record CouncilSettings(
         Duration deadline,
@@ -21,7 +22,8 @@ public record CouncilSettings(
         int minPromoteMargin,
         int minRollbackMargin,
         Map<String, Double> weights,
-        double modelWeight) {
+        double modelWeight,
+        IssueScope issueScope) {
 
     public static final double DEFAULT_MODEL_WEIGHT = 0.5;
 
@@ -29,11 +31,13 @@ public record CouncilSettings(
         if (modelWeight < 0 || modelWeight > 1) {
             throw new IllegalArgumentException("model weight must be within 0..1, was " + modelWeight);
         }
+        issueScope = issueScope == null ? IssueScope.CONTROLLER_ANALYSES : issueScope;
     }
 
     public CouncilSettings(Duration deadline, Duration issueDeadline, int vetoConfidence, int minPromoteMargin,
                            int minRollbackMargin, Map<String, Double> weights) {
-        this(deadline, issueDeadline, vetoConfidence, minPromoteMargin, minRollbackMargin, weights, DEFAULT_MODEL_WEIGHT);
+        this(deadline, issueDeadline, vetoConfidence, minPromoteMargin, minRollbackMargin, weights, DEFAULT_MODEL_WEIGHT,
+                IssueScope.CONTROLLER_ANALYSES);
     }
 
     public static CouncilSettings defaults() {
@@ -41,7 +45,7 @@ public record CouncilSettings(
     }
 
     public CouncilSettings withDeadline(Duration d) {
-        return new CouncilSettings(d, issueDeadline, vetoConfidence, minPromoteMargin, minRollbackMargin, weights, modelWeight);
+        return new CouncilSettings(d, issueDeadline, vetoConfidence, minPromoteMargin, minRollbackMargin, weights, modelWeight, issueScope);
     }
 
     /**
@@ -50,11 +54,16 @@ public record CouncilSettings(
      */
     public CouncilSettings withModelTime(Duration modelTime) {
         Duration issue = issueDeadline.compareTo(modelTime.plusSeconds(15)) >= 0 ? issueDeadline : modelTime.plusSeconds(15);
-        return new CouncilSettings(deadline, issue, vetoConfidence, minPromoteMargin, minRollbackMargin, weights, modelWeight);
+        return new CouncilSettings(deadline, issue, vetoConfidence, minPromoteMargin, minRollbackMargin, weights, modelWeight, issueScope);
     }
 
     public CouncilSettings withModelWeight(double w) {
-        return new CouncilSettings(deadline, issueDeadline, vetoConfidence, minPromoteMargin, minRollbackMargin, weights, w);
+        return new CouncilSettings(deadline, issueDeadline, vetoConfidence, minPromoteMargin, minRollbackMargin, weights, w, issueScope);
+    }
+
+    public CouncilSettings withIssueScope(IssueScope scope) {
+        return new CouncilSettings(deadline, issueDeadline, vetoConfidence, minPromoteMargin, minRollbackMargin, weights, modelWeight,
+                scope);
     }
 
     public double weight(String agent) {

@@ -32,13 +32,18 @@ public final class GateRoutes {
 
     private final Measurements measurements;
     private final Duration wait;
+    private final GateAccess access;
 
-    public GateRoutes(Measurements measurements, Duration wait) {
+    public GateRoutes(Measurements measurements, Duration wait, GateAccess access) {
         this.measurements = measurements;
         this.wait = wait;
+        this.access = access;
     }
 
     public void mount(Router router) {
+        if (access.required()) {
+            router.route(PATH).handler(access.headerGuard());
+        }
         router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
                 .blockingHandler(rc -> answer(rc, () -> MeasurementParser.fromJson(rc.body().asString())), false);
         router.get(PATH).blockingHandler(rc -> answer(rc, () -> {
@@ -46,6 +51,17 @@ public final class GateRoutes {
             rc.queryParams().forEach(e -> params.put(e.getKey(), e.getValue()));
             return MeasurementParser.fromQuery(params);
         }), false);
+    }
+
+    /** Who is asking, as analysis limits count callers: the remote address. */
+    public static String caller(RoutingContext rc) {
+        return rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().hostAddress();
+    }
+
+    /** 429 with Retry-After: the caller or the rollout has as many analyses running as allowed. */
+    public static void tooMany(RoutingContext rc, MeasurementOutcome.Refused refused) {
+        rc.response().putHeader("Retry-After", Long.toString(Math.max(1, refused.retryAfter().toSeconds())));
+        JsonReply.send(rc, 429, Map.of("error", refused.message() + "; ask again after " + refused.retryAfter().toSeconds() + " s"));
     }
 
     /** 503 while shutting down (ask again elsewhere), else 500 with the cause. */
@@ -66,7 +82,7 @@ public final class GateRoutes {
             JsonReply.send(rc, 400, Map.of("error", e.getMessage(), "field", e.field()));
             return;
         }
-        MeasurementOutcome outcome = measurements.await(m, wait);
+        MeasurementOutcome outcome = measurements.await(m, caller(rc), wait);
         if (outcome instanceof MeasurementOutcome.Judged judged) {
             GateAnswer answer = GateAnswer.of(judged.analysis());
             if (!m.stableHash().isBlank() && !m.stableHash().equals(answer.stableHash())) {
@@ -79,6 +95,8 @@ public final class GateRoutes {
         } else if (outcome instanceof MeasurementOutcome.Running) {
             JsonReply.send(rc, 503, Map.of("error", "the analysis of " + m.namespace() + "/" + m.rollout() + " is still running after "
                     + wait.toSeconds() + " s; ask again to get its verdict (it is not started twice)"));
+        } else if (outcome instanceof MeasurementOutcome.Refused refused) {
+            tooMany(rc, refused);
         } else if (outcome instanceof MeasurementOutcome.Unresolvable unresolvable) {
             JsonReply.send(rc, 404, Map.of("error", unresolvable.message(), "field", m.canaryHash().isBlank() ? "rollout" : "canaryHash"));
         } else if (outcome instanceof MeasurementOutcome.Failed failed) {

@@ -1,5 +1,7 @@
 package dev.canarycouncil.orchestrator.gate;
 
+import java.time.Duration;
+
 import dev.canarycouncil.orchestrator.council.Council;
 
 /**
@@ -14,6 +16,10 @@ public sealed interface MeasurementOutcome {
 
     /** Still running after the wait; asking again joins it. */
     record Running() implements MeasurementOutcome {
+    }
+
+    /** Not started: the caller or the rollout has as many analyses running as allowed. */
+    record Refused(String message, Duration retryAfter) implements MeasurementOutcome {
     }
 
     /** The rollout, canary or namespace does not exist, or cannot be read. */

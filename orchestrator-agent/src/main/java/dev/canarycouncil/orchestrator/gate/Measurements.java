@@ -19,7 +19,8 @@ import dev.canarycouncil.orchestrator.council.UnresolvableTargetException;
  * interval: while an analysis of the same measurement runs, the ask waits for it; after it ends,
  * its answer is kept for {@code keep} when the canary was named by its hash (a later revision has
  * another hash), so a retry never starts a second analysis or files a second issue. Failed
- * analyses are not kept.
+ * analyses are not kept. Starting an analysis takes a slot of its caller and its rollout
+ * ({@link AnalysisSlots}); joining one does not.
  */
 public final class Measurements {
 
@@ -32,9 +33,11 @@ public final class Measurements {
     private final AsyncCache<Measurement, Council.Analysis> analyses;
     private final Analyst analyst;
     private final Executor executor;
+    private final AnalysisSlots slots;
 
-    public Measurements(Analyst analyst, Duration keep, Executor executor) {
+    public Measurements(Analyst analyst, Duration keep, Executor executor, AnalysisSlots slots) {
         this.analyst = analyst;
+        this.slots = slots;
         this.executor = executor;
         this.analyses = Caffeine.newBuilder()
                 .maximumSize(10_000)
@@ -43,22 +46,29 @@ public final class Measurements {
                 .buildAsync();
     }
 
-    /** The measurement's analysis: the running or kept one, else a new one. */
-    public CompletableFuture<Council.Analysis> analysis(Measurement measurement) {
+    /**
+     * The measurement's analysis: the running or kept one, else a new one.
+     *
+     * @param caller who asks (a remote address), charged with the analysis if it starts one
+     * @throws TooManyAnalysesException when a new analysis would exceed the caller's or the rollout's limit
+     */
+    public CompletableFuture<Council.Analysis> analysis(Measurement measurement, String caller) {
         boolean[] started = {false};
-        CompletableFuture<Council.Analysis> analysis = start(measurement, started);
+        CompletableFuture<Council.Analysis> analysis = start(measurement, caller, started);
         if (!started[0] && analysis.isCompletedExceptionally()) {
             // Caffeine drops a failed analysis soon after it fails; a later ask in between must not get that failure.
             analyses.asMap().remove(measurement, analysis);
-            analysis = start(measurement, started);
+            analysis = start(measurement, caller, started);
         }
         return analysis;
     }
 
     /** Waits up to {@code wait} for the measurement's analysis, started or joined as {@link #analysis} does. */
-    public MeasurementOutcome await(Measurement measurement, Duration wait) {
+    public MeasurementOutcome await(Measurement measurement, String caller, Duration wait) {
         try {
-            return new MeasurementOutcome.Judged(analysis(measurement).get(wait.toMillis(), TimeUnit.MILLISECONDS));
+            return new MeasurementOutcome.Judged(analysis(measurement, caller).get(wait.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TooManyAnalysesException e) {
+            return new MeasurementOutcome.Refused(e.getMessage(), e.retryAfter());
         } catch (TimeoutException e) {
             return new MeasurementOutcome.Running();
         } catch (InterruptedException e) {
@@ -71,16 +81,17 @@ public final class Measurements {
         }
     }
 
-    private CompletableFuture<Council.Analysis> start(Measurement measurement, boolean[] started) {
+    private CompletableFuture<Council.Analysis> start(Measurement measurement, String caller, boolean[] started) {
         return analyses.get(measurement, (m, e) -> {
+            AnalysisSlots.Slot slot = slots.acquire(caller, m.namespace() + "/" + m.rollout());
             started[0] = true;
-            return run(m);
+            return run(m, slot);
         });
     }
 
-    private CompletableFuture<Council.Analysis> run(Measurement measurement) {
+    private CompletableFuture<Council.Analysis> run(Measurement measurement, AnalysisSlots.Slot slot) {
         return CompletableFuture.supplyAsync(() -> {
-            try {
+            try (slot) {
                 return analyst.analyze(measurement);
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();

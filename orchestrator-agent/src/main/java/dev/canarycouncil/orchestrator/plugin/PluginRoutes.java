@@ -5,11 +5,15 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.canarycouncil.orchestrator.council.Council;
+import dev.canarycouncil.orchestrator.council.Requester;
 import dev.canarycouncil.orchestrator.council.UnresolvableTargetException;
+import dev.canarycouncil.orchestrator.gate.AnalysisSlots;
 import dev.canarycouncil.orchestrator.gate.GateRoutes;
+import dev.canarycouncil.orchestrator.gate.GateSettings;
 import dev.canarycouncil.orchestrator.gate.Measurement;
 import dev.canarycouncil.orchestrator.gate.MeasurementOutcome;
 import dev.canarycouncil.orchestrator.gate.Measurements;
+import dev.canarycouncil.orchestrator.gate.TooManyAnalysesException;
 import dev.canarycouncil.orchestrator.http.BadRequestException;
 import dev.canarycouncil.orchestrator.http.JsonReply;
 import dev.canarycouncil.runtime.schema.AnalysisTarget;
@@ -35,21 +39,29 @@ public final class PluginRoutes {
 
     private final Council council;
     private final Measurements measurements;
+    private final AnalysisSlots slots;
     private final Duration wait;
+    private final GateSettings.PluginEndpoint endpoint;
 
-    public PluginRoutes(Council council, Measurements measurements, Duration wait) {
+    /** @param endpoint whether {@code POST /a2a/analyze} is served; the health checks always are */
+    public PluginRoutes(Council council, Measurements measurements, AnalysisSlots slots, Duration wait,
+                        GateSettings.PluginEndpoint endpoint) {
         this.council = council;
         this.measurements = measurements;
+        this.slots = slots;
         this.wait = wait;
+        this.endpoint = endpoint;
     }
 
     public void mount(Router router) {
         router.get("/").handler(rc -> JsonReply.send(rc, 200, Map.of("name", "canary-council orchestrator", "status", "ok")));
         // The plugin's own health check is GET /; its README's troubleshooting asks for this path.
         router.get("/a2a/health").handler(rc -> JsonReply.send(rc, 200, Map.of("name", "canary-council orchestrator", "status", "ok")));
-        router.post("/a2a/analyze")
-                .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
-                .blockingHandler(this::analyze, false);
+        if (endpoint == GateSettings.PluginEndpoint.ON) {
+            router.post("/a2a/analyze")
+                    .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
+                    .blockingHandler(this::analyze, false);
+        }
     }
 
     private void analyze(RoutingContext rc) {
@@ -62,12 +74,14 @@ public final class PluginRoutes {
         }
         Optional<Measurement> measurement = PluginMeasurement.of(target);
         if (measurement.isPresent()) {
-            MeasurementOutcome outcome = measurements.await(measurement.get(), wait);
+            MeasurementOutcome outcome = measurements.await(measurement.get(), GateRoutes.caller(rc), wait);
             if (outcome instanceof MeasurementOutcome.Judged judged) {
                 JsonReply.send(rc, 200, PluginResponse.of(judged.analysis().verdict()));
             } else if (outcome instanceof MeasurementOutcome.Running) {
                 JsonReply.send(rc, 503, Map.of("error", "the analysis is still running after " + wait.toSeconds()
                         + " s; the next measurement joins it"));
+            } else if (outcome instanceof MeasurementOutcome.Refused refused) {
+                GateRoutes.tooMany(rc, refused);
             } else if (outcome instanceof MeasurementOutcome.Unresolvable unresolvable) {
                 JsonReply.send(rc, 200, PluginResponse.unresolved(unresolvable.message()));
             } else if (outcome instanceof MeasurementOutcome.Failed failed) {
@@ -75,8 +89,11 @@ public final class PluginRoutes {
             }
             return;
         }
-        try {
-            JsonReply.send(rc, 200, PluginResponse.of(council.analyze(target, message -> LOG.debug("{}", message))));
+        try (AnalysisSlots.Slot slot = slots.acquire(GateRoutes.caller(rc), target.namespace() + "/"
+                + (target.rollout() != null ? target.rollout() : target.podName() != null ? target.podName() : target.canarySelector()))) {
+            JsonReply.send(rc, 200, PluginResponse.of(council.analyze(target, Requester.CONTROLLER, message -> LOG.debug("{}", message))));
+        } catch (TooManyAnalysesException e) {
+            GateRoutes.tooMany(rc, new MeasurementOutcome.Refused(e.getMessage(), e.retryAfter()));
         } catch (UnresolvableTargetException e) {
             JsonReply.send(rc, 200, PluginResponse.unresolved(e.getMessage()));
         } catch (InterruptedException e) {

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 
 class MeasurementsTest {
 
+    private static final String CALLER = "10.0.0.7";
+
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final AtomicInteger runs = new AtomicInteger();
 
@@ -43,24 +45,24 @@ class MeasurementsTest {
         Measurements m = new Measurements(x -> {
             release.await();
             return analysis();
-        }, Duration.ofMinutes(2), executor);
-        var first = m.analysis(of("7c9d6f5b4", "2"));
-        var second = m.analysis(of("7c9d6f5b4", "2"));
+        }, Duration.ofMinutes(2), executor, new AnalysisSlots(AnalysisLimits.defaults()));
+        var first = m.analysis(of("7c9d6f5b4", "2"), CALLER);
+        var second = m.analysis(of("7c9d6f5b4", "2"), CALLER);
         release.countDown();
         assertSame(first.get(), second.get());
-        assertSame(first.get(), m.analysis(of("7c9d6f5b4", "2")).get());
+        assertSame(first.get(), m.analysis(of("7c9d6f5b4", "2"), CALLER).get());
         assertEquals(1, runs.get());
-        m.analysis(of("7c9d6f5b4", "3")).get();
-        m.analysis(of("9f8e7d6c5", "2")).get();
+        m.analysis(of("7c9d6f5b4", "3"), CALLER).get();
+        m.analysis(of("9f8e7d6c5", "2"), CALLER).get();
         assertEquals(3, runs.get(), "another step or another canary is another measurement");
     }
 
     @Test
     void aRolloutNamedWithoutItsCanaryIsNotAnsweredFromAFinishedAnalysis() throws Exception {
-        Measurements m = new Measurements(x -> analysis(), Duration.ofMinutes(2), executor);
-        var first = m.analysis(of("", "")).get();
+        Measurements m = new Measurements(x -> analysis(), Duration.ofMinutes(2), executor, new AnalysisSlots(AnalysisLimits.defaults()));
+        var first = m.analysis(of("", ""), CALLER).get();
         Thread.sleep(50); // let the zero-length expiry pass
-        assertNotSame(first, m.analysis(of("", "")).get());
+        assertNotSame(first, m.analysis(of("", ""), CALLER).get());
         assertEquals(2, runs.get());
     }
 
@@ -72,9 +74,9 @@ class MeasurementsTest {
                 throw new IllegalStateException("mcp down");
             }
             return analysis();
-        }, Duration.ofMinutes(2), executor);
-        assertThrows(ExecutionException.class, () -> m.analysis(of("7c9d6f5b4", "")).get());
-        m.analysis(of("7c9d6f5b4", "")).get();
+        }, Duration.ofMinutes(2), executor, new AnalysisSlots(AnalysisLimits.defaults()));
+        assertThrows(ExecutionException.class, () -> m.analysis(of("7c9d6f5b4", ""), CALLER).get());
+        m.analysis(of("7c9d6f5b4", ""), CALLER).get();
         assertEquals(2, calls.get());
     }
 }

@@ -1,6 +1,9 @@
 package dev.canarycouncil.orchestrator.gate.flagger;
 
 import java.util.Map;
+import java.util.Optional;
+
+import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
 
 /**
  * What Flagger posts to every webhook ({@code CanaryWebhookPayload} in its source).
@@ -9,9 +12,11 @@ import java.util.Map;
  * @param namespace the Canary's namespace
  * @param phase     the Canary's phase, e.g. Progressing, WaitingPromotion, Succeeded, Failed
  * @param checksum  Flagger's hash of the canary's applied spec and tracked configs: one per revision
- * @param metadata  the webhook's own {@code metadata}; the council reads {@code hints} from it
+ * @param metadata  the webhook's own {@code metadata}, without {@code token}; the council reads {@code hints} from it
+ * @param token     the webhook's {@code metadata.token}, how Flagger (which sends no headers) authenticates
  */
-public record FlaggerPayload(String name, String namespace, String phase, String checksum, Map<String, String> metadata) {
+public record FlaggerPayload(String name, String namespace, String phase, String checksum, Map<String, String> metadata,
+                             Optional<AgentSecret> token) {
 
     public FlaggerPayload {
         metadata = Map.copyOf(metadata);

@@ -2,12 +2,14 @@ package dev.canarycouncil.orchestrator.gate.flagger;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.orchestrator.http.BadRequestException;
 import dev.canarycouncil.orchestrator.http.JsonBody;
+import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
 
 /** Reads Flagger's webhook payload, checking each field as Kubernetes and Flagger shape it; a 400 names the field. */
 final class FlaggerPayloadParser {
@@ -18,6 +20,8 @@ final class FlaggerPayloadParser {
     private static final Set<String> PHASES = Set.of("Initializing", "Initialized", "Waiting", "Progressing",
             "WaitingPromotion", "Promoting", "Finalising", "Succeeded", "Failed", "Terminating", "Terminated");
     private static final int MAX_METADATA_VALUE = 4096;
+    /** The metadata key a Flagger webhook carries the gate token in (it cannot send headers). */
+    static final String TOKEN = "token";
 
     private FlaggerPayloadParser() {
     }
@@ -31,7 +35,20 @@ final class FlaggerPayloadParser {
             throw new BadRequestException("phase", "field 'phase' is not a Flagger canary phase " + PHASES + ": " + phase);
         }
         String checksum = text(root, "checksum", CHECKSUM, "Flagger's checksum of the canary's revision");
-        return new FlaggerPayload(name, namespace, phase, checksum, metadata(root.get("metadata")));
+        Map<String, String> metadata = metadata(root.get("metadata"));
+        String token = metadata.remove(TOKEN);
+        return new FlaggerPayload(name, namespace, phase, checksum, metadata, token(token));
+    }
+
+    private static Optional<AgentSecret> token(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(AgentSecret.of(value));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("metadata", "metadata '" + TOKEN + "' is unusable: " + e.getMessage());
+        }
     }
 
     private static String text(JsonNode root, String field, Pattern shape, String what) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 
+import dev.canarycouncil.orchestrator.gate.GateAccess;
 import dev.canarycouncil.orchestrator.gate.GateAnswer;
 import dev.canarycouncil.orchestrator.gate.GateRoutes;
 import dev.canarycouncil.orchestrator.gate.Measurement;
@@ -40,10 +41,12 @@ public final class FlaggerRoutes {
 
     private final Measurements measurements;
     private final Duration wait;
+    private final GateAccess access;
 
-    public FlaggerRoutes(Measurements measurements, Duration wait) {
+    public FlaggerRoutes(Measurements measurements, Duration wait, GateAccess access) {
         this.measurements = measurements;
         this.wait = wait;
+        this.access = access;
     }
 
     public void mount(Router router) {
@@ -64,6 +67,12 @@ public final class FlaggerRoutes {
             payload = FlaggerPayloadParser.parse(rc.body().asString());
         } catch (BadRequestException e) {
             JsonReply.send(rc, 400, Map.of("error", e.getMessage(), "field", e.field()));
+            return;
+        }
+        // Flagger sends no headers: its token comes in the payload's metadata, so this check follows the (bounded) read.
+        if (!access.admitsHeader(rc.request().getHeader("Authorization"))
+                && !payload.token().map(t -> access.admitsToken(t.reveal())).orElse(false)) {
+            GateAccess.refuse(rc, "a bearer token, or the token in the webhook's metadata.token");
             return;
         }
         if (!hook.judges()) {
@@ -87,7 +96,7 @@ public final class FlaggerRoutes {
         Measurement m = new Measurement(payload.namespace(), TargetKind.FLAGGER_CANARY, payload.name(), payload.checksum(),
                 "", "", payload.hints(),
                 SourceRepository.NONE);
-        MeasurementOutcome outcome = measurements.await(m, wait);
+        MeasurementOutcome outcome = measurements.await(m, GateRoutes.caller(rc), wait);
         if (outcome instanceof MeasurementOutcome.Judged judged) {
             GateAnswer verdict = GateAnswer.of(judged.analysis());
             boolean succeeded = hook.succeeds(verdict.decision());
@@ -97,6 +106,8 @@ public final class FlaggerRoutes {
             JsonReply.send(rc, succeeded ? 202 : 425, Map.of("hook", hook.path(), "succeeded", succeeded,
                     "reason", hook.effect(succeeded) + ": the analysis of " + payload.namespace() + "/" + payload.name()
                             + " is still running after " + wait.toSeconds() + " s; the next call joins it"));
+        } else if (outcome instanceof MeasurementOutcome.Refused refused) {
+            GateRoutes.tooMany(rc, refused);
         } else if (outcome instanceof MeasurementOutcome.Unresolvable unresolvable) {
             JsonReply.send(rc, 404, Map.of("error", unresolvable.message(), "field", "name"));
         } else if (outcome instanceof MeasurementOutcome.Failed failed) {

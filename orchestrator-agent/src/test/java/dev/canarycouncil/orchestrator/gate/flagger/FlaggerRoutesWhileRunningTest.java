@@ -14,6 +14,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.canarycouncil.orchestrator.gate.AnalysisLimits;
+import dev.canarycouncil.orchestrator.gate.AnalysisSlots;
+import dev.canarycouncil.orchestrator.gate.GateAccess;
 import dev.canarycouncil.orchestrator.gate.Measurements;
 import dev.canarycouncil.runtime.json.Json;
 import io.vertx.core.Vertx;
@@ -44,9 +47,9 @@ class FlaggerRoutesWhileRunningTest {
             started.incrementAndGet();
             release.await();
             throw new InterruptedException("test over");
-        }, Duration.ofMinutes(2), executor);
+        }, Duration.ofMinutes(2), executor, new AnalysisSlots(AnalysisLimits.defaults()));
         Router router = Router.router(vertx);
-        new FlaggerRoutes(measurements, Duration.ofMillis(300)).mount(router);
+        new FlaggerRoutes(measurements, Duration.ofMillis(300), GateAccess.open()).mount(router);
         server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").toCompletionStage()
                 .toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
