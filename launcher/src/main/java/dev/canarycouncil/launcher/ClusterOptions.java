@@ -50,13 +50,7 @@ final class ClusterOptions {
      * @param defaultNamespace allowed when no --namespaces was given; null for none
      */
     ToolBackends backends(PrometheusOption prometheus, String defaultNamespace) {
-        int sources = (inCluster ? 1 : 0) + (kubeconfig != null ? 1 : 0) + (apiUrl != null ? 1 : 0);
-        if (sources > 1) {
-            throw new UsageException("give only one of --in-cluster, --kubeconfig and --api-url");
-        }
-        if (context != null && kubeconfig == null) {
-            throw new UsageException("--context goes with --kubeconfig");
-        }
+        requireOneSource();
         Set<String> allowed = new LinkedHashSet<>();
         if (namespaces != null) {
             namespaces.stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(allowed::add);
@@ -67,14 +61,7 @@ final class ClusterOptions {
         if (allowed.isEmpty()) {
             throw new UsageException("give --namespaces (or CANARY_COUNCIL_NAMESPACES): the namespaces the tools may read");
         }
-        ClusterConnection connection;
-        try {
-            connection = inCluster ? ClusterConnection.inCluster(allowed)
-                    : kubeconfig != null ? ClusterConnection.kubeconfig(kubeconfig, context, allowed)
-                    : ClusterConnection.apiServer(uri(apiUrl), token(), allowed);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        ClusterConnection connection = connection(allowed);
         KubernetesClusterBackend cluster;
         try {
             cluster = KubernetesClusterBackend.connect(connection);
@@ -83,6 +70,31 @@ final class ClusterOptions {
         }
         ToolBackends live = ToolBackends.live(cluster, new NoMetricsBackend(), null, connection.describe());
         return prometheus.apply(live, null);
+    }
+
+    /** The connection the options name, limited to {@code allowed} namespaces. */
+    ClusterConnection connection(Set<String> allowed) {
+        requireOneSource();
+        try {
+            return inCluster ? ClusterConnection.inCluster(allowed)
+                    : kubeconfig != null ? ClusterConnection.kubeconfig(kubeconfig, context, allowed)
+                    : ClusterConnection.apiServer(uri(apiUrl), token(), allowed);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private void requireOneSource() {
+        int sources = (inCluster ? 1 : 0) + (kubeconfig != null ? 1 : 0) + (apiUrl != null ? 1 : 0);
+        if (sources > 1) {
+            throw new UsageException("give only one of --in-cluster, --kubeconfig and --api-url");
+        }
+        if (sources == 0) {
+            throw new UsageException("give the cluster: --in-cluster, --kubeconfig FILE or --api-url URL");
+        }
+        if (context != null && kubeconfig == null) {
+            throw new UsageException("--context goes with --kubeconfig");
+        }
     }
 
     private static URI uri(String value) {

@@ -11,7 +11,7 @@ import picocli.CommandLine;
         exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.RUNTIME,
         description = "Decides whether a canary release may be promoted: a council of agents over A2A and MCP.",
         subcommands = {AnalyzeCommand.class, ServeCommand.class, ChatCommand.class, EvalCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+                SecretCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
