@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +29,9 @@ import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
 import dev.canarycouncil.metrics.config.MetricSetLoader;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
+import dev.canarycouncil.orchestrator.gate.GateSettings;
+import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
+import dev.canarycouncil.runtime.a2a.auth.ServerAuth;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
 import dev.canarycouncil.runtime.http.VertxFactory;
 import dev.canarycouncil.runtime.json.Json;
@@ -69,12 +73,20 @@ class ArgoWebProviderTest {
                 CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)), IssueWriterConfig.dryRun(null, null), line -> { });
     }
 
-    /** The args a Rollout passes: its namespace and name, and podTemplateHashValue Latest and Stable. */
+    /**
+     * The args a Rollout passes (its namespace and name, podTemplateHashValue Latest and Stable) and
+     * the one the template reads from its Secret (gate-token; a council without authentication ignores it).
+     */
     private static Map<String, String> args(String recording) throws IOException {
+        return args(recording, "no-token-needed");
+    }
+
+    private static Map<String, String> args(String recording, String gateToken) throws IOException {
         JsonNode r = Json.mapper().readTree(Recordings.named(recording).resolve("rollout.json").toFile());
         return Map.of("namespace", r.path("namespace").asText(), "rollout", r.path("rollout").asText(),
                 "canary-hash", r.path("canary").path("podTemplateHash").asText(),
-                "stable-hash", r.path("stable").path("podTemplateHash").asText());
+                "stable-hash", r.path("stable").path("podTemplateHash").asText(),
+                "gate-token", gateToken);
     }
 
     /** What one measurement of the template's metric ends as, and the answer it read. */
@@ -191,6 +203,24 @@ class ArgoWebProviderTest {
             return measure(council.orchestratorUrl(), args);
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theTemplateSendsTheGateTokenFromItsSecretToACouncilThatDemandsIt() throws Exception {
+        AgentSecret council = AgentSecret.of("council-" + java.util.UUID.randomUUID());
+        AgentSecret gate = AgentSecret.of("gate-" + java.util.UUID.randomUUID());
+        CouncilAssembly guarded = new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults().withAuth(ServerAuth.bearer(council)),
+                MetricSetLoader.defaults(), ModelConfig.none()).withGate(GateSettings.defaults().withGateToken(gate), OptionalInt.of(0));
+        try (LocalCouncil local = LocalCouncil.start(guarded, LocalCouncil.Ports.ephemeral(),
+                RecordingOption.backends(RecordedRollout.load(Recordings.named("healthy-color-change"))),
+                CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)), IssueWriterConfig.dryRun(null, null), line -> { })) {
+            String gateUrl = local.part("orchestrator").gateUrl();
+            Measured m = measure(gateUrl, args("healthy-color-change", gate.reveal()));
+            assertEquals("Successful", m.phase(), m.answer()::toString);
+            Measured wrong = measure(gateUrl, args("healthy-color-change", "a-guess"));
+            assertEquals("Error", wrong.phase());
+            assertEquals(401, wrong.status());
         }
     }
 

@@ -64,6 +64,7 @@ class DeployManifestsTest {
     private static final String ORCHESTRATOR = OrchestratorService.NAME;
     private static final Set<String> MEMBERS = Set.of(LogAnalyst.NAME, MetricsAgent.NAME, IssueWriterService.NAME);
     private static final String NAMESPACES_ENV = "CANARY_COUNCIL_NAMESPACES";
+    private static final String AUTH_INIT = "canary-council-auth-init";
 
     /** What the MCP tools may do, and all they may do: group/resource to verbs. */
     private static final Map<String, Set<String>> TOOL_RULES = new TreeMap<>(Map.of(
@@ -198,7 +199,7 @@ class DeployManifestsTest {
         List<String> problems = new ArrayList<>();
         Map<String, String> envToOption = envToOption();
         Set<String> readDirectly = Set.of(PrometheusOption.TOKEN_ENV, ModelConfigLoader.KEY_ENV, CodeOptions.TOKEN_ENV,
-                AuthOptions.TOKEN_ENV);
+                AuthOptions.TOKEN_ENV, GateOptions.GATE_TOKEN_ENV);
         for (Build build : deployBuilds()) {
             for (Part part : parts(build, problems)) {
                 for (String name : part.env().keySet()) {
@@ -233,8 +234,15 @@ class DeployManifestsTest {
                 }
                 List<Integer> containerPorts = new ArrayList<>();
                 part.container().path("ports").forEach(p -> containerPorts.add(p.path("containerPort").asInt()));
-                if (!containerPorts.equals(List.of(port.get()))) {
-                    problems.add(part + ": --port " + port.get() + " but container ports " + containerPorts);
+                // The orchestrator's controller endpoints may have their own port (--gate-port).
+                Optional<Integer> gate = optionValue(part.args(), "--gate-port").map(DeployManifestsTest::integer);
+                List<Integer> served = new ArrayList<>(List.of(port.get()));
+                gate.ifPresent(served::add);
+                if (gate.isPresent() && !part.agent().equals(ORCHESTRATOR)) {
+                    problems.add(part + ": --gate-port is the orchestrator's");
+                }
+                if (!containerPorts.equals(served)) {
+                    problems.add(part + ": serves " + served + " (--port, --gate-port) but container ports " + containerPorts);
                 }
                 List<ObjectNode> services = servicesFor(build, part.deployment());
                 if (services.size() != 1) {
@@ -244,9 +252,9 @@ class DeployManifestsTest {
                     for (JsonNode sp : service.path("spec").path("ports")) {
                         Integer target = resolvePort(part.container(), sp.path("targetPort").isMissingNode()
                                 ? sp.path("port") : sp.path("targetPort"));
-                        if (!port.get().equals(target)) {
+                        if (!served.contains(target)) {
                             problems.add(part + ": Service " + name(service) + " port " + sp.path("port").asText()
-                                    + " targets " + target + ", not --port " + port.get());
+                                    + " targets " + target + ", which is neither --port nor --gate-port " + served);
                         }
                     }
                 }
@@ -332,8 +340,10 @@ class DeployManifestsTest {
         for (Build build : deployBuilds()) {
             List<ObjectNode> roles = ofKind(build.resources(), "ClusterRole");
             roles.addAll(ofKind(build.resources(), "Role"));
+            checkAuthInit(build, roles, problems);
+            roles.removeIf(r -> name(r).equals(AUTH_INIT));
             if (roles.size() != 1) {
-                problems.add(build + ": " + roles.size() + " Roles/ClusterRoles, expected the tools' one");
+                problems.add(build + ": " + roles.size() + " Roles/ClusterRoles besides auth-init's, expected the tools' one");
             }
             for (ObjectNode role : roles) {
                 Map<String, Set<String>> rules = rules(role, build + " " + kindName(role), problems);
@@ -353,6 +363,9 @@ class DeployManifestsTest {
             Set<String> bound = new TreeSet<>();
             for (ObjectNode binding : ofKind(build.resources(), "RoleBinding")) {
                 JsonNode ref = binding.path("roleRef");
+                if (text(ref, "name").equals(AUTH_INIT)) {
+                    continue; // checked by checkAuthInit
+                }
                 boolean toToolsRole = roles.stream().anyMatch(r -> text(r, "kind").equals(text(ref, "kind"))
                         && name(r).equals(text(ref, "name")));
                 if (!toToolsRole) {
@@ -563,6 +576,9 @@ class DeployManifestsTest {
                             + "; a hook's path must be its type, or its verdicts mean something else");
                 }
                 checkAgentUrl(where + " " + type + " hook", url.substring(0, url.length() - uri.getRawPath().length()), service, problems);
+                if (text(hook.path("metadata"), "token").isBlank()) {
+                    problems.add(where + ": the " + type + " hook sends no metadata.token, so the gate (auth on by default) refuses it");
+                }
             }
             for (String needed : List.of("rollback", "confirm-promotion")) {
                 if (!types.contains(needed)) {
@@ -572,6 +588,138 @@ class DeployManifestsTest {
             }
         }
         assertNoProblems(problems);
+    }
+
+    /** A pod that might try to reach a council port: where it runs and its labels. */
+    private record Caller(String name, String namespace, Map<String, String> namespaceLabels, Map<String, String> labels) {
+    }
+
+    @Test
+    void networkPoliciesLetEachPortBeReachedByItsCallersOnly() {
+        List<String> problems = new ArrayList<>();
+        for (Build build : deployBuilds()) {
+            List<ObjectNode> policies = ofKind(build.resources(), "NetworkPolicy");
+            List<Part> parts = parts(build, problems);
+            Map<String, Part> byAgent = new TreeMap<>();
+            parts.forEach(p -> byAgent.put(p.agent(), p));
+            String ns = namespace(byAgent.get(ORCHESTRATOR).deployment());
+            List<Caller> callers = new ArrayList<>();
+            for (Part part : parts) {
+                callers.add(new Caller(part.agent(), ns, Map.of(), labelsOf(part.deployment().path("spec").path("template"))));
+            }
+            callers.add(new Caller("argo-rollouts controller", "argo-rollouts", Map.of(), Map.of("app.kubernetes.io/name", "argo-rollouts")));
+            callers.add(new Caller("flagger", "flagger-system", Map.of(), Map.of("app.kubernetes.io/name", "flagger")));
+            callers.add(new Caller("page ingress", "ingress-nginx", Map.of("canary-council.dev/page-access", "true"),
+                    Map.of("app.kubernetes.io/name", "ingress-nginx")));
+            callers.add(new Caller("a pod of a watched namespace", "shop", Map.of(), Map.of("app", "checkout")));
+            callers.add(new Caller("an unlabelled pod beside the council", ns, Map.of(), Map.of()));
+            callers.add(new Caller("a pod wearing the orchestrator's labels elsewhere", "shop", Map.of(),
+                    labelsOf(byAgent.get(ORCHESTRATOR).deployment().path("spec").path("template"))));
+
+            Map<String, Set<String>> expected = new TreeMap<>();
+            Set<String> agents = Set.of(ORCHESTRATOR, LogAnalyst.NAME, MetricsAgent.NAME, IssueWriterService.NAME);
+            expected.put(MCP_TOOLS + ":8090", agents);
+            expected.put(LogAnalyst.NAME + ":8081", Set.of(ORCHESTRATOR));
+            expected.put(MetricsAgent.NAME + ":8082", Set.of(ORCHESTRATOR));
+            expected.put(IssueWriterService.NAME + ":8083", Set.of(ORCHESTRATOR));
+            expected.put(ORCHESTRATOR + ":8088", Set.of("argo-rollouts controller", "flagger"));
+            expected.put(ORCHESTRATOR + ":8080", Set.of("page ingress"));
+            for (Map.Entry<String, Set<String>> target : expected.entrySet()) {
+                Part part = byAgent.get(target.getKey().split(":")[0]);
+                int port = Integer.parseInt(target.getKey().split(":")[1]);
+                Map<String, String> podLabels = labelsOf(part.deployment().path("spec").path("template"));
+                for (Caller caller : callers) {
+                    boolean allowed = reaches(policies, caller, ns, podLabels, port);
+                    if (allowed != target.getValue().contains(caller.name())) {
+                        problems.add(build + ": " + caller.name() + " (" + caller.namespace() + ") "
+                                + (allowed ? "reaches" : "cannot reach") + " " + target.getKey());
+                    }
+                }
+            }
+            // A port nobody listed stays shut: the default deny selects every part.
+            for (Part part : parts) {
+                Map<String, String> podLabels = labelsOf(part.deployment().path("spec").path("template"));
+                if (policies.stream().noneMatch(pol -> selects(pol.path("spec").path("podSelector"), podLabels))) {
+                    problems.add(build + ": no NetworkPolicy selects " + part + ", so any pod reaches every port of it");
+                }
+                for (Caller caller : callers) {
+                    if (reaches(policies, caller, ns, podLabels, 9999)) {
+                        problems.add(build + ": " + caller.name() + " reaches an unlisted port of " + part);
+                    }
+                }
+            }
+        }
+        assertNoProblems(problems);
+    }
+
+    private static Map<String, String> labelsOf(JsonNode object) {
+        Map<String, String> labels = new TreeMap<>();
+        object.path("metadata").path("labels").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
+        return labels;
+    }
+
+    /** NetworkPolicy ingress semantics: isolated when any policy selects the pod; then some rule must admit port and caller. */
+    private static boolean reaches(List<ObjectNode> policies, Caller caller, String podNamespace, Map<String, String> podLabels, int port) {
+        boolean isolated = false;
+        for (ObjectNode policy : policies) {
+            JsonNode spec = policy.path("spec");
+            if (!namespace(policy).equals(podNamespace) || !selects(spec.path("podSelector"), podLabels)) {
+                continue;
+            }
+            List<String> types = strings(spec.path("policyTypes"));
+            if (!types.isEmpty() && !types.contains("Ingress")) {
+                continue;
+            }
+            isolated = true;
+            for (JsonNode rule : spec.path("ingress")) {
+                boolean portOk = rule.path("ports").isEmpty();
+                for (JsonNode p : rule.path("ports")) {
+                    portOk |= p.path("port").asInt(-1) == port && Set.of("", "TCP").contains(text(p, "protocol"));
+                }
+                boolean fromOk = rule.path("from").isEmpty();
+                for (JsonNode peer : rule.path("from")) {
+                    Map<String, String> nsLabels = new TreeMap<>(caller.namespaceLabels());
+                    nsLabels.put("kubernetes.io/metadata.name", caller.namespace());
+                    boolean byPod = peer.has("podSelector") && selects(peer.path("podSelector"), caller.labels());
+                    boolean byNs = peer.has("namespaceSelector") && selects(peer.path("namespaceSelector"), nsLabels);
+                    if (peer.has("podSelector") && peer.has("namespaceSelector")) {
+                        fromOk |= byPod && byNs;
+                    } else if (peer.has("podSelector")) {
+                        fromOk |= byPod && caller.namespace().equals(namespace(policy));
+                    } else if (peer.has("namespaceSelector")) {
+                        fromOk |= byNs;
+                    }
+                }
+                if (portOk && fromOk) {
+                    return true;
+                }
+            }
+        }
+        return !isolated;
+    }
+
+    /** A label selector: every matchLabels entry and every matchExpressions term; empty selects everything. */
+    private static boolean selects(JsonNode selector, Map<String, String> labels) {
+        for (Map.Entry<String, JsonNode> e : selector.path("matchLabels").properties()) {
+            if (!e.getValue().asText().equals(labels.get(e.getKey()))) {
+                return false;
+            }
+        }
+        for (JsonNode expr : selector.path("matchExpressions")) {
+            String value = labels.get(text(expr, "key"));
+            List<String> values = strings(expr.path("values"));
+            boolean ok = switch (text(expr, "operator")) {
+                case "In" -> value != null && values.contains(value);
+                case "NotIn" -> value == null || !values.contains(value);
+                case "Exists" -> value != null;
+                case "DoesNotExist" -> value == null;
+                default -> false;
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Test
@@ -612,13 +760,19 @@ class DeployManifestsTest {
         for (ObjectNode template : templates) {
             String where = rel(dir) + " " + kindName(template);
             Set<String> declared = new TreeSet<>();
-            template.path("spec").path("args").forEach(a -> declared.add(text(a, "name")));
+            Set<String> secretArgs = new TreeSet<>();
+            template.path("spec").path("args").forEach(a -> {
+                declared.add(text(a, "name"));
+                if (a.path("valueFrom").has("secretKeyRef")) {
+                    secretArgs.add(text(a, "name"));
+                }
+            });
             boolean usesPlugin = false;
             for (JsonNode metric : template.path("spec").path("metrics")) {
                 JsonNode web = metric.path("provider").path("web");
                 if (!web.isMissingNode()) {
                     usesPlugin = true;
-                    checkWebMetric(where, metric, declared, service, problems);
+                    checkWebMetric(where, metric, declared, secretArgs, service, problems);
                     continue;
                 }
                 JsonNode config = metric.path("provider").path("plugin").path(PLUGIN);
@@ -952,7 +1106,8 @@ class DeployManifestsTest {
     }
 
     /** Argo's web provider: the orchestrator's release-gate API, every argument declared, all three verdicts told apart. */
-    private static void checkWebMetric(String where, JsonNode metric, Set<String> declared, ObjectNode service, List<String> problems) {
+    private static void checkWebMetric(String where, JsonNode metric, Set<String> declared, Set<String> secretArgs, ObjectNode service,
+                                       List<String> problems) {
         JsonNode web = metric.path("provider").path("web");
         Matcher refs = ARG_REF.matcher(metric.toString());
         while (refs.find()) {
@@ -971,6 +1126,16 @@ class DeployManifestsTest {
         }
         if (web.path("timeoutSeconds").asInt(10) < 60) {
             problems.add(where + ": timeoutSeconds under 60 cuts analyses short (Argo's default is 10)");
+        }
+        boolean bearerFromSecret = false;
+        for (JsonNode header : web.path("headers")) {
+            Matcher arg = ARG_REF.matcher(text(header, "value"));
+            if (text(header, "key").equals("Authorization") && text(header, "value").startsWith("Bearer ") && arg.find()) {
+                bearerFromSecret = secretArgs.contains(arg.group(1));
+            }
+        }
+        if (!bearerFromSecret) {
+            problems.add(where + ": no Authorization: Bearer {{args.X}} header with X read from a Secret; the gate refuses it");
         }
     }
 
@@ -1109,6 +1274,59 @@ class DeployManifestsTest {
         return Optional.empty();
     }
 
+    /**
+     * The auth-init Job may create Secrets (Kubernetes cannot narrow a create to a name) and read
+     * or fill the one Secret it generates, nothing else; only its own service account holds that,
+     * in the council's namespace, and only the Job runs as it.
+     */
+    private static void checkAuthInit(Build build, List<ObjectNode> roles, List<String> problems) {
+        Set<String> generated = generatedSecrets(build);
+        Optional<ObjectNode> role = roles.stream().filter(r -> name(r).equals(AUTH_INIT)).findFirst();
+        if (generated.isEmpty()) {
+            problems.add(build + ": no Job runs `secret init`: the parts' tokens would never exist, so authentication is not on by default");
+            return;
+        }
+        if (role.isEmpty() || !text(role.get(), "kind").equals("Role")) {
+            problems.add(build + ": the auth-init Job needs a namespaced Role " + AUTH_INIT);
+            return;
+        }
+        Set<String> expected = new TreeSet<>();
+        expected.add("create:" + List.of());
+        for (String verb : List.of("get", "patch", "update")) {
+            expected.add(verb + ":" + new ArrayList<>(generated));
+        }
+        Set<String> actual = new TreeSet<>();
+        for (JsonNode rule : role.get().path("rules")) {
+            if (!strings(rule.path("apiGroups")).equals(List.of("")) || !strings(rule.path("resources")).equals(List.of("secrets"))) {
+                problems.add(build + " " + kindName(role.get()) + ": a rule beyond core secrets: " + rule);
+            }
+            for (String verb : strings(rule.path("verbs"))) {
+                actual.add(verb + ":" + strings(rule.path("resourceNames")));
+            }
+        }
+        if (!actual.equals(expected)) {
+            problems.add(build + " " + kindName(role.get()) + ": rules " + actual + ", expected exactly " + expected);
+        }
+        for (ObjectNode binding : ofKind(build.resources(), "RoleBinding")) {
+            if (!text(binding.path("roleRef"), "name").equals(AUTH_INIT)) {
+                continue;
+            }
+            List<String> subjects = new ArrayList<>();
+            binding.path("subjects").forEach(s -> subjects.add(text(s, "kind") + " " + text(s, "namespace") + "/" + text(s, "name")));
+            if (!subjects.equals(List.of("ServiceAccount " + namespace(role.get()) + "/" + AUTH_INIT))
+                    || !namespace(binding).equals(namespace(role.get()))) {
+                problems.add(build + " " + kindName(binding) + ": subjects " + subjects + " in " + namespace(binding)
+                        + ", expected only the auth-init service account in the council's namespace");
+            }
+        }
+        for (ObjectNode workload : build.resources()) {
+            String sa = text(workload.path("spec").path("template").path("spec"), "serviceAccountName");
+            if (sa.equals(AUTH_INIT) && !text(workload, "kind").equals("Job")) {
+                problems.add(build + " " + kindName(workload) + ": runs as " + AUTH_INIT + ", which may create Secrets");
+            }
+        }
+    }
+
     private static boolean automountsToken(Build build, Part part) {
         JsonNode pod = part.pod();
         if (pod.has("automountServiceAccountToken")) {
@@ -1235,7 +1453,7 @@ class DeployManifestsTest {
                 }
                 if (text(r, "kind").endsWith("RoleBinding")) {
                     r.path("subjects").forEach(s -> {
-                        if (text(s, "kind").equals("ServiceAccount") && text(s, "name").equals("default")) {
+                        if (text(s, "kind").equals("ServiceAccount") && (text(s, "name").equals("default") || text(s, "namespace").isEmpty())) {
                             ((ObjectNode) s).put("namespace", namespace);
                         }
                     });
@@ -1366,7 +1584,28 @@ class DeployManifestsTest {
     }
 
     private static Optional<ObjectNode> find(Build build, String kind, String name) {
-        return build.resources().stream().filter(r -> text(r, "kind").equals(kind) && name(r).equals(name)).findFirst();
+        Optional<ObjectNode> found = build.resources().stream().filter(r -> text(r, "kind").equals(kind) && name(r).equals(name)).findFirst();
+        if (found.isEmpty() && kind.equals("Secret") && generatedSecrets(build).contains(name)) {
+            ObjectNode secret = YAML.createObjectNode().put("kind", "Secret");
+            SecretCommand.KEYS.forEach(key -> secret.with("data").put(key, ""));
+            return Optional.of(secret);
+        }
+        return found;
+    }
+
+    /** Secrets a Job of the build creates with {@code secret init --name NAME}: they hold {@link SecretCommand#KEYS}. */
+    private static Set<String> generatedSecrets(Build build) {
+        Set<String> names = new TreeSet<>();
+        for (ObjectNode job : ofKind(build.resources(), "Job")) {
+            for (JsonNode c : job.path("spec").path("template").path("spec").path("containers")) {
+                List<String> args = strings(c.path("args"));
+                int name = args.indexOf("--name");
+                if (args.size() > 1 && args.get(0).equals("secret") && args.get(1).equals("init") && name >= 0 && name + 1 < args.size()) {
+                    names.add(args.get(name + 1));
+                }
+            }
+        }
+        return names;
     }
 
     /** A ConfigMap's or Secret's keys and values (data, binaryData, stringData). */

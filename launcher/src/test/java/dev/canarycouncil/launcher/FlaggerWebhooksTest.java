@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +24,9 @@ import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
 import dev.canarycouncil.metrics.config.MetricSetLoader;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
+import dev.canarycouncil.orchestrator.gate.GateSettings;
+import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
+import dev.canarycouncil.runtime.a2a.auth.ServerAuth;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
 import dev.canarycouncil.runtime.http.VertxFactory;
 import dev.canarycouncil.runtime.json.Json;
@@ -84,6 +88,11 @@ class FlaggerWebhooksTest {
 
     /** The Canary's webhooks, their URLs pointed at this council. */
     private static List<Webhook> webhooks(String orchestratorUrl) throws Exception {
+        return webhooks(orchestratorUrl, null);
+    }
+
+    /** @param gateToken what the installer puts in place of the manifest's token placeholder; null to keep it */
+    private static List<Webhook> webhooks(String orchestratorUrl, String gateToken) throws Exception {
         JsonNode canary = new YAMLMapper().readTree(CANARY.toFile());
         List<Webhook> hooks = new ArrayList<>();
         for (JsonNode w : canary.path("spec").path("analysis").path("webhooks")) {
@@ -92,6 +101,9 @@ class FlaggerWebhooksTest {
             Duration d = timeout.length() < 2 ? Duration.ofSeconds(10) : Duration.ofSeconds(Long.parseLong(timeout.replace("s", "")));
             Map<String, String> metadata = new TreeMap<>(); // encoding/json writes map keys sorted
             w.path("metadata").fields().forEachRemaining(e -> metadata.put(e.getKey(), e.getValue().asText()));
+            if (gateToken != null && metadata.containsKey("token")) {
+                metadata.put("token", gateToken);
+            }
             hooks.add(new Webhook(w.path("type").asText(), w.path("url").asText().replaceFirst("^http://[^/]+", orchestratorUrl),
                     d, metadata));
         }
@@ -127,7 +139,10 @@ class FlaggerWebhooksTest {
     }
 
     private static Tick tickAtMaxWeight(String orchestratorUrl, String name, String namespace) throws Exception {
-        List<Webhook> hooks = webhooks(orchestratorUrl);
+        return tickAtMaxWeight(webhooks(orchestratorUrl), name, namespace);
+    }
+
+    private static Tick tickAtMaxWeight(List<Webhook> hooks, String name, String namespace) throws Exception {
         Map<String, Called> calls = new LinkedHashMap<>();
         for (Webhook h : hooks.stream().filter(h -> h.type().equals("rollback")).toList()) {
             Called c = call(h, name, namespace, "Progressing");
@@ -159,6 +174,24 @@ class FlaggerWebhooksTest {
         for (String judging : List.of("pre-rollout", "rollback", "confirm-promotion")) {
             assertTrue(hook(hooks, judging).timeout().compareTo(Duration.ofSeconds(30)) >= 0,
                     judging + ": Flagger's 10 s default is shorter than a model-assisted analysis");
+        }
+    }
+
+    @Test
+    void theCanarysMetadataCarriesTheGateTokenAndWithoutItNothingPasses() throws Exception {
+        AgentSecret gate = AgentSecret.of("gate-" + java.util.UUID.randomUUID());
+        CouncilAssembly guarded = new CouncilAssembly(vertx, "127.0.0.1",
+                A2aServerSettings.defaults().withAuth(ServerAuth.bearer(AgentSecret.of("council-" + java.util.UUID.randomUUID()))),
+                MetricSetLoader.defaults(), ModelConfig.none()).withGate(GateSettings.defaults().withGateToken(gate), OptionalInt.of(0));
+        try (LocalCouncil council = LocalCouncil.start(guarded, LocalCouncil.Ports.ephemeral(),
+                RecordingOption.backends(RecordedRollout.load(Recordings.named("healthy-color-change"))),
+                CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)), IssueWriterConfig.dryRun(null, null), line -> { })) {
+            String gateUrl = council.part("orchestrator").gateUrl();
+            Tick placeholder = tickAtMaxWeight(webhooks(gateUrl), "checkout", "shop");
+            assertEquals("Progressing: failed checks +1", placeholder.outcome(), "the manifest as committed opens nothing");
+            assertEquals(401, placeholder.calls().get("rollback").status());
+            Tick installed = tickAtMaxWeight(webhooks(gateUrl, gate.reveal()), "checkout", "shop");
+            assertEquals("Promoting", installed.outcome(), installed.calls().toString());
         }
     }
 
