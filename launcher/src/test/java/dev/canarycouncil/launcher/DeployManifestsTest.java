@@ -65,6 +65,8 @@ class DeployManifestsTest {
     private static final Set<String> MEMBERS = Set.of(LogAnalyst.NAME, MetricsAgent.NAME, IssueWriterService.NAME);
     private static final String NAMESPACES_ENV = "CANARY_COUNCIL_NAMESPACES";
     private static final String AUTH_INIT = "canary-council-auth-init";
+    /** Lists Kubernetes declares without a patch merge key, so a patch replaces them whole (NetworkPolicySpec's). */
+    private static final Set<String> REPLACED_LISTS = Set.of("ingress", "egress");
 
     /** What the MCP tools may do, and all they may do: group/resource to verbs. */
     private static final Map<String, Set<String>> TOOL_RULES = new TreeMap<>(Map.of(
@@ -1488,6 +1490,8 @@ class DeployManifestsTest {
                 target.remove(e.getKey());
             } else if (value.isObject() && target.path(e.getKey()).isObject()) {
                 merge((ObjectNode) target.get(e.getKey()), value, where, problems);
+            } else if (value.isArray() && REPLACED_LISTS.contains(e.getKey())) {
+                target.set(e.getKey(), value.deepCopy()); // no merge key: a strategic merge patch replaces the list
             } else if (value.isArray()) {
                 problems.add(where + ": patches a list (" + e.getKey() + "), which DeployManifestsTest does not emulate");
             } else {
