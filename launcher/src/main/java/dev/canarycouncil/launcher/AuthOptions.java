@@ -20,14 +20,6 @@ final class AuthOptions {
 
     /** The token, or null when authentication is off. */
     AgentSecret secret() {
-        try {
-            if (tokenFile != null) {
-                return AgentSecret.fromFile(tokenFile);
-            }
-            String env = System.getenv(TOKEN_ENV);
-            return env == null || env.isBlank() ? null : AgentSecret.of(env);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(tokenFile != null ? e.getMessage() : TOKEN_ENV + ": " + e.getMessage());
-        }
+        return SecretSource.read(tokenFile, "--auth-token-file", TOKEN_ENV).orElse(null);
     }
 }

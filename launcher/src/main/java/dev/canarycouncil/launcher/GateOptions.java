@@ -6,7 +6,6 @@ import java.util.OptionalInt;
 
 import dev.canarycouncil.orchestrator.gate.AnalysisLimits;
 import dev.canarycouncil.orchestrator.gate.GateSettings;
-import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
 import picocli.CommandLine.Option;
 
 /**
@@ -65,14 +64,6 @@ final class GateOptions {
             throw new UsageException(e.getMessage());
         }
         GateSettings settings = GateSettings.defaults().withPlugin(plugin).withLimits(limits);
-        try {
-            if (gateTokenFile != null) {
-                return settings.withGateToken(AgentSecret.fromFile(gateTokenFile));
-            }
-            String env = System.getenv(GATE_TOKEN_ENV);
-            return env == null || env.isBlank() ? settings : settings.withGateToken(AgentSecret.of(env));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException((gateTokenFile != null ? "--gate-token-file: " : GATE_TOKEN_ENV + ": ") + e.getMessage());
-        }
+        return SecretSource.read(gateTokenFile, "--gate-token-file", GATE_TOKEN_ENV).map(settings::withGateToken).orElse(settings);
     }
 }

@@ -8,20 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.canarycouncil.orchestrator.gate.AnalysisLimits;
-import dev.canarycouncil.orchestrator.gate.AnalysisSlots;
 import dev.canarycouncil.orchestrator.gate.GateAccess;
-import dev.canarycouncil.orchestrator.gate.Measurements;
+import dev.canarycouncil.orchestrator.gate.StalledAnalyses;
 import dev.canarycouncil.runtime.json.Json;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.ext.web.Router;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,35 +25,21 @@ class FlaggerRoutesWhileRunningTest {
 
     private static final String PAYLOAD = "{\"name\":\"checkout\",\"namespace\":\"shop\",\"phase\":\"Progressing\",\"checksum\":\"5d8f6c9b7\"}";
 
-    private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final CountDownLatch release = new CountDownLatch(1);
-    private final AtomicInteger started = new AtomicInteger();
-    private Vertx vertx;
-    private HttpServer server;
+    private StalledAnalyses analyses;
 
     @BeforeEach
     void start() throws Exception {
-        vertx = Vertx.vertx();
-        Measurements measurements = new Measurements(m -> {
-            started.incrementAndGet();
-            release.await();
-            throw new InterruptedException("test over");
-        }, Duration.ofMinutes(2), executor, new AnalysisSlots(AnalysisLimits.defaults()));
-        Router router = Router.router(vertx);
-        new FlaggerRoutes(measurements, Duration.ofMillis(300), GateAccess.open()).mount(router);
-        server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").toCompletionStage()
-                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        analyses = new StalledAnalyses(AnalysisLimits.defaults(),
+                (measurements, router) -> new FlaggerRoutes(measurements, Duration.ofMillis(300), GateAccess.open()).mount(router));
     }
 
     @AfterEach
     void stop() throws Exception {
-        release.countDown();
-        executor.shutdownNow();
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        analyses.close();
     }
 
     private HttpResponse<String> post(String hook) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + "/api/v1/flagger/" + hook))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + analyses.port() + "/api/v1/flagger/" + hook))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(PAYLOAD)).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
@@ -75,6 +52,6 @@ class FlaggerRoutesWhileRunningTest {
         assertEquals(202, post("pre-rollout").statusCode());
         assertEquals(425, post("confirm-promotion").statusCode(), "no promotion without a verdict");
         assertEquals(425, post("rollback").statusCode(), "no rollback without a verdict");
-        assertEquals(1, started.get(), "every hook of the revision joined the one analysis");
+        assertEquals(1, analyses.started(), "every hook of the revision joined the one analysis");
     }
 }
