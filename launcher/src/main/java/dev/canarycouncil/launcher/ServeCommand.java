@@ -99,6 +99,11 @@ final class ServeCommand implements Callable<Integer> {
         AgentSecret secret = auth.secret();
         GateSettings gateSettings = gate.settings();
         OptionalInt gatePort = gate.port();
+        int orchestratorPort = agent == null ? basePort : port;
+        if (gatePort.isPresent() && gatePort.getAsInt() != 0 && gatePort.getAsInt() == orchestratorPort) {
+            throw new UsageException("--gate-port " + gatePort.getAsInt() + " is the orchestrator's own port; give another, "
+                    + "or leave it out to serve the controllers there too");
+        }
         MemberOptions.Resolved plugins = members.resolve(secret);
         boolean needsTools = agent == null || agent.equals(CouncilAssembly.MCP_TOOLS);
         ToolBackends backends = null;

@@ -49,10 +49,16 @@ class ServeProcessTest {
 
     /** Starts {@code serve} with the test classpath; returns the announced URLs by part name. */
     private Map<String, String> serve(int expectedParts, String... args) throws Exception {
+        return serve(Map.of(), expectedParts, args);
+    }
+
+    private Map<String, String> serve(Map<String, String> env, int expectedParts, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(env);
+        Process process = builder.start();
         processes.add(process);
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
@@ -110,5 +116,41 @@ class ServeProcessTest {
         assertEquals("ROLLBACK", answer.get("verdict").asText(), answer::toString);
         assertTrue(answer.get("analysis").asText().contains("metrics-agent: ROLLBACK"), answer::toString);
         assertTrue(answer.get("issueTitle").asText().startsWith("Canary 7c9d6f5b4 of checkout"), answer::toString);
+    }
+
+    /**
+     * Production's shape with authentication on: every part its own process with the token in
+     * its environment, the MCP server refusing anyone without it, the specialists presenting it,
+     * the orchestrator's controller endpoints on their own port behind the gate token.
+     */
+    @Test
+    void separateProcessesAuthenticateToEachOtherAndTheMcpServer() throws Exception {
+        Map<String, String> env = Map.of(AuthOptions.TOKEN_ENV, "council-token-for-the-process-test",
+                GateOptions.GATE_TOKEN_ENV, "gate-token-for-the-process-test");
+        String recording = Recordings.named("5xx-spike-payments-timeout").toString();
+        String mcp = serve(env, 1, "--agent", "mcp-tools", "--port", "0", "--recording", recording).get("mcp-tools") + "/mcp";
+        assertEquals(401, TestHttp.postJson(mcp, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}").statusCode(),
+                "the MCP server answers nobody without the token");
+        String logs = serve(env, 1, "--agent", "log-analyst", "--port", "0", "--mcp-url", mcp).get("log-analyst");
+        String metrics = serve(env, 1, "--agent", "metrics-agent", "--port", "0", "--mcp-url", mcp).get("metrics-agent");
+        String issues = serve(env, 1, "--agent", "issue-writer", "--port", "0", "--mcp-url", mcp).get("issue-writer");
+        String members = String.join(",", logs + "/.well-known/agent-card.json", metrics + "/.well-known/agent-card.json",
+                issues + "/.well-known/agent-card.json");
+        Map<String, String> orchestrator = serve(env, 2, "--agent", "orchestrator", "--port", "0", "--gate-port", "0",
+                "--mcp-url", mcp, "--member", members);
+        String gate = orchestrator.get("orchestrator-gate");
+        assertTrue(gate != null && !gate.equals(orchestrator.get("orchestrator")), orchestrator.toString());
+
+        String body = "{\"namespace\":\"shop\",\"rollout\":\"checkout\",\"canaryHash\":\"7c9d6f5b4\"}";
+        assertEquals(401, TestHttp.postJson(gate + "/api/v1/analyses", body).statusCode());
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(gate + "/api/v1/analyses")).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer gate-token-for-the-process-test")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body());
+        JsonNode verdict = Json.mapper().readTree(answer.body());
+        assertEquals("ROLLBACK", verdict.path("decision").asText(), answer.body());
+        assertTrue(verdict.path("summary").asText().contains("metrics-agent: ROLLBACK"), "the specialists read the MCP server: "
+                + answer.body());
     }
 }
