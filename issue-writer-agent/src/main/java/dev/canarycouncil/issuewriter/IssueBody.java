@@ -1,5 +1,7 @@
 package dev.canarycouncil.issuewriter;
 
+import dev.canarycouncil.issuewriter.filing.IssueMarkers;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -7,7 +9,6 @@ import dev.canarycouncil.issuewriter.code.CodeExcerpt;
 import dev.canarycouncil.issuewriter.code.SuspectCode;
 import dev.canarycouncil.issuewriter.prose.WrittenText;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
-import dev.canarycouncil.runtime.schema.TargetKind;
 import dev.canarycouncil.runtime.schema.Evidence;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.LogLatencyEvidence;
@@ -15,6 +16,7 @@ import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
 import dev.canarycouncil.runtime.schema.PodConditionEvidence;
 import dev.canarycouncil.runtime.schema.PromQlEvidence;
 import dev.canarycouncil.runtime.schema.Severity;
+import dev.canarycouncil.runtime.schema.TargetKind;
 import dev.canarycouncil.runtime.schema.Verdict;
 
 /**

@@ -1,5 +1,7 @@
 package dev.canarycouncil.issuewriter;
 
+import dev.canarycouncil.issuewriter.filing.IssueMarkers;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -8,7 +8,7 @@ import dev.canarycouncil.loganalyst.LogAnalystService;
 import dev.canarycouncil.mcp.testing.RecordedMcpServer;
 import dev.canarycouncil.metrics.MetricsAgent;
 import dev.canarycouncil.metrics.MetricsJudge;
-import dev.canarycouncil.metrics.config.MetricSetLoader;
+import dev.canarycouncil.metrics.presets.PresetCatalog;
 import dev.canarycouncil.runtime.mcp.McpToolClient;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.Decision;
@@ -33,7 +33,7 @@ public final class RecordedVerdicts {
         try (McpToolClient tools = mcp.client()) {
             findings = List.of(
                     LogAnalystService.analyst(tools).analyze(analysis, message -> { }),
-                    new MetricsJudge(MetricsAgent.NAME, tools, MetricSetLoader.defaults()).judge(analysis, message -> { }));
+                    new MetricsJudge(MetricsAgent.NAME, tools, PresetCatalog.defaultSet()).judge(analysis, message -> { }));
         }
         boolean rollback = findings.stream().anyMatch(f -> f.verdict() == Decision.ROLLBACK);
         String rootCause = findings.stream().filter(f -> f.verdict() == Decision.ROLLBACK)

@@ -14,10 +14,10 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import dev.canarycouncil.issuewriter.IssueWriterConfig;
+import dev.canarycouncil.loganalyst.LogAnalystService;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
 import dev.canarycouncil.metrics.MetricsAgentService;
-import dev.canarycouncil.loganalyst.LogAnalystService;
-import dev.canarycouncil.metrics.config.MetricSetLoader;
+import dev.canarycouncil.metrics.presets.PresetCatalog;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
 import dev.canarycouncil.runtime.http.VertxFactory;
@@ -82,7 +82,7 @@ final class BenchPromptCommand implements Callable<Integer> {
 
     private static Verdict analyse(Vertx vertx, RecordedRollout rollout) throws Exception {
         try (LocalCouncil council = LocalCouncil.start(new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(),
-                        MetricSetLoader.defaults(), ModelConfig.none()), LocalCouncil.Ports.ephemeral(),
+                        PresetCatalog.defaultSet(), ModelConfig.none()), LocalCouncil.Ports.ephemeral(),
                 RecordingOption.backends(rollout), CouncilSettings.defaults(), IssueWriterConfig.dryRun(null, null), line -> { })) {
             AnalysisTarget target = new AnalysisTarget(rollout.manifest().namespace(),
                     rollout.manifest().canary().podTemplateHash(), null, null, null, null, null);

@@ -11,15 +11,15 @@ import java.util.concurrent.Callable;
 
 import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
-import dev.canarycouncil.metrics.config.MetricSetLoader;
+import dev.canarycouncil.metrics.presets.PresetCatalog;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
+import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
 import dev.canarycouncil.runtime.http.VertxFactory;
 import dev.canarycouncil.runtime.llm.ModelConfig;
 import dev.canarycouncil.runtime.schema.AnalysisTarget;
 import dev.canarycouncil.runtime.schema.Verdict;
 import io.vertx.core.Vertx;
-import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -76,7 +76,7 @@ final class ChatCommand implements Callable<Integer> {
                 pod != null ? pod : rollout.manifest().canary().podTemplateHash(), null, null, null, null, null);
         Vertx vertx = VertxFactory.create(64);
         try (LocalCouncil council = LocalCouncil.start(new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(),
-                        MetricSetLoader.defaults(), ModelConfig.none()), LocalCouncil.Ports.ephemeral(), RecordingOption.backends(rollout),
+                        PresetCatalog.defaultSet(), ModelConfig.none()), LocalCouncil.Ports.ephemeral(), RecordingOption.backends(rollout),
                 CouncilSettings.defaults().withDeadline(deadline), IssueWriterConfig.dryRun(null, null), members.resolve(null),
                 line -> { })) {
             return converse(council.orchestratorUrl(), target, timeout, null, in, out);

@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
-import dev.canarycouncil.metrics.config.MetricSetLoader;
+import dev.canarycouncil.metrics.presets.PresetCatalog;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.orchestrator.gate.GateSettings;
 import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
@@ -59,7 +59,7 @@ class ArgoWebProviderTest {
     @BeforeAll
     static void start() {
         vertx = VertxFactory.create(64);
-        assembly = new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), MetricSetLoader.defaults(), ModelConfig.none());
+        assembly = new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), PresetCatalog.defaultSet(), ModelConfig.none());
     }
 
     @AfterAll
@@ -211,7 +211,7 @@ class ArgoWebProviderTest {
         AgentSecret council = AgentSecret.of("council-" + java.util.UUID.randomUUID());
         AgentSecret gate = AgentSecret.of("gate-" + java.util.UUID.randomUUID());
         CouncilAssembly guarded = new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults().withAuth(ServerAuth.bearer(council)),
-                MetricSetLoader.defaults(), ModelConfig.none()).withGate(GateSettings.defaults().withGateToken(gate), OptionalInt.of(0));
+                PresetCatalog.defaultSet(), ModelConfig.none()).withGate(GateSettings.defaults().withGateToken(gate), OptionalInt.of(0));
         try (LocalCouncil local = LocalCouncil.start(guarded, LocalCouncil.Ports.ephemeral(),
                 RecordingOption.backends(RecordedRollout.load(Recordings.named("healthy-color-change"))),
                 CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)), IssueWriterConfig.dryRun(null, null), line -> { })) {

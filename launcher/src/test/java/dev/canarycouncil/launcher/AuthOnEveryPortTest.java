@@ -24,7 +24,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
-import dev.canarycouncil.metrics.config.MetricSetLoader;
+import dev.canarycouncil.metrics.presets.PresetCatalog;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.orchestrator.gate.GateSettings;
 import dev.canarycouncil.runtime.a2a.A2aParts;
@@ -60,7 +60,7 @@ class AuthOnEveryPortTest {
     static void start() {
         vertx = VertxFactory.create(64);
         CouncilAssembly assembly = new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults().withAuth(ServerAuth.bearer(COUNCIL)),
-                MetricSetLoader.defaults(), ModelConfig.none()).withGate(GateSettings.defaults().withGateToken(GATE), OptionalInt.of(0));
+                PresetCatalog.defaultSet(), ModelConfig.none()).withGate(GateSettings.defaults().withGateToken(GATE), OptionalInt.of(0));
         council = LocalCouncil.start(assembly, LocalCouncil.Ports.ephemeral(),
                 RecordingOption.backends(RecordedRollout.load(Recordings.named("go-panic-index-out-of-range"))),
                 CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)), IssueWriterConfig.dryRun(null, null), line -> { });

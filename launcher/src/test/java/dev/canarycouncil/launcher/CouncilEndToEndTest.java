@@ -12,7 +12,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
-import dev.canarycouncil.metrics.config.MetricSetLoader;
+import dev.canarycouncil.metrics.presets.PresetCatalog;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.runtime.a2a.A2aParts;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
@@ -44,7 +44,7 @@ class CouncilEndToEndTest {
     @BeforeAll
     static void start() {
         vertx = VertxFactory.create(64);
-        assembly = new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), MetricSetLoader.defaults(), ModelConfig.none());
+        assembly = new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), PresetCatalog.defaultSet(), ModelConfig.none());
         healthy = council("healthy-color-change");
         panicking = council("go-panic-index-out-of-range");
     }
@@ -204,7 +204,7 @@ class CouncilEndToEndTest {
         List<String> progress = results.stream().filter(r -> "status-update".equals(r.path("kind").asText()))
                 .map(r -> r.path("status").path("message").path("parts").path(0).path("text").asText()).toList();
         assertTrue(progress.stream().anyMatch(p -> p.startsWith("log-analyst: reading canary pods")), progress::toString);
-        int metrics = MetricSetLoader.defaults().metrics().size();
+        int metrics = PresetCatalog.defaultSet().metrics().size();
         assertTrue(progress.stream().anyMatch(p -> p.startsWith("metrics-agent: comparing " + metrics + " metrics")), progress::toString);
         assertTrue(progress.stream().anyMatch(p -> p.matches("log-analyst voted ROLLBACK \\(\\d+%\\)")), progress::toString);
         assertTrue(progress.stream().anyMatch(p -> p.matches("metrics-agent voted ROLLBACK \\(\\d+%\\)")), progress::toString);

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
-import dev.canarycouncil.metrics.config.MetricSetLoader;
+import dev.canarycouncil.metrics.presets.PresetCatalog;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.orchestrator.gate.GateSettings;
 import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
@@ -58,7 +58,7 @@ class FlaggerWebhooksTest {
     @BeforeAll
     static void start() {
         vertx = VertxFactory.create(64);
-        assembly = new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), MetricSetLoader.defaults(), ModelConfig.none());
+        assembly = new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), PresetCatalog.defaultSet(), ModelConfig.none());
     }
 
     @AfterAll
@@ -182,7 +182,7 @@ class FlaggerWebhooksTest {
         AgentSecret gate = AgentSecret.of("gate-" + java.util.UUID.randomUUID());
         CouncilAssembly guarded = new CouncilAssembly(vertx, "127.0.0.1",
                 A2aServerSettings.defaults().withAuth(ServerAuth.bearer(AgentSecret.of("council-" + java.util.UUID.randomUUID()))),
-                MetricSetLoader.defaults(), ModelConfig.none()).withGate(GateSettings.defaults().withGateToken(gate), OptionalInt.of(0));
+                PresetCatalog.defaultSet(), ModelConfig.none()).withGate(GateSettings.defaults().withGateToken(gate), OptionalInt.of(0));
         try (LocalCouncil council = LocalCouncil.start(guarded, LocalCouncil.Ports.ephemeral(),
                 RecordingOption.backends(RecordedRollout.load(Recordings.named("healthy-color-change"))),
                 CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)), IssueWriterConfig.dryRun(null, null), line -> { })) {

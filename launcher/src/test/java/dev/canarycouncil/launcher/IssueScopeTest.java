@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.issuewriter.filing.GitHubFilingConfig;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
-import dev.canarycouncil.metrics.config.MetricSetLoader;
+import dev.canarycouncil.metrics.presets.PresetCatalog;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.runtime.a2a.A2aParts;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
@@ -40,7 +40,7 @@ class IssueScopeTest {
         Vertx vertx = VertxFactory.create(64);
         try (GitHubFake github = GitHubFake.start(TOKEN)) {
             github.addRepository("shop/checkout");
-            CouncilAssembly assembly = new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), MetricSetLoader.defaults(),
+            CouncilAssembly assembly = new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), PresetCatalog.defaultSet(),
                     ModelConfig.none());
             try (LocalCouncil council = LocalCouncil.start(assembly, LocalCouncil.Ports.ephemeral(),
                     RecordingOption.backends(RecordedRollout.load(Recordings.named("go-panic-index-out-of-range"))),

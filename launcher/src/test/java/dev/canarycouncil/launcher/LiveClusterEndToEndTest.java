@@ -12,7 +12,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.mcp.testing.RecordingInMockCluster;
-import dev.canarycouncil.metrics.config.MetricSetLoader;
+import dev.canarycouncil.metrics.presets.PresetCatalog;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
 import dev.canarycouncil.runtime.http.VertxFactory;
@@ -39,7 +39,7 @@ class LiveClusterEndToEndTest {
         Vertx vertx = VertxFactory.create(64);
         try (RecordingInMockCluster cluster = RecordingInMockCluster.start(Recordings.named(recording));
              LocalCouncil council = LocalCouncil.start(
-                     new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), MetricSetLoader.defaults(), ModelConfig.none()),
+                     new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), PresetCatalog.defaultSet(), ModelConfig.none()),
                      LocalCouncil.Ports.ephemeral(), cluster.toolBackends(),
                      CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)), IssueWriterConfig.dryRun(null, null),
                      line -> { })) {

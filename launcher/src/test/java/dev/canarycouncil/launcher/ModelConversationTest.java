@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
-import dev.canarycouncil.metrics.config.MetricSetLoader;
+import dev.canarycouncil.metrics.presets.PresetCatalog;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.runtime.a2a.A2aParts;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
@@ -55,7 +55,7 @@ class ModelConversationTest {
         Vertx vertx = VertxFactory.create(32);
         ModelConfig models = ModelConfig.of(ModelSettings.of(ModelProvider.GEMINI, "gemini-2.5-flash", gemini.url(), KEY));
         try (LocalCouncil council = LocalCouncil.start(new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(),
-                        MetricSetLoader.defaults(), models), LocalCouncil.Ports.ephemeral(),
+                        PresetCatalog.defaultSet(), models), LocalCouncil.Ports.ephemeral(),
                 RecordingOption.backends(RecordedRollout.load(Recordings.named("go-panic-index-out-of-range"))),
                 CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)), IssueWriterConfig.dryRun(null, null), l -> { })) {
             JsonNode analysis = send(council, message(null, "{\"kind\":\"data\",\"data\":{\"namespace\":\"shop\",\"podName\":"

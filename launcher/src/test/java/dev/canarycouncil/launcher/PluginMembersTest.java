@@ -13,7 +13,7 @@ import java.util.Map;
 
 import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
-import dev.canarycouncil.metrics.config.MetricSetLoader;
+import dev.canarycouncil.metrics.presets.PresetCatalog;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.orchestrator.members.MemberEntry;
 import dev.canarycouncil.orchestrator.members.MembersConfig;
@@ -55,7 +55,7 @@ class PluginMembersTest {
     @BeforeAll
     static void start() {
         vertx = VertxFactory.create(64);
-        assembly = new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), MetricSetLoader.defaults(), ModelConfig.none());
+        assembly = new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), PresetCatalog.defaultSet(), ModelConfig.none());
         healthy = LocalCouncil.start(assembly, LocalCouncil.Ports.ephemeral(),
                 RecordingOption.backends(RecordedRollout.load(Recordings.named("healthy-color-change"))),
                 CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)), IssueWriterConfig.dryRun(null, null), line -> { });

@@ -15,7 +15,7 @@ import dev.canarycouncil.issuewriter.filing.GitHubFilingConfig;
 import dev.canarycouncil.mcp.code.github.GitHubCodeSources;
 import dev.canarycouncil.mcp.code.github.GitHubRepository;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
-import dev.canarycouncil.metrics.config.MetricSetLoader;
+import dev.canarycouncil.metrics.presets.PresetCatalog;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
 import dev.canarycouncil.runtime.http.VertxFactory;
@@ -57,7 +57,7 @@ class PluginRepositoryTest {
         RepositoryAllowList allowList = new RepositoryAllowList("shop/checkout", Set.of("shop/checkout-v2"), github.url());
         GitHubRepository configured = GitHubRepository.of("shop/checkout", TOKEN).withApiUrl(github.url());
         vertx = VertxFactory.create(64);
-        CouncilAssembly assembly = new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), MetricSetLoader.defaults(),
+        CouncilAssembly assembly = new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), PresetCatalog.defaultSet(),
                 ModelConfig.none());
         council = LocalCouncil.start(assembly, LocalCouncil.Ports.ephemeral(),
                 RecordingOption.backends(RecordedRollout.load(Recordings.named(RECORDING)))

@@ -13,7 +13,7 @@ import java.util.Map;
 
 import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
-import dev.canarycouncil.metrics.config.MetricSetLoader;
+import dev.canarycouncil.metrics.presets.PresetCatalog;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
 import dev.canarycouncil.runtime.a2a.auth.ServerAuth;
@@ -58,7 +58,7 @@ class WebPageTest {
         HeadlessChromium.assumeInstalled();
         vertx = VertxFactory.create(64);
         council = LocalCouncil.start(new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(),
-                        MetricSetLoader.defaults(), ModelConfig.none()), LocalCouncil.Ports.ephemeral(),
+                        PresetCatalog.defaultSet(), ModelConfig.none()), LocalCouncil.Ports.ephemeral(),
                 RecordingOption.backends(RecordedRollout.load(Recordings.named("go-panic-index-out-of-range"))),
                 CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)), IssueWriterConfig.dryRun(null, null),
                 line -> { });
@@ -227,7 +227,7 @@ class WebPageTest {
     void aTokenProtectedCouncilAsksForItsTokenThenAnalyses() throws Exception {
         AgentSecret token = AgentSecret.of("page-token-" + System.nanoTime());
         try (LocalCouncil guarded = LocalCouncil.start(new CouncilAssembly(vertx, "127.0.0.1",
-                        A2aServerSettings.defaults().withAuth(ServerAuth.bearer(token)), MetricSetLoader.defaults(), ModelConfig.none()),
+                        A2aServerSettings.defaults().withAuth(ServerAuth.bearer(token)), PresetCatalog.defaultSet(), ModelConfig.none()),
                 LocalCouncil.Ports.ephemeral(), RecordingOption.backends(RecordedRollout.load(Recordings.named("healthy-color-change"))),
                 CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)), IssueWriterConfig.dryRun(null, null), line -> { })) {
             chromium.driver().get(guarded.orchestratorUrl() + "/ui/?namespace=shop&pod=7c9d6f5b4");

@@ -3,7 +3,6 @@ package dev.canarycouncil.loganalyst;
 import java.util.List;
 
 import dev.canarycouncil.loganalyst.hints.OperatorHints;
-import dev.canarycouncil.loganalyst.ingest.LogIngestion;
 import dev.canarycouncil.runtime.schema.PodConditionEvidence;
 
 /**

@@ -7,7 +7,6 @@ import java.util.Locale;
 
 import dev.canarycouncil.loganalyst.hints.OperatorHints;
 import dev.canarycouncil.loganalyst.ingest.Level;
-import dev.canarycouncil.loganalyst.ingest.LogIngestion;
 import dev.canarycouncil.loganalyst.ingest.Side;
 import dev.canarycouncil.loganalyst.mining.RateComparison;
 import dev.canarycouncil.loganalyst.mining.TemplateDelta;

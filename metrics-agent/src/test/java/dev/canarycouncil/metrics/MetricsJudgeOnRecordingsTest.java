@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.canarycouncil.mcp.testing.RecordedMcpServer;
-import dev.canarycouncil.metrics.config.MetricSetLoader;
+import dev.canarycouncil.metrics.presets.PresetCatalog;
 import dev.canarycouncil.runtime.mcp.McpToolClient;
 import dev.canarycouncil.runtime.schema.BlindSpot;
 import dev.canarycouncil.runtime.schema.Decision;
@@ -28,7 +28,7 @@ class MetricsJudgeOnRecordingsTest {
 
     private static Finding judge(Path recording) {
         try (RecordedMcpServer mcp = new RecordedMcpServer(recording); McpToolClient tools = mcp.client()) {
-            return new MetricsJudge(MetricsAgent.NAME, tools, MetricSetLoader.defaults()).judge(mcp.analysisRequest(null), message -> { });
+            return new MetricsJudge(MetricsAgent.NAME, tools, PresetCatalog.defaultSet()).judge(mcp.analysisRequest(null), message -> { });
         } catch (InterruptedException e) {
             throw new AssertionError(e);
         }
@@ -39,7 +39,7 @@ class MetricsJudgeOnRecordingsTest {
         Finding f = judge(Recordings.named("healthy-color-change"));
         assertEquals(Decision.PROMOTE, f.verdict(), f.summary() + "\n" + f.evidence());
         assertTrue(f.confidence() >= 70, f.summary());
-        assertEquals(MetricSetLoader.defaults().metrics().size(), f.evidence().size());
+        assertEquals(PresetCatalog.defaultSet().metrics().size(), f.evidence().size());
         assertTrue(f.evidence().stream().allMatch(e -> e.severity() == Severity.INFO), f.evidence()::toString);
     }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.orchestrator.council.Council;
 import dev.canarycouncil.orchestrator.council.Requester;
 import dev.canarycouncil.orchestrator.council.UnresolvableTargetException;
+import dev.canarycouncil.orchestrator.council.VerdictSummary;
 import dev.canarycouncil.runtime.a2a.A2aParts;
 import dev.canarycouncil.runtime.agent.AgentOutput;
 import dev.canarycouncil.runtime.agent.AgentWork;
@@ -65,7 +66,7 @@ public final class CouncilWork implements AgentWork {
         if (contextId != null) {
             investigations.remember(contextId, analysis.request(), verdict);
         }
-        return new AgentOutput("verdict", A2aParts.payload(A2aParts.VERDICT, verdict, summary(verdict)
+        return new AgentOutput("verdict", A2aParts.payload(A2aParts.VERDICT, verdict, VerdictSummary.of(verdict)
                 + (investigator == null ? "" : "\nAsk about it in this conversation, e.g. \"why was it rolled back?\" or /help.")));
     }
 
@@ -128,30 +129,4 @@ public final class CouncilWork implements AgentWork {
             throw new InvalidInputException(usage);
         }
     }
-
-    /** The verdict in a few lines of text. */
-    public static String summary(Verdict v) {
-        StringBuilder s = new StringBuilder();
-        s.append(v.decision()).append(" (confidence ").append(v.confidence()).append("%)\n");
-        if ("model-assisted".equals(v.mode()) && v.analysis() != null && !v.analysis().isBlank()) {
-            // The model's explanation, when one wrote it; the template prose would only repeat the lines below.
-            s.append(v.analysis().strip()).append('\n');
-        }
-        s.append("Root cause: ").append(v.rootCause()).append('\n');
-        s.append("Remediation: ").append(v.remediation()).append('\n');
-        for (Finding f : v.findings()) {
-            s.append("- ").append(f.agent()).append(": ").append(f.verdict()).append(" (").append(f.confidence())
-                    .append("%) ").append(f.summary()).append('\n');
-        }
-        v.failures().forEach(f -> s.append("- ").append(f.agent()).append(": no finding (").append(f.reason()).append(")\n"));
-        if (v.issue() != null) {
-            s.append("Issue: ").append(v.issue().url() != null ? v.issue().url() : v.issue().title() + " (" + v.issue().state() + ")");
-            if (v.issue().url() == null && v.issue().detail() != null) {
-                s.append(": ").append(v.issue().detail());
-            }
-            s.append('\n');
-        }
-        return s.toString().trim();
-    }
-
 }

@@ -14,27 +14,27 @@ import dev.canarycouncil.orchestrator.chat.Investigations;
 import dev.canarycouncil.orchestrator.chat.Investigator;
 import dev.canarycouncil.orchestrator.chat.MemberQuestions;
 import dev.canarycouncil.orchestrator.chat.ModelAnswers;
-import dev.canarycouncil.runtime.llm.McpToolAccess;
 import dev.canarycouncil.orchestrator.council.Council;
 import dev.canarycouncil.orchestrator.council.CouncilDirectory;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.orchestrator.council.Requester;
 import dev.canarycouncil.orchestrator.council.TargetResolver;
-import dev.canarycouncil.orchestrator.members.MemberEntry;
-import dev.canarycouncil.orchestrator.narrative.Narrator;
 import dev.canarycouncil.orchestrator.gate.AnalysisSlots;
 import dev.canarycouncil.orchestrator.gate.GateAccess;
 import dev.canarycouncil.orchestrator.gate.GateRoutes;
 import dev.canarycouncil.orchestrator.gate.GateSettings;
 import dev.canarycouncil.orchestrator.gate.Measurements;
 import dev.canarycouncil.orchestrator.gate.flagger.FlaggerRoutes;
+import dev.canarycouncil.orchestrator.members.MemberEntry;
+import dev.canarycouncil.orchestrator.narrative.Narrator;
 import dev.canarycouncil.orchestrator.plugin.PluginRoutes;
-import dev.canarycouncil.runtime.a2a.client.TimeoutA2aHttpClient;
-import dev.canarycouncil.runtime.a2a.server.A2aAgentServer;
 import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
 import dev.canarycouncil.runtime.a2a.auth.ServerAuth;
+import dev.canarycouncil.runtime.a2a.client.TimeoutA2aHttpClient;
+import dev.canarycouncil.runtime.a2a.server.A2aAgentServer;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
 import dev.canarycouncil.runtime.agent.AgentHosting;
+import dev.canarycouncil.runtime.llm.McpToolAccess;
 import dev.canarycouncil.runtime.llm.ModelConfig;
 import dev.canarycouncil.runtime.llm.ModelSession;
 import dev.canarycouncil.runtime.mcp.McpToolClient;
@@ -43,7 +43,7 @@ import io.vertx.ext.web.Router;
 /** Assembles the coordinator: its A2A agent and the rollouts plugin endpoint, on one router. */
 public final class OrchestratorService implements AutoCloseable {
 
-    public static final String NAME = "orchestrator";
+    public static final String NAME = Council.COORDINATOR;
     /**
      * How long a finished measurement answers a controller's retries (Argo asks again 10 s after an
      * error): long enough for those, short enough that a background analysis measuring every few

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import dev.canarycouncil.issuewriter.IssueMarkers;
 import dev.canarycouncil.runtime.schema.IssueDraft;
 import org.kohsuke.github.GHDirection;
 import org.kohsuke.github.GHIssue;

@@ -1,6 +1,5 @@
 package dev.canarycouncil.issuewriter.filing;
 
-import dev.canarycouncil.issuewriter.IssueMarkers;
 import dev.canarycouncil.runtime.schema.IssueDraft;
 
 /**

@@ -16,7 +16,6 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import dev.canarycouncil.issuewriter.Drafts;
-import dev.canarycouncil.issuewriter.IssueMarkers;
 import dev.canarycouncil.issuewriter.LogCapture;
 import dev.canarycouncil.runtime.schema.IssueDraft;
 import dev.canarycouncil.runtime.testing.FakeComment;

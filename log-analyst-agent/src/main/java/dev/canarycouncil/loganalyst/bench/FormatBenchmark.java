@@ -5,9 +5,9 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 
+import dev.canarycouncil.loganalyst.LogIngestion;
 import dev.canarycouncil.loganalyst.drain.TokenMasker;
 import dev.canarycouncil.loganalyst.ingest.IngestLimits;
-import dev.canarycouncil.loganalyst.ingest.LogIngestion;
 import dev.canarycouncil.loganalyst.ingest.Side;
 import dev.canarycouncil.loganalyst.mining.TemplateMiner;
 

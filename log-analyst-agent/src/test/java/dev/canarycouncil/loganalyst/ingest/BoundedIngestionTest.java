@@ -1,5 +1,7 @@
 package dev.canarycouncil.loganalyst.ingest;
 
+import dev.canarycouncil.loganalyst.LogIngestion;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

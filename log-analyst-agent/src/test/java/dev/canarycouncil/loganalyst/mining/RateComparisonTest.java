@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.StringReader;
 import java.util.List;
 
+import dev.canarycouncil.loganalyst.LogIngestion;
 import dev.canarycouncil.loganalyst.drain.TokenMasker;
 import dev.canarycouncil.loganalyst.ingest.IngestLimits;
-import dev.canarycouncil.loganalyst.ingest.LogIngestion;
 import dev.canarycouncil.loganalyst.ingest.Side;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package dev.canarycouncil.mcp.code;
 
-import dev.canarycouncil.mcp.server.ToolException;
-import dev.canarycouncil.mcp.server.ToolException.Kind;
+import dev.canarycouncil.mcp.tool.ToolException;
+import dev.canarycouncil.mcp.tool.ToolException.Kind;
 
 /**
  * Where the code tools read the repository a call names: the configured one when it names none,

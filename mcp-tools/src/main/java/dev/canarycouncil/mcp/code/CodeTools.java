@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import dev.canarycouncil.mcp.server.ToolArguments;
-import dev.canarycouncil.mcp.server.ToolSpecs;
-import dev.canarycouncil.mcp.server.ToolSpecs.Param;
+import dev.canarycouncil.mcp.tool.ToolArguments;
+import dev.canarycouncil.mcp.tool.ToolSpecs;
+import dev.canarycouncil.mcp.tool.ToolSpecs.Param;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 
 /** Code search and file reading in the service's repository, or another one the configuration allows. */

@@ -2,8 +2,8 @@ package dev.canarycouncil.mcp.code;
 
 import java.util.List;
 
-import dev.canarycouncil.mcp.server.ToolException;
-import dev.canarycouncil.mcp.server.ToolException.Kind;
+import dev.canarycouncil.mcp.tool.ToolException;
+import dev.canarycouncil.mcp.tool.ToolException.Kind;
 
 /** Stands in when no repository is configured, so the tools say so instead of answering nothing. */
 public final class NoCodeBackend implements CodeBackend {

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import dev.canarycouncil.mcp.server.ToolException;
-import dev.canarycouncil.mcp.server.ToolException.Kind;
+import dev.canarycouncil.mcp.tool.ToolException;
+import dev.canarycouncil.mcp.tool.ToolException.Kind;
 
 /**
  * What every code backend does with a file's text once it has it: split it into lines, find the

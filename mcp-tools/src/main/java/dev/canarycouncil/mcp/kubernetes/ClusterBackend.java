@@ -1,14 +1,14 @@
 package dev.canarycouncil.mcp.kubernetes;
 
-import dev.canarycouncil.runtime.tools.RolloutPods;
 import dev.canarycouncil.runtime.tools.ContainerLog;
 import dev.canarycouncil.runtime.tools.EventInfo;
 import dev.canarycouncil.runtime.tools.PodInfo;
+import dev.canarycouncil.runtime.tools.RolloutPods;
 import java.util.List;
 
 /**
  * Read-only access to the cluster the canary runs in. Implementations throw
- * {@link dev.canarycouncil.mcp.server.ToolException} with a kind the agents can act on.
+ * {@link dev.canarycouncil.mcp.tool.ToolException} with a kind the agents can act on.
  */
 public interface ClusterBackend {
 

@@ -3,8 +3,8 @@ package dev.canarycouncil.mcp.kubernetes;
 import java.util.List;
 import java.util.Map;
 
-import dev.canarycouncil.mcp.server.ToolSpecs;
-import dev.canarycouncil.mcp.server.ToolSpecs.Param;
+import dev.canarycouncil.mcp.tool.ToolSpecs;
+import dev.canarycouncil.mcp.tool.ToolSpecs.Param;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 
 /** The Kubernetes tools, all read-only, over whichever {@link ClusterBackend} is configured. */

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Evaluates PromQL and lists series. Implementations throw {@link dev.canarycouncil.mcp.server.ToolException}:
+ * Evaluates PromQL and lists series. Implementations throw {@link dev.canarycouncil.mcp.tool.ToolException}:
  * {@code BAD_QUERY} for PromQL they cannot parse or evaluate, {@code UNREACHABLE} or
  * {@code TIMEOUT} for a server that does not answer, {@code NOT_CONFIGURED} when there is no
  * metrics source at all.

@@ -3,8 +3,8 @@ package dev.canarycouncil.mcp.prometheus;
 import java.time.Duration;
 import java.time.Instant;
 
-import dev.canarycouncil.mcp.server.ToolException;
-import dev.canarycouncil.mcp.server.ToolException.Kind;
+import dev.canarycouncil.mcp.tool.ToolException;
+import dev.canarycouncil.mcp.tool.ToolException.Kind;
 
 /**
  * Metrics when no source is configured (a live cluster without a Prometheus URL, a recording

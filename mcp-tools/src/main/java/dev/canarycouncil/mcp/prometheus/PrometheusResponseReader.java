@@ -13,8 +13,8 @@ import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.canarycouncil.mcp.server.ToolException;
-import dev.canarycouncil.mcp.server.ToolException.Kind;
+import dev.canarycouncil.mcp.tool.ToolException;
+import dev.canarycouncil.mcp.tool.ToolException.Kind;
 import dev.canarycouncil.runtime.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

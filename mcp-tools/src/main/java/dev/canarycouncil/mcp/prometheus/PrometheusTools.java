@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import dev.canarycouncil.mcp.server.ToolException;
-import dev.canarycouncil.mcp.server.ToolException.Kind;
-import dev.canarycouncil.mcp.server.ToolSpecs;
-import dev.canarycouncil.mcp.server.ToolSpecs.Param;
+import dev.canarycouncil.mcp.tool.ToolException;
+import dev.canarycouncil.mcp.tool.ToolException.Kind;
+import dev.canarycouncil.mcp.tool.ToolSpecs;
+import dev.canarycouncil.mcp.tool.ToolSpecs.Param;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 
 /** PromQL instant and range queries, answered in the Prometheus HTTP API's {@code data} shape. */

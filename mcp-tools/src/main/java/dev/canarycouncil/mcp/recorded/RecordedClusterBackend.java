@@ -7,18 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.canarycouncil.mcp.kubernetes.ClusterBackend;
-import dev.canarycouncil.runtime.tools.ContainerInfo;
-import dev.canarycouncil.runtime.tools.ContainerLog;
-import dev.canarycouncil.runtime.tools.EventInfo;
 import dev.canarycouncil.mcp.kubernetes.LabelSelector;
 import dev.canarycouncil.mcp.kubernetes.LogQuery;
 import dev.canarycouncil.mcp.kubernetes.LogTextReader;
-import dev.canarycouncil.runtime.tools.PodInfo;
 import dev.canarycouncil.mcp.kubernetes.RolloutInfo;
-import dev.canarycouncil.runtime.tools.RolloutPods;
-import dev.canarycouncil.mcp.server.ToolException;
-import dev.canarycouncil.mcp.server.ToolException.Kind;
+import dev.canarycouncil.mcp.tool.ToolException;
+import dev.canarycouncil.mcp.tool.ToolException.Kind;
 import dev.canarycouncil.runtime.schema.PodGroup;
+import dev.canarycouncil.runtime.tools.ContainerInfo;
+import dev.canarycouncil.runtime.tools.ContainerLog;
+import dev.canarycouncil.runtime.tools.EventInfo;
+import dev.canarycouncil.runtime.tools.PodInfo;
+import dev.canarycouncil.runtime.tools.RolloutPods;
 
 /** Answers the Kubernetes tools from a recorded rollout, as the cluster looked at recording time. */
 public final class RecordedClusterBackend implements ClusterBackend {

@@ -6,17 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.canarycouncil.mcp.prometheus.MetricsBackend;
+import dev.canarycouncil.mcp.prometheus.QueryResult;
 import dev.canarycouncil.mcp.prometheus.SeriesMatch;
 import dev.canarycouncil.mcp.promql.Expr;
 import dev.canarycouncil.mcp.promql.Matcher;
-import dev.canarycouncil.mcp.promql.PromQlParser;
-import dev.canarycouncil.mcp.promql.SeriesStore;
-import dev.canarycouncil.mcp.prometheus.QueryResult;
 import dev.canarycouncil.mcp.promql.PromQlEvaluator;
 import dev.canarycouncil.mcp.promql.PromQlException;
+import dev.canarycouncil.mcp.promql.PromQlParser;
+import dev.canarycouncil.mcp.promql.SeriesStore;
 import dev.canarycouncil.mcp.promql.Value;
-import dev.canarycouncil.mcp.server.ToolException;
-import dev.canarycouncil.mcp.server.ToolException.Kind;
+import dev.canarycouncil.mcp.tool.ToolException;
+import dev.canarycouncil.mcp.tool.ToolException.Kind;
 
 /** Answers PromQL from a recording's {@code metrics.om} with the embedded evaluator. */
 public final class RecordedMetricsBackend implements MetricsBackend {

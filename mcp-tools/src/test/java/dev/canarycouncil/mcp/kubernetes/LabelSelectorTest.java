@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
-import dev.canarycouncil.mcp.server.ToolException;
+import dev.canarycouncil.mcp.tool.ToolException;
 import org.junit.jupiter.api.Test;
 
 class LabelSelectorTest {

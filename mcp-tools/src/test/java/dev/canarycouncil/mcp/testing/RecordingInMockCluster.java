@@ -25,7 +25,7 @@ import dev.canarycouncil.mcp.recorded.RecordedMetricsBackend;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
 import dev.canarycouncil.mcp.recorded.RolloutManifest;
 import dev.canarycouncil.mcp.server.ToolBackends;
-import dev.canarycouncil.mcp.server.ToolException;
+import dev.canarycouncil.mcp.tool.ToolException;
 import dev.canarycouncil.runtime.tools.ContainerInfo;
 import dev.canarycouncil.runtime.tools.ContainerLog;
 import dev.canarycouncil.runtime.tools.EventInfo;

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.canarycouncil.metrics.presets.PresetCatalog;
 import dev.canarycouncil.metrics.query.QueryTemplate;
 import dev.canarycouncil.metrics.query.SideContext;
 
@@ -29,16 +28,6 @@ public final class MetricSetLoader {
             .build();
 
     private MetricSetLoader() {
-    }
-
-    /**
-     * The set for services instrumented like the Argo Rollouts demo app, with the Kubernetes metrics:
-     * the {@code kube-prometheus} preset as auto-detection uses it when the canary's series carry the
-     * {@code service} and {@code rollouts_pod_template_hash} labels.
-     */
-    public static MetricSet defaults() {
-        PresetCatalog presets = PresetCatalog.bundled();
-        return presets.withKubernetes(presets.find("kube-prometheus").orElseThrow().set());
     }
 
     public static MetricSet load(Path file) {

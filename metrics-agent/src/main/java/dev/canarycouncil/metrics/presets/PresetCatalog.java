@@ -54,6 +54,16 @@ public final class PresetCatalog {
         this.kubernetesDetect = List.copyOf(kubernetesDetect);
     }
 
+    /**
+     * The set for services instrumented like the Argo Rollouts demo app, with the Kubernetes metrics:
+     * the {@code kube-prometheus} preset as auto-detection uses it when the canary's series carry the
+     * {@code service} and {@code rollouts_pod_template_hash} labels.
+     */
+    public static MetricSet defaultSet() {
+        PresetCatalog presets = bundled();
+        return presets.withKubernetes(presets.find("kube-prometheus").orElseThrow().set());
+    }
+
     public static PresetCatalog bundled() {
         return BUNDLED;
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import dev.canarycouncil.metrics.presets.PresetCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +19,7 @@ class MetricSetLoaderTest {
 
     @Test
     void theDefaultsLoadWithTheirCriticalErrorRatio() {
-        MetricSet set = MetricSetLoader.defaults();
+        MetricSet set = PresetCatalog.defaultSet();
         MetricSpec errors = set.metrics().get(0);
         assertEquals("5xx-ratio", errors.name());
         assertTrue(errors.isRatio() && errors.isCritical());

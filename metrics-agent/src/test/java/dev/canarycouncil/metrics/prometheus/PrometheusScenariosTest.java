@@ -18,6 +18,7 @@ import dev.canarycouncil.metrics.MetricsAgent;
 import dev.canarycouncil.metrics.MetricsJudge;
 import dev.canarycouncil.metrics.config.MetricSet;
 import dev.canarycouncil.metrics.config.MetricSetLoader;
+import dev.canarycouncil.metrics.presets.PresetCatalog;
 import dev.canarycouncil.metrics.prometheus.ScenarioMetrics.Service;
 import dev.canarycouncil.runtime.http.HttpEndpoint;
 import dev.canarycouncil.runtime.mcp.McpToolClient;
@@ -108,7 +109,7 @@ class PrometheusScenariosTest {
     }
 
     private static Finding judge(String name) throws InterruptedException {
-        return judge(name, MetricSetLoader.defaults());
+        return judge(name, PresetCatalog.defaultSet());
     }
 
     private static PromQlEvidence metric(Finding f, String name) {

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import dev.canarycouncil.orchestrator.CouncilWork;
+import dev.canarycouncil.orchestrator.council.VerdictSummary;
 import dev.canarycouncil.runtime.mcp.McpToolClient;
 import dev.canarycouncil.runtime.mcp.RangeSeries;
 import dev.canarycouncil.runtime.schema.Evidence;
@@ -73,7 +73,7 @@ public final class Investigator {
         return switch (q.kind()) {
             case HELP, UNKNOWN -> answer(contextId, text, q, (q.kind() == Question.Kind.UNKNOWN
                     ? "I did not understand \"" + q.argument() + "\". " : "") + Question.UNDERSTOOD, null);
-            case VERDICT -> answer(contextId, text, q, CouncilWork.summary(v), null);
+            case VERDICT -> answer(contextId, text, q, VerdictSummary.of(v), null);
             case WHY -> answer(contextId, text, q, why(v), null);
             case TEMPLATES -> answer(contextId, text, q, templates(v), null);
             case EVIDENCE -> answer(contextId, text, q, evidence(v, q.argument()), null);

@@ -10,15 +10,15 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
-import dev.canarycouncil.orchestrator.narrative.Narrative;
 import dev.canarycouncil.orchestrator.members.TrackRecords;
+import dev.canarycouncil.orchestrator.narrative.Narrative;
 import dev.canarycouncil.orchestrator.narrative.Narrator;
-import dev.canarycouncil.runtime.redaction.FindingRedactor;
-import dev.canarycouncil.runtime.redaction.Redactor;
 import dev.canarycouncil.runtime.a2a.A2aParts;
 import dev.canarycouncil.runtime.a2a.client.AgentReply;
 import dev.canarycouncil.runtime.a2a.client.RemoteAgent;
 import dev.canarycouncil.runtime.agent.Progress;
+import dev.canarycouncil.runtime.redaction.FindingRedactor;
+import dev.canarycouncil.runtime.redaction.Redactor;
 import dev.canarycouncil.runtime.schema.AgentFailure;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.AnalysisTarget;
@@ -44,6 +44,9 @@ public final class Council {
     private final CouncilDirectory directory;
     private final TargetResolver resolver;
     private final VerdictAggregator aggregator;
+    /** The coordinator's agent name, as its usage and notes are attributed. */
+    public static final String COORDINATOR = "orchestrator";
+
     private final CouncilSettings settings;
     private final Narrator narrator;
     private final long tokenBudget;

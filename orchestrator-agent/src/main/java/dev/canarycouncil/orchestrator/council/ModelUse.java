@@ -1,6 +1,5 @@
 package dev.canarycouncil.orchestrator.council;
 
-import dev.canarycouncil.orchestrator.OrchestratorService;
 import dev.canarycouncil.orchestrator.narrative.Narrative;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.IssueDraft;
@@ -57,9 +56,9 @@ final class ModelUse {
             }
         }
         if (narrative.model() != null || narrative.note() != null) {
-            perAgent.merge(OrchestratorService.NAME, narrative.usage(), TokenUsage::plus);
+            perAgent.merge(Council.COORDINATOR, narrative.usage(), TokenUsage::plus);
             if (narrative.note() != null) {
-                notes.add(OrchestratorService.NAME + ": analysis written from the template: " + narrative.note());
+                notes.add(Council.COORDINATOR + ": analysis written from the template: " + narrative.note());
             }
         }
         if (issue != null && issue.modelUsage() != null) {

@@ -2,8 +2,8 @@ package dev.canarycouncil.orchestrator.gate;
 
 import java.util.List;
 
-import dev.canarycouncil.orchestrator.CouncilWork;
 import dev.canarycouncil.orchestrator.council.Council;
+import dev.canarycouncil.orchestrator.council.VerdictSummary;
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Verdict;
 
@@ -29,7 +29,7 @@ public record GateAnswer(
 
     public static GateAnswer of(Council.Analysis analysis) {
         Verdict v = analysis.verdict();
-        return new GateAnswer(v.decision(), v.confidence(), CouncilWork.summary(v), v.rootCause(), v.remediation(),
+        return new GateAnswer(v.decision(), v.confidence(), VerdictSummary.of(v), v.rootCause(), v.remediation(),
                 analysis.request().namespace(), analysis.request().rollout(), analysis.request().canary().podTemplateHash(),
                 analysis.request().stable().podTemplateHash(), v.analysisId(), v.issue() == null ? null : v.issue().url(),
                 v.findings().stream().flatMap(f -> f.blindSpots().stream().map(b -> f.agent() + ": " + b.describe())).toList());

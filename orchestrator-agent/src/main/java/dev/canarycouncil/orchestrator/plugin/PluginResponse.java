@@ -2,7 +2,7 @@ package dev.canarycouncil.orchestrator.plugin;
 
 import java.util.List;
 
-import dev.canarycouncil.orchestrator.CouncilWork;
+import dev.canarycouncil.orchestrator.council.VerdictSummary;
 import dev.canarycouncil.runtime.schema.AgentFailure;
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Verdict;
@@ -31,7 +31,7 @@ public record PluginResponse(
 
     public static PluginResponse of(Verdict v) {
         String url = v.issue() == null ? null : v.issue().url();
-        return new PluginResponse(CouncilWork.summary(v), v.rootCause(), v.remediation(), url == null ? "" : url,
+        return new PluginResponse(VerdictSummary.of(v), v.rootCause(), v.remediation(), url == null ? "" : url,
                 v.decision() == Decision.PROMOTE, v.confidence(), v.decision().name(), v.analysisId(), url,
                 v.issue() == null ? null : v.issue().title(), v.failures().stream().map(AgentFailure::agent).toList(),
                 v.rationale(), MemberResult.of(v));

@@ -7,8 +7,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.canarycouncil.mcp.code.CodeBackend;
 import dev.canarycouncil.mcp.code.CodeSources;
-import dev.canarycouncil.mcp.server.ToolException;
-import dev.canarycouncil.mcp.server.ToolException.Kind;
+import dev.canarycouncil.mcp.tool.ToolException;
+import dev.canarycouncil.mcp.tool.ToolException.Kind;
 import dev.canarycouncil.runtime.repository.RepositoryAllowList;
 
 /**

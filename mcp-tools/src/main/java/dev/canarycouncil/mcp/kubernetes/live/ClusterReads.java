@@ -3,8 +3,8 @@ package dev.canarycouncil.mcp.kubernetes.live;
 import java.util.List;
 import java.util.function.Supplier;
 
-import dev.canarycouncil.mcp.server.ToolException;
-import dev.canarycouncil.mcp.server.ToolException.Kind;
+import dev.canarycouncil.mcp.tool.ToolException;
+import dev.canarycouncil.mcp.tool.ToolException.Kind;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;

@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 import dev.canarycouncil.mcp.kubernetes.LabelSelector;
-import dev.canarycouncil.mcp.server.ToolException;
-import dev.canarycouncil.mcp.server.ToolException.Kind;
+import dev.canarycouncil.mcp.tool.ToolException;
+import dev.canarycouncil.mcp.tool.ToolException.Kind;
 import dev.canarycouncil.runtime.schema.PodGroup;
 import dev.canarycouncil.runtime.tools.RolloutPods;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;

@@ -3,8 +3,8 @@ package dev.canarycouncil.mcp.kubernetes.live;
 import java.util.Set;
 import java.util.TreeSet;
 
-import dev.canarycouncil.mcp.server.ToolException;
-import dev.canarycouncil.mcp.server.ToolException.Kind;
+import dev.canarycouncil.mcp.tool.ToolException;
+import dev.canarycouncil.mcp.tool.ToolException.Kind;
 
 /**
  * The namespaces the tools may read. Checked before any API call, so a namespace outside the

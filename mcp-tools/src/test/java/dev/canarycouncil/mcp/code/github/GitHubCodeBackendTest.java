@@ -14,8 +14,8 @@ import java.util.function.Supplier;
 
 import dev.canarycouncil.mcp.code.CodeHit;
 import dev.canarycouncil.mcp.code.LocalRepositoryCodeBackend;
-import dev.canarycouncil.mcp.server.ToolException;
-import dev.canarycouncil.mcp.server.ToolException.Kind;
+import dev.canarycouncil.mcp.tool.ToolException;
+import dev.canarycouncil.mcp.tool.ToolException.Kind;
 import dev.canarycouncil.runtime.testing.GitHubFake;
 import dev.canarycouncil.runtime.testing.RecordedRequest;
 import dev.canarycouncil.runtime.testing.Recordings;

@@ -13,7 +13,7 @@ import dev.canarycouncil.mcp.code.CodeBackend;
 import dev.canarycouncil.mcp.code.CodeHit;
 import dev.canarycouncil.mcp.code.CodeSources;
 import dev.canarycouncil.mcp.code.FileSlice;
-import dev.canarycouncil.mcp.server.ToolException;
+import dev.canarycouncil.mcp.tool.ToolException;
 import dev.canarycouncil.runtime.repository.RepositoryAllowList;
 import org.junit.jupiter.api.Test;
 

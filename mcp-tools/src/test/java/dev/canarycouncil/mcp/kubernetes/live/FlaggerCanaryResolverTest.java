@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.canarycouncil.mcp.server.ToolException;
 import dev.canarycouncil.mcp.testing.MockCluster;
+import dev.canarycouncil.mcp.tool.ToolException;
 import dev.canarycouncil.runtime.tools.RolloutPods;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 import dev.canarycouncil.mcp.kubernetes.RolloutInfo;
-import dev.canarycouncil.mcp.server.ToolException;
-import dev.canarycouncil.mcp.server.ToolException.Kind;
 import dev.canarycouncil.mcp.testing.RecordingInMockCluster;
+import dev.canarycouncil.mcp.tool.ToolException;
+import dev.canarycouncil.mcp.tool.ToolException.Kind;
 import dev.canarycouncil.runtime.schema.TimeWindow;
 import dev.canarycouncil.runtime.testing.Recordings;
 import dev.canarycouncil.runtime.tools.ContainerInfo;

@@ -19,9 +19,9 @@ import java.util.function.Supplier;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.canarycouncil.mcp.kubernetes.LogQuery;
-import dev.canarycouncil.mcp.server.ToolException;
-import dev.canarycouncil.mcp.server.ToolException.Kind;
 import dev.canarycouncil.mcp.testing.RecordingInMockCluster;
+import dev.canarycouncil.mcp.tool.ToolException;
+import dev.canarycouncil.mcp.tool.ToolException.Kind;
 import dev.canarycouncil.runtime.testing.Recordings;
 import io.fabric8.kubernetes.api.model.PodListBuilder;
 import io.fabric8.kubernetes.api.model.Status;

@@ -14,9 +14,9 @@ import java.util.Map;
 
 import dev.canarycouncil.mcp.kubernetes.LogQuery;
 import dev.canarycouncil.mcp.kubernetes.LogTextReader;
-import dev.canarycouncil.mcp.server.ToolException;
-import dev.canarycouncil.mcp.server.ToolException.Kind;
 import dev.canarycouncil.mcp.testing.RecordingInMockCluster;
+import dev.canarycouncil.mcp.tool.ToolException;
+import dev.canarycouncil.mcp.tool.ToolException.Kind;
 import dev.canarycouncil.runtime.testing.Recordings;
 import dev.canarycouncil.runtime.tools.ContainerInfo;
 import dev.canarycouncil.runtime.tools.ContainerLog;

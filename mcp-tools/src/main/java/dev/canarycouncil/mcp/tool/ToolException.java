@@ -1,4 +1,4 @@
-package dev.canarycouncil.mcp.server;
+package dev.canarycouncil.mcp.tool;
 
 import java.util.Locale;
 

@@ -1,4 +1,6 @@
-package dev.canarycouncil.mcp.server;
+package dev.canarycouncil.mcp.tool;
+
+import dev.canarycouncil.mcp.tool.ToolException;
 
 import java.util.LinkedHashMap;
 import java.util.List;

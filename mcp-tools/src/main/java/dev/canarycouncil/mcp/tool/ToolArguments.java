@@ -1,4 +1,4 @@
-package dev.canarycouncil.mcp.server;
+package dev.canarycouncil.mcp.tool;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.canarycouncil.mcp.server.ToolException.Kind;
+import dev.canarycouncil.mcp.tool.ToolException.Kind;
 
 /** Typed access to a tool call's arguments, with errors that name the argument and what it takes. */
 public final class ToolArguments {

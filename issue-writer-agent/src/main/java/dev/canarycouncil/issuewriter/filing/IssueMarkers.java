@@ -1,4 +1,4 @@
-package dev.canarycouncil.issuewriter;
+package dev.canarycouncil.issuewriter.filing;
 
 import java.util.Optional;
 import java.util.regex.Matcher;

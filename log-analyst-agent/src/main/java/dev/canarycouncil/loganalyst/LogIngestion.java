@@ -1,4 +1,4 @@
-package dev.canarycouncil.loganalyst.ingest;
+package dev.canarycouncil.loganalyst;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -7,7 +7,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.canarycouncil.loganalyst.ingest.IngestLimits;
+import dev.canarycouncil.loganalyst.ingest.Level;
 import dev.canarycouncil.loganalyst.ingest.LineHeader.Start;
+import dev.canarycouncil.loganalyst.ingest.LogEvent;
+import dev.canarycouncil.loganalyst.ingest.RecordStream;
+import dev.canarycouncil.loganalyst.ingest.Side;
+import dev.canarycouncil.loganalyst.ingest.SideCoverage;
 import dev.canarycouncil.loganalyst.mining.TemplateMiner;
 import dev.canarycouncil.loganalyst.signatures.CrashDetector;
 import dev.canarycouncil.loganalyst.signatures.CrashSignature;
