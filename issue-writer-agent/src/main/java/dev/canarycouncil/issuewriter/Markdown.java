@@ -3,6 +3,8 @@ package dev.canarycouncil.issuewriter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.canarycouncil.runtime.text.Texts;
+
 /** Small Markdown helpers that keep quoted text from breaking the layout. */
 final class Markdown {
 
@@ -34,7 +36,7 @@ final class Markdown {
     }
 
     static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("\\s+", " ").strip();
+        return Texts.oneLine(text);
     }
 
     /** At most {@code max} characters, cut at a word boundary with an ellipsis. */

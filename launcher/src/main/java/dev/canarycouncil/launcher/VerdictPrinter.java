@@ -14,6 +14,7 @@ import dev.canarycouncil.runtime.schema.PodConditionEvidence;
 import dev.canarycouncil.runtime.schema.PromQlEvidence;
 import dev.canarycouncil.runtime.schema.Verdict;
 import dev.canarycouncil.runtime.schema.VerdictSubject;
+import dev.canarycouncil.runtime.text.Texts;
 
 /** Prints a verdict and its evidence for a person at a terminal. */
 final class VerdictPrinter {
@@ -114,6 +115,6 @@ final class VerdictPrinter {
     }
 
     private static String abbreviate(String s) {
-        return s.length() > 160 ? s.substring(0, 159) + "…" : s;
+        return Texts.abbreviate(s, 160);
     }
 }

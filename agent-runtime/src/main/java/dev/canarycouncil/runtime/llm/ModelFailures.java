@@ -1,5 +1,6 @@
 package dev.canarycouncil.runtime.llm;
 
+import dev.canarycouncil.runtime.text.Texts;
 import dev.langchain4j.exception.HttpException;
 
 /** Finds the cause that matters in a langchain4j failure chain and says it in one line. */
@@ -46,10 +47,6 @@ final class ModelFailures {
     }
 
     private static String shorten(String s) {
-        if (s == null) {
-            return "";
-        }
-        String flat = s.replaceAll("\\s+", " ").strip();
-        return flat.length() <= MAX_BODY ? flat : flat.substring(0, MAX_BODY) + "…";
+        return Texts.abbreviate(Texts.oneLine(s), MAX_BODY + 1);
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
 import dev.canarycouncil.runtime.http.Failures;
 import dev.canarycouncil.runtime.json.Json;
+import dev.canarycouncil.runtime.text.Texts;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -80,7 +81,7 @@ public final class McpToolClient implements AutoCloseable {
         try {
             return Json.mapper().readTree(text);
         } catch (JsonProcessingException e) {
-            throw new ToolCallException(tool, "MCP tool " + tool + " returned no JSON: " + abbreviate(text), e);
+            throw new ToolCallException(tool, "MCP tool " + tool + " returned no JSON: " + Texts.abbreviate(text, 201), e);
         }
     }
 
@@ -129,10 +130,6 @@ public final class McpToolClient implements AutoCloseable {
             }
         }
         return text.toString();
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
     }
 
     @Override

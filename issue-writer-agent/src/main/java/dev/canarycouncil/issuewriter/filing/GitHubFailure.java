@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.runtime.json.Json;
+import dev.canarycouncil.runtime.text.Texts;
 import org.kohsuke.github.HttpException;
 
 /**
@@ -103,7 +104,6 @@ record GitHubFailure(Kind kind, String message, Instant retryAt) {
     }
 
     private static String abbreviate(String s) {
-        String one = s.replaceAll("\\s+", " ").strip();
-        return one.length() > 160 ? one.substring(0, 159) + "…" : one;
+        return Texts.abbreviate(Texts.oneLine(s), 160);
     }
 }

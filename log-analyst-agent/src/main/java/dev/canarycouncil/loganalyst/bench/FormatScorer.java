@@ -15,6 +15,7 @@ import dev.canarycouncil.loganalyst.ingest.RecordStream;
 import dev.canarycouncil.loganalyst.ingest.Side;
 import dev.canarycouncil.loganalyst.signatures.CrashDetector;
 import dev.canarycouncil.loganalyst.signatures.CrashSignature;
+import dev.canarycouncil.runtime.text.Texts;
 
 /** Reads a labelled sample with the log analyst's pipeline and compares every record with its label. */
 public final class FormatScorer {
@@ -111,6 +112,6 @@ public final class FormatScorer {
     }
 
     private static String abbreviate(String s) {
-        return s.length() > 100 ? s.substring(0, 99) + "…" : s;
+        return Texts.abbreviate(s, 100);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import dev.canarycouncil.runtime.schema.PodConditionEvidence;
 import dev.canarycouncil.runtime.schema.Severity;
+import dev.canarycouncil.runtime.text.Texts;
 import dev.canarycouncil.runtime.tools.ContainerInfo;
 import dev.canarycouncil.runtime.tools.EventInfo;
 import dev.canarycouncil.runtime.tools.PodInfo;
@@ -142,9 +143,6 @@ public final class PodConditions {
     }
 
     private static String abbreviate(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.length() > 160 ? s.substring(0, 159) + "…" : s;
+        return Texts.abbreviate(s, 160);
     }
 }

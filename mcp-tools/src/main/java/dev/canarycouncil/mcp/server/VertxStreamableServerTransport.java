@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.canarycouncil.runtime.text.Texts;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
@@ -120,7 +121,7 @@ public final class VertxStreamableServerTransport implements McpStreamableServer
         try {
             message = McpSchema.deserializeJsonRpcMessage(jsonMapper, rc.body().asString());
         } catch (Exception e) {
-            error(rc, 400, McpSchema.ErrorCodes.PARSE_ERROR, "Invalid JSON-RPC message: " + firstLine(e.getMessage()));
+            error(rc, 400, McpSchema.ErrorCodes.PARSE_ERROR, "Invalid JSON-RPC message: " + Texts.firstLine(e.getMessage()));
             return;
         }
         McpTransportContext context = transportContext(rc);
@@ -164,7 +165,7 @@ public final class VertxStreamableServerTransport implements McpStreamableServer
             initialize = jsonMapper.convertValue(request.params(), new TypeRef<McpSchema.InitializeRequest>() {
             });
         } catch (RuntimeException e) {
-            error(rc, 400, McpSchema.ErrorCodes.INVALID_PARAMS, "Invalid initialize parameters: " + firstLine(e.getMessage()));
+            error(rc, 400, McpSchema.ErrorCodes.INVALID_PARAMS, "Invalid initialize parameters: " + Texts.firstLine(e.getMessage()));
             return;
         }
         McpStreamableServerSession.McpStreamableServerSessionInit init = factory.startSession(initialize);
@@ -267,10 +268,6 @@ public final class VertxStreamableServerTransport implements McpStreamableServer
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Cannot serialise an MCP message", e);
         }
-    }
-
-    private static String firstLine(String s) {
-        return s == null ? "" : s.lines().findFirst().orElse("");
     }
 
     /** One SSE response stream for one MCP session; closing it ends the HTTP response. */

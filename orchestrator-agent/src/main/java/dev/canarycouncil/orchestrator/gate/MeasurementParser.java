@@ -9,6 +9,7 @@ import dev.canarycouncil.orchestrator.http.BadRequestException;
 import dev.canarycouncil.orchestrator.http.JsonBody;
 import dev.canarycouncil.runtime.schema.SourceRepository;
 import dev.canarycouncil.runtime.schema.TargetKind;
+import dev.canarycouncil.runtime.text.Texts;
 
 /**
  * Reads a measurement from a JSON body (Argo's web provider with {@code jsonBody}) or from query
@@ -75,12 +76,8 @@ public final class MeasurementParser {
                     + "): the AnalysisTemplate names an argument the Rollout does not pass");
         }
         if (!shape.matcher(v).matches()) {
-            throw new BadRequestException(name, "field '" + name + "' is not " + what + ": " + abbreviate(v));
+            throw new BadRequestException(name, "field '" + name + "' is not " + what + ": " + Texts.abbreviate(v, 81));
         }
         return v;
-    }
-
-    private static String abbreviate(String v) {
-        return v.length() > 80 ? v.substring(0, 80) + "…" : v;
     }
 }

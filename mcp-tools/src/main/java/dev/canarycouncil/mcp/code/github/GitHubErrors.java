@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.mcp.tool.ToolException;
 import dev.canarycouncil.mcp.tool.ToolException.Kind;
 import dev.canarycouncil.runtime.json.Json;
+import dev.canarycouncil.runtime.text.Texts;
 import org.kohsuke.github.HttpException;
 
 /**
@@ -140,8 +141,7 @@ final class GitHubErrors {
     }
 
     private static String firstLine(String text) {
-        String line = text.strip().lines().findFirst().orElse("");
-        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+        return Texts.abbreviate(Texts.firstLine(text.strip()), 201);
     }
 
     private static String header(Map<String, List<String>> headers, String name) {

@@ -14,6 +14,7 @@ import javax.net.ssl.SSLException;
 
 import dev.canarycouncil.mcp.tool.ToolException;
 import dev.canarycouncil.mcp.tool.ToolException.Kind;
+import dev.canarycouncil.runtime.text.Texts;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 /**
@@ -132,12 +133,8 @@ final class KubernetesErrors {
     }
 
     static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int nl = message.indexOf('\n');
-        String line = nl < 0 ? message : message.substring(0, nl);
-        return line.length() > 500 ? line.substring(0, 500) + "…" : line.strip();
+        String line = Texts.firstLine(message);
+        return line.length() > 500 ? Texts.abbreviate(line, 501) : line.strip();
     }
 
     static String format(Duration d) {

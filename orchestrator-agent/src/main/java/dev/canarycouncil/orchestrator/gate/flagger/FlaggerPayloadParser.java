@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.orchestrator.http.BadRequestException;
 import dev.canarycouncil.orchestrator.http.JsonBody;
 import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
+import dev.canarycouncil.runtime.text.Texts;
 
 /** Reads Flagger's webhook payload, checking each field as Kubernetes and Flagger shape it; a 400 names the field. */
 final class FlaggerPayloadParser {
@@ -62,7 +63,7 @@ final class FlaggerPayloadParser {
         String v = value.asText();
         if (shape != null && !shape.matcher(v).matches()) {
             throw new BadRequestException(field, "field '" + field + "' is not " + what + ": "
-                    + (v.length() > 80 ? v.substring(0, 80) + "…" : v));
+                    + Texts.abbreviate(v, 81));
         }
         return v;
     }
