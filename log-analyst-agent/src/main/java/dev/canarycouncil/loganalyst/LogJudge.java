@@ -21,6 +21,7 @@ import dev.canarycouncil.runtime.schema.LogLatencyEvidence;
 import dev.canarycouncil.runtime.schema.LogRecordKind;
 import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
 import dev.canarycouncil.runtime.schema.Severity;
+import dev.canarycouncil.runtime.text.Texts;
 
 /**
  * Weighs the log evidence without a model. A crash the stable does not have, or a failing pod
@@ -80,7 +81,9 @@ public final class LogJudge {
                 continue;
             }
             if (fatal && (t.count(Side.STABLE) == 0 || d.change() == TemplateDelta.Change.MORE_FREQUENT)) {
-                scored.add(new Scored(evidence(d, Severity.CRITICAL, nc, ns), 90 + Math.min(7, (int) (3 * Math.log10(1 + t.count(Side.CANARY))))));
+                scored.add(new Scored(evidence(d, Severity.CRITICAL, nc, ns), LogConfidence.CRASH
+                        + Math.min(LogConfidence.CRASH_CAP - LogConfidence.CRASH,
+                        (int) (LogConfidence.CRASH_PER_EXTRA * Math.log10(1 + t.count(Side.CANARY))))));
             } else if (t.level().atLeast(Level.ERROR) && flagged) {
                 scored.add(new Scored(evidence(d, Severity.ERROR, nc, ns), errorConfidence(d)));
             } else if (t.level() == Level.WARN && flagged) {
@@ -113,18 +116,20 @@ public final class LogJudge {
 
         long critical = evidence.stream().filter(e -> e.severity() == Severity.CRITICAL).count();
         if (critical > 0) {
-            int best = scored.stream().filter(s -> s.evidence().severity() == Severity.CRITICAL).mapToInt(Scored::confidence).max().orElse(90);
-            int confidence = Math.min(97, best + (int) Math.min(6, 3 * (critical - 1)));
+            int best = scored.stream().filter(s -> s.evidence().severity() == Severity.CRITICAL).mapToInt(Scored::confidence).max()
+                    .orElse(LogConfidence.CRASH);
+            int confidence = Math.min(LogConfidence.CRASH_CAP, best + (int) Math.min(LogConfidence.CRASH_EXTRA_CAP,
+                    LogConfidence.CRASH_PER_EXTRA * (critical - 1)));
             return new Finding(agent, Decision.ROLLBACK, confidence, "The canary fails where the stable does not: "
                     + evidence.get(0).description(), evidence, notes);
         }
         if (evidence.stream().limit(templateEvidence).anyMatch(e -> e.severity() == Severity.ERROR)) {
-            int confidence = scored.stream().mapToInt(Scored::confidence).max().orElse(70);
+            int confidence = scored.stream().mapToInt(Scored::confidence).max().orElse(LogConfidence.ERROR);
             if (confidence == 0) {
-                confidence = 70;
+                confidence = LogConfidence.ERROR;
             }
             if (readability.blind()) {
-                confidence -= 10; // the unreadable part may hold as many errors on the stable
+                confidence -= LogConfidence.BLIND_PENALTY;
             }
             // A slowdown's description says what it is ("Slower on the canary: ..."); an error's needs the headline.
             String what = evidence.get(0) instanceof LogLatencyEvidence ? "" : "Errors rise on the canary: ";
@@ -155,22 +160,22 @@ public final class LogJudge {
                 return new Finding(agent, Decision.INCONCLUSIVE, 0, "Too few canary log records to judge (" + nc + ", at least "
                         + MIN_CANARY_RECORDS + " needed).", evidence, notes);
             }
-            return new Finding(agent, Decision.PROMOTE, 50, "Canary pods are healthy, but they logged only " + nc
+            return new Finding(agent, Decision.PROMOTE, LogConfidence.FEW_RECORDS, "Canary pods are healthy, but they logged only " + nc
                     + " records; little to judge from.", evidence, notes);
         }
-        double volume = Math.min(1, Math.log10(nc) / 3);
-        int confidence = (int) Math.round(55 + 35 * volume);
+        double volume = Math.min(1, Math.log10(nc) / LogConfidence.VOLUME_DECADES);
+        int confidence = (int) Math.round(LogConfidence.HEALTHY_BASE + LogConfidence.HEALTHY_VOLUME * volume);
         if (ns == 0) {
-            confidence -= 15;
+            confidence -= LogConfidence.NO_STABLE_PENALTY;
         }
         if (warnings) {
-            confidence -= 15;
+            confidence -= LogConfidence.WARNINGS_PENALTY;
         }
-        confidence -= Math.min(10, 5 * logs.notes().size());
+        confidence -= Math.min(LogConfidence.NOTES_PENALTY_CAP, LogConfidence.NOTE_PENALTY * logs.notes().size());
         String summary = "No crash, failing pod state or error increase on the canary (" + nc + " canary and " + ns
                 + " stable records read)" + (timings.compared() > 0 ? "; request durations of " + timings.compared()
                 + " template(s) compared, none slower" : "") + (warnings ? "; warnings rose" : "") + ".";
-        return new Finding(agent, Decision.PROMOTE, Math.max(40, confidence), summary, evidence, notes);
+        return new Finding(agent, Decision.PROMOTE, Math.max(LogConfidence.PROMOTE_FLOOR, confidence), summary, evidence, notes);
     }
 
     /** Records that report one request: access-log lines and records stating a request's duration. */
@@ -184,9 +189,11 @@ public final class LogJudge {
     /** More occurrences and a smaller p-value make an error template more convincing. */
     private static int errorConfidence(TemplateDelta d) {
         long k = d.stats().count(Side.CANARY);
-        double fromCount = 6 * Math.log(Math.max(1, k)) / Math.log(2);
-        double fromP = Double.isNaN(d.pValue()) || d.pValue() <= 0 ? 22 : 2 * -Math.log10(d.pValue());
-        return (int) Math.round(Math.min(90, 66 + Math.min(22, Math.max(fromCount, fromP) * 0.9)));
+        double fromCount = LogConfidence.ERROR_PER_DOUBLING * Math.log(Math.max(1, k)) / Math.log(2);
+        double fromP = Double.isNaN(d.pValue()) || d.pValue() <= 0 ? LogConfidence.ERROR_RAISE_CAP
+                : LogConfidence.ERROR_PER_P_DECADE * -Math.log10(d.pValue());
+        return (int) Math.round(Math.min(LogConfidence.ERROR_CAP, LogConfidence.ERROR_BASE
+                + Math.min(LogConfidence.ERROR_RAISE_CAP, Math.max(fromCount, fromP) * LogConfidence.ERROR_RAISE_SHARE)));
     }
 
     /**
@@ -218,7 +225,8 @@ public final class LogJudge {
                 canaryShare * 100, ec, nc, stableShare * 100, es, ns, p);
         LogTemplateEvidence e = new LogTemplateEvidence(description, Severity.ERROR, "records at ERROR or worse", null, null,
                 null, ec, es, nc, ns, null, List.of(), "all canary and stable logs");
-        return new Scored(e, (int) Math.round(Math.min(88, 66 + Math.min(22, -Math.log10(Math.max(p, 1e-300))))));
+        return new Scored(e, (int) Math.round(Math.min(LogConfidence.SURGE_CAP, LogConfidence.ERROR_BASE
+                + Math.min(LogConfidence.ERROR_RAISE_CAP, -Math.log10(Math.max(p, 1e-300))))));
     }
 
     private static LogTemplateEvidence evidence(TemplateDelta d, Severity severity, long nc, long ns) {
@@ -270,7 +278,6 @@ public final class LogJudge {
     }
 
     private static String quote(String template) {
-        String t = template.length() > 200 ? template.substring(0, 199) + "…" : template;
-        return "\"" + t + "\"";
+        return "\"" + Texts.abbreviate(template, 200) + "\"";
     }
 }
