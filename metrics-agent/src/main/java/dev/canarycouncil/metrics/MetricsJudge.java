@@ -300,7 +300,8 @@ public final class MetricsJudge {
 
         if (!criticalFailed.isEmpty()) {
             double p = criticalFailed.stream().mapToDouble(o -> o.pValue() == null ? 1 : o.pValue()).min().orElse(1);
-            int confidence = (int) Math.min(97, 80 + Math.min(15, -3 * Math.log10(Math.max(p, 1e-300))));
+            int confidence = (int) Math.min(MetricsConfidence.CRITICAL_CAP, MetricsConfidence.CRITICAL_BASE
+                    + Math.min(MetricsConfidence.CRITICAL_RAISE_CAP, -MetricsConfidence.CRITICAL_PER_P_DECADE * Math.log10(Math.max(p, 1e-300))));
             return new Finding(agent, Decision.ROLLBACK, confidence, "Critical metric fails on the canary: "
                     + describe(criticalFailed.get(0)) + "; " + scoreText + ".", evidence, notes);
         }
@@ -309,8 +310,9 @@ public final class MetricsJudge {
                     + " (" + outcomes.size() + " metrics asked).", evidence, notes);
         }
         if (card.score() < set.marginalOrDefault()) {
-            int confidence = (int) Math.round(60 + 25 * (set.marginalOrDefault() - card.score()) / Math.max(1, set.marginalOrDefault()));
-            return new Finding(agent, Decision.ROLLBACK, Math.min(90, confidence), "Metrics regress on the canary: " + scoreText
+            int confidence = (int) Math.round(MetricsConfidence.REGRESSION_BASE + MetricsConfidence.REGRESSION_RANGE
+                    * (set.marginalOrDefault() - card.score()) / Math.max(1, set.marginalOrDefault()));
+            return new Finding(agent, Decision.ROLLBACK, Math.min(MetricsConfidence.CAP, confidence), "Metrics regress on the canary: " + scoreText
                     + "; " + failed.stream().map(MetricsJudge::describe).collect(Collectors.joining("; ")) + ".", evidence, notes);
         }
         if (!criticalMissing.isEmpty()) {
@@ -323,9 +325,12 @@ public final class MetricsJudge {
                     + failed.stream().map(MetricsJudge::describe).collect(Collectors.joining("; ")) + ".", evidence, notes);
         }
         double coverage = (double) card.withData() / card.total();
-        double traffic = requests.isPresent() ? Math.min(1, Math.log10(Math.max(1, requests.getAsDouble())) / 4) : 0.5;
-        int confidence = (int) Math.round(50 + 25 * coverage + 15 * traffic);
-        return new Finding(agent, Decision.PROMOTE, Math.min(90, confidence), String.format(Locale.ROOT,
+        double traffic = requests.isPresent()
+                ? Math.min(1, Math.log10(Math.max(1, requests.getAsDouble())) / MetricsConfidence.TRAFFIC_DECADES)
+                : MetricsConfidence.UNKNOWN_TRAFFIC;
+        int confidence = (int) Math.round(MetricsConfidence.PROMOTE_BASE + MetricsConfidence.PROMOTE_COVERAGE * coverage
+                + MetricsConfidence.PROMOTE_TRAFFIC * traffic);
+        return new Finding(agent, Decision.PROMOTE, Math.min(MetricsConfidence.CAP, confidence), String.format(Locale.ROOT,
                 "Canary metrics match the stable: %s; %d of %d metrics compared%s.", scoreText, card.withData(), card.total(),
                 requests.isPresent() ? String.format(Locale.ROOT, " over %.0f canary requests", requests.getAsDouble()) : ""),
                 evidence, notes);
