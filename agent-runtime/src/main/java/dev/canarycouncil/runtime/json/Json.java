@@ -1,12 +1,18 @@
 package dev.canarycouncil.runtime.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** The one Jackson configuration our own schema is read and written with. */
+/**
+ * The Jackson configurations, all here: the lenient one our schema travels in between agents, the
+ * strict one configuration files are read with, and the one that reads reports holding NaN.
+ */
 public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -17,7 +23,29 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
+    /** Configuration files: a misspelt key is an error that names it, not a setting silently ignored. */
+    private static final ObjectMapper CONFIG_YAML = YAMLMapper.builder()
+            .addModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    /** Reports may hold NaN where a figure could not be computed (an eval over no cases of a kind). */
+    private static final ObjectMapper REPORTS = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+
     private Json() {
+    }
+
+    /** Reads configuration files, YAML or JSON, strictly. Shared and thread-safe; do not reconfigure it. */
+    public static ObjectMapper configYaml() {
+        return CONFIG_YAML;
+    }
+
+    /** Reads reports written by {@code eval} and others, NaN included. Shared and thread-safe. */
+    public static ObjectMapper reports() {
+        return REPORTS;
     }
 
     /** Shared, thread-safe mapper. Do not reconfigure it. */

@@ -1,9 +1,8 @@
 package dev.canarycouncil.runtime.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.canarycouncil.runtime.config.DurationText;
+import dev.canarycouncil.runtime.json.Json;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -77,7 +76,7 @@ public final class ModelConfigLoader {
         JsonNode root;
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
-            root = new ObjectMapper(new YAMLFactory()).readTree(text);
+            root = Json.configYaml().readTree(text);
         } catch (NoSuchFileException e) {
             throw new ModelConfigException("model config " + file + " does not exist");
         } catch (IOException e) {

@@ -8,12 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.canarycouncil.metrics.query.QueryTemplate;
 import dev.canarycouncil.metrics.query.SideContext;
+import dev.canarycouncil.runtime.json.Json;
 
 /**
  * Reads a metric set from YAML or JSON and checks it whole before any analysis uses it: a typo
@@ -22,10 +21,7 @@ import dev.canarycouncil.metrics.query.SideContext;
  */
 public final class MetricSetLoader {
 
-    private static final ObjectMapper YAML = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
+    private static final ObjectMapper YAML = Json.configYaml();
 
     private MetricSetLoader() {
     }

@@ -9,14 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.canarycouncil.metrics.config.MetricSet;
 import dev.canarycouncil.metrics.config.MetricSetLoader;
 import dev.canarycouncil.metrics.config.MetricSpec;
 import dev.canarycouncil.metrics.query.QueryTemplate;
 import dev.canarycouncil.metrics.query.SideContext;
+import dev.canarycouncil.runtime.json.Json;
 
 /**
  * The bundled metric presets ({@code presets/presets.yaml}) and the Kubernetes set added to any of
@@ -26,9 +25,7 @@ import dev.canarycouncil.metrics.query.SideContext;
 public final class PresetCatalog {
 
     private static final String DIR = "/dev/canarycouncil/metrics/presets/";
-    private static final ObjectMapper YAML = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private static final ObjectMapper YAML = Json.configYaml();
 
     private record TargetEntry(String description, String selector, String canary, String stable) {
     }

@@ -13,10 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
 import dev.canarycouncil.runtime.config.DurationText;
+import dev.canarycouncil.runtime.json.Json;
 
 /**
  * Reads the council's members from a YAML or JSON file:
@@ -55,7 +54,7 @@ public final class MembersFile {
     public MembersConfig load(Path file) {
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file, StandardCharsets.UTF_8));
+            root = Json.configYaml().readTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
             throw new MembersConfigException("members file " + file + " does not exist");
         } catch (IOException e) {

@@ -9,9 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.canarycouncil.runtime.json.Json;
 import dev.canarycouncil.runtime.schema.Decision;
 
 /**
@@ -46,8 +45,7 @@ public final class TrackRecords {
     public static TrackRecords load(Path evalReport) {
         JsonNode root;
         try {
-            root = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build()
-                    .readTree(Files.readString(evalReport));
+            root = Json.reports().readTree(Files.readString(evalReport));
         } catch (NoSuchFileException e) {
             throw new MembersConfigException("track record file " + evalReport + " does not exist (run `eval --report DIR` "
                     + "and give DIR/eval-report.json)");
