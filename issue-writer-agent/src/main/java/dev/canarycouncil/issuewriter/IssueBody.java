@@ -48,7 +48,7 @@ final class IssueBody {
         whatFailed(md, a, v);
         comparison(md, v);
         evidence(md, v);
-        suspectCode(md, code);
+        md.append("\n").append(suspectCode(code));
         md.append("\n## Proposed fix\n\n");
         if (v.remediation() != null && !v.remediation().isBlank()) {
             md.append(v.remediation()).append("\n\n");
@@ -161,11 +161,12 @@ final class IssueBody {
         }
     }
 
-    private static void suspectCode(StringBuilder md, SuspectCode code) {
-        md.append("\n## Suspect code\n\n");
+    /** The "Suspect code" section, heading included; the draft also carries it on its own for the chat. */
+    static String suspectCode(SuspectCode code) {
+        StringBuilder md = new StringBuilder("## Suspect code\n\n");
         if (!code.looked()) {
             md.append("_Not looked up: the issue writer has no code tools configured._\n");
-            return;
+            return md.toString();
         }
         for (CodeExcerpt x : code.excerpts()) {
             md.append("**`").append(x.path()).append("` lines ").append(x.startLine()).append('–').append(x.endLine())
@@ -187,6 +188,7 @@ final class IssueBody {
             md.append("_No code found for the evidence._\n");
         }
         code.notes().forEach(n -> md.append("- _").append(Markdown.oneLine(n)).append("_\n"));
+        return md.toString();
     }
 
     private static void rollout(StringBuilder md, AnalysisRequest a, Verdict v) {

@@ -47,7 +47,7 @@ public final class IssueDrafter {
         FailureReading failure = FailureReading.of(verdict);
         return new IssueDraft(IssueTitle.of(analysis, verdict, failure),
                 IssueBody.render(analysis, verdict, failure, code, fingerprint, written), labels, fingerprint, null, "draft",
-                null, written.text() == null ? null : written.model(), written.usage(), "");
+                null, written.text() == null ? null : written.model(), written.usage(), "", IssueBody.suspectCode(code).strip());
     }
 
     /** 12 hex digits of SHA-256 over the service and the failure with its numbers masked. */

@@ -344,8 +344,13 @@ public final class MetricsJudge {
         return o.classification() == Classification.NODATA ? 2 : 3;
     }
 
+    /** The unit the outcome's values are in: a ratio's, an event rate's, else the metric set's. */
+    private static String unit(MetricOutcome o) {
+        return o.spec().isRatio() ? "ratio" : o.spec().isEvents() ? "per pod" : o.spec().unitOrDefault();
+    }
+
     static String describe(MetricOutcome o) {
-        String unit = o.spec().isRatio() ? "ratio" : o.spec().isEvents() ? "per pod" : o.spec().unitOrDefault();
+        String unit = unit(o);
         if (o.classification() == Classification.NODATA) {
             return o.spec().name() + ": no data (" + o.test() + ")";
         }
@@ -360,6 +365,6 @@ public final class MetricsJudge {
         Severity severity = o.failed() ? (o.spec().isCritical() ? Severity.CRITICAL : Severity.ERROR)
                 : o.classification() == Classification.NODATA ? Severity.WARNING : Severity.INFO;
         return new PromQlEvidence(describe(o), severity, o.spec().name(), o.canaryQuery(), o.stableQuery(), o.canaryValue(),
-                o.stableValue(), request.window().start(), request.window().end(), o.test());
+                o.stableValue(), request.window().start(), request.window().end(), o.test(), unit(o));
     }
 }

@@ -56,7 +56,7 @@ public final class FindingRedactor {
         }
         PromQlEvidence q = (PromQlEvidence) e;
         return new PromQlEvidence(r(q.description()), q.severity(), q.metric(), q.canaryQuery(), q.stableQuery(),
-                q.canaryValue(), q.stableValue(), q.start(), q.end(), r(q.test()));
+                q.canaryValue(), q.stableValue(), q.start(), q.end(), r(q.test()), q.unit());
     }
 
     private String r(String s) {

@@ -16,6 +16,8 @@ import java.util.List;
  * @param writtenBy    the model that wrote the summary and fix sections, or null for the template
  * @param modelUsage   tokens the issue writer spent on the model, or null
  * @param repository   {@code owner/name} to file in, an allowed repository the request named; blank for the configured one
+ * @param suspectCode  the body's "Suspect code" section on its own (Markdown), for the chat; blank when the
+ *                     issue writer sent none (an older one)
  */
 public record IssueDraft(
         String title,
@@ -27,11 +29,13 @@ public record IssueDraft(
         String detail,
         String writtenBy,
         TokenUsage modelUsage,
-        String repository) {
+        String repository,
+        String suspectCode) {
 
     public IssueDraft {
         labels = labels == null ? List.of() : List.copyOf(labels);
         repository = repository == null ? "" : repository;
+        suspectCode = suspectCode == null ? "" : suspectCode;
     }
 
     /** A draft without a detail, as before filing existed. */
@@ -42,19 +46,19 @@ public record IssueDraft(
     /** A draft written from the template, without a model. */
     public IssueDraft(String title, String body, List<String> labels, String fingerprint, String url, String state,
                       String detail) {
-        this(title, body, labels, fingerprint, url, state, detail, null, null, "");
+        this(title, body, labels, fingerprint, url, state, detail, null, null, "", "");
     }
 
     /** This draft after filing: where it went, its new state and what happened. */
     public IssueDraft withOutcome(String newUrl, String newState, String newDetail) {
-        return new IssueDraft(title, body, labels, fingerprint, newUrl, newState, newDetail, writtenBy, modelUsage, repository);
+        return new IssueDraft(title, body, labels, fingerprint, newUrl, newState, newDetail, writtenBy, modelUsage, repository, suspectCode);
     }
 
     public IssueDraft withRepository(String fullName) {
-        return new IssueDraft(title, body, labels, fingerprint, url, state, detail, writtenBy, modelUsage, fullName);
+        return new IssueDraft(title, body, labels, fingerprint, url, state, detail, writtenBy, modelUsage, fullName, suspectCode);
     }
 
     public IssueDraft withLabels(List<String> newLabels) {
-        return new IssueDraft(title, body, newLabels, fingerprint, url, state, detail, writtenBy, modelUsage, repository);
+        return new IssueDraft(title, body, newLabels, fingerprint, url, state, detail, writtenBy, modelUsage, repository, suspectCode);
     }
 }

@@ -13,6 +13,8 @@ import java.time.Instant;
  * @param start         start of the evaluated range
  * @param end           end of the evaluated range
  * @param test          the comparison made and its result, in words
+ * @param unit          the values' unit as the metric set states it ({@code s}, {@code bytes}, {@code ratio},
+ *                      {@code per pod}, ...); null from members that do not send one
  */
 public record PromQlEvidence(
         String description,
@@ -24,5 +26,12 @@ public record PromQlEvidence(
         Double stableValue,
         Instant start,
         Instant end,
-        String test) implements Evidence {
+        String test,
+        String unit) implements Evidence {
+
+    /** Evidence without a unit, as members before units were sent it. */
+    public PromQlEvidence(String description, Severity severity, String metric, String canaryQuery, String stableQuery,
+                          Double canaryValue, Double stableValue, Instant start, Instant end, String test) {
+        this(description, severity, metric, canaryQuery, stableQuery, canaryValue, stableValue, start, end, test, null);
+    }
 }

@@ -138,6 +138,10 @@ public final class Investigator {
         if (v.issue() == null || v.issue().body() == null) {
             return "No code is suspect: the issue writer only looks up code for a rollback.";
         }
+        if (!v.issue().suspectCode().isBlank()) {
+            return v.issue().suspectCode();
+        }
+        // An issue writer that predates the structured section: its body holds it.
         String body = v.issue().body();
         int start = body.indexOf("## Suspect code");
         if (start < 0) {
@@ -183,7 +187,11 @@ public final class Investigator {
                 "end", end.toString(), "step", STEP.toSeconds() + "s")));
     }
 
+    /** The unit the metrics agent sent; read from the description only for members that send none. */
     private static String unitOf(PromQlEvidence m) {
+        if (m.unit() != null) {
+            return m.unit();
+        }
         String d = m.description() == null ? "" : m.description();
         return d.contains(" ms ") || d.contains(" ms)") || m.metric().startsWith("latency") ? "s"
                 : d.contains("%") ? "ratio" : d.contains("MiB") ? "bytes" : "";
