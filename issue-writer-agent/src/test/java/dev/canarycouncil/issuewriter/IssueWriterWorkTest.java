@@ -90,6 +90,9 @@ class IssueWriterWorkTest {
                 FakeIssue issue = github.issues(REPO).get(0);
                 assertEquals(List.of("google-labs-jules"), issue.assignees());
                 assertTrue(issue.body().contains("→ 42  \treturn p.colors[idx]"), issue::body);
+                assertTrue(filed.suspectCode().startsWith("## Suspect code") && filed.suspectCode().contains("→ 42  \treturn p.colors[idx]"),
+                        filed::suspectCode);
+                assertTrue(issue.body().contains(filed.suspectCode()), "the section on its own is the body's, word for word");
                 assertEquals(List.of("looking up suspect code…", "quoting main.go lines 37–60", "drafting the remediation issue",
                         "draft written to " + tmp.resolve("drafts").resolve(filed.fingerprint() + "-" + request.verdict().analysisId() + ".md"),
                         "filed #1"), progress);

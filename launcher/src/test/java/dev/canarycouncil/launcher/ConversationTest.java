@@ -114,6 +114,7 @@ class ConversationTest {
         assertEquals("compare", a.path("intent").asText());
         JsonNode data = a.path("data");
         assertEquals("latency-p99", data.path("metric").asText());
+        assertEquals("s", data.path("unit").asText(), "the metric set's unit, for the chart's axis");
         // Five minutes at 30 s steps: 11 points a side, both within the window's last five minutes.
         assertEquals(11, data.path("stable").size(), data.toString());
         assertTrue(data.path("canary").size() > 0 && data.path("canary").size() <= 11, data.toString());
