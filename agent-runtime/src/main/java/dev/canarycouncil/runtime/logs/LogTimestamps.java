@@ -143,15 +143,9 @@ public final class LogTimestamps {
         int i = t + 8;
         int nanos = 0;
         if ((is(s, i, '.') || (zones && is(s, i, ','))) && digits(s, i + 1, 1)) {
-            int read = 0;
-            for (i = i + 1; digits(s, i, 1); i++, read++) {
-                if (read < 9) {
-                    nanos = nanos * 10 + s.charAt(i) - '0';
-                }
-            }
-            for (int pad = read; pad < 9; pad++) {
-                nanos *= 10;
-            }
+            int end = digitsEnd(s, i + 1);
+            nanos = nanos(s, i + 1, end);
+            i = end;
         }
         LocalDateTime local = LocalDateTime.of(number(s, p, 4), number(s, p + 5, 2), number(s, p + 8, 2),
                 number(s, t, 2), number(s, t + 3, 2), number(s, t + 6, 2), nanos);
@@ -188,15 +182,9 @@ public final class LogTimestamps {
             int i = 20;
             int nanos = 0;
             if (is(s, i, '.')) {
-                int read = 0;
-                for (i = i + 1; digits(s, i, 1); i++, read++) {
-                    if (read < 9) {
-                        nanos = nanos * 10 + s.charAt(i) - '0';
-                    }
-                }
-                for (int pad = read; pad < 9; pad++) {
-                    nanos *= 10;
-                }
+                int end = digitsEnd(s, i + 1);
+                nanos = nanos(s, i + 1, end);
+                i = end;
             }
             if (is(s, i, ' ') && digits(s, i + 1, 4)) {
                 LocalDateTime local = LocalDateTime.of(number(s, i + 1, 4), month(s, 5), number(s, 9, 2),
@@ -215,15 +203,9 @@ public final class LogTimestamps {
         int i = t + 8;
         int nanos = 0;
         if (is(s, i, '.') && digits(s, i + 1, 1)) {
-            int read = 0;
-            for (i = i + 1; digits(s, i, 1); i++, read++) {
-                if (read < 9) {
-                    nanos = nanos * 10 + s.charAt(i) - '0';
-                }
-            }
-            for (int pad = read; pad < 9; pad++) {
-                nanos *= 10;
-            }
+            int end = digitsEnd(s, i + 1);
+            nanos = nanos(s, i + 1, end);
+            i = end;
         }
         ZoneOffset offset = ZoneOffset.UTC;
         if (is(s, i, ' ') && (is(s, i + 1, '+') || is(s, i + 1, '-')) && digits(s, i + 2, 4)) {
@@ -303,6 +285,27 @@ public final class LogTimestamps {
         return new Found(local.toInstant(ZoneOffset.UTC), 0, m + 9);
     }
 
+    /** Where the run of digits from {@code from} on ends. */
+    private static int digitsEnd(String s, int from) {
+        int i = from;
+        while (digits(s, i, 1)) {
+            i++;
+        }
+        return i;
+    }
+
+    /** A fraction's digits in {@code [from, to)} as nanoseconds: the first nine count, fewer are padded. */
+    private static int nanos(String s, int from, int to) {
+        int nanos = 0;
+        for (int i = from; i < Math.min(to, from + 9); i++) {
+            nanos = nanos * 10 + s.charAt(i) - '0';
+        }
+        for (int pad = to - from; pad < 9; pad++) {
+            nanos *= 10;
+        }
+        return nanos;
+    }
+
     /** klog and glog: {@code I0505 10:00:01.123456}, month and day without a year. */
     private static Found klog(String s, int year) {
         if ("IWEF".indexOf(s.charAt(0)) < 0 || !digits(s, 1, 4) || !is(s, 5, ' ') || !clock(s, 6)) {
@@ -311,15 +314,9 @@ public final class LogTimestamps {
         int i = 14;
         int nanos = 0;
         if (is(s, i, '.')) {
-            int read = 0;
-            for (i = i + 1; digits(s, i, 1); i++, read++) {
-                if (read < 9) {
-                    nanos = nanos * 10 + s.charAt(i) - '0';
-                }
-            }
-            for (int pad = read; pad < 9; pad++) {
-                nanos *= 10;
-            }
+            int end = digitsEnd(s, i + 1);
+            nanos = nanos(s, i + 1, end);
+            i = end;
         }
         LocalDateTime local = LocalDateTime.of(year, number(s, 1, 2), number(s, 3, 2), number(s, 6, 2), number(s, 9, 2),
                 number(s, 12, 2), nanos);
