@@ -223,8 +223,8 @@ public final class LogJudge {
         String description = String.format(Locale.ROOT,
                 "%.1f%% of canary records are errors (%d of %d) against %.1f%% on stable (%d of %d), p=%.1e",
                 canaryShare * 100, ec, nc, stableShare * 100, es, ns, p);
-        LogTemplateEvidence e = new LogTemplateEvidence(description, Severity.ERROR, "records at ERROR or worse", null, null,
-                null, ec, es, nc, ns, null, List.of(), "all canary and stable logs");
+        LogTemplateEvidence e = LogTemplateEvidence.builder(description, Severity.ERROR, "records at ERROR or worse")
+                .counts(ec, es, nc, ns).source("all canary and stable logs").build();
         return new Scored(e, (int) Math.round(Math.min(LogConfidence.SURGE_CAP, LogConfidence.ERROR_BASE
                 + Math.min(LogConfidence.ERROR_RAISE_CAP, -Math.log10(Math.max(p, 1e-300))))));
     }
@@ -260,11 +260,15 @@ public final class LogJudge {
             description.append(ks == 0 ? ", never on the stable" : String.format(Locale.ROOT,
                     ", %d time(s) in %d stable record(s) (rate x%.1f, p=%.1e)", ks, ns, d.rateRatio(), d.pValue()));
         }
-        return new LogTemplateEvidence(description.toString(), severity, t.template(), crash == null ? null : crash.kind().label(),
-                crash == null ? null : crash.location(), crash == null ? null : crash.function(), kc, ks, nc, ns,
-                t.firstSeen(Side.CANARY), t.samples(Side.CANARY), "canary: " + String.join(", ", t.canarySources()),
-                crash != null ? LogRecordKind.CRASH : t.access() ? LogRecordKind.ACCESS : LogRecordKind.MESSAGE,
-                crash == null || crash.exception() == null ? null : new ExceptionInfo(crash.exception(), crash.message()));
+        LogTemplateEvidence.Builder built = LogTemplateEvidence.builder(description.toString(), severity, t.template())
+                .counts(kc, ks, nc, ns).firstSeen(t.firstSeen(Side.CANARY)).samples(t.samples(Side.CANARY))
+                .source("canary: " + String.join(", ", t.canarySources()))
+                .recordKind(crash != null ? LogRecordKind.CRASH : t.access() ? LogRecordKind.ACCESS : LogRecordKind.MESSAGE);
+        if (crash != null) {
+            built.crash(crash.kind().label(), crash.location(), crash.function())
+                    .exception(crash.exception() == null ? null : new ExceptionInfo(crash.exception(), crash.message()));
+        }
+        return built.build();
     }
 
     private static String label(CrashSignature c) {

@@ -37,10 +37,10 @@ public final class FindingRedactor {
 
     private Evidence redact(Evidence e) {
         if (e instanceof LogTemplateEvidence l) {
-            return new LogTemplateEvidence(r(l.description()), l.severity(), r(l.template()), l.signature(), r(l.location()),
-                    r(l.frame()), l.canaryCount(), l.stableCount(), l.canaryTotal(), l.stableTotal(), l.firstSeen(),
-                    redactor.redact(l.samples()), r(l.source()), l.recordKind(),
-                    l.exception() == null ? null : new ExceptionInfo(l.exception().type(), r(l.exception().message())));
+            return l.toBuilder().description(r(l.description())).template(r(l.template()))
+                    .crash(l.signature(), r(l.location()), r(l.frame())).samples(redactor.redact(l.samples())).source(r(l.source()))
+                    .exception(l.exception() == null ? null : new ExceptionInfo(l.exception().type(), r(l.exception().message())))
+                    .build();
         }
         if (e instanceof LogLatencyEvidence t) {
             return new LogLatencyEvidence(r(t.description()), t.severity(), r(t.template()), t.unit(), t.canaryCount(), t.stableCount(),

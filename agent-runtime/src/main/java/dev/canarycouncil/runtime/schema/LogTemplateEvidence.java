@@ -51,4 +51,98 @@ public record LogTemplateEvidence(
         this(description, severity, template, signature, location, frame, canaryCount, stableCount, canaryTotal, stableTotal,
                 firstSeen, samples, source, null, null);
     }
+
+    /** Evidence about one template, by name: what it says, how bad, and which template; the rest is optional. */
+    public static Builder builder(String description, Severity severity, String template) {
+        return new Builder(description, severity, template);
+    }
+
+    /** This evidence with some parts changed (a redacted or bounded copy). */
+    public Builder toBuilder() {
+        return new Builder(description, severity, template).crash(signature, location, frame)
+                .counts(canaryCount, stableCount, canaryTotal, stableTotal).firstSeen(firstSeen).samples(samples)
+                .source(source).recordKind(recordKind).exception(exception);
+    }
+
+    /** Builds the evidence part by part, so no caller passes a row of nulls. */
+    public static final class Builder {
+        private String description;
+        private final Severity severity;
+        private String template;
+        private String signature;
+        private String location;
+        private String frame;
+        private long canaryCount;
+        private long stableCount;
+        private long canaryTotal;
+        private long stableTotal;
+        private Instant firstSeen;
+        private List<String> samples = List.of();
+        private String source;
+        private LogRecordKind recordKind;
+        private ExceptionInfo exception;
+
+        private Builder(String description, Severity severity, String template) {
+            this.description = description;
+            this.severity = severity;
+            this.template = template;
+        }
+
+        public Builder description(String text) {
+            this.description = text;
+            return this;
+        }
+
+        public Builder template(String text) {
+            this.template = text;
+            return this;
+        }
+
+        /** The crash the records report: its signature label, source location and function; nulls when unknown. */
+        public Builder crash(String crashSignature, String crashLocation, String crashFrame) {
+            this.signature = crashSignature;
+            this.location = crashLocation;
+            this.frame = crashFrame;
+            return this;
+        }
+
+        /** Occurrences on each side and the records read on each side. */
+        public Builder counts(long canary, long stable, long canaryRecords, long stableRecords) {
+            this.canaryCount = canary;
+            this.stableCount = stable;
+            this.canaryTotal = canaryRecords;
+            this.stableTotal = stableRecords;
+            return this;
+        }
+
+        public Builder firstSeen(Instant when) {
+            this.firstSeen = when;
+            return this;
+        }
+
+        public Builder samples(List<String> lines) {
+            this.samples = lines;
+            return this;
+        }
+
+        public Builder source(String where) {
+            this.source = where;
+            return this;
+        }
+
+        public Builder recordKind(LogRecordKind kind) {
+            this.recordKind = kind;
+            return this;
+        }
+
+        public Builder exception(ExceptionInfo info) {
+            this.exception = info;
+            return this;
+        }
+
+        public LogTemplateEvidence build() {
+            return new LogTemplateEvidence(description, severity, template, signature, location, frame, canaryCount, stableCount,
+                    canaryTotal, stableTotal, firstSeen, samples, source, recordKind, exception);
+        }
+    }
 }

@@ -45,9 +45,7 @@ final class FindingBounds {
     private static Evidence bound(Evidence e) {
         if (e instanceof LogTemplateEvidence l && (l.samples().size() > MAX_SAMPLES
                 || l.samples().stream().anyMatch(s -> s.length() > MAX_SAMPLE))) {
-            return new LogTemplateEvidence(l.description(), l.severity(), l.template(), l.signature(), l.location(), l.frame(),
-                    l.canaryCount(), l.stableCount(), l.canaryTotal(), l.stableTotal(), l.firstSeen(),
-                    l.samples().stream().limit(MAX_SAMPLES).map(s -> cut(s, MAX_SAMPLE)).toList(), l.source(), l.recordKind(), l.exception());
+            return l.toBuilder().samples(l.samples().stream().limit(MAX_SAMPLES).map(s -> cut(s, MAX_SAMPLE)).toList()).build();
         }
         if (e instanceof LogLatencyEvidence t && t.samples().stream().anyMatch(s -> s.length() > MAX_SAMPLE)) {
             return new LogLatencyEvidence(t.description(), t.severity(), t.template(), t.unit(), t.canaryCount(), t.stableCount(),
