@@ -85,8 +85,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         String source;
         if (tools.recording.given()) {
             RecordedRollout rollout = tools.recording.load();
-            target = new AnalysisTarget(namespace != null ? namespace : rollout.manifest().namespace(),
-                    pod != null ? pod : rollout.manifest().canary().podTemplateHash(), null, null, null, null, hint);
+            target = AnalysisTarget.of(namespace != null ? namespace : rollout.manifest().namespace(),
+                    pod != null ? pod : rollout.manifest().canary().podTemplateHash()).withHints(hint);
             backends = tools.recorded(rollout);
             source = rollout.directory().toString();
             modelConfig = models.forRecording(modelConfig, rollout.directory());
@@ -94,7 +94,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (namespace == null || pod == null) {
                 throw new UsageException("a live analysis needs --namespace NS and --pod NAME|HASH (the canary)");
             }
-            target = new AnalysisTarget(namespace, pod, null, null, null, null, hint);
+            target = AnalysisTarget.of(namespace, pod).withHints(hint);
             backends = tools.live(namespace);
             source = backends.description();
             modelConfig = models.forRecording(modelConfig, null);

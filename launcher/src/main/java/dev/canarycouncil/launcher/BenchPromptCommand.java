@@ -84,8 +84,7 @@ final class BenchPromptCommand implements Callable<Integer> {
         try (LocalCouncil council = LocalCouncil.start(new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(),
                         PresetCatalog.defaultSet(), ModelConfig.none()), LocalCouncil.Ports.ephemeral(),
                 RecordingOption.backends(rollout), CouncilSettings.defaults(), IssueWriterConfig.dryRun(null, null), line -> { })) {
-            AnalysisTarget target = new AnalysisTarget(rollout.manifest().namespace(),
-                    rollout.manifest().canary().podTemplateHash(), null, null, null, null, null);
+            AnalysisTarget target = AnalysisTarget.of(rollout.manifest().namespace(), rollout.manifest().canary().podTemplateHash());
             return AnalysisClient.analyze(council.orchestratorUrl(), target, Duration.ofSeconds(120), m -> { });
         }
     }

@@ -69,11 +69,11 @@ final class ChatCommand implements Callable<Integer> {
             if (namespace == null || pod == null) {
                 throw new UsageException("--url needs --namespace and --pod (the canary to analyse)");
             }
-            return converse(url, new AnalysisTarget(namespace, pod, null, null, null, null, null), timeout, auth.secret(), in, out);
+            return converse(url, AnalysisTarget.of(namespace, pod), timeout, auth.secret(), in, out);
         }
         RecordedRollout rollout = recording.load();
-        AnalysisTarget target = new AnalysisTarget(namespace != null ? namespace : rollout.manifest().namespace(),
-                pod != null ? pod : rollout.manifest().canary().podTemplateHash(), null, null, null, null, null);
+        AnalysisTarget target = AnalysisTarget.of(namespace != null ? namespace : rollout.manifest().namespace(),
+                pod != null ? pod : rollout.manifest().canary().podTemplateHash());
         Vertx vertx = VertxFactory.create(64);
         try (LocalCouncil council = LocalCouncil.start(new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(),
                         PresetCatalog.defaultSet(), ModelConfig.none()), LocalCouncil.Ports.ephemeral(), RecordingOption.backends(rollout),

@@ -100,8 +100,7 @@ final class EvalRunner {
     private CaseResult judge(Case c) {
         long started = System.nanoTime();
         var manifest = c.rollout().manifest();
-        AnalysisTarget target = new AnalysisTarget(manifest.namespace(), manifest.canary().podTemplateHash(),
-                null, null, null, null, null);
+        AnalysisTarget target = AnalysisTarget.of(manifest.namespace(), manifest.canary().podTemplateHash());
         ModelConfig caseModels = perRecording.apply(models, c.rollout().directory());
         CouncilAssembly assembly = new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), metricSet, caseModels);
         try (LocalCouncil local = LocalCouncil.start(assembly, LocalCouncil.Ports.ephemeral(),

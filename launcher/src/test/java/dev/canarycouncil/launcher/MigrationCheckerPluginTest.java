@@ -80,8 +80,7 @@ class MigrationCheckerPluginTest {
             try (StartedPart orchestrator = assembly.orchestrator(0, null, council.part("mcp-tools").url() + "/mcp",
                     new MemberOptions.Resolved(new MembersConfig(members, null, null), TrackRecords.none(), null),
                     CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)))) {
-                AnalysisTarget target = new AnalysisTarget(rollout.manifest().namespace(), rollout.manifest().canary().podTemplateHash(),
-                        null, null, null, null, null);
+                AnalysisTarget target = AnalysisTarget.of(rollout.manifest().namespace(), rollout.manifest().canary().podTemplateHash());
                 return AnalysisClient.analyze(orchestrator.url(), target, Duration.ofSeconds(90), m -> { });
             }
         }

@@ -45,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PluginMembersTest {
 
-    private static final AnalysisTarget HEALTHY = new AnalysisTarget("shop", "7c9d6f5b4", null, null, null, null, null);
+    private static final AnalysisTarget HEALTHY = AnalysisTarget.of("shop", "7c9d6f5b4");
 
     private static Vertx vertx;
     private static CouncilAssembly assembly;

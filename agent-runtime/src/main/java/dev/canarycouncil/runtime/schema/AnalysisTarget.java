@@ -30,22 +30,83 @@ public record AnalysisTarget(
         repository = repository == null ? SourceRepository.NONE : repository;
     }
 
-    /** An Argo Rollout's canary, as every caller before Flagger named it. */
-    public AnalysisTarget(String namespace, String podName, String canarySelector, String rollout, String stableLogs,
-                          String canaryLogs, String hints) {
-        this(namespace, podName, canarySelector, rollout, stableLogs, canaryLogs, hints, TargetKind.ARGO_ROLLOUT, SourceRepository.NONE);
+    /** An Argo Rollout's canary by a pod name or pod-template hash. */
+    public static AnalysisTarget of(String namespace, String podName) {
+        return builder(namespace).podName(podName).build();
     }
 
-    public static AnalysisTarget of(String namespace, String podName) {
-        return new AnalysisTarget(namespace, podName, null, null, null, null, null);
+    /** A Flagger Canary by its name. */
+    public static AnalysisTarget flaggerCanary(String namespace, String canary, String hints) {
+        return builder(namespace).rollout(canary).hints(hints).kind(TargetKind.FLAGGER_CANARY).build();
+    }
+
+    public static Builder builder(String namespace) {
+        return new Builder(namespace);
     }
 
     public AnalysisTarget withRepository(SourceRepository named) {
         return new AnalysisTarget(namespace, podName, canarySelector, rollout, stableLogs, canaryLogs, hints, kind, named);
     }
 
-    /** A Flagger Canary by its name. */
-    public static AnalysisTarget flaggerCanary(String namespace, String canary, String hints) {
-        return new AnalysisTarget(namespace, null, null, canary, null, null, hints, TargetKind.FLAGGER_CANARY, SourceRepository.NONE);
+    public AnalysisTarget withHints(String text) {
+        return new AnalysisTarget(namespace, podName, canarySelector, rollout, stableLogs, canaryLogs, text, kind, repository);
+    }
+
+    /** Names a target part by part; what is not named is absent. */
+    public static final class Builder {
+        private final String namespace;
+        private String podName;
+        private String canarySelector;
+        private String rollout;
+        private String stableLogs;
+        private String canaryLogs;
+        private String hints;
+        private TargetKind kind = TargetKind.ARGO_ROLLOUT;
+        private SourceRepository repository = SourceRepository.NONE;
+
+        private Builder(String namespace) {
+            this.namespace = namespace;
+        }
+
+        public Builder podName(String nameOrHash) {
+            this.podName = nameOrHash;
+            return this;
+        }
+
+        public Builder canarySelector(String selector) {
+            this.canarySelector = selector;
+            return this;
+        }
+
+        public Builder rollout(String name) {
+            this.rollout = name;
+            return this;
+        }
+
+        /** Logs the caller collected itself, used instead of fetching. */
+        public Builder inlineLogs(String stable, String canary) {
+            this.stableLogs = stable;
+            this.canaryLogs = canary;
+            return this;
+        }
+
+        public Builder hints(String text) {
+            this.hints = text;
+            return this;
+        }
+
+        public Builder kind(TargetKind targetKind) {
+            this.kind = targetKind;
+            return this;
+        }
+
+        public Builder repository(SourceRepository named) {
+            this.repository = named;
+            return this;
+        }
+
+        public AnalysisTarget build() {
+            return new AnalysisTarget(namespace, podName, canarySelector, rollout, stableLogs, canaryLogs, hints, kind, repository);
+        }
     }
 }

@@ -31,7 +31,7 @@ public record Measurement(String namespace, TargetKind kind, String rollout, Str
         if (kind == TargetKind.FLAGGER_CANARY) {
             return AnalysisTarget.flaggerCanary(namespace, rollout, hints.isBlank() ? null : hints).withRepository(repository);
         }
-        return new AnalysisTarget(namespace, canaryHash.isBlank() ? null : canaryHash, null, rollout, null, null,
-                hints.isBlank() ? null : hints).withRepository(repository);
+        return AnalysisTarget.builder(namespace).podName(canaryHash.isBlank() ? null : canaryHash).rollout(rollout)
+                .hints(hints.isBlank() ? null : hints).repository(repository).build();
     }
 }

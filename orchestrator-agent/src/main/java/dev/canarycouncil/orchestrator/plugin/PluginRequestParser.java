@@ -48,10 +48,10 @@ public final class PluginRequestParser {
         if (rollout == null || rollout.isBlank()) {
             rollout = optionalString(context, "rollout", "context.rollout");
         }
-        return new AnalysisTarget(namespace, podName, canarySelector, rollout,
-                optionalString(context, "stableLogs", "context.stableLogs"),
-                optionalString(context, "canaryLogs", "context.canaryLogs"),
-                optionalString(context, "extraPrompt", "context.extraPrompt")).withRepository(repository);
+        return AnalysisTarget.builder(namespace).podName(podName).canarySelector(canarySelector).rollout(rollout)
+                .inlineLogs(optionalString(context, "stableLogs", "context.stableLogs"),
+                        optionalString(context, "canaryLogs", "context.canaryLogs"))
+                .hints(optionalString(context, "extraPrompt", "context.extraPrompt")).repository(repository).build();
     }
 
     /** The plugin's githubUrl and baseBranch; whether they are used is the allow-list's call, later. */
