@@ -23,10 +23,13 @@ public final class Drafts {
     }
 
     public static AnalysisRequest analysis(String analysisId) {
-        return new AnalysisRequest(analysisId, "shop", "checkout", "checkout",
+        return AnalysisRequest.builder(analysisId, "shop",
                 new PodGroup("7c9d6f5b4", "h=7c9d6f5b4", List.of("checkout-7c9d6f5b4-abcde")),
                 new PodGroup("5f7d8c9b6", "h=5f7d8c9b6", List.of("checkout-5f7d8c9b6-fghij")),
-                new TimeWindow(Instant.parse("2026-05-05T10:00:00Z"), Instant.parse("2026-05-05T10:10:00Z")), null, null);
+                new TimeWindow(Instant.parse("2026-05-05T10:00:00Z"), Instant.parse("2026-05-05T10:10:00Z")))
+                .rollout("checkout")
+                .service("checkout")
+                .build();
     }
 
     public static Verdict panic(String analysisId) {

@@ -25,10 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class IssueDrafterTest {
 
-    private static final AnalysisRequest REQUEST = new AnalysisRequest("id-1", "shop", "checkout", "checkout",
+    private static final AnalysisRequest REQUEST = AnalysisRequest.builder("id-1", "shop",
             new PodGroup("7c9d6f5b4", "h=7c9d6f5b4", List.of("checkout-7c9d6f5b4-abcde")),
             new PodGroup("5f7d8c9b6", "h=5f7d8c9b6", List.of("checkout-5f7d8c9b6-fghij")),
-            new TimeWindow(Instant.parse("2026-05-05T10:00:00Z"), Instant.parse("2026-05-05T10:10:00Z")), null, null);
+            new TimeWindow(Instant.parse("2026-05-05T10:00:00Z"), Instant.parse("2026-05-05T10:10:00Z")))
+            .rollout("checkout")
+            .service("checkout")
+            .build();
 
     private static Verdict verdict(String rootCause) {
         Finding logs = new Finding("log-analyst", Decision.ROLLBACK, 90, "The canary panics.", List.of(

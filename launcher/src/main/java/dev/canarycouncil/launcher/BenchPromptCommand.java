@@ -92,8 +92,13 @@ final class BenchPromptCommand implements Callable<Integer> {
     /** What the review prompt names: the rollout, both hashes and the window, as the coordinator sends them. */
     private static AnalysisRequest requestOf(RecordedRollout rollout, Verdict v) {
         var s = v.subject();
-        return new AnalysisRequest(v.analysisId(), s.namespace(), s.rollout(), s.service(),
-                new PodGroup(s.canaryHash(), null, List.of()), new PodGroup(s.stableHash(), null, List.of()), s.window(), null, null);
+        return AnalysisRequest.builder(v.analysisId(), s.namespace(),
+                new PodGroup(s.canaryHash(), null, List.of()),
+                new PodGroup(s.stableHash(), null, List.of()),
+                s.window())
+                .rollout(s.rollout())
+                .service(s.service())
+                .build();
     }
 
     /** Every log line of both sides, as one prompt would carry them. */

@@ -47,24 +47,77 @@ public record AnalysisRequest(
         return inlineLogs != null && inlineLogs.present();
     }
 
-    public AnalysisRequest(String analysisId, String namespace, String rollout, String service, PodGroup canary,
-                           PodGroup stable, TimeWindow window, InlineLogs inlineLogs, String hints) {
-        this(analysisId, namespace, rollout, service, canary, stable, window, inlineLogs, hints, null, SourceRepository.NONE,
-                TargetKind.ARGO_ROLLOUT);
-    }
-
     public AnalysisRequest withTokenBudget(Long budget) {
         return new AnalysisRequest(analysisId, namespace, rollout, service, canary, stable, window, inlineLogs, hints, budget,
                 repository, kind);
     }
 
-    public AnalysisRequest withRepository(SourceRepository named) {
-        return new AnalysisRequest(analysisId, namespace, rollout, service, canary, stable, window, inlineLogs, hints, tokenBudget,
-                named, kind);
+    /** The parts every request has; the rest is named on the builder. */
+    public static Builder builder(String analysisId, String namespace, PodGroup canary, PodGroup stable, TimeWindow window) {
+        return new Builder(analysisId, namespace, canary, stable, window);
     }
 
-    public AnalysisRequest withKind(TargetKind targetKind) {
-        return new AnalysisRequest(analysisId, namespace, rollout, service, canary, stable, window, inlineLogs, hints, tokenBudget,
-                repository, targetKind);
+    /** Names a request part by part; what is not named is absent. */
+    public static final class Builder {
+        private final String analysisId;
+        private final String namespace;
+        private final PodGroup canary;
+        private final PodGroup stable;
+        private final TimeWindow window;
+        private String rollout;
+        private String service;
+        private InlineLogs inlineLogs;
+        private String hints;
+        private Long tokenBudget;
+        private SourceRepository repository = SourceRepository.NONE;
+        private TargetKind kind = TargetKind.ARGO_ROLLOUT;
+
+        private Builder(String analysisId, String namespace, PodGroup canary, PodGroup stable, TimeWindow window) {
+            this.analysisId = analysisId;
+            this.namespace = namespace;
+            this.canary = canary;
+            this.stable = stable;
+            this.window = window;
+        }
+
+        public Builder rollout(String name) {
+            this.rollout = name;
+            return this;
+        }
+
+        public Builder service(String name) {
+            this.service = name;
+            return this;
+        }
+
+        public Builder inlineLogs(InlineLogs logs) {
+            this.inlineLogs = logs;
+            return this;
+        }
+
+        public Builder hints(String text) {
+            this.hints = text;
+            return this;
+        }
+
+        public Builder tokenBudget(Long budget) {
+            this.tokenBudget = budget;
+            return this;
+        }
+
+        public Builder repository(SourceRepository named) {
+            this.repository = named;
+            return this;
+        }
+
+        public Builder kind(TargetKind targetKind) {
+            this.kind = targetKind;
+            return this;
+        }
+
+        public AnalysisRequest build() {
+            return new AnalysisRequest(analysisId, namespace, rollout, service, canary, stable, window, inlineLogs, hints, tokenBudget,
+                    repository, kind);
+        }
     }
 }

@@ -65,11 +65,14 @@ class ModelReviewerTest {
     }
 
     private static AnalysisRequest request(String hints, Long budget) {
-        return new AnalysisRequest("analysis-1", "shop", "web", "web",
+        return AnalysisRequest.builder("analysis-1", "shop",
                 new PodGroup("c4n4ry", "app=web,rollouts-pod-template-hash=c4n4ry", List.of("web-c4n4ry-1")),
                 new PodGroup("st4b1e", "app=web,rollouts-pod-template-hash=st4b1e", List.of("web-st4b1e-1")),
-                new TimeWindow(Instant.parse("2025-06-01T10:00:00Z"), Instant.parse("2025-06-01T10:10:00Z")),
-                null, hints).withTokenBudget(budget);
+                new TimeWindow(Instant.parse("2025-06-01T10:00:00Z"), Instant.parse("2025-06-01T10:10:00Z")))
+                .rollout("web")
+                .service("web")
+                .hints(hints)
+                .build().withTokenBudget(budget);
     }
 
     private ModelReview review(ModelReviewer reviewer, String sample, String hints, Long budget) throws InterruptedException {

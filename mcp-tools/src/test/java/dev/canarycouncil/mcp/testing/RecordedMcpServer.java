@@ -47,8 +47,14 @@ public final class RecordedMcpServer implements AutoCloseable {
     public AnalysisRequest analysisRequest(InlineLogs inlineLogs) {
         RolloutPods pods = new RecordedClusterBackend(recording).resolve(recording.manifest().namespace(),
                 recording.manifest().canary().podTemplateHash(), null);
-        return new AnalysisRequest(UUID.randomUUID().toString(), pods.namespace(), pods.rollout(), pods.service(),
-                pods.canary(), pods.stable(), pods.window(), inlineLogs, null);
+        return AnalysisRequest.builder(UUID.randomUUID().toString(), pods.namespace(),
+                pods.canary(),
+                pods.stable(),
+                pods.window())
+                .rollout(pods.rollout())
+                .service(pods.service())
+                .inlineLogs(inlineLogs)
+                .build();
     }
 
     @Override

@@ -98,10 +98,13 @@ class PresetsOnPrometheusTest {
     }
 
     private static AnalysisRequest request(String service) {
-        return new AnalysisRequest(UUID.randomUUID().toString(), service, service, service,
+        return AnalysisRequest.builder(UUID.randomUUID().toString(), service,
                 new PodGroup(CANARY, "app=" + service, List.of(service + "-" + CANARY + "-p0")),
                 new PodGroup(STABLE, "app=" + service, List.of(service + "-" + STABLE + "-p0", service + "-" + STABLE + "-p1")),
-                new TimeWindow(START, END), null, null);
+                new TimeWindow(START, END))
+                .rollout(service)
+                .service(service)
+                .build();
     }
 
     private static Finding judge(String service, MetricSetChoice choice) throws InterruptedException {

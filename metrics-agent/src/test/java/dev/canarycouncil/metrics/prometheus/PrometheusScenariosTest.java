@@ -99,9 +99,13 @@ class PrometheusScenariosTest {
 
     private static AnalysisRequest request(String name) {
         Service s = service(name, null, null);
-        return new AnalysisRequest(UUID.randomUUID().toString(), name, name, name,
-                new PodGroup(CANARY, "app=" + name, s.pods(CANARY, 1)), new PodGroup(STABLE, "app=" + name, s.pods(STABLE, 3)),
-                new TimeWindow(START, END), null, null);
+        return AnalysisRequest.builder(UUID.randomUUID().toString(), name,
+                new PodGroup(CANARY, "app=" + name, s.pods(CANARY, 1)),
+                new PodGroup(STABLE, "app=" + name, s.pods(STABLE, 3)),
+                new TimeWindow(START, END))
+                .rollout(name)
+                .service(name)
+                .build();
     }
 
     private static Finding judge(String name, MetricSet set) throws InterruptedException {

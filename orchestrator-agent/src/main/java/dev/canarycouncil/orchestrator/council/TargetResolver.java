@@ -71,9 +71,9 @@ public final class TargetResolver {
     private static AnalysisRequest request(AnalysisTarget target, RolloutPods resolved, String analysisId) {
         InlineLogs inline = target.stableLogs() != null || target.canaryLogs() != null
                 ? new InlineLogs(target.stableLogs(), target.canaryLogs()) : null;
-        return new AnalysisRequest(analysisId, target.namespace(), resolved.rollout(), resolved.service(),
-                resolved.canary(), resolved.stable(), resolved.window(), inline, target.hints()).withRepository(target.repository())
-                .withKind(target.kind());
+        return AnalysisRequest.builder(analysisId, target.namespace(), resolved.canary(), resolved.stable(), resolved.window())
+                .rollout(resolved.rollout()).service(resolved.service()).inlineLogs(inline).hints(target.hints())
+                .repository(target.repository()).kind(target.kind()).build();
     }
 
     /** The rollout's canary: the pod-template hash of its current revision ({@code status.currentPodHash}). */

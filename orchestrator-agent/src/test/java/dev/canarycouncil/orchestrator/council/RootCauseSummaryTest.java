@@ -21,9 +21,13 @@ import org.junit.jupiter.api.Test;
 
 class RootCauseSummaryTest {
 
-    private static final AnalysisRequest REQUEST = new AnalysisRequest("id", "shop", "checkout", "checkout",
-            new PodGroup("c1", null, List.of()), new PodGroup("s1", null, List.of()),
-            new TimeWindow(Instant.EPOCH, Instant.EPOCH.plusSeconds(600)), null, null);
+    private static final AnalysisRequest REQUEST = AnalysisRequest.builder("id", "shop",
+            new PodGroup("c1", null, List.of()),
+            new PodGroup("s1", null, List.of()),
+            new TimeWindow(Instant.EPOCH, Instant.EPOCH.plusSeconds(600)))
+            .rollout("checkout")
+            .service("checkout")
+            .build();
 
     private static final PodConditionEvidence CRASHLOOP = new PodConditionEvidence("pod c in CrashLoopBackOff",
             Severity.CRITICAL, "c", "canary", "app", "CrashLoopBackOff", null, 4, 2);

@@ -56,11 +56,14 @@ class MigrationCheckerTest {
     }
 
     static AnalysisRequest request(String canaryLogs, String stableLogs) {
-        return new AnalysisRequest("analysis-1", "shop", "checkout", "checkout",
+        return AnalysisRequest.builder("analysis-1", "shop",
                 new PodGroup("7c9d6f5b4", "app=checkout,rollouts-pod-template-hash=7c9d6f5b4", List.of("checkout-7c9d6f5b4-rdqjc")),
                 new PodGroup("5f7d8c9b6", "app=checkout,rollouts-pod-template-hash=5f7d8c9b6", List.of("checkout-5f7d8c9b6-fk8wf")),
-                new TimeWindow(Instant.parse("2026-05-05T10:00:00Z"), Instant.parse("2026-05-05T10:10:00Z")),
-                new InlineLogs(stableLogs, canaryLogs), null);
+                new TimeWindow(Instant.parse("2026-05-05T10:00:00Z"), Instant.parse("2026-05-05T10:10:00Z")))
+                .rollout("checkout")
+                .service("checkout")
+                .inlineLogs(new InlineLogs(stableLogs, canaryLogs))
+                .build();
     }
 
     private static Finding analyse(String canaryLogs, String stableLogs) throws Exception {
