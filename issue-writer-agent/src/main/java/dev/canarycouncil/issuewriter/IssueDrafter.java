@@ -45,9 +45,11 @@ public final class IssueDrafter {
         // Evidence arrives redacted by the agents that produced it and is quoted as it is: redacting
         // it again would only add false positives. What the issue writer adds (code) is redacted where it is read.
         FailureReading failure = FailureReading.of(verdict);
-        return new IssueDraft(IssueTitle.of(analysis, verdict, failure),
-                IssueBody.render(analysis, verdict, failure, code, fingerprint, written), labels, fingerprint, null, "draft",
-                null, written.text() == null ? null : written.model(), written.usage(), "", IssueBody.suspectCode(code).strip());
+        return IssueDraft.draft(IssueTitle.of(analysis, verdict, failure),
+                        IssueBody.render(analysis, verdict, failure, code, fingerprint, written), labels, fingerprint)
+                .writtenBy(written.text() == null ? null : written.model(), written.usage())
+                .suspectCode(IssueBody.suspectCode(code).strip())
+                .build();
     }
 
     /** 12 hex digits of SHA-256 over the service and the failure with its numbers masked. */

@@ -38,15 +38,9 @@ public record IssueDraft(
         suspectCode = suspectCode == null ? "" : suspectCode;
     }
 
-    /** A draft without a detail, as before filing existed. */
-    public IssueDraft(String title, String body, List<String> labels, String fingerprint, String url, String state) {
-        this(title, body, labels, fingerprint, url, state, null);
-    }
-
-    /** A draft written from the template, without a model. */
-    public IssueDraft(String title, String body, List<String> labels, String fingerprint, String url, String state,
-                      String detail) {
-        this(title, body, labels, fingerprint, url, state, detail, null, null, "", "");
+    /** A draft to be filed: its text, labels and fingerprint; the rest is named on the builder. */
+    public static Builder draft(String title, String body, List<String> labels, String fingerprint) {
+        return new Builder(title, body, labels, fingerprint);
     }
 
     /** This draft after filing: where it went, its new state and what happened. */
@@ -60,5 +54,56 @@ public record IssueDraft(
 
     public IssueDraft withLabels(List<String> newLabels) {
         return new IssueDraft(title, body, newLabels, fingerprint, url, state, detail, writtenBy, modelUsage, repository, suspectCode);
+    }
+
+    /** Names a draft part by part; a new draft is in state {@code draft}, not filed, written from the template. */
+    public static final class Builder {
+        private final String title;
+        private final String body;
+        private final List<String> labels;
+        private final String fingerprint;
+        private String url;
+        private String state = "draft";
+        private String detail;
+        private String writtenBy;
+        private TokenUsage modelUsage;
+        private String repository = "";
+        private String suspectCode = "";
+
+        private Builder(String title, String body, List<String> labels, String fingerprint) {
+            this.title = title;
+            this.body = body;
+            this.labels = labels;
+            this.fingerprint = fingerprint;
+        }
+
+        /** Where the draft went and what happened, e.g. filed with its URL. */
+        public Builder outcome(String newUrl, String newState, String newDetail) {
+            this.url = newUrl;
+            this.state = newState;
+            this.detail = newDetail;
+            return this;
+        }
+
+        /** The model that wrote the summary and fix sections, and the tokens it spent. */
+        public Builder writtenBy(String model, TokenUsage usage) {
+            this.writtenBy = model;
+            this.modelUsage = usage;
+            return this;
+        }
+
+        public Builder repository(String fullName) {
+            this.repository = fullName;
+            return this;
+        }
+
+        public Builder suspectCode(String section) {
+            this.suspectCode = section;
+            return this;
+        }
+
+        public IssueDraft build() {
+            return new IssueDraft(title, body, labels, fingerprint, url, state, detail, writtenBy, modelUsage, repository, suspectCode);
+        }
     }
 }
