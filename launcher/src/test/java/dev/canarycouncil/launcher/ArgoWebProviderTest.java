@@ -25,10 +25,7 @@ import java.util.zip.GZIPInputStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.canarycouncil.issuewriter.IssueWriterConfig;
-import dev.canarycouncil.mcp.recorded.RecordedRollout;
 import dev.canarycouncil.metrics.presets.PresetCatalog;
-import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.orchestrator.gate.GateSettings;
 import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
 import dev.canarycouncil.runtime.a2a.auth.ServerAuth;
@@ -68,9 +65,7 @@ class ArgoWebProviderTest {
     }
 
     private static LocalCouncil council(String recording) {
-        return LocalCouncil.start(assembly, LocalCouncil.Ports.ephemeral(),
-                RecordingOption.backends(RecordedRollout.load(Recordings.named(recording))),
-                CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)), IssueWriterConfig.dryRun(null, null), line -> { });
+        return RecordedCouncils.start(assembly, recording);
     }
 
     /**
@@ -212,9 +207,7 @@ class ArgoWebProviderTest {
         AgentSecret gate = AgentSecret.of("gate-" + java.util.UUID.randomUUID());
         CouncilAssembly guarded = new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults().withAuth(ServerAuth.bearer(council)),
                 PresetCatalog.defaultSet(), ModelConfig.none()).withGate(GateSettings.defaults().withGateToken(gate), OptionalInt.of(0));
-        try (LocalCouncil local = LocalCouncil.start(guarded, LocalCouncil.Ports.ephemeral(),
-                RecordingOption.backends(RecordedRollout.load(Recordings.named("healthy-color-change"))),
-                CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)), IssueWriterConfig.dryRun(null, null), line -> { })) {
+        try (LocalCouncil local = RecordedCouncils.start(guarded, "healthy-color-change")) {
             String gateUrl = local.part("orchestrator").gateUrl();
             Measured m = measure(gateUrl, args("healthy-color-change", gate.reveal()));
             assertEquals("Successful", m.phase(), m.answer()::toString);

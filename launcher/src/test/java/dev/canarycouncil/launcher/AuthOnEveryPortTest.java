@@ -22,10 +22,7 @@ import java.util.OptionalInt;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.canarycouncil.issuewriter.IssueWriterConfig;
-import dev.canarycouncil.mcp.recorded.RecordedRollout;
 import dev.canarycouncil.metrics.presets.PresetCatalog;
-import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.orchestrator.gate.GateSettings;
 import dev.canarycouncil.runtime.a2a.A2aParts;
 import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
@@ -34,7 +31,6 @@ import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
 import dev.canarycouncil.runtime.http.VertxFactory;
 import dev.canarycouncil.runtime.json.Json;
 import dev.canarycouncil.runtime.llm.ModelConfig;
-import dev.canarycouncil.runtime.testing.Recordings;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,9 +57,7 @@ class AuthOnEveryPortTest {
         vertx = VertxFactory.create(64);
         CouncilAssembly assembly = new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults().withAuth(ServerAuth.bearer(COUNCIL)),
                 PresetCatalog.defaultSet(), ModelConfig.none()).withGate(GateSettings.defaults().withGateToken(GATE), OptionalInt.of(0));
-        council = LocalCouncil.start(assembly, LocalCouncil.Ports.ephemeral(),
-                RecordingOption.backends(RecordedRollout.load(Recordings.named("go-panic-index-out-of-range"))),
-                CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)), IssueWriterConfig.dryRun(null, null), line -> { });
+        council = RecordedCouncils.start(assembly, "go-panic-index-out-of-range");
     }
 
     @AfterAll

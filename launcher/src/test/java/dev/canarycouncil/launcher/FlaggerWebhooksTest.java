@@ -183,9 +183,7 @@ class FlaggerWebhooksTest {
         CouncilAssembly guarded = new CouncilAssembly(vertx, "127.0.0.1",
                 A2aServerSettings.defaults().withAuth(ServerAuth.bearer(AgentSecret.of("council-" + java.util.UUID.randomUUID()))),
                 PresetCatalog.defaultSet(), ModelConfig.none()).withGate(GateSettings.defaults().withGateToken(gate), OptionalInt.of(0));
-        try (LocalCouncil council = LocalCouncil.start(guarded, LocalCouncil.Ports.ephemeral(),
-                RecordingOption.backends(RecordedRollout.load(Recordings.named("healthy-color-change"))),
-                CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)), IssueWriterConfig.dryRun(null, null), line -> { })) {
+        try (LocalCouncil council = RecordedCouncils.start(guarded, "healthy-color-change")) {
             String gateUrl = council.part("orchestrator").gateUrl();
             Tick placeholder = tickAtMaxWeight(webhooks(gateUrl), "checkout", "shop");
             assertEquals("Progressing: failed checks +1", placeholder.outcome(), "the manifest as committed opens nothing");

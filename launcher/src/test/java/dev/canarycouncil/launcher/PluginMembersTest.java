@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.canarycouncil.issuewriter.IssueWriterConfig;
-import dev.canarycouncil.mcp.recorded.RecordedRollout;
 import dev.canarycouncil.metrics.presets.PresetCatalog;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.orchestrator.members.MemberEntry;
@@ -29,7 +27,6 @@ import dev.canarycouncil.runtime.schema.AnalysisTarget;
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.Verdict;
-import dev.canarycouncil.runtime.testing.Recordings;
 import dev.canarycouncil.runtime.testing.TestHttp;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
@@ -56,9 +53,7 @@ class PluginMembersTest {
     static void start() {
         vertx = VertxFactory.create(64);
         assembly = new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), PresetCatalog.defaultSet(), ModelConfig.none());
-        healthy = LocalCouncil.start(assembly, LocalCouncil.Ports.ephemeral(),
-                RecordingOption.backends(RecordedRollout.load(Recordings.named("healthy-color-change"))),
-                CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)), IssueWriterConfig.dryRun(null, null), line -> { });
+        healthy = RecordedCouncils.start(assembly, "healthy-color-change");
         peers = new PluginPeers(vertx);
     }
 

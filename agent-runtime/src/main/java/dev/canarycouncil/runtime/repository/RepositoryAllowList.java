@@ -66,7 +66,7 @@ public record RepositoryAllowList(String configured, Set<String> allowed, String
                     + webHost() + "; " + fallback, false);
         }
         String name = fullName.get();
-        if (name.equalsIgnoreCase(configured) || allowed.contains(name)) {
+        if (allows(name)) {
             return new RepositoryChoice(name, named.branch(), "", true);
         }
         return new RepositoryChoice(configured, "", "the request named repository " + name

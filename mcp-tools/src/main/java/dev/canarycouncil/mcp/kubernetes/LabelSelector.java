@@ -3,6 +3,7 @@ package dev.canarycouncil.mcp.kubernetes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.canarycouncil.mcp.tool.ToolException;
@@ -36,6 +37,21 @@ public final class LabelSelector {
     }
 
     /** An empty or null selector matches everything. */
+    /**
+     * One of a Kubernetes object's {@code matchExpressions} as selector text ({@code app in (a,b)},
+     * {@code !canary}), or empty for an operator the selector syntax has no form for.
+     */
+    public static Optional<String> term(String key, String operator, List<String> values) {
+        String joined = String.join(",", values);
+        return switch (operator) {
+            case "In" -> Optional.of(key + " in (" + joined + ")");
+            case "NotIn" -> Optional.of(key + " notin (" + joined + ")");
+            case "Exists" -> Optional.of(key);
+            case "DoesNotExist" -> Optional.of("!" + key);
+            default -> Optional.empty();
+        };
+    }
+
     public static LabelSelector parse(String selector) {
         List<Requirement> requirements = new ArrayList<>();
         if (selector == null || selector.isBlank()) {

@@ -23,10 +23,6 @@ public final class AnalysisSlots {
         this.limits = limits;
     }
 
-    public AnalysisLimits limits() {
-        return limits;
-    }
-
     /**
      * @param caller  the remote address that asked
      * @param rollout {@code namespace/name} of the rollout to analyse
@@ -58,7 +54,7 @@ public final class AnalysisSlots {
         rollouts.computeIfPresent(rollout, (k, n) -> n <= 1 ? null : n - 1);
     }
 
-    /** Analyses running for this caller, for tests and the page. */
+    /** Analyses running for this caller. */
     public synchronized int running(String caller) {
         return callers.getOrDefault(caller, 0);
     }

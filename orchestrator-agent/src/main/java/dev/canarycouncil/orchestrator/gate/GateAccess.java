@@ -2,10 +2,10 @@ package dev.canarycouncil.orchestrator.gate;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 
 import dev.canarycouncil.orchestrator.http.JsonReply;
 import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
+import dev.canarycouncil.runtime.a2a.auth.ServerAuth;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
@@ -37,12 +37,7 @@ public final class GateAccess {
         if (!required()) {
             return true;
         }
-        if (authorization == null) {
-            return false;
-        }
-        String value = authorization.strip();
-        return value.length() > 7 && value.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")
-                && admitsToken(value.substring(7).strip());
+        return ServerAuth.bearerToken(authorization).map(this::admitsToken).orElse(false);
     }
 
     /** A token sent some other way than the header (Flagger's webhook {@code metadata}). */

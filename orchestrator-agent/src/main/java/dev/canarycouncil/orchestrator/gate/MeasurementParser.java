@@ -18,8 +18,6 @@ import dev.canarycouncil.runtime.text.Texts;
  */
 public final class MeasurementParser {
 
-    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
-    private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
     private static final Pattern HASH = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
     private static final Pattern STEP = Pattern.compile("[A-Za-z0-9_.-]{1,63}");
 
@@ -45,8 +43,8 @@ public final class MeasurementParser {
     }
 
     private static Measurement read(Function<String, String> field) {
-        String namespace = required(field, "namespace", DNS_LABEL, "a Kubernetes namespace");
-        String rollout = required(field, "rollout", DNS_SUBDOMAIN, "an Argo Rollout's name");
+        String namespace = required(field, "namespace", KubernetesNames.DNS_LABEL, "a Kubernetes namespace");
+        String rollout = required(field, "rollout", KubernetesNames.DNS_SUBDOMAIN, "an Argo Rollout's name");
         String canary = optional(field, "canaryHash", HASH, "a pod-template hash");
         String stable = optional(field, "stableHash", HASH, "a pod-template hash");
         String step = optional(field, "step", STEP, "a step index or name");

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import io.a2a.spec.APIKeySecurityScheme;
 import io.a2a.spec.AgentCard;
@@ -77,11 +78,19 @@ public record ServerAuth(Scheme scheme, String header, AgentSecret secret) {
         if (scheme == Scheme.API_KEY) {
             return secret.matches(presented.strip());
         }
-        String value = presented.strip();
-        if (value.length() < 7 || !value.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
-            return false;
+        return bearerToken(presented).map(secret::matches).orElse(false);
+    }
+
+    /** The token of an {@code Authorization: Bearer <token>} header (the scheme in any case), or empty. */
+    public static Optional<String> bearerToken(String authorization) {
+        if (authorization == null) {
+            return Optional.empty();
         }
-        return secret.matches(value.substring(7).strip());
+        String value = authorization.strip();
+        if (value.length() < 7 || !value.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
+            return Optional.empty();
+        }
+        return Optional.of(value.substring(7).strip());
     }
 
     /** What a person must configure, e.g. "a bearer token". */

@@ -75,8 +75,8 @@ final class FlaggerCanaryResolver {
         Side canarySide = side(namespace, requireDeployment(namespace, target, canaryName));
         Side primarySide = side(namespace, requireDeployment(namespace, target + PRIMARY_SUFFIX, canaryName));
         List<Pod> canaryPods = canarySide.pods();
-        String service = ServiceNames.of(annotation(canary, ServiceNames.ANNOTATION),
-                canaryPods.isEmpty() ? templateLabels(canarySide.deployment()) : labels(canaryPods.get(0)),
+        String service = ServiceNames.of(ObjectMetadata.annotation(canary, ServiceNames.ANNOTATION),
+                canaryPods.isEmpty() ? templateLabels(canarySide.deployment()) : ObjectMetadata.labels(canaryPods.get(0)),
                 ResourceFields.string(ResourceFields.at(canary, "spec", "service", "name")), canaryName);
         return new RolloutPods(namespace, canaryName, service, canarySide.group(), primarySide.group(),
                 windows.window(started(canarySide)));
@@ -85,7 +85,7 @@ final class FlaggerCanaryResolver {
     private record Side(Deployment deployment, ReplicaSet newest, String selector, List<Pod> pods) {
 
         PodGroup group() {
-            return new PodGroup(label(newest, HASH_LABEL), selector, pods.stream().map(p -> p.getMetadata().getName()).toList());
+            return new PodGroup(ObjectMetadata.label(newest, HASH_LABEL), selector, pods.stream().map(p -> p.getMetadata().getName()).toList());
         }
     }
 
@@ -93,14 +93,14 @@ final class FlaggerCanaryResolver {
         String name = deployment.getMetadata().getName();
         String base = selector(deployment);
         ReplicaSet newest = reads.replicaSets(namespace, base).stream()
-                .filter(rs -> ownedBy(rs, name) && label(rs, HASH_LABEL) != null)
+                .filter(rs -> ownedBy(rs, name) && ObjectMetadata.label(rs, HASH_LABEL) != null)
                 .max(Comparator.comparingLong(FlaggerCanaryResolver::revision))
                 .orElseThrow(() -> new ToolException(Kind.NOT_FOUND, "deployment " + name + " in namespace " + namespace
                         + " has no ReplicaSet yet: nothing to analyse"));
-        String selector = base + "," + HASH_LABEL + "=" + label(newest, HASH_LABEL);
+        String selector = base + "," + HASH_LABEL + "=" + ObjectMetadata.label(newest, HASH_LABEL);
         LabelSelector filter = LabelSelector.parse(selector);
         List<Pod> pods = reads.pods(namespace, selector).stream()
-                .filter(p -> filter.matches(labels(p)))
+                .filter(p -> filter.matches(ObjectMetadata.labels(p)))
                 .sorted(Comparator.comparing(p -> p.getMetadata().getName()))
                 .toList();
         return new Side(deployment, newest, selector, pods);
@@ -139,15 +139,9 @@ final class FlaggerCanaryResolver {
         }
         if (spec != null && spec.getMatchExpressions() != null) {
             for (LabelSelectorRequirement r : spec.getMatchExpressions()) {
-                String values = String.join(",", r.getValues() == null ? List.of() : r.getValues());
-                switch (r.getOperator()) {
-                    case "In" -> terms.add(r.getKey() + " in (" + values + ")");
-                    case "NotIn" -> terms.add(r.getKey() + " notin (" + values + ")");
-                    case "Exists" -> terms.add(r.getKey());
-                    case "DoesNotExist" -> terms.add("!" + r.getKey());
-                    default -> throw new ToolException(Kind.INVALID_ARGUMENT, "deployment "
-                            + deployment.getMetadata().getName() + " has a selector operator the council cannot read: " + r.getOperator());
-                }
+                terms.add(LabelSelector.term(r.getKey(), r.getOperator(), r.getValues() == null ? List.of() : r.getValues())
+                        .orElseThrow(() -> new ToolException(Kind.INVALID_ARGUMENT, "deployment " + deployment.getMetadata().getName()
+                                + " has a selector operator the council cannot read: " + r.getOperator())));
             }
         }
         if (terms.isEmpty()) {
@@ -158,7 +152,7 @@ final class FlaggerCanaryResolver {
     }
 
     private static long revision(ReplicaSet rs) {
-        String revision = rs.getMetadata().getAnnotations() == null ? null : rs.getMetadata().getAnnotations().get(REVISION);
+        String revision = ObjectMetadata.annotation(rs, REVISION);
         try {
             return revision == null ? 0 : Long.parseLong(revision);
         } catch (NumberFormatException e) {
@@ -175,19 +169,5 @@ final class FlaggerCanaryResolver {
         var template = deployment.getSpec() == null ? null : deployment.getSpec().getTemplate();
         Map<String, String> labels = template == null || template.getMetadata() == null ? null : template.getMetadata().getLabels();
         return labels == null ? Map.of() : labels;
-    }
-
-    private static Map<String, String> labels(HasMetadata object) {
-        Map<String, String> labels = object.getMetadata().getLabels();
-        return labels == null ? Map.of() : labels;
-    }
-
-    private static String label(HasMetadata object, String key) {
-        return labels(object).get(key);
-    }
-
-    private static String annotation(HasMetadata object, String key) {
-        Map<String, String> annotations = object.getMetadata().getAnnotations();
-        return annotations == null ? null : annotations.get(key);
     }
 }

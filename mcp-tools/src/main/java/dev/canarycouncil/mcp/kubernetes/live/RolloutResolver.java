@@ -53,7 +53,7 @@ final class RolloutResolver {
         String hash;
         Pod sample;
         if (named != null) {
-            hash = label(named, RolloutView.HASH_LABEL);
+            hash = ObjectMetadata.label(named, RolloutView.HASH_LABEL);
             if (hash == null) {
                 throw new ToolException(Kind.INVALID_ARGUMENT, "pod " + podNameOrHash + " has no "
                         + RolloutView.HASH_LABEL + " label: it is not managed by an Argo Rollout");
@@ -65,7 +65,7 @@ final class RolloutResolver {
             }
             hash = podNameOrHash;
             sample = reads.pods(namespace, RolloutView.HASH_LABEL + "=" + hash).stream()
-                    .filter(p -> hash.equals(label(p, RolloutView.HASH_LABEL)))
+                    .filter(p -> hash.equals(ObjectMetadata.label(p, RolloutView.HASH_LABEL)))
                     .min(Comparator.comparing(p -> p.getMetadata().getName()))
                     .orElse(null);
         }
@@ -92,7 +92,7 @@ final class RolloutResolver {
         List<Pod> canaryPods = podsOf(namespace, canarySelector);
         List<Pod> stablePods = podsOf(namespace, stableSelector);
         String service = ServiceNames.of(rollout, canaryPods.isEmpty() ? rollout.templateLabels()
-                : labels(canaryPods.get(0)));
+                : ObjectMetadata.labels(canaryPods.get(0)));
         Instant created = canaryCreated(namespace, rollout, hash, canarySelector, sampleReplicaSet, canaryPods);
         return new RolloutPods(namespace, rollout.name(), service,
                 new PodGroup(hash, canarySelector, names(canaryPods)),
@@ -139,10 +139,10 @@ final class RolloutResolver {
      */
     private Instant canaryCreated(String namespace, RolloutView rollout, String hash, String canarySelector,
                                   ReplicaSet sampleReplicaSet, List<Pod> canaryPods) {
-        ReplicaSet canary = sampleReplicaSet != null && hash.equals(label(sampleReplicaSet, RolloutView.HASH_LABEL))
+        ReplicaSet canary = sampleReplicaSet != null && hash.equals(ObjectMetadata.label(sampleReplicaSet, RolloutView.HASH_LABEL))
                 ? sampleReplicaSet
                 : reads.replicaSets(namespace, canarySelector).stream()
-                        .filter(rs -> hash.equals(label(rs, RolloutView.HASH_LABEL)) && ownedBy(rs, rollout))
+                        .filter(rs -> hash.equals(ObjectMetadata.label(rs, RolloutView.HASH_LABEL)) && ownedBy(rs, rollout))
                         .findFirst().orElse(null);
         Instant created = canary == null ? null : PodInfoMapper.instant(canary.getMetadata().getCreationTimestamp());
         if (created == null) {
@@ -160,7 +160,7 @@ final class RolloutResolver {
         // Filtered again here: some API servers (and test doubles) ignore set-based selectors.
         LabelSelector filter = LabelSelector.parse(selector);
         return reads.pods(namespace, selector).stream()
-                .filter(p -> filter.matches(labels(p)))
+                .filter(p -> filter.matches(ObjectMetadata.labels(p)))
                 .sorted(Comparator.comparing(p -> p.getMetadata().getName()))
                 .toList();
     }
@@ -181,15 +181,6 @@ final class RolloutResolver {
             return null;
         }
         return owners.stream().filter(o -> Boolean.TRUE.equals(o.getController())).findFirst().orElse(owners.get(0));
-    }
-
-    private static Map<String, String> labels(HasMetadata object) {
-        Map<String, String> labels = object.getMetadata().getLabels();
-        return labels == null ? Map.of() : labels;
-    }
-
-    private static String label(HasMetadata object, String key) {
-        return labels(object).get(key);
     }
 
     private static List<String> names(List<Pod> pods) {

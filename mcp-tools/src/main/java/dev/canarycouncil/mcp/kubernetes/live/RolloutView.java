@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.canarycouncil.mcp.kubernetes.LabelSelector;
 import dev.canarycouncil.mcp.kubernetes.RolloutInfo;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
@@ -53,8 +54,7 @@ final class RolloutView {
     }
 
     String annotation(String key) {
-        Map<String, String> annotations = resource.getMetadata().getAnnotations();
-        return annotations == null ? null : annotations.get(key);
+        return ObjectMetadata.annotation(resource, key);
     }
 
     String stableService() {
@@ -134,13 +134,7 @@ final class RolloutView {
         if (key == null || op == null) {
             return null;
         }
-        return switch (op) {
-            case "In" -> key + " in (" + String.join(",", values) + ")";
-            case "NotIn" -> key + " notin (" + String.join(",", values) + ")";
-            case "Exists" -> key;
-            case "DoesNotExist" -> "!" + key;
-            default -> null;
-        };
+        return LabelSelector.term(key, op, values).orElse(null);
     }
 
     private Object at(String... path) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.canarycouncil.orchestrator.gate.KubernetesNames;
 import dev.canarycouncil.orchestrator.http.BadRequestException;
 import dev.canarycouncil.orchestrator.http.JsonBody;
 import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
@@ -15,8 +16,6 @@ import dev.canarycouncil.runtime.text.Texts;
 /** Reads Flagger's webhook payload, checking each field as Kubernetes and Flagger shape it; a 400 names the field. */
 final class FlaggerPayloadParser {
 
-    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
-    private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
     private static final Pattern CHECKSUM = Pattern.compile("[A-Za-z0-9]{1,64}");
     private static final Set<String> PHASES = Set.of("Initializing", "Initialized", "Waiting", "Progressing",
             "WaitingPromotion", "Promoting", "Finalising", "Succeeded", "Failed", "Terminating", "Terminated");
@@ -29,8 +28,8 @@ final class FlaggerPayloadParser {
 
     static FlaggerPayload parse(String body) {
         JsonNode root = JsonBody.object(body, "Flagger's webhook payload");
-        String name = text(root, "name", DNS_SUBDOMAIN, "a Canary's name");
-        String namespace = text(root, "namespace", DNS_LABEL, "a Kubernetes namespace");
+        String name = text(root, "name", KubernetesNames.DNS_SUBDOMAIN, "a Canary's name");
+        String namespace = text(root, "namespace", KubernetesNames.DNS_LABEL, "a Kubernetes namespace");
         String phase = text(root, "phase", null, "a Flagger canary phase");
         if (!PHASES.contains(phase)) {
             throw new BadRequestException("phase", "field 'phase' is not a Flagger canary phase " + PHASES + ": " + phase);
