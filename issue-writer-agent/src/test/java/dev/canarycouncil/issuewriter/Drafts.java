@@ -44,9 +44,7 @@ public final class Drafts {
                 new PromQlEvidence("restarts HIGH: canary 4.000 per pod vs stable 0.000 per pod", Severity.CRITICAL, "restarts",
                         "canary_query", "stable_query", 4.0, 0.0, Instant.parse("2026-05-05T10:00:00Z"),
                         Instant.parse("2026-05-05T10:10:00Z"), "exact binomial test: HIGH")), List.of());
-        return new Verdict(analysisId, null, Decision.ROLLBACK, 94, "log-analyst vetoed", ROOT_CAUSE,
-                "Roll back checkout to stable 5f7d8c9b6, fix the failure at main.go:42, and release a new canary.",
-                List.of(logs, metrics), List.of(), null, "deterministic", Instant.parse("2026-05-05T10:11:00Z"), 1200);
+        return Verdict.builder().analysisId(analysisId).decision(Decision.ROLLBACK).confidence(94).rationale("log-analyst vetoed").rootCause(ROOT_CAUSE).remediation("Roll back checkout to stable 5f7d8c9b6, fix the failure at main.go:42, and release a new canary.").findings(List.of(logs, metrics)).decidedAt(Instant.parse("2026-05-05T10:11:00Z")).durationMs(1200).build();
     }
 
     /** The draft of one occurrence of the panic; every occurrence has the same fingerprint. */

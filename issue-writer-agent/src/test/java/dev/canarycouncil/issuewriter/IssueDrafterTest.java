@@ -41,9 +41,7 @@ class IssueDrafterTest {
         Finding metrics = new Finding("metrics-agent", Decision.PROMOTE, 70, "No 5xx regression.", List.of(
                 new PromQlEvidence("5xx ratio equal", Severity.INFO, "5xx-ratio", "canary_query", "stable_query", 0.003, 0.003,
                         REQUEST.window().start(), REQUEST.window().end(), "canary 0.30% vs stable 0.30%")), List.of());
-        return new Verdict("id-1", null, Decision.ROLLBACK, 88, "log-analyst vetoed", rootCause, "Roll back and fix main.go:42.",
-                List.of(logs, metrics), List.of(new AgentFailure("traces", "did not answer within 90 s")), null,
-                "deterministic", Instant.now(), 1200);
+        return Verdict.builder().analysisId("id-1").decision(Decision.ROLLBACK).confidence(88).rationale("log-analyst vetoed").rootCause(rootCause).remediation("Roll back and fix main.go:42.").findings(List.of(logs, metrics)).failures(List.of(new AgentFailure("traces", "did not answer within 90 s"))).decidedAt(Instant.now()).durationMs(1200).build();
     }
 
     @Test
@@ -67,9 +65,7 @@ class IssueDrafterTest {
         Finding plugin = new Finding("trace-agent", Decision.ROLLBACK, 95, "p99 span latency doubled", List.of(
                 new PromQlEvidence("checkout→payments p99 doubled", Severity.CRITICAL, "span-p99", null, null, 0.8, 0.4,
                         null, null, null)), List.of());
-        IssueDraft d = new IssueDrafter(List.of()).draft(REQUEST, new Verdict("id-1", null, Decision.ROLLBACK, 95,
-                "trace-agent vetoed", "p99 span latency doubled", "Roll back.", List.of(plugin), List.of(), null,
-                "deterministic", Instant.now(), 1));
+        IssueDraft d = new IssueDrafter(List.of()).draft(REQUEST, Verdict.builder().analysisId("id-1").decision(Decision.ROLLBACK).confidence(95).rationale("trace-agent vetoed").rootCause("p99 span latency doubled").remediation("Roll back.").findings(List.of(plugin)).decidedAt(Instant.now()).durationMs(1).build());
         assertTrue(d.body().contains("### trace-agent — ROLLBACK (95%)"), d::body);
         assertTrue(d.body().contains("  - canary: 0.8"), d::body);
     }
@@ -88,8 +84,7 @@ class IssueDrafterTest {
 
     @Test
     void aVeryLongRootCauseGivesABoundedTitle() {
-        IssueDraft d = new IssueDrafter(List.of()).draft(REQUEST, new Verdict("id-1", null, Decision.ROLLBACK, 88, "vetoed",
-                "x ".repeat(500), "fix it", List.of(), List.of(), null, "deterministic", Instant.now(), 1));
+        IssueDraft d = new IssueDrafter(List.of()).draft(REQUEST, Verdict.builder().analysisId("id-1").decision(Decision.ROLLBACK).confidence(88).rationale("vetoed").rootCause("x ".repeat(500)).remediation("fix it").decidedAt(Instant.now()).durationMs(1).build());
         assertTrue(d.title().length() <= 120, d::title);
         assertTrue(d.title().endsWith("…"), d::title);
     }

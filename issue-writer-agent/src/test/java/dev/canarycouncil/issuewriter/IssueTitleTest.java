@@ -22,9 +22,7 @@ import org.junit.jupiter.api.Test;
 class IssueTitleTest {
 
     private static String title(Evidence... evidence) {
-        Verdict v = new Verdict("id-1", null, Decision.ROLLBACK, 90, "vetoed", "the canary failed", "fix it",
-                List.of(new Finding("agent", Decision.ROLLBACK, 90, "bad", List.of(evidence), List.of())), List.of(), null,
-                "deterministic", Instant.now(), 1);
+        Verdict v = Verdict.builder().analysisId("id-1").decision(Decision.ROLLBACK).confidence(90).rationale("vetoed").rootCause("the canary failed").remediation("fix it").findings(List.of(new Finding("agent", Decision.ROLLBACK, 90, "bad", List.of(evidence), List.of()))).decidedAt(Instant.now()).durationMs(1).build();
         return new IssueDrafter(List.of()).draft(Drafts.analysis("id-1"), v).title();
     }
 

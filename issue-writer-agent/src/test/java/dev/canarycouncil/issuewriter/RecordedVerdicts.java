@@ -39,10 +39,7 @@ public final class RecordedVerdicts {
         String rootCause = findings.stream().filter(f -> f.verdict() == Decision.ROLLBACK)
                 .flatMap(f -> f.evidence().stream()).max(Comparator.comparing(Evidence::severity))
                 .map(Evidence::description).orElse("none");
-        Verdict verdict = new Verdict(analysis.analysisId(), VerdictSubject.of(analysis),
-                rollback ? Decision.ROLLBACK : Decision.PROMOTE, 90, "A member vetoed the canary.", rootCause,
-                "Roll back " + analysis.service() + " to stable " + analysis.stable().podTemplateHash() + ".",
-                findings, List.of(), null, "deterministic", Instant.now(), 1000);
+        Verdict verdict = Verdict.builder().analysisId(analysis.analysisId()).subject(VerdictSubject.of(analysis)).decision(rollback ? Decision.ROLLBACK : Decision.PROMOTE).confidence(90).rationale("A member vetoed the canary.").rootCause(rootCause).remediation("Roll back " + analysis.service() + " to stable " + analysis.stable().podTemplateHash() + ".").findings(findings).decidedAt(Instant.now()).durationMs(1000).build();
         return new IssueRequest(analysis, verdict);
     }
 }

@@ -28,6 +28,7 @@ import dev.canarycouncil.mcp.recorded.RecordingException;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.runtime.http.VertxFactory;
 import dev.canarycouncil.runtime.llm.ModelConfig;
+import dev.canarycouncil.runtime.schema.AnalysisMode;
 import io.vertx.core.Vertx;
 import dev.canarycouncil.orchestrator.members.MembersConfigException;
 import dev.canarycouncil.orchestrator.members.TrackRecords;
@@ -171,8 +172,8 @@ final class EvalCommand implements Callable<Integer> {
                 TreeMap::new, Collectors.toList()));
         Map<String, Scorecard> perClass = new TreeMap<>();
         byClass.forEach((k, v) -> perClass.put(k, Scorecard.of(v)));
-        String mode = !modelConfig.anyModel() ? "deterministic"
-                : "model-assisted (" + (modelConfig.defaults() == null ? "per-agent models" : modelConfig.defaults().describe()) + ")";
+        String mode = !modelConfig.anyModel() ? AnalysisMode.DETERMINISTIC.wire()
+                : AnalysisMode.MODEL_ASSISTED.wire() + " (" + (modelConfig.defaults() == null ? "per-agent models" : modelConfig.defaults().describe()) + ")";
         return new EvalReport(Instant.now(), recordings.toString(), mode, Scorecard.of(results), baselines, perClass,
                 AgentTrackRecord.of(results), results);
     }

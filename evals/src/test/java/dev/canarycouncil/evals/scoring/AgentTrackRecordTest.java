@@ -15,8 +15,7 @@ import org.junit.jupiter.api.Test;
 class AgentTrackRecordTest {
 
     private static CaseResult judged(Expectation e, Decision council, Finding... findings) {
-        Verdict v = new Verdict("id", null, council, 90, "r", "c", "m", List.of(findings), List.of(), null, "deterministic",
-                Instant.EPOCH, 1);
+        Verdict v = Verdict.builder().analysisId("id").decision(council).confidence(90).rationale("r").rootCause("c").remediation("m").findings(List.of(findings)).decidedAt(Instant.EPOCH).durationMs(1).build();
         return new CaseResult("case", e, council, 90, false, 1, 0, Map.of(), Map.of(), null, v);
     }
 

@@ -188,8 +188,6 @@ class SuspectCodeOnRecordingsTest {
     }
 
     private static Verdict verdictWith(LogTemplateEvidence evidence) {
-        return new Verdict("id-1", null, Decision.ROLLBACK, 90, "vetoed", evidence.description(), "fix it",
-                List.of(new Finding("log-analyst", Decision.ROLLBACK, 90, "crash", List.of(evidence), List.of())),
-                List.of(), null, "deterministic", Instant.now(), 1);
+        return Verdict.builder().analysisId("id-1").decision(Decision.ROLLBACK).confidence(90).rationale("vetoed").rootCause(evidence.description()).remediation("fix it").findings(List.of(new Finding("log-analyst", Decision.ROLLBACK, 90, "crash", List.of(evidence), List.of()))).decidedAt(Instant.now()).durationMs(1).build();
     }
 }

@@ -34,18 +34,18 @@ public record CouncilSettings(
         issueScope = issueScope == null ? IssueScope.CONTROLLER_ANALYSES : issueScope;
     }
 
-    public CouncilSettings(Duration deadline, Duration issueDeadline, int vetoConfidence, int minPromoteMargin,
-                           int minRollbackMargin, Map<String, Double> weights) {
-        this(deadline, issueDeadline, vetoConfidence, minPromoteMargin, minRollbackMargin, weights, DEFAULT_MODEL_WEIGHT,
-                IssueScope.CONTROLLER_ANALYSES);
+    public static CouncilSettings defaults() {
+        return new Builder().build();
     }
 
-    public static CouncilSettings defaults() {
-        return new CouncilSettings(Duration.ofSeconds(90), Duration.ofSeconds(30), 80, 50, 40, Map.of());
+    public Builder toBuilder() {
+        return new Builder().deadline(deadline).issueDeadline(issueDeadline).vetoConfidence(vetoConfidence)
+                .minPromoteMargin(minPromoteMargin).minRollbackMargin(minRollbackMargin).weights(weights)
+                .modelWeight(modelWeight).issueScope(issueScope);
     }
 
     public CouncilSettings withDeadline(Duration d) {
-        return new CouncilSettings(d, issueDeadline, vetoConfidence, minPromoteMargin, minRollbackMargin, weights, modelWeight, issueScope);
+        return toBuilder().deadline(d).build();
     }
 
     /**
@@ -54,19 +54,75 @@ public record CouncilSettings(
      */
     public CouncilSettings withModelTime(Duration modelTime) {
         Duration issue = issueDeadline.compareTo(modelTime.plusSeconds(15)) >= 0 ? issueDeadline : modelTime.plusSeconds(15);
-        return new CouncilSettings(deadline, issue, vetoConfidence, minPromoteMargin, minRollbackMargin, weights, modelWeight, issueScope);
+        return toBuilder().issueDeadline(issue).build();
     }
 
     public CouncilSettings withModelWeight(double w) {
-        return new CouncilSettings(deadline, issueDeadline, vetoConfidence, minPromoteMargin, minRollbackMargin, weights, w, issueScope);
+        return toBuilder().modelWeight(w).build();
     }
 
     public CouncilSettings withIssueScope(IssueScope scope) {
-        return new CouncilSettings(deadline, issueDeadline, vetoConfidence, minPromoteMargin, minRollbackMargin, weights, modelWeight,
-                scope);
+        return toBuilder().issueScope(scope).build();
     }
 
     public double weight(String agent) {
         return weights.getOrDefault(agent, 1.0);
+    }
+
+    /** Named settings, starting from the defaults: 90 s for members, 30 s for the issue writer, veto at 80 %. */
+    public static final class Builder {
+        private Duration deadline = Duration.ofSeconds(90);
+        private Duration issueDeadline = Duration.ofSeconds(30);
+        private int vetoConfidence = 80;
+        private int minPromoteMargin = 50;
+        private int minRollbackMargin = 40;
+        private Map<String, Double> weights = Map.of();
+        private double modelWeight = DEFAULT_MODEL_WEIGHT;
+        private IssueScope issueScope = IssueScope.CONTROLLER_ANALYSES;
+
+        public Builder deadline(Duration value) {
+            this.deadline = value;
+            return this;
+        }
+
+        public Builder issueDeadline(Duration value) {
+            this.issueDeadline = value;
+            return this;
+        }
+
+        public Builder vetoConfidence(int value) {
+            this.vetoConfidence = value;
+            return this;
+        }
+
+        public Builder minPromoteMargin(int value) {
+            this.minPromoteMargin = value;
+            return this;
+        }
+
+        public Builder minRollbackMargin(int value) {
+            this.minRollbackMargin = value;
+            return this;
+        }
+
+        public Builder weights(Map<String, Double> value) {
+            this.weights = value;
+            return this;
+        }
+
+        public Builder modelWeight(double value) {
+            this.modelWeight = value;
+            return this;
+        }
+
+        public Builder issueScope(IssueScope value) {
+            this.issueScope = value;
+            return this;
+        }
+
+        public CouncilSettings build() {
+            return new CouncilSettings(deadline, issueDeadline, vetoConfidence, minPromoteMargin, minRollbackMargin,
+                    Map.copyOf(weights), modelWeight, issueScope);
+        }
     }
 }

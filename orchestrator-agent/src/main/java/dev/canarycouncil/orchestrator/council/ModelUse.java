@@ -1,6 +1,7 @@
 package dev.canarycouncil.orchestrator.council;
 
 import dev.canarycouncil.orchestrator.narrative.Narrative;
+import dev.canarycouncil.runtime.schema.AnalysisMode;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.IssueDraft;
 import dev.canarycouncil.runtime.schema.ModelAccounting;
@@ -15,10 +16,6 @@ import java.util.Map;
 /** Sums up which models took part in an analysis, what they spent, and where they fell short. */
 final class ModelUse {
 
-    static final String DETERMINISTIC = "deterministic";
-    static final String MODEL_ASSISTED = "model-assisted";
-    static final String DEGRADED = "deterministic (models configured but none gave a usable answer)";
-
     private ModelUse() {
     }
 
@@ -28,13 +25,13 @@ final class ModelUse {
                 || (issue != null && (issue.writtenBy() != null || issue.modelUsage() != null));
     }
 
-    static String mode(List<Finding> findings, Narrative narrative, IssueDraft issue) {
+    static AnalysisMode mode(List<Finding> findings, Narrative narrative, IssueDraft issue) {
         if (!anyConsulted(findings, narrative, issue)) {
-            return DETERMINISTIC;
+            return AnalysisMode.DETERMINISTIC;
         }
         boolean answered = findings.stream().anyMatch(f -> f.review() != null && f.review().answered())
                 || narrative.model() != null || (issue != null && issue.writtenBy() != null);
-        return answered ? MODEL_ASSISTED : DEGRADED;
+        return answered ? AnalysisMode.MODEL_ASSISTED : AnalysisMode.DEGRADED;
     }
 
     /** @return null when no model was consulted */

@@ -1,6 +1,7 @@
 package dev.canarycouncil.orchestrator.council;
 
 import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.AnalysisMode;
 import dev.canarycouncil.runtime.schema.Verdict;
 
 /** The verdict in a few lines of text: the one rendering the A2A answer, the plugin's, the web provider's and the chat share. */
@@ -12,7 +13,7 @@ public final class VerdictSummary {
     public static String of(Verdict v) {
         StringBuilder s = new StringBuilder();
         s.append(v.decision()).append(" (confidence ").append(v.confidence()).append("%)\n");
-        if ("model-assisted".equals(v.mode()) && v.analysis() != null && !v.analysis().isBlank()) {
+        if (v.mode() == AnalysisMode.MODEL_ASSISTED && v.analysis() != null && !v.analysis().isBlank()) {
             // The model's explanation, when one wrote it; the template prose would only repeat the lines below.
             s.append(v.analysis().strip()).append('\n');
         }

@@ -35,8 +35,7 @@ class InvestigationsTest {
     }
 
     private static Verdict verdict(String id) {
-        return new Verdict(id, null, Decision.PROMOTE, 90, "r", "none", "none", List.of(), List.of(), null, "deterministic",
-                Instant.EPOCH, 1);
+        return Verdict.builder().analysisId(id).decision(Decision.PROMOTE).confidence(90).rationale("r").rootCause("none").remediation("none").decidedAt(Instant.EPOCH).durationMs(1).build();
     }
 
     @Test

@@ -134,8 +134,7 @@ class BallotAggregationTest {
 
     @Test
     void theOldDecideStillWeighsBySettings() {
-        VerdictAggregator weighted = new VerdictAggregator(new CouncilSettings(CouncilSettings.defaults().deadline(),
-                CouncilSettings.defaults().issueDeadline(), 80, 50, 40, Map.of("db-checker", 0.5)));
+        VerdictAggregator weighted = new VerdictAggregator(CouncilSettings.defaults().toBuilder().vetoConfidence(80).weights(Map.of("db-checker", 0.5)).build());
         var o = weighted.decide(List.of(PROMOTE_A), List.of(new AgentFailure("db-checker", "down")));
         // 80 / (1 + 0.5)
         assertEquals(53, o.confidence());

@@ -74,8 +74,7 @@ class VerdictAggregatorTest {
 
     @Test
     void weightsShiftTheBalance() {
-        VerdictAggregator weighted = new VerdictAggregator(new CouncilSettings(CouncilSettings.defaults().deadline(),
-                CouncilSettings.defaults().issueDeadline(), 95, 50, 40, Map.of("metrics", 3.0)));
+        VerdictAggregator weighted = new VerdictAggregator(CouncilSettings.defaults().toBuilder().vetoConfidence(95).weights(Map.of("metrics", 3.0)).build());
         var o = weighted.decide(List.of(vote("logs", Decision.PROMOTE, 70), vote("metrics", Decision.ROLLBACK, 90)), List.of());
         assertEquals(Decision.ROLLBACK, o.decision());
     }
