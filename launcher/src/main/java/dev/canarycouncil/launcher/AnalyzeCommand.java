@@ -1,5 +1,6 @@
 package dev.canarycouncil.launcher;
 
+import java.util.Optional;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,7 +80,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         MetricSetChoice metricSet = metrics.metricSet();
         ModelConfig modelConfig = models.config();
         IssueWriterConfig issueConfig = issues.config(tools.code);
-        MemberOptions.Resolved plugins = members.resolve(null);
+        MemberOptions.Resolved plugins = members.resolve(Optional.empty());
         AnalysisTarget target;
         ToolBackends backends;
         String source;

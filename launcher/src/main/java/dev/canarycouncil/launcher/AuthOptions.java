@@ -1,5 +1,6 @@
 package dev.canarycouncil.launcher;
 
+import java.util.Optional;
 import java.nio.file.Path;
 
 import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
@@ -18,8 +19,8 @@ final class AuthOptions {
                     + "CANARY_COUNCIL_AUTH_TOKEN_FILE, or the token itself in CANARY_COUNCIL_AUTH_TOKEN). Default: no authentication.")
     Path tokenFile;
 
-    /** The token, or null when authentication is off. */
-    AgentSecret secret() {
-        return SecretSource.read(tokenFile, "--auth-token-file", TOKEN_ENV).orElse(null);
+    /** The token; empty when authentication is off. */
+    Optional<AgentSecret> secret() {
+        return SecretSource.read(tokenFile, "--auth-token-file", TOKEN_ENV);
     }
 }

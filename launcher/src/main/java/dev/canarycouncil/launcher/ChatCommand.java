@@ -1,5 +1,6 @@
 package dev.canarycouncil.launcher;
 
+import java.util.Optional;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -77,15 +78,15 @@ final class ChatCommand implements Callable<Integer> {
         Vertx vertx = VertxFactory.create(64);
         try (LocalCouncil council = LocalCouncil.start(new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(),
                         PresetCatalog.defaultSet(), ModelConfig.none()), LocalCouncil.Ports.ephemeral(), RecordingOption.backends(rollout),
-                CouncilSettings.defaults().withDeadline(deadline), IssueWriterConfig.dryRun(null, null), members.resolve(null),
+                CouncilSettings.defaults().withDeadline(deadline), IssueWriterConfig.dryRun(null, null), members.resolve(Optional.empty()),
                 line -> { })) {
-            return converse(council.orchestratorUrl(), target, timeout, null, in, out);
+            return converse(council.orchestratorUrl(), target, timeout, Optional.empty(), in, out);
         } finally {
             vertx.close();
         }
     }
 
-    private static int converse(String orchestratorUrl, AnalysisTarget target, Duration timeout, AgentSecret secret,
+    private static int converse(String orchestratorUrl, AnalysisTarget target, Duration timeout, Optional<AgentSecret> secret,
                                 BufferedReader in, PrintStream out) throws Exception {
         List<String> history = new ArrayList<>();
         try (OrchestratorSession session = OrchestratorSession.connect(orchestratorUrl, timeout, secret)) {

@@ -72,20 +72,20 @@ final class CouncilAssembly {
         this(vertx, host, settings, new MetricSetChoice.Configured(metricSet, "given"), models);
     }
 
-    /** What every agent part demands of callers; null when authentication is off. */
-    dev.canarycouncil.runtime.a2a.auth.AgentSecret secret() {
-        return settings.auth() == null ? null : settings.auth().secret();
+    /** What every agent part demands of callers; empty when authentication is off. */
+    Optional<dev.canarycouncil.runtime.a2a.auth.AgentSecret> secret() {
+        return settings.auth().map(ServerAuth::secret);
     }
 
     /** A client of the council's MCP server, presenting the shared token when authentication is on. */
     McpToolClient mcpClient(String mcpUrl) {
-        return new McpToolClient(mcpUrl, TOOL_TIMEOUT, Optional.ofNullable(settings.auth()).map(ServerAuth::secret));
+        return new McpToolClient(mcpUrl, TOOL_TIMEOUT, settings.auth().map(ServerAuth::secret));
     }
 
     StartedPart mcpTools(int port, ToolBackends backends) {
         HttpEndpoint endpoint = HttpEndpoint.start(vertx, host, port);
         McpToolServer server = new McpToolServer(backends, TOOL_TIMEOUT);
-        server.mount(endpoint.router(), Optional.ofNullable(settings.auth()));
+        server.mount(endpoint.router(), settings.auth());
         return new StartedPart(MCP_TOOLS, endpoint, server);
     }
 

@@ -1,5 +1,6 @@
 package dev.canarycouncil.launcher;
 
+import java.util.Optional;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,9 +43,9 @@ final class MemberOptions {
     }
 
     /**
-     * @param councilSecret presented to --member agents whose cards ask for a credential; null for none
+     * @param councilSecret presented to --member agents whose cards ask for a credential, if any
      */
-    Resolved resolve(AgentSecret councilSecret) {
+    Resolved resolve(Optional<AgentSecret> councilSecret) {
         List<MemberEntry> entries = new ArrayList<>();
         for (String url : members) {
             String u = url.strip();

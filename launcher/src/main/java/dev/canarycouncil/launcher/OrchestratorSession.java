@@ -1,5 +1,6 @@
 package dev.canarycouncil.launcher;
 
+import java.util.Optional;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -37,11 +38,11 @@ final class OrchestratorSession implements AutoCloseable {
     }
 
     static OrchestratorSession connect(String orchestratorUrl, Duration timeout) {
-        return connect(orchestratorUrl, timeout, null);
+        return connect(orchestratorUrl, timeout, Optional.empty());
     }
 
-    /** @param secret presented if the orchestrator's card declares a security scheme; null for none */
-    static OrchestratorSession connect(String orchestratorUrl, Duration timeout, AgentSecret secret) {
+    /** @param secret presented if the orchestrator's card declares a security scheme */
+    static OrchestratorSession connect(String orchestratorUrl, Duration timeout, Optional<AgentSecret> secret) {
         TimeoutA2aHttpClient http = new TimeoutA2aHttpClient(Duration.ofSeconds(5), timeout);
         ExecutorService calls = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "orchestrator-session");

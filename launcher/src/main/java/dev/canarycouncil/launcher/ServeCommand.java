@@ -1,5 +1,6 @@
 package dev.canarycouncil.launcher;
 
+import java.util.Optional;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,7 +97,7 @@ final class ServeCommand implements Callable<Integer> {
         MetricSetChoice metricSet = metrics.metricSet();
         ModelConfig modelConfig = models.config();
         tools.requireAtMostOneSource();
-        AgentSecret secret = auth.secret();
+        Optional<AgentSecret> secret = auth.secret();
         GateSettings gateSettings = gate.settings();
         OptionalInt gatePort = gate.port();
         int orchestratorPort = agent == null ? basePort : port;
@@ -113,8 +114,8 @@ final class ServeCommand implements Callable<Integer> {
             backends = tools.live(null);
         }
         Vertx vertx = VertxFactory.create(128);
-        A2aServerSettings serverSettings = secret == null ? A2aServerSettings.defaults()
-                : A2aServerSettings.defaults().withAuth(ServerAuth.bearer(secret));
+        A2aServerSettings serverSettings = secret.map(s -> A2aServerSettings.defaults().withAuth(ServerAuth.bearer(s)))
+                .orElse(A2aServerSettings.defaults());
         CouncilAssembly assembly = new CouncilAssembly(vertx, host, serverSettings, metricSet, modelConfig)
                 .withGate(gateSettings, gatePort);
         List<AutoCloseable> running = new ArrayList<>();

@@ -78,7 +78,7 @@ class PluginMembersTest {
     }
 
     private static MemberEntry plugin(String url, Double weight, Boolean veto) {
-        return new MemberEntry(url, weight, null, veto, null, "test");
+        return new MemberEntry(url, weight, null, veto, "test");
     }
 
     private static Finding findingOf(Verdict v, String agent) {
@@ -143,7 +143,7 @@ class PluginMembersTest {
         Map<String, String> expectedReasons = new java.util.LinkedHashMap<>();
         List<MemberEntry> plugins = new ArrayList<>();
         String slow = peers.raw("slow-agent", PluginPeers.Wire.NEVER_ANSWERS);
-        plugins.add(new MemberEntry(slow, null, Duration.ofSeconds(2), null, null, "test"));
+        plugins.add(new MemberEntry(slow, null, Duration.ofSeconds(2), null, "test"));
         expectedReasons.put("slow-agent", "did not answer within 2 s");
         plugins.add(plugin(peers.raw("failing-agent", PluginPeers.Wire.HTTP_500), null, null));
         expectedReasons.put("failing-agent", "500");

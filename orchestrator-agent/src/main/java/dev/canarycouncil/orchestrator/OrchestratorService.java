@@ -56,11 +56,11 @@ public final class OrchestratorService implements AutoCloseable {
     private final CouncilDirectory directory;
     private final ExecutorService calls;
     private final A2aAgentServer a2a;
-    private final ModelSession model;
-    private final McpToolAccess modelTools;
+    private final Optional<ModelSession> model;
+    private final Optional<McpToolAccess> modelTools;
 
     private OrchestratorService(McpToolClient tools, CouncilDirectory directory, ExecutorService calls, A2aAgentServer a2a,
-                                ModelSession model, McpToolAccess modelTools) {
+                                Optional<ModelSession> model, Optional<McpToolAccess> modelTools) {
         this.tools = tools;
         this.directory = directory;
         this.calls = calls;
@@ -83,7 +83,7 @@ public final class OrchestratorService implements AutoCloseable {
     public static OrchestratorService mount(Router router, Router gateRouter, String publicUrl, OrchestratorConfig config,
                                             A2aServerSettings settings) {
         McpToolClient tools = new McpToolClient(config.mcpUrl(), Duration.ofSeconds(30),
-                Optional.ofNullable(settings.auth()).map(ServerAuth::secret));
+                settings.auth().map(ServerAuth::secret));
         ExecutorService calls = callThreads();
         TimeoutA2aHttpClient cardHttp = new TimeoutA2aHttpClient(Duration.ofSeconds(5), CouncilDirectory.CARD_DEADLINE);
         // The longest any configured member may take: the council's deadline or a member's own, longer timeout.
@@ -94,30 +94,30 @@ public final class OrchestratorService implements AutoCloseable {
         CouncilDirectory directory = new CouncilDirectory(config.members(), config.discovery(), cardHttp, http, calls,
                 config.council().deadline(), java.time.Clock.systemUTC());
         ModelConfig models = config.models();
-        ModelSession model = models.session(NAME, true).orElse(null);
+        Optional<ModelSession> model = models.session(NAME, true);
         CouncilSettings councilSettings = models.anyModel() ? config.council().withModelTime(models.reviewTimeout())
                 : config.council();
         Council council = new Council(directory, new TargetResolver(tools), councilSettings,
                 new Narrator(model), models.anyModel() ? models.tokenBudget() : 0, config.trackRecords());
         // A blocking message/send to the coordinator must outlast the deadlines it gives its members and its own prose.
         A2aServerSettings own = settings.withBlockingTimeout(membersTime
-                .plus(councilSettings.issueDeadline()).plus(model == null ? Duration.ZERO : models.reviewTimeout())
+                .plus(councilSettings.issueDeadline()).plus(model.isEmpty() ? Duration.ZERO : models.reviewTimeout())
                 .plusSeconds(30));
-        McpToolAccess modelTools = model == null ? null : McpToolAccess.of(tools, ModelAnswers.TOOLS, Duration.ofSeconds(15));
+        Optional<McpToolAccess> modelTools = model.map(m -> McpToolAccess.of(tools, ModelAnswers.TOOLS, Duration.ofSeconds(15)));
         CouncilWork work = new CouncilWork(council, Investigations.defaults(), new Investigator(tools,
-                model == null ? null : new ModelAnswers(model, modelTools, models.tokenBudget()),
-                new MemberQuestions(council::members, Duration.ofSeconds(30))));
+                model.map(m -> new ModelAnswers(m, modelTools.orElseThrow(), models.tokenBudget())),
+                Optional.of(new MemberQuestions(council::members, Duration.ofSeconds(30)))));
         A2aAgentServer a2a = AgentHosting.host(router, NAME, publicUrl, work, own);
         Duration analysisTime = membersTime.plus(councilSettings.issueDeadline())
-                .plus(model == null ? Duration.ZERO : models.reviewTimeout()).plusSeconds(30);
+                .plus(model.isEmpty() ? Duration.ZERO : models.reviewTimeout()).plusSeconds(30);
         AnalysisSlots slots = new AnalysisSlots(config.gate().limits());
         Measurements measurements = new Measurements(m -> council.analyzeFully(m.target(), Requester.CONTROLLER,
                 message -> LOG.debug("{}/{}: {}", m.namespace(), m.rollout(), message)), MEASUREMENT_KEPT, calls, slots);
         List<AgentSecret> gateTokens = new ArrayList<>();
-        Optional.ofNullable(settings.auth()).map(ServerAuth::secret).ifPresent(gateTokens::add);
+        settings.auth().map(ServerAuth::secret).ifPresent(gateTokens::add);
         config.gate().gateToken().ifPresent(gateTokens::add);
         GateAccess access = new GateAccess(gateTokens);
-        if (settings.auth() != null && config.gate().plugin() == GateSettings.PluginEndpoint.ON) {
+        if (settings.auth().isPresent() && config.gate().plugin() == GateSettings.PluginEndpoint.ON) {
             LOG.warn("The rollouts plugin's POST /a2a/analyze answers without a token (the plugin cannot send one): keep its "
                     + "port behind the NetworkPolicy, or turn it off with --plugin-endpoint off (docs/security.md)");
         }
@@ -147,11 +147,7 @@ public final class OrchestratorService implements AutoCloseable {
         directory.close();
         calls.shutdownNow();
         tools.close();
-        if (model != null) {
-            model.close();
-        }
-        if (modelTools != null) {
-            modelTools.close();
-        }
+        model.ifPresent(ModelSession::close);
+        modelTools.ifPresent(McpToolAccess::close);
     }
 }

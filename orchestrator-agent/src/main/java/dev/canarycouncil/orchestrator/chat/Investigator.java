@@ -1,5 +1,6 @@
 package dev.canarycouncil.orchestrator.chat;
 
+import java.util.Optional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -28,19 +29,20 @@ public final class Investigator {
     private static final Duration STEP = Duration.ofSeconds(30);
 
     private final McpToolClient tools;
-    private final ModelAnswers model;
-    private final MemberQuestions members;
+    private final Optional<ModelAnswers> model;
+    private final Optional<MemberQuestions> members;
 
     /** Without a model or members to ask: the grammar answers from the verdict, and says what it understands. */
     public Investigator(McpToolClient tools) {
-        this(tools, null, null);
+        this(tools, Optional.empty(), Optional.empty());
     }
 
     /**
-     * @param model   answers free-text questions the grammar does not know; null for the grammar alone
-     * @param members routes questions to the specialist that knows (metrics to the metrics agent); null to answer here
+     * @param model   answers free-text questions the grammar does not know; without it the grammar alone answers
+     * @param members routes questions to the specialist that knows (metrics to the metrics agent); without them
+     *                the coordinator answers from the verdict
      */
-    public Investigator(McpToolClient tools, ModelAnswers model, MemberQuestions members) {
+    public Investigator(McpToolClient tools, Optional<ModelAnswers> model, Optional<MemberQuestions> members) {
         this.tools = tools;
         this.model = model;
         this.members = members;
@@ -49,9 +51,10 @@ public final class Investigator {
     public Answer answer(Investigations.Investigation investigation, String text, dev.canarycouncil.runtime.agent.Progress progress)
             throws InterruptedException {
         Question q = Question.parse(text);
-        if (members != null && investigation.request() != null) {
-            var routed = q.kind() == Question.Kind.COMPARE ? members.compare(investigation, q, text, progress)
-                    : q.kind() == Question.Kind.TEMPLATES ? members.templates(investigation, q, text, progress)
+        if (members.isPresent() && investigation.request() != null) {
+            MemberQuestions ask = members.get();
+            var routed = q.kind() == Question.Kind.COMPARE ? ask.compare(investigation, q, text, progress)
+                    : q.kind() == Question.Kind.TEMPLATES ? ask.templates(investigation, q, text, progress)
                     : java.util.Optional.<Answer>empty();
             if (routed.isPresent()) {
                 return routed.get();
@@ -62,10 +65,11 @@ public final class Investigator {
 
     public Answer answer(String contextId, Verdict v, String text) throws InterruptedException {
         Question q = Question.parse(text);
-        if (q.kind() == Question.Kind.UNKNOWN && model != null) {
-            var outcome = model.answer(v, text);
+        if (q.kind() == Question.Kind.UNKNOWN && model.isPresent()) {
+            ModelAnswers answers = model.get();
+            var outcome = answers.answer(v, text);
             if (outcome.answered()) {
-                return new Answer(contextId, text, "model", outcome.value(), java.util.Map.of("model", model.model(),
+                return new Answer(contextId, text, "model", outcome.value(), java.util.Map.of("model", answers.model(),
                         "tokens", outcome.usage().totalTokens()));
             }
             return answer(contextId, text, q, "The model could not answer (" + outcome.detail() + "). " + Question.UNDERSTOOD, null);

@@ -1,5 +1,6 @@
 package dev.canarycouncil.orchestrator.council;
 
+import java.util.Optional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -127,8 +128,8 @@ public final class CouncilDirectory implements AutoCloseable {
     }
 
     private Known load(MemberEntry entry, Known previous, Instant now) {
-        if (entry.problem() != null) {
-            return unavailable(entry, entry.problem(), now);
+        if (entry.problem().isPresent()) {
+            return unavailable(entry, entry.problem().get(), now);
         }
         AgentCard card;
         try {
@@ -148,8 +149,9 @@ public final class CouncilDirectory implements AutoCloseable {
                 && previous.entry().equals(entry)) {
             return new Known(previous.member(), now, json, entry);
         }
-        String problem = CardCheck.problem(card);
-        if (problem != null) {
+        Optional<String> refused = CardCheck.problem(card);
+        if (refused.isPresent()) {
+            String problem = refused.get();
             LOG.warn("Council member at {} has an unusable card: {}", entry.cardUrl(), problem);
             return unavailable(entry, "its card at " + entry.cardUrl() + " is unusable: " + problem, now);
         }

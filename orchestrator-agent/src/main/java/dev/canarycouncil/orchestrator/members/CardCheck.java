@@ -1,5 +1,6 @@
 package dev.canarycouncil.orchestrator.members;
 
+import java.util.Optional;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -20,8 +21,12 @@ public final class CardCheck {
     private CardCheck() {
     }
 
-    /** @return what is wrong with the card, or null when it is usable */
-    public static String problem(AgentCard card) {
+    /** @return what is wrong with the card; empty when it is usable */
+    public static Optional<String> problem(AgentCard card) {
+        return Optional.ofNullable(firstProblem(card));
+    }
+
+    private static String firstProblem(AgentCard card) {
         if (card.name() == null || card.name().isBlank()) {
             return "the card has no name";
         }

@@ -1,5 +1,6 @@
 package dev.canarycouncil.orchestrator.members;
 
+import java.util.Optional;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,15 +80,15 @@ public final class KubernetesServiceDiscovery implements MemberDiscovery {
             Duration timeout = a.containsKey(PREFIX + "timeout") ? annotated("timeout", a) : null;
             Boolean veto = a.containsKey(PREFIX + "veto") ? bool(a.get(PREFIX + "veto"), "veto") : null;
             Boolean abstain = a.containsKey(PREFIX + "abstain") ? bool(a.get(PREFIX + "abstain"), "abstain") : null;
-            AgentSecret secret = null;
+            Optional<AgentSecret> secret = Optional.empty();
             if (a.containsKey(PREFIX + "token-env")) {
                 try {
-                    secret = AgentSecret.fromEnv(a.get(PREFIX + "token-env"), env);
+                    secret = Optional.of(AgentSecret.fromEnv(a.get(PREFIX + "token-env"), env));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(PREFIX + "token-env: " + e.getMessage(), e);
                 }
             }
-            return new MemberEntry(url, weight, timeout, veto, secret, origin, null, abstain);
+            return new MemberEntry(url, weight, timeout, veto, secret, origin, Optional.empty(), abstain);
         } catch (IllegalArgumentException e) {
             return MemberEntry.unusable(placeholder, origin, origin + " is misconfigured: " + e.getMessage());
         }

@@ -1,5 +1,6 @@
 package dev.canarycouncil.orchestrator.members;
 
+import java.util.Optional;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -13,41 +14,43 @@ import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
  * @param weight   its vote's weight (default 1)
  * @param timeout  how long it gets per analysis (default: the council's deadline)
  * @param veto     whether its confident ROLLBACK alone blocks promotion (default true)
- * @param secret   what to present when its card declares a security scheme; null for none
+ * @param secret   what to present when its card declares a security scheme, if anything
  * @param origin   where the entry came from (a file, --member, a Service), for messages
- * @param problem  why the entry cannot be used (e.g. a Service's malformed annotation); null when it can
+ * @param problem  why the entry cannot be used (e.g. a Service's malformed annotation); empty when it can
  * @param abstain  whether an INCONCLUSIVE finding at 0 % from it is an abstention (default false)
  */
-public record MemberEntry(String cardUrl, Double weight, Duration timeout, Boolean veto, AgentSecret secret, String origin,
-                          String problem, Boolean abstain) {
+public record MemberEntry(String cardUrl, Double weight, Duration timeout, Boolean veto, Optional<AgentSecret> secret,
+                          String origin, Optional<String> problem, Boolean abstain) {
 
     public MemberEntry {
         Objects.requireNonNull(cardUrl, "cardUrl");
+        secret = secret == null ? Optional.empty() : secret;
+        problem = problem == null ? Optional.empty() : problem;
         if (weight != null && (weight < 0 || weight.isNaN() || weight.isInfinite())) {
             throw new IllegalArgumentException("weight of " + cardUrl + " must be a number >= 0, was " + weight);
         }
     }
 
-    public MemberEntry(String cardUrl, Double weight, Duration timeout, Boolean veto, AgentSecret secret, String origin) {
-        this(cardUrl, weight, timeout, veto, secret, origin, null, null);
-    }
-
-    public MemberEntry(String cardUrl, Double weight, Duration timeout, Boolean veto, AgentSecret secret, String origin,
-                       String problem) {
-        this(cardUrl, weight, timeout, veto, secret, origin, problem, null);
+    /** A usable entry without a credential or an abstention rule. */
+    public MemberEntry(String cardUrl, Double weight, Duration timeout, Boolean veto, String origin) {
+        this(cardUrl, weight, timeout, veto, Optional.empty(), origin, Optional.empty(), null);
     }
 
     /** A member with the defaults, e.g. from {@code --member URL}. */
     public static MemberEntry of(String cardUrl, String origin) {
-        return new MemberEntry(cardUrl, null, null, null, null, origin, null);
+        return new MemberEntry(cardUrl, null, null, null, origin);
     }
 
     /** An entry that names a member but cannot be used; the member shows as unavailable with the reason. */
     public static MemberEntry unusable(String cardUrl, String origin, String problem) {
-        return new MemberEntry(cardUrl, null, null, null, null, origin, problem);
+        return new MemberEntry(cardUrl, null, null, null, Optional.empty(), origin, Optional.of(problem), null);
     }
 
     public MemberEntry withSecret(AgentSecret s) {
+        return withSecret(Optional.of(s));
+    }
+
+    public MemberEntry withSecret(Optional<AgentSecret> s) {
         return new MemberEntry(cardUrl, weight, timeout, veto, s, origin, problem, abstain);
     }
 

@@ -1,5 +1,6 @@
 package dev.canarycouncil.orchestrator.narrative;
 
+import java.util.Optional;
 import dev.canarycouncil.runtime.llm.EvidenceDigest;
 import dev.canarycouncil.runtime.llm.JsonAnswer;
 import dev.canarycouncil.runtime.llm.ModelOutcome;
@@ -19,22 +20,28 @@ public final class Narrator {
     static final int MAX_ANALYSIS = 2_000;
     static final int MAX_ROOT_CAUSE = 300;
 
-    private final ModelSession session;
+    private final Optional<ModelSession> model;
 
-    /** @param session the coordinator's model, or null for template prose only */
-    public Narrator(ModelSession session) {
-        this.session = session;
+    /** @param model the coordinator's model; without one the prose comes from the template */
+    public Narrator(Optional<ModelSession> model) {
+        this.model = model;
+    }
+
+    /** Template prose only. */
+    public static Narrator templateOnly() {
+        return new Narrator(Optional.empty());
     }
 
     public boolean hasModel() {
-        return session != null;
+        return model.isPresent();
     }
 
     public Narrative write(Verdict verdict, long budgetTokens) throws InterruptedException {
         String template = TemplateNarrative.of(verdict);
-        if (session == null) {
+        if (model.isEmpty()) {
             return new Narrative(template, verdict.rootCause(), null, TokenUsage.NONE, null);
         }
+        ModelSession session = model.get();
         ModelOutcome<NarrativeAnswer> outcome = session.run(budgetTokens, (model, fence) ->
                 JsonAnswer.ask(model, system(verdict, fence), user(verdict, fence), NarrativeAnswer.class));
         if (!outcome.answered() || blank(outcome.value().analysis())) {

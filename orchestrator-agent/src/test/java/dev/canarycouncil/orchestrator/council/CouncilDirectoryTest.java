@@ -170,7 +170,7 @@ class CouncilDirectoryTest {
         CardServer db = new CardServer("db-checker", "canary-analysis", "database");
         CardServer logs = new CardServer("log-helper", "logs");
         CouncilDirectory d = directory(List.of(
-                new MemberEntry(db.cardUrl(), 0.5, Duration.ofSeconds(20), false, null, "members.yaml"),
+                new MemberEntry(db.cardUrl(), 0.5, Duration.ofSeconds(20), false, "members.yaml"),
                 MemberEntry.of(logs.cardUrl(), "--member")), null);
 
         List<CouncilMember> members = d.members();
@@ -224,7 +224,7 @@ class CouncilDirectoryTest {
         late.mode.set(Mode.NOT_FOUND);
         String closed = closedPortUrl();
         CouncilDirectory d = directory(List.of(MemberEntry.of(late.cardUrl(), "test"),
-                new MemberEntry(closed, 0.5, null, false, null, "test")), null);
+                new MemberEntry(closed, 0.5, null, false, "test")), null);
 
         List<CouncilMember> first = d.members();
         CouncilMember lateMember = byUrl(first, late.cardUrl());
@@ -382,7 +382,7 @@ class CouncilDirectoryTest {
         CardServer found = new CardServer("found", "canary-analysis", "database");
         String broken = "http://broken.team-a.svc/.well-known/agent-card.json";
         ScriptedDiscovery discovery = new ScriptedDiscovery();
-        discovery.answer = () -> List.of(new MemberEntry(found.cardUrl(), 0.25, null, null, null, "Service team-a/found"),
+        discovery.answer = () -> List.of(new MemberEntry(found.cardUrl(), 0.25, null, null, "Service team-a/found"),
                 MemberEntry.unusable(broken, "Service team-a/broken", "Service team-a/broken is misconfigured: weight"));
         CouncilDirectory d = directory(List.of(MemberEntry.of(configured.cardUrl(), "test")), discovery);
 
@@ -429,11 +429,11 @@ class CouncilDirectoryTest {
         // A team changes its Service's weight and veto annotations; the card itself stays the same.
         CardServer found = new CardServer("found", "canary-analysis");
         ScriptedDiscovery discovery = new ScriptedDiscovery();
-        discovery.answer = () -> List.of(new MemberEntry(found.cardUrl(), 1.0, null, true, null, "Service team-a/found"));
+        discovery.answer = () -> List.of(new MemberEntry(found.cardUrl(), 1.0, null, true, "Service team-a/found"));
         CouncilDirectory d = directory(List.of(), discovery);
         assertEquals(new MemberPolicy(1.0, DEFAULT_TIMEOUT, true), d.members().get(0).policy());
 
-        discovery.answer = () -> List.of(new MemberEntry(found.cardUrl(), 0.25, Duration.ofSeconds(20), false, null,
+        discovery.answer = () -> List.of(new MemberEntry(found.cardUrl(), 0.25, Duration.ofSeconds(20), false,
                 "Service team-a/found"));
         clock.advance(REFRESH.plusSeconds(1));
         CouncilMember m = d.members().get(0);

@@ -1,8 +1,6 @@
 package dev.canarycouncil.orchestrator.members;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -45,23 +43,26 @@ class CardCheckTest {
     }
 
     private static void assertProblem(AgentCard card, String... parts) {
-        String problem = CardCheck.problem(card);
-        assertNotNull(problem, "the card should be refused: " + card);
+        String problem = CardCheck.problem(card).orElseThrow(() -> new AssertionError("the card should be refused: " + card));
         for (String part : parts) {
             assertTrue(problem.contains(part), "'" + part + "' missing from: " + problem);
         }
     }
 
+    private static void assertEmpty(java.util.Optional<String> problem, String... why) {
+        assertTrue(problem.isEmpty(), (why.length == 0 ? "" : why[0] + ": ") + problem);
+    }
+
     @Test
     void aValidCardHasNoProblem() throws Exception {
-        assertNull(CardCheck.problem(valid()));
-        assertNull(CardCheck.problem(card(json("Team A: DB checker (v2) @prod", "https://x/a2a", "0.3.1", "JSONRPC", SKILLS,
+        assertEmpty(CardCheck.problem(valid()));
+        assertEmpty(CardCheck.problem(card(json("Team A: DB checker (v2) @prod", "https://x/a2a", "0.3.1", "JSONRPC", SKILLS,
                 null))), "letters, digits and ordinary punctuation are fine in a name");
     }
 
     @Test
     void aCardWithoutProtocolVersionIsTakenAs03() throws Exception {
-        assertNull(CardCheck.problem(card(json("db-checker", "http://x:1", null, "JSONRPC", SKILLS, null))));
+        assertEmpty(CardCheck.problem(card(json("db-checker", "http://x:1", null, "JSONRPC", SKILLS, null))));
     }
 
     @Test
@@ -76,7 +77,7 @@ class CardCheckTest {
         assertProblem(card(json("db\u0007checker", "http://x:1", "0.3.0", "JSONRPC", SKILLS, null)), "name");
         assertProblem(card(json("<script>alert(1)</script>", "http://x:1", "0.3.0", "JSONRPC", SKILLS, null)), "name");
         assertProblem(card(json("x".repeat(101), "http://x:1", "0.3.0", "JSONRPC", SKILLS, null)), "name");
-        assertNull(CardCheck.problem(card(json("x".repeat(100), "http://x:1", "0.3.0", "JSONRPC", SKILLS, null))));
+        assertEmpty(CardCheck.problem(card(json("x".repeat(100), "http://x:1", "0.3.0", "JSONRPC", SKILLS, null))));
     }
 
     @Test
@@ -96,7 +97,7 @@ class CardCheckTest {
         assertProblem(card(json("db-checker", "http://x:1", "0.3.0", "GRPC", SKILLS, null)), "JSONRPC", "GRPC");
         assertProblem(card(json("db-checker", "http://x:1", "0.3.0", "GRPC", SKILLS,
                 "\"additionalInterfaces\":[{\"transport\":\"HTTP+JSON\",\"url\":\"http://x:2\"}]")), "JSONRPC");
-        assertNull(CardCheck.problem(card(json("db-checker", "http://x:1", "0.3.0", "GRPC", SKILLS,
+        assertEmpty(CardCheck.problem(card(json("db-checker", "http://x:1", "0.3.0", "GRPC", SKILLS,
                 "\"additionalInterfaces\":[{\"transport\":\"GRPC\",\"url\":\"http://x:1\"},"
                         + "{\"transport\":\"JSONRPC\",\"url\":\"http://x:2\"}]"))));
     }
@@ -121,6 +122,6 @@ class CardCheckTest {
                  {"id":"c","name":"c","description":"d","tags":[]}]""", null));
         Set<String> tags = CardCheck.tags(c);
         assertEquals(List.of("canary-analysis", "database", "traces"), List.copyOf(tags));
-        assertNull(CardCheck.problem(c));
+        assertEmpty(CardCheck.problem(c));
     }
 }

@@ -93,21 +93,21 @@ class KubernetesServiceDiscoveryTest {
                 "only labelled Services, sorted by namespace and name");
 
         MemberEntry db = byOrigin(entries, "Service lbl-a/db-checker");
-        assertNull(db.problem());
+        assertTrue(db.problem().isEmpty());
         assertEquals("http://db-checker.lbl-a.svc:8080/.well-known/agent-card.json", db.cardUrl(), "the port named a2a");
         assertEquals(0.5, db.weight());
         assertEquals(Duration.ofSeconds(20), db.timeout());
         assertEquals(Boolean.FALSE, db.veto());
-        assertNotNull(db.secret());
-        assertEquals("plugin-token-value", db.secret().reveal());
+        assertTrue(db.secret().isPresent());
+        assertEquals("plugin-token-value", db.secret().orElseThrow().reveal());
 
         MemberEntry cache = byOrigin(entries, "Service lbl-a/cache-checker");
-        assertNull(cache.problem());
+        assertTrue(cache.problem().isEmpty());
         assertEquals("https://cache-checker.lbl-a.svc:9443/cards/agent.json", cache.cardUrl());
         assertNull(cache.weight());
         assertNull(cache.timeout());
         assertNull(cache.veto());
-        assertNull(cache.secret());
+        assertTrue(cache.secret().isEmpty());
 
         assertEquals("http://queue-checker.lbl-b.svc:7000/.well-known/agent-card.json",
                 byOrigin(entries, "Service lbl-b/queue-checker").cardUrl(), "a port annotation may name a port");
@@ -161,25 +161,25 @@ class KubernetesServiceDiscoveryTest {
         assertEquals(expected.size(), entries.size());
         expected.forEach((name, annotation) -> {
             MemberEntry e = byOrigin(entries, "Service bad-a/" + name);
-            assertNotNull(e.problem(), name + " should be unusable");
-            assertTrue(e.problem().contains(annotation), e.problem());
-            assertTrue(e.problem().contains("bad-a/" + name), e.problem());
+            assertTrue(e.problem().isPresent(), name + " should be unusable");
+            assertTrue(e.problem().orElseThrow().contains(annotation), e.problem().orElseThrow());
+            assertTrue(e.problem().orElseThrow().contains("bad-a/" + name), e.problem().orElseThrow());
             assertTrue(e.cardUrl().contains(name + ".bad-a.svc"), e.cardUrl());
         });
-        assertTrue(byOrigin(entries, "Service bad-a/heavy").problem().contains("'heavy'"));
-        assertTrue(byOrigin(entries, "Service bad-a/portless").problem().contains("'nope'"));
-        assertTrue(byOrigin(entries, "Service bad-a/undecided").problem().contains("'maybe'"));
+        assertTrue(byOrigin(entries, "Service bad-a/heavy").problem().orElseThrow().contains("'heavy'"));
+        assertTrue(byOrigin(entries, "Service bad-a/portless").problem().orElseThrow().contains("'nope'"));
+        assertTrue(byOrigin(entries, "Service bad-a/undecided").problem().orElseThrow().contains("'maybe'"));
     }
 
     @Test
     void aTokenEnvAnnotationNamingAnUnsetVariableIsAProblemNamingAnnotationAndService() {
         create("tok-a", "guarded", true, Map.of(P + "token-env", "UNSET_TOKEN"), port("a2a", 8080));
         MemberEntry e = discover(List.of("tok-a")).get(0);
-        assertNotNull(e.problem());
-        assertNull(e.secret());
-        assertTrue(e.problem().contains("tok-a/guarded"), e.problem());
-        assertTrue(e.problem().contains("UNSET_TOKEN"), e.problem());
-        assertTrue(e.problem().contains(P + "token-env"), "the problem should name the annotation: " + e.problem());
+        assertTrue(e.problem().isPresent());
+        assertTrue(e.secret().isEmpty());
+        assertTrue(e.problem().orElseThrow().contains("tok-a/guarded"), e.problem().orElseThrow());
+        assertTrue(e.problem().orElseThrow().contains("UNSET_TOKEN"), e.problem().orElseThrow());
+        assertTrue(e.problem().orElseThrow().contains(P + "token-env"), "the problem should name the annotation: " + e.problem().orElseThrow());
     }
 
     @Test

@@ -75,22 +75,22 @@ class MembersFileTest {
         assertEquals(0.5, db.weight());
         assertEquals(Duration.ofSeconds(20), db.timeout());
         assertEquals(Boolean.FALSE, db.veto());
-        assertNotNull(db.secret());
-        assertEquals("env-token-value-123", db.secret().reveal());
+        assertTrue(db.secret().isPresent());
+        assertEquals("env-token-value-123", db.secret().orElseThrow().reveal());
         assertEquals("members.yaml", db.origin());
-        assertNull(db.problem());
+        assertTrue(db.problem().isEmpty());
         assertEquals(new MemberPolicy(0.5, Duration.ofSeconds(20), false), db.policy(Duration.ofSeconds(90)));
 
         MemberEntry cache = config.members().get(1);
         assertEquals("https://cache-checker.team-b/.well-known/agent-card.json", cache.cardUrl());
-        assertNotNull(cache.secret(), "the relative token file is resolved against the members file's directory");
-        assertEquals("file-token-value-789", cache.secret().reveal());
+        assertTrue(cache.secret().isPresent(), "the relative token file is resolved against the members file's directory");
+        assertEquals("file-token-value-789", cache.secret().orElseThrow().reveal());
         assertNull(cache.weight());
         assertNull(cache.timeout());
         assertNull(cache.veto());
 
         MemberEntry plain = config.members().get(2);
-        assertNull(plain.secret());
+        assertTrue(plain.secret().isEmpty());
         assertEquals(new MemberPolicy(1.0, Duration.ofSeconds(90), true), plain.policy(Duration.ofSeconds(90)));
 
         assertNotNull(config.discovery());
@@ -102,7 +102,7 @@ class MembersFileTest {
     void anAbsoluteTokenFileIsReadAsGiven() throws IOException {
         Path token = write("elsewhere/token", "absolute-token\n");
         Path file = write("members.yaml", "members:\n  - card: http://a:1\n    token: {file: " + token.toAbsolutePath() + "}\n");
-        assertEquals("absolute-token", new MembersFile(ENV).load(file).members().get(0).secret().reveal());
+        assertEquals("absolute-token", new MembersFile(ENV).load(file).members().get(0).secret().orElseThrow().reveal());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.canarycouncil.runtime.a2a.client;
 
+import java.util.Optional;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -81,7 +82,7 @@ public final class RemoteAgent implements AutoCloseable {
      *              agent answers, so the executor must allow as many threads as calls in flight
      */
     public static RemoteAgent connect(AgentCard card, A2AHttpClient http, Executor calls) {
-        return connect(card, http, calls, null);
+        return connect(card, http, calls, Optional.empty());
     }
 
     /**
@@ -91,20 +92,20 @@ public final class RemoteAgent implements AutoCloseable {
      * @throws RemoteAgentException when the card asks for a credential we do not have or a scheme
      *                              our client does not support
      */
-    public static RemoteAgent connect(AgentCard card, A2AHttpClient http, Executor calls, AgentSecret secret) {
+    public static RemoteAgent connect(AgentCard card, A2AHttpClient http, Executor calls, Optional<AgentSecret> secret) {
         String unsupported = CardSecurity.unsupportedReason(card);
         if (unsupported != null) {
             throw new RemoteAgentException("Cannot call agent " + card.name() + ": " + unsupported);
         }
-        if (CardSecurity.required(card) && secret == null) {
+        if (CardSecurity.required(card) && secret.isEmpty()) {
             throw new RemoteAgentException("Agent " + card.name() + " requires authentication (its card declares "
                     + String.join(", ", card.securitySchemes() == null ? java.util.Set.of() : card.securitySchemes().keySet())
                     + ") and no credential is configured for it");
         }
         JSONRPCTransportConfigBuilder transport = new JSONRPCTransportConfigBuilder().httpClient(http);
-        if (secret != null && CardSecurity.required(card)) {
+        if (secret.isPresent() && CardSecurity.required(card)) {
             // Sent only to an agent that asks: a secret is never offered to a peer that did not declare a scheme.
-            transport.addInterceptor(CardSecurity.interceptor(secret));
+            transport.addInterceptor(CardSecurity.interceptor(secret.get()));
         }
         boolean streaming = card.capabilities() != null && card.capabilities().streaming();
         try {

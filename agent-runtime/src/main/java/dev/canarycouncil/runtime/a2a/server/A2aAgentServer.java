@@ -33,7 +33,7 @@ public final class A2aAgentServer implements AutoCloseable {
     private final A2aServerSettings settings;
 
     public A2aAgentServer(AgentCard card, AgentExecutor agentExecutor, A2aServerSettings settings) {
-        this.card = settings.auth() == null ? card : settings.auth().declareIn(card);
+        this.card = settings.auth().map(a -> a.declareIn(card)).orElse(card);
         this.settings = settings;
         this.cardJson = toJson(this.card);
         this.threads = agentThreads(card.name(), settings.maxConcurrentTasks());
@@ -46,10 +46,8 @@ public final class A2aAgentServer implements AutoCloseable {
     public void mount(Router router) {
         router.get(CARD_PATH).handler(rc -> rc.response().putHeader("Content-Type", "application/json").end(cardJson));
         router.get(LEGACY_CARD_PATH).handler(rc -> rc.response().putHeader("Content-Type", "application/json").end(cardJson));
-        if (settings.auth() != null) {
-            // A route of its own, ahead of the body's: an unauthenticated caller cannot make us buffer 64 MiB.
-            router.post("/").handler(settings.auth().guard());
-        }
+        // A route of its own, ahead of the body's: an unauthenticated caller cannot make us buffer 64 MiB.
+        settings.auth().ifPresent(a -> router.post("/").handler(a.guard()));
         router.post("/")
                 .handler(BodyHandler.create(false).setBodyLimit(settings.maxRequestBytes()))
                 // Not ordered: concurrent requests must not wait for one another's agents.

@@ -1,6 +1,7 @@
 package dev.canarycouncil.runtime.a2a.server;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import dev.canarycouncil.runtime.a2a.auth.ServerAuth;
 
@@ -12,17 +13,21 @@ import dev.canarycouncil.runtime.a2a.auth.ServerAuth;
  * @param maxConcurrentTasks  agent executions allowed at once; more are refused, not queued forever
  * @param taskStoreCapacity   tasks remembered for {@code tasks/get}
  * @param maxRequestBytes     largest JSON-RPC request accepted
- * @param auth                the credential callers must present (declared in the card); null for none
+ * @param auth                the credential callers must present (declared in the card), if any
  */
 public record A2aServerSettings(
         Duration blockingTimeout,
         int maxConcurrentTasks,
         int taskStoreCapacity,
         long maxRequestBytes,
-        ServerAuth auth) {
+        Optional<ServerAuth> auth) {
+
+    public A2aServerSettings {
+        auth = auth == null ? Optional.empty() : auth;
+    }
 
     public static A2aServerSettings defaults() {
-        return new A2aServerSettings(Duration.ofMinutes(5), 64, 10_000, 64L * 1024 * 1024, null);
+        return new A2aServerSettings(Duration.ofMinutes(5), 64, 10_000, 64L * 1024 * 1024, Optional.empty());
     }
 
     public A2aServerSettings withBlockingTimeout(Duration timeout) {
@@ -30,6 +35,6 @@ public record A2aServerSettings(
     }
 
     public A2aServerSettings withAuth(ServerAuth required) {
-        return new A2aServerSettings(blockingTimeout, maxConcurrentTasks, taskStoreCapacity, maxRequestBytes, required);
+        return new A2aServerSettings(blockingTimeout, maxConcurrentTasks, taskStoreCapacity, maxRequestBytes, Optional.of(required));
     }
 }
