@@ -54,6 +54,10 @@ public final class LogJudge {
                 null, readability.blindSpots());
     }
 
+    /**
+     * The steps: compare template rates, classify each changed template, rank the evidence, then
+     * decide a failure from it or, when nothing failed, how healthy the canary looks.
+     */
     private Finding weigh(LogEvidence input, LogReadability readability) {
         LogIngestion logs = input.logs();
         long nc = logs.events(Side.CANARY);
@@ -63,20 +67,40 @@ public final class LogJudge {
         if (ns == 0 && nc > 0) {
             notes.add("no stable logs to compare with: only crashes and failing pod states are judged");
         }
-
-        List<Scored> scored = new ArrayList<>();
-        List<LogTemplateEvidence> changes = new ArrayList<>();
-        int ignored = 0;
         List<TemplateDelta> deltas = rates.compare(logs.miner().templates(), nc, ns);
         deltas.sort(Comparator.comparing((TemplateDelta d) -> d.stats().level()).reversed()
                 .thenComparingDouble(TemplateDelta::pValue)
                 .thenComparing(d -> -d.stats().count(Side.CANARY)));
+        Classified classified = classify(deltas, input.hints(), nc, ns);
+        List<Scored> scored = classified.scored();
+        Scored surge = errorSurge(deltas, input.hints(), nc, ns);
+        if (surge != null) {
+            scored.add(surge);
+        }
+        SlowerRequests.Result timings = SlowerRequests.find(logs.miner().templates(), input.hints());
+        timings.slower().forEach(s -> scored.add(new Scored(s.evidence(), s.confidence())));
+        if (classified.ignored() > 0) {
+            notes.add(classified.ignored() + " template(s) ignored as the operator hint asks: \"" + input.hints().text() + "\"");
+        }
+        Ranked ranked = rank(input.pods(), scored, classified.changes());
+        Finding failure = failure(ranked, scored, readability, notes);
+        return failure != null ? failure : health(input, readability, ranked, timings, notes);
+    }
+
+    /** Changed templates sorted into scored evidence and informational changes; hinted ones ignored. */
+    private record Classified(List<Scored> scored, List<LogTemplateEvidence> changes, int ignored) {
+    }
+
+    private Classified classify(List<TemplateDelta> deltas, OperatorHints hints, long nc, long ns) {
+        List<Scored> scored = new ArrayList<>();
+        List<LogTemplateEvidence> changes = new ArrayList<>();
+        int ignored = 0;
         for (TemplateDelta d : deltas) {
             TemplateStats t = d.stats();
             CrashSignature crash = t.signature();
             boolean fatal = t.level() == Level.FATAL || (crash != null && crash.uncaught());
             boolean flagged = d.change() == TemplateDelta.Change.NEW_IN_CANARY || d.change() == TemplateDelta.Change.MORE_FREQUENT;
-            if (!fatal && input.hints().ignores(t.template())) {
+            if (!fatal && hints.ignores(t.template())) {
                 ignored++;
                 continue;
             }
@@ -96,24 +120,32 @@ public final class LogJudge {
                 changes.add(evidence(d, Severity.INFO, nc, ns));
             }
         }
-        Scored surge = errorSurge(deltas, input.hints(), nc, ns);
-        if (surge != null) {
-            scored.add(surge);
-        }
-        SlowerRequests.Result timings = SlowerRequests.find(logs.miner().templates(), input.hints());
-        timings.slower().forEach(s -> scored.add(new Scored(s.evidence(), s.confidence())));
-        if (ignored > 0) {
-            notes.add(ignored + " template(s) ignored as the operator hint asks: \"" + input.hints().text() + "\"");
-        }
+        return new Classified(scored, changes, ignored);
+    }
 
-        List<Evidence> evidence = new ArrayList<>(input.pods());
+    /**
+     * The finding's evidence, most severe first: pod states and the strongest template evidence, then
+     * the informational changes.
+     *
+     * @param templateEvidence how many leading items are pod or template evidence (the rest are changes)
+     */
+    private record Ranked(List<Evidence> evidence, int templateEvidence) {
+    }
+
+    private static Ranked rank(List<? extends Evidence> pods, List<Scored> scored, List<LogTemplateEvidence> changes) {
+        List<Evidence> evidence = new ArrayList<>(pods);
         scored.sort(Comparator.comparing((Scored s) -> s.evidence().severity()).reversed()
                 .thenComparingInt(s -> -s.confidence()));
         scored.stream().limit(MAX_TEMPLATE_EVIDENCE).forEach(s -> evidence.add(s.evidence()));
         evidence.sort(Comparator.comparing(Evidence::severity).reversed());
         int templateEvidence = evidence.size();
         evidence.addAll(changes);
+        return new Ranked(evidence, templateEvidence);
+    }
 
+    /** A ROLLBACK when the canary crashes or its errors rise; null when nothing failed. */
+    private Finding failure(Ranked ranked, List<Scored> scored, LogReadability readability, List<String> notes) {
+        List<Evidence> evidence = ranked.evidence();
         long critical = evidence.stream().filter(e -> e.severity() == Severity.CRITICAL).count();
         if (critical > 0) {
             int best = scored.stream().filter(s -> s.evidence().severity() == Severity.CRITICAL).mapToInt(Scored::confidence).max()
@@ -123,7 +155,7 @@ public final class LogJudge {
             return new Finding(agent, Decision.ROLLBACK, confidence, "The canary fails where the stable does not: "
                     + evidence.get(0).description(), evidence, notes);
         }
-        if (evidence.stream().limit(templateEvidence).anyMatch(e -> e.severity() == Severity.ERROR)) {
+        if (evidence.stream().limit(ranked.templateEvidence()).anyMatch(e -> e.severity() == Severity.ERROR)) {
             int confidence = scored.stream().mapToInt(Scored::confidence).max().orElse(LogConfidence.ERROR);
             if (confidence == 0) {
                 confidence = LogConfidence.ERROR;
@@ -135,6 +167,16 @@ public final class LogJudge {
             String what = evidence.get(0) instanceof LogLatencyEvidence ? "" : "Errors rise on the canary: ";
             return new Finding(agent, Decision.ROLLBACK, confidence, what + evidence.get(0).description(), evidence, notes);
         }
+        return null;
+    }
+
+    /** Nothing failed: INCONCLUSIVE when too little could be read, else a PROMOTE as sure as the volume read allows. */
+    private Finding health(LogEvidence input, LogReadability readability, Ranked ranked, SlowerRequests.Result timings,
+                           List<String> notes) {
+        LogIngestion logs = input.logs();
+        long nc = logs.events(Side.CANARY);
+        long ns = logs.events(Side.STABLE);
+        List<Evidence> evidence = ranked.evidence();
         if (nc == 0 && input.canaryPods() == 0) {
             notes.add("no canary logs or pod status could be read");
             return new Finding(agent, Decision.INCONCLUSIVE, 0, "Nothing to judge: no canary logs or pods were found.",

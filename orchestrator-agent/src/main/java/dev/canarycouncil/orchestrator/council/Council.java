@@ -2,12 +2,9 @@ package dev.canarycouncil.orchestrator.council;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 import dev.canarycouncil.orchestrator.members.TrackRecords;
@@ -17,9 +14,6 @@ import dev.canarycouncil.runtime.a2a.A2aParts;
 import dev.canarycouncil.runtime.a2a.client.AgentReply;
 import dev.canarycouncil.runtime.a2a.client.RemoteAgent;
 import dev.canarycouncil.runtime.agent.Progress;
-import dev.canarycouncil.runtime.redaction.FindingRedactor;
-import dev.canarycouncil.runtime.redaction.Redactor;
-import dev.canarycouncil.runtime.schema.AgentFailure;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.AnalysisTarget;
 import dev.canarycouncil.runtime.schema.Decision;
@@ -50,15 +44,11 @@ public final class Council {
     private final CouncilSettings settings;
     private final Narrator narrator;
     private final long tokenBudget;
-    private final TrackRecords trackRecords;
-    private final FindingRedactor redactor = new FindingRedactor(new Redactor());
-
-    /** A text-only reply counts with this share of its member's weight. */
-    public static final double TEXT_REPLY_WEIGHT = 0.25;
+    private final MemberPoll poll;
 
     /** A council without a model of its own: template prose, members spend their own budgets. */
     public Council(CouncilDirectory directory, TargetResolver resolver, CouncilSettings settings) {
-        this(directory, resolver, settings, new Narrator(null), 0);
+        this(directory, resolver, settings, Narrator.templateOnly(), 0);
     }
 
     /**
@@ -74,7 +64,7 @@ public final class Council {
     /** @param trackRecords members' measured records, used as vote strengths where they suffice */
     public Council(CouncilDirectory directory, TargetResolver resolver, CouncilSettings settings, Narrator narrator,
                    long tokenBudget, TrackRecords trackRecords) {
-        this.trackRecords = trackRecords;
+        this.poll = new MemberPoll(settings, trackRecords);
         this.directory = directory;
         this.resolver = resolver;
         this.aggregator = new VerdictAggregator(settings);
@@ -95,82 +85,29 @@ public final class Council {
         return analyzeFully(target, requester, progress).verdict();
     }
 
-    /** The same, keeping the request, for follow-up questions routed to the members. */
+    /**
+     * The same, keeping the request, for follow-up questions routed to the members. The steps: resolve
+     * the canary, poll the members, weigh their ballots, draft the issue on a rollback, write the prose.
+     */
     public Analysis analyzeFully(AnalysisTarget target, Requester requester, Progress progress) throws InterruptedException {
         long started = System.nanoTime();
         String analysisId = UUID.randomUUID().toString();
-        AnalysisRequest request = resolver.resolve(target, analysisId);
-        progress.report("analysing canary " + request.canary().podTemplateHash() + " of " + request.namespace() + "/"
-                + request.rollout() + " against stable " + request.stable().podTemplateHash() + " ("
-                + request.window().start() + " to " + request.window().end() + ")");
-
+        AnalysisRequest resolved = resolver.resolve(target, analysisId);
+        progress.report("analysing canary " + resolved.canary().podTemplateHash() + " of " + resolved.namespace() + "/"
+                + resolved.rollout() + " against stable " + resolved.stable().podTemplateHash() + " ("
+                + resolved.window().start() + " to " + resolved.window().end() + ")");
         List<CouncilMember> members = directory.members();
-        // Every voter, the issue writer and the coordinator itself get an equal share of the budget.
-        long share = tokenBudget == 0 ? 0 : tokenBudget / (members.stream().filter(CouncilMember::votes).count() + 2);
-        if (tokenBudget > 0) {
-            request = request.withTokenBudget(share);
-        }
-        Map<CouncilMember, CompletableFuture<AgentReply>> calls = new LinkedHashMap<>();
-        List<AgentFailure> failures = new ArrayList<>();
-        Map<String, Double> absentWeights = new java.util.HashMap<>();
-        for (CouncilMember m : members) {
-            if (!m.votes()) {
-                continue;
-            }
-            if (!m.available()) {
-                failures.add(new AgentFailure(m.name(), m.unavailableReason()));
-                absentWeights.put(m.name(), weight(m));
-                continue;
-            }
-            progress.report("asking " + m.name());
-            Message message = RemoteAgent.userMessage(A2aParts.payload(A2aParts.ANALYSIS_REQUEST, request,
-                    "Judge canary " + request.canary().podTemplateHash() + " of " + request.rollout()), analysisId);
-            calls.put(m, m.agent().send(message, m.policy().timeout(), text -> progress.report(m.name() + ": "
-                    + ProgressText.clean(text))));
-        }
-        List<Finding> findings = new ArrayList<>();
-        List<Ballot> ballots = new ArrayList<>();
-        for (Map.Entry<CouncilMember, CompletableFuture<AgentReply>> call : calls.entrySet()) {
-            CouncilMember member = call.getKey();
-            String name = member.name();
-            try {
-                Ballot ballot = ballot(member, call.getValue().get());
-                ballots.add(ballot);
-                findings.add(ballot.finding());
-                progress.report(name + " voted " + ballot.finding().verdict() + " (" + ballot.finding().confidence() + "%)");
-            } catch (ExecutionException | RuntimeException e) {
-                Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-                String reason = ProgressText.clean(String.valueOf(cause.getMessage()));
-                failures.add(new AgentFailure(name, reason));
-                absentWeights.put(name, weight(member));
-                progress.report(name + " gave no finding: " + reason);
-            } catch (InterruptedException e) {
-                calls.values().forEach(f -> f.cancel(true));
-                throw e;
-            }
-        }
-        VerdictAggregator.Outcome outcome = aggregator.decide(ballots, failures,
-                f -> absentWeights.get(f.agent()));
-        RootCauseSummary.Summary summary = RootCauseSummary.of(outcome.decision(), request, findings);
-        Verdict verdict = new Verdict(analysisId, VerdictSubject.of(request), outcome.decision(), outcome.confidence(), outcome.rationale(),
-                summary.rootCause(), summary.remediation(), findings, failures, null, ModelUse.DETERMINISTIC, Instant.now(),
-                Duration.ofNanos(System.nanoTime() - started).toMillis());
-        String writerName = null;
+        long share = budgetShare(members);
+        AnalysisRequest request = tokenBudget > 0 ? resolved.withTokenBudget(share) : resolved;
+
+        MemberPoll.Result poll = this.poll.ask(members, request, progress);
+        Verdict verdict = decide(request, poll, started);
+        Optional<CouncilMember> writer = verdict.decision() == Decision.ROLLBACK ? issueWriter(members) : Optional.empty();
         if (verdict.decision() == Decision.ROLLBACK) {
-            CouncilMember writer = issueWriter(members);
-            writerName = writer == null ? null : writer.name();
             verdict = withIssue(verdict, request, writer, settings.issueScope().files(requester) ? IssueFiling.FILE
                     : IssueFiling.DRAFT_ONLY, progress);
         }
-        // The prose comes last: the issue's fingerprint rests on the deterministic root cause, which
-        // stays the same from one analysis of a failure to the next; a model's wording would not.
-        if (narrator.hasModel()) {
-            progress.report("writing the analysis");
-        }
-        Narrative narrative = narrator.write(verdict, tokenBudget == 0 ? Long.MAX_VALUE : share);
-        verdict = verdict.withNarrative(narrative.analysis(), narrative.rootCause(),
-                ModelUse.mode(findings, narrative, verdict.issue()),
-                ModelUse.accounting(tokenBudget, findings, narrative, writerName, verdict.issue()));
+        verdict = narrate(verdict, poll, writer.map(CouncilMember::name), share, progress);
         verdict = verdict.withDuration(Duration.ofNanos(System.nanoTime() - started).toMillis());
         LOG.info("analysis {} {}/{} canary {}: {} {}% in {} ms", analysisId, request.namespace(), request.rollout(),
                 request.canary().podTemplateHash(), verdict.decision(), verdict.confidence(), verdict.durationMs());
@@ -182,53 +119,58 @@ public final class Council {
         return directory.members();
     }
 
-    private double weight(CouncilMember m) {
-        return m.policy().weight() * settings.weight(m.name());
+    /** Every voter, the issue writer and the coordinator itself get an equal share of the budget. */
+    private long budgetShare(List<CouncilMember> members) {
+        return tokenBudget == 0 ? 0 : tokenBudget / (members.stream().filter(CouncilMember::votes).count() + 2);
+    }
+
+    /** The ballots weighed into a decision, with the deterministic root cause and remediation. */
+    private Verdict decide(AnalysisRequest request, MemberPoll.Result poll, long started) {
+        VerdictAggregator.Outcome outcome = aggregator.decide(poll.ballots(), poll.failures(), poll::absentWeight);
+        List<Finding> findings = poll.findings();
+        RootCauseSummary.Summary summary = RootCauseSummary.of(outcome.decision(), request, findings);
+        return Verdict.builder()
+                .analysisId(request.analysisId())
+                .subject(VerdictSubject.of(request))
+                .decision(outcome.decision())
+                .confidence(outcome.confidence())
+                .rationale(outcome.rationale())
+                .rootCause(summary.rootCause())
+                .remediation(summary.remediation())
+                .findings(findings)
+                .failures(poll.failures())
+                .decidedAt(Instant.now())
+                .durationMs(Duration.ofNanos(System.nanoTime() - started).toMillis())
+                .build();
     }
 
     /**
-     * The member's reply as a vote: its Finding, named after the member whatever it calls itself,
-     * redacted and bounded (a plug-in's finding reaches the verdict, the issue and the logs); or,
-     * from a reply with text but no Finding, a low-weight vote read from the text.
+     * The prose comes last: the issue's fingerprint rests on the deterministic root cause, which
+     * stays the same from one analysis of a failure to the next; a model's wording would not.
      */
-    private Ballot ballot(CouncilMember member, AgentReply reply) {
-        String name = member.name();
-        if (!reply.completed()) {
-            throw new IllegalStateException(name + " ended its task " + reply.state().asString()
-                    + (reply.statusText().isBlank() ? "" : ": " + ProgressText.clean(reply.statusText())));
+    private Verdict narrate(Verdict verdict, MemberPoll.Result poll, Optional<String> issueWriter, long share,
+                            Progress progress) throws InterruptedException {
+        if (narrator.hasModel()) {
+            progress.report("writing the analysis");
         }
-        Finding f;
-        try {
-            f = A2aParts.read(reply.parts(), A2aParts.FINDING, Finding.class).orElse(null);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(name + " sent an invalid finding: " + e.getMessage(), e);
-        }
-        double weight = weight(member);
-        if (f == null) {
-            String text = A2aParts.text(reply.parts());
-            if (text.isBlank()) {
-                throw new IllegalStateException(name + " answered without a finding or any text");
-            }
-            Finding read = redactor.redact(TextReply.read(name, text));
-            return new Ballot(read, weight * TEXT_REPLY_WEIGHT, read.confidence(), false, "read from text");
-        }
-        Finding finding = redactor.redact(FindingBounds.apply(f.agent().equals(name) ? f : f.withAgent(name)));
-        return trackRecords.strength(name, finding.verdict())
-                .map(s -> new Ballot(finding, weight, s.value(), member.policy().mayVeto(), s.basis(), member.policy().abstains()))
-                .orElseGet(() -> new Ballot(finding, weight, finding.confidence(), member.policy().mayVeto(), null,
-                        member.policy().abstains()));
+        Narrative narrative = narrator.write(verdict, tokenBudget == 0 ? Long.MAX_VALUE : share);
+        List<Finding> findings = poll.findings();
+        return verdict.withNarrative(narrative.analysis(), narrative.rootCause(),
+                ModelUse.mode(findings, narrative, verdict.issue()),
+                ModelUse.accounting(tokenBudget, findings, narrative, issueWriter.orElse(null), verdict.issue()));
     }
 
-    private static CouncilMember issueWriter(List<CouncilMember> members) {
-        return members.stream().filter(CouncilMember::writesIssues).filter(CouncilMember::available).findFirst().orElse(null);
+    private static Optional<CouncilMember> issueWriter(List<CouncilMember> members) {
+        return members.stream().filter(CouncilMember::writesIssues).filter(CouncilMember::available).findFirst();
     }
 
-    private Verdict withIssue(Verdict verdict, AnalysisRequest request, CouncilMember writer, IssueFiling filing,
+    private Verdict withIssue(Verdict verdict, AnalysisRequest request, Optional<CouncilMember> member, IssueFiling filing,
                               Progress progress) throws InterruptedException {
-        if (writer == null) {
+        if (member.isEmpty()) {
             progress.report("no issue writer available; the verdict carries no issue draft");
             return verdict;
         }
+        CouncilMember writer = member.get();
         progress.report("asking " + writer.name() + " for a remediation issue");
         Message message = RemoteAgent.userMessage(A2aParts.payload(A2aParts.ISSUE_REQUEST,
                 new IssueRequest(request, verdict, request.tokenBudget(), filing), "Draft a remediation issue"), verdict.analysisId());

@@ -64,22 +64,34 @@ public final class VerdictAggregator {
                 .forEach(b -> reasons.add(describe(b)));
         failures.forEach(f -> reasons.add(f.agent() + " gave no finding (" + f.reason() + "), which lowers confidence"));
 
-        Outcome deterministic = weigh(tally(ballots, failures, failureWeight, null), ballots, reasons);
+        Tally evidence = tally(ballots, failures, failureWeight);
+        Outcome deterministic = weigh(evidence, ballots, reasons);
         Outcome outcome = deterministic;
         if (ballots.stream().anyMatch(b -> b.finding().review() != null && b.finding().review().answered())) {
             List<String> withModels = new ArrayList<>(reasons);
-            outcome = bound(weigh(tally(ballots, failures, failureWeight, withModels), ballots, withModels), deterministic);
+            Tally all = evidence;
+            for (ModelVote vote : modelVotes(ballots)) {
+                withModels.add(vote.reason());
+                all = all.plus(vote);
+            }
+            outcome = bound(weigh(all, ballots, withModels), deterministic);
         }
         return withBlindSpots(outcome, ballots);
     }
 
     /** The sums a decision is read from. */
     private record Tally(double total, double promote, double rollback, long members) {
+
+        Tally plus(ModelVote vote) {
+            return new Tally(total + vote.weight(), promote + vote.promote(), rollback + vote.rollback(), members);
+        }
     }
 
-    /** @param modelReasons where to say how each model voted; null to leave the models out */
-    private Tally tally(List<Ballot> ballots, List<AgentFailure> failures, ToDoubleFunction<AgentFailure> failureWeight,
-                        List<String> modelReasons) {
+    /** A model's review as a lighter vote: what it adds to the tally, and how the rationale tells it. */
+    private record ModelVote(double weight, double promote, double rollback, String reason) {
+    }
+
+    private static Tally tally(List<Ballot> ballots, List<AgentFailure> failures, ToDoubleFunction<AgentFailure> failureWeight) {
         double total = 0;
         double promote = 0;
         double rollback = 0;
@@ -98,10 +110,13 @@ public final class VerdictAggregator {
             total += failureWeight.applyAsDouble(failure);
         }
         long members = ballots.stream().filter(b -> !b.abstained()).count() + failures.size();
-        if (modelReasons == null) {
-            return new Tally(total, promote, rollback, members);
-        }
+        return new Tally(total, promote, rollback, members);
+    }
+
+    /** Each answered review as a vote; a PROMOTE against critical deterministic evidence counts nothing. */
+    private List<ModelVote> modelVotes(List<Ballot> ballots) {
         boolean criticalEvidence = ballots.stream().filter(Ballot::mayVeto).map(Ballot::finding).anyMatch(this::blocksModelPromote);
+        List<ModelVote> votes = new ArrayList<>();
         for (Ballot b : ballots) {
             Finding f = b.finding();
             ModelReview review = f.review();
@@ -110,21 +125,17 @@ public final class VerdictAggregator {
             }
             String who = f.agent() + "'s model " + review.model();
             if (review.verdict() == Decision.PROMOTE && criticalEvidence) {
-                modelReasons.add(who + " voted PROMOTE (" + review.confidence() + "%), overruled: deterministic critical "
-                        + "evidence or a confident rollback forbids a model-driven promotion");
+                votes.add(new ModelVote(0, 0, 0, who + " voted PROMOTE (" + review.confidence() + "%), overruled: "
+                        + "deterministic critical evidence or a confident rollback forbids a model-driven promotion"));
                 continue;
             }
             double w = b.weight() * settings.modelWeight();
-            total += w;
-            if (review.verdict() == Decision.PROMOTE) {
-                promote += w * review.confidence();
-            } else if (review.verdict() == Decision.ROLLBACK) {
-                rollback += w * review.confidence();
-            }
-            modelReasons.add(who + " voted " + review.verdict() + " (" + review.confidence() + "%, weight "
-                    + String.format(Locale.ROOT, "%.2f", w) + "): " + review.reasoning());
+            double promote = review.verdict() == Decision.PROMOTE ? w * review.confidence() : 0;
+            double rollback = review.verdict() == Decision.ROLLBACK ? w * review.confidence() : 0;
+            votes.add(new ModelVote(w, promote, rollback, who + " voted " + review.verdict() + " (" + review.confidence()
+                    + "%, weight " + String.format(Locale.ROOT, "%.2f", w) + "): " + review.reasoning()));
         }
-        return new Tally(total, promote, rollback, members);
+        return votes;
     }
 
     private Outcome weigh(Tally t, List<Ballot> ballots, List<String> reasons) {
