@@ -2,6 +2,9 @@ package dev.canarycouncil.runtime.llm;
 
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.TimeoutException;
+import dev.canarycouncil.runtime.http.HttpLimits;
+import dev.canarycouncil.runtime.http.OutboundHttp;
+import dev.canarycouncil.runtime.http.ResponseTooLargeException;
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
@@ -30,12 +33,17 @@ final class ModelHttpClient implements HttpClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelHttpClient.class);
 
+    /** A model's answer is a few KiB of JSON; anything near this is not an answer. */
+    static final long MAX_REPLY_BYTES = 16L * 1024 * 1024;
+
+    private final HttpLimits limits;
     private final java.net.http.HttpClient http;
     private final Duration readTimeout;
     private final RetryPolicy retry;
 
     ModelHttpClient(Duration connectTimeout, Duration readTimeout, RetryPolicy retry) {
-        this.http = java.net.http.HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+        this.limits = HttpLimits.of(connectTimeout, readTimeout).withMaxResponseBytes(MAX_REPLY_BYTES);
+        this.http = OutboundHttp.client(limits);
         this.readTimeout = readTimeout;
         this.retry = retry;
     }
@@ -47,7 +55,7 @@ final class ModelHttpClient implements HttpClient {
             boolean last = attempt >= retry.maxAttempts();
             HttpResponse<byte[]> response;
             try {
-                response = http.send(jdkRequest, HttpResponse.BodyHandlers.ofByteArray());
+                response = http.send(jdkRequest, OutboundHttp.cappedBytes(limits, "the model's reply from " + hostOf(request.url())));
             } catch (HttpTimeoutException e) {
                 if (last) {
                     throw new TimeoutException("model did not answer within " + readTimeout.toMillis() + " ms ("
@@ -62,7 +70,7 @@ final class ModelHttpClient implements HttpClient {
                 pause(attempt, retry.backoff(attempt), "connection refused");
                 continue;
             } catch (IOException e) {
-                if (last) {
+                if (last || e.getCause() instanceof ResponseTooLargeException) {
                     throw new ModelUnreachableException("model call to " + hostOf(request.url()) + " failed: " + e, e);
                 }
                 pause(attempt, retry.backoff(attempt), e.getClass().getSimpleName());

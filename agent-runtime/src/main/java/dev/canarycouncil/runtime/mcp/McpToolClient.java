@@ -10,6 +10,8 @@ import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
 import dev.canarycouncil.runtime.http.Failures;
 import dev.canarycouncil.runtime.json.Json;
 import dev.canarycouncil.runtime.text.Texts;
+import dev.canarycouncil.runtime.http.HttpLimits;
+import dev.canarycouncil.runtime.http.OutboundHttp;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -87,9 +89,12 @@ public final class McpToolClient implements AutoCloseable {
 
     private synchronized McpSyncClient connected() {
         if (client == null) {
+            HttpLimits limits = HttpLimits.of(Duration.ofSeconds(5), requestTimeout);
             HttpClientStreamableHttpTransport.Builder builder = HttpClientStreamableHttpTransport.builder(baseUrl)
                     .endpoint(endpoint)
-                    .connectTimeout(Duration.ofSeconds(5));
+                    .clientBuilder(OutboundHttp.clientBuilder(limits))
+                    .connectTimeout(limits.connectTimeout())
+                    .maxResponseSize((int) limits.maxResponseBytes());
             credential.ifPresent(secret -> builder.httpRequestCustomizer(
                     (request, method, uri, body, context) -> request.header("Authorization", "Bearer " + secret.reveal())));
             HttpClientStreamableHttpTransport transport = builder.build();

@@ -6,6 +6,7 @@ import java.time.Instant;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.runtime.json.Json;
 import dev.canarycouncil.runtime.text.Texts;
+import dev.canarycouncil.runtime.github.GitHubUnreachableException;
 import org.kohsuke.github.HttpException;
 
 /**

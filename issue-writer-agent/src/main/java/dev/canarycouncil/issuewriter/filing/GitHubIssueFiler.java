@@ -13,6 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import dev.canarycouncil.runtime.agent.Progress;
 import dev.canarycouncil.runtime.redaction.Redactor;
 import dev.canarycouncil.runtime.schema.IssueDraft;
+import dev.canarycouncil.runtime.github.GitHubTransport;
 import org.kohsuke.github.GitHub;
 import org.kohsuke.github.GitHubBuilder;
 import org.slf4j.Logger;
@@ -71,7 +72,7 @@ public final class GitHubIssueFiler implements IssueFiler {
             return new GitHubBuilder()
                     .withEndpoint(config.apiUrl())
                     .withOAuthToken(config.token())
-                    .withConnector(new TimeoutConnector(config.requestTimeout()))
+                    .withConnector(new GitHubTransport(config.requestTimeout()))
                     .withRateLimitHandler(RateLimitHandlers.primary(clock))
                     .withAbuseLimitHandler(RateLimitHandlers.secondary(clock))
                     .build();

@@ -1,5 +1,8 @@
 package dev.canarycouncil.mcp.prometheus;
 
+import dev.canarycouncil.runtime.http.HttpLimits;
+import dev.canarycouncil.runtime.http.OutboundHttp;
+import dev.canarycouncil.runtime.http.ResponseTooLargeException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -37,6 +40,7 @@ public final class PrometheusMetricsBackend implements MetricsBackend {
     private final String bearerToken;
     private final Duration timeout;
     private final Clock clock;
+    private final HttpLimits limits;
     private final HttpClient http;
     private final PrometheusResponseReader reader;
 
@@ -56,12 +60,9 @@ public final class PrometheusMetricsBackend implements MetricsBackend {
             throw new IllegalArgumentException("the Prometheus timeout must be at least 1 ms, was " + timeout);
         }
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                // A redirect would turn our POST into a GET; better to say where the server points.
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        // A redirect would turn our POST into a GET; better to say where the server points.
+        this.limits = HttpLimits.of(timeout, timeout);
+        this.http = OutboundHttp.client(limits);
         this.reader = new PrometheusResponseReader(server, this::redact);
     }
 
@@ -142,7 +143,7 @@ public final class PrometheusMetricsBackend implements MetricsBackend {
             request.header("Authorization", "Bearer " + bearerToken);
         }
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(request.build(), OutboundHttp.cappedBytes(limits, "the answer of " + description()));
         } catch (HttpConnectTimeoutException e) {
             throw fail(Kind.TIMEOUT, description() + " did not accept a connection within "
                     + PrometheusResponseReader.human(timeout) + " (query: " + query + ")");
@@ -150,6 +151,10 @@ public final class PrometheusMetricsBackend implements MetricsBackend {
             throw fail(Kind.TIMEOUT, description() + " did not answer within "
                     + PrometheusResponseReader.human(timeout) + " (query: " + query + ")");
         } catch (IOException e) {
+            if (e.getCause() instanceof ResponseTooLargeException tooLarge) {
+                // Not a network fault: the query selects more than one call should carry. Narrower is the fix.
+                throw fail(Kind.BAD_QUERY, tooLarge.getMessage() + "; narrow the query's selector or range (query: " + query + ")");
+            }
             throw fail(Kind.UNREACHABLE, description() + " is unreachable: " + reason(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

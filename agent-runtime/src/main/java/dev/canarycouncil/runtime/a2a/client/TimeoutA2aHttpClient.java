@@ -1,7 +1,6 @@
 package dev.canarycouncil.runtime.a2a.client;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 
+import dev.canarycouncil.runtime.http.HttpLimits;
+import dev.canarycouncil.runtime.http.OutboundHttp;
 import io.a2a.client.http.A2AHttpClient;
 import io.a2a.client.http.A2AHttpResponse;
 
@@ -29,6 +30,7 @@ public final class TimeoutA2aHttpClient implements A2AHttpClient {
     /** Far above any finding or verdict we send (tens of KiB), far below what would hurt the heap. */
     public static final int DEFAULT_MAX_REPLY_BYTES = 8 * 1024 * 1024;
 
+    private final HttpLimits limits;
     private final HttpClient http;
     private final Duration requestTimeout;
     private final int maxReplyBytes;
@@ -39,11 +41,8 @@ public final class TimeoutA2aHttpClient implements A2AHttpClient {
 
     /** @param maxReplyBytes largest reply body, and largest single streamed event, accepted */
     public TimeoutA2aHttpClient(Duration connectTimeout, Duration requestTimeout, int maxReplyBytes) {
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+        this.limits = new HttpLimits(connectTimeout, requestTimeout, maxReplyBytes, HttpLimits.Redirects.FOLLOW);
+        this.http = OutboundHttp.client(limits);
         this.requestTimeout = requestTimeout;
         this.maxReplyBytes = maxReplyBytes;
     }
@@ -99,15 +98,9 @@ public final class TimeoutA2aHttpClient implements A2AHttpClient {
         }
 
         A2AHttpResponse send(HttpRequest.Builder builder) throws IOException, InterruptedException {
-            HttpResponse<InputStream> response = http.send(builder.timeout(requestTimeout).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                byte[] bytes = body.readNBytes(maxReplyBytes + 1);
-                if (bytes.length > maxReplyBytes) {
-                    throw new IOException("Reply from " + url + " exceeds " + size(maxReplyBytes) + "; not read further");
-                }
-                return new Response(response.statusCode(), new String(bytes, StandardCharsets.UTF_8));
-            }
+            HttpResponse<byte[]> response = http.send(builder.timeout(requestTimeout).build(),
+                    OutboundHttp.cappedBytes(limits, "Reply from " + url));
+            return new Response(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
         }
 
         CompletableFuture<Void> sse(HttpRequest.Builder builder, Consumer<String> onEvent, Consumer<Throwable> onError,
@@ -246,7 +239,7 @@ public final class TimeoutA2aHttpClient implements A2AHttpClient {
                 data.setLength(0);
                 subscription.cancel();
                 onTooLarge.accept(new IOException("An event streamed by " + url + " exceeds "
-                        + size(maxEventChars) + "; the stream was dropped"));
+                        + OutboundHttp.size(maxEventChars) + "; the stream was dropped"));
                 return;
             }
             if (line.isEmpty()) {
@@ -289,10 +282,6 @@ public final class TimeoutA2aHttpClient implements A2AHttpClient {
                 head.write(bytes, 0, Math.min(room, bytes.length));
             }
         })), ignored -> head.toString(StandardCharsets.UTF_8));
-    }
-
-    static String size(int bytes) {
-        return bytes >= 1024 * 1024 ? bytes / (1024 * 1024) + " MiB" : bytes / 1024 + " KiB";
     }
 
     private static String abbreviate(String body) {

@@ -2,13 +2,12 @@ package dev.canarycouncil.mcp.code.github;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 
+import dev.canarycouncil.runtime.github.GitHubTransport;
 import org.kohsuke.github.GitHub;
 import org.kohsuke.github.GitHubAbuseLimitHandler;
 import org.kohsuke.github.GitHubBuilder;
 import org.kohsuke.github.GitHubRateLimitHandler;
-import org.kohsuke.github.extras.HttpClientGitHubConnector;
 
 /** Builds the github-api client the code backend uses. */
 final class GitHubClients {
@@ -22,15 +21,11 @@ final class GitHubClients {
      * agent is better told when to come back.
      */
     static GitHub create(GitHubRepository repository) {
-        HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(repository.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
         String authorization = "token " + repository.token();
         try {
             return new GitHubBuilder()
                     .withEndpoint(repository.apiUrl())
-                    .withConnector(new HttpClientGitHubConnector(http))
+                    .withConnector(new GitHubTransport(repository.timeout()))
                     // A plain provider, not withOAuthToken(): that one makes build() fetch /user to learn the login.
                     .withAuthorizationProvider(() -> authorization)
                     .withRateLimitHandler(GitHubRateLimitHandler.FAIL)

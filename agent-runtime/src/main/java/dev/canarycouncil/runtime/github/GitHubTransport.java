@@ -1,4 +1,4 @@
-package dev.canarycouncil.issuewriter.filing;
+package dev.canarycouncil.runtime.github;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -19,32 +19,33 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.canarycouncil.runtime.http.HttpLimits;
+import dev.canarycouncil.runtime.http.OutboundHttp;
 import org.kohsuke.github.connector.GitHubConnector;
 import org.kohsuke.github.connector.GitHubConnectorRequest;
 import org.kohsuke.github.connector.GitHubConnectorResponse;
 
 /**
- * github-api's HTTP transport with a deadline on every exchange: github-api's own Java 11
- * connector sets none, so a GitHub that accepts connections but never answers would hold the
- * A2A task forever instead of queueing the draft. Transport failures become
- * {@link GitHubUnreachableException}s that name the host, never the request's headers.
+ * github-api's HTTP transport on the council's HTTP layer, with a deadline on every exchange and a
+ * cap on every reply: github-api's own Java 11 connector sets neither, so a GitHub that accepts
+ * connections but never answers would hold a tool call or an A2A task forever. Transport failures
+ * become {@link GitHubUnreachableException}s that name the host, never the request's headers.
  */
-final class TimeoutConnector implements GitHubConnector {
+public final class GitHubTransport implements GitHubConnector {
 
     /** Headers java.net.http sets itself and refuses from callers. */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
+    private final HttpLimits limits;
     private final HttpClient client;
     private final Duration timeout;
 
-    TimeoutConnector(Duration timeout) {
+    /** @param timeout the limit of one exchange, connecting and reading the whole reply */
+    public GitHubTransport(Duration timeout) {
         this.timeout = timeout;
         // Redirects are github-api's to follow: it drops the Authorization header when the host changes.
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+        this.limits = HttpLimits.of(timeout, timeout);
+        this.client = OutboundHttp.client(limits);
     }
 
     @Override
@@ -64,13 +65,14 @@ final class TimeoutConnector implements GitHubConnector {
         builder.method(request.method(), request.hasBody()
                 ? HttpRequest.BodyPublishers.ofByteArray(request.body().readAllBytes())
                 : HttpRequest.BodyPublishers.noBody());
-        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(builder.build(),
+                OutboundHttp.cappedBytes(limits, "GitHub's reply from " + uri.getHost()));
         try {
             // The request timeout stops at the headers; this bounds the body too.
             return new Response(request, exchange.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            throw noAnswer(uri);
+            throw noAnswer(uri, new HttpTimeoutException("no answer within " + seconds() + " s"));
         } catch (InterruptedException e) {
             exchange.cancel(true);
             Thread.currentThread().interrupt();
@@ -80,21 +82,23 @@ final class TimeoutConnector implements GitHubConnector {
         }
     }
 
-    private GitHubUnreachableException noAnswer(URI uri) {
-        return new GitHubUnreachableException("GitHub at " + uri.getHost() + " did not answer within " + seconds() + " s");
+    private GitHubUnreachableException noAnswer(URI uri, Throwable cause) {
+        return new GitHubUnreachableException("GitHub at " + uri.getHost() + " did not answer within " + seconds() + " s",
+                cause);
     }
 
     private GitHubUnreachableException unreachable(URI uri, Throwable cause) {
         if (cause instanceof HttpTimeoutException) {
-            return noAnswer(uri);
+            return noAnswer(uri, cause);
         }
         String host = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
         if (cause instanceof ConnectException) {
-            return new GitHubUnreachableException("cannot connect to GitHub at " + host + " (connection refused or unreachable)");
+            return new GitHubUnreachableException("cannot connect to GitHub at " + host + " (connection refused or unreachable)",
+                    cause);
         }
         String what = cause == null ? "unknown error" : cause.getClass().getSimpleName()
                 + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-        return new GitHubUnreachableException("connection to GitHub at " + host + " failed (" + what + ")");
+        return new GitHubUnreachableException("connection to GitHub at " + host + " failed (" + what + ")", cause);
     }
 
     private String seconds() {
