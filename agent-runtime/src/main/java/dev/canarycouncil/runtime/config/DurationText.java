@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as people write them in flags and config files: {@code 90s}, {@code 2m}, {@code 1h30m}, {@code 500ms}, or bare seconds. */
+/**
+ * The one duration grammar, for flags, config files and tool arguments alike: {@code 90s}, {@code 2m},
+ * {@code 1h30m}, {@code 500ms}, or bare seconds ({@code 90}, {@code 1.5}).
+ */
 public final class DurationText {
 
     private static final Pattern PARTS = Pattern.compile("(\\d+)(ms|s|m|h)");
@@ -18,6 +21,8 @@ public final class DurationText {
         Duration d;
         if (v.matches("\\d+")) {
             d = Duration.ofSeconds(Long.parseLong(v));
+        } else if (v.matches("\\d+\\.\\d+")) {
+            d = Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000));
         } else if (v.matches("(\\d+(ms|s|m|h))+")) {
             d = Duration.ZERO;
             Matcher m = PARTS.matcher(v);

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -24,11 +27,11 @@ public final class Json {
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     /** Configuration files: a misspelt key is an error that names it, not a setting silently ignored. */
-    private static final ObjectMapper CONFIG_YAML = YAMLMapper.builder()
+    private static final ObjectMapper CONFIG_YAML = strictScalars(YAMLMapper.builder()
             .addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
+            .build());
 
     /** Reports may hold NaN where a figure could not be computed (an eval over no cases of a kind). */
     private static final ObjectMapper REPORTS = JsonMapper.builder()
@@ -36,6 +39,17 @@ public final class Json {
             .build();
 
     private Json() {
+    }
+
+    /**
+     * A quoted {@code "true"} or {@code "2"} in a configuration file is a string someone meant as
+     * something else; saying so beats guessing (YAML 1.1 tools disagree on what {@code "no"} is).
+     */
+    private static ObjectMapper strictScalars(ObjectMapper mapper) {
+        for (LogicalType type : new LogicalType[]{LogicalType.Boolean, LogicalType.Integer, LogicalType.Float}) {
+            mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        }
+        return mapper;
     }
 
     /** Reads configuration files, YAML or JSON, strictly. Shared and thread-safe; do not reconfigure it. */

@@ -1,8 +1,8 @@
 package dev.canarycouncil.runtime.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.canarycouncil.runtime.config.ConfigDocuments;
 import dev.canarycouncil.runtime.config.DurationText;
-import dev.canarycouncil.runtime.json.Json;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,11 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads which models the agents use, from flags or from a YAML/JSON file with per-agent overrides.
@@ -42,10 +40,6 @@ public final class ModelConfigLoader {
     /** The key every provider falls back to before its own conventional variable. */
     public static final String KEY_ENV = "CANARY_COUNCIL_MODEL_API_KEY";
 
-    private static final Set<String> MODEL_FIELDS = Set.of("model", "baseUrl", "apiKeyEnv", "apiKeyFile", "timeout",
-            "maxAttempts", "maxOutputTokens", "structuredOutput");
-    private static final Set<String> ENDPOINT_FIELDS = Set.of("baseUrl", "apiKeyEnv", "apiKeyFile");
-    private static final Set<String> TOP_FIELDS = Set.of("tokenBudget", "reviewTimeout", "agents");
 
     private final Map<String, String> env;
 
@@ -72,28 +66,38 @@ public final class ModelConfigLoader {
         return new ModelConfig(settings, Map.of(), tokenBudget, reviewTimeout);
     }
 
+    /** A model as a file gives it, at the top level or for one agent; absent fields are null. */
+    record ModelEntry(String model, String baseUrl, String apiKeyEnv, String apiKeyFile, String timeout, Long maxAttempts,
+                      Long maxOutputTokens, String structuredOutput) {
+
+        boolean ownKey() {
+            return apiKeyEnv != null || apiKeyFile != null;
+        }
+    }
+
+    /**
+     * The file as written: the shared model's fields, the analysis-wide limits, and per-agent entries,
+     * each a model (an object) or off, which only the loader can tell apart.
+     */
+    record Document(String model, String baseUrl, String apiKeyEnv, String apiKeyFile, String timeout, Long maxAttempts,
+                    Long maxOutputTokens, String structuredOutput, Long tokenBudget, String reviewTimeout,
+                    Map<String, JsonNode> agents) {
+
+        ModelEntry shared() {
+            return new ModelEntry(model, baseUrl, apiKeyEnv, apiKeyFile, timeout, maxAttempts, maxOutputTokens, structuredOutput);
+        }
+    }
+
+    private static final ConfigDocuments<ModelConfigException> DOCUMENTS =
+            new ConfigDocuments<>("model config", ModelConfigException::new);
+
     public ModelConfig fromFile(Path file) {
-        JsonNode root;
-        try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            root = Json.configYaml().readTree(text);
-        } catch (NoSuchFileException e) {
-            throw new ModelConfigException("model config " + file + " does not exist");
-        } catch (IOException e) {
-            throw new ModelConfigException("cannot read model config " + file + ": " + e.getMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new ModelConfigException("model config " + file + " must be a YAML or JSON object");
-        }
-        requireKnown(root, union(MODEL_FIELDS, TOP_FIELDS), "the top level of " + file);
-        ModelSettings defaults = root.has("model") ? settings(root, null, file + "") : null;
+        Document doc = DOCUMENTS.read(file, Document.class, "");
+        ModelEntry shared = doc.shared();
+        ModelSettings defaults = shared.model() != null ? settings(shared, null, file + "") : null;
         Map<String, ModelSettings> perAgent = new LinkedHashMap<>();
-        JsonNode agents = root.path("agents");
-        if (!agents.isMissingNode() && !agents.isObject()) {
-            throw new ModelConfigException(file + ": 'agents' must map agent names to a model or to off");
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = agents.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        Map<String, JsonNode> agents = doc.agents() == null ? Map.of() : doc.agents();
+        for (Map.Entry<String, JsonNode> e : agents.entrySet()) {
             JsonNode node = e.getValue();
             if (node.isBoolean() && !node.asBoolean() || node.isTextual() && List.of("off", "none", "false").contains(node.asText())) {
                 perAgent.put(e.getKey(), null);
@@ -102,74 +106,75 @@ public final class ModelConfigLoader {
             if (!node.isObject()) {
                 throw new ModelConfigException(file + ": agents." + e.getKey() + " must be a model (an object) or off");
             }
-            requireKnown(node, MODEL_FIELDS, "agents." + e.getKey() + " in " + file);
-            perAgent.put(e.getKey(), settings(node, root, file + ": agents." + e.getKey()));
+            String where = file + ": agents." + e.getKey();
+            perAgent.put(e.getKey(), settings(DOCUMENTS.bind(node, ModelEntry.class, where), shared, where));
         }
-        long budget = root.has("tokenBudget") ? positiveLong(root.get("tokenBudget"), file + ": tokenBudget")
-                : ModelConfig.DEFAULT_TOKEN_BUDGET;
-        Duration reviewTimeout = root.has("reviewTimeout") ? duration(root.get("reviewTimeout"), file + ": reviewTimeout")
+        if (doc.tokenBudget() != null && doc.tokenBudget() <= 0) {
+            throw new ModelConfigException(file + ": tokenBudget must be a positive whole number, was " + doc.tokenBudget());
+        }
+        long budget = doc.tokenBudget() != null ? doc.tokenBudget() : ModelConfig.DEFAULT_TOKEN_BUDGET;
+        Duration reviewTimeout = doc.reviewTimeout() != null ? duration(doc.reviewTimeout(), file + ": reviewTimeout")
                 : ModelConfig.DEFAULT_REVIEW_TIMEOUT;
         return new ModelConfig(defaults, perAgent, budget, reviewTimeout);
     }
 
-    /** One model from a node; fields it lacks are taken from {@code inherit} (the top level) when given. */
-    private ModelSettings settings(JsonNode node, JsonNode inherit, String where) {
-        JsonNode modelNode = field(node, inherit, "model");
-        if (modelNode == null) {
+    /** One model from an entry; fields it lacks are taken from {@code inherit} (the top level) when given. */
+    private ModelSettings settings(ModelEntry node, ModelEntry inherit, String where) {
+        String model = field(node, inherit, ModelEntry::model, false);
+        if (model == null) {
             throw new ModelConfigException(where + ": 'model' is missing (provider[:model], e.g. gemini:gemini-2.5-flash)");
         }
-        Spec spec = Spec.parse(modelNode.asText(), where + ": model");
+        Spec spec = Spec.parse(model, where + ": model");
+        boolean sameProvider = inherit == null || inherit.model() == null || node.model() == null
+                || Spec.parse(node.model(), where).provider == Spec.parse(inherit.model(), where).provider;
         String key;
-        boolean ownKey = node.has("apiKeyFile") || node.has("apiKeyEnv");
-        JsonNode keyFile = ownKey ? node.get("apiKeyFile") : field(node, inherit, "apiKeyFile");
-        JsonNode keyEnv = ownKey ? node.get("apiKeyEnv") : field(node, inherit, "apiKeyEnv");
+        String keyFile = node.ownKey() ? node.apiKeyFile() : sameProvider && inherit != null ? inherit.apiKeyFile() : null;
+        String keyEnv = node.ownKey() ? node.apiKeyEnv() : sameProvider && inherit != null ? inherit.apiKeyEnv() : null;
         if (keyFile != null) {
-            key = readKey(Path.of(keyFile.asText()), where + ": apiKeyFile");
+            key = readKey(Path.of(keyFile), where + ": apiKeyFile");
         } else if (keyEnv != null) {
-            key = env.get(keyEnv.asText());
+            key = env.get(keyEnv);
             if (key == null || key.isBlank()) {
-                throw new ModelConfigException(where + ": apiKeyEnv names " + keyEnv.asText() + ", which is not set");
+                throw new ModelConfigException(where + ": apiKeyEnv names " + keyEnv + ", which is not set");
             }
         } else {
             // An agent on another provider than the top level must not get the shared key (a local
             // Ollama would receive the Gemini key as a bearer token); only its provider's own variable.
-            boolean otherProvider = inherit != null && inherit.has("model")
-                    && Spec.parse(inherit.get("model").asText(), where).provider != spec.provider;
+            boolean otherProvider = inherit != null && inherit.model() != null
+                    && Spec.parse(inherit.model(), where).provider != spec.provider;
             key = defaultKey(spec.provider, !otherProvider);
         }
         try {
-            JsonNode baseUrl = field(node, inherit, "baseUrl");
-            JsonNode timeout = field(node, inherit, "timeout");
-            JsonNode attempts = field(node, inherit, "maxAttempts");
-            JsonNode maxOut = field(node, inherit, "maxOutputTokens");
-            JsonNode structured = field(node, inherit, "structuredOutput");
-            return checked(new ModelSettings(spec.provider, spec.model,
-                    baseUrl == null ? null : baseUrl.asText(), key,
+            String baseUrl = field(node, inherit, ModelEntry::baseUrl, true);
+            String timeout = field(node, inherit, ModelEntry::timeout, false);
+            Long attempts = field(node, inherit, ModelEntry::maxAttempts, false);
+            Long maxOut = field(node, inherit, ModelEntry::maxOutputTokens, false);
+            String structured = field(node, inherit, ModelEntry::structuredOutput, false);
+            return checked(new ModelSettings(spec.provider, spec.model, baseUrl, key,
                     timeout == null ? null : duration(timeout, where + ": timeout"),
-                    attempts == null ? ModelSettings.DEFAULT_MAX_ATTEMPTS : (int) positiveLong(attempts, where + ": maxAttempts"),
-                    maxOut == null ? ModelSettings.DEFAULT_MAX_OUTPUT_TOKENS : (int) positiveLong(maxOut, where + ": maxOutputTokens"),
-                    structured == null ? null : structuredOutput(structured.asText(), where)), where);
+                    attempts == null ? ModelSettings.DEFAULT_MAX_ATTEMPTS : positiveInt(attempts, where + ": maxAttempts"),
+                    maxOut == null ? ModelSettings.DEFAULT_MAX_OUTPUT_TOKENS : positiveInt(maxOut, where + ": maxOutputTokens"),
+                    structured == null ? null : structuredOutput(structured, where)), where);
         } catch (IllegalArgumentException e) {
             throw new ModelConfigException(where + ": " + e.getMessage());
         }
     }
 
     /**
-     * A field of a per-agent entry, else of the top level; the endpoint and its key are inherited
-     * only by entries of the same provider (a local vLLM does not want Gemini's key).
+     * A field of a per-agent entry, else of the top level; the endpoint is inherited only by entries
+     * of the same provider (a local vLLM does not want Gemini's URL).
      */
-    private static JsonNode field(JsonNode node, JsonNode inherit, String name) {
-        if (node.has(name)) {
-            return node.get(name);
+    private static <T> T field(ModelEntry node, ModelEntry inherit, java.util.function.Function<ModelEntry, T> get,
+                               boolean endpoint) {
+        T own = get.apply(node);
+        if (own != null || inherit == null) {
+            return own;
         }
-        if (inherit == null || !inherit.has(name)) {
+        if (endpoint && inherit.model() != null && node.model() != null
+                && Spec.parse(node.model(), "model").provider != Spec.parse(inherit.model(), "model").provider) {
             return null;
         }
-        if (ENDPOINT_FIELDS.contains(name) && inherit.has("model") && node.has("model")
-                && Spec.parse(node.get("model").asText(), name).provider != Spec.parse(inherit.get("model").asText(), name).provider) {
-            return null;
-        }
-        return inherit.get(name);
+        return get.apply(inherit);
     }
 
     private ModelSettings checked(ModelSettings s, String where) {
@@ -220,31 +225,16 @@ public final class ModelConfigLoader {
         }
     }
 
-    private static void requireKnown(JsonNode node, Set<String> known, String where) {
-        node.fieldNames().forEachRemaining(name -> {
-            if (!known.contains(name)) {
-                throw new ModelConfigException("unknown field '" + name + "' in " + where + "; known fields: "
-                        + String.join(", ", known.stream().sorted().toList()));
-            }
-        });
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        var s = new java.util.TreeSet<>(a);
-        s.addAll(b);
-        return s;
-    }
-
-    private static long positiveLong(JsonNode n, String where) {
-        if (!n.canConvertToLong() || n.asLong() <= 0) {
+    private static int positiveInt(long n, String where) {
+        if (n <= 0 || n > Integer.MAX_VALUE) {
             throw new ModelConfigException(where + " must be a positive whole number, was " + n);
         }
-        return n.asLong();
+        return (int) n;
     }
 
-    private static Duration duration(JsonNode n, String where) {
+    private static Duration duration(String text, String where) {
         try {
-            return DurationText.parse(n.asText());
+            return DurationText.parse(text);
         } catch (IllegalArgumentException e) {
             throw new ModelConfigException(where + ": " + e.getMessage());
         }

@@ -4,15 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.canarycouncil.mcp.tool.ToolException.Kind;
+import dev.canarycouncil.runtime.config.DurationText;
 
 /** Typed access to a tool call's arguments, with errors that name the argument and what it takes. */
 public final class ToolArguments {
 
-    private static final Pattern DURATION = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m(?!s))?(?:(\\d+)s)?(?:(\\d+)ms)?");
 
     private final Map<String, Object> values;
 
@@ -131,36 +129,12 @@ public final class ToolArguments {
         if (value == null) {
             return null;
         }
-        Duration parsed = parseDuration(value.toString().trim());
-        if (parsed == null || parsed.isNegative() || parsed.isZero()) {
+        try {
+            return DurationText.parse(value.toString());
+        } catch (IllegalArgumentException e) {
             throw invalid(name, "must be a positive duration such as 30s, 5m or 1h, or a number of seconds, was '"
                     + value + "'");
         }
-        return parsed;
-    }
-
-    static Duration parseDuration(String s) {
-        if (s.matches("\\d+(\\.\\d+)?")) {
-            return Duration.ofMillis(Math.round(Double.parseDouble(s) * 1000));
-        }
-        Matcher m = DURATION.matcher(s);
-        if (s.isEmpty() || !m.matches()) {
-            return null;
-        }
-        Duration d = Duration.ZERO;
-        if (m.group(1) != null) {
-            d = d.plusHours(Long.parseLong(m.group(1)));
-        }
-        if (m.group(2) != null) {
-            d = d.plusMinutes(Long.parseLong(m.group(2)));
-        }
-        if (m.group(3) != null) {
-            d = d.plusSeconds(Long.parseLong(m.group(3)));
-        }
-        if (m.group(4) != null) {
-            d = d.plusMillis(Long.parseLong(m.group(4)));
-        }
-        return d;
     }
 
     private static ToolException invalid(String name, String problem) {

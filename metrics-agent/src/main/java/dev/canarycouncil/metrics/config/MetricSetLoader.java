@@ -1,18 +1,16 @@
 package dev.canarycouncil.metrics.config;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.canarycouncil.metrics.query.QueryTemplate;
 import dev.canarycouncil.metrics.query.SideContext;
-import dev.canarycouncil.runtime.json.Json;
+import dev.canarycouncil.runtime.config.ConfigDocuments;
 
 /**
  * Reads a metric set from YAML or JSON and checks it whole before any analysis uses it: a typo
@@ -21,7 +19,8 @@ import dev.canarycouncil.runtime.json.Json;
  */
 public final class MetricSetLoader {
 
-    private static final ObjectMapper YAML = Json.configYaml();
+    private static final ConfigDocuments<MetricSetException> DOCUMENTS =
+            new ConfigDocuments<>("metric set", MetricSetException::new);
 
     private MetricSetLoader() {
     }
@@ -31,58 +30,14 @@ public final class MetricSetLoader {
             throw new MetricSetException("metric set " + file + " is not a readable file");
         }
         try {
-            return validate(YAML.readValue(file.toFile(), MetricSet.class), file.toString());
-        } catch (JsonMappingException e) {
-            throw new MetricSetException(located(file.toString(), e));
+            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
         } catch (IOException e) {
-            throw new MetricSetException(file + " is not valid YAML or JSON: " + firstLine(e.getMessage()));
+            throw new MetricSetException("cannot read metric set " + file + ": " + e.getMessage());
         }
     }
 
     public static MetricSet parse(String text, String source) {
-        try {
-            return validate(YAML.readValue(text, MetricSet.class), source);
-        } catch (JsonMappingException e) {
-            throw new MetricSetException(located(source, e));
-        } catch (IOException e) {
-            throw new MetricSetException(source + " is not valid YAML or JSON: " + firstLine(e.getMessage()));
-        }
-    }
-
-    /** The YAML parser's multi-line message (with a caret under the spot) as one line. */
-    private static String oneLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        return message.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.equals("^")).distinct()
-                .collect(Collectors.joining(" "));
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
-    }
-
-    private static String located(String source, JsonMappingException e) {
-        String text = describe(e);
-        return text.startsWith("is not valid") ? source + " " + text : source + ": " + text;
-    }
-
-    private static String describe(JsonMappingException e) {
-        String path = e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
-            return "unknown field '" + u.getPropertyName() + "' at " + path;
-        }
-        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("while ")) {
-            return "is not valid YAML or JSON: " + oneLine(e.getOriginalMessage()); // a syntax error, from the YAML parser
-        }
-        Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : null;
-        return (cause != null ? cause.getMessage() : oneLine(e.getOriginalMessage())) + (path.isEmpty() ? "" : " (at " + path + ")");
+        return validate(DOCUMENTS.parse(text, source, MetricSet.class, "with a 'metrics' list"), source);
     }
 
     static MetricSet validate(MetricSet set, String source) {

@@ -1,21 +1,17 @@
 package dev.canarycouncil.orchestrator.members;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
+import dev.canarycouncil.runtime.config.ConfigDocuments;
 import dev.canarycouncil.runtime.config.DurationText;
-import dev.canarycouncil.runtime.json.Json;
 
 /**
  * Reads the council's members from a YAML or JSON file:
@@ -40,9 +36,40 @@ import dev.canarycouncil.runtime.json.Json;
  */
 public final class MembersFile {
 
-    private static final Set<String> TOP = Set.of("refresh", "members", "discovery");
-    private static final Set<String> MEMBER = Set.of("card", "weight", "timeout", "veto", "token", "abstain");
-    private static final Set<String> KUBERNETES = Set.of("namespaces", "selector");
+    private static final ConfigDocuments<MembersConfigException> DOCUMENTS =
+            new ConfigDocuments<>("members file", MembersConfigException::new);
+
+    /** The file as written. */
+    record Document(String refresh, List<Member> members, Discovery discovery) {
+    }
+
+    /** One entry under {@code members}; absent settings are null and take the council's defaults. */
+    record Member(String card, Double weight, String timeout, Boolean veto, TokenReference token, Boolean abstain) {
+    }
+
+    record Discovery(Kubernetes kubernetes) {
+    }
+
+    record Kubernetes(List<String> namespaces, String selector) {
+    }
+
+    /** Where a member's token is: {@code {env: VARIABLE}} or {@code {file: PATH}}, never the token itself. */
+    record TokenReference(String env, String file) {
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static TokenReference of(JsonNode node) {
+            if (node.isTextual()) {
+                // Not quoted back: the text is the secret.
+                throw new IllegalArgumentException("token is written in the file; give {env: VARIABLE} or {file: PATH} "
+                        + "instead so the secret stays out of config");
+            }
+            if (!node.isObject() || node.size() != 1 || !(node.has("env") || node.has("file"))) {
+                throw new IllegalArgumentException("token must be {env: VARIABLE} or {file: PATH}");
+            }
+            return new TokenReference(node.has("env") ? node.get("env").asText() : null,
+                    node.has("file") ? node.get("file").asText() : null);
+        }
+    }
 
     private final Map<String, String> env;
 
@@ -52,132 +79,60 @@ public final class MembersFile {
 
     /** @throws MembersConfigException saying what is wrong and where */
     public MembersConfig load(Path file) {
-        JsonNode root;
-        try {
-            root = Json.configYaml().readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            throw new MembersConfigException("members file " + file + " does not exist");
-        } catch (IOException e) {
-            throw new MembersConfigException("members file " + file + " is not valid YAML or JSON: "
-                    + e.getMessage().lines().findFirst().orElse(""));
-        }
-        if (root == null || !root.isObject()) {
-            throw new MembersConfigException("members file " + file + " must be a YAML or JSON object with a 'members' list");
-        }
+        Document doc = DOCUMENTS.read(file, Document.class, "with a 'members' list");
         String where = "members file " + file;
-        unknownKeys(root, TOP, where);
-        Duration refresh = root.has("refresh") ? duration(root.get("refresh"), where + ": refresh") : null;
+        Duration refresh = doc.refresh() == null ? null : duration(doc.refresh(), where + ": refresh");
         List<MemberEntry> members = new ArrayList<>();
-        JsonNode list = root.path("members");
-        if (!list.isMissingNode() && !list.isArray()) {
-            throw new MembersConfigException(where + ": 'members' must be a list");
+        List<Member> listed = doc.members() == null ? List.of() : doc.members();
+        for (int i = 0; i < listed.size(); i++) {
+            members.add(member(listed.get(i), where + ": members[" + i + "]", file));
         }
-        for (int i = 0; i < list.size(); i++) {
-            members.add(member(list.get(i), where + ": members[" + i + "]", file));
-        }
-        ServiceDiscoverySpec discovery = discovery(root.path("discovery"), where + ": discovery");
+        ServiceDiscoverySpec discovery = doc.discovery() == null || doc.discovery().kubernetes() == null ? null
+                : new ServiceDiscoverySpec(doc.discovery().kubernetes().namespaces() == null ? List.of()
+                        : doc.discovery().kubernetes().namespaces(), doc.discovery().kubernetes().selector());
         if (members.isEmpty() && discovery == null) {
             throw new MembersConfigException(where + " names no member and no discovery");
         }
         return new MembersConfig(members, discovery, refresh);
     }
 
-    private MemberEntry member(JsonNode node, String where, Path file) {
-        if (!node.isObject()) {
+    private MemberEntry member(Member m, String where, Path file) {
+        if (m == null) {
             throw new MembersConfigException(where + " must be an object with at least 'card'");
         }
-        unknownKeys(node, MEMBER, where);
-        String card = node.path("card").asText("").strip();
+        String card = m.card() == null ? "" : m.card().strip();
         if (card.isEmpty()) {
             throw new MembersConfigException(where + " needs 'card', the agent card's URL");
         }
         if (!card.startsWith("http://") && !card.startsWith("https://")) {
             throw new MembersConfigException(where + ": card '" + card + "' must be an http:// or https:// URL");
         }
-        Double weight = null;
-        if (node.has("weight")) {
-            if (!node.get("weight").isNumber() || node.get("weight").asDouble() < 0 || !Double.isFinite(node.get("weight").asDouble())) {
-                throw new MembersConfigException(where + ": weight must be a finite number >= 0");
-            }
-            weight = node.get("weight").asDouble();
+        if (m.weight() != null && (m.weight() < 0 || !Double.isFinite(m.weight()))) {
+            throw new MembersConfigException(where + ": weight must be a finite number >= 0");
         }
-        Duration timeout = node.has("timeout") ? duration(node.get("timeout"), where + ": timeout") : null;
-        Boolean veto = null;
-        if (node.has("veto")) {
-            if (!node.get("veto").isBoolean()) {
-                throw new MembersConfigException(where + ": veto must be true or false");
-            }
-            veto = node.get("veto").asBoolean();
-        }
-        AgentSecret secret = node.has("token") ? secret(node.get("token"), where + ": token", file) : null;
-        Boolean abstain = null;
-        if (node.has("abstain")) {
-            if (!node.get("abstain").isBoolean()) {
-                throw new MembersConfigException(where + ": abstain must be true or false");
-            }
-            abstain = node.get("abstain").asBoolean();
-        }
-        return new MemberEntry(card, weight, timeout, veto, secret, file.getFileName().toString(), null, abstain);
+        Duration timeout = m.timeout() == null ? null : duration(m.timeout(), where + ": timeout");
+        Optional<AgentSecret> secret = m.token() == null ? Optional.empty() : Optional.of(secret(m.token(), where + ": token", file));
+        return new MemberEntry(card, m.weight(), timeout, m.veto(), secret, file.getFileName().toString(), Optional.empty(),
+                m.abstain());
     }
 
-    private AgentSecret secret(JsonNode node, String where, Path file) {
-        if (node.isTextual()) {
-            throw new MembersConfigException(where + " is written in the file; give {env: VARIABLE} or {file: PATH} "
-                    + "instead so the secret stays out of config");
-        }
-        if (!node.isObject() || node.size() != 1 || !(node.has("env") || node.has("file"))) {
-            throw new MembersConfigException(where + " must be {env: VARIABLE} or {file: PATH}");
-        }
+    private AgentSecret secret(TokenReference token, String where, Path file) {
         try {
-            if (node.has("env")) {
-                return AgentSecret.fromEnv(node.get("env").asText(), env);
+            if (token.env() != null) {
+                return AgentSecret.fromEnv(token.env(), env);
             }
-            Path path = Path.of(node.get("file").asText());
+            Path path = Path.of(token.file());
             return AgentSecret.fromFile(path.isAbsolute() ? path : file.toAbsolutePath().getParent().resolve(path));
         } catch (IllegalArgumentException e) {
             throw new MembersConfigException(where + ": " + e.getMessage());
         }
     }
 
-    private static ServiceDiscoverySpec discovery(JsonNode node, String where) {
-        if (node.isMissingNode() || node.isNull()) {
-            return null;
-        }
-        unknownKeys(node, Set.of("kubernetes"), where);
-        JsonNode k8s = node.path("kubernetes");
-        if (k8s.isMissingNode()) {
-            return null;
-        }
-        unknownKeys(k8s, KUBERNETES, where + ".kubernetes");
-        List<String> namespaces = new ArrayList<>();
-        JsonNode ns = k8s.path("namespaces");
-        if (!ns.isMissingNode()) {
-            if (!ns.isArray()) {
-                throw new MembersConfigException(where + ".kubernetes.namespaces must be a list");
-            }
-            ns.forEach(n -> namespaces.add(n.asText()));
-        }
-        return new ServiceDiscoverySpec(namespaces, k8s.path("selector").asText(null));
-    }
-
-    private static Duration duration(JsonNode node, String where) {
+    private static Duration duration(String text, String where) {
         try {
-            return DurationText.parse(node.asText());
+            return DurationText.parse(text);
         } catch (IllegalArgumentException e) {
             throw new MembersConfigException(where + ": " + e.getMessage());
-        }
-    }
-
-    private static void unknownKeys(JsonNode node, Set<String> known, String where) {
-        if (!node.isObject()) {
-            throw new MembersConfigException(where + " must be an object");
-        }
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!known.contains(name)) {
-                throw new MembersConfigException(where + ": unknown field '" + name + "'; known: "
-                        + String.join(", ", known.stream().sorted().toList()));
-            }
         }
     }
 }
