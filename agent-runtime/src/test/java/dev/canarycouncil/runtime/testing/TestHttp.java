@@ -28,12 +28,20 @@ public final class TestHttp {
     }
 
     public static HttpResponse<String> post(String url, String body, String accept) throws IOException, InterruptedException {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(url))
-                        .timeout(Duration.ofSeconds(120))
-                        .header("Content-Type", "application/json")
-                        .header("Accept", accept)
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return CLIENT.send(request(url, body, accept).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The same, as a browser page at {@code origin} would send it. */
+    public static HttpResponse<String> postFrom(String origin, String url, String body, String accept)
+            throws IOException, InterruptedException {
+        return CLIENT.send(request(url, body, accept).header("Origin", origin).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder request(String url, String body, String accept) {
+        return HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(120))
+                .header("Content-Type", "application/json")
+                .header("Accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 }

@@ -13,6 +13,8 @@ import dev.canarycouncil.mcp.kubernetes.KubernetesTools;
 import dev.canarycouncil.mcp.prometheus.MetricsBackend;
 import dev.canarycouncil.mcp.prometheus.PrometheusTools;
 import dev.canarycouncil.runtime.a2a.auth.ServerAuth;
+import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
+import io.modelcontextprotocol.server.transport.ServerTransportSecurityValidator;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -29,6 +31,16 @@ public final class McpToolServer implements AutoCloseable {
     private final McpSyncServer server;
     private final VertxStreamableServerTransport transport;
 
+    /**
+     * Browsers may call only from loopback pages (any port), which stops a web page from driving the
+     * tools through DNS rebinding; clients that send no Origin (every agent) pass. The Host is not
+     * pinned: in a cluster the server is reached by Service names we cannot know here.
+     */
+    private static final ServerTransportSecurityValidator LOOPBACK_ORIGINS_ONLY = DefaultServerTransportSecurityValidator.builder()
+            .allowedOrigins(List.of("http://localhost:*", "https://localhost:*", "http://127.0.0.1:*", "https://127.0.0.1:*",
+                    "http://[::1]:*", "https://[::1]:*"))
+            .build();
+
     public McpToolServer(ToolBackends backends, Duration toolTimeout) {
         this(backends.cluster(), backends.metrics(), backends.code(), toolTimeout);
     }
@@ -39,7 +51,7 @@ public final class McpToolServer implements AutoCloseable {
 
     public McpToolServer(ClusterBackend cluster, MetricsBackend metrics, CodeSources code, Duration toolTimeout) {
         McpJsonMapper mapper = McpJsonDefaults.getMapper();
-        this.transport = new VertxStreamableServerTransport(mapper, PATH, OriginPolicy.loopbackOnly(), 4L * 1024 * 1024);
+        this.transport = new VertxStreamableServerTransport(mapper, PATH, LOOPBACK_ORIGINS_ONLY, 4L * 1024 * 1024);
         List<SyncToolSpecification> tools = new ArrayList<>();
         tools.addAll(new KubernetesTools(cluster).specifications());
         tools.addAll(new PrometheusTools(metrics).specifications());

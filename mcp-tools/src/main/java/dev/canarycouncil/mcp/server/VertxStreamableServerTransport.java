@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.canarycouncil.runtime.text.Texts;
+import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
+import io.modelcontextprotocol.server.transport.ServerTransportSecurityValidator;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
@@ -39,17 +41,18 @@ public final class VertxStreamableServerTransport implements McpStreamableServer
 
     private final McpJsonMapper jsonMapper;
     private final String path;
-    private final OriginPolicy originPolicy;
+    private final ServerTransportSecurityValidator security;
     private final long maxRequestBytes;
     private final Map<String, McpStreamableServerSession> sessions = new ConcurrentHashMap<>();
     private volatile McpStreamableServerSession.Factory sessionFactory;
     private volatile boolean closing;
 
-    public VertxStreamableServerTransport(McpJsonMapper jsonMapper, String path, OriginPolicy originPolicy,
+    /** @param security checks Origin (and Host, if configured) before anything else, as the MCP spec asks */
+    public VertxStreamableServerTransport(McpJsonMapper jsonMapper, String path, ServerTransportSecurityValidator security,
                                           long maxRequestBytes) {
         this.jsonMapper = jsonMapper;
         this.path = path;
-        this.originPolicy = originPolicy;
+        this.security = security;
         this.maxRequestBytes = maxRequestBytes;
     }
 
@@ -94,14 +97,23 @@ public final class VertxStreamableServerTransport implements McpStreamableServer
         return sessions.size();
     }
 
+    private static Map<String, List<String>> headers(RoutingContext rc) {
+        Map<String, List<String>> headers = new java.util.HashMap<>();
+        rc.request().headers().names().forEach(name -> headers.put(name, rc.request().headers().getAll(name)));
+        return headers;
+    }
+
     private boolean admitted(RoutingContext rc) {
         if (closing) {
             error(rc, 503, McpSchema.ErrorCodes.INTERNAL_ERROR, "Server is shutting down");
             return false;
         }
-        String origin = rc.request().getHeader("Origin");
-        if (!originPolicy.allows(origin)) {
-            error(rc, 403, McpSchema.ErrorCodes.INVALID_REQUEST, "Origin " + origin + " is not allowed");
+        try {
+            security.validateHeaders(headers(rc));
+        } catch (ServerTransportSecurityException e) {
+            String origin = rc.request().getHeader("Origin");
+            error(rc, e.getStatusCode(), McpSchema.ErrorCodes.INVALID_REQUEST, e.getStatusCode() == 403
+                    ? "Origin " + origin + " is not allowed" : e.getMessage());
             return false;
         }
         return true;

@@ -203,5 +203,17 @@ class McpToolServerTest {
         assertEquals(400, noSession.statusCode());
         var notJson = TestHttp.post(endpoint.baseUrl() + "/mcp", "{not json", "application/json, text/event-stream");
         assertEquals(400, notJson.statusCode());
+        String init = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}";
+        // A page elsewhere (DNS rebinding) is refused before anything else is read.
+        for (String foreign : new String[]{"http://evil.example", "http://localhost.evil.example:8080", "null"}) {
+            var refused = TestHttp.postFrom(foreign, endpoint.baseUrl() + "/mcp", init, "application/json, text/event-stream");
+            assertEquals(403, refused.statusCode(), foreign);
+            assertTrue(refused.body().contains("not allowed"), refused.body());
+        }
+        // A page on this machine gets past the origin check (and then fails for want of a session).
+        for (String local : new String[]{"http://localhost:3000", "http://127.0.0.1", "https://[::1]:8443"}) {
+            var admitted = TestHttp.postFrom(local, endpoint.baseUrl() + "/mcp", init, "application/json, text/event-stream");
+            assertEquals(400, admitted.statusCode(), local);
+        }
     }
 }
