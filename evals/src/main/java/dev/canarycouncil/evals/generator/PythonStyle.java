@@ -11,7 +11,7 @@ import java.util.Locale;
  * request time in seconds appended, {@code %(L)s}) and the app's {@code logging} output in the
  * framework's usual format. Tracebacks are raw lines a scenario adds after an error.
  */
-final class PythonStyle implements LogStyle {
+final class PythonStyle implements PythonLogging {
 
     enum Framework {
         /** {@code %(asctime)s %(levelname)s [%(name)s] %(message)s}, as a typical Django LOGGING config. */
@@ -56,33 +56,9 @@ final class PythonStyle implements LogStyle {
         return detail == null || detail.isBlank() ? line : line + " " + detail;
     }
 
-    @Override
-    public String info(Instant t, String component, String message) {
-        return line(t, "INFO", component, message);
-    }
-
-    @Override
-    public String warn(Instant t, String component, String message) {
-        return line(t, "WARNING", component, message);
-    }
-
-    @Override
-    public String error(Instant t, String component, String message) {
-        return line(t, "ERROR", component, message);
-    }
-
-    @Override
-    public String debug(Instant t, String component, String message) {
-        return line(t, "DEBUG", component, message);
-    }
-
-    @Override
-    public String fatal(Instant t, String component, String message) {
-        return line(t, "CRITICAL", component, message);
-    }
-
     /** A component with a dot is already a logger name ({@code django.request}). */
-    private String line(Instant t, String level, String component, String message) {
+    @Override
+    public String line(Instant t, String level, String component, String message) {
         String logger = component.contains(".") ? component : app + "." + component;
         return switch (framework) {
             case DJANGO -> ASCTIME.format(t) + " " + level + " [" + logger + "] " + message;

@@ -11,7 +11,7 @@ import java.util.Locale;
  * banner, its access lines ({@code 10.244.1.9 - - [05/May/2026 10:00:07] "GET /x HTTP/1.1" 200 -}), and
  * Flask's default app log format ({@code [2026-05-05 10:00:07,123] ERROR in app: ...}).
  */
-final class WerkzeugStyle implements LogStyle {
+final class WerkzeugStyle implements PythonLogging {
 
     private static final DateTimeFormatter ACCESS = DateTimeFormatter.ofPattern("dd/MMM/yyyy HH:mm:ss", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -34,31 +34,7 @@ final class WerkzeugStyle implements LogStyle {
     }
 
     @Override
-    public String info(Instant t, String component, String message) {
-        return line(t, "INFO", component, message);
-    }
-
-    @Override
-    public String warn(Instant t, String component, String message) {
-        return line(t, "WARNING", component, message);
-    }
-
-    @Override
-    public String error(Instant t, String component, String message) {
-        return line(t, "ERROR", component, message);
-    }
-
-    @Override
-    public String debug(Instant t, String component, String message) {
-        return line(t, "DEBUG", component, message);
-    }
-
-    @Override
-    public String fatal(Instant t, String component, String message) {
-        return line(t, "CRITICAL", component, message);
-    }
-
-    private static String line(Instant t, String level, String module, String message) {
+    public String line(Instant t, String level, String module, String message) {
         return "[" + ASCTIME.format(t) + "] " + level + " in " + module + ": " + message;
     }
 }
