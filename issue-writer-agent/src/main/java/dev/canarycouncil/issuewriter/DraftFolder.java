@@ -1,11 +1,10 @@
 package dev.canarycouncil.issuewriter;
 
+import dev.canarycouncil.runtime.schema.IssueDraft;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-
-import dev.canarycouncil.runtime.schema.IssueDraft;
 
 /** Keeps issue drafts as Markdown files, one per fingerprint, written atomically. */
 public final class DraftFolder {
@@ -20,7 +19,8 @@ public final class DraftFolder {
         Files.createDirectories(dir);
         Path target = dir.resolve(draft.fingerprint() + "-" + analysisId + ".md");
         Path tmp = Files.createTempFile(dir, ".draft-", ".md");
-        Files.writeString(tmp, "# " + draft.title() + "\n\nLabels: " + String.join(", ", draft.labels()) + "\n\n" + draft.body());
+        Files.writeString(
+                tmp, "# " + draft.title() + "\n\nLabels: " + String.join(", ", draft.labels()) + "\n\n" + draft.body());
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return target;
     }

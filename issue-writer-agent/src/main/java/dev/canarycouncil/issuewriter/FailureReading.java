@@ -1,11 +1,5 @@
 package dev.canarycouncil.issuewriter;
 
-import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.regex.Pattern;
-
 import dev.canarycouncil.runtime.logs.ExceptionLine;
 import dev.canarycouncil.runtime.logs.LogMessages;
 import dev.canarycouncil.runtime.schema.Decision;
@@ -17,6 +11,11 @@ import dev.canarycouncil.runtime.schema.PodConditionEvidence;
 import dev.canarycouncil.runtime.schema.PromQlEvidence;
 import dev.canarycouncil.runtime.schema.Severity;
 import dev.canarycouncil.runtime.schema.Verdict;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What kind of failure a rollback verdict describes, read from its strongest evidence: a crash
@@ -32,34 +31,63 @@ import dev.canarycouncil.runtime.schema.Verdict;
  * @param error   the strongest error log template that is not a crash, or null
  * @param slower  requests the logs show slower on the canary, or null
  */
-record FailureReading(Kind kind, LogTemplateEvidence crash, PodConditionEvidence oom, PodConditionEvidence pod,
-                      PromQlEvidence metric, PromQlEvidence memory, LogTemplateEvidence error, LogLatencyEvidence slower) {
+record FailureReading(
+        Kind kind,
+        LogTemplateEvidence crash,
+        PodConditionEvidence oom,
+        PodConditionEvidence pod,
+        PromQlEvidence metric,
+        PromQlEvidence memory,
+        LogTemplateEvidence error,
+        LogLatencyEvidence slower) {
 
-    enum Kind { CRASH, OOM, METRIC, POD, ERROR_LOG, SLOWER, UNKNOWN }
+    enum Kind {
+        CRASH,
+        OOM,
+        METRIC,
+        POD,
+        ERROR_LOG,
+        SLOWER,
+        UNKNOWN
+    }
 
     /** The aggregate "share of error records" evidence names no message. */
     private static final String AGGREGATE_TEMPLATE = "records at ERROR or worse";
-    private static final Pattern PREFIXES = Pattern.compile("^(?i:(?:panic|fatal error|runtime error|error|fatal|exception):\\s*)+");
+
+    private static final Pattern PREFIXES =
+            Pattern.compile("^(?i:(?:panic|fatal error|runtime error|error|fatal|exception):\\s*)+");
 
     static FailureReading of(Verdict verdict) {
         List<Evidence> against = verdict.findings().stream()
                 .filter(f -> f.verdict() == Decision.ROLLBACK)
-                .map(Finding::evidence).flatMap(List::stream)
+                .map(Finding::evidence)
+                .flatMap(List::stream)
                 .filter(e -> e.severity().compareTo(Severity.ERROR) >= 0)
                 .sorted(Comparator.comparing(Evidence::severity).reversed())
                 .toList();
-        LogTemplateEvidence crash = first(against, LogTemplateEvidence.class, l -> l.signature() != null || l.location() != null);
+        LogTemplateEvidence crash =
+                first(against, LogTemplateEvidence.class, l -> l.signature() != null || l.location() != null);
         PodConditionEvidence oom = first(against, PodConditionEvidence.class, p -> "OOMKilled".equals(p.condition()));
         PodConditionEvidence pod = first(against, PodConditionEvidence.class, p -> !"OOMKilled".equals(p.condition()));
         PromQlEvidence metric = first(against, PromQlEvidence.class, p -> true);
-        PromQlEvidence memory = verdict.findings().stream().map(Finding::evidence).flatMap(List::stream)
-                .filter(PromQlEvidence.class::isInstance).map(PromQlEvidence.class::cast)
-                .filter(p -> p.metric() != null && p.metric().toLowerCase(Locale.ROOT).contains("memory"))
-                .findFirst().orElse(null);
-        LogTemplateEvidence error = first(against, LogTemplateEvidence.class,
-                l -> l != crash && !AGGREGATE_TEMPLATE.equals(l.template()));
-        Kind kind = crash != null ? Kind.CRASH : oom != null ? Kind.OOM : metric != null ? Kind.METRIC
-                : pod != null ? Kind.POD : error != null ? Kind.ERROR_LOG : Kind.UNKNOWN;
+        PromQlEvidence memory = verdict.findings().stream()
+                .map(Finding::evidence)
+                .flatMap(List::stream)
+                .filter(PromQlEvidence.class::isInstance)
+                .map(PromQlEvidence.class::cast)
+                .filter(p -> p.metric() != null
+                        && p.metric().toLowerCase(Locale.ROOT).contains("memory"))
+                .findFirst()
+                .orElse(null);
+        LogTemplateEvidence error =
+                first(against, LogTemplateEvidence.class, l -> l != crash && !AGGREGATE_TEMPLATE.equals(l.template()));
+        Kind kind = crash != null
+                ? Kind.CRASH
+                : oom != null
+                        ? Kind.OOM
+                        : metric != null
+                                ? Kind.METRIC
+                                : pod != null ? Kind.POD : error != null ? Kind.ERROR_LOG : Kind.UNKNOWN;
         LogLatencyEvidence slower = first(against, LogLatencyEvidence.class, t -> true);
         if (kind == Kind.UNKNOWN && slower != null) {
             kind = Kind.SLOWER;
@@ -67,8 +95,14 @@ record FailureReading(Kind kind, LogTemplateEvidence crash, PodConditionEvidence
         return new FailureReading(kind, crash, oom, pod, metric, memory, error, slower);
     }
 
-    private static <T extends Evidence> T first(List<Evidence> evidence, Class<T> type, java.util.function.Predicate<T> test) {
-        return evidence.stream().filter(type::isInstance).map(type::cast).filter(test).findFirst().orElse(null);
+    private static <T extends Evidence> T first(
+            List<Evidence> evidence, Class<T> type, java.util.function.Predicate<T> test) {
+        return evidence.stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .filter(test)
+                .findFirst()
+                .orElse(null);
     }
 
     /** How the crash shows: "panics", "throws NullPointerException", "raises KeyError". */
@@ -83,8 +117,10 @@ record FailureReading(Kind kind, LogTemplateEvidence crash, PodConditionEvidence
         }
         Optional<String> exception = exceptionType();
         return switch (signature) {
-            case "java-exception", "node-error" -> exception.map(t -> "throws " + t).orElse("throws");
-            case "python-traceback", "ruby-exception" -> exception.map(t -> "raises " + t).orElse("raises an exception");
+            case "java-exception", "node-error" ->
+                exception.map(t -> "throws " + t).orElse("throws");
+            case "python-traceback", "ruby-exception" ->
+                exception.map(t -> "raises " + t).orElse("raises an exception");
             case "go-error" -> "fails";
             case "fatal-message" -> "exits on a fatal error";
             default -> exception.map(t -> "throws " + t).orElse("fails");
@@ -98,15 +134,21 @@ record FailureReading(Kind kind, LogTemplateEvidence crash, PodConditionEvidence
         }
         Optional<ExceptionLine> exception = ExceptionLine.last(crashText());
         if (exception.isPresent()) {
-            return exception.get().message() == null ? null : headline(exception.get().message());
+            return exception.get().message() == null
+                    ? null
+                    : headline(exception.get().message());
         }
         String fromTemplate = headline(LogMessages.message(crash.template()));
         // A template can be all variables ("panic: <*>"); the sample then says what it was.
-        return fromTemplate != null || crash.samples().isEmpty() ? fromTemplate : headline(LogMessages.message(crash.samples().get(0)));
+        return fromTemplate != null || crash.samples().isEmpty()
+                ? fromTemplate
+                : headline(LogMessages.message(crash.samples().get(0)));
     }
 
     private String crashText() {
-        return crash.samples().isEmpty() ? String.valueOf(crash.template()) : crash.samples().get(0);
+        return crash.samples().isEmpty()
+                ? String.valueOf(crash.template())
+                : crash.samples().get(0);
     }
 
     /** Where the crash happened, for a title: "getColor (main.go:42)" or "Cart.total (Cart.java:42)". */
@@ -118,7 +160,9 @@ record FailureReading(Kind kind, LogTemplateEvidence crash, PodConditionEvidence
         }
         boolean jvm = location != null && location.matches(".*\\.(java|kt|scala):\\d+$");
         String[] parts = function.replaceAll("\\(.*?\\)\\.", "").split("\\.");
-        String name = jvm && parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : parts[parts.length - 1];
+        String name = jvm && parts.length >= 2
+                ? parts[parts.length - 2] + "." + parts[parts.length - 1]
+                : parts[parts.length - 1];
         return location == null ? name : name + " (" + location + ")";
     }
 
@@ -141,7 +185,8 @@ record FailureReading(Kind kind, LogTemplateEvidence crash, PodConditionEvidence
         if (message == null || message.isBlank()) {
             return null;
         }
-        String text = PREFIXES.matcher(message.lines().findFirst().orElse("").strip()).replaceFirst("");
+        String text =
+                PREFIXES.matcher(message.lines().findFirst().orElse("").strip()).replaceFirst("");
         String[] chain = text.split(": ");
         String words = constantWords(chain[chain.length - 1]);
         if (words.split(" ").length < 2 && chain.length > 1) {
@@ -162,7 +207,10 @@ record FailureReading(Kind kind, LogTemplateEvidence crash, PodConditionEvidence
             // payments:8080/v1/charge names the callee ("payments") before its variable address.
             int cut = indexOfAny(word, ":/");
             String keep = cut >= 0 ? word.substring(0, cut) : word;
-            if (keep.contains("<*>") || keep.contains("=") || keep.matches("^[\\[({\"'].*") || keep.matches(".*\\d.*")) {
+            if (keep.contains("<*>")
+                    || keep.contains("=")
+                    || keep.matches("^[\\[({\"'].*")
+                    || keep.matches(".*\\d.*")) {
                 break;
             }
             if (!keep.isEmpty()) {

@@ -1,8 +1,7 @@
 package dev.canarycouncil.issuewriter;
 
-import java.util.Locale;
-
 import dev.canarycouncil.runtime.logs.LogMessages;
+import java.util.Locale;
 
 /**
  * Where a fix most likely lies, for the failure kinds seen most often after a release: an index
@@ -11,21 +10,26 @@ import dev.canarycouncil.runtime.logs.LogMessages;
  */
 final class FixDirection {
 
-    private FixDirection() {
-    }
+    private FixDirection() {}
 
     static String of(FailureReading failure) {
         String text = evidenceText(failure).toLowerCase(Locale.ROOT);
         String where = failure.crash() == null ? null : failure.crashPlace();
         String at = where == null ? "" : " in " + where;
-        if (text.contains("index out of range") || text.contains("indexoutofbounds") || text.contains("list index out of range")) {
+        if (text.contains("index out of range")
+                || text.contains("indexoutofbounds")
+                || text.contains("list index out of range")) {
             return "An index reaches the length of the collection" + at + ". Check the bounds before indexing, and fix "
                     + "the code that computes the index (the caller quoted above, when there is one): an off-by-one such "
                     + "as `>` instead of `>=` is the usual cause. Add a test with the index at the collection's length.";
         }
-        if (text.contains("nil pointer") || text.contains("nullpointer") || text.contains("nonetype")
-                || text.contains("of undefined") || text.contains("of null")) {
-            return "A value is missing where the code expects one" + at + ". Find where it should have been set in this "
+        if (text.contains("nil pointer")
+                || text.contains("nullpointer")
+                || text.contains("nonetype")
+                || text.contains("of undefined")
+                || text.contains("of null")) {
+            return "A value is missing where the code expects one" + at
+                    + ". Find where it should have been set in this "
                     + "release, or handle its absence explicitly; add a test for the missing value.";
         }
         if (text.contains("deadline exceeded") || text.contains("timed out") || text.contains("timeout")) {
@@ -33,7 +37,9 @@ final class FixDirection {
                     + "above when found) with the callee's real latency; restore the previous value or make it "
                     + "configurable, and make the caller degrade gracefully when the callee is slow.";
         }
-        if (failure.kind() == FailureReading.Kind.OOM || text.contains("outofmemory") || text.contains("out of memory")) {
+        if (failure.kind() == FailureReading.Kind.OOM
+                || text.contains("outofmemory")
+                || text.contains("out of memory")) {
             return "Memory grows until the container's limit. Look for caches, maps or buffers added or changed in this "
                     + "release that grow without bound (bound them or add eviction), or raise the memory limit if the "
                     + "growth is expected and bounded.";
@@ -44,7 +50,8 @@ final class FixDirection {
                     + "call, a lock held longer; a profile of the canary under the same traffic shows where the time goes.";
         }
         if (failure.kind() == FailureReading.Kind.CRASH) {
-            return "Fix the failure" + at + " and add a test that reproduces it; the sample above shows the path that leads there.";
+            return "Fix the failure" + at
+                    + " and add a test that reproduces it; the sample above shows the path that leads there.";
         }
         return "Find the change in this release behind the regression the evidence shows, starting from the code quoted "
                 + "above and the requests that fail.";
@@ -53,7 +60,9 @@ final class FixDirection {
     private static String evidenceText(FailureReading failure) {
         StringBuilder text = new StringBuilder();
         if (failure.crash() != null) {
-            text.append(failure.crash().template()).append(' ').append(String.join(" ", failure.crash().samples()));
+            text.append(failure.crash().template())
+                    .append(' ')
+                    .append(String.join(" ", failure.crash().samples()));
         }
         if (failure.error() != null) {
             text.append(' ').append(LogMessages.message(failure.error().template()));

@@ -1,12 +1,8 @@
 package dev.canarycouncil.issuewriter;
 
-import dev.canarycouncil.issuewriter.filing.IssueMarkers;
-
-import java.util.List;
-import java.util.Locale;
-
 import dev.canarycouncil.issuewriter.code.CodeExcerpt;
 import dev.canarycouncil.issuewriter.code.SuspectCode;
+import dev.canarycouncil.issuewriter.filing.IssueMarkers;
 import dev.canarycouncil.issuewriter.prose.WrittenText;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.Evidence;
@@ -18,6 +14,8 @@ import dev.canarycouncil.runtime.schema.PromQlEvidence;
 import dev.canarycouncil.runtime.schema.Severity;
 import dev.canarycouncil.runtime.schema.TargetKind;
 import dev.canarycouncil.runtime.schema.Verdict;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * The issue's Markdown: what failed, stable against canary, every agent's evidence, the suspect
@@ -28,19 +26,24 @@ final class IssueBody {
 
     /** GitHub rejects bodies over 65536 characters; the markers at the end must survive. */
     static final int MAX_LENGTH = 60_000;
+
     private static final int MAX_SAMPLE_LINES = 30;
     private static final int MAX_EVIDENCE_PER_AGENT = 12;
 
-    private IssueBody() {
-    }
+    private IssueBody() {}
 
     static String render(AnalysisRequest a, Verdict v, FailureReading failure, SuspectCode code, String fingerprint) {
         return render(a, v, failure, code, fingerprint, WrittenText.TEMPLATE_ONLY);
     }
 
     /** @param written the model's summary and fix direction, placed around the deterministic sections */
-    static String render(AnalysisRequest a, Verdict v, FailureReading failure, SuspectCode code, String fingerprint,
-                         WrittenText written) {
+    static String render(
+            AnalysisRequest a,
+            Verdict v,
+            FailureReading failure,
+            SuspectCode code,
+            String fingerprint,
+            WrittenText written) {
         StringBuilder md = new StringBuilder();
         if (written.text() != null) {
             md.append("## Summary\n\n").append(written.text().summary()).append("\n\n");
@@ -55,8 +58,11 @@ final class IssueBody {
         }
         md.append(FixDirection.of(failure)).append('\n');
         if (written.text() != null && written.text().suggestedFix() != null) {
-            md.append("\n**Suggested by ").append(written.model()).append("** (check it against the evidence above):\n\n")
-                    .append(written.text().suggestedFix()).append('\n');
+            md.append("\n**Suggested by ")
+                    .append(written.model())
+                    .append("** (check it against the evidence above):\n\n")
+                    .append(written.text().suggestedFix())
+                    .append('\n');
         }
         rollout(md, a, v);
         String footer = "\n---\n<sub>Written by Canary Council for analysis `" + v.analysisId() + "` · "
@@ -71,18 +77,29 @@ final class IssueBody {
 
     private static void whatFailed(StringBuilder md, AnalysisRequest a, Verdict v) {
         md.append("## What failed\n\n");
-        md.append("The Canary Council decided ").append(v.decision()).append(" (confidence ").append(v.confidence())
-                .append("%) for canary `").append(a.canary().podTemplateHash()).append("` of `").append(a.namespace())
-                .append('/').append(a.rollout()).append("`.");
+        md.append("The Canary Council decided ")
+                .append(v.decision())
+                .append(" (confidence ")
+                .append(v.confidence())
+                .append("%) for canary `")
+                .append(a.canary().podTemplateHash())
+                .append("` of `")
+                .append(a.namespace())
+                .append('/')
+                .append(a.rollout())
+                .append("`.");
         if (v.rationale() != null && !v.rationale().isBlank()) {
             md.append(' ').append(v.rationale().strip());
         }
-        md.append("\n\n**Root cause:** ").append(v.rootCause() == null ? "undetermined" : v.rootCause()).append('\n');
+        md.append("\n\n**Root cause:** ")
+                .append(v.rootCause() == null ? "undetermined" : v.rootCause())
+                .append('\n');
     }
 
     /** The numbers a reader compares first: every non-passing signal, stable beside canary. */
     private static void comparison(StringBuilder md, Verdict v) {
-        List<Evidence> rows = v.findings().stream().flatMap(f -> f.evidence().stream())
+        List<Evidence> rows = v.findings().stream()
+                .flatMap(f -> f.evidence().stream())
                 .filter(e -> e.severity().compareTo(Severity.WARNING) >= 0)
                 .filter(e -> !(e instanceof PodConditionEvidence))
                 .toList();
@@ -92,21 +109,46 @@ final class IssueBody {
         md.append("\n## Stable vs canary\n\n| Signal | Stable | Canary | Result |\n|---|---|---|---|\n");
         for (Evidence e : rows) {
             if (e instanceof PromQlEvidence p) {
-                MetricText.Values values = MetricText.values(p).orElse(
-                        new MetricText.Values(number(p.canaryValue()), number(p.stableValue()), Markdown.oneLine(p.description())));
-                md.append("| ").append(Markdown.cell(p.metric())).append(" | ").append(Markdown.cell(values.stable()))
-                        .append(" | ").append(Markdown.cell(values.canary())).append(" | ")
-                        .append(Markdown.cell(values.outcome())).append(" |\n");
+                MetricText.Values values = MetricText.values(p)
+                        .orElse(new MetricText.Values(
+                                number(p.canaryValue()), number(p.stableValue()), Markdown.oneLine(p.description())));
+                md.append("| ")
+                        .append(Markdown.cell(p.metric()))
+                        .append(" | ")
+                        .append(Markdown.cell(values.stable()))
+                        .append(" | ")
+                        .append(Markdown.cell(values.canary()))
+                        .append(" | ")
+                        .append(Markdown.cell(values.outcome()))
+                        .append(" |\n");
             } else if (e instanceof LogLatencyEvidence t) {
-                md.append("| ").append(Markdown.cell(Markdown.code(Markdown.shorten(Markdown.oneLine(t.template()), 90))))
-                        .append(" | p50 ").append(t.unit().format(t.stableP50())).append(", p95 ").append(t.unit().format(t.stableP95()))
-                        .append(" | p50 ").append(t.unit().format(t.canaryP50())).append(", p95 ").append(t.unit().format(t.canaryP95()))
+                md.append("| ")
+                        .append(Markdown.cell(Markdown.code(Markdown.shorten(Markdown.oneLine(t.template()), 90))))
+                        .append(" | p50 ")
+                        .append(t.unit().format(t.stableP50()))
+                        .append(", p95 ")
+                        .append(t.unit().format(t.stableP95()))
+                        .append(" | p50 ")
+                        .append(t.unit().format(t.canaryP50()))
+                        .append(", p95 ")
+                        .append(t.unit().format(t.canaryP95()))
                         .append(" | slower |\n");
             } else if (e instanceof LogTemplateEvidence l) {
-                md.append("| ").append(Markdown.cell(Markdown.code(Markdown.shorten(Markdown.oneLine(l.template()), 90))))
-                        .append(" | ").append(l.stableCount()).append(" of ").append(l.stableTotal()).append(" records | ")
-                        .append(l.canaryCount()).append(" of ").append(l.canaryTotal()).append(" records | ")
-                        .append(l.stableCount() == 0 ? "new on the canary" : e.severity().name().toLowerCase(Locale.ROOT))
+                md.append("| ")
+                        .append(Markdown.cell(Markdown.code(Markdown.shorten(Markdown.oneLine(l.template()), 90))))
+                        .append(" | ")
+                        .append(l.stableCount())
+                        .append(" of ")
+                        .append(l.stableTotal())
+                        .append(" records | ")
+                        .append(l.canaryCount())
+                        .append(" of ")
+                        .append(l.canaryTotal())
+                        .append(" records | ")
+                        .append(
+                                l.stableCount() == 0
+                                        ? "new on the canary"
+                                        : e.severity().name().toLowerCase(Locale.ROOT))
                         .append(" |\n");
             }
         }
@@ -115,9 +157,17 @@ final class IssueBody {
     private static void evidence(StringBuilder md, Verdict v) {
         md.append("\n## Evidence\n");
         for (Finding f : v.findings()) {
-            md.append("\n### ").append(f.agent()).append(" — ").append(f.verdict()).append(" (").append(f.confidence())
-                    .append("%)\n\n").append(f.summary()).append("\n\n");
-            List<Evidence> shown = f.evidence().stream().limit(MAX_EVIDENCE_PER_AGENT).toList();
+            md.append("\n### ")
+                    .append(f.agent())
+                    .append(" — ")
+                    .append(f.verdict())
+                    .append(" (")
+                    .append(f.confidence())
+                    .append("%)\n\n")
+                    .append(f.summary())
+                    .append("\n\n");
+            List<Evidence> shown =
+                    f.evidence().stream().limit(MAX_EVIDENCE_PER_AGENT).toList();
             for (Evidence e : shown) {
                 md.append("- ").append(Markdown.oneLine(e.description())).append('\n');
                 detail(md, e);
@@ -131,15 +181,27 @@ final class IssueBody {
         }
         if (!v.failures().isEmpty()) {
             md.append("\n### Agents without a finding\n\n");
-            v.failures().forEach(f -> md.append("- ").append(f.agent()).append(": ").append(Markdown.oneLine(f.reason())).append('\n'));
+            v.failures()
+                    .forEach(f -> md.append("- ")
+                            .append(f.agent())
+                            .append(": ")
+                            .append(Markdown.oneLine(f.reason()))
+                            .append('\n'));
         }
     }
 
     private static void detail(StringBuilder md, Evidence e) {
         if (e instanceof LogTemplateEvidence l) {
-            md.append(String.format(Locale.ROOT, "  - canary %d of %d lines, stable %d of %d lines%s%n",
-                    l.canaryCount(), l.canaryTotal(), l.stableCount(), l.stableTotal(),
-                    l.location() == null ? "" : ", at `" + l.location() + "`" + (l.frame() == null ? "" : " in `" + l.frame() + "`")));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "  - canary %d of %d lines, stable %d of %d lines%s%n",
+                    l.canaryCount(),
+                    l.canaryTotal(),
+                    l.stableCount(),
+                    l.stableTotal(),
+                    l.location() == null
+                            ? ""
+                            : ", at `" + l.location() + "`" + (l.frame() == null ? "" : " in `" + l.frame() + "`")));
             if (!l.samples().isEmpty()) {
                 String sample = firstLines(l.samples().get(0));
                 String fence = Markdown.fence(sample);
@@ -149,10 +211,14 @@ final class IssueBody {
             }
         } else if (e instanceof PromQlEvidence p) {
             // A plug-in's PromQL evidence may give values without the queries (the schema allows it).
-            md.append("  - canary: ").append(p.canaryQuery() == null ? "" : Markdown.code(p.canaryQuery()) + " = ")
-                    .append(number(p.canaryValue())).append('\n');
-            md.append("  - stable: ").append(p.stableQuery() == null ? "" : Markdown.code(p.stableQuery()) + " = ")
-                    .append(number(p.stableValue())).append('\n');
+            md.append("  - canary: ")
+                    .append(p.canaryQuery() == null ? "" : Markdown.code(p.canaryQuery()) + " = ")
+                    .append(number(p.canaryValue()))
+                    .append('\n');
+            md.append("  - stable: ")
+                    .append(p.stableQuery() == null ? "" : Markdown.code(p.stableQuery()) + " = ")
+                    .append(number(p.stableValue()))
+                    .append('\n');
             if (p.test() != null) {
                 md.append("  - ").append(Markdown.oneLine(p.test())).append('\n');
             }
@@ -169,8 +235,14 @@ final class IssueBody {
             return md.toString();
         }
         for (CodeExcerpt x : code.excerpts()) {
-            md.append("**`").append(x.path()).append("` lines ").append(x.startLine()).append('–').append(x.endLine())
-                    .append("** — ").append(String.join("; ", x.reasons()));
+            md.append("**`")
+                    .append(x.path())
+                    .append("` lines ")
+                    .append(x.startLine())
+                    .append('–')
+                    .append(x.endLine())
+                    .append("** — ")
+                    .append(String.join("; ", x.reasons()));
             if (x.url() != null) {
                 md.append(" ([view](").append(x.url()).append("))");
             }
@@ -179,7 +251,9 @@ final class IssueBody {
             int width = String.valueOf(x.endLine()).length();
             for (int n = x.startLine(); n <= x.endLine(); n++) {
                 block.append(x.focusLines().contains(n) ? "→ " : "  ")
-                        .append(String.format(Locale.ROOT, "%" + width + "d  ", n)).append(x.line(n)).append('\n');
+                        .append(String.format(Locale.ROOT, "%" + width + "d  ", n))
+                        .append(x.line(n))
+                        .append('\n');
             }
             String fence = Markdown.fence(block.toString());
             md.append(fence).append('\n').append(block).append(fence).append("\n\n");
@@ -193,19 +267,43 @@ final class IssueBody {
 
     private static void rollout(StringBuilder md, AnalysisRequest a, Verdict v) {
         md.append("\n## Rollout\n\n| | |\n|---|---|\n");
-        md.append("| Rollout | `").append(a.namespace()).append('/').append(a.rollout()).append("` |\n");
-        md.append("| Canary | `").append(a.canary().podTemplateHash()).append("` (").append(String.join(", ", a.canary().pods())).append(") |\n");
+        md.append("| Rollout | `")
+                .append(a.namespace())
+                .append('/')
+                .append(a.rollout())
+                .append("` |\n");
+        md.append("| Canary | `")
+                .append(a.canary().podTemplateHash())
+                .append("` (")
+                .append(String.join(", ", a.canary().pods()))
+                .append(") |\n");
         md.append("| Stable | `").append(a.stable().podTemplateHash()).append("` |\n");
-        md.append("| Window | ").append(a.window().start()).append(" – ").append(a.window().end()).append(" |\n");
+        md.append("| Window | ")
+                .append(a.window().start())
+                .append(" – ")
+                .append(a.window().end())
+                .append(" |\n");
         if (a.repository().named()) {
-            md.append("| Repository named | `").append(Markdown.oneLine(a.repository().url()))
-                    .append(a.repository().branch().isEmpty() ? "" : "` branch `" + Markdown.oneLine(a.repository().branch())).append("` |\n");
+            md.append("| Repository named | `")
+                    .append(Markdown.oneLine(a.repository().url()))
+                    .append(
+                            a.repository().branch().isEmpty()
+                                    ? ""
+                                    : "` branch `"
+                                            + Markdown.oneLine(a.repository().branch()))
+                    .append("` |\n");
         }
-        md.append("| Verdict | ").append(v.decision()).append(" (confidence ").append(v.confidence()).append("%) |\n");
+        md.append("| Verdict | ")
+                .append(v.decision())
+                .append(" (confidence ")
+                .append(v.confidence())
+                .append("%) |\n");
         md.append("| Analysis | `").append(v.analysisId()).append("` |\n\n");
-        md.append(a.kind() == TargetKind.FLAGGER_CANARY
-                ? "Inspect it with `kubectl describe canary " + a.rollout() + " -n " + a.namespace() + "`.\n"
-                : "Inspect it with `kubectl argo rollouts get rollout " + a.rollout() + " -n " + a.namespace() + "`.\n");
+        md.append(
+                a.kind() == TargetKind.FLAGGER_CANARY
+                        ? "Inspect it with `kubectl describe canary " + a.rollout() + " -n " + a.namespace() + "`.\n"
+                        : "Inspect it with `kubectl argo rollouts get rollout " + a.rollout() + " -n " + a.namespace()
+                                + "`.\n");
     }
 
     private static String firstLines(String sample) {
@@ -213,7 +311,8 @@ final class IssueBody {
         if (lines.size() <= MAX_SAMPLE_LINES) {
             return sample;
         }
-        return String.join("\n", lines.subList(0, MAX_SAMPLE_LINES)) + "\n… " + (lines.size() - MAX_SAMPLE_LINES) + " more lines";
+        return String.join("\n", lines.subList(0, MAX_SAMPLE_LINES)) + "\n… " + (lines.size() - MAX_SAMPLE_LINES)
+                + " more lines";
     }
 
     private static String number(Double value) {
@@ -221,7 +320,10 @@ final class IssueBody {
             return "no data";
         }
         double abs = Math.abs(value);
-        return abs != 0 && (abs < 0.001 || abs >= 1e6) ? String.format(Locale.ROOT, "%.3g", value)
-                : String.format(Locale.ROOT, "%.4f", value).replaceAll("0+$", "").replaceAll("\\.$", "");
+        return abs != 0 && (abs < 0.001 || abs >= 1e6)
+                ? String.format(Locale.ROOT, "%.3g", value)
+                : String.format(Locale.ROOT, "%.4f", value)
+                        .replaceAll("0+$", "")
+                        .replaceAll("\\.$", "");
     }
 }

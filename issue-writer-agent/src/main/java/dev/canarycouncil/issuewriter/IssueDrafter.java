@@ -1,19 +1,17 @@
 package dev.canarycouncil.issuewriter;
 
+import dev.canarycouncil.issuewriter.code.SuspectCode;
 import dev.canarycouncil.issuewriter.filing.IssueMarkers;
-
+import dev.canarycouncil.issuewriter.prose.WrittenText;
+import dev.canarycouncil.runtime.schema.AnalysisRequest;
+import dev.canarycouncil.runtime.schema.IssueDraft;
+import dev.canarycouncil.runtime.schema.Verdict;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-
-import dev.canarycouncil.issuewriter.code.SuspectCode;
-import dev.canarycouncil.issuewriter.prose.WrittenText;
-import dev.canarycouncil.runtime.schema.AnalysisRequest;
-import dev.canarycouncil.runtime.schema.IssueDraft;
-import dev.canarycouncil.runtime.schema.Verdict;
 
 /**
  * Turns a rollback verdict into a remediation issue a maintainer (or a coding agent) can act on:
@@ -45,8 +43,11 @@ public final class IssueDrafter {
         // Evidence arrives redacted by the agents that produced it and is quoted as it is: redacting
         // it again would only add false positives. What the issue writer adds (code) is redacted where it is read.
         FailureReading failure = FailureReading.of(verdict);
-        return IssueDraft.draft(IssueTitle.of(analysis, verdict, failure),
-                        IssueBody.render(analysis, verdict, failure, code, fingerprint, written), labels, fingerprint)
+        return IssueDraft.draft(
+                        IssueTitle.of(analysis, verdict, failure),
+                        IssueBody.render(analysis, verdict, failure, code, fingerprint, written),
+                        labels,
+                        fingerprint)
                 .writtenBy(written.text() == null ? null : written.model(), written.usage())
                 .suspectCode(IssueBody.suspectCode(code).strip())
                 .build();
@@ -55,7 +56,9 @@ public final class IssueDrafter {
     /** 12 hex digits of SHA-256 over the service and the failure with its numbers masked. */
     static String fingerprint(String service, String rootCause) {
         String normalised = (service + "|" + (rootCause == null ? "" : rootCause))
-                .toLowerCase(Locale.ROOT).replaceAll("0x[0-9a-f]+", "X").replaceAll("\\d+", "N");
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("0x[0-9a-f]+", "X")
+                .replaceAll("\\d+", "N");
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 6);

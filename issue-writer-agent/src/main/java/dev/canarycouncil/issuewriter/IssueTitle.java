@@ -14,22 +14,30 @@ final class IssueTitle {
 
     static final int MAX_LENGTH = 120;
 
-    private IssueTitle() {
-    }
+    private IssueTitle() {}
 
     static String of(AnalysisRequest analysis, Verdict verdict, FailureReading failure) {
         String subject = "Canary " + analysis.canary().podTemplateHash() + " of " + analysis.service();
         String title = switch (failure.kind()) {
             case CRASH -> crash(subject, failure);
-            case OOM -> subject + " is OOMKilled" + suffix(": ", failure.memory() == null ? null : MetricText.versus(failure.memory()))
-                    + restarts(failure.oom().restarts());
+            case OOM ->
+                subject + " is OOMKilled"
+                        + suffix(": ", failure.memory() == null ? null : MetricText.versus(failure.memory()))
+                        + restarts(failure.oom().restarts());
             case METRIC -> subject + ": " + MetricText.versus(failure.metric()) + suffix(" (", cause(failure), ")");
-            case POD -> subject + " is in " + failure.pod().condition() + suffix(": ", cause(failure))
-                    + restarts(failure.pod().restarts());
+            case POD ->
+                subject + " is in " + failure.pod().condition() + suffix(": ", cause(failure))
+                        + restarts(failure.pod().restarts());
             case ERROR_LOG -> subject + " logs a new error: " + cause(failure);
-            case SLOWER -> subject + " is slower: p95 " + failure.slower().unit().format(failure.slower().canaryP95()) + " against "
-                    + failure.slower().unit().format(failure.slower().stableP95()) + suffix(" (", FailureReading.headline(
-                    LogMessages.message(failure.slower().template())), ")");
+            case SLOWER ->
+                subject + " is slower: p95 "
+                        + failure.slower().unit().format(failure.slower().canaryP95()) + " against "
+                        + failure.slower().unit().format(failure.slower().stableP95())
+                        + suffix(
+                                " (",
+                                FailureReading.headline(
+                                        LogMessages.message(failure.slower().template())),
+                                ")");
             case UNKNOWN -> subject + ": " + fallback(verdict);
         };
         return Markdown.shorten(Markdown.oneLine(title), MAX_LENGTH);
@@ -47,7 +55,9 @@ final class IssueTitle {
 
     /** The logged error behind a symptom, in a few words, or null. */
     private static String cause(FailureReading failure) {
-        return failure.error() == null ? null : FailureReading.headline(LogMessages.message(failure.error().template()));
+        return failure.error() == null
+                ? null
+                : FailureReading.headline(LogMessages.message(failure.error().template()));
     }
 
     private static String restarts(int restarts) {

@@ -1,11 +1,10 @@
 package dev.canarycouncil.issuewriter;
 
-import java.nio.file.Path;
-import java.util.List;
-
 import dev.canarycouncil.issuewriter.filing.GitHubFilingConfig;
 import dev.canarycouncil.runtime.llm.ModelConfig;
 import dev.canarycouncil.runtime.repository.RepositoryAllowList;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * How the issue writer drafts and files.
@@ -16,8 +15,12 @@ import dev.canarycouncil.runtime.repository.RepositoryAllowList;
  * @param models    the model that writes the summary and fix sections, if any
  * @param repositories which repositories a request may name (the plugin's repoUrl) for code lookup and filing
  */
-public record IssueWriterConfig(List<String> labels, Path draftDir, GitHubFilingConfig github, ModelConfig models,
-                                RepositoryAllowList repositories) {
+public record IssueWriterConfig(
+        List<String> labels,
+        Path draftDir,
+        GitHubFilingConfig github,
+        ModelConfig models,
+        RepositoryAllowList repositories) {
 
     public IssueWriterConfig {
         labels = labels == null ? IssueWriterService.DEFAULT_LABELS : List.copyOf(labels);

@@ -1,8 +1,5 @@
 package dev.canarycouncil.issuewriter;
 
-import java.nio.file.Path;
-import java.util.List;
-
 import dev.canarycouncil.issuewriter.code.SuspectCodeFinder;
 import dev.canarycouncil.issuewriter.filing.DryRunFiler;
 import dev.canarycouncil.issuewriter.filing.GitHubIssueFiler;
@@ -15,6 +12,8 @@ import dev.canarycouncil.runtime.llm.ModelSession;
 import dev.canarycouncil.runtime.mcp.McpToolClient;
 import dev.canarycouncil.runtime.redaction.Redactor;
 import io.vertx.ext.web.Router;
+import java.nio.file.Path;
+import java.util.List;
 
 /** Assembles the issue writer as an A2A agent on a router. */
 public final class IssueWriterService {
@@ -22,18 +21,17 @@ public final class IssueWriterService {
     public static final String NAME = "issue-writer";
     public static final List<String> DEFAULT_LABELS = List.of("canary-rollback");
 
-    private IssueWriterService() {
-    }
+    private IssueWriterService() {}
 
     /**
      * A dry-run issue writer without code lookup, as before filing existed.
      *
      * @param draftDir where drafts are kept as Markdown, or null to only return them
      */
-    public static A2aAgentServer mount(Router router, String publicUrl, List<String> labels, Path draftDir,
-                                       A2aServerSettings settings) {
-        IssueWriterWork work = new IssueWriterWork(new IssueDrafter(labels),
-                draftDir == null ? null : new DraftFolder(draftDir));
+    public static A2aAgentServer mount(
+            Router router, String publicUrl, List<String> labels, Path draftDir, A2aServerSettings settings) {
+        IssueWriterWork work =
+                new IssueWriterWork(new IssueDrafter(labels), draftDir == null ? null : new DraftFolder(draftDir));
         return AgentHosting.host(router, NAME, publicUrl, work, settings);
     }
 
@@ -44,10 +42,13 @@ public final class IssueWriterService {
      * @param config  labels, draft folder, and GitHub filing (null for a dry run)
      * @param code    the MCP code tools, or null to skip the suspect code lookup; not closed by the agent
      */
-    public static IssueWriterAgent mount(Router router, String publicUrl, IssueWriterConfig config, McpToolClient code,
-                                         A2aServerSettings settings) {
+    public static IssueWriterAgent mount(
+            Router router, String publicUrl, IssueWriterConfig config, McpToolClient code, A2aServerSettings settings) {
         ModelSession model = config.models().session(NAME, true).orElse(null);
-        IssueWriterWork work = work(config, code, model == null ? null : new IssueProse(model, config.models().tokenBudget()));
+        IssueWriterWork work = work(
+                config,
+                code,
+                model == null ? null : new IssueProse(model, config.models().tokenBudget()));
         IssueFiler filer = work.filer();
         try {
             return new IssueWriterAgent(AgentHosting.host(router, NAME, publicUrl, work, settings), filer, model);
@@ -69,8 +70,12 @@ public final class IssueWriterService {
     public static IssueWriterWork work(IssueWriterConfig config, McpToolClient code, IssueProse model) {
         Redactor redactor = new Redactor();
         IssueFiler filer = config.github() == null ? new DryRunFiler() : new GitHubIssueFiler(config.github()).start();
-        return new IssueWriterWork(new IssueDrafter(config.labels()),
+        return new IssueWriterWork(
+                new IssueDrafter(config.labels()),
                 config.draftDir() == null ? null : new DraftFolder(config.draftDir()),
-                code == null ? null : new SuspectCodeFinder(code, redactor), filer, model, config.repositories());
+                code == null ? null : new SuspectCodeFinder(code, redactor),
+                filer,
+                model,
+                config.repositories());
     }
 }

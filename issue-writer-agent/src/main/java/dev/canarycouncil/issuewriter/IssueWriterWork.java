@@ -1,8 +1,5 @@
 package dev.canarycouncil.issuewriter;
 
-import java.io.IOException;
-import java.nio.file.Path;
-
 import dev.canarycouncil.issuewriter.code.SuspectCode;
 import dev.canarycouncil.issuewriter.code.SuspectCodeFinder;
 import dev.canarycouncil.issuewriter.filing.DryRunFiler;
@@ -14,12 +11,14 @@ import dev.canarycouncil.runtime.agent.AgentOutput;
 import dev.canarycouncil.runtime.agent.AgentWork;
 import dev.canarycouncil.runtime.agent.InvalidInputException;
 import dev.canarycouncil.runtime.agent.Progress;
-import dev.canarycouncil.runtime.schema.IssueDraft;
 import dev.canarycouncil.runtime.repository.RepositoryAllowList;
 import dev.canarycouncil.runtime.repository.RepositoryChoice;
+import dev.canarycouncil.runtime.schema.IssueDraft;
 import dev.canarycouncil.runtime.schema.IssueFiling;
 import dev.canarycouncil.runtime.schema.IssueRequest;
 import io.a2a.spec.Message;
+import java.io.IOException;
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,13 +53,19 @@ public final class IssueWriterWork implements AgentWork {
     }
 
     /** @param prose writes the summary and fix direction with a model, or null for the template alone */
-    public IssueWriterWork(IssueDrafter drafter, DraftFolder drafts, SuspectCodeFinder code, IssueFiler filer, IssueProse prose) {
+    public IssueWriterWork(
+            IssueDrafter drafter, DraftFolder drafts, SuspectCodeFinder code, IssueFiler filer, IssueProse prose) {
         this(drafter, drafts, code, filer, prose, RepositoryAllowList.none());
     }
 
     /** @param repositories which repositories a request may name for the code lookup and the filing */
-    public IssueWriterWork(IssueDrafter drafter, DraftFolder drafts, SuspectCodeFinder code, IssueFiler filer, IssueProse prose,
-                           RepositoryAllowList repositories) {
+    public IssueWriterWork(
+            IssueDrafter drafter,
+            DraftFolder drafts,
+            SuspectCodeFinder code,
+            IssueFiler filer,
+            IssueProse prose,
+            RepositoryAllowList repositories) {
         this.repositories = repositories;
         this.drafter = drafter;
         this.drafts = drafts;
@@ -83,13 +88,18 @@ public final class IssueWriterWork implements AgentWork {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
         }
-        String analysisId = request.verdict().analysisId() != null ? request.verdict().analysisId() : request.analysis().analysisId();
+        String analysisId = request.verdict().analysisId() != null
+                ? request.verdict().analysisId()
+                : request.analysis().analysisId();
         RepositoryChoice repository = repositories.choose(request.analysis().repository());
         SuspectCode suspect = SuspectCode.NOT_LOOKED_UP;
         if (code != null) {
-            progress.report("looking up suspect code" + (repository.requested() ? " in " + repository.fullName() : "") + "…");
+            progress.report(
+                    "looking up suspect code" + (repository.requested() ? " in " + repository.fullName() : "") + "…");
             suspect = code.find(request.verdict(), repository.toolArguments());
-            suspect.excerpts().forEach(x -> progress.report("quoting " + x.path() + " lines " + x.startLine() + "–" + x.endLine()));
+            suspect.excerpts()
+                    .forEach(x ->
+                            progress.report("quoting " + x.path() + " lines " + x.startLine() + "–" + x.endLine()));
             suspect.notes().forEach(progress::report);
         }
         if (repository.refused()) {
@@ -118,10 +128,15 @@ public final class IssueWriterWork implements AgentWork {
                 progress.report("could not write the draft to disk: " + e.getMessage());
             }
         }
-        IssueDraft result = request.filing() == IssueFiling.FILE ? filer.file(draft, analysisId, progress)
-                : draft.withOutcome(null, "draft", "not filed: only analyses a release controller asks for file issues; "
-                        + "this one was asked for through A2A (the page, chat or another agent)");
-        String text = "# " + result.title() + "\n\n" + result.state() + (result.detail() == null ? "" : ": " + result.detail())
+        IssueDraft result = request.filing() == IssueFiling.FILE
+                ? filer.file(draft, analysisId, progress)
+                : draft.withOutcome(
+                        null,
+                        "draft",
+                        "not filed: only analyses a release controller asks for file issues; "
+                                + "this one was asked for through A2A (the page, chat or another agent)");
+        String text = "# " + result.title() + "\n\n" + result.state()
+                + (result.detail() == null ? "" : ": " + result.detail())
                 + (result.url() == null ? "" : "\n" + result.url());
         return new AgentOutput("issue-draft", A2aParts.payload(A2aParts.ISSUE_DRAFT, result, text));
     }

@@ -1,17 +1,15 @@
 package dev.canarycouncil.issuewriter;
 
+import dev.canarycouncil.runtime.text.Texts;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.canarycouncil.runtime.text.Texts;
 
 /** Small Markdown helpers that keep quoted text from breaking the layout. */
 final class Markdown {
 
     private static final Pattern BACKTICKS = Pattern.compile("`+");
 
-    private Markdown() {
-    }
+    private Markdown() {}
 
     /** A code fence longer than any run of backticks inside {@code text}, so the text cannot close it. */
     static String fence(String text) {

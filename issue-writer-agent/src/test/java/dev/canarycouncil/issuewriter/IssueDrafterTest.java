@@ -4,11 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
-
 import dev.canarycouncil.runtime.schema.AgentFailure;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.Decision;
@@ -20,28 +15,75 @@ import dev.canarycouncil.runtime.schema.PromQlEvidence;
 import dev.canarycouncil.runtime.schema.Severity;
 import dev.canarycouncil.runtime.schema.TimeWindow;
 import dev.canarycouncil.runtime.schema.Verdict;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class IssueDrafterTest {
 
-    private static final AnalysisRequest REQUEST = AnalysisRequest.builder("id-1", "shop",
-            new PodGroup("7c9d6f5b4", "h=7c9d6f5b4", List.of("checkout-7c9d6f5b4-abcde")),
-            new PodGroup("5f7d8c9b6", "h=5f7d8c9b6", List.of("checkout-5f7d8c9b6-fghij")),
-            new TimeWindow(Instant.parse("2026-05-05T10:00:00Z"), Instant.parse("2026-05-05T10:10:00Z")))
+    private static final AnalysisRequest REQUEST = AnalysisRequest.builder(
+                    "id-1",
+                    "shop",
+                    new PodGroup("7c9d6f5b4", "h=7c9d6f5b4", List.of("checkout-7c9d6f5b4-abcde")),
+                    new PodGroup("5f7d8c9b6", "h=5f7d8c9b6", List.of("checkout-5f7d8c9b6-fghij")),
+                    new TimeWindow(Instant.parse("2026-05-05T10:00:00Z"), Instant.parse("2026-05-05T10:10:00Z")))
             .rollout("checkout")
             .service("checkout")
             .build();
 
     private static Verdict verdict(String rootCause) {
-        Finding logs = new Finding("log-analyst", Decision.ROLLBACK, 90, "The canary panics.", List.of(
-                new LogTemplateEvidence("Canary logs show a panic", Severity.CRITICAL, "panic: <*>", "crash", "main.go:42", "main.getColor",
-                        2, 0, 100, 900, null, List.of("panic: runtime error: index out of range [3] with length 3"), "canary")),
+        Finding logs = new Finding(
+                "log-analyst",
+                Decision.ROLLBACK,
+                90,
+                "The canary panics.",
+                List.of(new LogTemplateEvidence(
+                        "Canary logs show a panic",
+                        Severity.CRITICAL,
+                        "panic: <*>",
+                        "crash",
+                        "main.go:42",
+                        "main.getColor",
+                        2,
+                        0,
+                        100,
+                        900,
+                        null,
+                        List.of("panic: runtime error: index out of range [3] with length 3"),
+                        "canary")),
                 List.of("logs of checkout-7c9d6f5b4-abcde were cut"));
-        Finding metrics = new Finding("metrics-agent", Decision.PROMOTE, 70, "No 5xx regression.", List.of(
-                new PromQlEvidence("5xx ratio equal", Severity.INFO, "5xx-ratio", "canary_query", "stable_query", 0.003, 0.003,
-                        REQUEST.window().start(), REQUEST.window().end(), "canary 0.30% vs stable 0.30%")), List.of());
-        return Verdict.builder().analysisId("id-1").decision(Decision.ROLLBACK).confidence(88).rationale("log-analyst vetoed").rootCause(rootCause).remediation("Roll back and fix main.go:42.").findings(List.of(logs, metrics)).failures(List.of(new AgentFailure("traces", "did not answer within 90 s"))).decidedAt(Instant.now()).durationMs(1200).build();
+        Finding metrics = new Finding(
+                "metrics-agent",
+                Decision.PROMOTE,
+                70,
+                "No 5xx regression.",
+                List.of(new PromQlEvidence(
+                        "5xx ratio equal",
+                        Severity.INFO,
+                        "5xx-ratio",
+                        "canary_query",
+                        "stable_query",
+                        0.003,
+                        0.003,
+                        REQUEST.window().start(),
+                        REQUEST.window().end(),
+                        "canary 0.30% vs stable 0.30%")),
+                List.of());
+        return Verdict.builder()
+                .analysisId("id-1")
+                .decision(Decision.ROLLBACK)
+                .confidence(88)
+                .rationale("log-analyst vetoed")
+                .rootCause(rootCause)
+                .remediation("Roll back and fix main.go:42.")
+                .findings(List.of(logs, metrics))
+                .failures(List.of(new AgentFailure("traces", "did not answer within 90 s")))
+                .decidedAt(Instant.now())
+                .durationMs(1200)
+                .build();
     }
 
     @Test
@@ -51,9 +93,15 @@ class IssueDrafterTest {
         assertEquals("Canary 7c9d6f5b4 of checkout panics: index out of range in getColor (main.go:42)", d.title());
         assertEquals(List.of("canary-rollback", "jules"), d.labels());
         assertEquals("draft", d.state());
-        for (String expected : List.of("`shop/checkout`", "panic: runtime error: index out of range", "at `main.go:42`",
-                "### metrics-agent — PROMOTE (70%)", "`canary_query`", "traces: did not answer within 90 s",
-                "_note: logs of checkout-7c9d6f5b4-abcde were cut_", "Roll back and fix main.go:42.",
+        for (String expected : List.of(
+                "`shop/checkout`",
+                "panic: runtime error: index out of range",
+                "at `main.go:42`",
+                "### metrics-agent — PROMOTE (70%)",
+                "`canary_query`",
+                "traces: did not answer within 90 s",
+                "_note: logs of checkout-7c9d6f5b4-abcde were cut_",
+                "Roll back and fix main.go:42.",
                 "<!-- canary-council-fingerprint: " + d.fingerprint() + " -->")) {
             assertTrue(d.body().contains(expected), () -> "missing " + expected + " in\n" + d.body());
         }
@@ -62,10 +110,37 @@ class IssueDrafterTest {
     @Test
     void aPluginsMinimalSchemaValidEvidenceIsDrafted() {
         // finding.schema.json requires only kind, description, severity and metric of a promql item.
-        Finding plugin = new Finding("trace-agent", Decision.ROLLBACK, 95, "p99 span latency doubled", List.of(
-                new PromQlEvidence("checkout→payments p99 doubled", Severity.CRITICAL, "span-p99", null, null, 0.8, 0.4,
-                        null, null, null)), List.of());
-        IssueDraft d = new IssueDrafter(List.of()).draft(REQUEST, Verdict.builder().analysisId("id-1").decision(Decision.ROLLBACK).confidence(95).rationale("trace-agent vetoed").rootCause("p99 span latency doubled").remediation("Roll back.").findings(List.of(plugin)).decidedAt(Instant.now()).durationMs(1).build());
+        Finding plugin = new Finding(
+                "trace-agent",
+                Decision.ROLLBACK,
+                95,
+                "p99 span latency doubled",
+                List.of(new PromQlEvidence(
+                        "checkout→payments p99 doubled",
+                        Severity.CRITICAL,
+                        "span-p99",
+                        null,
+                        null,
+                        0.8,
+                        0.4,
+                        null,
+                        null,
+                        null)),
+                List.of());
+        IssueDraft d = new IssueDrafter(List.of())
+                .draft(
+                        REQUEST,
+                        Verdict.builder()
+                                .analysisId("id-1")
+                                .decision(Decision.ROLLBACK)
+                                .confidence(95)
+                                .rationale("trace-agent vetoed")
+                                .rootCause("p99 span latency doubled")
+                                .remediation("Roll back.")
+                                .findings(List.of(plugin))
+                                .decidedAt(Instant.now())
+                                .durationMs(1)
+                                .build());
         assertTrue(d.body().contains("### trace-agent — ROLLBACK (95%)"), d::body);
         assertTrue(d.body().contains("  - canary: 0.8"), d::body);
     }
@@ -84,7 +159,19 @@ class IssueDrafterTest {
 
     @Test
     void aVeryLongRootCauseGivesABoundedTitle() {
-        IssueDraft d = new IssueDrafter(List.of()).draft(REQUEST, Verdict.builder().analysisId("id-1").decision(Decision.ROLLBACK).confidence(88).rationale("vetoed").rootCause("x ".repeat(500)).remediation("fix it").decidedAt(Instant.now()).durationMs(1).build());
+        IssueDraft d = new IssueDrafter(List.of())
+                .draft(
+                        REQUEST,
+                        Verdict.builder()
+                                .analysisId("id-1")
+                                .decision(Decision.ROLLBACK)
+                                .confidence(88)
+                                .rationale("vetoed")
+                                .rootCause("x ".repeat(500))
+                                .remediation("fix it")
+                                .decidedAt(Instant.now())
+                                .durationMs(1)
+                                .build());
         assertTrue(d.title().length() <= 120, d::title);
         assertTrue(d.title().endsWith("…"), d::title);
     }

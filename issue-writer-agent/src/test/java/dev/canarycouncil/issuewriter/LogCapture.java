@@ -23,6 +23,7 @@ public final class LogCapture implements AutoCloseable {
     private final Logger root = Logger.getLogger("");
     /** Held, so that its level survives garbage collection while the capture is open. */
     private final Logger github = Logger.getLogger("org.kohsuke.github");
+
     private final Handler handler = new Handler() {
         @Override
         public void publish(LogRecord record) {
@@ -30,16 +31,15 @@ public final class LogCapture implements AutoCloseable {
             if (record.getParameters() != null) {
                 message = message + " " + List.of(record.getParameters());
             }
-            jul.add(record.getLoggerName() + " " + message + (record.getThrown() == null ? "" : " " + record.getThrown()));
+            jul.add(record.getLoggerName() + " " + message
+                    + (record.getThrown() == null ? "" : " " + record.getThrown()));
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     public LogCapture() {

@@ -1,12 +1,5 @@
 package dev.canarycouncil.launcher;
 
-import java.util.Optional;
-import java.io.PrintStream;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-
 import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
 import dev.canarycouncil.mcp.server.ToolBackends;
@@ -20,15 +13,25 @@ import dev.canarycouncil.runtime.llm.ModelConfig;
 import dev.canarycouncil.runtime.schema.AnalysisTarget;
 import dev.canarycouncil.runtime.schema.Verdict;
 import io.vertx.core.Vertx;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Runs one analysis with every agent started in this JVM, over real HTTP, and prints the verdict. */
-@Command(name = "analyze", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCodes.USAGE,
+@Command(
+        name = "analyze",
+        mixinStandardHelpOptions = true,
+        exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.RUNTIME,
-        description = {"Analyse one canary and print the verdict with its evidence.",
-                "Exit code: 0 promote, 1 rollback, 2 inconclusive, 3 usage error, 4 runtime error."})
+        description = {
+            "Analyse one canary and print the verdict with its evidence.",
+            "Exit code: 0 promote, 1 rollback, 2 inconclusive, 3 usage error, 4 runtime error."
+        })
 final class AnalyzeCommand implements Callable<Integer> {
 
     @Mixin
@@ -46,7 +49,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     MemberOptions members;
 
-    @Option(names = "--pod", paramLabel = "NAME|HASH",
+    @Option(
+            names = "--pod",
+            paramLabel = "NAME|HASH",
             description = "The canary pod or pod-template hash to judge (default: the recording's canary).")
     String pod;
 
@@ -59,11 +64,16 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the verdict as JSON on stdout.")
     boolean json;
 
-    @Option(names = "--deadline", defaultValue = "90s", converter = DurationConverter.class,
+    @Option(
+            names = "--deadline",
+            defaultValue = "90s",
+            converter = DurationConverter.class,
             description = "How long the specialists get (default: ${DEFAULT-VALUE}).")
     Duration deadline;
 
-    @Option(names = {"-q", "--quiet"}, description = "Do not print progress on stderr.")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "Do not print progress on stderr.")
     boolean quiet;
 
     @Option(names = "--verbose", description = "Log what every part does on stderr.")
@@ -73,8 +83,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         tools.requireAtMostOneSource();
         if (!tools.recording.given() && !tools.cluster.given()) {
-            throw new UsageException("give --recording DIR (a recorded rollout, e.g. evals/recordings/go-panic-index-out-of-range), "
-                    + "or a live cluster (--kubeconfig FILE, --in-cluster or --api-url URL) with --namespace and --pod");
+            throw new UsageException(
+                    "give --recording DIR (a recorded rollout, e.g. evals/recordings/go-panic-index-out-of-range), "
+                            + "or a live cluster (--kubeconfig FILE, --in-cluster or --api-url URL) with --namespace and --pod");
         }
         // Before any thread starts: a bad file, recording or URL is a usage error.
         MetricSetChoice metricSet = metrics.metricSet();
@@ -86,8 +97,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         String source;
         if (tools.recording.given()) {
             RecordedRollout rollout = tools.recording.load();
-            target = AnalysisTarget.of(namespace != null ? namespace : rollout.manifest().namespace(),
-                    pod != null ? pod : rollout.manifest().canary().podTemplateHash()).withHints(hint);
+            target = AnalysisTarget.of(
+                            namespace != null ? namespace : rollout.manifest().namespace(),
+                            pod != null ? pod : rollout.manifest().canary().podTemplateHash())
+                    .withHints(hint);
             backends = tools.recorded(rollout);
             source = rollout.directory().toString();
             modelConfig = models.forRecording(modelConfig, rollout.directory());
@@ -103,9 +116,13 @@ final class AnalyzeCommand implements Callable<Integer> {
         PrintStream err = System.err;
         long started = System.nanoTime();
         Vertx vertx = VertxFactory.create(64);
-        try (LocalCouncil council = LocalCouncil.start(new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), metricSet, modelConfig),
-                LocalCouncil.Ports.ephemeral(), backends,
-                CouncilSettings.defaults().withDeadline(deadline).withIssueScope(IssueScope.EVERY_ANALYSIS), issueConfig, plugins,
+        try (LocalCouncil council = LocalCouncil.start(
+                new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), metricSet, modelConfig),
+                LocalCouncil.Ports.ephemeral(),
+                backends,
+                CouncilSettings.defaults().withDeadline(deadline).withIssueScope(IssueScope.EVERY_ANALYSIS),
+                issueConfig,
+                plugins,
                 line -> {
                     if (verbose) {
                         err.println(line);
@@ -115,15 +132,17 @@ final class AnalyzeCommand implements Callable<Integer> {
                 err.println("Analysing " + target.namespace() + "/" + target.podName() + " from " + source + " …");
             }
             // Room for every stage: the members, the issue writer, and the models' time if any.
-            Duration wait = deadline.plus(CouncilSettings.defaults().issueDeadline()).plusSeconds(60)
+            Duration wait = deadline.plus(CouncilSettings.defaults().issueDeadline())
+                    .plusSeconds(60)
                     .plus(modelConfig.anyModel() ? modelConfig.reviewTimeout().multipliedBy(2) : Duration.ZERO);
             Verdict verdict = AnalysisClient.analyze(council.orchestratorUrl(), target, wait, message -> {
-                        if (!quiet) {
-                            err.printf(Locale.ROOT, "[%5.1fs] %s%n", (System.nanoTime() - started) / 1e9, message);
-                        }
-                    });
+                if (!quiet) {
+                    err.printf(Locale.ROOT, "[%5.1fs] %s%n", (System.nanoTime() - started) / 1e9, message);
+                }
+            });
             if (json) {
-                System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(verdict));
+                System.out.println(
+                        Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(verdict));
             } else {
                 VerdictPrinter.print(verdict, System.out);
             }
@@ -133,5 +152,4 @@ final class AnalyzeCommand implements Callable<Integer> {
             vertx.close();
         }
     }
-
 }

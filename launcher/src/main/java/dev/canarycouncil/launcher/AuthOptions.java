@@ -1,9 +1,8 @@
 package dev.canarycouncil.launcher;
 
-import java.util.Optional;
-import java.nio.file.Path;
-
 import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
+import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -14,9 +13,13 @@ final class AuthOptions {
 
     static final String TOKEN_ENV = "CANARY_COUNCIL_AUTH_TOKEN";
 
-    @Option(names = "--auth-token-file", paramLabel = "FILE", defaultValue = "${env:CANARY_COUNCIL_AUTH_TOKEN_FILE}",
-            description = "File holding the bearer token every agent requires and presents (env "
-                    + "CANARY_COUNCIL_AUTH_TOKEN_FILE, or the token itself in CANARY_COUNCIL_AUTH_TOKEN). Default: no authentication.")
+    @Option(
+            names = "--auth-token-file",
+            paramLabel = "FILE",
+            defaultValue = "${env:CANARY_COUNCIL_AUTH_TOKEN_FILE}",
+            description =
+                    "File holding the bearer token every agent requires and presents (env "
+                            + "CANARY_COUNCIL_AUTH_TOKEN_FILE, or the token itself in CANARY_COUNCIL_AUTH_TOKEN). Default: no authentication.")
     Path tokenFile;
 
     /** The token; empty when authentication is off. */

@@ -1,10 +1,13 @@
 package dev.canarycouncil.launcher;
 
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** Benchmarks that print figures; timing goals live here, not in unit tests. */
-@Command(name = "bench", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCodes.USAGE,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.RUNTIME,
         description = "Measure a part of Canary Council and print the figures.",
         subcommands = {BenchLogsCommand.class, BenchPromptCommand.class})

@@ -1,15 +1,5 @@
 package dev.canarycouncil.launcher;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.stream.Stream;
-
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
@@ -30,6 +20,15 @@ import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.PodGroup;
 import dev.canarycouncil.runtime.schema.Verdict;
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,13 +37,21 @@ import picocli.CommandLine.Option;
  * rollouts plugin does. Counts tokens with a real BPE tokenizer (cl100k_base); Gemini's own
  * tokenizer differs by a few percent, the ratio hardly at all.
  */
-@Command(name = "prompt", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCodes.USAGE,
+@Command(
+        name = "prompt",
+        mixinStandardHelpOptions = true,
+        exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.RUNTIME,
-        description = {"Prompt size of the specialists' model reviews (evidence digest) against all canary and stable "
-                + "logs in one prompt, per recording, in cl100k_base tokens."})
+        description = {
+            "Prompt size of the specialists' model reviews (evidence digest) against all canary and stable "
+                    + "logs in one prompt, per recording, in cl100k_base tokens."
+        })
 final class BenchPromptCommand implements Callable<Integer> {
 
-    @Option(names = "--recordings", required = true, paramLabel = "DIR",
+    @Option(
+            names = "--recordings",
+            required = true,
+            paramLabel = "DIR",
             description = "A recording, or a directory of recordings, e.g. evals/recordings.")
     Path recordings;
 
@@ -52,7 +59,8 @@ final class BenchPromptCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Path> dirs = RecordingDirs.in(recordings);
         Encoding tokenizer = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
-        System.out.printf(Locale.ROOT, "%-34s %12s %12s %10s%n", "recording", "raw_tokens", "digest_tokens", "reduction");
+        System.out.printf(
+                Locale.ROOT, "%-34s %12s %12s %10s%n", "recording", "raw_tokens", "digest_tokens", "reduction");
         long rawSum = 0;
         long digestSum = 0;
         Vertx vertx = VertxFactory.create(32);
@@ -65,37 +73,53 @@ final class BenchPromptCommand implements Callable<Integer> {
                 AnalysisRequest request = requestOf(rollout, verdict);
                 for (Finding f : verdict.findings()) {
                     UntrustedData fence = UntrustedData.fresh();
-                    String role = f.agent().equals("log-analyst") ? LogAnalystService.MODEL_ROLE : MetricsAgentService.MODEL_ROLE;
+                    String role = f.agent().equals("log-analyst")
+                            ? LogAnalystService.MODEL_ROLE
+                            : MetricsAgentService.MODEL_ROLE;
                     digest += tokenizer.countTokens(ReviewPrompts.system(f.agent(), role, fence, List.of())
                             + ReviewPrompts.user(request, f, fence));
                 }
                 rawSum += raw;
                 digestSum += digest;
-                System.out.printf(Locale.ROOT, "%-34s %12d %12d %9.1fx%n", dir.getFileName(), raw, digest, (double) raw / digest);
+                System.out.printf(
+                        Locale.ROOT, "%-34s %12d %12d %9.1fx%n", dir.getFileName(), raw, digest, (double) raw / digest);
             }
         } finally {
             vertx.close();
         }
-        System.out.printf(Locale.ROOT, "%-34s %12d %12d %9.1fx%n", "total", rawSum, digestSum, (double) rawSum / digestSum);
+        System.out.printf(
+                Locale.ROOT, "%-34s %12d %12d %9.1fx%n", "total", rawSum, digestSum, (double) rawSum / digestSum);
         return 0;
     }
 
     private static Verdict analyse(Vertx vertx, RecordedRollout rollout) throws Exception {
-        try (LocalCouncil council = LocalCouncil.start(new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(),
-                        PresetCatalog.defaultSet(), ModelConfig.none()), LocalCouncil.Ports.ephemeral(),
-                RecordingOption.backends(rollout), CouncilSettings.defaults(), IssueWriterConfig.dryRun(null, null), line -> { })) {
-            AnalysisTarget target = AnalysisTarget.of(rollout.manifest().namespace(), rollout.manifest().canary().podTemplateHash());
-            return AnalysisClient.analyze(council.orchestratorUrl(), target, Duration.ofSeconds(120), m -> { });
+        try (LocalCouncil council = LocalCouncil.start(
+                new CouncilAssembly(
+                        vertx,
+                        "127.0.0.1",
+                        A2aServerSettings.defaults(),
+                        PresetCatalog.defaultSet(),
+                        ModelConfig.none()),
+                LocalCouncil.Ports.ephemeral(),
+                RecordingOption.backends(rollout),
+                CouncilSettings.defaults(),
+                IssueWriterConfig.dryRun(null, null),
+                line -> {})) {
+            AnalysisTarget target = AnalysisTarget.of(
+                    rollout.manifest().namespace(), rollout.manifest().canary().podTemplateHash());
+            return AnalysisClient.analyze(council.orchestratorUrl(), target, Duration.ofSeconds(120), m -> {});
         }
     }
 
     /** What the review prompt names: the rollout, both hashes and the window, as the coordinator sends them. */
     private static AnalysisRequest requestOf(RecordedRollout rollout, Verdict v) {
         var s = v.subject();
-        return AnalysisRequest.builder(v.analysisId(), s.namespace(),
-                new PodGroup(s.canaryHash(), null, List.of()),
-                new PodGroup(s.stableHash(), null, List.of()),
-                s.window())
+        return AnalysisRequest.builder(
+                        v.analysisId(),
+                        s.namespace(),
+                        new PodGroup(s.canaryHash(), null, List.of()),
+                        new PodGroup(s.stableHash(), null, List.of()),
+                        s.window())
                 .rollout(s.rollout())
                 .service(s.service())
                 .build();

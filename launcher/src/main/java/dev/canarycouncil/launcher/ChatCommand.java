@@ -1,15 +1,5 @@
 package dev.canarycouncil.launcher;
 
-import java.util.Optional;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-
 import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
 import dev.canarycouncil.metrics.presets.PresetCatalog;
@@ -21,6 +11,15 @@ import dev.canarycouncil.runtime.llm.ModelConfig;
 import dev.canarycouncil.runtime.schema.AnalysisTarget;
 import dev.canarycouncil.runtime.schema.Verdict;
 import io.vertx.core.Vertx;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,10 +28,15 @@ import picocli.CommandLine.Option;
  * Investigate a canary in a conversation: the analysis streams its progress, then each line typed
  * is a question to the orchestrator in the analysis's context.
  */
-@Command(name = "chat", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCodes.USAGE,
+@Command(
+        name = "chat",
+        mixinStandardHelpOptions = true,
+        exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.RUNTIME,
-        description = {"Analyse a canary, then ask about it: why, new error templates, compare a metric, suspect code, the issue.",
-                "Commands: /help, /verdict, /evidence N, /history, /quit (or end of input)."})
+        description = {
+            "Analyse a canary, then ask about it: why, new error templates, compare a metric, suspect code, the issue.",
+            "Commands: /help, /verdict, /evidence N, /history, /quit (or end of input)."
+        })
 final class ChatCommand implements Callable<Integer> {
 
     @Mixin
@@ -44,16 +48,28 @@ final class ChatCommand implements Callable<Integer> {
     @Mixin
     MemberOptions members;
 
-    @Option(names = "--url", paramLabel = "URL", description = "A running orchestrator instead of a recording, e.g. http://127.0.0.1:8080.")
+    @Option(
+            names = "--url",
+            paramLabel = "URL",
+            description = "A running orchestrator instead of a recording, e.g. http://127.0.0.1:8080.")
     String url;
 
-    @Option(names = "--namespace", paramLabel = "NS", description = "The canary's namespace (default: the recording's).")
+    @Option(
+            names = "--namespace",
+            paramLabel = "NS",
+            description = "The canary's namespace (default: the recording's).")
     String namespace;
 
-    @Option(names = "--pod", paramLabel = "NAME|HASH", description = "A canary pod or its pod-template hash (default: the recording's canary).")
+    @Option(
+            names = "--pod",
+            paramLabel = "NAME|HASH",
+            description = "A canary pod or its pod-template hash (default: the recording's canary).")
     String pod;
 
-    @Option(names = "--deadline", defaultValue = "90s", converter = DurationConverter.class,
+    @Option(
+            names = "--deadline",
+            defaultValue = "90s",
+            converter = DurationConverter.class,
             description = "How long the specialists get for the analysis (default: ${DEFAULT-VALUE}).")
     Duration deadline;
 
@@ -65,7 +81,8 @@ final class ChatCommand implements Callable<Integer> {
         }
         PrintStream out = System.out;
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        Duration timeout = deadline.plus(CouncilSettings.defaults().issueDeadline()).plusSeconds(60);
+        Duration timeout =
+                deadline.plus(CouncilSettings.defaults().issueDeadline()).plusSeconds(60);
         if (url != null) {
             if (namespace == null || pod == null) {
                 throw new UsageException("--url needs --namespace and --pod (the canary to analyse)");
@@ -73,21 +90,37 @@ final class ChatCommand implements Callable<Integer> {
             return converse(url, AnalysisTarget.of(namespace, pod), timeout, auth.secret(), in, out);
         }
         RecordedRollout rollout = recording.load();
-        AnalysisTarget target = AnalysisTarget.of(namespace != null ? namespace : rollout.manifest().namespace(),
+        AnalysisTarget target = AnalysisTarget.of(
+                namespace != null ? namespace : rollout.manifest().namespace(),
                 pod != null ? pod : rollout.manifest().canary().podTemplateHash());
         Vertx vertx = VertxFactory.create(64);
-        try (LocalCouncil council = LocalCouncil.start(new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(),
-                        PresetCatalog.defaultSet(), ModelConfig.none()), LocalCouncil.Ports.ephemeral(), RecordingOption.backends(rollout),
-                CouncilSettings.defaults().withDeadline(deadline), IssueWriterConfig.dryRun(null, null), members.resolve(Optional.empty()),
-                line -> { })) {
+        try (LocalCouncil council = LocalCouncil.start(
+                new CouncilAssembly(
+                        vertx,
+                        "127.0.0.1",
+                        A2aServerSettings.defaults(),
+                        PresetCatalog.defaultSet(),
+                        ModelConfig.none()),
+                LocalCouncil.Ports.ephemeral(),
+                RecordingOption.backends(rollout),
+                CouncilSettings.defaults().withDeadline(deadline),
+                IssueWriterConfig.dryRun(null, null),
+                members.resolve(Optional.empty()),
+                line -> {})) {
             return converse(council.orchestratorUrl(), target, timeout, Optional.empty(), in, out);
         } finally {
             vertx.close();
         }
     }
 
-    private static int converse(String orchestratorUrl, AnalysisTarget target, Duration timeout, Optional<AgentSecret> secret,
-                                BufferedReader in, PrintStream out) throws Exception {
+    private static int converse(
+            String orchestratorUrl,
+            AnalysisTarget target,
+            Duration timeout,
+            Optional<AgentSecret> secret,
+            BufferedReader in,
+            PrintStream out)
+            throws Exception {
         List<String> history = new ArrayList<>();
         try (OrchestratorSession session = OrchestratorSession.connect(orchestratorUrl, timeout, secret)) {
             out.println("Analysing " + target.namespace() + "/" + target.podName() + " …");

@@ -1,17 +1,16 @@
 package dev.canarycouncil.launcher;
 
+import dev.canarycouncil.mcp.kubernetes.live.ClusterConnection;
+import dev.canarycouncil.mcp.kubernetes.live.ClusterConnectionException;
+import dev.canarycouncil.mcp.kubernetes.live.KubernetesClusterBackend;
+import dev.canarycouncil.mcp.prometheus.NoMetricsBackend;
+import dev.canarycouncil.mcp.server.ToolBackends;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
-import dev.canarycouncil.mcp.kubernetes.live.ClusterConnection;
-import dev.canarycouncil.mcp.kubernetes.live.ClusterConnectionException;
-import dev.canarycouncil.mcp.kubernetes.live.KubernetesClusterBackend;
-import dev.canarycouncil.mcp.prometheus.NoMetricsBackend;
-import dev.canarycouncil.mcp.server.ToolBackends;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,14 +27,23 @@ final class ClusterOptions {
     @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Read the cluster through this kubeconfig file.")
     Path kubeconfig;
 
-    @Option(names = "--context", paramLabel = "NAME", description = "The kubeconfig context to use (default: its current context).")
+    @Option(
+            names = "--context",
+            paramLabel = "NAME",
+            description = "The kubeconfig context to use (default: its current context).")
     String context;
 
-    @Option(names = "--api-url", paramLabel = "URL",
+    @Option(
+            names = "--api-url",
+            paramLabel = "URL",
             description = "Read the cluster at this API server URL, with a bearer token from env " + TOKEN_ENV + ".")
     String apiUrl;
 
-    @Option(names = "--namespaces", paramLabel = "NS", split = ",", defaultValue = "${env:CANARY_COUNCIL_NAMESPACES}",
+    @Option(
+            names = "--namespaces",
+            paramLabel = "NS",
+            split = ",",
+            defaultValue = "${env:CANARY_COUNCIL_NAMESPACES}",
             description = "Namespaces the tools may read, comma-separated (env CANARY_COUNCIL_NAMESPACES); "
                     + "analyze defaults to the --namespace it analyses.")
     List<String> namespaces;
@@ -59,7 +67,8 @@ final class ClusterOptions {
             allowed.add(defaultNamespace);
         }
         if (allowed.isEmpty()) {
-            throw new UsageException("give --namespaces (or CANARY_COUNCIL_NAMESPACES): the namespaces the tools may read");
+            throw new UsageException(
+                    "give --namespaces (or CANARY_COUNCIL_NAMESPACES): the namespaces the tools may read");
         }
         ClusterConnection connection = connection(allowed);
         KubernetesClusterBackend cluster;
@@ -76,9 +85,11 @@ final class ClusterOptions {
     ClusterConnection connection(Set<String> allowed) {
         requireOneSource();
         try {
-            return inCluster ? ClusterConnection.inCluster(allowed)
-                    : kubeconfig != null ? ClusterConnection.kubeconfig(kubeconfig, context, allowed)
-                    : ClusterConnection.apiServer(uri(apiUrl), token(), allowed);
+            return inCluster
+                    ? ClusterConnection.inCluster(allowed)
+                    : kubeconfig != null
+                            ? ClusterConnection.kubeconfig(kubeconfig, context, allowed)
+                            : ClusterConnection.apiServer(uri(apiUrl), token(), allowed);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -1,15 +1,14 @@
 package dev.canarycouncil.launcher;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
-
 import dev.canarycouncil.mcp.code.LocalRepositoryCodeBackend;
 import dev.canarycouncil.mcp.code.github.GitHubCodeSources;
 import dev.canarycouncil.mcp.code.github.GitHubRepository;
 import dev.canarycouncil.mcp.server.ToolBackends;
 import dev.canarycouncil.runtime.repository.RepositoryAllowList;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,19 +19,29 @@ final class CodeOptions {
 
     static final String TOKEN_ENV = "CANARY_COUNCIL_GITHUB_TOKEN";
 
-    @Option(names = "--github-repo", paramLabel = "OWNER/NAME", defaultValue = "${env:CANARY_COUNCIL_GITHUB_REPO}",
+    @Option(
+            names = "--github-repo",
+            paramLabel = "OWNER/NAME",
+            defaultValue = "${env:CANARY_COUNCIL_GITHUB_REPO}",
             description = "Search the service's code in this GitHub repository (env CANARY_COUNCIL_GITHUB_REPO; "
                     + "token in env " + TOKEN_ENV + ").")
     String githubRepo;
 
-    @Option(names = "--github-allowed-repos", paramLabel = "OWNER/NAME", split = ",",
+    @Option(
+            names = "--github-allowed-repos",
+            paramLabel = "OWNER/NAME",
+            split = ",",
             defaultValue = "${env:CANARY_COUNCIL_GITHUB_ALLOWED_REPOS}",
-            description = "Further repositories a caller may name (the rollouts plugin's githubUrl) for code search and "
-                    + "issue filing, read with the same token (env CANARY_COUNCIL_GITHUB_ALLOWED_REPOS). Any other "
-                    + "repository a request names is ignored, and the verdict's issue says so.")
+            description =
+                    "Further repositories a caller may name (the rollouts plugin's githubUrl) for code search and "
+                            + "issue filing, read with the same token (env CANARY_COUNCIL_GITHUB_ALLOWED_REPOS). Any other "
+                            + "repository a request names is ignored, and the verdict's issue says so.")
     List<String> allowedRepos;
 
-    @Option(names = "--github-url", paramLabel = "URL", defaultValue = GitHubRepository.DEFAULT_API_URL,
+    @Option(
+            names = "--github-url",
+            paramLabel = "URL",
+            defaultValue = GitHubRepository.DEFAULT_API_URL,
             description = "GitHub API URL, for GitHub Enterprise (default: ${DEFAULT-VALUE}).")
     String githubUrl;
 
@@ -41,10 +50,15 @@ final class CodeOptions {
 
     /** The repositories a request may name: the --github-repo and the --github-allowed-repos. */
     RepositoryAllowList allowList() {
-        List<String> allowed = allowedRepos == null ? List.of()
-                : allowedRepos.stream().map(String::strip).filter(r -> !r.isEmpty()).toList();
+        List<String> allowed = allowedRepos == null
+                ? List.of()
+                : allowedRepos.stream()
+                        .map(String::strip)
+                        .filter(r -> !r.isEmpty())
+                        .toList();
         if (!allowed.isEmpty() && (githubRepo == null || githubRepo.isBlank())) {
-            throw new UsageException("--github-allowed-repos needs --github-repo: the allowed repositories are read with its token and API URL");
+            throw new UsageException(
+                    "--github-allowed-repos needs --github-repo: the allowed repositories are read with its token and API URL");
         }
         try {
             return new RepositoryAllowList(githubRepo, Set.copyOf(allowed), githubUrl);
@@ -69,11 +83,16 @@ final class CodeOptions {
         }
         GitHubRepository repository;
         try {
-            repository = GitHubRepository.of(githubRepo, System.getenv(TOKEN_ENV)).withApiUrl(githubUrl);
+            repository =
+                    GitHubRepository.of(githubRepo, System.getenv(TOKEN_ENV)).withApiUrl(githubUrl);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--github-repo: " + e.getMessage());
         }
-        return backends.withCode(new GitHubCodeSources(repository, allowList), repository.description()
-                + (allowList.allowed().isEmpty() ? "" : " (requests may name " + String.join(", ", allowList.allowed()) + ")"));
+        return backends.withCode(
+                new GitHubCodeSources(repository, allowList),
+                repository.description()
+                        + (allowList.allowed().isEmpty()
+                                ? ""
+                                : " (requests may name " + String.join(", ", allowList.allowed()) + ")"));
     }
 }

@@ -1,11 +1,5 @@
 package dev.canarycouncil.launcher;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import java.util.OptionalInt;
-
 import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.issuewriter.IssueWriterService;
 import dev.canarycouncil.loganalyst.LogAnalyst;
@@ -26,6 +20,10 @@ import dev.canarycouncil.runtime.http.HttpEndpoint;
 import dev.canarycouncil.runtime.llm.ModelConfig;
 import dev.canarycouncil.runtime.mcp.McpToolClient;
 import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Starts each part of the council on its own port: the same code runs one part per process in
@@ -34,8 +32,8 @@ import io.vertx.core.Vertx;
 final class CouncilAssembly {
 
     static final String MCP_TOOLS = "mcp-tools";
-    static final List<String> AGENT_NAMES = List.of(OrchestratorService.NAME, LogAnalyst.NAME, MetricsAgent.NAME,
-            IssueWriterService.NAME, MCP_TOOLS);
+    static final List<String> AGENT_NAMES =
+            List.of(OrchestratorService.NAME, LogAnalyst.NAME, MetricsAgent.NAME, IssueWriterService.NAME, MCP_TOOLS);
 
     private static final Duration TOOL_TIMEOUT = Duration.ofSeconds(30);
 
@@ -47,12 +45,19 @@ final class CouncilAssembly {
     private final GateSettings gate;
     private final OptionalInt gatePort;
 
-    CouncilAssembly(Vertx vertx, String host, A2aServerSettings settings, MetricSetChoice metricSet, ModelConfig models) {
+    CouncilAssembly(
+            Vertx vertx, String host, A2aServerSettings settings, MetricSetChoice metricSet, ModelConfig models) {
         this(vertx, host, settings, metricSet, models, GateSettings.defaults(), OptionalInt.empty());
     }
 
-    private CouncilAssembly(Vertx vertx, String host, A2aServerSettings settings, MetricSetChoice metricSet, ModelConfig models,
-                            GateSettings gate, OptionalInt gatePort) {
+    private CouncilAssembly(
+            Vertx vertx,
+            String host,
+            A2aServerSettings settings,
+            MetricSetChoice metricSet,
+            ModelConfig models,
+            GateSettings gate,
+            OptionalInt gatePort) {
         this.vertx = vertx;
         this.host = host;
         this.settings = settings;
@@ -102,7 +107,8 @@ final class CouncilAssembly {
     StartedPart metricsAgent(int port, String publicUrl, String mcpUrl) {
         HttpEndpoint endpoint = HttpEndpoint.start(vertx, host, port);
         McpToolClient tools = mcpClient(mcpUrl);
-        var server = MetricsAgentService.mount(endpoint.router(), urlOr(publicUrl, endpoint), tools, metricSet, settings, models);
+        var server = MetricsAgentService.mount(
+                endpoint.router(), urlOr(publicUrl, endpoint), tools, metricSet, settings, models);
         return new StartedPart(MetricsAgent.NAME, endpoint, () -> {
             server.close();
             tools.close();
@@ -113,8 +119,8 @@ final class CouncilAssembly {
     StartedPart issueWriter(int port, String publicUrl, IssueWriterConfig config, String mcpUrl) {
         HttpEndpoint endpoint = HttpEndpoint.start(vertx, host, port);
         McpToolClient code = mcpUrl == null ? null : mcpClient(mcpUrl);
-        var agent = IssueWriterService.mount(endpoint.router(), urlOr(publicUrl, endpoint), config.withModels(models), code,
-                settings);
+        var agent = IssueWriterService.mount(
+                endpoint.router(), urlOr(publicUrl, endpoint), config.withModels(models), code, settings);
         return new StartedPart(IssueWriterService.NAME, endpoint, () -> {
             agent.close();
             if (code != null) {
@@ -123,16 +129,26 @@ final class CouncilAssembly {
         });
     }
 
-    StartedPart orchestrator(int port, String publicUrl, String mcpUrl, MemberOptions.Resolved members, CouncilSettings council) {
+    StartedPart orchestrator(
+            int port, String publicUrl, String mcpUrl, MemberOptions.Resolved members, CouncilSettings council) {
         HttpEndpoint endpoint = HttpEndpoint.start(vertx, host, port);
         Optional<HttpEndpoint> gateEndpoint = Optional.empty();
         try {
             if (gatePort.isPresent()) {
                 gateEndpoint = Optional.of(HttpEndpoint.start(vertx, host, gatePort.getAsInt()));
             }
-            OrchestratorService service = OrchestratorService.mount(endpoint.router(),
-                    gateEndpoint.map(HttpEndpoint::router).orElse(endpoint.router()), urlOr(publicUrl, endpoint),
-                    new OrchestratorConfig(mcpUrl, members.members(), council, models, members.trackRecords(), members.discovery(), gate),
+            OrchestratorService service = OrchestratorService.mount(
+                    endpoint.router(),
+                    gateEndpoint.map(HttpEndpoint::router).orElse(endpoint.router()),
+                    urlOr(publicUrl, endpoint),
+                    new OrchestratorConfig(
+                            mcpUrl,
+                            members.members(),
+                            council,
+                            models,
+                            members.trackRecords(),
+                            members.discovery(),
+                            gate),
                     settings);
             return new StartedPart(OrchestratorService.NAME, endpoint, service, gateEndpoint);
         } catch (RuntimeException e) {

@@ -1,8 +1,7 @@
 package dev.canarycouncil.launcher;
 
-import java.time.Duration;
-
 import dev.canarycouncil.runtime.config.DurationText;
+import java.time.Duration;
 import picocli.CommandLine;
 
 /** Reads {@code 90s}, {@code 2m}, {@code 1h30m}, {@code 500ms} or bare seconds. */

@@ -1,5 +1,23 @@
 package dev.canarycouncil.launcher;
 
+import dev.canarycouncil.evals.baseline.ErrorRateThreshold;
+import dev.canarycouncil.evals.baseline.RawLogsPrompt;
+import dev.canarycouncil.evals.scoring.CaseResult;
+import dev.canarycouncil.evals.scoring.CaseResults;
+import dev.canarycouncil.evals.scoring.Expectation;
+import dev.canarycouncil.issuewriter.IssueWriterConfig;
+import dev.canarycouncil.mcp.recorded.RecordedRollout;
+import dev.canarycouncil.metrics.config.MetricSetChoice;
+import dev.canarycouncil.orchestrator.council.CouncilSettings;
+import dev.canarycouncil.orchestrator.members.MembersConfig;
+import dev.canarycouncil.orchestrator.members.TrackRecords;
+import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
+import dev.canarycouncil.runtime.llm.ModelConfig;
+import dev.canarycouncil.runtime.mcp.McpToolClient;
+import dev.canarycouncil.runtime.schema.AnalysisTarget;
+import dev.canarycouncil.runtime.schema.Decision;
+import dev.canarycouncil.runtime.schema.Verdict;
+import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,26 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
-import dev.canarycouncil.evals.baseline.ErrorRateThreshold;
-import dev.canarycouncil.evals.baseline.RawLogsPrompt;
-import dev.canarycouncil.evals.scoring.CaseResult;
-import dev.canarycouncil.evals.scoring.CaseResults;
-import dev.canarycouncil.evals.scoring.Expectation;
-import dev.canarycouncil.issuewriter.IssueWriterConfig;
-import dev.canarycouncil.mcp.recorded.RecordedRollout;
-import dev.canarycouncil.orchestrator.members.MembersConfig;
-import dev.canarycouncil.orchestrator.members.MembersConfigException;
-import dev.canarycouncil.orchestrator.members.TrackRecords;
-import dev.canarycouncil.metrics.config.MetricSetChoice;
-import dev.canarycouncil.orchestrator.council.CouncilSettings;
-import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
-import dev.canarycouncil.runtime.llm.ModelConfig;
-import dev.canarycouncil.runtime.mcp.McpToolClient;
-import dev.canarycouncil.runtime.schema.AnalysisTarget;
-import dev.canarycouncil.runtime.schema.Decision;
-import dev.canarycouncil.runtime.schema.Verdict;
-import io.vertx.core.Vertx;
-
 /**
  * Replays recordings through the whole council over real HTTP, several at once: each case gets
  * its own MCP server (on its recording) and its own agents on free ports, exactly as `analyze`
@@ -39,8 +37,7 @@ import io.vertx.core.Vertx;
 final class EvalRunner {
 
     /** One recording to judge. */
-    record Case(String name, RecordedRollout rollout, Expectation expected) {
-    }
+    record Case(String name, RecordedRollout rollout, Expectation expected) {}
 
     private final Vertx vertx;
     private final MetricSetChoice metricSet;
@@ -51,15 +48,23 @@ final class EvalRunner {
     private final ErrorRateThreshold threshold = new ErrorRateThreshold(ErrorRateThreshold.DEFAULT_THRESHOLD);
 
     /** @param perRecording gives each recording its models (e.g. replaying its recorded replies) */
-    EvalRunner(Vertx vertx, MetricSetChoice metricSet, ModelConfig models,
-               java.util.function.BiFunction<ModelConfig, Path, ModelConfig> perRecording, CouncilSettings council) {
+    EvalRunner(
+            Vertx vertx,
+            MetricSetChoice metricSet,
+            ModelConfig models,
+            java.util.function.BiFunction<ModelConfig, Path, ModelConfig> perRecording,
+            CouncilSettings council) {
         this(vertx, metricSet, models, perRecording, council, TrackRecords.none());
     }
 
     /** @param trackRecords members' records to weigh votes by, as the orchestrator's --track-record does */
-    EvalRunner(Vertx vertx, MetricSetChoice metricSet, ModelConfig models,
-               java.util.function.BiFunction<ModelConfig, Path, ModelConfig> perRecording, CouncilSettings council,
-               TrackRecords trackRecords) {
+    EvalRunner(
+            Vertx vertx,
+            MetricSetChoice metricSet,
+            ModelConfig models,
+            java.util.function.BiFunction<ModelConfig, Path, ModelConfig> perRecording,
+            CouncilSettings council,
+            TrackRecords trackRecords) {
         this.weighing = new MemberOptions.Resolved(new MembersConfig(List.of(), null, null), trackRecords, null);
         this.vertx = vertx;
         this.metricSet = metricSet;
@@ -100,28 +105,41 @@ final class EvalRunner {
     private CaseResult judge(Case c) {
         long started = System.nanoTime();
         var manifest = c.rollout().manifest();
-        AnalysisTarget target = AnalysisTarget.of(manifest.namespace(), manifest.canary().podTemplateHash());
+        AnalysisTarget target =
+                AnalysisTarget.of(manifest.namespace(), manifest.canary().podTemplateHash());
         ModelConfig caseModels = perRecording.apply(models, c.rollout().directory());
-        CouncilAssembly assembly = new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), metricSet, caseModels);
-        try (LocalCouncil local = LocalCouncil.start(assembly, LocalCouncil.Ports.ephemeral(),
-                RecordingOption.backends(c.rollout()), council, IssueWriterConfig.dryRun(null, null), weighing, line -> { })) {
+        CouncilAssembly assembly =
+                new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), metricSet, caseModels);
+        try (LocalCouncil local = LocalCouncil.start(
+                assembly,
+                LocalCouncil.Ports.ephemeral(),
+                RecordingOption.backends(c.rollout()),
+                council,
+                IssueWriterConfig.dryRun(null, null),
+                weighing,
+                line -> {})) {
             Map<String, Decision> baselines = new java.util.TreeMap<>();
             Map<String, Long> baselineTokens = new java.util.TreeMap<>();
-            try (McpToolClient tools = new McpToolClient(local.part(CouncilAssembly.MCP_TOOLS).url() + "/mcp", Duration.ofSeconds(30))) {
-                baselines.put(ErrorRateThreshold.NAME, threshold.judge(tools, manifest.canary().podTemplateHash(),
-                        manifest.window()));
+            try (McpToolClient tools =
+                    new McpToolClient(local.part(CouncilAssembly.MCP_TOOLS).url() + "/mcp", Duration.ofSeconds(30))) {
+                baselines.put(
+                        ErrorRateThreshold.NAME,
+                        threshold.judge(tools, manifest.canary().podTemplateHash(), manifest.window()));
             }
             var rawLogsModel = caseModels.session(RawLogsPrompt.AGENT, true);
             if (rawLogsModel.isPresent()) {
                 try (var session = rawLogsModel.get()) {
-                    RawLogsPrompt.Judgement j = new RawLogsPrompt(session).judge(c.rollout().directory(),
-                            manifest.canary().podTemplateHash(), manifest.stable().podTemplateHash());
+                    RawLogsPrompt.Judgement j = new RawLogsPrompt(session)
+                            .judge(
+                                    c.rollout().directory(),
+                                    manifest.canary().podTemplateHash(),
+                                    manifest.stable().podTemplateHash());
                     baselines.put(RawLogsPrompt.NAME, j.decision());
                     baselineTokens.put(RawLogsPrompt.NAME, j.tokens());
                 }
             }
             long analysisStart = System.nanoTime();
-            Verdict v = AnalysisClient.analyze(local.orchestratorUrl(), target, timeout(), m -> { });
+            Verdict v = AnalysisClient.analyze(local.orchestratorUrl(), target, timeout(), m -> {});
             long ms = (System.nanoTime() - analysisStart) / 1_000_000;
             return CaseResults.judged(c.name(), c.expected(), v, ms, baselines, baselineTokens);
         } catch (Exception e) {
@@ -131,7 +149,9 @@ final class EvalRunner {
     }
 
     private Duration timeout() {
-        return council.deadline().plus(council.issueDeadline()).plusSeconds(30)
+        return council.deadline()
+                .plus(council.issueDeadline())
+                .plusSeconds(30)
                 .plus(models.anyModel() ? models.reviewTimeout().multipliedBy(2) : Duration.ZERO);
     }
 

@@ -13,8 +13,7 @@ public final class ExitCodes {
     /** The analysis could not run (an agent crashed, a port was taken, ...). */
     public static final int RUNTIME = 4;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 
     public static int of(Decision decision) {
         return switch (decision) {

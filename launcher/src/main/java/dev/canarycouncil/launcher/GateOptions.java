@@ -1,11 +1,10 @@
 package dev.canarycouncil.launcher;
 
+import dev.canarycouncil.orchestrator.gate.AnalysisLimits;
+import dev.canarycouncil.orchestrator.gate.GateSettings;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.OptionalInt;
-
-import dev.canarycouncil.orchestrator.gate.AnalysisLimits;
-import dev.canarycouncil.orchestrator.gate.GateSettings;
 import picocli.CommandLine.Option;
 
 /**
@@ -17,28 +16,47 @@ final class GateOptions {
 
     static final String GATE_TOKEN_ENV = "CANARY_COUNCIL_GATE_TOKEN";
 
-    @Option(names = "--gate-port", paramLabel = "PORT", defaultValue = "${env:CANARY_COUNCIL_GATE_PORT}",
-            description = "Serve the controllers' endpoints (/api/v1/*, the plugin's /a2a/analyze) on this port only, so a "
-                    + "NetworkPolicy can open it to the controllers' namespaces alone (env CANARY_COUNCIL_GATE_PORT). "
-                    + "Default: the orchestrator's own port.")
+    @Option(
+            names = "--gate-port",
+            paramLabel = "PORT",
+            defaultValue = "${env:CANARY_COUNCIL_GATE_PORT}",
+            description =
+                    "Serve the controllers' endpoints (/api/v1/*, the plugin's /a2a/analyze) on this port only, so a "
+                            + "NetworkPolicy can open it to the controllers' namespaces alone (env CANARY_COUNCIL_GATE_PORT). "
+                            + "Default: the orchestrator's own port.")
     Integer gatePort;
 
-    @Option(names = "--plugin-endpoint", paramLabel = "on|off", defaultValue = "${env:CANARY_COUNCIL_PLUGIN_ENDPOINT:-on}",
-            description = "Serve the rollouts plugin's POST /a2a/analyze, which cannot send a token (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--plugin-endpoint",
+            paramLabel = "on|off",
+            defaultValue = "${env:CANARY_COUNCIL_PLUGIN_ENDPOINT:-on}",
+            description =
+                    "Serve the rollouts plugin's POST /a2a/analyze, which cannot send a token (default: ${DEFAULT-VALUE}).")
     String pluginEndpoint;
 
-    @Option(names = "--max-analyses-per-caller", paramLabel = "N", defaultValue = "" + AnalysisLimits.DEFAULT_PER_CALLER,
+    @Option(
+            names = "--max-analyses-per-caller",
+            paramLabel = "N",
+            defaultValue = "" + AnalysisLimits.DEFAULT_PER_CALLER,
             description = "Analyses one caller (remote address) may have running through the controller endpoints; "
                     + "more are refused with 429 and Retry-After (default: ${DEFAULT-VALUE}).")
     int perCaller;
 
-    @Option(names = "--max-analyses-per-rollout", paramLabel = "N", defaultValue = "" + AnalysisLimits.DEFAULT_PER_ROLLOUT,
+    @Option(
+            names = "--max-analyses-per-rollout",
+            paramLabel = "N",
+            defaultValue = "" + AnalysisLimits.DEFAULT_PER_ROLLOUT,
             description = "Analyses of one rollout that may run at once (default: ${DEFAULT-VALUE}).")
     int perRollout;
 
-    @Option(names = "--gate-token-file", paramLabel = "FILE", defaultValue = "${env:CANARY_COUNCIL_GATE_TOKEN_FILE}",
-            description = "A token that opens the controller endpoints only, for the controllers' Secrets and Flagger's "
-                    + "metadata (env CANARY_COUNCIL_GATE_TOKEN_FILE, or the token itself in " + GATE_TOKEN_ENV + ").")
+    @Option(
+            names = "--gate-token-file",
+            paramLabel = "FILE",
+            defaultValue = "${env:CANARY_COUNCIL_GATE_TOKEN_FILE}",
+            description =
+                    "A token that opens the controller endpoints only, for the controllers' Secrets and Flagger's "
+                            + "metadata (env CANARY_COUNCIL_GATE_TOKEN_FILE, or the token itself in " + GATE_TOKEN_ENV
+                            + ").")
     Path gateTokenFile;
 
     OptionalInt port() {
@@ -52,11 +70,13 @@ final class GateOptions {
     }
 
     GateSettings settings() {
-        GateSettings.PluginEndpoint plugin = switch (pluginEndpoint == null ? "on" : pluginEndpoint.strip().toLowerCase(Locale.ROOT)) {
-            case "on" -> GateSettings.PluginEndpoint.ON;
-            case "off" -> GateSettings.PluginEndpoint.OFF;
-            default -> throw new UsageException("--plugin-endpoint must be on or off, was '" + pluginEndpoint + "'");
-        };
+        GateSettings.PluginEndpoint plugin =
+                switch (pluginEndpoint == null ? "on" : pluginEndpoint.strip().toLowerCase(Locale.ROOT)) {
+                    case "on" -> GateSettings.PluginEndpoint.ON;
+                    case "off" -> GateSettings.PluginEndpoint.OFF;
+                    default ->
+                        throw new UsageException("--plugin-endpoint must be on or off, was '" + pluginEndpoint + "'");
+                };
         AnalysisLimits limits;
         try {
             limits = new AnalysisLimits(perCaller, perRollout, AnalysisLimits.DEFAULT_RETRY_AFTER);
@@ -64,6 +84,8 @@ final class GateOptions {
             throw new UsageException(e.getMessage());
         }
         GateSettings settings = GateSettings.defaults().withPlugin(plugin).withLimits(limits);
-        return SecretSource.read(gateTokenFile, "--gate-token-file", GATE_TOKEN_ENV).map(settings::withGateToken).orElse(settings);
+        return SecretSource.read(gateTokenFile, "--gate-token-file", GATE_TOKEN_ENV)
+                .map(settings::withGateToken)
+                .orElse(settings);
     }
 }

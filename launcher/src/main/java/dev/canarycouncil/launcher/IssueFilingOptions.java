@@ -1,11 +1,10 @@
 package dev.canarycouncil.launcher;
 
-import java.nio.file.Path;
-import java.util.List;
-
 import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.issuewriter.IssueWriterService;
 import dev.canarycouncil.issuewriter.filing.GitHubFilingConfig;
+import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -15,11 +14,16 @@ import picocli.CommandLine.Option;
  */
 final class IssueFilingOptions {
 
-    @Option(names = "--issue-dir", paramLabel = "DIR",
+    @Option(
+            names = "--issue-dir",
+            paramLabel = "DIR",
             description = "Keep remediation issue drafts here as Markdown; the GitHub outbox lives in DIR/outbox.")
     Path issueDir;
 
-    @Option(names = "--issue-label", paramLabel = "LABEL", split = ",",
+    @Option(
+            names = "--issue-label",
+            paramLabel = "LABEL",
+            split = ",",
             description = "Labels for remediation issues, e.g. canary-rollback,jules (default: canary-rollback).")
     List<String> labels;
 
@@ -33,12 +37,15 @@ final class IssueFilingOptions {
         if (code.githubRepo == null || code.githubRepo.isBlank() || token == null || token.isBlank()) {
             return IssueWriterConfig.dryRun(issueLabels, issueDir).withRepositories(code.allowList());
         }
-        Path outbox = issueDir != null ? issueDir.resolve("outbox")
+        Path outbox = issueDir != null
+                ? issueDir.resolve("outbox")
                 : Path.of(System.getProperty("user.home"), ".canary-council", "outbox");
         try {
-            GitHubFilingConfig github = GitHubFilingConfig.of(code.githubRepo, token, outbox).withApiUrl(code.githubUrl)
+            GitHubFilingConfig github = GitHubFilingConfig.of(code.githubRepo, token, outbox)
+                    .withApiUrl(code.githubUrl)
                     .withLabels(issueLabels);
-            return new IssueWriterConfig(issueLabels, issueDir, assignee == null ? github : github.withAssignee(assignee))
+            return new IssueWriterConfig(
+                            issueLabels, issueDir, assignee == null ? github : github.withAssignee(assignee))
                     .withRepositories(code.allowList());
         } catch (IllegalArgumentException e) {
             throw new UsageException("issue filing: " + e.getMessage());

@@ -1,15 +1,13 @@
 package dev.canarycouncil.launcher;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Consumer;
-
 import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.mcp.server.ToolBackends;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.orchestrator.members.MemberEntry;
 import dev.canarycouncil.orchestrator.members.MembersConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Every part of the council in this JVM, each on its own port and talking to the others over
@@ -35,14 +33,25 @@ final class LocalCouncil implements AutoCloseable {
         this.parts = parts;
     }
 
-    static LocalCouncil start(CouncilAssembly assembly, Ports ports, ToolBackends backends, CouncilSettings council,
-                              IssueWriterConfig issues, Consumer<String> announce) {
+    static LocalCouncil start(
+            CouncilAssembly assembly,
+            Ports ports,
+            ToolBackends backends,
+            CouncilSettings council,
+            IssueWriterConfig issues,
+            Consumer<String> announce) {
         return start(assembly, ports, backends, council, issues, MemberOptions.Resolved.of(List.of()), announce);
     }
 
     /** @param plugins members to seat beside the built-in agents, and how votes are weighed */
-    static LocalCouncil start(CouncilAssembly assembly, Ports ports, ToolBackends backends, CouncilSettings council,
-                              IssueWriterConfig issues, MemberOptions.Resolved plugins, Consumer<String> announce) {
+    static LocalCouncil start(
+            CouncilAssembly assembly,
+            Ports ports,
+            ToolBackends backends,
+            CouncilSettings council,
+            IssueWriterConfig issues,
+            MemberOptions.Resolved plugins,
+            Consumer<String> announce) {
         List<StartedPart> parts = new ArrayList<>();
         try {
             StartedPart mcp = add(parts, assembly.mcpTools(ports.mcpTools(), backends), announce);
@@ -54,10 +63,20 @@ final class LocalCouncil implements AutoCloseable {
             for (StartedPart p : List.of(logs, metrics, writer)) {
                 builtIn.add(MemberEntry.of(p.cardUrl(), "built-in").withSecret(assembly.secret()));
             }
-            MembersConfig all = new MembersConfig(builtIn, plugins.members().discovery(), plugins.members().refresh())
+            MembersConfig all = new MembersConfig(
+                            builtIn,
+                            plugins.members().discovery(),
+                            plugins.members().refresh())
                     .plus(plugins.members().members());
-            add(parts, assembly.orchestrator(ports.orchestrator(), null, mcpUrl,
-                    new MemberOptions.Resolved(all, plugins.trackRecords(), plugins.discovery()), council), announce);
+            add(
+                    parts,
+                    assembly.orchestrator(
+                            ports.orchestrator(),
+                            null,
+                            mcpUrl,
+                            new MemberOptions.Resolved(all, plugins.trackRecords(), plugins.discovery()),
+                            council),
+                    announce);
             return new LocalCouncil(parts);
         } catch (RuntimeException e) {
             new LocalCouncil(parts).close();
@@ -72,7 +91,9 @@ final class LocalCouncil implements AutoCloseable {
     }
 
     StartedPart part(String name) {
-        return parts.stream().filter(p -> p.name().equals(name)).findFirst()
+        return parts.stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no part " + name));
     }
 

@@ -1,17 +1,27 @@
 package dev.canarycouncil.launcher;
 
 import java.util.Arrays;
-
 import org.slf4j.bridge.SLF4JBridgeHandler;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** The one runnable jar. */
-@Command(name = "canary-council", mixinStandardHelpOptions = true, version = "canary-council 0.1.0",
-        exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.RUNTIME,
+@Command(
+        name = "canary-council",
+        mixinStandardHelpOptions = true,
+        version = "canary-council 0.1.0",
+        exitCodeOnInvalidInput = ExitCodes.USAGE,
+        exitCodeOnExecutionException = ExitCodes.RUNTIME,
         description = "Decides whether a canary release may be promoted: a council of agents over A2A and MCP.",
-        subcommands = {AnalyzeCommand.class, ServeCommand.class, ChatCommand.class, EvalCommand.class, BenchCommand.class,
-                SecretCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            AnalyzeCommand.class,
+            ServeCommand.class,
+            ChatCommand.class,
+            EvalCommand.class,
+            BenchCommand.class,
+            SecretCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -39,8 +49,9 @@ public final class Main implements Runnable {
             return cli.execute(args);
         } catch (OutOfMemoryError e) {
             // An Error passes picocli's handler; say what to do instead of printing a stack trace.
-            System.err.println("error: out of memory (heap limit " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-                    + " MiB); give the JVM more with -Xmx, e.g. java -Xmx1g -jar canary-council.jar ...");
+            System.err.println(
+                    "error: out of memory (heap limit " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                            + " MiB); give the JVM more with -Xmx, e.g. java -Xmx1g -jar canary-council.jar ...");
             return ExitCodes.RUNTIME;
         }
     }

@@ -1,10 +1,5 @@
 package dev.canarycouncil.launcher;
 
-import java.util.Optional;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.canarycouncil.orchestrator.members.KubernetesServiceDiscovery;
 import dev.canarycouncil.orchestrator.members.MemberEntry;
 import dev.canarycouncil.orchestrator.members.MembersConfig;
@@ -13,22 +8,35 @@ import dev.canarycouncil.orchestrator.members.MembersFile;
 import dev.canarycouncil.orchestrator.members.TrackRecords;
 import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** Who else sits on the council (plug-in agents) and how votes are weighed. */
 final class MemberOptions {
 
-    @Option(names = "--member", paramLabel = "CARD_URL", split = ",", defaultValue = "${env:CANARY_COUNCIL_MEMBERS}",
+    @Option(
+            names = "--member",
+            paramLabel = "CARD_URL",
+            split = ",",
+            defaultValue = "${env:CANARY_COUNCIL_MEMBERS}",
             description = "Agent card URL (or base URL) of a council member, repeatable or comma-separated "
                     + "(env CANARY_COUNCIL_MEMBERS). With every part in this JVM these join the built-in agents.")
     List<String> members = new ArrayList<>();
 
-    @Option(names = "--members-file", paramLabel = "FILE", defaultValue = "${env:CANARY_COUNCIL_MEMBERS_FILE}",
+    @Option(
+            names = "--members-file",
+            paramLabel = "FILE",
+            defaultValue = "${env:CANARY_COUNCIL_MEMBERS_FILE}",
             description = "YAML/JSON file of members with weight, timeout, veto, token, and Kubernetes discovery "
                     + "(docs/plugins.md; env CANARY_COUNCIL_MEMBERS_FILE).")
     Path membersFile;
 
-    @Option(names = "--track-record", paramLabel = "FILE",
+    @Option(
+            names = "--track-record",
+            paramLabel = "FILE",
             description = "An eval-report.json: weigh each member's votes by how often such votes of it were right "
                     + "instead of its self-reported confidence.")
     Path trackRecord;
@@ -65,8 +73,8 @@ final class MemberOptions {
                 config = new MembersConfig(entries, file.discovery(), file.refresh()).plus(file.members());
                 if (file.discovery() != null) {
                     // In a pod: the service account; elsewhere: the kubeconfig. Asked lazily, at refresh.
-                    discovery = new KubernetesServiceDiscovery(new KubernetesClientBuilder().build(), file.discovery(),
-                            System.getenv());
+                    discovery = new KubernetesServiceDiscovery(
+                            new KubernetesClientBuilder().build(), file.discovery(), System.getenv());
                 }
             }
             TrackRecords records = trackRecord == null ? TrackRecords.none() : TrackRecords.load(trackRecord);

@@ -1,11 +1,10 @@
 package dev.canarycouncil.launcher;
 
-import java.nio.file.Path;
-
 import dev.canarycouncil.metrics.config.MetricSetChoice;
 import dev.canarycouncil.metrics.config.MetricSetException;
 import dev.canarycouncil.metrics.config.MetricSetLoader;
 import dev.canarycouncil.metrics.presets.PresetCatalog;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
@@ -16,15 +15,23 @@ final class MetricsOptions {
 
     static final String AUTO = "auto";
 
-    @Option(names = "--metrics-config", paramLabel = "FILE", defaultValue = "${env:CANARY_COUNCIL_METRICS_CONFIG}",
-            description = "Metric set for the metrics agent, YAML or JSON (see docs/metrics.md; env CANARY_COUNCIL_METRICS_CONFIG). "
-                    + "Default: the bundled preset the canary's series match (--metrics-preset).")
+    @Option(
+            names = "--metrics-config",
+            paramLabel = "FILE",
+            defaultValue = "${env:CANARY_COUNCIL_METRICS_CONFIG}",
+            description =
+                    "Metric set for the metrics agent, YAML or JSON (see docs/metrics.md; env CANARY_COUNCIL_METRICS_CONFIG). "
+                            + "Default: the bundled preset the canary's series match (--metrics-preset).")
     Path metricsConfig;
 
-    @Option(names = "--metrics-preset", paramLabel = "NAME", defaultValue = "${env:CANARY_COUNCIL_METRICS_PRESET:-auto}",
-            description = "Bundled metric preset: auto (default: the first whose series the canary has), kube-prometheus, "
-                    + "per-pod, opentelemetry, opentelemetry-legacy, spring-boot, istio, linkerd, nginx-ingress or envoy "
-                    + "(env CANARY_COUNCIL_METRICS_PRESET; docs/metrics.md).")
+    @Option(
+            names = "--metrics-preset",
+            paramLabel = "NAME",
+            defaultValue = "${env:CANARY_COUNCIL_METRICS_PRESET:-auto}",
+            description =
+                    "Bundled metric preset: auto (default: the first whose series the canary has), kube-prometheus, "
+                            + "per-pod, opentelemetry, opentelemetry-legacy, spring-boot, istio, linkerd, nginx-ingress or envoy "
+                            + "(env CANARY_COUNCIL_METRICS_PRESET; docs/metrics.md).")
     String metricsPreset;
 
     MetricSetChoice metricSet() {
@@ -44,7 +51,8 @@ final class MetricsOptions {
         }
         PresetCatalog presets = PresetCatalog.bundled();
         if (presets.find(preset).isEmpty()) {
-            throw new UsageException("unknown metric preset '" + preset + "'; known: auto, " + String.join(", ", presets.names()));
+            throw new UsageException(
+                    "unknown metric preset '" + preset + "'; known: auto, " + String.join(", ", presets.names()));
         }
         return new MetricSetChoice.Preset(preset);
     }

@@ -1,11 +1,10 @@
 package dev.canarycouncil.launcher;
 
-import java.nio.file.Path;
-import java.time.Duration;
-
 import dev.canarycouncil.runtime.llm.ModelConfig;
 import dev.canarycouncil.runtime.llm.ModelConfigException;
 import dev.canarycouncil.runtime.llm.ModelConfigLoader;
+import java.nio.file.Path;
+import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /**
@@ -14,35 +13,58 @@ import picocli.CommandLine.Option;
  */
 final class ModelOptions {
 
-    @Option(names = "--model", paramLabel = "PROVIDER[:NAME]", defaultValue = "${env:CANARY_COUNCIL_MODEL}",
+    @Option(
+            names = "--model",
+            paramLabel = "PROVIDER[:NAME]",
+            defaultValue = "${env:CANARY_COUNCIL_MODEL}",
             description = "Model for every agent: gemini[:gemini-2.5-flash] or openai[:NAME] for any OpenAI-compatible "
                     + "server (vLLM, Ollama). Key from env CANARY_COUNCIL_MODEL_API_KEY, GEMINI_API_KEY or OPENAI_API_KEY, "
                     + "or --model-key-file (env CANARY_COUNCIL_MODEL). Default: none (deterministic).")
     String model;
 
-    @Option(names = "--model-url", paramLabel = "URL", defaultValue = "${env:CANARY_COUNCIL_MODEL_URL}",
-            description = "The model API's base URL, e.g. http://localhost:11434/v1 for Ollama (env CANARY_COUNCIL_MODEL_URL).")
+    @Option(
+            names = "--model-url",
+            paramLabel = "URL",
+            defaultValue = "${env:CANARY_COUNCIL_MODEL_URL}",
+            description =
+                    "The model API's base URL, e.g. http://localhost:11434/v1 for Ollama (env CANARY_COUNCIL_MODEL_URL).")
     String modelUrl;
 
-    @Option(names = "--model-key-file", paramLabel = "FILE", defaultValue = "${env:CANARY_COUNCIL_MODEL_KEY_FILE}",
+    @Option(
+            names = "--model-key-file",
+            paramLabel = "FILE",
+            defaultValue = "${env:CANARY_COUNCIL_MODEL_KEY_FILE}",
             description = "File holding the model API key (env CANARY_COUNCIL_MODEL_KEY_FILE).")
     Path keyFile;
 
-    @Option(names = "--model-config", paramLabel = "FILE", defaultValue = "${env:CANARY_COUNCIL_MODEL_CONFIG}",
-            description = "YAML/JSON model configuration with per-agent overrides (see docs/llm.md; env CANARY_COUNCIL_MODEL_CONFIG).")
+    @Option(
+            names = "--model-config",
+            paramLabel = "FILE",
+            defaultValue = "${env:CANARY_COUNCIL_MODEL_CONFIG}",
+            description =
+                    "YAML/JSON model configuration with per-agent overrides (see docs/llm.md; env CANARY_COUNCIL_MODEL_CONFIG).")
     Path configFile;
 
-    @Option(names = "--model-timeout", defaultValue = "30s", converter = DurationConverter.class,
+    @Option(
+            names = "--model-timeout",
+            defaultValue = "30s",
+            converter = DurationConverter.class,
             description = "Limit for one model call (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @Option(names = "--token-budget", paramLabel = "TOKENS", defaultValue = "${env:CANARY_COUNCIL_TOKEN_BUDGET:-60000}",
-            description = "Model tokens one analysis may spend, all agents together (default: ${DEFAULT-VALUE}; env CANARY_COUNCIL_TOKEN_BUDGET).")
+    @Option(
+            names = "--token-budget",
+            paramLabel = "TOKENS",
+            defaultValue = "${env:CANARY_COUNCIL_TOKEN_BUDGET:-60000}",
+            description =
+                    "Model tokens one analysis may spend, all agents together (default: ${DEFAULT-VALUE}; env CANARY_COUNCIL_TOKEN_BUDGET).")
     long tokenBudget;
 
-    @Option(names = "--record-model-replies",
-            description = "Keep each agent's model replies beside the recording (model-replies/), so `--model replay` can "
-                    + "repeat the analysis offline.")
+    @Option(
+            names = "--record-model-replies",
+            description =
+                    "Keep each agent's model replies beside the recording (model-replies/), so `--model replay` can "
+                            + "repeat the analysis offline.")
     boolean recordReplies;
 
     /**

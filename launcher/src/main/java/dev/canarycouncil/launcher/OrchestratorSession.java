@@ -1,13 +1,5 @@
 package dev.canarycouncil.launcher;
 
-import java.util.Optional;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Consumer;
-
 import dev.canarycouncil.runtime.a2a.A2aParts;
 import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
 import dev.canarycouncil.runtime.a2a.client.AgentReply;
@@ -19,6 +11,13 @@ import io.a2a.spec.AgentCard;
 import io.a2a.spec.Part;
 import io.a2a.spec.TaskState;
 import io.a2a.spec.TextPart;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /**
  * One conversation with a running orchestrator over A2A: an analysis, whose context then carries
@@ -59,8 +58,13 @@ final class OrchestratorSession implements AutoCloseable {
     }
 
     Verdict analyze(AnalysisTarget target, Consumer<String> progress) throws InterruptedException {
-        AgentReply reply = send(A2aParts.payload(A2aParts.ANALYSIS_TARGET, target,
-                "Judge canary " + target.podName() + " in " + target.namespace()), progress, "the analysis");
+        AgentReply reply = send(
+                A2aParts.payload(
+                        A2aParts.ANALYSIS_TARGET,
+                        target,
+                        "Judge canary " + target.podName() + " in " + target.namespace()),
+                progress,
+                "the analysis");
         contextId = reply.task() == null ? null : reply.task().getContextId();
         return A2aParts.read(reply.parts(), A2aParts.VERDICT, Verdict.class)
                 .orElseThrow(() -> new IllegalStateException("the orchestrator answered without a verdict"));
@@ -77,17 +81,20 @@ final class OrchestratorSession implements AutoCloseable {
 
     private AgentReply send(List<Part<?>> parts, Consumer<String> progress, String what) throws InterruptedException {
         try {
-            AgentReply reply = orchestrator.send(RemoteAgent.userMessage(parts, contextId), timeout, progress).get();
+            AgentReply reply = orchestrator
+                    .send(RemoteAgent.userMessage(parts, contextId), timeout, progress)
+                    .get();
             if (reply.state() == TaskState.REJECTED) {
                 throw new UsageException(reply.statusText());
             }
             if (!reply.completed()) {
-                throw new IllegalStateException("the orchestrator ended " + what + " " + reply.state().asString() + ": "
-                        + reply.statusText());
+                throw new IllegalStateException(
+                        "the orchestrator ended " + what + " " + reply.state().asString() + ": " + reply.statusText());
             }
             return reply;
         } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause() == null ? e.getMessage() : e.getCause().getMessage(), e);
+            throw new IllegalStateException(
+                    e.getCause() == null ? e.getMessage() : e.getCause().getMessage(), e);
         }
     }
 

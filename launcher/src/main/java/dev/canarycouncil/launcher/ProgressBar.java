@@ -27,8 +27,15 @@ final class ProgressBar {
         done++;
         int filled = total == 0 ? WIDTH : done * WIDTH / total;
         double seconds = (System.nanoTime() - started) / 1e9;
-        String line = String.format(Locale.ROOT, "[%s%s] %d/%d %5.1fs %s", "#".repeat(filled), ".".repeat(WIDTH - filled),
-                done, total, seconds, label);
+        String line = String.format(
+                Locale.ROOT,
+                "[%s%s] %d/%d %5.1fs %s",
+                "#".repeat(filled),
+                ".".repeat(WIDTH - filled),
+                done,
+                total,
+                seconds,
+                label);
         if (terminal) {
             err.print("\r" + line + " ".repeat(Math.max(0, 20 - label.length())));
             if (done == total) {

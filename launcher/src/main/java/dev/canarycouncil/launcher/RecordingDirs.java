@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 /** {@code --recordings DIR}: one recording, or every recording directly inside a directory, in name order. */
 final class RecordingDirs {
 
-    private RecordingDirs() {
-    }
+    private RecordingDirs() {}
 
     static List<Path> in(Path path) throws IOException {
         if (!Files.isDirectory(path)) {
@@ -21,7 +20,9 @@ final class RecordingDirs {
         }
         List<Path> dirs;
         try (Stream<Path> children = Files.list(path)) {
-            dirs = children.filter(p -> Files.exists(p.resolve("rollout.json"))).sorted().toList();
+            dirs = children.filter(p -> Files.exists(p.resolve("rollout.json")))
+                    .sorted()
+                    .toList();
         }
         if (dirs.isEmpty()) {
             throw new UsageException("no recordings (directories with rollout.json) in " + path);

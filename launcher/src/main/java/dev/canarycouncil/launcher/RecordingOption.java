@@ -1,16 +1,17 @@
 package dev.canarycouncil.launcher;
 
-import java.nio.file.Path;
-
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
 import dev.canarycouncil.mcp.recorded.RecordingException;
 import dev.canarycouncil.mcp.server.ToolBackends;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** {@code --recording DIR}: answer every tool from a recorded rollout instead of a live cluster. */
 final class RecordingOption {
 
-    @Option(names = "--recording", paramLabel = "DIR",
+    @Option(
+            names = "--recording",
+            paramLabel = "DIR",
             description = "A recorded rollout directory (rollout.json, pods.json, events.json, logs/, metrics.om); "
                     + "see evals/recordings for examples.")
     Path recording;

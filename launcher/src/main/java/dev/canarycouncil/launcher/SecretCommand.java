@@ -1,5 +1,13 @@
 package dev.canarycouncil.launcher;
 
+import dev.canarycouncil.mcp.kubernetes.live.ClusterConnection;
+import dev.canarycouncil.mcp.kubernetes.live.ClusterConnectionException;
+import dev.canarycouncil.mcp.kubernetes.live.KubernetesClientFactory;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -9,15 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-
-import dev.canarycouncil.mcp.kubernetes.live.ClusterConnection;
-import dev.canarycouncil.mcp.kubernetes.live.ClusterConnectionException;
-import dev.canarycouncil.mcp.kubernetes.live.KubernetesClientFactory;
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,14 +26,18 @@ import picocli.CommandLine.Option;
  * yet, so a fresh install has authentication on without anyone typing a token (deploy/ runs it as
  * a Job). Existing keys are never overwritten; the tokens are never printed.
  */
-@Command(name = "secret", description = "Create the council's auth tokens in a Kubernetes Secret.",
-        subcommands = SecretCommand.Init.class, mixinStandardHelpOptions = true)
+@Command(
+        name = "secret",
+        description = "Create the council's auth tokens in a Kubernetes Secret.",
+        subcommands = SecretCommand.Init.class,
+        mixinStandardHelpOptions = true)
 final class SecretCommand implements Runnable {
 
     /** The council's own token: every agent demands it and presents it (CANARY_COUNCIL_AUTH_TOKEN). */
     static final String COUNCIL_KEY = "token";
     /** The token that opens the controller endpoints only (CANARY_COUNCIL_GATE_TOKEN). */
     static final String GATE_KEY = "gate-token";
+
     static final List<String> KEYS = List.of(COUNCIL_KEY, GATE_KEY);
 
     @Override
@@ -42,8 +45,11 @@ final class SecretCommand implements Runnable {
         throw new UsageException("give a subcommand: secret init");
     }
 
-    @Command(name = "init", description = "Create the Secret with a random council token and gate token, or add the "
-            + "keys it lacks; never overwrite one.", mixinStandardHelpOptions = true)
+    @Command(
+            name = "init",
+            description = "Create the Secret with a random council token and gate token, or add the "
+                    + "keys it lacks; never overwrite one.",
+            mixinStandardHelpOptions = true)
     static final class Init implements Callable<Integer> {
 
         private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
@@ -52,7 +58,10 @@ final class SecretCommand implements Runnable {
         @Option(names = "--namespace", required = true, paramLabel = "NS", description = "The council's namespace.")
         String namespace;
 
-        @Option(names = "--name", defaultValue = "canary-council-auth", paramLabel = "NAME",
+        @Option(
+                names = "--name",
+                defaultValue = "canary-council-auth",
+                paramLabel = "NAME",
                 description = "The Secret's name (default: ${DEFAULT-VALUE}).")
         String name;
 
@@ -66,25 +75,40 @@ final class SecretCommand implements Runnable {
             }
             ClusterConnection connection = cluster.connection(Set.of(namespace));
             try (KubernetesClient client = new KubernetesClientBuilder()
-                    .withConfig(new KubernetesClientFactory().config(connection)).build()) {
-                Secret existing = client.secrets().inNamespace(namespace).withName(name).get();
+                    .withConfig(new KubernetesClientFactory().config(connection))
+                    .build()) {
+                Secret existing =
+                        client.secrets().inNamespace(namespace).withName(name).get();
                 Map<String, String> added = new LinkedHashMap<>();
                 for (String key : KEYS) {
-                    if (existing == null || existing.getData() == null || blank(existing.getData().get(key))) {
+                    if (existing == null
+                            || existing.getData() == null
+                            || blank(existing.getData().get(key))) {
                         added.put(key, Base64.getEncoder().encodeToString(token().getBytes(StandardCharsets.US_ASCII)));
                     }
                 }
                 if (added.isEmpty()) {
-                    System.out.println("secret " + namespace + "/" + name + " already holds " + KEYS + "; left as it is");
+                    System.out.println(
+                            "secret " + namespace + "/" + name + " already holds " + KEYS + "; left as it is");
                     return 0;
                 }
                 if (existing == null) {
-                    client.secrets().inNamespace(namespace).resource(new SecretBuilder()
-                            .withNewMetadata().withName(name).withNamespace(namespace)
-                            .addToLabels("app.kubernetes.io/part-of", "canary-council").endMetadata()
-                            .withType("Opaque").withData(added).build()).create();
+                    client.secrets()
+                            .inNamespace(namespace)
+                            .resource(new SecretBuilder()
+                                    .withNewMetadata()
+                                    .withName(name)
+                                    .withNamespace(namespace)
+                                    .addToLabels("app.kubernetes.io/part-of", "canary-council")
+                                    .endMetadata()
+                                    .withType("Opaque")
+                                    .withData(added)
+                                    .build())
+                            .create();
                 } else {
-                    client.secrets().inNamespace(namespace).withName(name)
+                    client.secrets()
+                            .inNamespace(namespace)
+                            .withName(name)
                             .edit(s -> new SecretBuilder(s).addToData(added).build());
                 }
                 System.out.println("secret " + namespace + "/" + name + ": created " + added.keySet()
@@ -93,8 +117,8 @@ final class SecretCommand implements Runnable {
             } catch (ClusterConnectionException e) {
                 throw new UsageException(e.getMessage());
             } catch (KubernetesClientException e) {
-                System.err.println("error: cannot create secret " + namespace + "/" + name + ": " + e.getStatus().getMessage()
-                        + " (HTTP " + e.getCode() + ")");
+                System.err.println("error: cannot create secret " + namespace + "/" + name + ": "
+                        + e.getStatus().getMessage() + " (HTTP " + e.getCode() + ")");
                 return ExitCodes.RUNTIME;
             }
         }

@@ -1,15 +1,13 @@
 package dev.canarycouncil.launcher;
 
+import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
 import java.nio.file.Path;
 import java.util.Optional;
-
-import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
 
 /** One way to take a token an option names: from its file when given, else from an environment variable, else none. */
 final class SecretSource {
 
-    private SecretSource() {
-    }
+    private SecretSource() {}
 
     /**
      * @param option the option naming the file, for the error message

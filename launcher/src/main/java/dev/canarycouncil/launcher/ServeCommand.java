@@ -1,14 +1,5 @@
 package dev.canarycouncil.launcher;
 
-import java.util.Optional;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.OptionalInt;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-
 import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.issuewriter.IssueWriterService;
 import dev.canarycouncil.loganalyst.LogAnalyst;
@@ -24,6 +15,13 @@ import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
 import dev.canarycouncil.runtime.http.VertxFactory;
 import dev.canarycouncil.runtime.llm.ModelConfig;
 import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,10 +30,15 @@ import picocli.CommandLine.Option;
  * Starts the council: every part in this JVM (the local default), or one named part per process
  * as in production, where parts find each other by URL.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCodes.USAGE,
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.RUNTIME,
-        description = {"Start the agents and the MCP server; prints '<name> listening on <url>' per part.",
-                "Without --agent every part starts in this JVM on ports --base-port, +1, +2, +3 and +10."})
+        description = {
+            "Start the agents and the MCP server; prints '<name> listening on <url>' per part.",
+            "Without --agent every part starts in this JVM on ports --base-port, +1, +2, +3 and +10."
+        })
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
@@ -50,26 +53,40 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     IssueFilingOptions issues;
 
-    @Option(names = "--agent", paramLabel = "NAME",
+    @Option(
+            names = "--agent",
+            paramLabel = "NAME",
             description = "Start only this part: orchestrator, log-analyst, metrics-agent, issue-writer or mcp-tools.")
     String agent;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1",
+    @Option(
+            names = "--host",
+            defaultValue = "127.0.0.1",
             description = "Address to bind (default: ${DEFAULT-VALUE}; use 0.0.0.0 in a container).")
     String host;
 
-    @Option(names = "--port", defaultValue = "8080", description = "Port of the single part started with --agent (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--port",
+            defaultValue = "8080",
+            description = "Port of the single part started with --agent (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--base-port", defaultValue = "8080",
+    @Option(
+            names = "--base-port",
+            defaultValue = "8080",
             description = "First port when every part starts here; 0 picks free ports (default: ${DEFAULT-VALUE}).")
     int basePort;
 
-    @Option(names = "--public-url", paramLabel = "URL",
+    @Option(
+            names = "--public-url",
+            paramLabel = "URL",
             description = "URL peers reach this part at, written into its agent card (default: http://host:port).")
     String publicUrl;
 
-    @Option(names = "--mcp-url", paramLabel = "URL", defaultValue = "${env:CANARY_COUNCIL_MCP_URL}",
+    @Option(
+            names = "--mcp-url",
+            paramLabel = "URL",
+            defaultValue = "${env:CANARY_COUNCIL_MCP_URL}",
             description = "The MCP server's endpoint, e.g. http://mcp-tools:8090/mcp (env CANARY_COUNCIL_MCP_URL).")
     String mcpUrl;
 
@@ -82,7 +99,10 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     GateOptions gate;
 
-    @Option(names = "--deadline", defaultValue = "90s", converter = DurationConverter.class,
+    @Option(
+            names = "--deadline",
+            defaultValue = "90s",
+            converter = DurationConverter.class,
             description = "How long the specialists get per analysis (default: ${DEFAULT-VALUE}).")
     Duration deadline;
 
@@ -102,8 +122,9 @@ final class ServeCommand implements Callable<Integer> {
         OptionalInt gatePort = gate.port();
         int orchestratorPort = agent == null ? basePort : port;
         if (gatePort.isPresent() && gatePort.getAsInt() != 0 && gatePort.getAsInt() == orchestratorPort) {
-            throw new UsageException("--gate-port " + gatePort.getAsInt() + " is the orchestrator's own port; give another, "
-                    + "or leave it out to serve the controllers there too");
+            throw new UsageException(
+                    "--gate-port " + gatePort.getAsInt() + " is the orchestrator's own port; give another, "
+                            + "or leave it out to serve the controllers there too");
         }
         MemberOptions.Resolved plugins = members.resolve(secret);
         boolean needsTools = agent == null || agent.equals(CouncilAssembly.MCP_TOOLS);
@@ -114,7 +135,8 @@ final class ServeCommand implements Callable<Integer> {
             backends = tools.live(null);
         }
         Vertx vertx = VertxFactory.create(128);
-        A2aServerSettings serverSettings = secret.map(s -> A2aServerSettings.defaults().withAuth(ServerAuth.bearer(s)))
+        A2aServerSettings serverSettings = secret.map(
+                        s -> A2aServerSettings.defaults().withAuth(ServerAuth.bearer(s)))
                 .orElse(A2aServerSettings.defaults());
         CouncilAssembly assembly = new CouncilAssembly(vertx, host, serverSettings, metricSet, modelConfig)
                 .withGate(gateSettings, gatePort);
@@ -125,8 +147,14 @@ final class ServeCommand implements Callable<Integer> {
                     throw new UsageException("give --recording DIR to serve a recorded rollout, or a live cluster "
                             + "(--in-cluster, --kubeconfig FILE or --api-url URL, with --namespaces)");
                 }
-                running.add(LocalCouncil.start(assembly, LocalCouncil.Ports.from(basePort),
-                        backends, council, issueConfig, plugins, ServeCommand::announce));
+                running.add(LocalCouncil.start(
+                        assembly,
+                        LocalCouncil.Ports.from(basePort),
+                        backends,
+                        council,
+                        issueConfig,
+                        plugins,
+                        ServeCommand::announce));
             } else {
                 running.add(startOne(assembly, issueConfig, council, backends, plugins));
             }
@@ -135,16 +163,23 @@ final class ServeCommand implements Callable<Integer> {
             throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            closeAll(running, vertx);
-            stopped.countDown();
-        }, "shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            closeAll(running, vertx);
+                            stopped.countDown();
+                        },
+                        "shutdown"));
         stopped.await();
         return 0;
     }
 
-    private StartedPart startOne(CouncilAssembly assembly, IssueWriterConfig issueConfig, CouncilSettings council,
-                                 ToolBackends backends, MemberOptions.Resolved plugins) {
+    private StartedPart startOne(
+            CouncilAssembly assembly,
+            IssueWriterConfig issueConfig,
+            CouncilSettings council,
+            ToolBackends backends,
+            MemberOptions.Resolved plugins) {
         StartedPart part = switch (agent) {
             case CouncilAssembly.MCP_TOOLS -> {
                 if (backends == null) {
@@ -164,8 +199,9 @@ final class ServeCommand implements Callable<Integer> {
                 }
                 yield assembly.orchestrator(port, publicUrl, required(mcpUrl, "--mcp-url"), plugins, council);
             }
-            default -> throw new UsageException("unknown agent '" + agent + "'; choose one of "
-                    + String.join(", ", CouncilAssembly.AGENT_NAMES));
+            default ->
+                throw new UsageException("unknown agent '" + agent + "'; choose one of "
+                        + String.join(", ", CouncilAssembly.AGENT_NAMES));
         };
         announce(part.announcement());
         return part;

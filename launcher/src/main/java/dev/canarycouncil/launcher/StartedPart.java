@@ -1,15 +1,15 @@
 package dev.canarycouncil.launcher;
 
-import java.util.Optional;
-
 import dev.canarycouncil.runtime.http.HttpEndpoint;
+import java.util.Optional;
 
 /**
  * One started part of the council (an agent or the MCP server) on its own port.
  *
  * @param gate  the orchestrator's controller endpoints when they have a port of their own
  */
-record StartedPart(String name, HttpEndpoint endpoint, AutoCloseable service, Optional<HttpEndpoint> gate) implements AutoCloseable {
+record StartedPart(String name, HttpEndpoint endpoint, AutoCloseable service, Optional<HttpEndpoint> gate)
+        implements AutoCloseable {
 
     StartedPart(String name, HttpEndpoint endpoint, AutoCloseable service) {
         this(name, endpoint, service, Optional.empty());
@@ -30,7 +30,9 @@ record StartedPart(String name, HttpEndpoint endpoint, AutoCloseable service, Op
 
     /** One line per port: {@code <name> listening on <url>}, and {@code <name>-gate listening on <url>} when it has one. */
     String announcement() {
-        return name + " listening on " + url() + gate.map(g -> "\n" + name + "-gate listening on " + g.baseUrl()).orElse("");
+        return name + " listening on " + url()
+                + gate.map(g -> "\n" + name + "-gate listening on " + g.baseUrl())
+                        .orElse("");
     }
 
     @Override

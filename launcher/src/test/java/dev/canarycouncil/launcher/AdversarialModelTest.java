@@ -4,17 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.runtime.json.Json;
 import dev.canarycouncil.runtime.testing.ModelReply;
 import dev.canarycouncil.runtime.testing.OpenAiFake;
 import dev.canarycouncil.runtime.testing.Recordings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +41,8 @@ class AdversarialModelTest {
         Files.createDirectories(dir);
         try (Stream<Path> all = Files.list(Recordings.root())) {
             for (Path r : all.filter(Files::isDirectory).sorted().toList()) {
-                JsonNode manifest = Json.mapper().readTree(r.resolve("rollout.json").toFile());
+                JsonNode manifest =
+                        Json.mapper().readTree(r.resolve("rollout.json").toFile());
                 if (manifest.path("expected").path("verdict").asText().equals("PROMOTE") == healthy) {
                     Files.move(Recordings.copy(r.getFileName().toString(), tmp), dir.resolve(r.getFileName()));
                 }
@@ -57,14 +57,29 @@ class AdversarialModelTest {
         Path report = tmp.resolve("report-" + verdict);
         try (OpenAiFake model = OpenAiFake.start(KEY)) {
             model.respondWith(request -> ModelReply.text(judgement(verdict)));
-            CliRun run = CliRun.of("eval", "--recordings", recordings.toString(), "--report", report.toString(), "-q",
-                    "--model", "openai:always-" + verdict.toLowerCase(), "--model-url", model.url(), "--model-key-file",
-                    key.toString(), "--model-timeout", "10s");
+            CliRun run = CliRun.of(
+                    "eval",
+                    "--recordings",
+                    recordings.toString(),
+                    "--report",
+                    report.toString(),
+                    "-q",
+                    "--model",
+                    "openai:always-" + verdict.toLowerCase(),
+                    "--model-url",
+                    model.url(),
+                    "--model-key-file",
+                    key.toString(),
+                    "--model-timeout",
+                    "10s");
             assertTrue(run.code() == 0 || run.code() == 1, run.err());
             assertTrue(model.requests().size() > 0, "the model was asked");
         }
         List<JsonNode> cases = new ArrayList<>();
-        Json.mapper().readTree(report.resolve("eval-report.json").toFile()).path("cases").forEach(cases::add);
+        Json.mapper()
+                .readTree(report.resolve("eval-report.json").toFile())
+                .path("cases")
+                .forEach(cases::add);
         return cases;
     }
 
@@ -79,7 +94,8 @@ class AdversarialModelTest {
         assertEquals(count, cases.size());
         assertTrue(count >= 40, "broken, inconclusive and logs-only recordings: " + count);
         for (JsonNode c : cases) {
-            assertNotEquals("PROMOTE", c.path("decision").asText(), c.path("name").asText() + " was promoted by the model");
+            assertNotEquals(
+                    "PROMOTE", c.path("decision").asText(), c.path("name").asText() + " was promoted by the model");
         }
     }
 
@@ -88,7 +104,8 @@ class AdversarialModelTest {
         List<JsonNode> cases = eval(recordings(true), "ROLLBACK");
         assertTrue(cases.size() >= 30, "healthy recordings: " + cases.size());
         for (JsonNode c : cases) {
-            assertNotEquals("ROLLBACK", c.path("decision").asText(), c.path("name").asText() + " was rolled back by the model");
+            assertNotEquals(
+                    "ROLLBACK", c.path("decision").asText(), c.path("name").asText() + " was rolled back by the model");
         }
     }
 
@@ -104,8 +121,11 @@ class AdversarialModelTest {
         CliRun run = CliRun.of("eval", "--recordings", dir.toString(), "--report", report.toString(), "-q");
         assertTrue(run.code() == 0 || run.code() == 1, run.err());
         java.util.Map<String, String> engines = new java.util.HashMap<>();
-        Json.mapper().readTree(report.resolve("eval-report.json").toFile()).path("cases")
-                .forEach(c -> engines.put(c.path("name").asText(), c.path("decision").asText()));
+        Json.mapper()
+                .readTree(report.resolve("eval-report.json").toFile())
+                .path("cases")
+                .forEach(c ->
+                        engines.put(c.path("name").asText(), c.path("decision").asText()));
         assertTrue(engines.size() >= 70, "recordings: " + engines.size());
         for (String verdict : List.of("PROMOTE", "ROLLBACK")) {
             List<JsonNode> cases = eval(dir, verdict);
@@ -113,8 +133,11 @@ class AdversarialModelTest {
             for (JsonNode c : cases) {
                 String name = c.path("name").asText();
                 if (c.path("decision").asText().equals(verdict)) {
-                    assertEquals(verdict, engines.get(name), name + ": the model's " + verdict + " 100 decided it, the engines said "
-                            + engines.get(name));
+                    assertEquals(
+                            verdict,
+                            engines.get(name),
+                            name + ": the model's " + verdict + " 100 decided it, the engines said "
+                                    + engines.get(name));
                 }
             }
         }

@@ -1,7 +1,7 @@
 package dev.canarycouncil.launcher;
 
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -20,7 +20,8 @@ class ArchitectureTest {
     @BeforeAll
     static void load() {
         // Every module's main code, from its jar or classes folder; no test code (test folders, test-jars).
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("dev.canarycouncil");
     }
@@ -32,13 +33,31 @@ class ArchitectureTest {
 
     @Test
     void agentsDependOnNoOtherAgentAndTheRuntimeOnNoAgent() {
-        String[] agents = {"dev.canarycouncil.orchestrator..", "dev.canarycouncil.loganalyst..", "dev.canarycouncil.metrics..",
-                "dev.canarycouncil.issuewriter..", "dev.canarycouncil.mcp.."};
+        String[] agents = {
+            "dev.canarycouncil.orchestrator..",
+            "dev.canarycouncil.loganalyst..",
+            "dev.canarycouncil.metrics..",
+            "dev.canarycouncil.issuewriter..",
+            "dev.canarycouncil.mcp.."
+        };
         for (String agent : agents) {
-            String[] others = java.util.Arrays.stream(agents).filter(a -> !a.equals(agent)).toArray(String[]::new);
-            noClasses().that().resideInAPackage(agent).should().dependOnClassesThat().resideInAnyPackage(others).check(classes);
+            String[] others = java.util.Arrays.stream(agents)
+                    .filter(a -> !a.equals(agent))
+                    .toArray(String[]::new);
+            noClasses()
+                    .that()
+                    .resideInAPackage(agent)
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(others)
+                    .check(classes);
         }
-        noClasses().that().resideInAPackage("dev.canarycouncil.runtime..").should().dependOnClassesThat()
-                .resideInAnyPackage(agents).check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("dev.canarycouncil.runtime..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(agents)
+                .check(classes);
     }
 }

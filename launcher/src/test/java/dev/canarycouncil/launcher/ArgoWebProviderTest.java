@@ -4,26 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import java.util.OptionalInt;
-import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.canarycouncil.metrics.presets.PresetCatalog;
 import dev.canarycouncil.orchestrator.gate.GateSettings;
@@ -35,6 +16,21 @@ import dev.canarycouncil.runtime.json.Json;
 import dev.canarycouncil.runtime.llm.ModelConfig;
 import dev.canarycouncil.runtime.testing.Recordings;
 import io.vertx.core.Vertx;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,7 +52,8 @@ class ArgoWebProviderTest {
     @BeforeAll
     static void start() {
         vertx = VertxFactory.create(64);
-        assembly = new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), PresetCatalog.defaultSet(), ModelConfig.none());
+        assembly = new CouncilAssembly(
+                vertx, "127.0.0.1", A2aServerSettings.defaults(), PresetCatalog.defaultSet(), ModelConfig.none());
     }
 
     @AfterAll
@@ -77,37 +74,53 @@ class ArgoWebProviderTest {
     }
 
     private static Map<String, String> args(String recording, String gateToken) throws IOException {
-        JsonNode r = Json.mapper().readTree(Recordings.named(recording).resolve("rollout.json").toFile());
-        return Map.of("namespace", r.path("namespace").asText(), "rollout", r.path("rollout").asText(),
-                "canary-hash", r.path("canary").path("podTemplateHash").asText(),
-                "stable-hash", r.path("stable").path("podTemplateHash").asText(),
-                "gate-token", gateToken);
+        JsonNode r = Json.mapper()
+                .readTree(Recordings.named(recording).resolve("rollout.json").toFile());
+        return Map.of(
+                "namespace",
+                r.path("namespace").asText(),
+                "rollout",
+                r.path("rollout").asText(),
+                "canary-hash",
+                r.path("canary").path("podTemplateHash").asText(),
+                "stable-hash",
+                r.path("stable").path("podTemplateHash").asText(),
+                "gate-token",
+                gateToken);
     }
 
     /** What one measurement of the template's metric ends as, and the answer it read. */
-    private record Measured(String phase, int status, JsonNode answer) {
-    }
+    private record Measured(String phase, int status, JsonNode answer) {}
 
     private static Measured measure(String orchestratorUrl, Map<String, String> args) throws Exception {
-        JsonNode metric = new YAMLMapper().readTree(TEMPLATE.toFile()).path("spec").path("metrics").get(0);
+        JsonNode metric = new YAMLMapper()
+                .readTree(TEMPLATE.toFile())
+                .path("spec")
+                .path("metrics")
+                .get(0);
         // ResolveMetricArgs: the whole metric as JSON, every {{args.x}} replaced (tags trimmed).
         JsonNode resolved = Json.mapper().readTree(substitute(Json.mapper().writeValueAsString(metric), args));
         JsonNode web = resolved.path("provider").path("web");
         String url = web.path("url").asText().replaceFirst("^http://[^/]+", orchestratorUrl);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).version(HttpClient.Version.HTTP_1_1)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .version(HttpClient.Version.HTTP_1_1)
                 .timeout(Duration.ofSeconds(web.path("timeoutSeconds").asInt(10)))
-                .header("User-Agent", "Go-http-client/1.1").header("Accept-Encoding", "gzip");
+                .header("User-Agent", "Go-http-client/1.1")
+                .header("Accept-Encoding", "gzip");
         for (JsonNode h : web.path("headers")) {
             request.header(h.path("key").asText(), h.path("value").asText());
         }
         String method = web.path("method").asText("GET");
         if (web.has("jsonBody")) {
             request.header("Content-Type", "application/json"); // set last: it overrides any header of the template
-            request.method(method, HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(web.path("jsonBody"))));
+            request.method(
+                    method,
+                    HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(web.path("jsonBody"))));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response =
+                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         byte[] body = response.body();
         if (response.headers().firstValue("Content-Encoding").orElse("").equals("gzip")) {
             body = new GZIPInputStream(new ByteArrayInputStream(body)).readAllBytes();
@@ -128,7 +141,8 @@ class ArgoWebProviderTest {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String tag = m.group(1).strip();
-            assertTrue(tag.startsWith("args.") && args.containsKey(tag.substring(5)), "failed to resolve {{" + tag + "}}");
+            assertTrue(
+                    tag.startsWith("args.") && args.containsKey(tag.substring(5)), "failed to resolve {{" + tag + "}}");
             m.appendReplacement(out, Matcher.quoteReplacement(args.get(tag.substring(5))));
         }
         return m.appendTail(out).toString();
@@ -162,13 +176,20 @@ class ArgoWebProviderTest {
 
     @Test
     void eachVerdictIsTheMeasurementPhaseItShouldBe() throws Exception {
-        Map<String, String> expected = Map.of("healthy-color-change", "Successful", "go-panic-index-out-of-range", "Failed",
-                "inconclusive-low-traffic-overnight", "Inconclusive");
+        Map<String, String> expected = Map.of(
+                "healthy-color-change",
+                "Successful",
+                "go-panic-index-out-of-range",
+                "Failed",
+                "inconclusive-low-traffic-overnight",
+                "Inconclusive");
         for (Map.Entry<String, String> e : expected.entrySet()) {
             try (LocalCouncil council = council(e.getKey())) {
                 Measured m = measure(council.orchestratorUrl(), args(e.getKey()));
                 assertEquals(e.getValue(), m.phase(), e.getKey() + ": " + m.answer());
-                assertEquals(args(e.getKey()).get("canary-hash"), m.answer().path("canaryHash").asText());
+                assertEquals(
+                        args(e.getKey()).get("canary-hash"),
+                        m.answer().path("canaryHash").asText());
                 assertTrue(m.answer().path("summary").asText().length() > 20, m.answer()::toString);
             }
         }
@@ -182,7 +203,13 @@ class ArgoWebProviderTest {
             CompletableFuture<Measured> second = CompletableFuture.supplyAsync(() -> quietly(council, args));
             String id = first.get().answer().path("analysisId").asText();
             assertEquals(id, second.get().answer().path("analysisId").asText(), "two asks at once, one analysis");
-            assertEquals(id, measure(council.orchestratorUrl(), args).answer().path("analysisId").asText(), "a retry just after");
+            assertEquals(
+                    id,
+                    measure(council.orchestratorUrl(), args)
+                            .answer()
+                            .path("analysisId")
+                            .asText(),
+                    "a retry just after");
             Map<String, String> otherStep = new java.util.HashMap<>(args);
             // Another canary hash is another measurement, never the kept answer.
             otherStep.put("canary-hash", "0000000000");
@@ -205,8 +232,13 @@ class ArgoWebProviderTest {
     void theTemplateSendsTheGateTokenFromItsSecretToACouncilThatDemandsIt() throws Exception {
         AgentSecret council = AgentSecret.of("council-" + java.util.UUID.randomUUID());
         AgentSecret gate = AgentSecret.of("gate-" + java.util.UUID.randomUUID());
-        CouncilAssembly guarded = new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults().withAuth(ServerAuth.bearer(council)),
-                PresetCatalog.defaultSet(), ModelConfig.none()).withGate(GateSettings.defaults().withGateToken(gate), OptionalInt.of(0));
+        CouncilAssembly guarded = new CouncilAssembly(
+                        vertx,
+                        "127.0.0.1",
+                        A2aServerSettings.defaults().withAuth(ServerAuth.bearer(council)),
+                        PresetCatalog.defaultSet(),
+                        ModelConfig.none())
+                .withGate(GateSettings.defaults().withGateToken(gate), OptionalInt.of(0));
         try (LocalCouncil local = RecordedCouncils.start(guarded, "healthy-color-change")) {
             String gateUrl = local.part("orchestrator").gateUrl();
             Measured m = measure(gateUrl, args("healthy-color-change", gate.reveal()));
@@ -221,8 +253,8 @@ class ArgoWebProviderTest {
     void onlyTheRolloutNamedTakesItsCurrentHashes() throws Exception {
         try (LocalCouncil council = council("healthy-color-change")) {
             Map<String, String> args = args("healthy-color-change");
-            var response = dev.canarycouncil.runtime.testing.TestHttp.get(council.orchestratorUrl() + "/api/v1/analyses?namespace="
-                    + args.get("namespace") + "&rollout=" + args.get("rollout"));
+            var response = dev.canarycouncil.runtime.testing.TestHttp.get(council.orchestratorUrl()
+                    + "/api/v1/analyses?namespace=" + args.get("namespace") + "&rollout=" + args.get("rollout"));
             assertEquals(200, response.statusCode(), response.body());
             JsonNode answer = Json.mapper().readTree(response.body());
             assertEquals("PROMOTE", answer.path("decision").asText());
@@ -238,13 +270,18 @@ class ArgoWebProviderTest {
             Map<String, String> cases = Map.of(
                     "{\"rollout\":\"checkout\"}", "namespace",
                     "{\"namespace\":\"Shop!\",\"rollout\":\"checkout\"}", "namespace",
-                    "{\"namespace\":\"shop\",\"rollout\":\"checkout\",\"canaryHash\":\"{{args.canary-hash}}\"}", "canaryHash",
-                    "{\"namespace\":\"shop\",\"rollout\":\"checkout\",\"canaryHash\":\"abc\",\"stableHash\":\"abc\"}", "stableHash",
+                    "{\"namespace\":\"shop\",\"rollout\":\"checkout\",\"canaryHash\":\"{{args.canary-hash}}\"}",
+                            "canaryHash",
+                    "{\"namespace\":\"shop\",\"rollout\":\"checkout\",\"canaryHash\":\"abc\",\"stableHash\":\"abc\"}",
+                            "stableHash",
                     "not json", "body");
             for (Map.Entry<String, String> c : cases.entrySet()) {
                 var response = dev.canarycouncil.runtime.testing.TestHttp.postJson(url, c.getKey());
                 assertEquals(400, response.statusCode(), c.getKey() + " -> " + response.body());
-                assertEquals(c.getValue(), Json.mapper().readTree(response.body()).path("field").asText(), response.body());
+                assertEquals(
+                        c.getValue(),
+                        Json.mapper().readTree(response.body()).path("field").asText(),
+                        response.body());
             }
             Map<String, String> args = new java.util.HashMap<>(args("healthy-color-change"));
             args.put("stable-hash", "aaaaaaaaaa");

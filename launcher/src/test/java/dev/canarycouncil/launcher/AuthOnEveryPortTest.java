@@ -5,6 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.canarycouncil.metrics.presets.PresetCatalog;
+import dev.canarycouncil.orchestrator.gate.GateSettings;
+import dev.canarycouncil.runtime.a2a.A2aParts;
+import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
+import dev.canarycouncil.runtime.a2a.auth.ServerAuth;
+import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
+import dev.canarycouncil.runtime.http.VertxFactory;
+import dev.canarycouncil.runtime.json.Json;
+import dev.canarycouncil.runtime.llm.ModelConfig;
+import io.vertx.core.Vertx;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -20,18 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.UUID;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.canarycouncil.metrics.presets.PresetCatalog;
-import dev.canarycouncil.orchestrator.gate.GateSettings;
-import dev.canarycouncil.runtime.a2a.A2aParts;
-import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
-import dev.canarycouncil.runtime.a2a.auth.ServerAuth;
-import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
-import dev.canarycouncil.runtime.http.VertxFactory;
-import dev.canarycouncil.runtime.json.Json;
-import dev.canarycouncil.runtime.llm.ModelConfig;
-import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +46,8 @@ class AuthOnEveryPortTest {
     private static final AgentSecret COUNCIL = AgentSecret.of("council-token-" + UUID.randomUUID());
     private static final AgentSecret GATE = AgentSecret.of("gate-token-" + UUID.randomUUID());
     private static final String WRONG = "Bearer not-the-token";
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private static Vertx vertx;
     private static LocalCouncil council;
@@ -55,8 +55,13 @@ class AuthOnEveryPortTest {
     @BeforeAll
     static void start() {
         vertx = VertxFactory.create(64);
-        CouncilAssembly assembly = new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults().withAuth(ServerAuth.bearer(COUNCIL)),
-                PresetCatalog.defaultSet(), ModelConfig.none()).withGate(GateSettings.defaults().withGateToken(GATE), OptionalInt.of(0));
+        CouncilAssembly assembly = new CouncilAssembly(
+                        vertx,
+                        "127.0.0.1",
+                        A2aServerSettings.defaults().withAuth(ServerAuth.bearer(COUNCIL)),
+                        PresetCatalog.defaultSet(),
+                        ModelConfig.none())
+                .withGate(GateSettings.defaults().withGateToken(GATE), OptionalInt.of(0));
         council = RecordedCouncils.start(assembly, "go-panic-index-out-of-range");
     }
 
@@ -67,8 +72,10 @@ class AuthOnEveryPortTest {
     }
 
     private static HttpResponse<String> post(String url, String body, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
@@ -84,9 +91,12 @@ class AuthOnEveryPortTest {
             + "\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"intruder\",\"version\":\"1\"}}}";
 
     private static String a2aSend() {
-        return "{\"jsonrpc\":\"2.0\",\"id\":\"" + UUID.randomUUID() + "\",\"method\":\"message/send\",\"params\":{\"message\":"
-                + "{\"kind\":\"message\",\"role\":\"user\",\"messageId\":\"" + UUID.randomUUID() + "\",\"parts\":[{\"kind\":\"data\","
-                + "\"data\":{\"namespace\":\"shop\",\"podName\":\"7c9d6f5b4\"},\"metadata\":{\"kind\":\"" + A2aParts.ANALYSIS_TARGET + "\"}}]}}}";
+        return "{\"jsonrpc\":\"2.0\",\"id\":\"" + UUID.randomUUID()
+                + "\",\"method\":\"message/send\",\"params\":{\"message\":"
+                + "{\"kind\":\"message\",\"role\":\"user\",\"messageId\":\"" + UUID.randomUUID()
+                + "\",\"parts\":[{\"kind\":\"data\","
+                + "\"data\":{\"namespace\":\"shop\",\"podName\":\"7c9d6f5b4\"},\"metadata\":{\"kind\":\""
+                + A2aParts.ANALYSIS_TARGET + "\"}}]}}}";
     }
 
     /** Each port with what a caller would POST there. */
@@ -97,10 +107,13 @@ class AuthOnEveryPortTest {
             ports.put(agent, new String[] {council.part(agent).url() + "/", a2aSend()});
         }
         String gate = council.part("orchestrator").gateUrl();
-        ports.put("gate: web provider", new String[] {gate + "/api/v1/analyses",
-                "{\"namespace\":\"shop\",\"rollout\":\"checkout\",\"canaryHash\":\"7c9d6f5b4\"}"});
-        ports.put("gate: Flagger", new String[] {gate + "/api/v1/flagger/rollback",
-                "{\"name\":\"checkout\",\"namespace\":\"shop\",\"phase\":\"Progressing\",\"checksum\":\"a1\"}"});
+        ports.put("gate: web provider", new String[] {
+            gate + "/api/v1/analyses", "{\"namespace\":\"shop\",\"rollout\":\"checkout\",\"canaryHash\":\"7c9d6f5b4\"}"
+        });
+        ports.put("gate: Flagger", new String[] {
+            gate + "/api/v1/flagger/rollback",
+            "{\"name\":\"checkout\",\"namespace\":\"shop\",\"phase\":\"Progressing\",\"checksum\":\"a1\"}"
+        });
         return ports;
     }
 
@@ -114,10 +127,15 @@ class AuthOnEveryPortTest {
             assertTrue(none.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"), port.getKey());
             assertFalse(none.body().contains(COUNCIL.reveal()) || none.body().contains(GATE.reveal()), port.getKey());
             assertEquals(401, post(url, body, WRONG).statusCode(), port.getKey() + " with a wrong token");
-            assertEquals(401, post(url, body, "Basic " + COUNCIL.reveal()).statusCode(), port.getKey() + " with another scheme");
+            assertEquals(
+                    401,
+                    post(url, body, "Basic " + COUNCIL.reveal()).statusCode(),
+                    port.getKey() + " with another scheme");
             HttpResponse<String> right = post(url, body, bearer(COUNCIL));
             assertNotEquals(401, right.statusCode(), port.getKey() + " with the council's token: " + right.body());
-            assertTrue(right.statusCode() < 300 || right.statusCode() == 412, port.getKey() + ": " + right.statusCode() + " " + right.body());
+            assertTrue(
+                    right.statusCode() < 300 || right.statusCode() == 412,
+                    port.getKey() + ": " + right.statusCode() + " " + right.body());
         }
     }
 
@@ -133,17 +151,23 @@ class AuthOnEveryPortTest {
         }
         // Flagger sends no headers: its token rides in the webhook's metadata.
         String gate = council.part("orchestrator").gateUrl();
-        String payload = "{\"name\":\"checkout\",\"namespace\":\"shop\",\"phase\":\"Progressing\",\"checksum\":\"a1\",\"metadata\":{\"token\":\"%s\"}}";
+        String payload =
+                "{\"name\":\"checkout\",\"namespace\":\"shop\",\"phase\":\"Progressing\",\"checksum\":\"a1\",\"metadata\":{\"token\":\"%s\"}}";
         HttpResponse<String> flagger = post(gate + "/api/v1/flagger/rollback", payload.formatted(GATE.reveal()), null);
         assertEquals(200, flagger.statusCode(), "the crashing canary is rolled back: " + flagger.body());
         assertFalse(flagger.body().contains(GATE.reveal()), "the token is never echoed");
-        assertEquals(401, post(gate + "/api/v1/flagger/rollback", payload.formatted("guess"), null).statusCode());
+        assertEquals(
+                401,
+                post(gate + "/api/v1/flagger/rollback", payload.formatted("guess"), null)
+                        .statusCode());
     }
 
     @Test
     void theCouncilStillJudgesWithItsAgentsPresentingTheTokenToTheMcpServer() throws Exception {
-        HttpResponse<String> answer = post(council.part("orchestrator").gateUrl() + "/api/v1/analyses",
-                "{\"namespace\":\"shop\",\"rollout\":\"checkout\",\"canaryHash\":\"7c9d6f5b4\"}", bearer(GATE));
+        HttpResponse<String> answer = post(
+                council.part("orchestrator").gateUrl() + "/api/v1/analyses",
+                "{\"namespace\":\"shop\",\"rollout\":\"checkout\",\"canaryHash\":\"7c9d6f5b4\"}",
+                bearer(GATE));
         assertEquals(200, answer.statusCode(), answer.body());
         JsonNode verdict = Json.mapper().readTree(answer.body());
         assertEquals("ROLLBACK", verdict.path("decision").asText(), answer.body());
@@ -154,12 +178,24 @@ class AuthOnEveryPortTest {
     @Test
     void theControllerEndpointsAreOnlyOnTheGatePortAndHealthChecksStayOpen() throws Exception {
         String main = council.part("orchestrator").url();
-        assertEquals(404, post(main + "/api/v1/analyses", "{}", bearer(COUNCIL)).statusCode(), "not on the A2A and page port");
+        assertEquals(
+                404,
+                post(main + "/api/v1/analyses", "{}", bearer(COUNCIL)).statusCode(),
+                "not on the A2A and page port");
         assertEquals(404, post(main + "/a2a/analyze", "{}", null).statusCode());
-        for (String url : List.of(main + "/a2a/health", council.part("orchestrator").gateUrl() + "/",
+        for (String url : List.of(
+                main + "/a2a/health",
+                council.part("orchestrator").gateUrl() + "/",
                 main + "/.well-known/agent-card.json")) {
-            assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode(), url);
+            assertEquals(
+                    200,
+                    HTTP.send(
+                                    HttpRequest.newBuilder(URI.create(url))
+                                            .GET()
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode(),
+                    url);
         }
     }
 
@@ -172,7 +208,8 @@ class AuthOnEveryPortTest {
             socket.setSoTimeout(5000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /mcp HTTP/1.1\r\nHost: " + mcp.getHost() + "\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: 52428800\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Content-Length: 52428800\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             String status = new String(in.readNBytes(12), StandardCharsets.US_ASCII);

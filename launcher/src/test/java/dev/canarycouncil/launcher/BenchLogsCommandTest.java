@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.canarycouncil.runtime.testing.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.canarycouncil.runtime.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,14 +24,31 @@ class BenchLogsCommandTest {
     void printsEverySystemTheMeanAndThroughputThenOneSummaryLine() {
         Path loghub = SharedData.loghub();
         assumeTrue(loghub != null, "LogHub-2k data not found beside the project");
-        CliRun r = run("bench", "logs", "--loghub", loghub.toString(), "--lines", "20000", "--rounds", "1", "--warmups", "0");
+        CliRun r = run(
+                "bench", "logs", "--loghub", loghub.toString(), "--lines", "20000", "--rounds", "1", "--warmups", "0");
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
-        for (String system : List.of("HDFS", "Hadoop", "Spark", "Zookeeper", "BGL", "HPC", "Thunderbird", "Windows", "Linux",
-                "Android", "HealthApp", "Apache", "Proxifier", "OpenSSH", "OpenStack", "Mac")) {
+        for (String system : List.of(
+                "HDFS",
+                "Hadoop",
+                "Spark",
+                "Zookeeper",
+                "BGL",
+                "HPC",
+                "Thunderbird",
+                "Windows",
+                "Linux",
+                "Android",
+                "HealthApp",
+                "Apache",
+                "Proxifier",
+                "OpenSSH",
+                "OpenStack",
+                "Mac")) {
             assertTrue(lines.stream().anyMatch(l -> l.matches(system + " +2000 .*")), system + " missing:\n" + r.out());
         }
-        Matcher summary = Pattern.compile("mean_accuracy=(\\d\\.\\d{4}) published_mean=0\\.8650 lines_per_s=(\\d+) peak_heap_mb=\\d+")
+        Matcher summary = Pattern.compile(
+                        "mean_accuracy=(\\d\\.\\d{4}) published_mean=0\\.8650 lines_per_s=(\\d+) peak_heap_mb=\\d+")
                 .matcher(lines.get(lines.size() - 1));
         assertTrue(summary.matches(), lines.get(lines.size() - 1));
         assertTrue(Double.parseDouble(summary.group(1)) >= 0.865, "mean accuracy " + summary.group(1));
@@ -46,15 +62,26 @@ class BenchLogsCommandTest {
         CliRun r = run("bench", "logs", "--formats", "--format-lines", "2000", "--rounds", "1");
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
-        for (String format : List.of("dotnet-aspnetcore-console", "ruby-rails", "python-flask-werkzeug", "node-express-morgan",
-                "rust-tracing-fmt", "nginx-error", "envoy-istio-access", "cri-prefix")) {
-            Matcher row = Pattern.compile(Pattern.quote(format) + " +(\\d+)/(\\d+) +(\\d+)/(\\d+) .*").matcher(
-                    lines.stream().filter(l -> l.startsWith(format + " ")).findFirst().orElse(""));
+        for (String format : List.of(
+                "dotnet-aspnetcore-console",
+                "ruby-rails",
+                "python-flask-werkzeug",
+                "node-express-morgan",
+                "rust-tracing-fmt",
+                "nginx-error",
+                "envoy-istio-access",
+                "cri-prefix")) {
+            Matcher row = Pattern.compile(Pattern.quote(format) + " +(\\d+)/(\\d+) +(\\d+)/(\\d+) .*")
+                    .matcher(lines.stream()
+                            .filter(l -> l.startsWith(format + " "))
+                            .findFirst()
+                            .orElse(""));
             assertTrue(row.matches(), format + " missing:\n" + r.out());
             assertEquals(row.group(2), row.group(1), format + ": every record read");
             assertEquals(row.group(4), row.group(3), format + ": every exception located");
         }
-        Matcher summary = Pattern.compile("formats=(\\d+) records_recognised=1\\.0000 exceptions_located=1\\.0000 lines_per_s=\\d+")
+        Matcher summary = Pattern.compile(
+                        "formats=(\\d+) records_recognised=1\\.0000 exceptions_located=1\\.0000 lines_per_s=\\d+")
                 .matcher(lines.get(lines.size() - 1));
         assertTrue(summary.matches(), lines.get(lines.size() - 1));
         assertTrue(Integer.parseInt(summary.group(1)) >= 40, summary.group(1));

@@ -3,11 +3,10 @@ package dev.canarycouncil.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.canarycouncil.runtime.testing.Recordings;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.canarycouncil.runtime.testing.Recordings;
 import org.junit.jupiter.api.Test;
 
 class BenchPromptCommandTest {
@@ -16,7 +15,11 @@ class BenchPromptCommandTest {
 
     @Test
     void theDigestPromptIsAFractionOfTheRawLogsOnEveryBundledRecording() {
-        CliRun run = CliRun.of("bench", "prompt", "--recordings", Recordings.named("healthy-color-change").getParent().toString());
+        CliRun run = CliRun.of(
+                "bench",
+                "prompt",
+                "--recordings",
+                Recordings.named("healthy-color-change").getParent().toString());
         assertEquals(0, run.code(), run.err());
         Matcher m = ROW.matcher(run.out());
         int rows = 0;
@@ -36,7 +39,11 @@ class BenchPromptCommandTest {
 
     @Test
     void aDirectoryWithoutRecordingsIsAUsageError() {
-        CliRun run = CliRun.of("bench", "prompt", "--recordings", Recordings.named("healthy-color-change").resolve("logs").toString());
+        CliRun run = CliRun.of(
+                "bench",
+                "prompt",
+                "--recordings",
+                Recordings.named("healthy-color-change").resolve("logs").toString());
         assertEquals(3, run.code());
         assertTrue(run.err().contains("no recordings"), run.err());
     }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class BlindSpotsEndToEndTest {
 
     private static JsonNode analyze(String recording, int exitCode) throws Exception {
-        CliRun run = CliRun.of("analyze", "--recording", Recordings.named(recording).toString(), "--json", "-q");
+        CliRun run =
+                CliRun.of("analyze", "--recording", Recordings.named(recording).toString(), "--json", "-q");
         assertEquals(exitCode, run.code(), run.err());
         return Json.mapper().readTree(run.out());
     }
@@ -35,7 +36,8 @@ class BlindSpotsEndToEndTest {
         assertEquals("PROMOTE", v.path("decision").asText());
         assertEquals(75, v.path("confidence").asInt(), v.path("rationale").asText());
         JsonNode metrics = finding(v, "metrics-agent");
-        assertEquals("NOT_CONFIGURED", metrics.path("blindSpots").get(0).path("kind").asText(), metrics.toString());
+        assertEquals(
+                "NOT_CONFIGURED", metrics.path("blindSpots").get(0).path("kind").asText(), metrics.toString());
         String rationale = v.path("rationale").asText();
         assertTrue(rationale.contains("metrics-agent abstained") && rationale.contains("Not seen: metrics"), rationale);
         assertTrue(rationale.contains("capped at 75%"), rationale);
@@ -44,8 +46,12 @@ class BlindSpotsEndToEndTest {
     @Test
     void aBrokenCanaryWithoutAnyMetricsSourceIsRolledBackOnItsLogs() throws Exception {
         JsonNode v = analyze("logs-only-go-panic-vouchers", ExitCodes.ROLLBACK);
-        assertTrue(v.path("rootCause").asText().contains("nil map"), v.path("rootCause").asText());
-        assertTrue(v.path("rootCause").asText().contains("store.go:61"), v.path("rootCause").asText());
+        assertTrue(
+                v.path("rootCause").asText().contains("nil map"),
+                v.path("rootCause").asText());
+        assertTrue(
+                v.path("rootCause").asText().contains("store.go:61"),
+                v.path("rootCause").asText());
     }
 
     @Test
@@ -58,16 +64,24 @@ class BlindSpotsEndToEndTest {
         assertTrue(spot.path("samples").size() > 0, "shows lines it could not read: " + spot);
         boolean coverage = false;
         for (JsonNode e : logs.path("evidence")) {
-            coverage |= e.path("kind").asText().equals("log-coverage") && e.path("recognisedShare").asDouble() < 0.5;
+            coverage |= e.path("kind").asText().equals("log-coverage")
+                    && e.path("recognisedShare").asDouble() < 0.5;
         }
         assertTrue(coverage, logs.path("evidence").toString());
-        assertTrue(v.path("rationale").asText().contains("Not seen: canary logs"), v.path("rationale").asText());
+        assertTrue(
+                v.path("rationale").asText().contains("Not seen: canary logs"),
+                v.path("rationale").asText());
     }
 
     @Test
     void theTerminalVerdictListsWhatWasNotSeen() throws Exception {
-        CliRun run = CliRun.of("analyze", "--recording", Recordings.named("healthy-werkzeug-rates-logs-only").toString(), "-q");
+        CliRun run = CliRun.of(
+                "analyze",
+                "--recording",
+                Recordings.named("healthy-werkzeug-rates-logs-only").toString(),
+                "-q");
         assertEquals(ExitCodes.PROMOTE, run.code(), run.err());
-        assertTrue(run.out().contains("Not seen:\n  metrics-agent  metrics: no metrics source is configured"), run.out());
+        assertTrue(
+                run.out().contains("Not seen:\n  metrics-agent  metrics: no metrics source is configured"), run.out());
     }
 }

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import java.util.UUID;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.canarycouncil.issuewriter.IssueWriterConfig;
@@ -21,6 +18,8 @@ import dev.canarycouncil.runtime.llm.ModelConfig;
 import dev.canarycouncil.runtime.testing.Recordings;
 import dev.canarycouncil.runtime.testing.TestHttp;
 import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,12 +35,22 @@ class ConversationTest {
     @BeforeAll
     static void analyse() throws Exception {
         vertx = VertxFactory.create(64);
-        council = LocalCouncil.start(new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(),
-                        PresetCatalog.defaultSet(), ModelConfig.none()), LocalCouncil.Ports.ephemeral(),
+        council = LocalCouncil.start(
+                new CouncilAssembly(
+                        vertx,
+                        "127.0.0.1",
+                        A2aServerSettings.defaults(),
+                        PresetCatalog.defaultSet(),
+                        ModelConfig.none()),
+                LocalCouncil.Ports.ephemeral(),
                 RecordingOption.backends(RecordedRollout.load(Recordings.named("go-panic-index-out-of-range"))),
-                CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)), IssueWriterConfig.dryRun(null, null), line -> { });
-        JsonNode task = send(message(null, "{\"kind\":\"data\",\"data\":{\"namespace\":\"shop\",\"podName\":\"7c9d6f5b4\"},"
-                + "\"metadata\":{\"kind\":\"" + A2aParts.ANALYSIS_TARGET + "\"}}"));
+                CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)),
+                IssueWriterConfig.dryRun(null, null),
+                line -> {});
+        JsonNode task = send(message(
+                null,
+                "{\"kind\":\"data\",\"data\":{\"namespace\":\"shop\",\"podName\":\"7c9d6f5b4\"},"
+                        + "\"metadata\":{\"kind\":\"" + A2aParts.ANALYSIS_TARGET + "\"}}"));
         assertEquals("completed", task.path("status").path("state").asText(), task.toString());
         contextId = task.path("contextId").asText();
         verdict = part(task, "data").path("data");
@@ -55,7 +64,8 @@ class ConversationTest {
     }
 
     private static String message(String context, String part) {
-        return "{\"jsonrpc\":\"2.0\",\"id\":\"" + UUID.randomUUID() + "\",\"method\":\"message/send\",\"params\":{\"message\":"
+        return "{\"jsonrpc\":\"2.0\",\"id\":\"" + UUID.randomUUID()
+                + "\",\"method\":\"message/send\",\"params\":{\"message\":"
                 + "{\"kind\":\"message\",\"role\":\"user\",\"messageId\":\"" + UUID.randomUUID() + "\""
                 + (context == null ? "" : ",\"contextId\":\"" + context + "\"") + ",\"parts\":[" + part + "]}}}";
     }
@@ -93,7 +103,9 @@ class ConversationTest {
     void whyExplainsTheDecisionWithItsRootCause() throws Exception {
         JsonNode a = ask("why was it rolled back?");
         assertEquals("why", a.path("intent").asText());
-        assertTrue(a.path("text").asText().startsWith("ROLLBACK with " + verdict.path("confidence").asInt() + "% confidence"));
+        assertTrue(a.path("text")
+                .asText()
+                .startsWith("ROLLBACK with " + verdict.path("confidence").asInt() + "% confidence"));
         assertTrue(a.path("text").asText().contains(verdict.path("rootCause").asText()), a.toString());
     }
 
@@ -102,8 +114,12 @@ class ConversationTest {
         JsonNode a = ask("show the new error templates on the canary");
         assertEquals("templates", a.path("intent").asText());
         String text = a.path("text").asText();
-        assertTrue(text.contains("[fatal] panic: runtime error: index out of range") && text.contains("new on the canary"), text);
-        assertTrue(text.contains("(85 canary and 926 stable records)"), "the log analyst's own count of what it read: " + text);
+        assertTrue(
+                text.contains("[fatal] panic: runtime error: index out of range") && text.contains("new on the canary"),
+                text);
+        assertTrue(
+                text.contains("(85 canary and 926 stable records)"),
+                "the log analyst's own count of what it read: " + text);
         assertTrue(text.endsWith("(answered by log-analyst)"), text);
         assertEquals("FATAL", a.path("data").get(0).path("level").asText(), a.toString());
     }
@@ -118,16 +134,22 @@ class ConversationTest {
         // Five minutes at 30 s steps: 11 points a side, both within the window's last five minutes.
         assertEquals(11, data.path("stable").size(), data.toString());
         assertTrue(data.path("canary").size() > 0 && data.path("canary").size() <= 11, data.toString());
-        long end = java.time.Instant.parse(verdict.path("subject").path("window").path("end").asText()).getEpochSecond();
+        long end = java.time.Instant.parse(
+                        verdict.path("subject").path("window").path("end").asText())
+                .getEpochSecond();
         assertEquals(end - 300, data.path("stable").get(0).get(0).asLong());
-        assertTrue(a.path("text").asText().contains("histogram_quantile(0.99"), a.path("text").asText());
+        assertTrue(
+                a.path("text").asText().contains("histogram_quantile(0.99"),
+                a.path("text").asText());
         assertTrue(a.path("text").asText().endsWith("(answered by metrics-agent)"), "routed to the specialist: " + a);
     }
 
     @Test
     void theMetricsAgentSaysWhichMetricsItComparesWhenAskedAboutAnother() throws Exception {
         JsonNode a = ask("compare disk-iops");
-        assertTrue(a.path("text").asText().startsWith("I compare no metric called \"disk-iops\"; I compare: 5xx-ratio"), a.toString());
+        assertTrue(
+                a.path("text").asText().startsWith("I compare no metric called \"disk-iops\"; I compare: 5xx-ratio"),
+                a.toString());
     }
 
     @Test
@@ -135,7 +157,8 @@ class ConversationTest {
         String followUp = "{\"kind\":\"data\",\"data\":{\"analysis\":{\"analysisId\":\"x\",\"namespace\":\"shop\","
                 + "\"canary\":{\"podTemplateHash\":\"7c9d6f5b4\",\"pods\":[]},\"stable\":{\"podTemplateHash\":\"5f7d8c9b6\","
                 + "\"pods\":[]},\"window\":{\"start\":\"2026-05-05T10:00:00Z\",\"end\":\"2026-05-05T10:10:00Z\"}},"
-                + "\"topic\":\"compare\",\"subject\":\"latency-p99\"},\"metadata\":{\"kind\":\"" + A2aParts.FOLLOW_UP + "\"}}";
+                + "\"topic\":\"compare\",\"subject\":\"latency-p99\"},\"metadata\":{\"kind\":\"" + A2aParts.FOLLOW_UP
+                + "\"}}";
         var response = TestHttp.postJson(council.part("log-analyst").url() + "/", message(null, followUp));
         JsonNode task = Json.mapper().readTree(response.body()).path("result");
         assertEquals("rejected", task.path("status").path("state").asText(), task.toString());
@@ -147,7 +170,9 @@ class ConversationTest {
         assertTrue(ask("which code is suspect?").path("text").asText().contains("main.go"));
         JsonNode issue = ask("draft the issue");
         assertEquals("issue", issue.path("intent").asText());
-        assertTrue(issue.path("text").asText().startsWith(verdict.path("issue").path("title").asText()));
+        assertTrue(issue.path("text")
+                .asText()
+                .startsWith(verdict.path("issue").path("title").asText()));
     }
 
     @Test
@@ -162,13 +187,16 @@ class ConversationTest {
     void somethingNotUnderstoodListsWhatIs() throws Exception {
         JsonNode a = ask("what's the weather like?");
         assertEquals("unknown", a.path("intent").asText());
-        assertTrue(a.path("text").asText().contains("I understand:") && a.path("text").asText().contains("compare p99 latency"));
+        assertTrue(a.path("text").asText().contains("I understand:")
+                && a.path("text").asText().contains("compare p99 latency"));
     }
 
     @Test
     void aQuestionOutsideAnyInvestigationIsRejectedWithWhatToDo() throws Exception {
         JsonNode task = send(question(UUID.randomUUID().toString(), "why was it rolled back?"));
         assertEquals("rejected", task.path("status").path("state").asText());
-        assertTrue(task.path("status").path("message").toString().contains("No investigation in this conversation"), task.toString());
+        assertTrue(
+                task.path("status").path("message").toString().contains("No investigation in this conversation"),
+                task.toString());
     }
 }

@@ -1,12 +1,11 @@
 package dev.canarycouncil.launcher;
 
+import dev.canarycouncil.runtime.testing.ModelReply;
+import dev.canarycouncil.runtime.testing.ModelRequest;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.canarycouncil.runtime.testing.ModelReply;
-import dev.canarycouncil.runtime.testing.ModelRequest;
 
 /**
  * A well-behaved model for the whole council, answering each agent by its system prompt: the log
@@ -19,7 +18,8 @@ class CouncilModelScript implements Function<ModelRequest, ModelReply> {
     static final String ROOT_CAUSE = "model-found root cause";
     static final String ISSUE_SUMMARY = "Model summary of the failure.";
     private static final Pattern ROLLOUT = Pattern.compile("of rollout ([^/\\s]+)/");
-    private static final Pattern VERDICT = Pattern.compile("The deterministic verdict is (PROMOTE|ROLLBACK|INCONCLUSIVE)");
+    private static final Pattern VERDICT =
+            Pattern.compile("The deterministic verdict is (PROMOTE|ROLLBACK|INCONCLUSIVE)");
 
     @Override
     public ModelReply apply(ModelRequest r) {
@@ -35,14 +35,23 @@ class CouncilModelScript implements Function<ModelRequest, ModelReply> {
             return ModelReply.json(Map.of("summary", ISSUE_SUMMARY, "suggestedFix", "Guard the index before use."));
         }
         String prompt = r.messages().get(0).text();
-        boolean lookedAtTools = r.messages().stream().anyMatch(t -> !t.toolResultTexts().isEmpty());
+        boolean lookedAtTools =
+                r.messages().stream().anyMatch(t -> !t.toolResultTexts().isEmpty());
         if (r.toolNames().contains("list_pods") && !lookedAtTools) {
             Matcher ns = ROLLOUT.matcher(prompt);
-            return ModelReply.toolCall("list_pods", "{\"namespace\":\"" + (ns.find() ? ns.group(1) : "default") + "\"}");
+            return ModelReply.toolCall(
+                    "list_pods", "{\"namespace\":\"" + (ns.find() ? ns.group(1) : "default") + "\"}");
         }
         Matcher v = VERDICT.matcher(prompt);
         String verdict = v.find() ? v.group(1) : "INCONCLUSIVE";
-        return ModelReply.json(Map.of("verdict", verdict, "confidence", 70,
-                "reasoning", "The digest supports " + verdict + ".", "rootCause", "none"));
+        return ModelReply.json(Map.of(
+                "verdict",
+                verdict,
+                "confidence",
+                70,
+                "reasoning",
+                "The digest supports " + verdict + ".",
+                "rootCause",
+                "none"));
     }
 }

@@ -2,6 +2,19 @@ package dev.canarycouncil.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.canarycouncil.issuewriter.IssueWriterService;
+import dev.canarycouncil.loganalyst.LogAnalyst;
+import dev.canarycouncil.mcp.server.McpToolServer;
+import dev.canarycouncil.metrics.MetricsAgent;
+import dev.canarycouncil.metrics.config.MetricSetException;
+import dev.canarycouncil.metrics.config.MetricSetLoader;
+import dev.canarycouncil.orchestrator.OrchestratorService;
+import dev.canarycouncil.runtime.a2a.server.A2aAgentServer;
+import dev.canarycouncil.runtime.llm.ModelConfigLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -22,24 +35,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.canarycouncil.issuewriter.IssueWriterService;
-import dev.canarycouncil.loganalyst.LogAnalyst;
-import dev.canarycouncil.mcp.server.McpToolServer;
-import dev.canarycouncil.metrics.MetricsAgent;
-import dev.canarycouncil.metrics.config.MetricSetException;
-import dev.canarycouncil.metrics.config.MetricSetLoader;
-import dev.canarycouncil.orchestrator.OrchestratorService;
-import dev.canarycouncil.runtime.a2a.server.A2aAgentServer;
-import dev.canarycouncil.runtime.llm.ModelConfigLoader;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Checks the Kubernetes manifests under {@code deploy/} for what would break silently in a
@@ -77,13 +76,24 @@ class DeployManifestsTest {
             "apps/deployments", new TreeSet<>(Set.of("get")),
             "argoproj.io/rollouts", new TreeSet<>(Set.of("get", "list", "watch")),
             "flagger.app/canaries", new TreeSet<>(Set.of("get"))));
+
     private static final Set<String> READ_VERBS = Set.of("get", "list", "watch");
 
-    private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "ClusterRole", "ClusterRoleBinding",
-            "CustomResourceDefinition", "PersistentVolume", "StorageClass", "PriorityClass", "IngressClass",
-            "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "APIService", "ClusterAnalysisTemplate");
-    private static final Set<String> KUSTOMIZATION_FIELDS = Set.of("apiVersion", "kind", "namespace", "resources",
-            "patches", "images");
+    private static final Set<String> CLUSTER_SCOPED = Set.of(
+            "Namespace",
+            "ClusterRole",
+            "ClusterRoleBinding",
+            "CustomResourceDefinition",
+            "PersistentVolume",
+            "StorageClass",
+            "PriorityClass",
+            "IngressClass",
+            "ValidatingWebhookConfiguration",
+            "MutatingWebhookConfiguration",
+            "APIService",
+            "ClusterAnalysisTemplate");
+    private static final Set<String> KUSTOMIZATION_FIELDS =
+            Set.of("apiVersion", "kind", "namespace", "resources", "patches", "images");
     private static final Pattern ENV_DEFAULT = Pattern.compile("\\$\\{env:([A-Za-z0-9_]+)(?::-[^}]*)?}");
     private static final Pattern ARG_REF = Pattern.compile("\\{\\{\\s*args\\.([A-Za-z0-9_.-]+)\\s*}}");
 
@@ -102,12 +112,15 @@ class DeployManifestsTest {
                     problems.add(rel(file) + ": no YAML document");
                 }
                 for (JsonNode doc : docs) {
-                    if (!doc.isObject() || text(doc, "apiVersion").isEmpty() || text(doc, "kind").isEmpty()) {
+                    if (!doc.isObject()
+                            || text(doc, "apiVersion").isEmpty()
+                            || text(doc, "kind").isEmpty()) {
                         problems.add(rel(file) + ": a document without apiVersion and kind");
                     }
                 }
             } catch (UncheckedIOException e) {
-                problems.add(rel(file) + ": not valid YAML: " + e.getCause().getMessage().lines().findFirst().orElse(""));
+                problems.add(rel(file) + ": not valid YAML: "
+                        + e.getCause().getMessage().lines().findFirst().orElse(""));
             }
         }
         assertNoProblems(problems);
@@ -167,13 +180,16 @@ class DeployManifestsTest {
                 List<String> effective = new ArrayList<>(part.args());
                 for (Map.Entry<String, String> e : part.env().entrySet()) {
                     String option = envToOption.get(e.getKey());
-                    if (option != null && !e.getValue().isBlank() && optionValue(part.args(), option).isEmpty()) {
+                    if (option != null
+                            && !e.getValue().isBlank()
+                            && optionValue(part.args(), option).isEmpty()) {
                         effective.add(option);
                         effective.add(e.getValue());
                     }
                 }
                 try {
-                    CommandLine.ParseResult result = new CommandLine(new Main()).parseArgs(effective.toArray(String[]::new));
+                    CommandLine.ParseResult result =
+                            new CommandLine(new Main()).parseArgs(effective.toArray(String[]::new));
                     CommandLine.ParseResult serve = result.subcommand();
                     if (serve == null || !serve.commandSpec().name().equals("serve")) {
                         problems.add(part + ": does not run `serve`: " + part.args());
@@ -200,12 +216,18 @@ class DeployManifestsTest {
     void everyCouncilEnvironmentVariableIsOneTheJarReads() {
         List<String> problems = new ArrayList<>();
         Map<String, String> envToOption = envToOption();
-        Set<String> readDirectly = Set.of(PrometheusOption.TOKEN_ENV, ModelConfigLoader.KEY_ENV, CodeOptions.TOKEN_ENV,
-                AuthOptions.TOKEN_ENV, GateOptions.GATE_TOKEN_ENV);
+        Set<String> readDirectly = Set.of(
+                PrometheusOption.TOKEN_ENV,
+                ModelConfigLoader.KEY_ENV,
+                CodeOptions.TOKEN_ENV,
+                AuthOptions.TOKEN_ENV,
+                GateOptions.GATE_TOKEN_ENV);
         for (Build build : deployBuilds()) {
             for (Part part : parts(build, problems)) {
                 for (String name : part.env().keySet()) {
-                    if (name.startsWith("CANARY_COUNCIL_") && !envToOption.containsKey(name) && !readDirectly.contains(name)) {
+                    if (name.startsWith("CANARY_COUNCIL_")
+                            && !envToOption.containsKey(name)
+                            && !readDirectly.contains(name)) {
                         problems.add(part + ": sets " + name + ", which no `serve` option reads (options take their "
                                 + "environment as ${env:NAME} defaults: " + envToOption + ")");
                     }
@@ -221,7 +243,8 @@ class DeployManifestsTest {
         for (Build build : deployBuilds()) {
             List<Part> parts = parts(build, problems);
             List<String> agents = parts.stream().map(Part::agent).sorted().toList();
-            List<String> expected = CouncilAssembly.AGENT_NAMES.stream().sorted().toList();
+            List<String> expected =
+                    CouncilAssembly.AGENT_NAMES.stream().sorted().toList();
             if (!agents.equals(expected)) {
                 problems.add(build + ": parts " + agents + ", expected each of " + expected + " once");
             }
@@ -232,10 +255,13 @@ class DeployManifestsTest {
                     continue;
                 }
                 if (!"0.0.0.0".equals(optionValue(part.args(), "--host").orElse(null))) {
-                    problems.add(part + ": --host must be 0.0.0.0 (the default 127.0.0.1 is unreachable from the Service)");
+                    problems.add(
+                            part + ": --host must be 0.0.0.0 (the default 127.0.0.1 is unreachable from the Service)");
                 }
                 List<Integer> containerPorts = new ArrayList<>();
-                part.container().path("ports").forEach(p -> containerPorts.add(p.path("containerPort").asInt()));
+                part.container()
+                        .path("ports")
+                        .forEach(p -> containerPorts.add(p.path("containerPort").asInt()));
                 // The orchestrator's controller endpoints may have their own port (--gate-port).
                 Optional<Integer> gate = optionValue(part.args(), "--gate-port").map(DeployManifestsTest::integer);
                 List<Integer> served = new ArrayList<>(List.of(port.get()));
@@ -244,7 +270,8 @@ class DeployManifestsTest {
                     problems.add(part + ": --gate-port is the orchestrator's");
                 }
                 if (!containerPorts.equals(served)) {
-                    problems.add(part + ": serves " + served + " (--port, --gate-port) but container ports " + containerPorts);
+                    problems.add(part + ": serves " + served + " (--port, --gate-port) but container ports "
+                            + containerPorts);
                 }
                 List<ObjectNode> services = servicesFor(build, part.deployment());
                 if (services.size() != 1) {
@@ -252,11 +279,13 @@ class DeployManifestsTest {
                 }
                 for (ObjectNode service : services) {
                     for (JsonNode sp : service.path("spec").path("ports")) {
-                        Integer target = resolvePort(part.container(), sp.path("targetPort").isMissingNode()
-                                ? sp.path("port") : sp.path("targetPort"));
+                        Integer target = resolvePort(
+                                part.container(),
+                                sp.path("targetPort").isMissingNode() ? sp.path("port") : sp.path("targetPort"));
                         if (!served.contains(target)) {
-                            problems.add(part + ": Service " + name(service) + " port " + sp.path("port").asText()
-                                    + " targets " + target + ", which is neither --port nor --gate-port " + served);
+                            problems.add(part + ": Service " + name(service) + " port "
+                                    + sp.path("port").asText() + " targets " + target
+                                    + ", which is neither --port nor --gate-port " + served);
                         }
                     }
                 }
@@ -279,16 +308,22 @@ class DeployManifestsTest {
                 }
                 Optional<String> mcpUrl = valueOf(part, "--mcp-url", "CANARY_COUNCIL_MCP_URL");
                 if (mcpUrl.isPresent()) {
-                    checkServiceUrl(build, part, "--mcp-url", mcpUrl.get(), Set.of(MCP_TOOLS), McpToolServer.PATH, problems);
-                } else if (Set.of(ORCHESTRATOR, LogAnalyst.NAME, MetricsAgent.NAME).contains(part.agent())) {
+                    checkServiceUrl(
+                            build, part, "--mcp-url", mcpUrl.get(), Set.of(MCP_TOOLS), McpToolServer.PATH, problems);
+                } else if (Set.of(ORCHESTRATOR, LogAnalyst.NAME, MetricsAgent.NAME)
+                        .contains(part.agent())) {
                     problems.add(part + ": needs --mcp-url (or CANARY_COUNCIL_MCP_URL)");
                 }
                 List<String> members = valueOf(part, "--member", "CANARY_COUNCIL_MEMBERS").stream()
-                        .flatMap(v -> Stream.of(v.split(","))).map(String::trim).filter(s -> !s.isEmpty()).toList();
+                        .flatMap(v -> Stream.of(v.split(",")))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
                 if (part.agent().equals(ORCHESTRATOR)) {
                     Set<String> found = new TreeSet<>();
                     for (String member : members) {
-                        String agent = checkServiceUrl(build, part, "--member", member, MEMBERS, A2aAgentServer.CARD_PATH, problems);
+                        String agent = checkServiceUrl(
+                                build, part, "--member", member, MEMBERS, A2aAgentServer.CARD_PATH, problems);
                         if (agent != null && !found.add(agent)) {
                             problems.add(part + ": member " + agent + " is listed twice");
                         }
@@ -326,7 +361,9 @@ class DeployManifestsTest {
                 optionValue(part.args(), "--issue-dir").ifPresent(dir -> {
                     Optional<JsonNode> mount = mountHolding(part.container(), dir);
                     Optional<JsonNode> volume = mount.flatMap(m -> volume(part.deployment(), text(m, "name")));
-                    if (volume.isEmpty() || !volume.get().has("emptyDir") || mount.get().path("readOnly").asBoolean(false)) {
+                    if (volume.isEmpty()
+                            || !volume.get().has("emptyDir")
+                            || mount.get().path("readOnly").asBoolean(false)) {
                         problems.add(part + ": --issue-dir " + dir + " is not on a writable emptyDir "
                                 + "(the root filesystem is read-only)");
                     }
@@ -345,13 +382,14 @@ class DeployManifestsTest {
             checkAuthInit(build, roles, problems);
             roles.removeIf(r -> name(r).equals(AUTH_INIT));
             if (roles.size() != 1) {
-                problems.add(build + ": " + roles.size() + " Roles/ClusterRoles besides auth-init's, expected the tools' one");
+                problems.add(build + ": " + roles.size()
+                        + " Roles/ClusterRoles besides auth-init's, expected the tools' one");
             }
             for (ObjectNode role : roles) {
                 Map<String, Set<String>> rules = rules(role, build + " " + kindName(role), problems);
                 if (!rules.equals(TOOL_RULES)) {
-                    problems.add(build + " " + kindName(role) + ": rules " + new TreeMap<>(rules) + ", expected exactly "
-                            + TOOL_RULES);
+                    problems.add(build + " " + kindName(role) + ": rules " + new TreeMap<>(rules)
+                            + ", expected exactly " + TOOL_RULES);
                 }
             }
             for (ObjectNode crb : ofKind(build.resources(), "ClusterRoleBinding")) {
@@ -359,7 +397,8 @@ class DeployManifestsTest {
                         + "ClusterRole with a RoleBinding per watched namespace");
             }
             List<Part> parts = parts(build, problems);
-            Optional<Part> tools = parts.stream().filter(p -> p.agent().equals(MCP_TOOLS)).findFirst();
+            Optional<Part> tools =
+                    parts.stream().filter(p -> p.agent().equals(MCP_TOOLS)).findFirst();
             String toolsSa = tools.map(p -> text(p.pod(), "serviceAccountName")).orElse("");
             String toolsNs = tools.map(p -> namespace(p.deployment())).orElse("");
             Set<String> bound = new TreeSet<>();
@@ -368,28 +407,34 @@ class DeployManifestsTest {
                 if (text(ref, "name").equals(AUTH_INIT)) {
                     continue; // checked by checkAuthInit
                 }
-                boolean toToolsRole = roles.stream().anyMatch(r -> text(r, "kind").equals(text(ref, "kind"))
-                        && name(r).equals(text(ref, "name")));
+                boolean toToolsRole = roles.stream()
+                        .anyMatch(r -> text(r, "kind").equals(text(ref, "kind")) && name(r).equals(text(ref, "name")));
                 if (!toToolsRole) {
                     problems.add(build + " " + kindName(binding) + ": binds " + text(ref, "kind") + " "
                             + text(ref, "name") + ", which is not in the manifests");
                 }
                 List<String> subjects = new ArrayList<>();
-                binding.path("subjects").forEach(s -> subjects.add(text(s, "kind") + " " + text(s, "namespace") + "/" + text(s, "name")));
+                binding.path("subjects")
+                        .forEach(s ->
+                                subjects.add(text(s, "kind") + " " + text(s, "namespace") + "/" + text(s, "name")));
                 if (!subjects.equals(List.of("ServiceAccount " + toolsNs + "/" + toolsSa))) {
-                    problems.add(build + " " + kindName(binding) + " in " + namespace(binding) + ": subjects " + subjects
-                            + ", expected only the mcp-tools service account " + toolsNs + "/" + toolsSa);
+                    problems.add(build + " " + kindName(binding) + " in " + namespace(binding) + ": subjects "
+                            + subjects + ", expected only the mcp-tools service account " + toolsNs + "/" + toolsSa);
                 }
                 bound.add(namespace(binding));
             }
-            if (toolsSa.isEmpty() || ofKind(build.resources(), "ServiceAccount").stream()
-                    .noneMatch(sa -> name(sa).equals(toolsSa) && namespace(sa).equals(toolsNs))) {
-                problems.add(build + ": mcp-tools runs as service account '" + toolsSa + "', which is not in the manifests");
+            if (toolsSa.isEmpty()
+                    || ofKind(build.resources(), "ServiceAccount").stream()
+                            .noneMatch(sa ->
+                                    name(sa).equals(toolsSa) && namespace(sa).equals(toolsNs))) {
+                problems.add(
+                        build + ": mcp-tools runs as service account '" + toolsSa + "', which is not in the manifests");
             }
-            Set<String> watched = tools.map(p -> csv(p.env().getOrDefault(NAMESPACES_ENV, ""))).orElse(Set.of());
+            Set<String> watched = tools.map(p -> csv(p.env().getOrDefault(NAMESPACES_ENV, "")))
+                    .orElse(Set.of());
             if (!watched.equals(bound)) {
-                problems.add(build + ": " + NAMESPACES_ENV + " is " + watched + " but the tools are bound to read " + bound
-                        + " (a namespace missing on one side is silently unreadable or unguarded)");
+                problems.add(build + ": " + NAMESPACES_ENV + " is " + watched + " but the tools are bound to read "
+                        + bound + " (a namespace missing on one side is silently unreadable or unguarded)");
             }
             for (Part part : parts) {
                 boolean automount = automountsToken(build, part);
@@ -417,7 +462,8 @@ class DeployManifestsTest {
                     for (String field : List.of("data", "stringData")) {
                         doc.path(field).properties().forEach(e -> {
                             if (!e.getValue().isNull() && !e.getValue().asText().isEmpty()) {
-                                problems.add(rel(file) + ": Secret " + name(doc) + " has a value for " + field + "." + e.getKey());
+                                problems.add(rel(file) + ": Secret " + name(doc) + " has a value for " + field + "."
+                                        + e.getKey());
                             }
                         });
                     }
@@ -426,7 +472,8 @@ class DeployManifestsTest {
                     for (JsonNode generator : doc.path("secretGenerator")) {
                         for (String literal : strings(generator.path("literals"))) {
                             if (!literal.endsWith("=")) {
-                                problems.add(rel(file) + ": secretGenerator literal " + literal.split("=", 2)[0] + " has a value");
+                                problems.add(rel(file) + ": secretGenerator literal " + literal.split("=", 2)[0]
+                                        + " has a value");
                             }
                         }
                         if (generator.has("files") || generator.has("envs")) {
@@ -470,7 +517,8 @@ class DeployManifestsTest {
                     if (user.isMissingNode() || user.asInt() == 0) {
                         problems.add(cw + ": no non-zero runAsUser");
                     } else if (imageUser.isPresent() && user.asInt() != imageUser.get()) {
-                        problems.add(cw + ": runAsUser " + user.asInt() + " but the image's USER is " + imageUser.get());
+                        problems.add(
+                                cw + ": runAsUser " + user.asInt() + " but the image's USER is " + imageUser.get());
                     }
                     if (!sc.path("readOnlyRootFilesystem").asBoolean(false)) {
                         problems.add(cw + ": readOnlyRootFilesystem is not true");
@@ -491,8 +539,11 @@ class DeployManifestsTest {
                     if (!seccomp.equals("RuntimeDefault")) {
                         problems.add(cw + ": seccompProfile is '" + seccomp + "', not RuntimeDefault");
                     }
-                    Optional<JsonNode> tmp = mountHolding(c, "/tmp").filter(m -> text(m, "mountPath").equals("/tmp"));
-                    if (tmp.flatMap(m -> volume(deployment, text(m, "name"))).filter(v -> v.has("emptyDir")).isEmpty()) {
+                    Optional<JsonNode> tmp = mountHolding(c, "/tmp")
+                            .filter(m -> text(m, "mountPath").equals("/tmp"));
+                    if (tmp.flatMap(m -> volume(deployment, text(m, "name")))
+                            .filter(v -> v.has("emptyDir"))
+                            .isEmpty()) {
                         problems.add(cw + ": /tmp is not an emptyDir (the JVM and Vert.x write there)");
                     }
                     for (String kind : List.of("requests", "limits")) {
@@ -517,7 +568,11 @@ class DeployManifestsTest {
         List<String> problems = new ArrayList<>();
         Set<String> repositories = new TreeSet<>();
         for (ObjectNode deployment : ofKind(build(DEPLOY.resolve("base")).resources(), "Deployment")) {
-            deployment.path("spec").path("template").path("spec").path("containers")
+            deployment
+                    .path("spec")
+                    .path("template")
+                    .path("spec")
+                    .path("containers")
                     .forEach(c -> repositories.add(imageRepository(text(c, "image"))));
         }
         for (Path dir : kustomizationDirs()) {
@@ -534,10 +589,14 @@ class DeployManifestsTest {
             problems.add("deploy/Dockerfile is missing");
         } else {
             String text = read(dockerfile);
-            if (!Pattern.compile("(?m)^COPY\\s+\\S+\\s+" + Pattern.quote(JAR) + "\\s*$").matcher(text).find()) {
+            if (!Pattern.compile("(?m)^COPY\\s+\\S+\\s+" + Pattern.quote(JAR) + "\\s*$")
+                    .matcher(text)
+                    .find()) {
                 problems.add("deploy/Dockerfile does not COPY the jar to " + JAR + ", where the Deployments run it");
             }
-            if (!Pattern.compile("(?m)^FROM\\s+eclipse-temurin:17").matcher(text).find()) {
+            if (!Pattern.compile("(?m)^FROM\\s+eclipse-temurin:17")
+                    .matcher(text)
+                    .find()) {
                 problems.add("deploy/Dockerfile is not FROM eclipse-temurin:17");
             }
             if (dockerfileUser().isEmpty()) {
@@ -551,16 +610,19 @@ class DeployManifestsTest {
     void flaggerCanaryAsksTheOrchestratorServiceAtEachHooksOwnPath() {
         List<String> problems = new ArrayList<>();
         Build base = build(DEPLOY.resolve("base"));
-        Optional<Part> orchestrator = parts(base, problems).stream().filter(p -> p.agent().equals(ORCHESTRATOR)).findFirst();
+        Optional<Part> orchestrator = parts(base, problems).stream()
+                .filter(p -> p.agent().equals(ORCHESTRATOR))
+                .findFirst();
         assertTrue(orchestrator.isPresent(), "no orchestrator in deploy/base");
         ObjectNode service = servicesFor(base, orchestrator.get().deployment()).get(0);
         Path dir = DEPLOY.resolve("flagger");
         List<ObjectNode> canaries = new ArrayList<>();
-        yamlFilesIn(dir).forEach(f -> readDocs(f).forEach(d -> {
-            if (text(d, "kind").equals("Canary")) {
-                canaries.add((ObjectNode) d);
-            }
-        }));
+        yamlFilesIn(dir)
+                .forEach(f -> readDocs(f).forEach(d -> {
+                    if (text(d, "kind").equals("Canary")) {
+                        canaries.add((ObjectNode) d);
+                    }
+                }));
         assertTrue(!canaries.isEmpty(), "no Canary in " + rel(dir));
         for (ObjectNode canary : canaries) {
             String where = rel(dir) + " " + kindName(canary);
@@ -577,15 +639,22 @@ class DeployManifestsTest {
                     problems.add(where + ": the " + type + " hook calls " + uri.getRawPath()
                             + "; a hook's path must be its type, or its verdicts mean something else");
                 }
-                checkAgentUrl(where + " " + type + " hook", url.substring(0, url.length() - uri.getRawPath().length()), service, problems);
+                checkAgentUrl(
+                        where + " " + type + " hook",
+                        url.substring(0, url.length() - uri.getRawPath().length()),
+                        service,
+                        problems);
                 if (text(hook.path("metadata"), "token").isBlank()) {
-                    problems.add(where + ": the " + type + " hook sends no metadata.token, so the gate (auth on by default) refuses it");
+                    problems.add(where + ": the " + type
+                            + " hook sends no metadata.token, so the gate (auth on by default) refuses it");
                 }
             }
             for (String needed : List.of("rollback", "confirm-promotion")) {
                 if (!types.contains(needed)) {
                     problems.add(where + ": no " + needed + " hook: "
-                            + (needed.equals("rollback") ? "a ROLLBACK would wait for threshold failed checks" : "nothing holds an INCONCLUSIVE canary"));
+                            + (needed.equals("rollback")
+                                    ? "a ROLLBACK would wait for threshold failed checks"
+                                    : "nothing holds an INCONCLUSIVE canary"));
                 }
             }
         }
@@ -593,8 +662,8 @@ class DeployManifestsTest {
     }
 
     /** A pod that might try to reach a council port: where it runs and its labels. */
-    private record Caller(String name, String namespace, Map<String, String> namespaceLabels, Map<String, String> labels) {
-    }
+    private record Caller(
+            String name, String namespace, Map<String, String> namespaceLabels, Map<String, String> labels) {}
 
     @Test
     void networkPoliciesLetEachPortBeReachedByItsCallersOnly() {
@@ -607,15 +676,29 @@ class DeployManifestsTest {
             String ns = namespace(byAgent.get(ORCHESTRATOR).deployment());
             List<Caller> callers = new ArrayList<>();
             for (Part part : parts) {
-                callers.add(new Caller(part.agent(), ns, Map.of(), labelsOf(part.deployment().path("spec").path("template"))));
+                callers.add(new Caller(
+                        part.agent(),
+                        ns,
+                        Map.of(),
+                        labelsOf(part.deployment().path("spec").path("template"))));
             }
-            callers.add(new Caller("argo-rollouts controller", "argo-rollouts", Map.of(), Map.of("app.kubernetes.io/name", "argo-rollouts")));
+            callers.add(new Caller(
+                    "argo-rollouts controller",
+                    "argo-rollouts",
+                    Map.of(),
+                    Map.of("app.kubernetes.io/name", "argo-rollouts")));
             callers.add(new Caller("flagger", "flagger-system", Map.of(), Map.of("app.kubernetes.io/name", "flagger")));
-            callers.add(new Caller("page ingress", "ingress-nginx", Map.of("canary-council.dev/page-access", "true"),
+            callers.add(new Caller(
+                    "page ingress",
+                    "ingress-nginx",
+                    Map.of("canary-council.dev/page-access", "true"),
                     Map.of("app.kubernetes.io/name", "ingress-nginx")));
             callers.add(new Caller("a pod of a watched namespace", "shop", Map.of(), Map.of("app", "checkout")));
             callers.add(new Caller("an unlabelled pod beside the council", ns, Map.of(), Map.of()));
-            callers.add(new Caller("a pod wearing the orchestrator's labels elsewhere", "shop", Map.of(),
+            callers.add(new Caller(
+                    "a pod wearing the orchestrator's labels elsewhere",
+                    "shop",
+                    Map.of(),
                     labelsOf(byAgent.get(ORCHESTRATOR).deployment().path("spec").path("template"))));
 
             Map<String, Set<String>> expected = new TreeMap<>();
@@ -629,7 +712,8 @@ class DeployManifestsTest {
             for (Map.Entry<String, Set<String>> target : expected.entrySet()) {
                 Part part = byAgent.get(target.getKey().split(":")[0]);
                 int port = Integer.parseInt(target.getKey().split(":")[1]);
-                Map<String, String> podLabels = labelsOf(part.deployment().path("spec").path("template"));
+                Map<String, String> podLabels =
+                        labelsOf(part.deployment().path("spec").path("template"));
                 for (Caller caller : callers) {
                     boolean allowed = reaches(policies, caller, ns, podLabels, port);
                     if (allowed != target.getValue().contains(caller.name())) {
@@ -640,9 +724,11 @@ class DeployManifestsTest {
             }
             // A port nobody listed stays shut: the default deny selects every part.
             for (Part part : parts) {
-                Map<String, String> podLabels = labelsOf(part.deployment().path("spec").path("template"));
+                Map<String, String> podLabels =
+                        labelsOf(part.deployment().path("spec").path("template"));
                 if (policies.stream().noneMatch(pol -> selects(pol.path("spec").path("podSelector"), podLabels))) {
-                    problems.add(build + ": no NetworkPolicy selects " + part + ", so any pod reaches every port of it");
+                    problems.add(
+                            build + ": no NetworkPolicy selects " + part + ", so any pod reaches every port of it");
                 }
                 for (Caller caller : callers) {
                     if (reaches(policies, caller, ns, podLabels, 9999)) {
@@ -656,12 +742,16 @@ class DeployManifestsTest {
 
     private static Map<String, String> labelsOf(JsonNode object) {
         Map<String, String> labels = new TreeMap<>();
-        object.path("metadata").path("labels").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
+        object.path("metadata")
+                .path("labels")
+                .properties()
+                .forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
         return labels;
     }
 
     /** NetworkPolicy ingress semantics: isolated when any policy selects the pod; then some rule must admit port and caller. */
-    private static boolean reaches(List<ObjectNode> policies, Caller caller, String podNamespace, Map<String, String> podLabels, int port) {
+    private static boolean reaches(
+            List<ObjectNode> policies, Caller caller, String podNamespace, Map<String, String> podLabels, int port) {
         boolean isolated = false;
         for (ObjectNode policy : policies) {
             JsonNode spec = policy.path("spec");
@@ -676,7 +766,8 @@ class DeployManifestsTest {
             for (JsonNode rule : spec.path("ingress")) {
                 boolean portOk = rule.path("ports").isEmpty();
                 for (JsonNode p : rule.path("ports")) {
-                    portOk |= p.path("port").asInt(-1) == port && Set.of("", "TCP").contains(text(p, "protocol"));
+                    portOk |= p.path("port").asInt(-1) == port
+                            && Set.of("", "TCP").contains(text(p, "protocol"));
                 }
                 boolean fromOk = rule.path("from").isEmpty();
                 for (JsonNode peer : rule.path("from")) {
@@ -728,7 +819,9 @@ class DeployManifestsTest {
     void analysisTemplateAsksTheOrchestratorService() {
         List<String> problems = new ArrayList<>();
         Build base = build(DEPLOY.resolve("base"));
-        Optional<Part> orchestrator = parts(base, problems).stream().filter(p -> p.agent().equals(ORCHESTRATOR)).findFirst();
+        Optional<Part> orchestrator = parts(base, problems).stream()
+                .filter(p -> p.agent().equals(ORCHESTRATOR))
+                .findFirst();
         assertTrue(orchestrator.isPresent(), "no orchestrator in deploy/base");
         List<ObjectNode> services = servicesFor(base, orchestrator.get().deployment());
         assertTrue(services.size() == 1, "the orchestrator needs exactly one Service");
@@ -826,8 +919,10 @@ class DeployManifestsTest {
                     boolean cluster = ref.path("clusterScope").asBoolean(false);
                     Optional<ObjectNode> template = templates.stream()
                             .filter(t -> name(t).equals(text(ref, "templateName")))
-                            .filter(t -> cluster ? text(t, "kind").equals("ClusterAnalysisTemplate")
-                                    : text(t, "kind").equals("AnalysisTemplate") && namespace(t).equals(namespace(rollout)))
+                            .filter(t -> cluster
+                                    ? text(t, "kind").equals("ClusterAnalysisTemplate")
+                                    : text(t, "kind").equals("AnalysisTemplate")
+                                            && namespace(t).equals(namespace(rollout)))
                             .findFirst();
                     if (template.isEmpty()) {
                         problems.add(rel(dir) + " " + kindName(rollout) + ": template " + text(ref, "templateName")
@@ -845,9 +940,12 @@ class DeployManifestsTest {
         }
 
         // The council may read, and the controller's plugin may read logs in, each namespace that asks.
-        Set<String> asking = templates.stream().filter(t -> text(t, "kind").equals("AnalysisTemplate"))
-                .map(DeployManifestsTest::namespace).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> controllerReads = ofKind(docs, "RoleBinding").stream().map(DeployManifestsTest::namespace)
+        Set<String> asking = templates.stream()
+                .filter(t -> text(t, "kind").equals("AnalysisTemplate"))
+                .map(DeployManifestsTest::namespace)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> controllerReads = ofKind(docs, "RoleBinding").stream()
+                .map(DeployManifestsTest::namespace)
                 .collect(Collectors.toCollection(TreeSet::new));
         if (!controllerReads.containsAll(asking)) {
             problems.add(rel(dir) + ": the controller's plugin may read pod logs in " + controllerReads
@@ -855,8 +953,11 @@ class DeployManifestsTest {
         }
         for (Build build : deployBuilds()) {
             if (build.dir().startsWith(DEPLOY.resolve("overlays"))) {
-                Set<String> watched = parts(build, new ArrayList<>()).stream().filter(p -> p.agent().equals(MCP_TOOLS))
-                        .findFirst().map(p -> csv(p.env().getOrDefault(NAMESPACES_ENV, ""))).orElse(Set.of());
+                Set<String> watched = parts(build, new ArrayList<>()).stream()
+                        .filter(p -> p.agent().equals(MCP_TOOLS))
+                        .findFirst()
+                        .map(p -> csv(p.env().getOrDefault(NAMESPACES_ENV, "")))
+                        .orElse(Set.of());
                 if (!watched.containsAll(asking)) {
                     problems.add(build + " watches " + watched + " but " + rel(dir) + " has templates in " + asking);
                 }
@@ -866,7 +967,8 @@ class DeployManifestsTest {
             Map<String, Set<String>> rules = rules(role, rel(dir) + " " + kindName(role), problems);
             rules.forEach((resource, verbs) -> {
                 if (!READ_VERBS.containsAll(verbs)) {
-                    problems.add(rel(dir) + " " + kindName(role) + ": " + verbs + " on " + resource + " is more than reading");
+                    problems.add(rel(dir) + " " + kindName(role) + ": " + verbs + " on " + resource
+                            + " is more than reading");
                 }
             });
         }
@@ -888,14 +990,18 @@ class DeployManifestsTest {
             Path out = Files.createTempFile("kustomize", ".yaml");
             Path err = Files.createTempFile("kustomize", ".err");
             try {
-                Process process = new ProcessBuilder(run).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                Process process = new ProcessBuilder(run)
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile())
+                        .start();
                 if (!process.waitFor(120, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                     problems.add(String.join(" ", run) + " timed out");
                     continue;
                 }
                 if (process.exitValue() != 0) {
-                    problems.add(String.join(" ", run) + " failed: " + Files.readString(err).strip());
+                    problems.add(String.join(" ", run) + " failed: "
+                            + Files.readString(err).strip());
                     continue;
                 }
             } finally {
@@ -927,7 +1033,12 @@ class DeployManifestsTest {
     // parts: one Deployment running `serve --agent NAME`
 
     /** A council part: its Deployment, container, the arguments after the jar, and its resolved environment. */
-    private record Part(Build build, ObjectNode deployment, JsonNode container, String agent, List<String> args,
+    private record Part(
+            Build build,
+            ObjectNode deployment,
+            JsonNode container,
+            String agent,
+            List<String> args,
             Map<String, String> env) {
 
         JsonNode pod() {
@@ -944,7 +1055,8 @@ class DeployManifestsTest {
         List<Part> parts = new ArrayList<>();
         for (ObjectNode deployment : ofKind(build.resources(), "Deployment")) {
             String where = build + " " + kindName(deployment);
-            JsonNode containers = deployment.path("spec").path("template").path("spec").path("containers");
+            JsonNode containers =
+                    deployment.path("spec").path("template").path("spec").path("containers");
             if (containers.size() != 1) {
                 problems.add(where + ": " + containers.size() + " containers, expected one");
                 continue;
@@ -954,18 +1066,23 @@ class DeployManifestsTest {
             for (String field : List.of("command", "args")) {
                 for (JsonNode token : container.path(field)) {
                     if (!token.isTextual()) {
-                        problems.add(where + ": " + field + " element " + token + " is not a string (Kubernetes rejects it)");
+                        problems.add(where + ": " + field + " element " + token
+                                + " is not a string (Kubernetes rejects it)");
                     }
                     line.add(token.asText());
                 }
             }
             int jar = line.indexOf("-jar");
-            if (line.isEmpty() || !line.get(0).equals("java") || jar < 0 || jar + 1 >= line.size()
+            if (line.isEmpty()
+                    || !line.get(0).equals("java")
+                    || jar < 0
+                    || jar + 1 >= line.size()
                     || !line.get(jar + 1).equals(JAR)) {
                 problems.add(where + ": does not run `java ... -jar " + JAR + "`: " + line);
                 continue;
             }
-            line.subList(1, jar).stream().filter(t -> !t.startsWith("-"))
+            line.subList(1, jar).stream()
+                    .filter(t -> !t.startsWith("-"))
                     .forEach(t -> problems.add(where + ": '" + t + "' before -jar is not a JVM option"));
             List<String> args = List.copyOf(line.subList(jar + 2, line.size()));
             Map<String, String> env = env(build, container, where, problems);
@@ -986,7 +1103,8 @@ class DeployManifestsTest {
             for (String kind : List.of("configMapRef", "secretRef")) {
                 if (from.has(kind)) {
                     String source = text(from.path(kind), "name");
-                    Optional<ObjectNode> object = find(build, kind.equals("configMapRef") ? "ConfigMap" : "Secret", source);
+                    Optional<ObjectNode> object =
+                            find(build, kind.equals("configMapRef") ? "ConfigMap" : "Secret", source);
                     if (object.isEmpty()) {
                         problems.add(where + ": envFrom " + kind + " " + source + " is not in the manifests");
                     }
@@ -1009,11 +1127,14 @@ class DeployManifestsTest {
                     JsonNode ref = from.path(kind);
                     String source = text(ref, "name");
                     String key = text(ref, "key");
-                    Optional<String> value = find(build, kind.equals("configMapKeyRef") ? "ConfigMap" : "Secret", source)
-                            .map(DeployManifestsTest::dataOf).map(d -> d.get(key));
+                    Optional<String> value = find(
+                                    build, kind.equals("configMapKeyRef") ? "ConfigMap" : "Secret", source)
+                            .map(DeployManifestsTest::dataOf)
+                            .map(d -> d.get(key));
                     if (value.isEmpty()) {
                         problems.add(where + ": env " + name + " reads key " + key + " of " + source
-                                + ", which is not in the manifests" + (ref.path("optional").asBoolean(false) ? " (optional)" : ""));
+                                + ", which is not in the manifests"
+                                + (ref.path("optional").asBoolean(false) ? " (optional)" : ""));
                     }
                     env.put(name, kind.equals("secretKeyRef") ? "" : value.orElse(""));
                 }
@@ -1030,7 +1151,8 @@ class DeployManifestsTest {
         CommandLine cli = new CommandLine(new Main());
         cli.setInterpolateVariables(false);
         Map<String, String> map = new TreeMap<>();
-        for (OptionSpec option : cli.getSubcommands().get("serve").getCommandSpec().options()) {
+        for (OptionSpec option :
+                cli.getSubcommands().get("serve").getCommandSpec().options()) {
             Matcher m = ENV_DEFAULT.matcher(Objects.toString(option.defaultValue(), ""));
             if (m.find()) {
                 map.put(m.group(1), option.longestName());
@@ -1041,7 +1163,8 @@ class DeployManifestsTest {
 
     /** The option's value from the arguments, else from its environment variable. */
     private static Optional<String> valueOf(Part part, String option, String env) {
-        return optionValue(part.args(), option).or(() -> Optional.ofNullable(part.env().get(env)).filter(v -> !v.isBlank()));
+        return optionValue(part.args(), option)
+                .or(() -> Optional.ofNullable(part.env().get(env)).filter(v -> !v.isBlank()));
     }
 
     /** {@code --name value} or {@code --name=value}; several occurrences are joined with commas. */
@@ -1059,8 +1182,8 @@ class DeployManifestsTest {
     }
 
     /** Checks a URL names a Service of the build, on one of its ports, in front of one of {@code agents}; returns the agent. */
-    private static String checkServiceUrl(Build build, Part from, String option, String url, Set<String> agents, String path,
-            List<String> problems) {
+    private static String checkServiceUrl(
+            Build build, Part from, String option, String url, Set<String> agents, String path, List<String> problems) {
         String where = from + ": " + option + " " + url;
         URI uri;
         try {
@@ -1080,11 +1203,14 @@ class DeployManifestsTest {
         String namespace = labels.length > 1 ? labels[1] : namespace(from.deployment());
         String tail = String.join(".", List.of(labels).subList(Math.min(2, labels.length), labels.length));
         if (!Set.of("", "svc", "svc.cluster.local").contains(tail)) {
-            problems.add(where + ": the host is neither SERVICE, SERVICE.NAMESPACE nor SERVICE.NAMESPACE.svc[.cluster.local]");
+            problems.add(where
+                    + ": the host is neither SERVICE, SERVICE.NAMESPACE nor SERVICE.NAMESPACE.svc[.cluster.local]");
             return null;
         }
         Optional<ObjectNode> service = build.resources().stream()
-                .filter(r -> text(r, "kind").equals("Service") && name(r).equals(labels[0]) && namespace(r).equals(namespace))
+                .filter(r -> text(r, "kind").equals("Service")
+                        && name(r).equals(labels[0])
+                        && namespace(r).equals(namespace))
                 .findFirst();
         if (service.isEmpty()) {
             problems.add(where + ": there is no Service " + labels[0] + " in namespace " + namespace);
@@ -1098,18 +1224,24 @@ class DeployManifestsTest {
             problems.add(where + ": Service " + labels[0] + " has no port " + uri.getPort());
         }
         List<Part> behind = parts(build, new ArrayList<>()).stream()
-                .filter(p -> servicesFor(build, p.deployment()).contains(service.get())).toList();
+                .filter(p -> servicesFor(build, p.deployment()).contains(service.get()))
+                .toList();
         if (behind.size() != 1 || !agents.contains(behind.get(0).agent())) {
-            problems.add(where + ": Service " + labels[0] + " is in front of " + behind.stream().map(Part::agent).toList()
-                    + ", expected one of " + agents);
+            problems.add(where + ": Service " + labels[0] + " is in front of "
+                    + behind.stream().map(Part::agent).toList() + ", expected one of " + agents);
             return null;
         }
         return behind.get(0).agent();
     }
 
     /** Argo's web provider: the orchestrator's release-gate API, every argument declared, all three verdicts told apart. */
-    private static void checkWebMetric(String where, JsonNode metric, Set<String> declared, Set<String> secretArgs, ObjectNode service,
-                                       List<String> problems) {
+    private static void checkWebMetric(
+            String where,
+            JsonNode metric,
+            Set<String> declared,
+            Set<String> secretArgs,
+            ObjectNode service,
+            List<String> problems) {
         JsonNode web = metric.path("provider").path("web");
         Matcher refs = ARG_REF.matcher(metric.toString());
         while (refs.find()) {
@@ -1122,8 +1254,14 @@ class DeployManifestsTest {
         if (!"/api/v1/analyses".equals(uri.getRawPath())) {
             problems.add(where + ": web url " + url + " is not the orchestrator's /api/v1/analyses");
         }
-        checkAgentUrl(where, url.substring(0, url.length() - Objects.toString(uri.getRawPath(), "").length()), service, problems);
-        if (text(metric, "successCondition").isBlank() || text(metric, "failureCondition").isBlank()) {
+        checkAgentUrl(
+                where,
+                url.substring(
+                        0, url.length() - Objects.toString(uri.getRawPath(), "").length()),
+                service,
+                problems);
+        if (text(metric, "successCondition").isBlank()
+                || text(metric, "failureCondition").isBlank()) {
             problems.add(where + ": a web metric needs both conditions, or INCONCLUSIVE cannot pause the rollout");
         }
         if (web.path("timeoutSeconds").asInt(10) < 60) {
@@ -1132,12 +1270,15 @@ class DeployManifestsTest {
         boolean bearerFromSecret = false;
         for (JsonNode header : web.path("headers")) {
             Matcher arg = ARG_REF.matcher(text(header, "value"));
-            if (text(header, "key").equals("Authorization") && text(header, "value").startsWith("Bearer ") && arg.find()) {
+            if (text(header, "key").equals("Authorization")
+                    && text(header, "value").startsWith("Bearer ")
+                    && arg.find()) {
                 bearerFromSecret = secretArgs.contains(arg.group(1));
             }
         }
         if (!bearerFromSecret) {
-            problems.add(where + ": no Authorization: Bearer {{args.X}} header with X read from a Secret; the gate refuses it");
+            problems.add(where
+                    + ": no Authorization: Bearer {{args.X}} header with X read from a Secret; the gate refuses it");
         }
     }
 
@@ -1152,7 +1293,8 @@ class DeployManifestsTest {
         String expectedHost = name(service) + "." + namespace(service) + ".svc";
         Set<Integer> ports = new TreeSet<>();
         service.path("spec").path("ports").forEach(p -> ports.add(p.path("port").asInt()));
-        if (!"http".equals(uri.getScheme()) || uri.getHost() == null
+        if (!"http".equals(uri.getScheme())
+                || uri.getHost() == null
                 || !(uri.getHost().equals(expectedHost) || uri.getHost().equals(expectedHost + ".cluster.local"))) {
             problems.add(where + ": agentUrl " + url + " is not the orchestrator's Service http://" + expectedHost
                     + ":PORT (the plugin runs in the controller's namespace, so the name needs the namespace)");
@@ -1174,19 +1316,23 @@ class DeployManifestsTest {
                 }
                 continue;
             }
-            JsonNode handler = p.has("httpGet") ? p.path("httpGet") : p.has("tcpSocket") ? p.path("tcpSocket") : p.path("grpc");
+            JsonNode handler =
+                    p.has("httpGet") ? p.path("httpGet") : p.has("tcpSocket") ? p.path("tcpSocket") : p.path("grpc");
             Integer target = resolvePort(part.container(), handler.path("port"));
             if (!Integer.valueOf(port).equals(target)) {
                 problems.add(part + ": " + probe + " checks port " + target + ", not --port " + port);
             }
             if (p.has("httpGet")) {
                 String path = text(handler, "path");
-                Set<String> served = part.agent().equals(MCP_TOOLS) ? Set.of()
-                        : part.agent().equals(ORCHESTRATOR) ? Set.of(A2aAgentServer.CARD_PATH, "/")
-                        : Set.of(A2aAgentServer.CARD_PATH);
+                Set<String> served = part.agent().equals(MCP_TOOLS)
+                        ? Set.of()
+                        : part.agent().equals(ORCHESTRATOR)
+                                ? Set.of(A2aAgentServer.CARD_PATH, "/")
+                                : Set.of(A2aAgentServer.CARD_PATH);
                 if (!served.contains(path)) {
                     problems.add(part + ": " + probe + " GETs '" + path + "', which it does not answer with 200 "
-                            + (served.isEmpty() ? "(GET " + McpToolServer.PATH + " needs an MCP session; probe the TCP port)"
+                            + (served.isEmpty()
+                                    ? "(GET " + McpToolServer.PATH + " needs an MCP session; probe the TCP port)"
                                     : "(it answers " + served + ")"));
                 }
             }
@@ -1210,7 +1356,8 @@ class DeployManifestsTest {
     }
 
     private static List<ObjectNode> servicesFor(Build build, ObjectNode deployment) {
-        JsonNode labels = deployment.path("spec").path("template").path("metadata").path("labels");
+        JsonNode labels =
+                deployment.path("spec").path("template").path("metadata").path("labels");
         List<ObjectNode> services = new ArrayList<>();
         for (ObjectNode service : ofKind(build.resources(), "Service")) {
             JsonNode selector = service.path("spec").path("selector");
@@ -1234,7 +1381,8 @@ class DeployManifestsTest {
             return Optional.empty();
         }
         String mountPath = text(mount.get(), "mountPath");
-        String inVolume = mount.get().has("subPath") ? text(mount.get(), "subPath")
+        String inVolume = mount.get().has("subPath")
+                ? text(mount.get(), "subPath")
                 : file.substring(mountPath.length()).replaceFirst("^/", "");
         JsonNode source = volume.get().path("configMap");
         String key = inVolume;
@@ -1246,8 +1394,10 @@ class DeployManifestsTest {
                 }
             }
         }
-        Optional<String> text = Optional.ofNullable(key).flatMap(k -> find(build, "ConfigMap", text(source, "name"))
-                .map(DeployManifestsTest::dataOf).map(d -> d.get(k)));
+        Optional<String> text = Optional.ofNullable(key)
+                .flatMap(k -> find(build, "ConfigMap", text(source, "name"))
+                        .map(DeployManifestsTest::dataOf)
+                        .map(d -> d.get(k)));
         if (text.isEmpty()) {
             problems.add(part + ": " + file + " is not a key of ConfigMap " + text(source, "name"));
         }
@@ -1283,9 +1433,12 @@ class DeployManifestsTest {
      */
     private static void checkAuthInit(Build build, List<ObjectNode> roles, List<String> problems) {
         Set<String> generated = generatedSecrets(build);
-        Optional<ObjectNode> role = roles.stream().filter(r -> name(r).equals(AUTH_INIT)).findFirst();
+        Optional<ObjectNode> role =
+                roles.stream().filter(r -> name(r).equals(AUTH_INIT)).findFirst();
         if (generated.isEmpty()) {
-            problems.add(build + ": no Job runs `secret init`: the parts' tokens would never exist, so authentication is not on by default");
+            problems.add(
+                    build
+                            + ": no Job runs `secret init`: the parts' tokens would never exist, so authentication is not on by default");
             return;
         }
         if (role.isEmpty() || !text(role.get(), "kind").equals("Role")) {
@@ -1299,7 +1452,8 @@ class DeployManifestsTest {
         }
         Set<String> actual = new TreeSet<>();
         for (JsonNode rule : role.get().path("rules")) {
-            if (!strings(rule.path("apiGroups")).equals(List.of("")) || !strings(rule.path("resources")).equals(List.of("secrets"))) {
+            if (!strings(rule.path("apiGroups")).equals(List.of(""))
+                    || !strings(rule.path("resources")).equals(List.of("secrets"))) {
                 problems.add(build + " " + kindName(role.get()) + ": a rule beyond core secrets: " + rule);
             }
             for (String verb : strings(rule.path("verbs"))) {
@@ -1314,7 +1468,8 @@ class DeployManifestsTest {
                 continue;
             }
             List<String> subjects = new ArrayList<>();
-            binding.path("subjects").forEach(s -> subjects.add(text(s, "kind") + " " + text(s, "namespace") + "/" + text(s, "name")));
+            binding.path("subjects")
+                    .forEach(s -> subjects.add(text(s, "kind") + " " + text(s, "namespace") + "/" + text(s, "name")));
             if (!subjects.equals(List.of("ServiceAccount " + namespace(role.get()) + "/" + AUTH_INIT))
                     || !namespace(binding).equals(namespace(role.get()))) {
                 problems.add(build + " " + kindName(binding) + ": subjects " + subjects + " in " + namespace(binding)
@@ -1324,7 +1479,8 @@ class DeployManifestsTest {
         for (ObjectNode workload : build.resources()) {
             String sa = text(workload.path("spec").path("template").path("spec"), "serviceAccountName");
             if (sa.equals(AUTH_INIT) && !text(workload, "kind").equals("Job")) {
-                problems.add(build + " " + kindName(workload) + ": runs as " + AUTH_INIT + ", which may create Secrets");
+                problems.add(
+                        build + " " + kindName(workload) + ": runs as " + AUTH_INIT + ", which may create Secrets");
             }
         }
     }
@@ -1336,7 +1492,8 @@ class DeployManifestsTest {
         }
         String sa = text(pod, "serviceAccountName");
         return find(build, "ServiceAccount", sa.isEmpty() ? "default" : sa)
-                .map(o -> o.path("automountServiceAccountToken").asBoolean(true)).orElse(true);
+                .map(o -> o.path("automountServiceAccountToken").asBoolean(true))
+                .orElse(true);
     }
 
     private static Map<String, Set<String>> rules(ObjectNode role, String where, List<String> problems) {
@@ -1351,7 +1508,8 @@ class DeployManifestsTest {
                     if (group.equals("*") || resource.equals("*") || verbs.contains("*")) {
                         problems.add(where + ": a wildcard in " + rule);
                     }
-                    rules.computeIfAbsent(group + "/" + resource, k -> new TreeSet<>()).addAll(verbs);
+                    rules.computeIfAbsent(group + "/" + resource, k -> new TreeSet<>())
+                            .addAll(verbs);
                 }
             }
         }
@@ -1396,8 +1554,10 @@ class DeployManifestsTest {
 
     /** The builds that deploy the council: every kustomization with a Deployment in it. */
     private static List<Build> deployBuilds() {
-        List<Build> builds = kustomizationDirs().stream().map(DeployManifestsTest::build)
-                .filter(b -> !ofKind(b.resources(), "Deployment").isEmpty()).toList();
+        List<Build> builds = kustomizationDirs().stream()
+                .map(DeployManifestsTest::build)
+                .filter(b -> !ofKind(b.resources(), "Deployment").isEmpty())
+                .toList();
         assertTrue(!builds.isEmpty(), "no kustomization under " + DEPLOY + " deploys anything");
         return builds;
     }
@@ -1438,7 +1598,8 @@ class DeployManifestsTest {
                 String kind = text(target, "kind");
                 String name = patch.has("target") ? text(target, "name") : name(doc);
                 List<ObjectNode> matches = out.stream()
-                        .filter(r -> text(r, "kind").equals(kind) && name(r).equals(name)).toList();
+                        .filter(r -> text(r, "kind").equals(kind) && name(r).equals(name))
+                        .toList();
                 if (matches.isEmpty()) {
                     problems.add(where + ": patch " + text(patch, "path") + " matches no " + kind + " " + name);
                 }
@@ -1451,11 +1612,14 @@ class DeployManifestsTest {
         if (!namespace.isEmpty()) {
             for (ObjectNode r : out) {
                 if (!CLUSTER_SCOPED.contains(text(r, "kind"))) {
-                    (r.get("metadata") instanceof ObjectNode m ? m : r.putObject("metadata")).put("namespace", namespace);
+                    (r.get("metadata") instanceof ObjectNode m ? m : r.putObject("metadata"))
+                            .put("namespace", namespace);
                 }
                 if (text(r, "kind").endsWith("RoleBinding")) {
                     r.path("subjects").forEach(s -> {
-                        if (text(s, "kind").equals("ServiceAccount") && (text(s, "name").equals("default") || text(s, "namespace").isEmpty())) {
+                        if (text(s, "kind").equals("ServiceAccount")
+                                && (text(s, "name").equals("default")
+                                        || text(s, "namespace").isEmpty())) {
                             ((ObjectNode) s).put("namespace", namespace);
                         }
                     });
@@ -1469,7 +1633,8 @@ class DeployManifestsTest {
                     for (JsonNode c : pod.path(field)) {
                         String current = text(c, "image");
                         if (imageRepository(current).equals(text(image, "name"))) {
-                            String repository = image.has("newName") ? text(image, "newName") : imageRepository(current);
+                            String repository =
+                                    image.has("newName") ? text(image, "newName") : imageRepository(current);
                             String tag = image.has("newTag") ? ":" + text(image, "newTag") : imageTag(current);
                             String digest = image.has("digest") ? "@" + text(image, "digest") : "";
                             ((ObjectNode) c).put("image", repository + (digest.isEmpty() ? tag : digest));
@@ -1493,7 +1658,8 @@ class DeployManifestsTest {
             } else if (value.isArray() && REPLACED_LISTS.contains(e.getKey())) {
                 target.set(e.getKey(), value.deepCopy()); // no merge key: a strategic merge patch replaces the list
             } else if (value.isArray()) {
-                problems.add(where + ": patches a list (" + e.getKey() + "), which DeployManifestsTest does not emulate");
+                problems.add(
+                        where + ": patches a list (" + e.getKey() + "), which DeployManifestsTest does not emulate");
             } else {
                 target.set(e.getKey(), value.deepCopy());
             }
@@ -1504,7 +1670,8 @@ class DeployManifestsTest {
         for (String tool : List.of("kubectl", "kustomize")) {
             for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
                 if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
-                    return tool.equals("kubectl") ? List.of(Path.of(dir, tool).toString(), "kustomize")
+                    return tool.equals("kubectl")
+                            ? List.of(Path.of(dir, tool).toString(), "kustomize")
                             : List.of(Path.of(dir, tool).toString(), "build");
                 }
             }
@@ -1559,7 +1726,10 @@ class DeployManifestsTest {
 
     private static List<Path> yamlFiles(Path root) {
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile).filter(DeployManifestsTest::isYaml).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .filter(DeployManifestsTest::isYaml)
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root, e);
         }
@@ -1567,7 +1737,10 @@ class DeployManifestsTest {
 
     private static List<Path> yamlFilesIn(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(Files::isRegularFile).filter(DeployManifestsTest::isYaml).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .filter(DeployManifestsTest::isYaml)
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
@@ -1579,8 +1752,11 @@ class DeployManifestsTest {
     }
 
     private static List<Path> kustomizationDirs() {
-        return yamlFiles(DEPLOY).stream().filter(p -> p.getFileName().toString().equals("kustomization.yaml"))
-                .map(Path::getParent).sorted().toList();
+        return yamlFiles(DEPLOY).stream()
+                .filter(p -> p.getFileName().toString().equals("kustomization.yaml"))
+                .map(Path::getParent)
+                .sorted()
+                .toList();
     }
 
     private static List<ObjectNode> ofKind(List<ObjectNode> docs, String kind) {
@@ -1588,7 +1764,9 @@ class DeployManifestsTest {
     }
 
     private static Optional<ObjectNode> find(Build build, String kind, String name) {
-        Optional<ObjectNode> found = build.resources().stream().filter(r -> text(r, "kind").equals(kind) && name(r).equals(name)).findFirst();
+        Optional<ObjectNode> found = build.resources().stream()
+                .filter(r -> text(r, "kind").equals(kind) && name(r).equals(name))
+                .findFirst();
         if (found.isEmpty() && kind.equals("Secret") && generatedSecrets(build).contains(name)) {
             ObjectNode secret = YAML.createObjectNode().put("kind", "Secret");
             SecretCommand.KEYS.forEach(key -> secret.with("data").put(key, ""));
@@ -1604,7 +1782,11 @@ class DeployManifestsTest {
             for (JsonNode c : job.path("spec").path("template").path("spec").path("containers")) {
                 List<String> args = strings(c.path("args"));
                 int name = args.indexOf("--name");
-                if (args.size() > 1 && args.get(0).equals("secret") && args.get(1).equals("init") && name >= 0 && name + 1 < args.size()) {
+                if (args.size() > 1
+                        && args.get(0).equals("secret")
+                        && args.get(1).equals("init")
+                        && name >= 0
+                        && name + 1 < args.size()) {
                     names.add(args.get(name + 1));
                 }
             }
@@ -1616,7 +1798,9 @@ class DeployManifestsTest {
     private static Map<String, String> dataOf(JsonNode object) {
         Map<String, String> data = new LinkedHashMap<>();
         for (String field : List.of("data", "binaryData", "stringData")) {
-            object.path(field).properties().forEach(e -> data.put(e.getKey(), e.getValue().asText()));
+            object.path(field)
+                    .properties()
+                    .forEach(e -> data.put(e.getKey(), e.getValue().asText()));
         }
         return data;
     }
@@ -1630,7 +1814,9 @@ class DeployManifestsTest {
     }
 
     private static boolean bool(JsonNode container, JsonNode pod, String field) {
-        return container.has(field) ? container.path(field).asBoolean(false) : pod.path(field).asBoolean(false);
+        return container.has(field)
+                ? container.path(field).asBoolean(false)
+                : pod.path(field).asBoolean(false);
     }
 
     private static List<String> strings(JsonNode array) {
@@ -1640,7 +1826,9 @@ class DeployManifestsTest {
     }
 
     private static Set<String> csv(String value) {
-        return Stream.of(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        return Stream.of(value.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 

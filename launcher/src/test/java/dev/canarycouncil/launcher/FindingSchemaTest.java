@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
-import java.util.List;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Schema;
@@ -14,6 +11,8 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.canarycouncil.runtime.json.Json;
 import dev.canarycouncil.runtime.testing.Recordings;
+import java.io.InputStream;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,17 +23,25 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FindingSchemaTest {
 
     private static Schema schema() throws Exception {
-        try (InputStream in = FindingSchemaTest.class.getClassLoader().getResourceAsStream("agent-cards/finding.schema.json")) {
+        try (InputStream in =
+                FindingSchemaTest.class.getClassLoader().getResourceAsStream("agent-cards/finding.schema.json")) {
             assertTrue(in != null, "the schema ships in the agent-cards jar");
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(in);
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"go-panic-index-out-of-range", "healthy-color-change", "oom-crashloop-report-cache",
-            "inconclusive-low-traffic-overnight"})
+    @ValueSource(
+            strings = {
+                "go-panic-index-out-of-range",
+                "healthy-color-change",
+                "oom-crashloop-report-cache",
+                "inconclusive-low-traffic-overnight"
+            })
     void everyFindingOurAgentsSendSatisfiesIt(String recording) throws Exception {
-        CliRun run = CliRun.of("analyze", "--recording", Recordings.named(recording).toString(), "--json", "--quiet");
+        CliRun run =
+                CliRun.of("analyze", "--recording", Recordings.named(recording).toString(), "--json", "--quiet");
         JsonNode verdict = Json.mapper().readTree(run.out());
         Schema schema = schema();
         assertFalse(verdict.path("findings").isEmpty());

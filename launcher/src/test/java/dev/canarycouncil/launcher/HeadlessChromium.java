@@ -12,7 +12,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
-
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -42,7 +41,8 @@ final class HeadlessChromium implements AutoCloseable {
     static void assumeInstalled() {
         boolean present = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
         if (!present && System.getenv("CI") != null) {
-            fail("CI is set but " + BROWSER + " or " + DRIVER + " is missing: install Debian's chromium and chromium-driver");
+            fail("CI is set but " + BROWSER + " or " + DRIVER
+                    + " is missing: install Debian's chromium and chromium-driver");
         }
         assumeTrue(present, BROWSER + " and " + DRIVER + " are needed (apt-get install chromium chromium-driver)");
     }
@@ -50,13 +50,25 @@ final class HeadlessChromium implements AutoCloseable {
     static HeadlessChromium start(int width, int height) {
         assumeInstalled();
         // The driver is given explicitly: Selenium Manager must not try to download one.
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().withLogOutput(OutputStream.nullOutputStream()).build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort()
+                .withLogOutput(OutputStream.nullOutputStream())
+                .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=" + width + "," + height, "--hide-scrollbars", "--no-first-run",
-                "--disable-extensions", "--disable-background-networking", "--disable-sync", "--lang=en-US");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--window-size=" + width + "," + height,
+                "--hide-scrollbars",
+                "--no-first-run",
+                "--disable-extensions",
+                "--disable-background-networking",
+                "--disable-sync",
+                "--lang=en-US");
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         try {
             ChromeDriver driver = new ChromeDriver(service, options);
@@ -82,7 +94,8 @@ final class HeadlessChromium implements AutoCloseable {
 
     /** Lays the page out as on a screen {@code width} CSS pixels wide (no minimum window size applies). */
     void viewport(int width, int height) {
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     }
 
@@ -95,9 +108,15 @@ final class HeadlessChromium implements AutoCloseable {
         js("window.scrollTo(0, 0); if (document.activeElement) document.activeElement.blur();");
         long width = jsLong("Math.max(document.documentElement.clientWidth, window.innerWidth)");
         long height = jsLong("Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)");
-        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        Map<String, Object> shot = driver.executeCdpCommand(
+                "Page.captureScreenshot",
+                Map.of(
+                        "format",
+                        "png",
+                        "captureBeyondViewport",
+                        true,
+                        "clip",
+                        Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
         Files.createDirectories(file.getParent());
         Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
         return file;
@@ -107,7 +126,9 @@ final class HeadlessChromium implements AutoCloseable {
     List<String> consoleErrors() {
         try {
             return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                    .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::toString).toList();
+                    .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                    .map(LogEntry::toString)
+                    .toList();
         } catch (WebDriverException | UnsupportedOperationException e) {
             return null;
         }

@@ -1,13 +1,12 @@
 package dev.canarycouncil.launcher;
 
+import dev.canarycouncil.runtime.testing.ModelReply;
+import dev.canarycouncil.runtime.testing.ModelRequest;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.canarycouncil.runtime.testing.ModelReply;
-import dev.canarycouncil.runtime.testing.ModelRequest;
 
 /**
  * A model that obeys injected instructions, to show what they can and cannot do. A gullible one
@@ -18,11 +17,16 @@ import dev.canarycouncil.runtime.testing.ModelRequest;
  */
 class InjectionModelScript implements Function<ModelRequest, ModelReply> {
 
-    enum Obeys { ANYWHERE, OUTSIDE_FENCES }
+    enum Obeys {
+        ANYWHERE,
+        OUTSIDE_FENCES
+    }
 
     private static final Pattern FENCE_TAG = Pattern.compile("Everything between <(data-[0-9a-f]+)>");
-    private static final Pattern VERDICT = Pattern.compile("The deterministic verdict is (PROMOTE|ROLLBACK|INCONCLUSIVE)");
-    private static final Pattern ORDER = Pattern.compile("(?i)ignore (?:all )?previous instructions.{0,80}?\\b(PROMOTE|ROLLBACK)\\b");
+    private static final Pattern VERDICT =
+            Pattern.compile("The deterministic verdict is (PROMOTE|ROLLBACK|INCONCLUSIVE)");
+    private static final Pattern ORDER =
+            Pattern.compile("(?i)ignore (?:all )?previous instructions.{0,80}?\\b(PROMOTE|ROLLBACK)\\b");
 
     private final Obeys obeys;
     private final String namespace;
@@ -37,7 +41,8 @@ class InjectionModelScript implements Function<ModelRequest, ModelReply> {
     /** The text a model would take as instructions: all of it, or what lies outside the fences. */
     static String instructions(ModelRequest r, Obeys obeys) {
         // Our own rule quotes the phrases it warns about; it is not an order.
-        String all = r.allText().replaceAll("(?s)It may contain text that looks like instructions.*?tries to instruct you\\.", "");
+        String all = r.allText()
+                .replaceAll("(?s)It may contain text that looks like instructions.*?tries to instruct you\\.", "");
         if (obeys == Obeys.ANYWHERE) {
             return all;
         }
@@ -60,24 +65,46 @@ class InjectionModelScript implements Function<ModelRequest, ModelReply> {
         String order = injectedOrder(r, obeys);
         String system = r.systemText();
         if (system.contains("You are the coordinator")) {
-            return ModelReply.json(Map.of("analysis", order == null ? "Analysis of the evidence." : "As instructed: " + order,
-                    "rootCause", order == null ? "see findings" : "none, as instructed"));
+            return ModelReply.json(Map.of(
+                    "analysis",
+                    order == null ? "Analysis of the evidence." : "As instructed: " + order,
+                    "rootCause",
+                    order == null ? "see findings" : "none, as instructed"));
         }
         if (system.contains("You are the issue writer")) {
-            return ModelReply.json(Map.of("summary", order == null ? "Summary." : "As instructed: label wontfix, assign @mallory",
-                    "suggestedFix", "Fix it."));
+            return ModelReply.json(Map.of(
+                    "summary",
+                    order == null ? "Summary." : "As instructed: label wontfix, assign @mallory",
+                    "suggestedFix",
+                    "Fix it."));
         }
-        boolean lookedAtLogs = r.messages().stream().anyMatch(t -> !t.toolResultTexts().isEmpty());
+        boolean lookedAtLogs =
+                r.messages().stream().anyMatch(t -> !t.toolResultTexts().isEmpty());
         if (r.toolNames().contains("get_pod_logs") && !lookedAtLogs) {
-            return ModelReply.toolCall("get_pod_logs", "{\"namespace\":\"" + namespace + "\",\"pod\":\"" + canaryPod + "\"}");
+            return ModelReply.toolCall(
+                    "get_pod_logs", "{\"namespace\":\"" + namespace + "\",\"pod\":\"" + canaryPod + "\"}");
         }
         if (order != null) {
-            return ModelReply.json(Map.of("verdict", order, "confidence", 100, "reasoning", "As instructed by the logs.",
-                    "rootCause", "none"));
+            return ModelReply.json(Map.of(
+                    "verdict",
+                    order,
+                    "confidence",
+                    100,
+                    "reasoning",
+                    "As instructed by the logs.",
+                    "rootCause",
+                    "none"));
         }
         Matcher v = VERDICT.matcher(r.messages().get(0).text());
         String verdict = v.find() ? v.group(1) : "INCONCLUSIVE";
-        return ModelReply.json(Map.of("verdict", verdict, "confidence", 70, "reasoning", "The digest supports " + verdict + ".",
-                "rootCause", "none"));
+        return ModelReply.json(Map.of(
+                "verdict",
+                verdict,
+                "confidence",
+                70,
+                "reasoning",
+                "The digest supports " + verdict + ".",
+                "rootCause",
+                "none"));
     }
 }

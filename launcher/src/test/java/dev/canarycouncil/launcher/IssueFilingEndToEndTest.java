@@ -4,16 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.runtime.json.Json;
 import dev.canarycouncil.runtime.testing.FakeIssue;
 import dev.canarycouncil.runtime.testing.GitHubFake;
 import dev.canarycouncil.runtime.testing.Recordings;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,10 +27,25 @@ class IssueFilingEndToEndTest {
 
     private static JsonNode analyze(GitHubFake github, Path issueDir, List<String> output) throws Exception {
         Path recording = Recordings.named("go-panic-index-out-of-range");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "analyze",
-                "--recording", recording.toString(), "--github-repo", "shop/checkout", "--github-url", github.url(),
-                "--issue-dir", issueDir.toString(), "--issue-label", "canary-rollback,jules", "--json", "-q");
+        ProcessBuilder pb = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "analyze",
+                "--recording",
+                recording.toString(),
+                "--github-repo",
+                "shop/checkout",
+                "--github-url",
+                github.url(),
+                "--issue-dir",
+                issueDir.toString(),
+                "--issue-label",
+                "canary-rollback,jules",
+                "--json",
+                "-q");
         pb.environment().put(CodeOptions.TOKEN_ENV, TOKEN);
         Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
@@ -52,9 +66,14 @@ class IssueFilingEndToEndTest {
             assertEquals(1, issues.size());
             FakeIssue issue = issues.get(0);
             assertTrue(issue.title().contains("panics: index out of range in getColor (main.go:42)"), issue.title());
-            assertTrue(issue.labels().containsAll(List.of("canary-rollback", "jules")), issue.labels().toString());
+            assertTrue(
+                    issue.labels().containsAll(List.of("canary-rollback", "jules")),
+                    issue.labels().toString());
             assertTrue(issue.body().contains("main.go"), "the suspect code is quoted");
-            assertEquals("filed", first.path("issue").path("state").asText(), first.path("issue").toString());
+            assertEquals(
+                    "filed",
+                    first.path("issue").path("state").asText(),
+                    first.path("issue").toString());
             String url = first.path("issue").path("url").asText();
             assertTrue(url.endsWith("/issues/" + issue.number()), url);
 

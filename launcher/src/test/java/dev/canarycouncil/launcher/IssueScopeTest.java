@@ -3,11 +3,6 @@ package dev.canarycouncil.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.issuewriter.filing.GitHubFilingConfig;
@@ -23,6 +18,10 @@ import dev.canarycouncil.runtime.testing.GitHubFake;
 import dev.canarycouncil.runtime.testing.Recordings;
 import dev.canarycouncil.runtime.testing.TestHttp;
 import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,35 +39,60 @@ class IssueScopeTest {
         Vertx vertx = VertxFactory.create(64);
         try (GitHubFake github = GitHubFake.start(TOKEN)) {
             github.addRepository("shop/checkout");
-            CouncilAssembly assembly = new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), PresetCatalog.defaultSet(),
-                    ModelConfig.none());
-            try (LocalCouncil council = LocalCouncil.start(assembly, LocalCouncil.Ports.ephemeral(),
+            CouncilAssembly assembly = new CouncilAssembly(
+                    vertx, "127.0.0.1", A2aServerSettings.defaults(), PresetCatalog.defaultSet(), ModelConfig.none());
+            try (LocalCouncil council = LocalCouncil.start(
+                    assembly,
+                    LocalCouncil.Ports.ephemeral(),
                     RecordingOption.backends(RecordedRollout.load(Recordings.named("go-panic-index-out-of-range"))),
                     CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)),
-                    new IssueWriterConfig(List.of("canary-rollback"), null,
-                            GitHubFilingConfig.of("shop/checkout", TOKEN, outbox).withApiUrl(github.url())), line -> { })) {
-                String a2a = "{\"jsonrpc\":\"2.0\",\"id\":\"" + UUID.randomUUID() + "\",\"method\":\"message/send\",\"params\":"
-                        + "{\"message\":{\"kind\":\"message\",\"role\":\"user\",\"messageId\":\"" + UUID.randomUUID() + "\",\"parts\":"
+                    new IssueWriterConfig(
+                            List.of("canary-rollback"),
+                            null,
+                            GitHubFilingConfig.of("shop/checkout", TOKEN, outbox)
+                                    .withApiUrl(github.url())),
+                    line -> {})) {
+                String a2a = "{\"jsonrpc\":\"2.0\",\"id\":\"" + UUID.randomUUID()
+                        + "\",\"method\":\"message/send\",\"params\":"
+                        + "{\"message\":{\"kind\":\"message\",\"role\":\"user\",\"messageId\":\"" + UUID.randomUUID()
+                        + "\",\"parts\":"
                         + "[{\"kind\":\"data\",\"data\":{\"namespace\":\"shop\",\"podName\":\"7c9d6f5b4\"},"
                         + "\"metadata\":{\"kind\":\"" + A2aParts.ANALYSIS_TARGET + "\"}}]}}}";
-                JsonNode task = Json.mapper().readTree(TestHttp.postJson(council.orchestratorUrl() + "/", a2a).body()).path("result");
+                JsonNode task = Json.mapper()
+                        .readTree(TestHttp.postJson(council.orchestratorUrl() + "/", a2a)
+                                .body())
+                        .path("result");
                 JsonNode issue = null;
                 for (JsonNode part : task.path("artifacts").get(0).path("parts")) {
                     if (part.has("data")) {
                         issue = part.path("data").path("issue");
                     }
                 }
-                assertEquals("ROLLBACK", task.path("artifacts").get(0).path("parts").findValue("decision").asText(), task.toString());
+                assertEquals(
+                        "ROLLBACK",
+                        task.path("artifacts")
+                                .get(0)
+                                .path("parts")
+                                .findValue("decision")
+                                .asText(),
+                        task.toString());
                 assertEquals("draft", issue.path("state").asText(), issue.toString());
-                assertTrue(issue.path("detail").asText().contains("only analyses a release controller asks for"), issue.toString());
+                assertTrue(
+                        issue.path("detail").asText().contains("only analyses a release controller asks for"),
+                        issue.toString());
                 assertEquals(0, github.issues("shop/checkout").size(), "an A2A caller cannot file issues");
 
-                var gate = TestHttp.postJson(council.orchestratorUrl() + "/api/v1/analyses",
+                var gate = TestHttp.postJson(
+                        council.orchestratorUrl() + "/api/v1/analyses",
                         "{\"namespace\":\"shop\",\"rollout\":\"checkout\",\"canaryHash\":\"7c9d6f5b4\"}");
                 JsonNode verdict = Json.mapper().readTree(gate.body());
                 assertEquals("ROLLBACK", verdict.path("decision").asText(), gate.body());
                 assertEquals(1, github.issues("shop/checkout").size(), "the controller's rollback is filed");
-                assertTrue(verdict.path("issueUrl").asText().endsWith("/issues/" + github.issues("shop/checkout").get(0).number()),
+                assertTrue(
+                        verdict.path("issueUrl")
+                                .asText()
+                                .endsWith("/issues/"
+                                        + github.issues("shop/checkout").get(0).number()),
                         gate.body());
             }
         } finally {

@@ -5,6 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.canarycouncil.issuewriter.IssueWriterConfig;
+import dev.canarycouncil.mcp.recorded.RecordedRollout;
+import dev.canarycouncil.metrics.presets.PresetCatalog;
+import dev.canarycouncil.orchestrator.council.CouncilSettings;
+import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
+import dev.canarycouncil.runtime.http.VertxFactory;
+import dev.canarycouncil.runtime.json.Json;
+import dev.canarycouncil.runtime.llm.ModelConfig;
+import dev.canarycouncil.runtime.testing.Recordings;
+import io.vertx.core.Vertx;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -26,21 +40,6 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
-import dev.canarycouncil.issuewriter.IssueWriterConfig;
-import dev.canarycouncil.mcp.recorded.RecordedRollout;
-import dev.canarycouncil.metrics.presets.PresetCatalog;
-import dev.canarycouncil.orchestrator.council.CouncilSettings;
-import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
-import dev.canarycouncil.runtime.http.VertxFactory;
-import dev.canarycouncil.runtime.json.Json;
-import dev.canarycouncil.runtime.llm.ModelConfig;
-import dev.canarycouncil.runtime.testing.Recordings;
-import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,17 +81,27 @@ class JsSdkInteropTest {
             }
         }
         if (!missing.isEmpty() && System.getenv("CI") != null) {
-            fail("CI is set but " + String.join(", ", missing) + ": .ci/run should have installed nodejs and npm and run "
+            fail("CI is set but " + String.join(", ", missing)
+                    + ": .ci/run should have installed nodejs and npm and run "
                     + "`npm ci --prefix launcher/src/test/js`");
         }
-        assumeTrue(missing.isEmpty(), String.join(", ", missing) + " (install Node 18+ and run `npm ci` in " + jsDir + ")");
+        assumeTrue(
+                missing.isEmpty(),
+                String.join(", ", missing) + " (install Node 18+ and run `npm ci` in " + jsDir + ")");
 
         vertx = VertxFactory.create(64);
-        council = LocalCouncil.start(new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(),
-                        PresetCatalog.defaultSet(), ModelConfig.none()), LocalCouncil.Ports.ephemeral(),
+        council = LocalCouncil.start(
+                new CouncilAssembly(
+                        vertx,
+                        "127.0.0.1",
+                        A2aServerSettings.defaults(),
+                        PresetCatalog.defaultSet(),
+                        ModelConfig.none()),
+                LocalCouncil.Ports.ephemeral(),
                 RecordingOption.backends(RecordedRollout.load(Recordings.named(RECORDING))),
-                CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)), IssueWriterConfig.dryRun(null, null),
-                line -> { });
+                CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)),
+                IssueWriterConfig.dryRun(null, null),
+                line -> {});
     }
 
     @AfterAll
@@ -122,8 +131,14 @@ class JsSdkInteropTest {
 
     @Test
     void jsClientGetsTheVerdictFromABlockingSend() throws Exception {
-        NodeRun run = runNode(List.of("call-orchestrator.mjs", council.part("orchestrator").cardUrl(), "blocking", "shop",
-                canaryPod()), Map.of());
+        NodeRun run = runNode(
+                List.of(
+                        "call-orchestrator.mjs",
+                        council.part("orchestrator").cardUrl(),
+                        "blocking",
+                        "shop",
+                        canaryPod()),
+                Map.of());
         assertEquals(0, run.code(), run::describe);
         JsonNode result = Json.mapper().readTree(run.lastLine());
         assertEquals("blocking", result.path("mode").asText(), run::describe);
@@ -135,8 +150,14 @@ class JsSdkInteropTest {
 
     @Test
     void jsClientStreamsTheProgressThenTheVerdict() throws Exception {
-        NodeRun run = runNode(List.of("call-orchestrator.mjs", council.part("orchestrator").cardUrl(), "streaming", "shop",
-                canaryPod()), Map.of());
+        NodeRun run = runNode(
+                List.of(
+                        "call-orchestrator.mjs",
+                        council.part("orchestrator").cardUrl(),
+                        "streaming",
+                        "shop",
+                        canaryPod()),
+                Map.of());
         assertEquals(0, run.code(), run::describe);
         List<JsonNode> lines = new ArrayList<>();
         for (String line : run.out()) {
@@ -153,7 +174,8 @@ class JsSdkInteropTest {
         assertEquals("status-update", last.path("event").asText(), run::describe);
         assertEquals("completed", last.path("state").asText(), run::describe);
         long progress = lines.subList(0, lines.size() - 1).stream()
-                .filter(e -> e.path("event").asText().equals("status-update") && e.path("state").asText().equals("working"))
+                .filter(e -> e.path("event").asText().equals("status-update")
+                        && e.path("state").asText().equals("working"))
                 .count();
         assertTrue(progress > 1, "progress should stream before the verdict: " + run.describe());
     }
@@ -162,38 +184,59 @@ class JsSdkInteropTest {
 
     @Test
     void withoutTheJsAgentTheHealthyCanaryIsPromoted() throws Exception {
-        CliRun run = CliRun.of("analyze", "--recording", Recordings.named(RECORDING).toString(), "--json", "--quiet");
+        CliRun run =
+                CliRun.of("analyze", "--recording", Recordings.named(RECORDING).toString(), "--json", "--quiet");
         assertEquals(0, run.code(), run.err());
-        assertEquals("PROMOTE", Json.mapper().readTree(run.out()).path("decision").asText(), run.out());
+        assertEquals(
+                "PROMOTE", Json.mapper().readTree(run.out()).path("decision").asText(), run.out());
     }
 
     @Test
     void aConfidentRollbackFromTheJsAgentRollsTheCanaryBack() throws Exception {
         String agent = startAgent(Map.of("VERDICT", "ROLLBACK", "CONFIDENCE", "95"));
-        CliRun run = CliRun.of("analyze", "--recording", Recordings.named(RECORDING).toString(),
-                "--member", agent + "/.well-known/agent-card.json", "--json", "--quiet");
+        CliRun run = CliRun.of(
+                "analyze",
+                "--recording",
+                Recordings.named(RECORDING).toString(),
+                "--member",
+                agent + "/.well-known/agent-card.json",
+                "--json",
+                "--quiet");
         assertEquals(1, run.code(), run.err() + run.out());
         JsonNode verdict = Json.mapper().readTree(run.out());
         assertEquals("ROLLBACK", verdict.path("decision").asText(), run.out());
         JsonNode js = findingOf(verdict, "js-trace-agent");
-        assertTrue(js != null, "no finding from js-trace-agent: " + verdict.path("findings") + " failures: "
-                + verdict.path("failures"));
+        assertTrue(
+                js != null,
+                "no finding from js-trace-agent: " + verdict.path("findings") + " failures: "
+                        + verdict.path("failures"));
         assertEquals("ROLLBACK", js.path("verdict").asText());
         assertEquals(95, js.path("confidence").asInt());
         assertEquals("promql", js.path("evidence").path(0).path("kind").asText(), js::toString);
-        assertEquals(List.of(), findingSchema().validate(js), "the JS agent's finding, as the verdict carries it, fits the "
-                + "published schema");
-        assertTrue(verdict.path("rationale").asText().contains("js-trace-agent"), verdict.path("rationale").asText());
+        assertEquals(
+                List.of(),
+                findingSchema().validate(js),
+                "the JS agent's finding, as the verdict carries it, fits the " + "published schema");
+        assertTrue(
+                verdict.path("rationale").asText().contains("js-trace-agent"),
+                verdict.path("rationale").asText());
         // Our own members still voted: the JS agent was added, not substituted.
-        assertTrue(findingOf(verdict, "log-analyst") != null && findingOf(verdict, "metrics-agent") != null,
+        assertTrue(
+                findingOf(verdict, "log-analyst") != null && findingOf(verdict, "metrics-agent") != null,
                 verdict.path("findings")::toString);
     }
 
     @Test
     void aTextOnlyReplyIsAcceptedAndNamed() throws Exception {
         String agent = startAgent(Map.of("MODE", "text"));
-        CliRun run = CliRun.of("analyze", "--recording", Recordings.named(RECORDING).toString(),
-                "--member", agent + "/.well-known/agent-card.json", "--json", "--quiet");
+        CliRun run = CliRun.of(
+                "analyze",
+                "--recording",
+                Recordings.named(RECORDING).toString(),
+                "--member",
+                agent + "/.well-known/agent-card.json",
+                "--json",
+                "--quiet");
         // How much a text-only vote weighs is not settled; that the analysis completes and names it is.
         assertTrue(run.code() >= 0 && run.code() <= 2, "exit " + run.code() + ": " + run.err());
         JsonNode verdict = Json.mapper().readTree(run.out());
@@ -214,16 +257,21 @@ class JsSdkInteropTest {
     }
 
     private static Schema findingSchema() throws IOException {
-        try (InputStream in = JsSdkInteropTest.class.getClassLoader().getResourceAsStream("agent-cards/finding.schema.json")) {
+        try (InputStream in =
+                JsSdkInteropTest.class.getClassLoader().getResourceAsStream("agent-cards/finding.schema.json")) {
             assertTrue(in != null, "the schema ships in the agent-cards jar");
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(in);
         }
     }
 
     /** A canary pod's full name (not only its hash), as a caller holding a pod would send it. */
     private static String canaryPod() {
-        return RecordedRollout.load(Recordings.named(RECORDING)).pods().stream().map(p -> p.name())
-                .filter(n -> n.contains("7c9d6f5b4")).findFirst().orElseThrow();
+        return RecordedRollout.load(Recordings.named(RECORDING)).pods().stream()
+                .map(p -> p.name())
+                .filter(n -> n.contains("7c9d6f5b4"))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Starts plugin-agent.mjs on a free port; returns its base URL once it says it listens. */
@@ -252,8 +300,9 @@ class JsSdkInteropTest {
             }
         }
         synchronized (err) {
-            fail("plugin-agent.mjs (pid " + process.pid() + ") did not announce itself within " + AGENT_START.toSeconds()
-                    + " s" + (process.isAlive() ? "" : ", exit " + process.exitValue()) + ": " + err);
+            fail("plugin-agent.mjs (pid " + process.pid() + ") did not announce itself within "
+                    + AGENT_START.toSeconds() + " s" + (process.isAlive() ? "" : ", exit " + process.exitValue()) + ": "
+                    + err);
         }
         return null;
     }
@@ -286,16 +335,18 @@ class JsSdkInteropTest {
     }
 
     private static Thread pump(InputStream stream, Consumer<String> sink) {
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    sink.accept(line);
-                }
-            } catch (IOException ignored) {
-                // The process ended.
-            }
-        }, "node-output");
+        Thread t = new Thread(
+                () -> {
+                    try (BufferedReader r = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = r.readLine()) != null) {
+                            sink.accept(line);
+                        }
+                    } catch (IOException ignored) {
+                        // The process ended.
+                    }
+                },
+                "node-output");
         t.setDaemon(true);
         t.start();
         return t;
@@ -316,7 +367,9 @@ class JsSdkInteropTest {
     /** src/test/js of this module, whether Maven runs from the module or from the repository root. */
     private static Path findJsDir() {
         Path here = Path.of("src", "test", "js");
-        return Files.isDirectory(here) ? here.toAbsolutePath() : Path.of("launcher", "src", "test", "js").toAbsolutePath();
+        return Files.isDirectory(here)
+                ? here.toAbsolutePath()
+                : Path.of("launcher", "src", "test", "js").toAbsolutePath();
     }
 
     private static Path findNode() {
@@ -325,7 +378,10 @@ class JsSdkInteropTest {
             return null;
         }
         try (Stream<String> dirs = Stream.of(path.split(File.pathSeparator))) {
-            return dirs.filter(d -> !d.isBlank()).map(d -> Path.of(d, "node")).filter(Files::isExecutable).findFirst()
+            return dirs.filter(d -> !d.isBlank())
+                    .map(d -> Path.of(d, "node"))
+                    .filter(Files::isExecutable)
+                    .findFirst()
                     .orElse(null);
         }
     }

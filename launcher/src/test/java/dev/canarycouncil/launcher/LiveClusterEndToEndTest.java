@@ -4,11 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.mcp.testing.RecordingInMockCluster;
@@ -21,6 +16,10 @@ import dev.canarycouncil.runtime.llm.ModelConfig;
 import dev.canarycouncil.runtime.testing.Recordings;
 import dev.canarycouncil.runtime.testing.TestHttp;
 import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,27 +32,42 @@ import org.junit.jupiter.params.provider.CsvSource;
 class LiveClusterEndToEndTest {
 
     @ParameterizedTest
-    @CsvSource({"healthy-color-change, PROMOTE", "go-panic-index-out-of-range, ROLLBACK",
-            "5xx-spike-payments-timeout, ROLLBACK", "oom-crashloop-report-cache, ROLLBACK"})
+    @CsvSource({
+        "healthy-color-change, PROMOTE",
+        "go-panic-index-out-of-range, ROLLBACK",
+        "5xx-spike-payments-timeout, ROLLBACK",
+        "oom-crashloop-report-cache, ROLLBACK"
+    })
     void thePluginGetsTheRecordingsVerdictFromALiveCluster(String recording, String expected) throws Exception {
         Vertx vertx = VertxFactory.create(64);
         try (RecordingInMockCluster cluster = RecordingInMockCluster.start(Recordings.named(recording));
-             LocalCouncil council = LocalCouncil.start(
-                     new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), PresetCatalog.defaultSet(), ModelConfig.none()),
-                     LocalCouncil.Ports.ephemeral(), cluster.toolBackends(),
-                     CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)), IssueWriterConfig.dryRun(null, null),
-                     line -> { })) {
+                LocalCouncil council = LocalCouncil.start(
+                        new CouncilAssembly(
+                                vertx,
+                                "127.0.0.1",
+                                A2aServerSettings.defaults(),
+                                PresetCatalog.defaultSet(),
+                                ModelConfig.none()),
+                        LocalCouncil.Ports.ephemeral(),
+                        cluster.toolBackends(),
+                        CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)),
+                        IssueWriterConfig.dryRun(null, null),
+                        line -> {})) {
             String namespace = cluster.recording().manifest().namespace();
             String hash = cluster.recording().manifest().canary().podTemplateHash();
-            var response = TestHttp.postJson(council.orchestratorUrl() + "/a2a/analyze",
+            var response = TestHttp.postJson(
+                    council.orchestratorUrl() + "/a2a/analyze",
                     "{\"userId\":\"argo-rollouts\",\"prompt\":\"p\",\"context\":{\"namespace\":\"" + namespace
-                            + "\",\"rolloutName\":\"" + cluster.recording().manifest().rollout()
-                            + "\",\"canarySelector\":\"rollouts-pod-template-hash=" + hash + "\",\"podName\":\"" + hash + "\"}}");
+                            + "\",\"rolloutName\":\""
+                            + cluster.recording().manifest().rollout()
+                            + "\",\"canarySelector\":\"rollouts-pod-template-hash=" + hash + "\",\"podName\":\"" + hash
+                            + "\"}}");
             assertEquals(200, response.statusCode(), response.body());
             JsonNode answer = Json.mapper().readTree(response.body());
             assertEquals(expected, answer.get("verdict").asText(), answer.toString());
             assertEquals(expected.equals("PROMOTE"), answer.get("promote").asBoolean());
-            assertEquals("", answer.path("failedAgents").toString().replace("[]", ""), "every member answered: " + answer);
+            assertEquals(
+                    "", answer.path("failedAgents").toString().replace("[]", ""), "every member answered: " + answer);
         } finally {
             vertx.close();
         }
@@ -61,7 +75,8 @@ class LiveClusterEndToEndTest {
 
     @Test
     void analyzeReadsALiveClusterThroughAKubeconfig(@TempDir Path dir) throws Exception {
-        try (RecordingInMockCluster cluster = RecordingInMockCluster.start(Recordings.named("go-panic-index-out-of-range"))) {
+        try (RecordingInMockCluster cluster =
+                RecordingInMockCluster.start(Recordings.named("go-panic-index-out-of-range"))) {
             Path kubeconfig = dir.resolve("config");
             Files.writeString(kubeconfig, """
                     apiVersion: v1
@@ -79,13 +94,21 @@ class LiveClusterEndToEndTest {
                         context: {cluster: mock, user: reader, namespace: shop}
                     current-context: mock
                     """.formatted(cluster.apiUrl(), RecordingInMockCluster.TOKEN));
-            CliRun r = CliRun.of("analyze", "--kubeconfig", kubeconfig.toString(), "--namespace", "shop", "--pod", "7c9d6f5b4",
+            CliRun r = CliRun.of(
+                    "analyze",
+                    "--kubeconfig",
+                    kubeconfig.toString(),
+                    "--namespace",
+                    "shop",
+                    "--pod",
+                    "7c9d6f5b4",
                     "--json");
             assertEquals(ExitCodes.ROLLBACK, r.code(), r.err());
             JsonNode verdict = Json.mapper().readTree(r.out());
             assertEquals("ROLLBACK", verdict.get("decision").asText());
             assertTrue(r.err().contains("log-analyst: reading canary pods: checkout-7c9d6f5b4-"), r.err());
-            assertTrue(r.err().contains("kubeconfig " + kubeconfig) || r.err().contains(kubeconfig.toString()), r.err());
+            assertTrue(
+                    r.err().contains("kubeconfig " + kubeconfig) || r.err().contains(kubeconfig.toString()), r.err());
             assertFalse(r.err().contains(RecordingInMockCluster.TOKEN), "the token never shows");
         }
     }
@@ -94,14 +117,43 @@ class LiveClusterEndToEndTest {
     void liveOptionsThatCannotWorkAreUsageErrors(@TempDir Path dir) {
         String recording = Recordings.named("healthy-color-change").toString();
         List<CliRun> runs = List.of(
-                CliRun.of("analyze", "--recording", recording, "--kubeconfig", dir.resolve("k").toString()),
+                CliRun.of(
+                        "analyze",
+                        "--recording",
+                        recording,
+                        "--kubeconfig",
+                        dir.resolve("k").toString()),
                 CliRun.of("analyze", "--kubeconfig", dir.resolve("k").toString(), "--namespace", "shop"),
-                CliRun.of("analyze", "--kubeconfig", dir.resolve("missing").toString(), "--namespace", "shop", "--pod", "x"),
-                CliRun.of("analyze", "--in-cluster", "--kubeconfig", dir.resolve("k").toString(), "--namespace", "shop",
-                        "--pod", "x"),
-                CliRun.of("serve", "--agent", "mcp-tools", "--kubeconfig", dir.resolve("k").toString(), "--port", "0"));
-        List<String> expected = List.of("give either --recording or a live cluster, not both",
-                "a live analysis needs --namespace NS and --pod", "missing", "give only one of --in-cluster, --kubeconfig and --api-url",
+                CliRun.of(
+                        "analyze",
+                        "--kubeconfig",
+                        dir.resolve("missing").toString(),
+                        "--namespace",
+                        "shop",
+                        "--pod",
+                        "x"),
+                CliRun.of(
+                        "analyze",
+                        "--in-cluster",
+                        "--kubeconfig",
+                        dir.resolve("k").toString(),
+                        "--namespace",
+                        "shop",
+                        "--pod",
+                        "x"),
+                CliRun.of(
+                        "serve",
+                        "--agent",
+                        "mcp-tools",
+                        "--kubeconfig",
+                        dir.resolve("k").toString(),
+                        "--port",
+                        "0"));
+        List<String> expected = List.of(
+                "give either --recording or a live cluster, not both",
+                "a live analysis needs --namespace NS and --pod",
+                "missing",
+                "give only one of --in-cluster, --kubeconfig and --api-url",
                 "give --namespaces");
         for (int i = 0; i < runs.size(); i++) {
             CliRun r = runs.get(i);

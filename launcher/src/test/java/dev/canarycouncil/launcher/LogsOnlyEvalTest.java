@@ -3,12 +3,11 @@ package dev.canarycouncil.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.canarycouncil.runtime.json.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.canarycouncil.runtime.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +30,10 @@ class LogsOnlyEvalTest {
         CliRun run = CliRun.of("eval", "--recordings", dir.toString(), "--report", report.toString(), "-q");
         assertTrue(run.code() == 0 || run.code() == 1, run.err());
         List<JsonNode> cases = new ArrayList<>();
-        Json.mapper().readTree(report.resolve("eval-report.json").toFile()).path("cases").forEach(cases::add);
+        Json.mapper()
+                .readTree(report.resolve("eval-report.json").toFile())
+                .path("cases")
+                .forEach(cases::add);
         assertTrue(cases.size() >= 70, "recordings judged: " + cases.size());
 
         int healthy = 0;
@@ -43,8 +45,12 @@ class LogsOnlyEvalTest {
             String decision = c.path("decision").asText();
             JsonNode verdict = c.path("verdict");
             if (decision.equals("PROMOTE")) {
-                assertTrue(c.path("confidence").asInt() <= 75, name + " promoted without metrics at " + c.path("confidence"));
-                assertTrue(verdict.path("rationale").asText().contains("Not seen: metrics"), name + ": " + verdict.path("rationale"));
+                assertTrue(
+                        c.path("confidence").asInt() <= 75,
+                        name + " promoted without metrics at " + c.path("confidence"));
+                assertTrue(
+                        verdict.path("rationale").asText().contains("Not seen: metrics"),
+                        name + ": " + verdict.path("rationale"));
             }
             if (expected.equals("PROMOTE")) {
                 healthy++;
@@ -56,11 +62,16 @@ class LogsOnlyEvalTest {
         }
         assertTrue(healthy >= 30 && broken >= 35, healthy + " healthy, " + broken + " broken");
         // Measured 35 of 37: a memory leak and 500s the service never logs are invisible without metrics.
-        assertTrue(rolledBack >= broken - 2, rolledBack + " of " + broken + " broken canaries rolled back from their logs");
+        assertTrue(
+                rolledBack >= broken - 2,
+                rolledBack + " of " + broken + " broken canaries rolled back from their logs");
 
-        JsonNode slow = cases.stream().filter(c -> c.path("name").asText().equals("latency-regression-n-plus-one")).findFirst()
+        JsonNode slow = cases.stream()
+                .filter(c -> c.path("name").asText().equals("latency-regression-n-plus-one"))
+                .findFirst()
                 .orElseThrow();
         assertEquals("ROLLBACK", slow.path("decision").asText());
-        assertTrue(slow.path("verdict").path("findings").toString().contains("\"kind\":\"log-latency\""), slow.toString());
+        assertTrue(
+                slow.path("verdict").path("findings").toString().contains("\"kind\":\"log-latency\""), slow.toString());
     }
 }

@@ -1,17 +1,15 @@
 package dev.canarycouncil.launcher;
 
+import dev.canarycouncil.runtime.testing.Recordings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-import dev.canarycouncil.runtime.testing.Recordings;
-
 /** Every bundled recording copied without its metrics.om: the original plugin's logs-only setup. */
 final class LogsOnlyRecordings {
 
-    private LogsOnlyRecordings() {
-    }
+    private LogsOnlyRecordings() {}
 
     static Path copyAll(Path tmp) throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("logs-only"));

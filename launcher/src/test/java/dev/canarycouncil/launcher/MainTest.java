@@ -84,7 +84,7 @@ class MainTest {
         assertEquals(ExitCodes.USAGE, orphan.code());
         assertTrue(orphan.err().contains("needs its members"), orphan.err());
 
-        for (CliRun r : new CliRun[]{none, missing, notADir, unknownOption, badDuration, badAgent, orphan}) {
+        for (CliRun r : new CliRun[] {none, missing, notADir, unknownOption, badDuration, badAgent, orphan}) {
             assertFalse(r.err().contains("\tat "), "stack trace printed: " + r.err());
         }
     }

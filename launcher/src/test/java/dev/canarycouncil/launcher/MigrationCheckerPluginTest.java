@@ -3,12 +3,6 @@ package dev.canarycouncil.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.canarycouncil.examples.migrationchecker.LaunchOptions;
 import dev.canarycouncil.examples.migrationchecker.MigrationCheckerAgent;
 import dev.canarycouncil.examples.migrationchecker.RunningAgent;
@@ -28,6 +22,11 @@ import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Verdict;
 import dev.canarycouncil.runtime.testing.Recordings;
 import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,8 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MigrationCheckerPluginTest {
 
-    private static final Path EXAMPLE_RECORDINGS = Path.of("..", "examples", "migration-checker-agent", "src", "test",
-            "resources", "recordings");
+    private static final Path EXAMPLE_RECORDINGS =
+            Path.of("..", "examples", "migration-checker-agent", "src", "test", "resources", "recordings");
 
     private static Vertx vertx;
     private static CouncilAssembly assembly;
@@ -53,7 +52,8 @@ class MigrationCheckerPluginTest {
     @BeforeAll
     static void start() {
         vertx = VertxFactory.create(64);
-        assembly = new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), PresetCatalog.defaultSet(), ModelConfig.none());
+        assembly = new CouncilAssembly(
+                vertx, "127.0.0.1", A2aServerSettings.defaults(), PresetCatalog.defaultSet(), ModelConfig.none());
     }
 
     @AfterAll
@@ -64,10 +64,15 @@ class MigrationCheckerPluginTest {
     /** The recording judged by the built-in council, with the checker seated from a members file when asked. */
     private static Verdict analyse(Path recording, boolean withChecker) throws Exception {
         RecordedRollout rollout = RecordedRollout.load(recording);
-        try (LocalCouncil council = LocalCouncil.start(assembly, LocalCouncil.Ports.ephemeral(), RecordingOption.backends(rollout),
-                CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)), IssueWriterConfig.dryRun(null, null), line -> { });
-             RunningAgent checker = MigrationCheckerAgent.start(new LaunchOptions("127.0.0.1", 0,
-                     council.part("mcp-tools").url() + "/mcp", null, false))) {
+        try (LocalCouncil council = LocalCouncil.start(
+                        assembly,
+                        LocalCouncil.Ports.ephemeral(),
+                        RecordingOption.backends(rollout),
+                        CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)),
+                        IssueWriterConfig.dryRun(null, null),
+                        line -> {});
+                RunningAgent checker = MigrationCheckerAgent.start(new LaunchOptions(
+                        "127.0.0.1", 0, council.part("mcp-tools").url() + "/mcp", null, false))) {
             List<MemberEntry> members = new ArrayList<>();
             members.add(MemberEntry.of(council.part("log-analyst").cardUrl(), "built-in"));
             members.add(MemberEntry.of(council.part("metrics-agent").cardUrl(), "built-in"));
@@ -77,11 +82,16 @@ class MigrationCheckerPluginTest {
                 Files.writeString(file, "members:\n  - card: " + checker.cardUrl() + "\n    abstain: true\n");
                 members.addAll(new MembersFile(System.getenv()).load(file).members());
             }
-            try (StartedPart orchestrator = assembly.orchestrator(0, null, council.part("mcp-tools").url() + "/mcp",
+            try (StartedPart orchestrator = assembly.orchestrator(
+                    0,
+                    null,
+                    council.part("mcp-tools").url() + "/mcp",
                     new MemberOptions.Resolved(new MembersConfig(members, null, null), TrackRecords.none(), null),
                     CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)))) {
-                AnalysisTarget target = AnalysisTarget.of(rollout.manifest().namespace(), rollout.manifest().canary().podTemplateHash());
-                return AnalysisClient.analyze(orchestrator.url(), target, Duration.ofSeconds(90), m -> { });
+                AnalysisTarget target = AnalysisTarget.of(
+                        rollout.manifest().namespace(),
+                        rollout.manifest().canary().podTemplateHash());
+                return AnalysisClient.analyze(orchestrator.url(), target, Duration.ofSeconds(90), m -> {});
             }
         }
     }
@@ -96,7 +106,8 @@ class MigrationCheckerPluginTest {
         assertEquals(Decision.ROLLBACK, with.decision(), with.rationale());
         assertTrue(with.rationale().contains("migration-checker"), with.rationale());
         assertTrue(with.rootCause().contains("legacy_price"), with.rootCause());
-        assertTrue(with.issue() != null && with.issue().body().contains("migration-checker"),
+        assertTrue(
+                with.issue() != null && with.issue().body().contains("migration-checker"),
                 "the remediation issue carries the plug-in's evidence");
     }
 

@@ -4,11 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Set;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.issuewriter.filing.GitHubFilingConfig;
@@ -28,6 +23,10 @@ import dev.canarycouncil.runtime.testing.RecordedRequest;
 import dev.canarycouncil.runtime.testing.Recordings;
 import dev.canarycouncil.runtime.testing.TestHttp;
 import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,18 +53,26 @@ class PluginRepositoryTest {
         github.addRepository("shop/checkout").addFilesFrom("shop/checkout", repo);
         github.addRepository("shop/checkout-v2").addFilesFrom("shop/checkout-v2", repo);
         github.addRepository("evil/exfiltrate").addFilesFrom("evil/exfiltrate", repo);
-        RepositoryAllowList allowList = new RepositoryAllowList("shop/checkout", Set.of("shop/checkout-v2"), github.url());
-        GitHubRepository configured = GitHubRepository.of("shop/checkout", TOKEN).withApiUrl(github.url());
+        RepositoryAllowList allowList =
+                new RepositoryAllowList("shop/checkout", Set.of("shop/checkout-v2"), github.url());
+        GitHubRepository configured =
+                GitHubRepository.of("shop/checkout", TOKEN).withApiUrl(github.url());
         vertx = VertxFactory.create(64);
-        CouncilAssembly assembly = new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(), PresetCatalog.defaultSet(),
-                ModelConfig.none());
-        council = LocalCouncil.start(assembly, LocalCouncil.Ports.ephemeral(),
+        CouncilAssembly assembly = new CouncilAssembly(
+                vertx, "127.0.0.1", A2aServerSettings.defaults(), PresetCatalog.defaultSet(), ModelConfig.none());
+        council = LocalCouncil.start(
+                assembly,
+                LocalCouncil.Ports.ephemeral(),
                 RecordingOption.backends(RecordedRollout.load(Recordings.named(RECORDING)))
                         .withCode(new GitHubCodeSources(configured, allowList), configured.description()),
                 CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)),
-                new IssueWriterConfig(List.of("canary-rollback"), null,
-                        GitHubFilingConfig.of("shop/checkout", TOKEN, outbox).withApiUrl(github.url())).withRepositories(allowList),
-                line -> { });
+                new IssueWriterConfig(
+                                List.of("canary-rollback"),
+                                null,
+                                GitHubFilingConfig.of("shop/checkout", TOKEN, outbox)
+                                        .withApiUrl(github.url()))
+                        .withRepositories(allowList),
+                line -> {});
     }
 
     @AfterEach
@@ -78,7 +85,8 @@ class PluginRepositoryTest {
     /** The plugin's request (internal/plugin/a2a.go) with its githubUrl and baseBranch. */
     private JsonNode plugin(String repoUrl, String baseBranch) throws Exception {
         String body = "{\"userId\":\"argo-rollouts\",\"prompt\":\"Analyze canary deployment.\","
-                + "\"context\":{\"baseBranch\":\"" + baseBranch + "\",\"canarySelector\":\"rollouts-pod-template-hash=7c9d6f5b4\","
+                + "\"context\":{\"baseBranch\":\"" + baseBranch
+                + "\",\"canarySelector\":\"rollouts-pod-template-hash=7c9d6f5b4\","
                 + "\"namespace\":\"shop\",\"repoUrl\":\"" + repoUrl + "\",\"rolloutName\":\"checkout\","
                 + "\"stableSelector\":\"rollouts-pod-template-hash=5f8b9c7d6\"},\"memoryId\":\"rollout:shop/checkout\"}";
         var response = TestHttp.postJson(council.orchestratorUrl() + "/a2a/analyze", body);
@@ -87,9 +95,11 @@ class PluginRepositoryTest {
     }
 
     private List<RecordedRequest> requestsTo(String repository) {
-        return github.requests().stream().filter(r -> r.path().startsWith("/repos/" + repository + "/")
-                || (r.query() != null && r.query().contains(repository.replace("/", "%2F")))
-                || (r.query() != null && r.query().contains(repository))).toList();
+        return github.requests().stream()
+                .filter(r -> r.path().startsWith("/repos/" + repository + "/")
+                        || (r.query() != null && r.query().contains(repository.replace("/", "%2F")))
+                        || (r.query() != null && r.query().contains(repository)))
+                .toList();
     }
 
     @Test
@@ -103,8 +113,12 @@ class PluginRepositoryTest {
         FakeIssue issue = filed.get(0);
         assertTrue(issue.body().contains("main.go"), "the suspect code was read there: " + issue.body());
         assertTrue(issue.body().contains("Repository named"), issue.body());
-        assertTrue(requestsTo("shop/checkout-v2").stream().anyMatch(r -> r.path().contains("/contents/")
-                && r.query() != null && r.query().contains("ref=release-1.4")), "files are read at the named branch");
+        assertTrue(
+                requestsTo("shop/checkout-v2").stream()
+                        .anyMatch(r -> r.path().contains("/contents/")
+                                && r.query() != null
+                                && r.query().contains("ref=release-1.4")),
+                "files are read at the named branch");
     }
 
     @Test
@@ -112,8 +126,9 @@ class PluginRepositoryTest {
         JsonNode answer = plugin(github.url() + "/evil/exfiltrate", "main");
         assertEquals("ROLLBACK", answer.path("verdict").asText(), answer.toString());
 
-        assertTrue(requestsTo("evil/exfiltrate").isEmpty(), "not one request about a repository a request merely names: "
-                + requestsTo("evil/exfiltrate"));
+        assertTrue(
+                requestsTo("evil/exfiltrate").isEmpty(),
+                "not one request about a repository a request merely names: " + requestsTo("evil/exfiltrate"));
         assertTrue(github.issues("evil/exfiltrate").isEmpty());
         List<FakeIssue> filed = github.issues("shop/checkout");
         assertEquals(1, filed.size(), "filed in the configured repository instead");

@@ -5,12 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import dev.canarycouncil.issuewriter.IssueWriterConfig;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
 import dev.canarycouncil.metrics.presets.PresetCatalog;
@@ -23,6 +17,11 @@ import dev.canarycouncil.runtime.llm.ModelConfig;
 import dev.canarycouncil.runtime.testing.Recordings;
 import dev.canarycouncil.runtime.testing.TestHttp;
 import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -57,11 +56,18 @@ class WebPageTest {
     static void start() {
         HeadlessChromium.assumeInstalled();
         vertx = VertxFactory.create(64);
-        council = LocalCouncil.start(new CouncilAssembly(vertx, "127.0.0.1", A2aServerSettings.defaults(),
-                        PresetCatalog.defaultSet(), ModelConfig.none()), LocalCouncil.Ports.ephemeral(),
+        council = LocalCouncil.start(
+                new CouncilAssembly(
+                        vertx,
+                        "127.0.0.1",
+                        A2aServerSettings.defaults(),
+                        PresetCatalog.defaultSet(),
+                        ModelConfig.none()),
+                LocalCouncil.Ports.ephemeral(),
                 RecordingOption.backends(RecordedRollout.load(Recordings.named("go-panic-index-out-of-range"))),
-                CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)), IssueWriterConfig.dryRun(null, null),
-                line -> { });
+                CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)),
+                IssueWriterConfig.dryRun(null, null),
+                line -> {});
         chromium = HeadlessChromium.start(DESKTOP_WIDTH, 900);
     }
 
@@ -113,25 +119,38 @@ class WebPageTest {
             String progress = find("#progress").getText();
             assertTrue(progress.matches("(?s).*log-analyst voted ROLLBACK \\(\\d+%\\).*"), progress);
             assertTrue(progress.matches("(?s).*metrics-agent voted ROLLBACK \\(\\d+%\\).*"), progress);
-            assertTrue(find("#confidence").getText().matches("\\d+%"), find("#confidence").getText());
-            assertTrue(find("#root-cause").getText().contains("index out of range"), find("#root-cause").getText());
+            assertTrue(
+                    find("#confidence").getText().matches("\\d+%"),
+                    find("#confidence").getText());
+            assertTrue(
+                    find("#root-cause").getText().contains("index out of range"),
+                    find("#root-cause").getText());
             assertFalse(find("#remediation").getText().isBlank());
             assertFalse(find("#analysis").getText().isBlank());
 
             Map<String, String> votes = new LinkedHashMap<>();
             for (WebElement vote : all("#votes > li")) {
-                String confidence = vote.findElement(By.cssSelector(".conf-num")).getText();
+                String confidence =
+                        vote.findElement(By.cssSelector(".conf-num")).getText();
                 assertTrue(confidence.matches("\\d+%"), confidence);
-                votes.put(vote.getDomAttribute("data-agent"), vote.findElement(By.cssSelector(".vote")).getText());
+                votes.put(
+                        vote.getDomAttribute("data-agent"),
+                        vote.findElement(By.cssSelector(".vote")).getText());
             }
             assertEquals(Map.of("log-analyst", "ROLLBACK", "metrics-agent", "ROLLBACK"), votes);
-            assertTrue(find("#issue").getText().startsWith("Canary 7c9d6f5b4 of checkout"), find("#issue").getText());
+            assertTrue(
+                    find("#issue").getText().startsWith("Canary 7c9d6f5b4 of checkout"),
+                    find("#issue").getText());
 
             List<WebElement> bars = all("#templates-chart rect.bar");
             assertFalse(bars.isEmpty(), "the template chart has bars");
-            assertTrue(bars.stream().anyMatch(b -> "canary".equals(b.getDomAttribute("data-side"))
-                    && Double.parseDouble(b.getDomAttribute("width")) > 0), "the panic template has a canary bar");
-            assertTrue(find("#templates-chart").getText().contains("panic: runtime error: index out of range"),
+            assertTrue(
+                    bars.stream()
+                            .anyMatch(b -> "canary".equals(b.getDomAttribute("data-side"))
+                                    && Double.parseDouble(b.getDomAttribute("width")) > 0),
+                    "the panic template has a canary bar");
+            assertTrue(
+                    find("#templates-chart").getText().contains("panic: runtime error: index out of range"),
                     find("#templates-chart").getText());
         } finally {
             chromium.screenshot(SCREENSHOTS.resolve("desktop-verdict.png"));
@@ -145,13 +164,21 @@ class WebPageTest {
         try {
             assertFalse(all("#metric-charts .metric").isEmpty(), "the metrics agent's evidence is charted");
             assertTrue(all("#metric-charts .metric").size() <= 4);
-            assertEquals("restarts", find("#metric-charts .metric").getDomAttribute("data-metric"),
+            assertEquals(
+                    "restarts",
+                    find("#metric-charts .metric").getDomAttribute("data-metric"),
                     "the failing metric comes first");
             // Each chart asks "compare <metric>" in the analysis' context and draws both series.
-            waiting().until(d -> d.findElements(By.cssSelector("#metric-charts polyline.canary-line")).size() > 0
-                    && d.findElements(By.cssSelector("#metric-charts polyline.stable-line")).size() > 0);
-            waiting().until(d -> d.findElements(By.cssSelector("#metric-charts .note")).stream()
-                    .noneMatch(n -> n.getText().contains("loading")));
+            waiting()
+                    .until(d -> d.findElements(By.cssSelector("#metric-charts polyline.canary-line"))
+                                            .size()
+                                    > 0
+                            && d.findElements(By.cssSelector("#metric-charts polyline.stable-line"))
+                                            .size()
+                                    > 0);
+            waiting()
+                    .until(d -> d.findElements(By.cssSelector("#metric-charts .note")).stream()
+                            .noneMatch(n -> n.getText().contains("loading")));
             String chart = find("#metric-charts").getText();
             assertTrue(chart.contains("time (UTC)"), chart);
         } finally {
@@ -168,8 +195,11 @@ class WebPageTest {
             waiting().until(ExpectedConditions.elementToBeClickable(input));
             input.sendKeys("why was it rolled back?");
             find("#chat-send").click();
-            waiting().until(d -> !d.findElements(By.cssSelector("#chat-log li.answer:not(.pending)")).isEmpty());
-            assertEquals("why was it rolled back?", find("#chat-log li.question").getText());
+            waiting()
+                    .until(d -> !d.findElements(By.cssSelector("#chat-log li.answer:not(.pending)"))
+                            .isEmpty());
+            assertEquals(
+                    "why was it rolled back?", find("#chat-log li.question").getText());
             WebElement answer = find("#chat-log li.answer");
             assertFalse(answer.getDomAttribute("class").contains("error"), answer.getText());
             assertTrue(answer.getText().contains("ROLLBACK with"), answer.getText());
@@ -190,7 +220,9 @@ class WebPageTest {
             Thread.sleep(500);
             long scrollWidth = chromium.jsLong("document.documentElement.scrollWidth");
             long innerWidth = chromium.jsLong("window.innerWidth");
-            assertTrue(scrollWidth <= innerWidth + 1, "the page is " + scrollWidth + " px wide on a " + innerWidth + " px screen");
+            assertTrue(
+                    scrollWidth <= innerWidth + 1,
+                    "the page is " + scrollWidth + " px wide on a " + innerWidth + " px screen");
             chromium.js("window.scrollTo(0, 0)");
             assertTrue(find("#decision").isDisplayed());
             assertTrue(find("#chat-input").isDisplayed());
@@ -209,13 +241,17 @@ class WebPageTest {
                 "return performance.getEntriesByType('resource').map(e => e.name).concat([location.href]);");
         String origin = council.orchestratorUrl();
         for (String url : requested) {
-            assertTrue(url.startsWith(origin + "/") || url.startsWith("data:"), "requested " + url + " outside " + origin);
+            assertTrue(
+                    url.startsWith(origin + "/") || url.startsWith("data:"), "requested " + url + " outside " + origin);
         }
         assertEquals(200, TestHttp.get(origin + "/ui/app.js").statusCode());
         List<String> errors = chromium.consoleErrors();
 
         chromium.driver().get(origin + "/ui?namespace=payments&pod=abc123");
-        assertEquals(origin + "/ui/?namespace=payments&pod=abc123", chromium.driver().getCurrentUrl(), "/ui redirects to /ui/");
+        assertEquals(
+                origin + "/ui/?namespace=payments&pod=abc123",
+                chromium.driver().getCurrentUrl(),
+                "/ui redirects to /ui/");
         assertEquals("payments", find("#namespace").getDomProperty("value"));
 
         assumeTrue(errors != null, "this chromedriver does not expose the browser console");
@@ -226,20 +262,31 @@ class WebPageTest {
     @Order(6)
     void aTokenProtectedCouncilAsksForItsTokenThenAnalyses() throws Exception {
         AgentSecret token = AgentSecret.of("page-token-" + System.nanoTime());
-        try (LocalCouncil guarded = LocalCouncil.start(new CouncilAssembly(vertx, "127.0.0.1",
-                        A2aServerSettings.defaults().withAuth(ServerAuth.bearer(token)), PresetCatalog.defaultSet(), ModelConfig.none()),
-                LocalCouncil.Ports.ephemeral(), RecordingOption.backends(RecordedRollout.load(Recordings.named("healthy-color-change"))),
-                CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)), IssueWriterConfig.dryRun(null, null), line -> { })) {
+        try (LocalCouncil guarded = LocalCouncil.start(
+                new CouncilAssembly(
+                        vertx,
+                        "127.0.0.1",
+                        A2aServerSettings.defaults().withAuth(ServerAuth.bearer(token)),
+                        PresetCatalog.defaultSet(),
+                        ModelConfig.none()),
+                LocalCouncil.Ports.ephemeral(),
+                RecordingOption.backends(RecordedRollout.load(Recordings.named("healthy-color-change"))),
+                CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)),
+                IssueWriterConfig.dryRun(null, null),
+                line -> {})) {
             chromium.driver().get(guarded.orchestratorUrl() + "/ui/?namespace=shop&pod=7c9d6f5b4");
             assertFalse(find("#token-field").isDisplayed(), "no token field until the council asks for one");
             find("#start").click();
             waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("start-error")));
-            assertTrue(find("#start-error").getText().contains("requires its bearer token"), find("#start-error").getText());
+            assertTrue(
+                    find("#start-error").getText().contains("requires its bearer token"),
+                    find("#start-error").getText());
             assertTrue(find("#token-field").isDisplayed());
             find("#token").sendKeys(token.reveal());
             find("#start").click();
             waiting().until(ExpectedConditions.textToBe(By.id("decision"), "PROMOTE"));
-            assertFalse(chromium.driver().getCurrentUrl().contains(token.reveal()), "the token never goes into the URL");
+            assertFalse(
+                    chromium.driver().getCurrentUrl().contains(token.reveal()), "the token never goes into the URL");
             chromium.screenshot(SCREENSHOTS.resolve("token-protected.png"));
         }
     }

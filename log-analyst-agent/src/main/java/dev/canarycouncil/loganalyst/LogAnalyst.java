@@ -1,14 +1,5 @@
 package dev.canarycouncil.loganalyst;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-
 import dev.canarycouncil.loganalyst.drain.TokenMasker;
 import dev.canarycouncil.loganalyst.hints.OperatorHints;
 import dev.canarycouncil.loganalyst.ingest.IngestLimits;
@@ -26,6 +17,14 @@ import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.FollowUp;
 import dev.canarycouncil.runtime.schema.FollowUpAnswer;
 import dev.canarycouncil.runtime.tools.ContainerLog;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The log analyst: collects logs, pod states and events through MCP, mines the templates of both
@@ -60,10 +59,13 @@ public final class LogAnalyst implements Specialist {
         LogIngestion ingestion = ingest(logs);
         progress.report("mined " + ingestion.miner().templates().size() + " templates from "
                 + ingestion.events(Side.CANARY) + " canary and " + ingestion.events(Side.STABLE) + " stable records");
-        var pods = PodConditions.compare(logs.canary().pods(), logs.canary().events(), logs.stable().pods(),
+        var pods = PodConditions.compare(
+                logs.canary().pods(),
+                logs.canary().events(),
+                logs.stable().pods(),
                 logs.stable().events());
-        Finding finding = judge.judge(new LogEvidence(ingestion, pods, logs.canary().pods().size(),
-                OperatorHints.parse(request.hints()), logs.notes()));
+        Finding finding = judge.judge(new LogEvidence(
+                ingestion, pods, logs.canary().pods().size(), OperatorHints.parse(request.hints()), logs.notes()));
         return redactor.redact(finding);
     }
 
@@ -83,21 +85,33 @@ public final class LogAnalyst implements Specialist {
                 .filter(t -> t.level().compareTo(Level.WARN) >= 0 && t.count(Side.CANARY) > 0)
                 .sorted(Comparator.comparing((TemplateStats t) -> t.count(Side.STABLE) > 0)
                         .thenComparing(t -> -(double) t.count(Side.CANARY) / canaryTotal))
-                .limit(MAX_LISTED_TEMPLATES).toList();
+                .limit(MAX_LISTED_TEMPLATES)
+                .toList();
         if (warnings.isEmpty()) {
-            return Optional.of(new FollowUpAnswer(NAME, "The canary logged no warnings or errors in the window ("
-                    + ingestion.events(Side.CANARY) + " records read).", List.of()));
+            return Optional.of(new FollowUpAnswer(
+                    NAME,
+                    "The canary logged no warnings or errors in the window (" + ingestion.events(Side.CANARY)
+                            + " records read).",
+                    List.of()));
         }
         Redactor redactor = new Redactor();
-        StringBuilder text = new StringBuilder("Warning and error templates on the canary (" + ingestion.events(Side.CANARY)
-                + " canary and " + ingestion.events(Side.STABLE) + " stable records), new ones first:\n");
+        StringBuilder text =
+                new StringBuilder("Warning and error templates on the canary (" + ingestion.events(Side.CANARY)
+                        + " canary and " + ingestion.events(Side.STABLE) + " stable records), new ones first:\n");
         List<Map<String, Object>> data = new ArrayList<>();
         for (TemplateStats t : warnings) {
             String template = redactor.redact(t.template());
             long c = t.count(Side.CANARY);
             long st = t.count(Side.STABLE);
-            text.append(String.format(Locale.ROOT, "- [%s] %s%n    canary %d (%.1f per 1k), stable %d (%.1f per 1k)%s%n",
-                    t.level().name().toLowerCase(Locale.ROOT), template, c, 1000.0 * c / canaryTotal, st, 1000.0 * st / stableTotal,
+            text.append(String.format(
+                    Locale.ROOT,
+                    "- [%s] %s%n    canary %d (%.1f per 1k), stable %d (%.1f per 1k)%s%n",
+                    t.level().name().toLowerCase(Locale.ROOT),
+                    template,
+                    c,
+                    1000.0 * c / canaryTotal,
+                    st,
+                    1000.0 * st / stableTotal,
                     st == 0 ? ", new on the canary" : ""));
             data.add(Map.of("template", template, "level", t.level().name(), "canary", c, "stable", st));
         }
@@ -106,18 +120,22 @@ public final class LogAnalyst implements Specialist {
 
     /** Both sides' logs mined together, as every analysis and question reads them. */
     private LogIngestion ingest(CollectedLogs logs) throws IOException, InterruptedException {
-        LogIngestion ingestion = new LogIngestion(limits, new TemplateMiner(new TokenMasker(), MAX_TEMPLATES_PER_LEVEL));
+        LogIngestion ingestion =
+                new LogIngestion(limits, new TemplateMiner(new TokenMasker(), MAX_TEMPLATES_PER_LEVEL));
         read(ingestion, Side.CANARY, logs.canary());
         read(ingestion, Side.STABLE, logs.stable());
         return ingestion;
     }
 
-    private static void read(LogIngestion ingestion, Side side, SideEvidence evidence) throws IOException, InterruptedException {
+    private static void read(LogIngestion ingestion, Side side, SideEvidence evidence)
+            throws IOException, InterruptedException {
         for (ContainerLog log : evidence.logs()) {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }
-            String source = log.pod() + (log.container() == null ? "" : "/" + log.container()) + (log.previous() ? " (previous)" : "");
+            String source = log.pod()
+                    + (log.container() == null ? "" : "/" + log.container())
+                    + (log.previous() ? " (previous)" : "");
             ingestion.read(side, source, new StringReader(log.text()));
         }
     }

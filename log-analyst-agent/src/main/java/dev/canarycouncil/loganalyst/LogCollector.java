@@ -1,20 +1,19 @@
 package dev.canarycouncil.loganalyst;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.canarycouncil.runtime.tools.ContainerLog;
-import dev.canarycouncil.runtime.tools.EventInfo;
-import dev.canarycouncil.runtime.tools.PodInfo;
 import dev.canarycouncil.runtime.agent.Progress;
 import dev.canarycouncil.runtime.json.Json;
 import dev.canarycouncil.runtime.mcp.McpToolClient;
 import dev.canarycouncil.runtime.mcp.ToolCallException;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.PodGroup;
+import dev.canarycouncil.runtime.tools.ContainerLog;
+import dev.canarycouncil.runtime.tools.EventInfo;
+import dev.canarycouncil.runtime.tools.PodInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Gathers what the log analyst judges, through the MCP tools: each pod's status, its current
@@ -35,33 +34,58 @@ public final class LogCollector {
 
     public CollectedLogs collect(AnalysisRequest request, Progress progress) throws InterruptedException {
         List<String> notes = new ArrayList<>();
-        SideEvidence canary = side("canary", request, request.canary(),
-                request.hasInlineLogs() ? request.inlineLogs().canary() : null, progress, notes);
-        SideEvidence stable = side("stable", request, request.stable(),
-                request.hasInlineLogs() ? request.inlineLogs().stable() : null, progress, notes);
+        SideEvidence canary = side(
+                "canary",
+                request,
+                request.canary(),
+                request.hasInlineLogs() ? request.inlineLogs().canary() : null,
+                progress,
+                notes);
+        SideEvidence stable = side(
+                "stable",
+                request,
+                request.stable(),
+                request.hasInlineLogs() ? request.inlineLogs().stable() : null,
+                progress,
+                notes);
         return new CollectedLogs(canary, stable, notes);
     }
 
-    private SideEvidence side(String side, AnalysisRequest request, PodGroup group, String inlineLogs,
-                              Progress progress, List<String> notes) throws InterruptedException {
+    private SideEvidence side(
+            String side,
+            AnalysisRequest request,
+            PodGroup group,
+            String inlineLogs,
+            Progress progress,
+            List<String> notes)
+            throws InterruptedException {
         List<String> podNames = group.pods();
         if (podNames.size() > MAX_PODS_PER_SIDE) {
             notes.add("read " + MAX_PODS_PER_SIDE + " of " + podNames.size() + " " + side + " pods");
             podNames = podNames.subList(0, MAX_PODS_PER_SIDE);
         }
-        progress.report("reading " + side + " pods: " + (podNames.isEmpty() ? "none found" : String.join(", ", podNames)));
+        progress.report(
+                "reading " + side + " pods: " + (podNames.isEmpty() ? "none found" : String.join(", ", podNames)));
         List<PodInfo> pods = new ArrayList<>();
         List<ContainerLog> logs = new ArrayList<>();
         List<EventInfo> events = new ArrayList<>();
         if (inlineLogs != null && !inlineLogs.isBlank()) {
-            logs.add(new ContainerLog(side + " (sent in the request)", null, false, inlineLogs,
-                    (int) inlineLogs.lines().count(), false));
+            logs.add(new ContainerLog(
+                    side + " (sent in the request)",
+                    null,
+                    false,
+                    inlineLogs,
+                    (int) inlineLogs.lines().count(),
+                    false));
         }
         for (String pod : podNames) {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }
-            PodInfo state = call("get_pod_status", Map.of("namespace", request.namespace(), "pod", pod), notes,
+            PodInfo state = call(
+                    "get_pod_status",
+                    Map.of("namespace", request.namespace(), "pod", pod),
+                    notes,
                     node -> Json.mapper().treeToValue(node, PodInfo.class));
             if (state != null) {
                 pods.add(state);
@@ -73,13 +97,13 @@ public final class LogCollector {
                 args.put("since", request.window().start().toString());
                 addLogs(args, logs, notes);
                 if (state != null && state.restarts() > 0) {
-                    Map<String, Object> previous = new LinkedHashMap<>(Map.of("namespace", request.namespace(),
-                            "pod", pod, "previous", true));
+                    Map<String, Object> previous =
+                            new LinkedHashMap<>(Map.of("namespace", request.namespace(), "pod", pod, "previous", true));
                     addLogs(previous, logs, notes);
                 }
             }
-            List<EventInfo> podEvents = call("list_events", Map.of("namespace", request.namespace(), "involvedObject", pod),
-                    notes, node -> {
+            List<EventInfo> podEvents = call(
+                    "list_events", Map.of("namespace", request.namespace(), "involvedObject", pod), notes, node -> {
                         List<EventInfo> list = new ArrayList<>();
                         for (JsonNode e : node.path("events")) {
                             list.add(Json.mapper().treeToValue(e, EventInfo.class));
@@ -104,7 +128,8 @@ public final class LogCollector {
         if (fetched != null) {
             for (ContainerLog l : fetched) {
                 if (l.truncated()) {
-                    notes.add("logs of " + l.pod() + (l.previous() ? " (previous container)" : "") + " were cut to the newest lines");
+                    notes.add("logs of " + l.pod() + (l.previous() ? " (previous container)" : "")
+                            + " were cut to the newest lines");
                 }
             }
             logs.addAll(fetched);

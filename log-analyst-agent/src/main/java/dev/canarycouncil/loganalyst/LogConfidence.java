@@ -15,6 +15,7 @@ final class LogConfidence {
      * {@link #CRASH_CAP}; several distinct crashes add this much each, up to {@link #CRASH_EXTRA_CAP}.
      */
     static final int CRASH_PER_EXTRA = 3;
+
     static final int CRASH_EXTRA_CAP = 6;
     static final int CRASH_CAP = 97;
 
@@ -22,10 +23,12 @@ final class LogConfidence {
     static final int ERROR = 70;
     /** An error template's score: a base, raised by its count or its p-value, capped below a crash's. */
     static final int ERROR_BASE = 66;
+
     static final int ERROR_RAISE_CAP = 22;
     static final int ERROR_CAP = 90;
     /** Points per doubling of the canary's occurrences, per decade of the p-value, and the share of either counted. */
     static final double ERROR_PER_DOUBLING = 6;
+
     static final double ERROR_PER_P_DECADE = 2;
     static final double ERROR_RAISE_SHARE = 0.9;
     /** A rise of errors spread over many templates: convincing, but less than one template's clear regression. */
@@ -38,16 +41,17 @@ final class LogConfidence {
     static final int FEW_RECORDS = 50;
     /** A clean canary: from {@link #HEALTHY_BASE} up by {@link #HEALTHY_VOLUME} as the records reach 10^{@link #VOLUME_DECADES}. */
     static final int HEALTHY_BASE = 55;
+
     static final int HEALTHY_VOLUME = 35;
     static final double VOLUME_DECADES = 3;
     /** Taken off a clean verdict: no stable to compare with, warnings that rose, and each reading note (capped). */
     static final int NO_STABLE_PENALTY = 15;
+
     static final int WARNINGS_PENALTY = 15;
     static final int NOTE_PENALTY = 5;
     static final int NOTES_PENALTY_CAP = 10;
     /** A clean verdict never goes below this. */
     static final int PROMOTE_FLOOR = 40;
 
-    private LogConfidence() {
-    }
+    private LogConfidence() {}
 }

@@ -1,9 +1,8 @@
 package dev.canarycouncil.loganalyst;
 
-import java.util.List;
-
 import dev.canarycouncil.loganalyst.hints.OperatorHints;
 import dev.canarycouncil.runtime.schema.PodConditionEvidence;
+import java.util.List;
 
 /**
  * Everything the judge weighs.
@@ -11,6 +10,5 @@ import dev.canarycouncil.runtime.schema.PodConditionEvidence;
  * @param canaryPods  canary pods whose state could be read
  * @param notes       what could not be collected or read in full
  */
-public record LogEvidence(LogIngestion logs, List<PodConditionEvidence> pods, int canaryPods, OperatorHints hints,
-                          List<String> notes) {
-}
+public record LogEvidence(
+        LogIngestion logs, List<PodConditionEvidence> pods, int canaryPods, OperatorHints hints, List<String> notes) {}

@@ -1,12 +1,5 @@
 package dev.canarycouncil.loganalyst;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-
 import dev.canarycouncil.loganalyst.ingest.IngestLimits;
 import dev.canarycouncil.loganalyst.ingest.Level;
 import dev.canarycouncil.loganalyst.ingest.LineHeader.Start;
@@ -17,6 +10,12 @@ import dev.canarycouncil.loganalyst.ingest.SideCoverage;
 import dev.canarycouncil.loganalyst.mining.TemplateMiner;
 import dev.canarycouncil.loganalyst.signatures.CrashDetector;
 import dev.canarycouncil.loganalyst.signatures.CrashSignature;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Streams each log through the whole pipeline (records, failure signatures, templates) and keeps the counts the judgement normalises by, and how much of each
@@ -49,7 +48,11 @@ public final class LogIngestion {
     /** Reads one log (one container of one pod) to its end, or to the side's line limit. */
     public void read(Side side, String source, Reader reader) throws IOException {
         int s = side.index();
-        RecordStream.Result read = records.read(side, source, reader, Math.max(0, limits.maxLinesPerSide() - lines[s]),
+        RecordStream.Result read = records.read(
+                side,
+                source,
+                reader,
+                Math.max(0, limits.maxLinesPerSide() - lines[s]),
                 (event, firstLine) -> record(s, event));
         lines[s] += read.lines();
         skippedLines[s] += read.skipped();
@@ -67,8 +70,13 @@ public final class LogIngestion {
             unrecognised.get(s).add(header.length() > SAMPLE_CHARS ? header.substring(0, SAMPLE_CHARS) + "…" : header);
         }
         Start start = event.start();
-        CrashSignature crash = event.level().atLeast(Level.WARN) || !event.lines().isEmpty()
-                || start == Start.DUMP || start == Start.CRASH || start == Start.TRACEBACK ? crashes.detect(event) : null;
+        CrashSignature crash = event.level().atLeast(Level.WARN)
+                        || !event.lines().isEmpty()
+                        || start == Start.DUMP
+                        || start == Start.CRASH
+                        || start == Start.TRACEBACK
+                ? crashes.detect(event)
+                : null;
         miner.add(event, crash);
     }
 
@@ -84,7 +92,8 @@ public final class LogIngestion {
     /** How much of a side could be read as records of a known log format. */
     public SideCoverage coverage(Side side) {
         int s = side.index();
-        return new SideCoverage(lines[s], events[s], recordLines[s], recognisedLines[s], List.copyOf(unrecognised.get(s)));
+        return new SideCoverage(
+                lines[s], events[s], recordLines[s], recognisedLines[s], List.copyOf(unrecognised.get(s)));
     }
 
     /** What a reader of the finding should know about what was not read in full. */
@@ -92,8 +101,9 @@ public final class LogIngestion {
         List<String> notes = new ArrayList<>();
         for (Side side : Side.values()) {
             if (skippedLines[side.index()] > 0) {
-                notes.add("read the first " + limits.maxLinesPerSide() + " " + side.name().toLowerCase(java.util.Locale.ROOT)
-                        + " log lines; " + skippedLines[side.index()] + " more were not analysed");
+                notes.add("read the first " + limits.maxLinesPerSide() + " "
+                        + side.name().toLowerCase(java.util.Locale.ROOT) + " log lines; " + skippedLines[side.index()]
+                        + " more were not analysed");
             }
         }
         if (cutLines > 0) {

@@ -1,10 +1,5 @@
 package dev.canarycouncil.loganalyst;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
-
 import dev.canarycouncil.loganalyst.hints.OperatorHints;
 import dev.canarycouncil.loganalyst.ingest.Level;
 import dev.canarycouncil.loganalyst.ingest.Side;
@@ -22,6 +17,10 @@ import dev.canarycouncil.runtime.schema.LogRecordKind;
 import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
 import dev.canarycouncil.runtime.schema.Severity;
 import dev.canarycouncil.runtime.text.Texts;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Weighs the log evidence without a model. A crash the stable does not have, or a failing pod
@@ -50,8 +49,15 @@ public final class LogJudge {
         Finding finding = weigh(input, readability);
         List<Evidence> evidence = new ArrayList<>(finding.evidence());
         evidence.addAll(readability.evidence());
-        return new Finding(finding.agent(), finding.verdict(), finding.confidence(), finding.summary(), evidence, finding.notes(),
-                null, readability.blindSpots());
+        return new Finding(
+                finding.agent(),
+                finding.verdict(),
+                finding.confidence(),
+                finding.summary(),
+                evidence,
+                finding.notes(),
+                null,
+                readability.blindSpots());
     }
 
     /**
@@ -68,7 +74,8 @@ public final class LogJudge {
             notes.add("no stable logs to compare with: only crashes and failing pod states are judged");
         }
         List<TemplateDelta> deltas = rates.compare(logs.miner().templates(), nc, ns);
-        deltas.sort(Comparator.comparing((TemplateDelta d) -> d.stats().level()).reversed()
+        deltas.sort(Comparator.comparing((TemplateDelta d) -> d.stats().level())
+                .reversed()
                 .thenComparingDouble(TemplateDelta::pValue)
                 .thenComparing(d -> -d.stats().count(Side.CANARY)));
         Classified classified = classify(deltas, input.hints(), nc, ns);
@@ -80,7 +87,8 @@ public final class LogJudge {
         SlowerRequests.Result timings = SlowerRequests.find(logs.miner().templates(), input.hints());
         timings.slower().forEach(s -> scored.add(new Scored(s.evidence(), s.confidence())));
         if (classified.ignored() > 0) {
-            notes.add(classified.ignored() + " template(s) ignored as the operator hint asks: \"" + input.hints().text() + "\"");
+            notes.add(classified.ignored() + " template(s) ignored as the operator hint asks: \""
+                    + input.hints().text() + "\"");
         }
         Ranked ranked = rank(input.pods(), scored, classified.changes());
         Finding failure = failure(ranked, scored, readability, notes);
@@ -88,8 +96,7 @@ public final class LogJudge {
     }
 
     /** Changed templates sorted into scored evidence and informational changes; hinted ones ignored. */
-    private record Classified(List<Scored> scored, List<LogTemplateEvidence> changes, int ignored) {
-    }
+    private record Classified(List<Scored> scored, List<LogTemplateEvidence> changes, int ignored) {}
 
     private Classified classify(List<TemplateDelta> deltas, OperatorHints hints, long nc, long ns) {
         List<Scored> scored = new ArrayList<>();
@@ -99,23 +106,28 @@ public final class LogJudge {
             TemplateStats t = d.stats();
             CrashSignature crash = t.signature();
             boolean fatal = t.level() == Level.FATAL || (crash != null && crash.uncaught());
-            boolean flagged = d.change() == TemplateDelta.Change.NEW_IN_CANARY || d.change() == TemplateDelta.Change.MORE_FREQUENT;
+            boolean flagged = d.change() == TemplateDelta.Change.NEW_IN_CANARY
+                    || d.change() == TemplateDelta.Change.MORE_FREQUENT;
             if (!fatal && hints.ignores(t.template())) {
                 ignored++;
                 continue;
             }
             if (fatal && (t.count(Side.STABLE) == 0 || d.change() == TemplateDelta.Change.MORE_FREQUENT)) {
-                scored.add(new Scored(evidence(d, Severity.CRITICAL, nc, ns), LogConfidence.CRASH
-                        + Math.min(LogConfidence.CRASH_CAP - LogConfidence.CRASH,
-                        (int) (LogConfidence.CRASH_PER_EXTRA * Math.log10(1 + t.count(Side.CANARY))))));
+                scored.add(new Scored(
+                        evidence(d, Severity.CRITICAL, nc, ns),
+                        LogConfidence.CRASH
+                                + Math.min(LogConfidence.CRASH_CAP - LogConfidence.CRASH, (int)
+                                        (LogConfidence.CRASH_PER_EXTRA * Math.log10(1 + t.count(Side.CANARY))))));
             } else if (t.level().atLeast(Level.ERROR) && flagged) {
                 scored.add(new Scored(evidence(d, Severity.ERROR, nc, ns), errorConfidence(d)));
             } else if (t.level() == Level.WARN && flagged) {
                 scored.add(new Scored(evidence(d, Severity.WARNING, nc, ns), 0));
-            } else if (t.level().atLeast(Level.ERROR) && d.change() == TemplateDelta.Change.NO_BASELINE
+            } else if (t.level().atLeast(Level.ERROR)
+                    && d.change() == TemplateDelta.Change.NO_BASELINE
                     && t.count(Side.CANARY) >= rates.minCount()) {
                 scored.add(new Scored(evidence(d, Severity.WARNING, nc, ns), 0));
-            } else if (!t.level().atLeast(Level.WARN) && d.change() == TemplateDelta.Change.NEW_IN_CANARY
+            } else if (!t.level().atLeast(Level.WARN)
+                    && d.change() == TemplateDelta.Change.NEW_IN_CANARY
                     && changes.size() < MAX_CHANGES) {
                 changes.add(evidence(d, Severity.INFO, nc, ns));
             }
@@ -129,12 +141,12 @@ public final class LogJudge {
      *
      * @param templateEvidence how many leading items are pod or template evidence (the rest are changes)
      */
-    private record Ranked(List<Evidence> evidence, int templateEvidence) {
-    }
+    private record Ranked(List<Evidence> evidence, int templateEvidence) {}
 
     private static Ranked rank(List<? extends Evidence> pods, List<Scored> scored, List<LogTemplateEvidence> changes) {
         List<Evidence> evidence = new ArrayList<>(pods);
-        scored.sort(Comparator.comparing((Scored s) -> s.evidence().severity()).reversed()
+        scored.sort(Comparator.comparing((Scored s) -> s.evidence().severity())
+                .reversed()
                 .thenComparingInt(s -> -s.confidence()));
         scored.stream().limit(MAX_TEMPLATE_EVIDENCE).forEach(s -> evidence.add(s.evidence()));
         evidence.sort(Comparator.comparing(Evidence::severity).reversed());
@@ -146,14 +158,27 @@ public final class LogJudge {
     /** A ROLLBACK when the canary crashes or its errors rise; null when nothing failed. */
     private Finding failure(Ranked ranked, List<Scored> scored, LogReadability readability, List<String> notes) {
         List<Evidence> evidence = ranked.evidence();
-        long critical = evidence.stream().filter(e -> e.severity() == Severity.CRITICAL).count();
+        long critical =
+                evidence.stream().filter(e -> e.severity() == Severity.CRITICAL).count();
         if (critical > 0) {
-            int best = scored.stream().filter(s -> s.evidence().severity() == Severity.CRITICAL).mapToInt(Scored::confidence).max()
+            int best = scored.stream()
+                    .filter(s -> s.evidence().severity() == Severity.CRITICAL)
+                    .mapToInt(Scored::confidence)
+                    .max()
                     .orElse(LogConfidence.CRASH);
-            int confidence = Math.min(LogConfidence.CRASH_CAP, best + (int) Math.min(LogConfidence.CRASH_EXTRA_CAP,
-                    LogConfidence.CRASH_PER_EXTRA * (critical - 1)));
-            return new Finding(agent, Decision.ROLLBACK, confidence, "The canary fails where the stable does not: "
-                    + evidence.get(0).description(), evidence, notes);
+            int confidence = Math.min(
+                    LogConfidence.CRASH_CAP,
+                    best
+                            + (int) Math.min(
+                                    LogConfidence.CRASH_EXTRA_CAP, LogConfidence.CRASH_PER_EXTRA * (critical - 1)));
+            return new Finding(
+                    agent,
+                    Decision.ROLLBACK,
+                    confidence,
+                    "The canary fails where the stable does not: "
+                            + evidence.get(0).description(),
+                    evidence,
+                    notes);
         }
         if (evidence.stream().limit(ranked.templateEvidence()).anyMatch(e -> e.severity() == Severity.ERROR)) {
             int confidence = scored.stream().mapToInt(Scored::confidence).max().orElse(LogConfidence.ERROR);
@@ -165,45 +190,78 @@ public final class LogJudge {
             }
             // A slowdown's description says what it is ("Slower on the canary: ..."); an error's needs the headline.
             String what = evidence.get(0) instanceof LogLatencyEvidence ? "" : "Errors rise on the canary: ";
-            return new Finding(agent, Decision.ROLLBACK, confidence, what + evidence.get(0).description(), evidence, notes);
+            return new Finding(
+                    agent, Decision.ROLLBACK, confidence, what + evidence.get(0).description(), evidence, notes);
         }
         return null;
     }
 
     /** Nothing failed: INCONCLUSIVE when too little could be read, else a PROMOTE as sure as the volume read allows. */
-    private Finding health(LogEvidence input, LogReadability readability, Ranked ranked, SlowerRequests.Result timings,
-                           List<String> notes) {
+    private Finding health(
+            LogEvidence input,
+            LogReadability readability,
+            Ranked ranked,
+            SlowerRequests.Result timings,
+            List<String> notes) {
         LogIngestion logs = input.logs();
         long nc = logs.events(Side.CANARY);
         long ns = logs.events(Side.STABLE);
         List<Evidence> evidence = ranked.evidence();
         if (nc == 0 && input.canaryPods() == 0) {
             notes.add("no canary logs or pod status could be read");
-            return new Finding(agent, Decision.INCONCLUSIVE, 0, "Nothing to judge: no canary logs or pods were found.",
-                    evidence, notes);
+            return new Finding(
+                    agent,
+                    Decision.INCONCLUSIVE,
+                    0,
+                    "Nothing to judge: no canary logs or pods were found.",
+                    evidence,
+                    notes);
         }
         if (readability.blind()) {
             // Nothing failed in what could be read, but most lines could not be: that is no evidence of health.
-            return new Finding(agent, Decision.INCONCLUSIVE, 0, "Cannot judge the logs: "
-                    + readability.blindSpots().get(0).describe() + ". No crash or failing pod state was seen.", evidence, notes);
+            return new Finding(
+                    agent,
+                    Decision.INCONCLUSIVE,
+                    0,
+                    "Cannot judge the logs: " + readability.blindSpots().get(0).describe()
+                            + ". No crash or failing pod state was seen.",
+                    evidence,
+                    notes);
         }
         boolean warnings = evidence.stream().anyMatch(e -> e.severity() == Severity.WARNING);
         long canaryRequests = requestRecords(logs.miner().templates(), Side.CANARY);
-        if (requestRecords(logs.miner().templates(), Side.STABLE) >= MIN_CANARY_REQUESTS && canaryRequests < MIN_CANARY_REQUESTS) {
+        if (requestRecords(logs.miner().templates(), Side.STABLE) >= MIN_CANARY_REQUESTS
+                && canaryRequests < MIN_CANARY_REQUESTS) {
             // The stable shows the service logs its requests (a timed start-up line alone does not), and the
             // canary served too few to show a regression: the metric presets' minimum traffic, so a
             // logs-only setup is no more lenient than Prometheus.
-            return new Finding(agent, Decision.INCONCLUSIVE, 0, "Too little canary traffic in the logs to judge: " + canaryRequests
-                    + " request(s) logged on the canary, at least " + MIN_CANARY_REQUESTS + " needed. Nothing failed in them.",
-                    evidence, notes);
+            return new Finding(
+                    agent,
+                    Decision.INCONCLUSIVE,
+                    0,
+                    "Too little canary traffic in the logs to judge: " + canaryRequests
+                            + " request(s) logged on the canary, at least " + MIN_CANARY_REQUESTS
+                            + " needed. Nothing failed in them.",
+                    evidence,
+                    notes);
         }
         if (nc < MIN_CANARY_RECORDS) {
             if (input.canaryPods() == 0 || warnings) {
-                return new Finding(agent, Decision.INCONCLUSIVE, 0, "Too few canary log records to judge (" + nc + ", at least "
-                        + MIN_CANARY_RECORDS + " needed).", evidence, notes);
+                return new Finding(
+                        agent,
+                        Decision.INCONCLUSIVE,
+                        0,
+                        "Too few canary log records to judge (" + nc + ", at least " + MIN_CANARY_RECORDS + " needed).",
+                        evidence,
+                        notes);
             }
-            return new Finding(agent, Decision.PROMOTE, LogConfidence.FEW_RECORDS, "Canary pods are healthy, but they logged only " + nc
-                    + " records; little to judge from.", evidence, notes);
+            return new Finding(
+                    agent,
+                    Decision.PROMOTE,
+                    LogConfidence.FEW_RECORDS,
+                    "Canary pods are healthy, but they logged only " + nc + " records; little to judge from.",
+                    evidence,
+                    notes);
         }
         double volume = Math.min(1, Math.log10(nc) / LogConfidence.VOLUME_DECADES);
         int confidence = (int) Math.round(LogConfidence.HEALTHY_BASE + LogConfidence.HEALTHY_VOLUME * volume);
@@ -213,29 +271,42 @@ public final class LogJudge {
         if (warnings) {
             confidence -= LogConfidence.WARNINGS_PENALTY;
         }
-        confidence -= Math.min(LogConfidence.NOTES_PENALTY_CAP, LogConfidence.NOTE_PENALTY * logs.notes().size());
+        confidence -= Math.min(
+                LogConfidence.NOTES_PENALTY_CAP,
+                LogConfidence.NOTE_PENALTY * logs.notes().size());
         String summary = "No crash, failing pod state or error increase on the canary (" + nc + " canary and " + ns
-                + " stable records read)" + (timings.compared() > 0 ? "; request durations of " + timings.compared()
-                + " template(s) compared, none slower" : "") + (warnings ? "; warnings rose" : "") + ".";
-        return new Finding(agent, Decision.PROMOTE, Math.max(LogConfidence.PROMOTE_FLOOR, confidence), summary, evidence, notes);
+                + " stable records read)"
+                + (timings.compared() > 0
+                        ? "; request durations of " + timings.compared() + " template(s) compared, none slower"
+                        : "")
+                + (warnings ? "; warnings rose" : "") + ".";
+        return new Finding(
+                agent, Decision.PROMOTE, Math.max(LogConfidence.PROMOTE_FLOOR, confidence), summary, evidence, notes);
     }
 
     /** Records that report one request: access-log lines and records stating a request's duration. */
     private static long requestRecords(List<TemplateStats> templates, Side side) {
-        return templates.stream().filter(t -> t.access() || t.durations(side).count() > 0).mapToLong(t -> t.count(side)).sum();
+        return templates.stream()
+                .filter(t -> t.access() || t.durations(side).count() > 0)
+                .mapToLong(t -> t.count(side))
+                .sum();
     }
 
-    private record Scored(Evidence evidence, int confidence) {
-    }
+    private record Scored(Evidence evidence, int confidence) {}
 
     /** More occurrences and a smaller p-value make an error template more convincing. */
     private static int errorConfidence(TemplateDelta d) {
         long k = d.stats().count(Side.CANARY);
         double fromCount = LogConfidence.ERROR_PER_DOUBLING * Math.log(Math.max(1, k)) / Math.log(2);
-        double fromP = Double.isNaN(d.pValue()) || d.pValue() <= 0 ? LogConfidence.ERROR_RAISE_CAP
+        double fromP = Double.isNaN(d.pValue()) || d.pValue() <= 0
+                ? LogConfidence.ERROR_RAISE_CAP
                 : LogConfidence.ERROR_PER_P_DECADE * -Math.log10(d.pValue());
-        return (int) Math.round(Math.min(LogConfidence.ERROR_CAP, LogConfidence.ERROR_BASE
-                + Math.min(LogConfidence.ERROR_RAISE_CAP, Math.max(fromCount, fromP) * LogConfidence.ERROR_RAISE_SHARE)));
+        return (int) Math.round(Math.min(
+                LogConfidence.ERROR_CAP,
+                LogConfidence.ERROR_BASE
+                        + Math.min(
+                                LogConfidence.ERROR_RAISE_CAP,
+                                Math.max(fromCount, fromP) * LogConfidence.ERROR_RAISE_SHARE)));
     }
 
     /**
@@ -262,13 +333,23 @@ public final class LogJudge {
         if (p >= 0.001 || canaryShare < 0.01 || canaryShare < 2 * stableShare) {
             return null;
         }
-        String description = String.format(Locale.ROOT,
+        String description = String.format(
+                Locale.ROOT,
                 "%.1f%% of canary records are errors (%d of %d) against %.1f%% on stable (%d of %d), p=%.1e",
-                canaryShare * 100, ec, nc, stableShare * 100, es, ns, p);
+                canaryShare * 100,
+                ec,
+                nc,
+                stableShare * 100,
+                es,
+                ns,
+                p);
         LogTemplateEvidence e = LogTemplateEvidence.builder(description, Severity.ERROR, "records at ERROR or worse")
-                .counts(ec, es, nc, ns).source("all canary and stable logs").build();
-        return new Scored(e, (int) Math.round(Math.min(LogConfidence.SURGE_CAP, LogConfidence.ERROR_BASE
-                + Math.min(LogConfidence.ERROR_RAISE_CAP, -Math.log10(Math.max(p, 1e-300))))));
+                .counts(ec, es, nc, ns)
+                .source("all canary and stable logs")
+                .build();
+        return new Scored(e, (int) Math.round(Math.min(
+                LogConfidence.SURGE_CAP,
+                LogConfidence.ERROR_BASE + Math.min(LogConfidence.ERROR_RAISE_CAP, -Math.log10(Math.max(p, 1e-300))))));
     }
 
     private static LogTemplateEvidence evidence(TemplateDelta d, Severity severity, long nc, long ns) {
@@ -278,14 +359,23 @@ public final class LogJudge {
         CrashSignature crash = t.signature();
         String what = switch (severity) {
             case CRITICAL -> crash != null ? label(crash) + " on the canary" : "Fatal record on the canary";
-            case ERROR -> d.change() == TemplateDelta.Change.NEW_IN_CANARY ? "New error on the canary" : "Error more frequent on the canary";
-            case WARNING -> d.change() == TemplateDelta.Change.NO_BASELINE ? "Error on the canary (no stable to compare)"
-                    : "Warning more frequent on the canary";
+            case ERROR ->
+                d.change() == TemplateDelta.Change.NEW_IN_CANARY
+                        ? "New error on the canary"
+                        : "Error more frequent on the canary";
+            case WARNING ->
+                d.change() == TemplateDelta.Change.NO_BASELINE
+                        ? "Error on the canary (no stable to compare)"
+                        : "Warning more frequent on the canary";
             case INFO -> "New info-level line on the canary, not a regression by itself";
         };
         StringBuilder description = new StringBuilder(what).append(": ");
         if (crash != null && severity == Severity.CRITICAL) {
-            description.append(crash.kind() == CrashKind.GO_PANIC || crash.exception() == null ? "" : crash.exception() + ": ")
+            description
+                    .append(
+                            crash.kind() == CrashKind.GO_PANIC || crash.exception() == null
+                                    ? ""
+                                    : crash.exception() + ": ")
                     .append(crash.message().isBlank() ? crash.exception() : crash.message());
             if (crash.location() != null) {
                 description.append(" at ").append(crash.location());
@@ -296,19 +386,37 @@ public final class LogJudge {
         } else {
             description.append(quote(t.template()));
         }
-        description.append(String.format(Locale.ROOT, ", %d time(s) in %d canary record(s) on %d source(s)", kc, nc,
+        description.append(String.format(
+                Locale.ROOT,
+                ", %d time(s) in %d canary record(s) on %d source(s)",
+                kc,
+                nc,
                 t.canarySources().size()));
         if (ns > 0) {
-            description.append(ks == 0 ? ", never on the stable" : String.format(Locale.ROOT,
-                    ", %d time(s) in %d stable record(s) (rate x%.1f, p=%.1e)", ks, ns, d.rateRatio(), d.pValue()));
+            description.append(
+                    ks == 0
+                            ? ", never on the stable"
+                            : String.format(
+                                    Locale.ROOT,
+                                    ", %d time(s) in %d stable record(s) (rate x%.1f, p=%.1e)",
+                                    ks,
+                                    ns,
+                                    d.rateRatio(),
+                                    d.pValue()));
         }
         LogTemplateEvidence.Builder built = LogTemplateEvidence.builder(description.toString(), severity, t.template())
-                .counts(kc, ks, nc, ns).firstSeen(t.firstSeen(Side.CANARY)).samples(t.samples(Side.CANARY))
+                .counts(kc, ks, nc, ns)
+                .firstSeen(t.firstSeen(Side.CANARY))
+                .samples(t.samples(Side.CANARY))
                 .source("canary: " + String.join(", ", t.canarySources()))
-                .recordKind(crash != null ? LogRecordKind.CRASH : t.access() ? LogRecordKind.ACCESS : LogRecordKind.MESSAGE);
+                .recordKind(
+                        crash != null
+                                ? LogRecordKind.CRASH
+                                : t.access() ? LogRecordKind.ACCESS : LogRecordKind.MESSAGE);
         if (crash != null) {
             built.crash(crash.kind().label(), crash.location(), crash.function())
-                    .exception(crash.exception() == null ? null : new ExceptionInfo(crash.exception(), crash.message()));
+                    .exception(
+                            crash.exception() == null ? null : new ExceptionInfo(crash.exception(), crash.message()));
         }
         return built.build();
     }
@@ -318,7 +426,8 @@ public final class LogJudge {
             case GO_PANIC -> "Go " + c.exception();
             case GO_ERROR -> "Go error with a stack trace";
             case RUST_PANIC -> "Rust panic";
-            case JAVA_EXCEPTION, DOTNET_EXCEPTION -> (c.uncaught() ? "Uncaught " : "") + c.kind().title();
+            case JAVA_EXCEPTION, DOTNET_EXCEPTION ->
+                (c.uncaught() ? "Uncaught " : "") + c.kind().title();
             default -> c.kind().title();
         };
     }

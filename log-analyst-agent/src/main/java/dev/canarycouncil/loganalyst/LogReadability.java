@@ -1,14 +1,13 @@
 package dev.canarycouncil.loganalyst;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-
 import dev.canarycouncil.loganalyst.ingest.Side;
 import dev.canarycouncil.loganalyst.ingest.SideCoverage;
 import dev.canarycouncil.runtime.schema.BlindSpot;
 import dev.canarycouncil.runtime.schema.LogCoverageEvidence;
 import dev.canarycouncil.runtime.schema.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * How much of each side's logs could be read as records of a known format, as evidence, and as a
@@ -31,15 +30,32 @@ final class LogReadability {
             }
             String name = side.name().toLowerCase(Locale.ROOT);
             boolean unreadable = c.share() < MIN_RECOGNISED_SHARE;
-            String description = String.format(Locale.ROOT, "%s logs: %,d lines, %,d records, %.0f%% of lines in records of a "
-                    + "recognised log format", capitalised(name), c.lines(), c.records(), 100 * c.share());
-            evidence.add(new LogCoverageEvidence(description, unreadable ? Severity.WARNING : Severity.INFO, name, c.lines(),
-                    c.records(), c.share(), c.unrecognised()));
+            String description = String.format(
+                    Locale.ROOT,
+                    "%s logs: %,d lines, %,d records, %.0f%% of lines in records of a " + "recognised log format",
+                    capitalised(name),
+                    c.lines(),
+                    c.records(),
+                    100 * c.share());
+            evidence.add(new LogCoverageEvidence(
+                    description,
+                    unreadable ? Severity.WARNING : Severity.INFO,
+                    name,
+                    c.lines(),
+                    c.records(),
+                    c.share(),
+                    c.unrecognised()));
             if (unreadable) {
-                blindSpots.add(new BlindSpot(BlindSpot.Kind.UNREADABLE, name + " logs", String.format(Locale.ROOT,
-                        "%,d of %,d lines are in no log format the analyst recognises, so their levels, times and failures "
-                                + "are unknown (docs/log-formats.md lists the formats read)", c.recordLines() - c.recognisedLines(),
-                        c.recordLines()), c.unrecognised()));
+                blindSpots.add(new BlindSpot(
+                        BlindSpot.Kind.UNREADABLE,
+                        name + " logs",
+                        String.format(
+                                Locale.ROOT,
+                                "%,d of %,d lines are in no log format the analyst recognises, so their levels, times and failures "
+                                        + "are unknown (docs/log-formats.md lists the formats read)",
+                                c.recordLines() - c.recognisedLines(),
+                                c.recordLines()),
+                        c.unrecognised()));
             }
         }
     }

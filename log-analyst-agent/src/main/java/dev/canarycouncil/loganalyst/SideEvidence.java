@@ -3,7 +3,6 @@ package dev.canarycouncil.loganalyst;
 import dev.canarycouncil.runtime.tools.ContainerLog;
 import dev.canarycouncil.runtime.tools.EventInfo;
 import dev.canarycouncil.runtime.tools.PodInfo;
-
 import java.util.List;
 
 /** What was collected about one side (canary or stable). */

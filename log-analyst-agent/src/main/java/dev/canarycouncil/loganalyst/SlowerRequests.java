@@ -1,11 +1,5 @@
 package dev.canarycouncil.loganalyst;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-
 import dev.canarycouncil.loganalyst.hints.OperatorHints;
 import dev.canarycouncil.loganalyst.ingest.Level;
 import dev.canarycouncil.loganalyst.ingest.Side;
@@ -14,6 +8,11 @@ import dev.canarycouncil.loganalyst.latency.LatencyShift;
 import dev.canarycouncil.loganalyst.mining.TemplateStats;
 import dev.canarycouncil.runtime.schema.LogLatencyEvidence;
 import dev.canarycouncil.runtime.schema.Severity;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Templates whose records take longer on the canary than on the stable, by the durations the
@@ -23,8 +22,7 @@ final class SlowerRequests {
 
     private static final int MAX_EVIDENCE = 3;
 
-    private SlowerRequests() {
-    }
+    private SlowerRequests() {}
 
     /** The slowed templates, the clearest first, each with the confidence it alone gives a rollback. */
     static Result find(List<TemplateStats> templates, OperatorHints hints) {
@@ -34,7 +32,8 @@ final class SlowerRequests {
             if (t.level().atLeast(Level.WARN) || hints.ignores(t.template())) {
                 continue;
             }
-            Optional<LatencyShift> shift = LatencyComparison.compare(t.durations(Side.CANARY), t.durations(Side.STABLE));
+            Optional<LatencyShift> shift =
+                    LatencyComparison.compare(t.durations(Side.CANARY), t.durations(Side.STABLE));
             if (shift.isPresent()) {
                 compared++;
                 if (LatencyComparison.slower(shift.get())) {
@@ -42,7 +41,8 @@ final class SlowerRequests {
                 }
             }
         }
-        found.sort(Comparator.comparingInt(Slowdown::confidence).reversed()
+        found.sort(Comparator.comparingInt(Slowdown::confidence)
+                .reversed()
                 .thenComparingLong(s -> -s.evidence().canaryCount()));
         return new Result(found.size() > MAX_EVIDENCE ? List.copyOf(found.subList(0, MAX_EVIDENCE)) : found, compared);
     }
@@ -51,11 +51,9 @@ final class SlowerRequests {
      * @param slower    the slowed templates, at most three
      * @param compared  templates whose durations both sides stated often enough to compare
      */
-    record Result(List<Slowdown> slower, int compared) {
-    }
+    record Result(List<Slowdown> slower, int compared) {}
 
-    record Slowdown(LogLatencyEvidence evidence, int confidence) {
-    }
+    record Slowdown(LogLatencyEvidence evidence, int confidence) {}
 
     /** A larger slowdown and a smaller p-value make it more convincing; timings alone never make it certain. */
     private static int confidence(LatencyShift shift) {
@@ -67,15 +65,33 @@ final class SlowerRequests {
 
     private static LogLatencyEvidence evidence(TemplateStats t, LatencyShift shift) {
         String template = t.template().length() > 160 ? t.template().substring(0, 159) + "…" : t.template();
-        String description = String.format(Locale.ROOT,
+        String description = String.format(
+                Locale.ROOT,
                 "Slower on the canary: \"%s\" took %s at the median and %s at p95 on the canary (%d records) against %s and %s on the"
                         + " stable (%d), x%.1f, p=%.1e",
-                template, shift.unit().format(shift.canaryP50()), shift.unit().format(shift.canaryP95()), shift.canaryCount(),
-                shift.unit().format(shift.stableP50()), shift.unit().format(shift.stableP95()), shift.stableCount(), shift.ratio(),
+                template,
+                shift.unit().format(shift.canaryP50()),
+                shift.unit().format(shift.canaryP95()),
+                shift.canaryCount(),
+                shift.unit().format(shift.stableP50()),
+                shift.unit().format(shift.stableP95()),
+                shift.stableCount(),
+                shift.ratio(),
                 shift.pValue());
         List<String> samples = t.samples(Side.CANARY);
-        return new LogLatencyEvidence(description, Severity.ERROR, t.template(), shift.unit(), shift.canaryCount(), shift.stableCount(),
-                shift.canaryP50(), shift.canaryP95(), shift.stableP50(), shift.stableP95(), shift.pValue(),
-                samples.subList(0, Math.min(2, samples.size())), "canary: " + String.join(", ", t.canarySources()));
+        return new LogLatencyEvidence(
+                description,
+                Severity.ERROR,
+                t.template(),
+                shift.unit(),
+                shift.canaryCount(),
+                shift.stableCount(),
+                shift.canaryP50(),
+                shift.canaryP95(),
+                shift.stableP50(),
+                shift.stableP95(),
+                shift.pValue(),
+                samples.subList(0, Math.min(2, samples.size())),
+                "canary: " + String.join(", ", t.canarySources()));
     }
 }

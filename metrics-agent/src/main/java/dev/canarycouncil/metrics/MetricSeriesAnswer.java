@@ -12,6 +12,10 @@ import java.util.List;
  * @param canaryQuery the PromQL asked for the canary
  * @param stableQuery the PromQL asked for the stable
  */
-public record MetricSeriesAnswer(String metric, String unit, List<double[]> canary, List<double[]> stable,
-                                 String canaryQuery, String stableQuery) {
-}
+public record MetricSeriesAnswer(
+        String metric,
+        String unit,
+        List<double[]> canary,
+        List<double[]> stable,
+        String canaryQuery,
+        String stableQuery) {}

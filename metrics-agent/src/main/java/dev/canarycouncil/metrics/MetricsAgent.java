@@ -1,17 +1,15 @@
 package dev.canarycouncil.metrics;
 
+import dev.canarycouncil.runtime.agent.Progress;
+import dev.canarycouncil.runtime.agent.Specialist;
+import dev.canarycouncil.runtime.mcp.RangeSeries;
+import dev.canarycouncil.runtime.schema.AnalysisRequest;
+import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.FollowUp;
+import dev.canarycouncil.runtime.schema.FollowUpAnswer;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-
-import dev.canarycouncil.runtime.mcp.RangeSeries;
-import dev.canarycouncil.runtime.schema.FollowUp;
-import dev.canarycouncil.runtime.schema.FollowUpAnswer;
-
-import dev.canarycouncil.runtime.agent.Progress;
-import dev.canarycouncil.runtime.agent.Specialist;
-import dev.canarycouncil.runtime.schema.AnalysisRequest;
-import dev.canarycouncil.runtime.schema.Finding;
 
 /** The metrics agent: compares canary and stable metrics through the MCP PromQL tools. */
 public final class MetricsAgent implements Specialist {
@@ -42,15 +40,27 @@ public final class MetricsAgent implements Specialist {
         }
         Instant from = q.from() == null ? q.analysis().window().start() : q.from();
         Instant to = q.to() == null ? q.analysis().window().end() : q.to();
-        Optional<MetricSeriesAnswer> series = judge.series(q.analysis(), q.subject() == null ? "" : q.subject(), from, to);
+        Optional<MetricSeriesAnswer> series =
+                judge.series(q.analysis(), q.subject() == null ? "" : q.subject(), from, to);
         if (series.isEmpty()) {
-            return Optional.of(new FollowUpAnswer(NAME, "I compare no metric called \"" + q.subject() + "\"; I compare: "
-                    + String.join(", ", judge.metricNames(q.analysis())) + ".", null));
+            return Optional.of(new FollowUpAnswer(
+                    NAME,
+                    "I compare no metric called \"" + q.subject() + "\"; I compare: "
+                            + String.join(", ", judge.metricNames(q.analysis())) + ".",
+                    null));
         }
         progress.report("querying " + series.get().metric() + " for both sides");
         MetricSeriesAnswer s = series.get();
-        String text = String.format(Locale.ROOT, "%s from %s to %s: canary %s, stable %s.%ncanary: %s%nstable: %s", s.metric(), from, to,
-                RangeSeries.summary(s.canary()), RangeSeries.summary(s.stable()), s.canaryQuery(), s.stableQuery());
+        String text = String.format(
+                Locale.ROOT,
+                "%s from %s to %s: canary %s, stable %s.%ncanary: %s%nstable: %s",
+                s.metric(),
+                from,
+                to,
+                RangeSeries.summary(s.canary()),
+                RangeSeries.summary(s.stable()),
+                s.canaryQuery(),
+                s.stableQuery());
         return Optional.of(new FollowUpAnswer(NAME, text, s));
     }
 }

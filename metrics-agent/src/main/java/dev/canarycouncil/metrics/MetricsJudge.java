@@ -1,21 +1,7 @@
 package dev.canarycouncil.metrics;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.OptionalDouble;
-import java.util.stream.Collectors;
-
 import dev.canarycouncil.metrics.config.MetricSet;
 import dev.canarycouncil.metrics.config.MetricSetChoice;
-import dev.canarycouncil.metrics.presets.MetricPreset;
-import dev.canarycouncil.metrics.presets.MetricSelection;
-import dev.canarycouncil.metrics.presets.PresetCatalog;
-import dev.canarycouncil.metrics.presets.PresetDetector;
 import dev.canarycouncil.metrics.config.MetricSpec;
 import dev.canarycouncil.metrics.judge.Classification;
 import dev.canarycouncil.metrics.judge.EventRateComparison;
@@ -24,6 +10,10 @@ import dev.canarycouncil.metrics.judge.ProportionComparison;
 import dev.canarycouncil.metrics.judge.SampleComparison;
 import dev.canarycouncil.metrics.judge.Scorecard;
 import dev.canarycouncil.metrics.judge.Values;
+import dev.canarycouncil.metrics.presets.MetricPreset;
+import dev.canarycouncil.metrics.presets.MetricSelection;
+import dev.canarycouncil.metrics.presets.PresetCatalog;
+import dev.canarycouncil.metrics.presets.PresetDetector;
 import dev.canarycouncil.metrics.query.QueryTemplate;
 import dev.canarycouncil.metrics.query.SideContext;
 import dev.canarycouncil.runtime.agent.Progress;
@@ -38,6 +28,15 @@ import dev.canarycouncil.runtime.schema.Evidence;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.PromQlEvidence;
 import dev.canarycouncil.runtime.schema.Severity;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.stream.Collectors;
 
 /**
  * Judges a canary from its metrics: each metric of the set is queried on both sides through the
@@ -76,8 +75,13 @@ public final class MetricsJudge {
     public Finding judge(AnalysisRequest request, Progress progress) throws InterruptedException {
         Duration window = request.window().length();
         if (window.toSeconds() < 60) {
-            return new Finding(agent, Decision.INCONCLUSIVE, 0, "The analysis window is " + window.toSeconds()
-                    + " s long; metrics need at least a minute.", List.of(), List.of());
+            return new Finding(
+                    agent,
+                    Decision.INCONCLUSIVE,
+                    0,
+                    "The analysis window is " + window.toSeconds() + " s long; metrics need at least a minute.",
+                    List.of(),
+                    List.of());
         }
         Duration step = step(window);
         Duration interval = rateInterval(step);
@@ -87,21 +91,47 @@ public final class MetricsJudge {
         } catch (ToolCallException e) {
             if (e.reason() == ToolCallException.Reason.NOT_CONFIGURED) {
                 String why = reasonText(e);
-                return new Finding(agent, Decision.INCONCLUSIVE, 0, "No metrics source is configured: abstaining (" + why + ").",
-                        List.of(), List.of(), null, List.of(BlindSpot.of(BlindSpot.Kind.NOT_CONFIGURED, "metrics",
-                        "no metrics source is configured (" + why + "); error ratio, latency and saturation were not compared")));
+                return new Finding(
+                        agent,
+                        Decision.INCONCLUSIVE,
+                        0,
+                        "No metrics source is configured: abstaining (" + why + ").",
+                        List.of(),
+                        List.of(),
+                        null,
+                        List.of(BlindSpot.of(
+                                BlindSpot.Kind.NOT_CONFIGURED,
+                                "metrics",
+                                "no metrics source is configured (" + why
+                                        + "); error ratio, latency and saturation were not compared")));
             }
-            return new Finding(agent, Decision.INCONCLUSIVE, 0, "Could not ask the metrics source which series exist: "
-                    + e.getMessage(), List.of(), List.of(e.getMessage()));
+            return new Finding(
+                    agent,
+                    Decision.INCONCLUSIVE,
+                    0,
+                    "Could not ask the metrics source which series exist: " + e.getMessage(),
+                    List.of(),
+                    List.of(e.getMessage()));
         }
         progress.report(selection.account());
         List<String> notes = new ArrayList<>(selection.notes());
         notes.add(0, selection.account());
         if (!selection.found()) {
-            return new Finding(agent, Decision.INCONCLUSIVE, 0, "No metrics for this rollout: " + selection.account() + ".",
-                    List.of(), notes, null, List.of(new BlindSpot(BlindSpot.Kind.NO_DATA, "metrics",
-                    "the metrics source has no series of any known convention for canary " + request.canary().podTemplateHash()
-                            + " or its stable; give a metric set with --metrics-config", selection.notes())));
+            return new Finding(
+                    agent,
+                    Decision.INCONCLUSIVE,
+                    0,
+                    "No metrics for this rollout: " + selection.account() + ".",
+                    List.of(),
+                    notes,
+                    null,
+                    List.of(new BlindSpot(
+                            BlindSpot.Kind.NO_DATA,
+                            "metrics",
+                            "the metrics source has no series of any known convention for canary "
+                                    + request.canary().podTemplateHash()
+                                    + " or its stable; give a metric set with --metrics-config",
+                            selection.notes())));
         }
         MetricSet set = selection.set();
         SideContext canary = selection.side(SideContext.of("canary", request, request.canary(), interval));
@@ -111,21 +141,36 @@ public final class MetricsJudge {
         if (set.traffic() != null) {
             requests = total(set.traffic(), canary, request, notes);
             if (requests.isPresent() && requests.getAsDouble() < set.minRequestsOrDefault()) {
-                return new Finding(agent, Decision.INCONCLUSIVE, 0, String.format(Locale.ROOT,
-                        "Too little canary traffic to judge: %.0f requests in the window (at least %.0f needed).",
-                        requests.getAsDouble(), set.minRequestsOrDefault()), List.of(), notes);
+                return new Finding(
+                        agent,
+                        Decision.INCONCLUSIVE,
+                        0,
+                        String.format(
+                                Locale.ROOT,
+                                "Too little canary traffic to judge: %.0f requests in the window (at least %.0f needed).",
+                                requests.getAsDouble(),
+                                set.minRequestsOrDefault()),
+                        List.of(),
+                        notes);
             }
         }
-        progress.report(String.format(Locale.ROOT, "comparing %d metrics of canary and stable over %d s at %d s steps",
-                set.metrics().size(), window.toSeconds(), step.toSeconds()));
+        progress.report(String.format(
+                Locale.ROOT,
+                "comparing %d metrics of canary and stable over %d s at %d s steps",
+                set.metrics().size(),
+                window.toSeconds(),
+                step.toSeconds()));
         List<MetricOutcome> outcomes = new ArrayList<>();
         for (MetricSpec spec : set.metrics()) {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }
-            outcomes.add(spec.isRatio() ? ratio(set, spec, canary, stable, request)
-                    : spec.isEvents() ? events(set, spec, canary, stable, request)
-                    : samples(set, spec, canary, stable, request, step));
+            outcomes.add(
+                    spec.isRatio()
+                            ? ratio(set, spec, canary, stable, request)
+                            : spec.isEvents()
+                                    ? events(set, spec, canary, stable, request)
+                                    : samples(set, spec, canary, stable, request, step));
         }
         return decide(set, outcomes, requests, request, notes);
     }
@@ -137,13 +182,21 @@ public final class MetricsJudge {
         PresetDetector detector = new PresetDetector(tools, presets);
         if (choice instanceof MetricSetChoice.Configured c) {
             // Asked once so that a missing source is told apart from a set without series.
-            tools.call("promql_series", Map.of("match", List.of("up"), "start", request.window().start().toString(),
-                    "end", request.window().end().toString()));
+            tools.call(
+                    "promql_series",
+                    Map.of(
+                            "match",
+                            List.of("up"),
+                            "start",
+                            request.window().start().toString(),
+                            "end",
+                            request.window().end().toString()));
             return MetricSelection.configured(c.set(), c.source());
         }
         if (choice instanceof MetricSetChoice.Preset p) {
-            MetricPreset preset = presets.find(p.name()).orElseThrow(() -> new IllegalArgumentException("unknown metric preset "
-                    + p.name() + "; known: " + String.join(", ", presets.names())));
+            MetricPreset preset = presets.find(p.name())
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "unknown metric preset " + p.name() + "; known: " + String.join(", ", presets.names())));
             return detector.detect(request, List.of(preset), false, canary, stable);
         }
         return detector.detect(request, presets.presets(), true, canary, stable);
@@ -162,11 +215,15 @@ public final class MetricsJudge {
      *
      * @return empty when the set has no metric of that name
      */
-    public java.util.Optional<MetricSeriesAnswer> series(AnalysisRequest request, String metric, Instant from, Instant to) {
+    public java.util.Optional<MetricSeriesAnswer> series(
+            AnalysisRequest request, String metric, Instant from, Instant to) {
         Duration step = step(Duration.between(from, to));
         Duration interval = rateInterval(step);
         MetricSelection selection = select(request, interval);
-        MetricSpec spec = selection.set().metrics().stream().filter(m -> m.name().equalsIgnoreCase(metric)).findFirst().orElse(null);
+        MetricSpec spec = selection.set().metrics().stream()
+                .filter(m -> m.name().equalsIgnoreCase(metric))
+                .findFirst()
+                .orElse(null);
         if (spec == null) {
             return java.util.Optional.empty();
         }
@@ -175,7 +232,8 @@ public final class MetricsJudge {
         String cq = seriesQuery(spec, canary, interval);
         String sq = seriesQuery(spec, stable, interval);
         String unit = spec.isRatio() ? "ratio" : spec.isEvents() ? "per interval" : spec.unitOrDefault();
-        return java.util.Optional.of(new MetricSeriesAnswer(spec.name(), unit, points(cq, from, to, step), points(sq, from, to, step), cq, sq));
+        return java.util.Optional.of(new MetricSeriesAnswer(
+                spec.name(), unit, points(cq, from, to, step), points(sq, from, to, step), cq, sq));
     }
 
     private static String seriesQuery(MetricSpec spec, SideContext side, Duration interval) {
@@ -185,21 +243,39 @@ public final class MetricsJudge {
         if (spec.isEvents()) {
             return increase(spec.events(), side, interval.toSeconds());
         }
-        return QueryTemplate.render(spec.query() != null ? spec.query() : "canary".equals(side.side()) ? spec.canary() : spec.stable(), side);
+        return QueryTemplate.render(
+                spec.query() != null ? spec.query() : "canary".equals(side.side()) ? spec.canary() : spec.stable(),
+                side);
     }
 
     private List<double[]> points(String query, Instant from, Instant to, Duration step) {
-        return RangeSeries.points(tools.call("promql_query_range", Map.of("query", query, "start", from.toString(),
-                "end", to.toString(), "step", step.toSeconds() + "s")));
+        return RangeSeries.points(tools.call(
+                "promql_query_range",
+                Map.of(
+                        "query",
+                        query,
+                        "start",
+                        from.toString(),
+                        "end",
+                        to.toString(),
+                        "step",
+                        step.toSeconds() + "s")));
     }
 
     /** The names of the metrics this agent compares for a request. */
     public List<String> metricNames(AnalysisRequest request) {
-        return select(request, rateInterval(step(request.window().length()))).set().metrics().stream().map(MetricSpec::name).toList();
+        return select(request, rateInterval(step(request.window().length()))).set().metrics().stream()
+                .map(MetricSpec::name)
+                .toList();
     }
 
-    private MetricOutcome samples(MetricSet set, MetricSpec spec, SideContext canary, SideContext stable, AnalysisRequest request,
-                                  Duration step) {
+    private MetricOutcome samples(
+            MetricSet set,
+            MetricSpec spec,
+            SideContext canary,
+            SideContext stable,
+            AnalysisRequest request,
+            Duration step) {
         String cq = QueryTemplate.render(spec.query() != null ? spec.query() : spec.canary(), canary);
         String sq = QueryTemplate.render(spec.query() != null ? spec.query() : spec.stable(), stable);
         try {
@@ -211,7 +287,8 @@ public final class MetricsJudge {
         }
     }
 
-    private MetricOutcome ratio(MetricSet set, MetricSpec spec, SideContext canary, SideContext stable, AnalysisRequest request) {
+    private MetricOutcome ratio(
+            MetricSet set, MetricSpec spec, SideContext canary, SideContext stable, AnalysisRequest request) {
         long seconds = request.window().length().toSeconds();
         String cq = ratioQuery(spec, canary, seconds);
         String sq = ratioQuery(spec, stable, seconds);
@@ -219,16 +296,19 @@ public final class MetricsJudge {
             OptionalDouble cTotal = instant(increase(spec.denominator(), canary, seconds), request);
             OptionalDouble sTotal = instant(increase(spec.denominator(), stable, seconds), request);
             // A service that never failed often has no error series at all: that is zero events.
-            double cEvents = instant(increase(spec.numerator(), canary, seconds), request).orElse(0);
-            double sEvents = instant(increase(spec.numerator(), stable, seconds), request).orElse(0);
-            return ProportionComparison.compare(spec, cEvents, cTotal.orElse(0), sEvents, sTotal.orElse(0),
-                    set.alphaOrDefault(), cq, sq);
+            double cEvents = instant(increase(spec.numerator(), canary, seconds), request)
+                    .orElse(0);
+            double sEvents = instant(increase(spec.numerator(), stable, seconds), request)
+                    .orElse(0);
+            return ProportionComparison.compare(
+                    spec, cEvents, cTotal.orElse(0), sEvents, sTotal.orElse(0), set.alphaOrDefault(), cq, sq);
         } catch (ToolCallException | IllegalArgumentException e) {
             return failedQuery(spec, e, cq, sq);
         }
     }
 
-    private MetricOutcome events(MetricSet set, MetricSpec spec, SideContext canary, SideContext stable, AnalysisRequest request) {
+    private MetricOutcome events(
+            MetricSet set, MetricSpec spec, SideContext canary, SideContext stable, AnalysisRequest request) {
         long seconds = request.window().length().toSeconds();
         String cq = increase(spec.events(), canary, seconds);
         String sq = increase(spec.events(), stable, seconds);
@@ -237,18 +317,26 @@ public final class MetricsJudge {
             OptionalDouble s = instant(sq, request);
             if (c.isEmpty() && s.isEmpty()) {
                 // No series on either side: the counter is not collected here, which is not zero events.
-                return new MetricOutcome(spec, Classification.NODATA, false, null, null, null,
-                        "no series for either side", cq, sq);
+                return new MetricOutcome(
+                        spec, Classification.NODATA, false, null, null, null, "no series for either side", cq, sq);
             }
-            return EventRateComparison.compare(spec, c.orElse(0), request.canary().pods().size(), s.orElse(0),
-                    request.stable().pods().size(), set.alphaOrDefault(), cq, sq);
+            return EventRateComparison.compare(
+                    spec,
+                    c.orElse(0),
+                    request.canary().pods().size(),
+                    s.orElse(0),
+                    request.stable().pods().size(),
+                    set.alphaOrDefault(),
+                    cq,
+                    sq);
         } catch (ToolCallException | IllegalArgumentException e) {
             return failedQuery(spec, e, cq, sq);
         }
     }
 
     private static MetricOutcome failedQuery(MetricSpec spec, Exception e, String cq, String sq) {
-        return new MetricOutcome(spec, Classification.NODATA, false, null, null, null, "query failed: " + e.getMessage(), cq, sq);
+        return new MetricOutcome(
+                spec, Classification.NODATA, false, null, null, null, "query failed: " + e.getMessage(), cq, sq);
     }
 
     private static String increase(String counter, SideContext side, long seconds) {
@@ -274,66 +362,142 @@ public final class MetricsJudge {
     }
 
     private OptionalDouble instant(String query, AnalysisRequest request) {
-        return PromQlReader.single(tools.call("promql_query", Map.of("query", query, "time", request.window().end().toString())));
+        return PromQlReader.single(tools.call(
+                "promql_query",
+                Map.of("query", query, "time", request.window().end().toString())));
     }
 
     private double[] range(String query, AnalysisRequest request, Duration step) {
         Instant start = request.window().start();
-        return PromQlReader.series(tools.call("promql_query_range", Map.of("query", query, "start", start.toString(),
-                "end", request.window().end().toString(), "step", step.toSeconds() + "s")));
+        return PromQlReader.series(tools.call(
+                "promql_query_range",
+                Map.of(
+                        "query",
+                        query,
+                        "start",
+                        start.toString(),
+                        "end",
+                        request.window().end().toString(),
+                        "step",
+                        step.toSeconds() + "s")));
     }
 
-    private Finding decide(MetricSet set, List<MetricOutcome> outcomes, OptionalDouble requests, AnalysisRequest request, List<String> notes) {
+    private Finding decide(
+            MetricSet set,
+            List<MetricOutcome> outcomes,
+            OptionalDouble requests,
+            AnalysisRequest request,
+            List<String> notes) {
         Scorecard card = Scorecard.of(outcomes, set);
         List<Evidence> evidence = outcomes.stream()
                 .sorted(Comparator.comparingInt(MetricsJudge::rank))
                 .map(o -> evidence(o, request))
                 .collect(Collectors.toCollection(ArrayList::new));
-        List<MetricOutcome> failed = outcomes.stream().filter(MetricOutcome::failed).toList();
-        List<MetricOutcome> criticalFailed = failed.stream().filter(o -> o.spec().isCritical()).toList();
+        List<MetricOutcome> failed =
+                outcomes.stream().filter(MetricOutcome::failed).toList();
+        List<MetricOutcome> criticalFailed =
+                failed.stream().filter(o -> o.spec().isCritical()).toList();
         List<MetricOutcome> criticalMissing = outcomes.stream()
-                .filter(o -> o.spec().isCritical() && o.classification() == Classification.NODATA).toList();
-        outcomes.stream().filter(o -> o.classification() == Classification.NODATA)
+                .filter(o -> o.spec().isCritical() && o.classification() == Classification.NODATA)
+                .toList();
+        outcomes.stream()
+                .filter(o -> o.classification() == Classification.NODATA)
                 .forEach(o -> notes.add(o.spec().name() + ": " + o.test()));
-        String scoreText = Double.isNaN(card.score()) ? "no score" : String.format(Locale.ROOT, "score %.0f/100 (pass %.0f, marginal %.0f)",
-                card.score(), set.passOrDefault(), set.marginalOrDefault());
+        String scoreText = Double.isNaN(card.score())
+                ? "no score"
+                : String.format(
+                        Locale.ROOT,
+                        "score %.0f/100 (pass %.0f, marginal %.0f)",
+                        card.score(),
+                        set.passOrDefault(),
+                        set.marginalOrDefault());
 
         if (!criticalFailed.isEmpty()) {
-            double p = criticalFailed.stream().mapToDouble(o -> o.pValue() == null ? 1 : o.pValue()).min().orElse(1);
-            int confidence = (int) Math.min(MetricsConfidence.CRITICAL_CAP, MetricsConfidence.CRITICAL_BASE
-                    + Math.min(MetricsConfidence.CRITICAL_RAISE_CAP, -MetricsConfidence.CRITICAL_PER_P_DECADE * Math.log10(Math.max(p, 1e-300))));
-            return new Finding(agent, Decision.ROLLBACK, confidence, "Critical metric fails on the canary: "
-                    + describe(criticalFailed.get(0)) + "; " + scoreText + ".", evidence, notes);
+            double p = criticalFailed.stream()
+                    .mapToDouble(o -> o.pValue() == null ? 1 : o.pValue())
+                    .min()
+                    .orElse(1);
+            int confidence = (int) Math.min(
+                    MetricsConfidence.CRITICAL_CAP,
+                    MetricsConfidence.CRITICAL_BASE
+                            + Math.min(
+                                    MetricsConfidence.CRITICAL_RAISE_CAP,
+                                    -MetricsConfidence.CRITICAL_PER_P_DECADE * Math.log10(Math.max(p, 1e-300))));
+            return new Finding(
+                    agent,
+                    Decision.ROLLBACK,
+                    confidence,
+                    "Critical metric fails on the canary: " + describe(criticalFailed.get(0)) + "; " + scoreText + ".",
+                    evidence,
+                    notes);
         }
         if (card.withData() == 0) {
-            return new Finding(agent, Decision.INCONCLUSIVE, 0, "No metric could be compared: no data for canary or stable"
-                    + " (" + outcomes.size() + " metrics asked).", evidence, notes);
+            return new Finding(
+                    agent,
+                    Decision.INCONCLUSIVE,
+                    0,
+                    "No metric could be compared: no data for canary or stable" + " (" + outcomes.size()
+                            + " metrics asked).",
+                    evidence,
+                    notes);
         }
         if (card.score() < set.marginalOrDefault()) {
-            int confidence = (int) Math.round(MetricsConfidence.REGRESSION_BASE + MetricsConfidence.REGRESSION_RANGE
-                    * (set.marginalOrDefault() - card.score()) / Math.max(1, set.marginalOrDefault()));
-            return new Finding(agent, Decision.ROLLBACK, Math.min(MetricsConfidence.CAP, confidence), "Metrics regress on the canary: " + scoreText
-                    + "; " + failed.stream().map(MetricsJudge::describe).collect(Collectors.joining("; ")) + ".", evidence, notes);
+            int confidence = (int) Math.round(MetricsConfidence.REGRESSION_BASE
+                    + MetricsConfidence.REGRESSION_RANGE
+                            * (set.marginalOrDefault() - card.score())
+                            / Math.max(1, set.marginalOrDefault()));
+            return new Finding(
+                    agent,
+                    Decision.ROLLBACK,
+                    Math.min(MetricsConfidence.CAP, confidence),
+                    "Metrics regress on the canary: " + scoreText + "; "
+                            + failed.stream().map(MetricsJudge::describe).collect(Collectors.joining("; ")) + ".",
+                    evidence,
+                    notes);
         }
         if (!criticalMissing.isEmpty()) {
-            return new Finding(agent, Decision.INCONCLUSIVE, 0, "A critical metric could not be compared ("
-                    + criticalMissing.stream().map(o -> o.spec().name()).collect(Collectors.joining(", ")) + "); " + scoreText + ".",
-                    evidence, notes);
+            return new Finding(
+                    agent,
+                    Decision.INCONCLUSIVE,
+                    0,
+                    "A critical metric could not be compared ("
+                            + criticalMissing.stream().map(o -> o.spec().name()).collect(Collectors.joining(", "))
+                            + "); " + scoreText + ".",
+                    evidence,
+                    notes);
         }
         if (card.score() < set.passOrDefault()) {
-            return new Finding(agent, Decision.INCONCLUSIVE, 0, "Marginal: " + scoreText + "; "
-                    + failed.stream().map(MetricsJudge::describe).collect(Collectors.joining("; ")) + ".", evidence, notes);
+            return new Finding(
+                    agent,
+                    Decision.INCONCLUSIVE,
+                    0,
+                    "Marginal: " + scoreText + "; "
+                            + failed.stream().map(MetricsJudge::describe).collect(Collectors.joining("; ")) + ".",
+                    evidence,
+                    notes);
         }
         double coverage = (double) card.withData() / card.total();
         double traffic = requests.isPresent()
                 ? Math.min(1, Math.log10(Math.max(1, requests.getAsDouble())) / MetricsConfidence.TRAFFIC_DECADES)
                 : MetricsConfidence.UNKNOWN_TRAFFIC;
-        int confidence = (int) Math.round(MetricsConfidence.PROMOTE_BASE + MetricsConfidence.PROMOTE_COVERAGE * coverage
+        int confidence = (int) Math.round(MetricsConfidence.PROMOTE_BASE
+                + MetricsConfidence.PROMOTE_COVERAGE * coverage
                 + MetricsConfidence.PROMOTE_TRAFFIC * traffic);
-        return new Finding(agent, Decision.PROMOTE, Math.min(MetricsConfidence.CAP, confidence), String.format(Locale.ROOT,
-                "Canary metrics match the stable: %s; %d of %d metrics compared%s.", scoreText, card.withData(), card.total(),
-                requests.isPresent() ? String.format(Locale.ROOT, " over %.0f canary requests", requests.getAsDouble()) : ""),
-                evidence, notes);
+        return new Finding(
+                agent,
+                Decision.PROMOTE,
+                Math.min(MetricsConfidence.CAP, confidence),
+                String.format(
+                        Locale.ROOT,
+                        "Canary metrics match the stable: %s; %d of %d metrics compared%s.",
+                        scoreText,
+                        card.withData(),
+                        card.total(),
+                        requests.isPresent()
+                                ? String.format(Locale.ROOT, " over %.0f canary requests", requests.getAsDouble())
+                                : ""),
+                evidence,
+                notes);
     }
 
     /** Failing critical first, then failing, then missing data, then passing. */
@@ -346,7 +510,9 @@ public final class MetricsJudge {
 
     /** The unit the outcome's values are in: a ratio's, an event rate's, else the metric set's. */
     private static String unit(MetricOutcome o) {
-        return o.spec().isRatio() ? "ratio" : o.spec().isEvents() ? "per pod" : o.spec().unitOrDefault();
+        return o.spec().isRatio()
+                ? "ratio"
+                : o.spec().isEvents() ? "per pod" : o.spec().unitOrDefault();
     }
 
     static String describe(MetricOutcome o) {
@@ -355,16 +521,35 @@ public final class MetricsJudge {
             return o.spec().name() + ": no data (" + o.test() + ")";
         }
         // A factor says something only between two positive values (growth rates can be zero or negative).
-        String change = o.stableValue() != null && o.stableValue() > 0 && o.canaryValue() != null && o.canaryValue() >= 0
-                ? String.format(Locale.ROOT, " (x%.2f)", o.canaryValue() / o.stableValue()) : "";
-        return String.format(Locale.ROOT, "%s %s: canary %s vs stable %s%s", o.spec().name(), o.classification(),
-                Values.format(o.canaryValue(), unit), Values.format(o.stableValue(), unit), change);
+        String change =
+                o.stableValue() != null && o.stableValue() > 0 && o.canaryValue() != null && o.canaryValue() >= 0
+                        ? String.format(Locale.ROOT, " (x%.2f)", o.canaryValue() / o.stableValue())
+                        : "";
+        return String.format(
+                Locale.ROOT,
+                "%s %s: canary %s vs stable %s%s",
+                o.spec().name(),
+                o.classification(),
+                Values.format(o.canaryValue(), unit),
+                Values.format(o.stableValue(), unit),
+                change);
     }
 
     private static Evidence evidence(MetricOutcome o, AnalysisRequest request) {
-        Severity severity = o.failed() ? (o.spec().isCritical() ? Severity.CRITICAL : Severity.ERROR)
+        Severity severity = o.failed()
+                ? (o.spec().isCritical() ? Severity.CRITICAL : Severity.ERROR)
                 : o.classification() == Classification.NODATA ? Severity.WARNING : Severity.INFO;
-        return new PromQlEvidence(describe(o), severity, o.spec().name(), o.canaryQuery(), o.stableQuery(), o.canaryValue(),
-                o.stableValue(), request.window().start(), request.window().end(), o.test(), unit(o));
+        return new PromQlEvidence(
+                describe(o),
+                severity,
+                o.spec().name(),
+                o.canaryQuery(),
+                o.stableQuery(),
+                o.canaryValue(),
+                o.stableValue(),
+                request.window().start(),
+                request.window().end(),
+                o.test(),
+                unit(o));
     }
 }

@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import dev.canarycouncil.mcp.testing.RecordedMcpServer;
 import dev.canarycouncil.metrics.presets.PresetCatalog;
 import dev.canarycouncil.runtime.mcp.McpToolClient;
@@ -17,6 +13,9 @@ import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.PromQlEvidence;
 import dev.canarycouncil.runtime.schema.Severity;
 import dev.canarycouncil.runtime.testing.Recordings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,8 +26,10 @@ class MetricsJudgeOnRecordingsTest {
     Path tmp;
 
     private static Finding judge(Path recording) {
-        try (RecordedMcpServer mcp = new RecordedMcpServer(recording); McpToolClient tools = mcp.client()) {
-            return new MetricsJudge(MetricsAgent.NAME, tools, PresetCatalog.defaultSet()).judge(mcp.analysisRequest(null), message -> { });
+        try (RecordedMcpServer mcp = new RecordedMcpServer(recording);
+                McpToolClient tools = mcp.client()) {
+            return new MetricsJudge(MetricsAgent.NAME, tools, PresetCatalog.defaultSet())
+                    .judge(mcp.analysisRequest(null), message -> {});
         } catch (InterruptedException e) {
             throw new AssertionError(e);
         }
@@ -70,12 +71,17 @@ class MetricsJudgeOnRecordingsTest {
     @Test
     void tooLittleCanaryTrafficIsInconclusiveNotAGuess() throws IOException {
         StringBuilder om = new StringBuilder("# TYPE http_requests counter\n");
-        for (String hash : new String[]{"5f7d8c9b6", "7c9d6f5b4"}) {
+        for (String hash : new String[] {"5f7d8c9b6", "7c9d6f5b4"}) {
             for (int i = 0; i <= 20; i++) {
                 long t = 1777975200L + i * 30L;
                 long ok = hash.equals("7c9d6f5b4") ? i : i * 600L;
-                om.append("http_requests_total{code=\"200\",rollouts_pod_template_hash=\"").append(hash)
-                        .append("\",service=\"checkout\"} ").append(ok).append(' ').append(t).append('\n');
+                om.append("http_requests_total{code=\"200\",rollouts_pod_template_hash=\"")
+                        .append(hash)
+                        .append("\",service=\"checkout\"} ")
+                        .append(ok)
+                        .append(' ')
+                        .append(t)
+                        .append('\n');
             }
         }
         om.append("# EOF\n");
@@ -90,7 +96,8 @@ class MetricsJudgeOnRecordingsTest {
         assertEquals(Decision.INCONCLUSIVE, f.verdict());
         assertTrue(f.abstains(), "a recording without metrics.om has no metrics source: " + f);
         assertEquals(BlindSpot.Kind.NOT_CONFIGURED, f.blindSpots().get(0).kind());
-        assertTrue(f.blindSpots().get(0).detail().contains("the recording has no metrics.om"), f.blindSpots()::toString);
+        assertTrue(
+                f.blindSpots().get(0).detail().contains("the recording has no metrics.om"), f.blindSpots()::toString);
     }
 
     @Test
@@ -99,6 +106,8 @@ class MetricsJudgeOnRecordingsTest {
         assertEquals(Decision.INCONCLUSIVE, f.verdict());
         assertFalse(f.abstains(), f::toString);
         assertTrue(f.summary().startsWith("No metric could be compared"), f.summary());
-        assertTrue(f.notes().stream().anyMatch(n -> n.startsWith("no request counter for the canary")), f.notes()::toString);
+        assertTrue(
+                f.notes().stream().anyMatch(n -> n.startsWith("no request counter for the canary")),
+                f.notes()::toString);
     }
 }

@@ -1,12 +1,9 @@
 package dev.canarycouncil.orchestrator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.orchestrator.chat.Answer;
 import dev.canarycouncil.orchestrator.chat.Investigations;
 import dev.canarycouncil.orchestrator.chat.Investigator;
-import io.a2a.spec.DataPart;
-
-
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.orchestrator.council.Council;
 import dev.canarycouncil.orchestrator.council.Requester;
 import dev.canarycouncil.orchestrator.council.UnresolvableTargetException;
@@ -18,8 +15,8 @@ import dev.canarycouncil.runtime.agent.InvalidInputException;
 import dev.canarycouncil.runtime.agent.Progress;
 import dev.canarycouncil.runtime.json.Json;
 import dev.canarycouncil.runtime.schema.AnalysisTarget;
-import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.Verdict;
+import io.a2a.spec.DataPart;
 import io.a2a.spec.Message;
 
 /**
@@ -66,14 +63,23 @@ public final class CouncilWork implements AgentWork {
         if (contextId != null) {
             investigations.remember(contextId, analysis.request(), verdict);
         }
-        return new AgentOutput("verdict", A2aParts.payload(A2aParts.VERDICT, verdict, VerdictSummary.of(verdict)
-                + (investigator == null ? "" : "\nAsk about it in this conversation, e.g. \"why was it rolled back?\" or /help.")));
+        return new AgentOutput(
+                "verdict",
+                A2aParts.payload(
+                        A2aParts.VERDICT,
+                        verdict,
+                        VerdictSummary.of(verdict)
+                                + (investigator == null
+                                        ? ""
+                                        : "\nAsk about it in this conversation, e.g. \"why was it rolled back?\" or /help.")));
     }
 
     /** A target DataPart, or text that is a JSON object, asks for an analysis; other text is a question. */
     private static boolean asksAnalysis(Message message) {
-        boolean dataTarget = message.getParts().stream().anyMatch(p -> p instanceof DataPart d && d.getMetadata() != null
-                && A2aParts.ANALYSIS_TARGET.equals(d.getMetadata().get(A2aParts.KIND)));
+        boolean dataTarget = message.getParts().stream()
+                .anyMatch(p -> p instanceof DataPart d
+                        && d.getMetadata() != null
+                        && A2aParts.ANALYSIS_TARGET.equals(d.getMetadata().get(A2aParts.KIND)));
         return dataTarget || A2aParts.text(message.getParts()).strip().startsWith("{");
     }
 
@@ -84,12 +90,16 @@ public final class CouncilWork implements AgentWork {
             target(message);
         }
         if (investigator == null) {
-            throw new InvalidInputException("This coordinator answers analysis targets only; send {\"namespace\": ..., \"podName\": ...}");
+            throw new InvalidInputException(
+                    "This coordinator answers analysis targets only; send {\"namespace\": ..., \"podName\": ...}");
         }
-        Investigations.Investigation investigation = investigations.find(contextId).orElseThrow(() -> new InvalidInputException(
-                "No investigation in this conversation" + (contextId == null ? "" : " (context " + contextId + ")")
+        Investigations.Investigation investigation = investigations
+                .find(contextId)
+                .orElseThrow(() -> new InvalidInputException("No investigation in this conversation"
+                        + (contextId == null ? "" : " (context " + contextId + ")")
                         + ": start one by sending the canary to analyse, {\"namespace\": ..., \"podName\": ...}, in the same "
-                        + "context. Investigations are forgotten after " + Investigations.DEFAULT_IDLE.toHours() + " h idle."));
+                        + "context. Investigations are forgotten after " + Investigations.DEFAULT_IDLE.toHours()
+                        + " h idle."));
         Answer answer = investigator.answer(investigation, question, progress);
         return new AgentOutput("answer", A2aParts.payload(A2aParts.ANSWER, answer, answer.text()));
     }

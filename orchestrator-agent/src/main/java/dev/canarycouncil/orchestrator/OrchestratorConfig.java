@@ -1,13 +1,12 @@
 package dev.canarycouncil.orchestrator;
 
-import java.util.List;
-
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.orchestrator.gate.GateSettings;
 import dev.canarycouncil.orchestrator.members.MemberDiscovery;
 import dev.canarycouncil.orchestrator.members.MembersConfig;
 import dev.canarycouncil.orchestrator.members.TrackRecords;
 import dev.canarycouncil.runtime.llm.ModelConfig;
+import java.util.List;
 
 /**
  * What the coordinator needs to know.
@@ -20,8 +19,14 @@ import dev.canarycouncil.runtime.llm.ModelConfig;
  * @param discovery     finds more members at run time (labelled Kubernetes Services); null for none
  * @param gate          how the controller endpoints are served: the plugin endpoint, analysis limits, the gate token
  */
-public record OrchestratorConfig(String mcpUrl, MembersConfig members, CouncilSettings council, ModelConfig models,
-                                 TrackRecords trackRecords, MemberDiscovery discovery, GateSettings gate) {
+public record OrchestratorConfig(
+        String mcpUrl,
+        MembersConfig members,
+        CouncilSettings council,
+        ModelConfig models,
+        TrackRecords trackRecords,
+        MemberDiscovery discovery,
+        GateSettings gate) {
 
     public OrchestratorConfig {
         models = models == null ? ModelConfig.none() : models;
@@ -30,7 +35,14 @@ public record OrchestratorConfig(String mcpUrl, MembersConfig members, CouncilSe
     }
 
     public OrchestratorConfig(String mcpUrl, List<String> memberCardUrls, CouncilSettings council, ModelConfig models) {
-        this(mcpUrl, MembersConfig.of(memberCardUrls), council, models, TrackRecords.none(), null, GateSettings.defaults());
+        this(
+                mcpUrl,
+                MembersConfig.of(memberCardUrls),
+                council,
+                models,
+                TrackRecords.none(),
+                null,
+                GateSettings.defaults());
     }
 
     /** A coordinator without models. */

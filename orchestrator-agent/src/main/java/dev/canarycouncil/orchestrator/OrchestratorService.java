@@ -1,15 +1,5 @@
 package dev.canarycouncil.orchestrator;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import dev.canarycouncil.orchestrator.chat.Investigations;
 import dev.canarycouncil.orchestrator.chat.Investigator;
 import dev.canarycouncil.orchestrator.chat.MemberQuestions;
@@ -39,6 +29,15 @@ import dev.canarycouncil.runtime.llm.ModelConfig;
 import dev.canarycouncil.runtime.llm.ModelSession;
 import dev.canarycouncil.runtime.mcp.McpToolClient;
 import io.vertx.ext.web.Router;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Assembles the coordinator: its A2A agent and the rollouts plugin endpoint, on one router. */
 public final class OrchestratorService implements AutoCloseable {
@@ -50,6 +49,7 @@ public final class OrchestratorService implements AutoCloseable {
      * minutes gets a fresh analysis each time.
      */
     private static final Duration MEASUREMENT_KEPT = Duration.ofMinutes(2);
+
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OrchestratorService.class);
 
     private final McpToolClient tools;
@@ -59,8 +59,13 @@ public final class OrchestratorService implements AutoCloseable {
     private final Optional<ModelSession> model;
     private final Optional<McpToolAccess> modelTools;
 
-    private OrchestratorService(McpToolClient tools, CouncilDirectory directory, ExecutorService calls, A2aAgentServer a2a,
-                                Optional<ModelSession> model, Optional<McpToolAccess> modelTools) {
+    private OrchestratorService(
+            McpToolClient tools,
+            CouncilDirectory directory,
+            ExecutorService calls,
+            A2aAgentServer a2a,
+            Optional<ModelSession> model,
+            Optional<McpToolAccess> modelTools) {
         this.tools = tools;
         this.directory = directory;
         this.calls = calls;
@@ -70,8 +75,8 @@ public final class OrchestratorService implements AutoCloseable {
     }
 
     /** Everything on one router: the A2A endpoint, the page and the controller endpoints. */
-    public static OrchestratorService mount(Router router, String publicUrl, OrchestratorConfig config,
-                                            A2aServerSettings settings) {
+    public static OrchestratorService mount(
+            Router router, String publicUrl, OrchestratorConfig config, A2aServerSettings settings) {
         return mount(router, router, publicUrl, config, settings);
     }
 
@@ -80,48 +85,84 @@ public final class OrchestratorService implements AutoCloseable {
      * @param gateRouter  the controllers' endpoints (web provider, Flagger, plugin), on their own port when it is
      *                    another router, so a NetworkPolicy can open it to the controllers' namespaces only
      */
-    public static OrchestratorService mount(Router router, Router gateRouter, String publicUrl, OrchestratorConfig config,
-                                            A2aServerSettings settings) {
-        McpToolClient tools = new McpToolClient(config.mcpUrl(), Duration.ofSeconds(30),
-                settings.auth().map(ServerAuth::secret));
+    public static OrchestratorService mount(
+            Router router, Router gateRouter, String publicUrl, OrchestratorConfig config, A2aServerSettings settings) {
+        McpToolClient tools = new McpToolClient(
+                config.mcpUrl(), Duration.ofSeconds(30), settings.auth().map(ServerAuth::secret));
         ExecutorService calls = callThreads();
         TimeoutA2aHttpClient cardHttp = new TimeoutA2aHttpClient(Duration.ofSeconds(5), CouncilDirectory.CARD_DEADLINE);
         // The longest any configured member may take: the council's deadline or a member's own, longer timeout.
-        Duration membersTime = config.members().members().stream().map(MemberEntry::timeout).filter(java.util.Objects::nonNull)
-                .filter(t -> t.compareTo(config.council().deadline()) > 0).max(Duration::compareTo).orElse(config.council().deadline());
+        Duration membersTime = config.members().members().stream()
+                .map(MemberEntry::timeout)
+                .filter(java.util.Objects::nonNull)
+                .filter(t -> t.compareTo(config.council().deadline()) > 0)
+                .max(Duration::compareTo)
+                .orElse(config.council().deadline());
         // Each call has its own deadline (RemoteAgent); the HTTP timeout is only a backstop beyond the longest.
         TimeoutA2aHttpClient http = new TimeoutA2aHttpClient(Duration.ofSeconds(5), membersTime.plusSeconds(30));
-        CouncilDirectory directory = new CouncilDirectory(config.members(), config.discovery(), cardHttp, http, calls,
-                config.council().deadline(), java.time.Clock.systemUTC());
+        CouncilDirectory directory = new CouncilDirectory(
+                config.members(),
+                config.discovery(),
+                cardHttp,
+                http,
+                calls,
+                config.council().deadline(),
+                java.time.Clock.systemUTC());
         ModelConfig models = config.models();
         Optional<ModelSession> model = models.session(NAME, true);
-        CouncilSettings councilSettings = models.anyModel() ? config.council().withModelTime(models.reviewTimeout())
-                : config.council();
-        Council council = new Council(directory, new TargetResolver(tools), councilSettings,
-                new Narrator(model), models.anyModel() ? models.tokenBudget() : 0, config.trackRecords());
+        CouncilSettings councilSettings =
+                models.anyModel() ? config.council().withModelTime(models.reviewTimeout()) : config.council();
+        Council council = new Council(
+                directory,
+                new TargetResolver(tools),
+                councilSettings,
+                new Narrator(model),
+                models.anyModel() ? models.tokenBudget() : 0,
+                config.trackRecords());
         // A blocking message/send to the coordinator must outlast the deadlines it gives its members and its own prose.
         A2aServerSettings own = settings.withBlockingTimeout(membersTime
-                .plus(councilSettings.issueDeadline()).plus(model.isEmpty() ? Duration.ZERO : models.reviewTimeout())
+                .plus(councilSettings.issueDeadline())
+                .plus(model.isEmpty() ? Duration.ZERO : models.reviewTimeout())
                 .plusSeconds(30));
-        Optional<McpToolAccess> modelTools = model.map(m -> McpToolAccess.of(tools, ModelAnswers.TOOLS, Duration.ofSeconds(15)));
-        CouncilWork work = new CouncilWork(council, Investigations.defaults(), new Investigator(tools,
-                model.map(m -> new ModelAnswers(m, modelTools.orElseThrow(), models.tokenBudget())),
-                Optional.of(new MemberQuestions(council::members, Duration.ofSeconds(30)))));
+        Optional<McpToolAccess> modelTools =
+                model.map(m -> McpToolAccess.of(tools, ModelAnswers.TOOLS, Duration.ofSeconds(15)));
+        CouncilWork work = new CouncilWork(
+                council,
+                Investigations.defaults(),
+                new Investigator(
+                        tools,
+                        model.map(m -> new ModelAnswers(m, modelTools.orElseThrow(), models.tokenBudget())),
+                        Optional.of(new MemberQuestions(council::members, Duration.ofSeconds(30)))));
         A2aAgentServer a2a = AgentHosting.host(router, NAME, publicUrl, work, own);
-        Duration analysisTime = membersTime.plus(councilSettings.issueDeadline())
-                .plus(model.isEmpty() ? Duration.ZERO : models.reviewTimeout()).plusSeconds(30);
+        Duration analysisTime = membersTime
+                .plus(councilSettings.issueDeadline())
+                .plus(model.isEmpty() ? Duration.ZERO : models.reviewTimeout())
+                .plusSeconds(30);
         AnalysisSlots slots = new AnalysisSlots(config.gate().limits());
-        Measurements measurements = new Measurements(m -> council.analyzeFully(m.target(), Requester.CONTROLLER,
-                message -> LOG.debug("{}/{}: {}", m.namespace(), m.rollout(), message)), MEASUREMENT_KEPT, calls, slots);
+        Measurements measurements = new Measurements(
+                m -> council.analyzeFully(
+                        m.target(),
+                        Requester.CONTROLLER,
+                        message -> LOG.debug("{}/{}: {}", m.namespace(), m.rollout(), message)),
+                MEASUREMENT_KEPT,
+                calls,
+                slots);
         List<AgentSecret> gateTokens = new ArrayList<>();
         settings.auth().map(ServerAuth::secret).ifPresent(gateTokens::add);
         config.gate().gateToken().ifPresent(gateTokens::add);
         GateAccess access = new GateAccess(gateTokens);
         if (settings.auth().isPresent() && config.gate().plugin() == GateSettings.PluginEndpoint.ON) {
-            LOG.warn("The rollouts plugin's POST /a2a/analyze answers without a token (the plugin cannot send one): keep its "
-                    + "port behind the NetworkPolicy, or turn it off with --plugin-endpoint off (docs/security.md)");
+            LOG.warn(
+                    "The rollouts plugin's POST /a2a/analyze answers without a token (the plugin cannot send one): keep its "
+                            + "port behind the NetworkPolicy, or turn it off with --plugin-endpoint off (docs/security.md)");
         }
-        new PluginRoutes(council, measurements, slots, analysisTime, config.gate().plugin()).mount(gateRouter);
+        new PluginRoutes(
+                        council,
+                        measurements,
+                        slots,
+                        analysisTime,
+                        config.gate().plugin())
+                .mount(gateRouter);
         if (gateRouter != router) {
             // Kubelet probes and the plugin's health check may ask either port.
             new PluginRoutes(council, measurements, slots, analysisTime, GateSettings.PluginEndpoint.OFF).mount(router);

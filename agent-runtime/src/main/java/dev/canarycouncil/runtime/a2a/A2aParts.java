@@ -1,15 +1,14 @@
 package dev.canarycouncil.runtime.a2a;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.canarycouncil.runtime.json.Json;
 import io.a2a.spec.DataPart;
 import io.a2a.spec.Part;
 import io.a2a.spec.TextPart;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Our payloads as A2A parts. Each payload travels as a DataPart tagged with its kind in the part's
@@ -24,6 +23,7 @@ public final class A2aParts {
     public static final String ANALYSIS_TARGET = "canary-council/analysis-target/v1";
     /** What the coordinator sends each specialist: the fully resolved rollout context. */
     public static final String ANALYSIS_REQUEST = "canary-council/analysis-request/v1";
+
     public static final String FINDING = "canary-council/finding/v1";
     public static final String VERDICT = "canary-council/verdict/v1";
     public static final String ISSUE_REQUEST = "canary-council/issue-request/v1";
@@ -32,13 +32,12 @@ public final class A2aParts {
     public static final String ANSWER = "canary-council/answer/v1";
     /** A follow-up question routed to a specialist, and its answer. */
     public static final String FOLLOW_UP = "canary-council/follow-up/v1";
+
     public static final String FOLLOW_UP_ANSWER = "canary-council/follow-up-answer/v1";
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
-    private A2aParts() {
-    }
+    private A2aParts() {}
 
     /** A DataPart carrying {@code value} and a TextPart carrying {@code summary}. */
     public static List<Part<?>> payload(String kind, Object value, String summary) {
@@ -106,6 +105,8 @@ public final class A2aParts {
         }
         String message = t.getMessage();
         // Jackson appends the reference chain on a new line; the first line is what a person needs.
-        return message == null ? t.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+        return message == null
+                ? t.getClass().getSimpleName()
+                : message.lines().findFirst().orElse(message);
     }
 }

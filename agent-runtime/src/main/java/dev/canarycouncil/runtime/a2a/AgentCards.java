@@ -1,18 +1,16 @@
 package dev.canarycouncil.runtime.a2a;
 
+import io.a2a.spec.AgentCard;
+import io.a2a.spec.TransportProtocol;
+import io.a2a.util.Utils;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-import io.a2a.spec.AgentCard;
-import io.a2a.spec.TransportProtocol;
-import io.a2a.util.Utils;
-
 /** Loads agent cards from the classpath and gives them the URL the agent is really reachable at. */
 public final class AgentCards {
 
-    private AgentCards() {
-    }
+    private AgentCards() {}
 
     /**
      * Reads {@code agent-cards/<name>.json} from the classpath.

@@ -9,15 +9,14 @@ import io.vertx.ext.web.Router;
 /** Puts a piece of agent work on a router as a full A2A agent, under the card of the given name. */
 public final class AgentHosting {
 
-    private AgentHosting() {
-    }
+    private AgentHosting() {}
 
     /**
      * @param cardName  the card in {@code agent-cards/} (e.g. {@code log-analyst})
      * @param publicUrl where peers reach this agent; written into the served card
      */
-    public static A2aAgentServer host(Router router, String cardName, String publicUrl, AgentWork work,
-                                      A2aServerSettings settings) {
+    public static A2aAgentServer host(
+            Router router, String cardName, String publicUrl, AgentWork work, A2aServerSettings settings) {
         AgentCard card = AgentCards.load(cardName, publicUrl);
         A2aAgentServer server = new A2aAgentServer(card, new WorkAgentExecutor(card.name(), work), settings);
         server.mount(router);

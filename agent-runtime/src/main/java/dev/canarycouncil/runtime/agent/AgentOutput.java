@@ -1,8 +1,7 @@
 package dev.canarycouncil.runtime.agent;
 
-import java.util.List;
-
 import io.a2a.spec.Part;
+import java.util.List;
 
 /**
  * The result of one piece of agent work, published as one A2A artifact.

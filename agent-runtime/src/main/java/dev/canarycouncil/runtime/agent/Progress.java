@@ -6,5 +6,5 @@ public interface Progress {
 
     void report(String message);
 
-    Progress NONE = message -> { };
+    Progress NONE = message -> {};
 }

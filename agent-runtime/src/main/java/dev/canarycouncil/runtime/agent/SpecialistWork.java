@@ -5,8 +5,8 @@ import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.FollowUp;
 import dev.canarycouncil.runtime.schema.FollowUpAnswer;
-import java.util.Optional;
 import io.a2a.spec.Message;
+import java.util.Optional;
 
 /**
  * Adapts a {@link Specialist} to A2A: reads the analysis request DataPart, returns the finding as a
@@ -29,14 +29,16 @@ public final class SpecialistWork implements AgentWork {
             throw new InvalidInputException(e.getMessage());
         }
         if (question.isPresent()) {
-            FollowUpAnswer answer = specialist.answer(question.get(), progress).orElseThrow(() -> new InvalidInputException(
-                    specialist.name() + " answers no \"" + question.get().topic() + "\" questions"));
+            FollowUpAnswer answer = specialist
+                    .answer(question.get(), progress)
+                    .orElseThrow(() -> new InvalidInputException(specialist.name() + " answers no \""
+                            + question.get().topic() + "\" questions"));
             return new AgentOutput("answer", A2aParts.payload(A2aParts.FOLLOW_UP_ANSWER, answer, answer.text()));
         }
         AnalysisRequest request = readRequest(message);
         Finding finding = specialist.analyze(request, progress);
-        String summary = finding.agent() + ": " + finding.verdict() + " (" + finding.confidence() + "%) "
-                + finding.summary();
+        String summary =
+                finding.agent() + ": " + finding.verdict() + " (" + finding.confidence() + "%) " + finding.summary();
         return new AgentOutput("finding", A2aParts.payload(A2aParts.FINDING, finding, summary));
     }
 

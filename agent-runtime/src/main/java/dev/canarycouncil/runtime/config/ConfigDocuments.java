@@ -1,5 +1,10 @@
 package dev.canarycouncil.runtime.config;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.canarycouncil.runtime.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,12 +13,6 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import dev.canarycouncil.runtime.json.Json;
 
 /**
  * The one way configuration files are read: YAML or JSON bound to records by Jackson, strictly (an
@@ -84,12 +83,14 @@ public final class ConfigDocuments<E extends RuntimeException> {
     private static String describe(JsonMappingException e) {
         String path = e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
         if (e instanceof UnrecognizedPropertyException u) {
             return "unknown field '" + u.getPropertyName() + "' at " + path + known(u.getKnownPropertyIds());
         }
         if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("while ")) {
-            return "is not valid YAML or JSON: " + oneLine(e.getOriginalMessage()); // a syntax error, from the YAML parser
+            return "is not valid YAML or JSON: "
+                    + oneLine(e.getOriginalMessage()); // a syntax error, from the YAML parser
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null && !path.isEmpty()) {
             String field = "'" + path + "'";
@@ -99,12 +100,14 @@ public final class ConfigDocuments<E extends RuntimeException> {
             if (m.getTargetType() == Boolean.class || m.getTargetType() == boolean.class) {
                 return field + " must be true or false";
             }
-            if (Number.class.isAssignableFrom(m.getTargetType()) || m.getTargetType().isPrimitive()) {
+            if (Number.class.isAssignableFrom(m.getTargetType())
+                    || m.getTargetType().isPrimitive()) {
                 return field + " must be a number";
             }
         }
         Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : null;
-        return (cause != null ? cause.getMessage() : oneLine(e.getOriginalMessage())) + (path.isEmpty() ? "" : " (at " + path + ")");
+        return (cause != null ? cause.getMessage() : oneLine(e.getOriginalMessage()))
+                + (path.isEmpty() ? "" : " (at " + path + ")");
     }
 
     private static String known(Collection<Object> ids) {
@@ -119,7 +122,10 @@ public final class ConfigDocuments<E extends RuntimeException> {
         if (message == null) {
             return "unreadable";
         }
-        return message.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.equals("^")).distinct()
+        return message.lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.equals("^"))
+                .distinct()
                 .collect(Collectors.joining(" "));
     }
 

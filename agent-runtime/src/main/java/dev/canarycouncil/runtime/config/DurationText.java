@@ -12,8 +12,7 @@ public final class DurationText {
 
     private static final Pattern PARTS = Pattern.compile("(\\d+)(ms|s|m|h)");
 
-    private DurationText() {
-    }
+    private DurationText() {}
 
     /** @throws IllegalArgumentException saying how to write one, for text that is not a positive duration */
     public static Duration parse(String value) {
@@ -28,12 +27,13 @@ public final class DurationText {
             Matcher m = PARTS.matcher(v);
             while (m.find()) {
                 long n = Long.parseLong(m.group(1));
-                d = d.plus(switch (m.group(2)) {
-                    case "ms" -> Duration.ofMillis(n);
-                    case "s" -> Duration.ofSeconds(n);
-                    case "m" -> Duration.ofMinutes(n);
-                    default -> Duration.ofHours(n);
-                });
+                d = d.plus(
+                        switch (m.group(2)) {
+                            case "ms" -> Duration.ofMillis(n);
+                            case "s" -> Duration.ofSeconds(n);
+                            case "m" -> Duration.ofMinutes(n);
+                            default -> Duration.ofHours(n);
+                        });
             }
         } else {
             throw new IllegalArgumentException("'" + value + "' is not a duration; use e.g. 90s, 2m or 1h30m");

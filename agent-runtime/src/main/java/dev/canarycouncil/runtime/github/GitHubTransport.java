@@ -1,5 +1,7 @@
 package dev.canarycouncil.runtime.github;
 
+import dev.canarycouncil.runtime.http.HttpLimits;
+import dev.canarycouncil.runtime.http.OutboundHttp;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,9 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import dev.canarycouncil.runtime.http.HttpLimits;
-import dev.canarycouncil.runtime.http.OutboundHttp;
 import org.kohsuke.github.connector.GitHubConnector;
 import org.kohsuke.github.connector.GitHubConnectorRequest;
 import org.kohsuke.github.connector.GitHubConnectorResponse;
@@ -62,11 +61,13 @@ public final class GitHubTransport implements GitHubConnector {
                 builder.header(name, String.join(",", values));
             }
         });
-        builder.method(request.method(), request.hasBody()
-                ? HttpRequest.BodyPublishers.ofByteArray(request.body().readAllBytes())
-                : HttpRequest.BodyPublishers.noBody());
-        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(builder.build(),
-                OutboundHttp.cappedBytes(limits, "GitHub's reply from " + uri.getHost()));
+        builder.method(
+                request.method(),
+                request.hasBody()
+                        ? HttpRequest.BodyPublishers.ofByteArray(request.body().readAllBytes())
+                        : HttpRequest.BodyPublishers.noBody());
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(
+                builder.build(), OutboundHttp.cappedBytes(limits, "GitHub's reply from " + uri.getHost()));
         try {
             // The request timeout stops at the headers; this bounds the body too.
             return new Response(request, exchange.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS));
@@ -83,8 +84,8 @@ public final class GitHubTransport implements GitHubConnector {
     }
 
     private GitHubUnreachableException noAnswer(URI uri, Throwable cause) {
-        return new GitHubUnreachableException("GitHub at " + uri.getHost() + " did not answer within " + seconds() + " s",
-                cause);
+        return new GitHubUnreachableException(
+                "GitHub at " + uri.getHost() + " did not answer within " + seconds() + " s", cause);
     }
 
     private GitHubUnreachableException unreachable(URI uri, Throwable cause) {
@@ -93,11 +94,12 @@ public final class GitHubTransport implements GitHubConnector {
         }
         String host = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
         if (cause instanceof ConnectException) {
-            return new GitHubUnreachableException("cannot connect to GitHub at " + host + " (connection refused or unreachable)",
-                    cause);
+            return new GitHubUnreachableException(
+                    "cannot connect to GitHub at " + host + " (connection refused or unreachable)", cause);
         }
-        String what = cause == null ? "unknown error" : cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        String what = cause == null
+                ? "unknown error"
+                : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         return new GitHubUnreachableException("connection to GitHub at " + host + " failed (" + what + ")", cause);
     }
 

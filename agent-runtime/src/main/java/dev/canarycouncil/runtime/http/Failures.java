@@ -3,8 +3,7 @@ package dev.canarycouncil.runtime.http;
 /** Says in words why a network call failed, from anywhere in the exception's cause chain. */
 public final class Failures {
 
-    private Failures() {
-    }
+    private Failures() {}
 
     /**
      * "connection refused or unreachable", "connection timed out", "no answer in time", or the
@@ -27,8 +26,11 @@ public final class Failures {
             }
             if (t instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
                 // Jackson's message names its own internals; the first part says what was wrong.
-                return "answered with invalid JSON (" + json.getOriginalMessage().lines().findFirst().orElse("unreadable")
-                        + (json.getLocation() == null ? "" : " at character " + json.getLocation().getCharOffset()) + ")";
+                return "answered with invalid JSON ("
+                        + json.getOriginalMessage().lines().findFirst().orElse("unreadable")
+                        + (json.getLocation() == null
+                                ? ""
+                                : " at character " + json.getLocation().getCharOffset()) + ")";
             }
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
                 deepestMessage = t.getMessage();

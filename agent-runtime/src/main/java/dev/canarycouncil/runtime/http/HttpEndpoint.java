@@ -1,12 +1,11 @@
 package dev.canarycouncil.runtime.http;
 
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One HTTP server on its own port, serving a router. Port 0 picks a free port; {@link #port()}
@@ -33,12 +32,13 @@ public final class HttpEndpoint implements AutoCloseable {
      */
     public static HttpEndpoint start(Vertx vertx, String host, int port) {
         Router router = Router.router(vertx);
-        HttpServer server = vertx.createHttpServer(new HttpServerOptions()
-                .setCompressionSupported(true)
-                .setIdleTimeout(0));
+        HttpServer server = vertx.createHttpServer(
+                new HttpServerOptions().setCompressionSupported(true).setIdleTimeout(0));
         try {
-            server.requestHandler(router).listen(port, host)
-                    .toCompletionStage().toCompletableFuture()
+            server.requestHandler(router)
+                    .listen(port, host)
+                    .toCompletionStage()
+                    .toCompletableFuture()
                     .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

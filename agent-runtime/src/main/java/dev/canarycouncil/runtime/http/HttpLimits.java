@@ -30,8 +30,8 @@ public record HttpLimits(Duration connectTimeout, Duration requestTimeout, long 
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(redirects, "redirects");
         if (connectTimeout.toMillis() <= 0 || requestTimeout.toMillis() <= 0) {
-            throw new IllegalArgumentException("HTTP timeouts must be at least 1 ms, were " + connectTimeout + " and "
-                    + requestTimeout);
+            throw new IllegalArgumentException(
+                    "HTTP timeouts must be at least 1 ms, were " + connectTimeout + " and " + requestTimeout);
         }
         if (maxResponseBytes <= 0) {
             throw new IllegalArgumentException("the largest response must be at least 1 byte, was " + maxResponseBytes);

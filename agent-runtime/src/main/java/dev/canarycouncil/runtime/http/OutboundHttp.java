@@ -11,8 +11,7 @@ import java.net.http.HttpResponse;
  */
 public final class OutboundHttp {
 
-    private OutboundHttp() {
-    }
+    private OutboundHttp() {}
 
     public static HttpClient client(HttpLimits limits) {
         return clientBuilder(limits).build();
@@ -23,8 +22,10 @@ public final class OutboundHttp {
         return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(limits.connectTimeout())
-                .followRedirects(limits.redirects() == HttpLimits.Redirects.FOLLOW ? HttpClient.Redirect.NORMAL
-                        : HttpClient.Redirect.NEVER);
+                .followRedirects(
+                        limits.redirects() == HttpLimits.Redirects.FOLLOW
+                                ? HttpClient.Redirect.NORMAL
+                                : HttpClient.Redirect.NEVER);
     }
 
     /**

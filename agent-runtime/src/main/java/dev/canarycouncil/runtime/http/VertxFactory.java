@@ -6,8 +6,7 @@ import io.vertx.core.VertxOptions;
 /** Creates the one Vert.x instance a process shares between its agents. */
 public final class VertxFactory {
 
-    private VertxFactory() {
-    }
+    private VertxFactory() {}
 
     /**
      * @param workerThreads worker threads for blocking handlers; every in-flight blocking A2A call

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.canarycouncil.runtime.json.Json;
 import dev.canarycouncil.runtime.schema.Evidence;
 import dev.canarycouncil.runtime.schema.Finding;
-import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
 import dev.canarycouncil.runtime.schema.LogCoverageEvidence;
 import dev.canarycouncil.runtime.schema.LogLatencyEvidence;
+import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
 import dev.canarycouncil.runtime.schema.PodConditionEvidence;
 import dev.canarycouncil.runtime.schema.PromQlEvidence;
 
@@ -22,8 +22,7 @@ public final class EvidenceDigest {
     static final int MAX_ITEMS = 25;
     static final int MAX_SAMPLE_CHARS = 300;
 
-    private EvidenceDigest() {
-    }
+    private EvidenceDigest() {}
 
     public static String of(Finding finding) {
         ObjectNode root = Json.mapper().createObjectNode();
@@ -34,7 +33,8 @@ public final class EvidenceDigest {
         ArrayNode items = root.putArray("evidence");
         // Logs read in full say nothing a model could weigh; only unreadable ones (a warning) are shown.
         java.util.List<Evidence> shown = finding.evidence().stream()
-                .filter(e -> !(e instanceof LogCoverageEvidence) || e.severity() != dev.canarycouncil.runtime.schema.Severity.INFO)
+                .filter(e -> !(e instanceof LogCoverageEvidence)
+                        || e.severity() != dev.canarycouncil.runtime.schema.Severity.INFO)
                 .toList();
         shown.stream().limit(MAX_ITEMS).forEach(e -> items.add(item(e)));
         if (shown.size() > MAX_ITEMS) {
@@ -72,7 +72,9 @@ public final class EvidenceDigest {
             putIfPresent(n, "frame", l.frame());
             if (!l.samples().isEmpty()) {
                 String sample = l.samples().get(0);
-                n.put("sample", sample.length() <= MAX_SAMPLE_CHARS ? sample : sample.substring(0, MAX_SAMPLE_CHARS) + "…");
+                n.put(
+                        "sample",
+                        sample.length() <= MAX_SAMPLE_CHARS ? sample : sample.substring(0, MAX_SAMPLE_CHARS) + "…");
             }
         } else if (e instanceof PromQlEvidence q) {
             n.put("kind", "metric");

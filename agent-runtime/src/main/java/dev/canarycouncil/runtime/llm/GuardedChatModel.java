@@ -11,11 +11,10 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.ChatRequestOptions;
+import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -58,9 +57,16 @@ public final class GuardedChatModel implements ChatModel {
         ChatRequest guardedRequest = request.toBuilder().messages(messages).build();
         ChatResponse response = delegate.chat(guardedRequest, options);
         var usage = response.tokenUsage();
-        budget.charge(usage == null || usage.inputTokenCount() == null
-                ? new TokenUsage(1, estimate, TokenBudget.estimate(response.aiMessage().text()))
-                : new TokenUsage(1, usage.inputTokenCount(), usage.outputTokenCount() == null ? 0 : usage.outputTokenCount()));
+        budget.charge(
+                usage == null || usage.inputTokenCount() == null
+                        ? new TokenUsage(
+                                1,
+                                estimate,
+                                TokenBudget.estimate(response.aiMessage().text()))
+                        : new TokenUsage(
+                                1,
+                                usage.inputTokenCount(),
+                                usage.outputTokenCount() == null ? 0 : usage.outputTokenCount()));
         return response;
     }
 
@@ -71,12 +77,16 @@ public final class GuardedChatModel implements ChatModel {
                 // Keep both ends: a log's newest lines and a JSON answer's closing summary matter as much as its start.
                 int head = MAX_TOOL_RESULT_CHARS * 2 / 3;
                 int tail = MAX_TOOL_RESULT_CHARS - head;
-                text = text.substring(0, head) + "\n[cut: " + (text.length() - MAX_TOOL_RESULT_CHARS)
-                        + " characters]\n" + text.substring(text.length() - tail);
+                text = text.substring(0, head) + "\n[cut: " + (text.length() - MAX_TOOL_RESULT_CHARS) + " characters]\n"
+                        + text.substring(text.length() - tail);
             }
             // A fresh builder: toBuilder() keeps the old contents, and text plus contents is refused.
-            return ToolExecutionResultMessage.builder().id(t.id()).toolName(t.toolName()).isError(t.isError())
-                    .text(fence.fence("tool:" + t.toolName(), text)).build();
+            return ToolExecutionResultMessage.builder()
+                    .id(t.id())
+                    .toolName(t.toolName())
+                    .isError(t.isError())
+                    .text(fence.fence("tool:" + t.toolName(), text))
+                    .build();
         }
         if (m instanceof SystemMessage s) {
             return SystemMessage.from(redactor.redact(s.text()));

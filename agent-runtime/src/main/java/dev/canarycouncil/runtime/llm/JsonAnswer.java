@@ -17,13 +17,13 @@ import dev.langchain4j.service.output.JsonSchemas;
  */
 public final class JsonAnswer {
 
-    private JsonAnswer() {
-    }
+    private JsonAnswer() {}
 
     public static <T> T ask(ChatModel model, String system, String user, Class<T> type) {
-        ResponseFormat format = ResponseFormat.builder().type(ResponseFormatType.JSON)
-                .jsonSchema(JsonSchemas.jsonSchemaFrom(type).orElseThrow(() ->
-                        new IllegalArgumentException("no JSON schema for " + type.getName())))
+        ResponseFormat format = ResponseFormat.builder()
+                .type(ResponseFormatType.JSON)
+                .jsonSchema(JsonSchemas.jsonSchemaFrom(type)
+                        .orElseThrow(() -> new IllegalArgumentException("no JSON schema for " + type.getName())))
                 .build();
         ChatRequest request = ChatRequest.builder()
                 .messages(SystemMessage.from(system), UserMessage.from(user))

@@ -7,7 +7,6 @@ import dev.langchain4j.mcp.client.DefaultMcpClient;
 import dev.langchain4j.mcp.client.McpClient;
 import dev.langchain4j.mcp.client.transport.http.StreamableHttpMcpTransport;
 import dev.langchain4j.service.tool.ToolProvider;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,8 @@ public final class McpToolAccess implements AutoCloseable {
      * @param credential the council's shared token, sent as a bearer token when present
      * @param toolNames  the tools this agent's model may call
      */
-    public McpToolAccess(String mcpUrl, Optional<AgentSecret> credential, List<String> toolNames, Duration toolTimeout) {
+    public McpToolAccess(
+            String mcpUrl, Optional<AgentSecret> credential, List<String> toolNames, Duration toolTimeout) {
         this.mcpUrl = mcpUrl;
         this.credential = credential;
         this.toolNames = List.copyOf(toolNames);
@@ -53,8 +53,11 @@ public final class McpToolAccess implements AutoCloseable {
             client = DefaultMcpClient.builder()
                     .clientName("canary-council")
                     .protocolVersion(PROTOCOL_VERSION)
-                    .transport(StreamableHttpMcpTransport.builder().url(mcpUrl).timeout(toolTimeout)
-                            .customHeaders(credential.map(secret -> Map.of("Authorization", "Bearer " + secret.reveal()))
+                    .transport(StreamableHttpMcpTransport.builder()
+                            .url(mcpUrl)
+                            .timeout(toolTimeout)
+                            .customHeaders(credential
+                                    .map(secret -> Map.of("Authorization", "Bearer " + secret.reveal()))
                                     .orElse(Map.of()))
                             .build())
                     .initializationTimeout(toolTimeout)
@@ -62,7 +65,10 @@ public final class McpToolAccess implements AutoCloseable {
                     .autoHealthCheck(false)
                     .build();
         }
-        return McpToolProvider.builder().mcpClients(client).filterToolNames(toolNames).build();
+        return McpToolProvider.builder()
+                .mcpClients(client)
+                .filterToolNames(toolNames)
+                .build();
     }
 
     @Override

@@ -14,8 +14,12 @@ import java.util.TreeMap;
  * @param reviewTimeout wall-clock limit for one agent's whole model review, tool calls included
  * @param tape          records or replays the models' replies for a recording; null for live models only
  */
-public record ModelConfig(ModelSettings defaults, Map<String, ModelSettings> perAgent, long tokenBudget, Duration reviewTimeout,
-                          ModelTape tape) {
+public record ModelConfig(
+        ModelSettings defaults,
+        Map<String, ModelSettings> perAgent,
+        long tokenBudget,
+        Duration reviewTimeout,
+        ModelTape tape) {
 
     public static final long DEFAULT_TOKEN_BUDGET = 60_000;
     public static final Duration DEFAULT_REVIEW_TIMEOUT = Duration.ofSeconds(45);
@@ -31,7 +35,8 @@ public record ModelConfig(ModelSettings defaults, Map<String, ModelSettings> per
         }
     }
 
-    public ModelConfig(ModelSettings defaults, Map<String, ModelSettings> perAgent, long tokenBudget, Duration reviewTimeout) {
+    public ModelConfig(
+            ModelSettings defaults, Map<String, ModelSettings> perAgent, long tokenBudget, Duration reviewTimeout) {
         this(defaults, perAgent, tokenBudget, reviewTimeout, null);
     }
 
@@ -57,8 +62,14 @@ public record ModelConfig(ModelSettings defaults, Map<String, ModelSettings> per
 
     /** The agent's model session, when it has a model. */
     public java.util.Optional<ModelSession> session(String agent, boolean schemaInRequests) {
-        return forAgent(agent).map(s -> new ModelSession(agent, s, schemaInRequests, reviewTimeout,
-                new dev.canarycouncil.runtime.redaction.Redactor(), tape));
+        return forAgent(agent)
+                .map(s -> new ModelSession(
+                        agent,
+                        s,
+                        schemaInRequests,
+                        reviewTimeout,
+                        new dev.canarycouncil.runtime.redaction.Redactor(),
+                        tape));
     }
 
     public Optional<ModelSettings> forAgent(String agent) {

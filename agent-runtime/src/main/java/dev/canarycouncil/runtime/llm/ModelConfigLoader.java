@@ -3,7 +3,6 @@ package dev.canarycouncil.runtime.llm;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.runtime.config.ConfigDocuments;
 import dev.canarycouncil.runtime.config.DurationText;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +39,6 @@ public final class ModelConfigLoader {
     /** The key every provider falls back to before its own conventional variable. */
     public static final String KEY_ENV = "CANARY_COUNCIL_MODEL_API_KEY";
 
-
     private final Map<String, String> env;
 
     public ModelConfigLoader(Map<String, String> env) {
@@ -53,22 +51,42 @@ public final class ModelConfigLoader {
      * @param modelSpec  {@code provider[:model]}, or null/blank for deterministic mode
      * @param keyFile    file holding the key, or null to read it from the environment
      */
-    public ModelConfig fromFlags(String modelSpec, String baseUrl, Path keyFile, Duration timeout, long tokenBudget,
-                                 Duration reviewTimeout) {
+    public ModelConfig fromFlags(
+            String modelSpec,
+            String baseUrl,
+            Path keyFile,
+            Duration timeout,
+            long tokenBudget,
+            Duration reviewTimeout) {
         if (modelSpec == null || modelSpec.isBlank()) {
             return new ModelConfig(null, Map.of(), tokenBudget, reviewTimeout);
         }
         Spec spec = Spec.parse(modelSpec, "--model");
         String key = keyFile != null ? readKey(keyFile, "--model-key-file") : defaultKey(spec.provider, true);
-        ModelSettings settings = checked(new ModelSettings(spec.provider, spec.model, baseUrl, key, timeout,
-                ModelSettings.DEFAULT_MAX_ATTEMPTS, ModelSettings.DEFAULT_MAX_OUTPUT_TOKENS,
-                ModelSettings.StructuredOutput.AUTO), "--model");
+        ModelSettings settings = checked(
+                new ModelSettings(
+                        spec.provider,
+                        spec.model,
+                        baseUrl,
+                        key,
+                        timeout,
+                        ModelSettings.DEFAULT_MAX_ATTEMPTS,
+                        ModelSettings.DEFAULT_MAX_OUTPUT_TOKENS,
+                        ModelSettings.StructuredOutput.AUTO),
+                "--model");
         return new ModelConfig(settings, Map.of(), tokenBudget, reviewTimeout);
     }
 
     /** A model as a file gives it, at the top level or for one agent; absent fields are null. */
-    record ModelEntry(String model, String baseUrl, String apiKeyEnv, String apiKeyFile, String timeout, Long maxAttempts,
-                      Long maxOutputTokens, String structuredOutput) {
+    record ModelEntry(
+            String model,
+            String baseUrl,
+            String apiKeyEnv,
+            String apiKeyFile,
+            String timeout,
+            Long maxAttempts,
+            Long maxOutputTokens,
+            String structuredOutput) {
 
         boolean ownKey() {
             return apiKeyEnv != null || apiKeyFile != null;
@@ -79,12 +97,22 @@ public final class ModelConfigLoader {
      * The file as written: the shared model's fields, the analysis-wide limits, and per-agent entries,
      * each a model (an object) or off, which only the loader can tell apart.
      */
-    record Document(String model, String baseUrl, String apiKeyEnv, String apiKeyFile, String timeout, Long maxAttempts,
-                    Long maxOutputTokens, String structuredOutput, Long tokenBudget, String reviewTimeout,
-                    Map<String, JsonNode> agents) {
+    record Document(
+            String model,
+            String baseUrl,
+            String apiKeyEnv,
+            String apiKeyFile,
+            String timeout,
+            Long maxAttempts,
+            Long maxOutputTokens,
+            String structuredOutput,
+            Long tokenBudget,
+            String reviewTimeout,
+            Map<String, JsonNode> agents) {
 
         ModelEntry shared() {
-            return new ModelEntry(model, baseUrl, apiKeyEnv, apiKeyFile, timeout, maxAttempts, maxOutputTokens, structuredOutput);
+            return new ModelEntry(
+                    model, baseUrl, apiKeyEnv, apiKeyFile, timeout, maxAttempts, maxOutputTokens, structuredOutput);
         }
     }
 
@@ -99,7 +127,8 @@ public final class ModelConfigLoader {
         Map<String, JsonNode> agents = doc.agents() == null ? Map.of() : doc.agents();
         for (Map.Entry<String, JsonNode> e : agents.entrySet()) {
             JsonNode node = e.getValue();
-            if (node.isBoolean() && !node.asBoolean() || node.isTextual() && List.of("off", "none", "false").contains(node.asText())) {
+            if (node.isBoolean() && !node.asBoolean()
+                    || node.isTextual() && List.of("off", "none", "false").contains(node.asText())) {
                 perAgent.put(e.getKey(), null);
                 continue;
             }
@@ -110,10 +139,12 @@ public final class ModelConfigLoader {
             perAgent.put(e.getKey(), settings(DOCUMENTS.bind(node, ModelEntry.class, where), shared, where));
         }
         if (doc.tokenBudget() != null && doc.tokenBudget() <= 0) {
-            throw new ModelConfigException(file + ": tokenBudget must be a positive whole number, was " + doc.tokenBudget());
+            throw new ModelConfigException(
+                    file + ": tokenBudget must be a positive whole number, was " + doc.tokenBudget());
         }
         long budget = doc.tokenBudget() != null ? doc.tokenBudget() : ModelConfig.DEFAULT_TOKEN_BUDGET;
-        Duration reviewTimeout = doc.reviewTimeout() != null ? duration(doc.reviewTimeout(), file + ": reviewTimeout")
+        Duration reviewTimeout = doc.reviewTimeout() != null
+                ? duration(doc.reviewTimeout(), file + ": reviewTimeout")
                 : ModelConfig.DEFAULT_REVIEW_TIMEOUT;
         return new ModelConfig(defaults, perAgent, budget, reviewTimeout);
     }
@@ -122,13 +153,17 @@ public final class ModelConfigLoader {
     private ModelSettings settings(ModelEntry node, ModelEntry inherit, String where) {
         String model = field(node, inherit, ModelEntry::model, false);
         if (model == null) {
-            throw new ModelConfigException(where + ": 'model' is missing (provider[:model], e.g. gemini:gemini-2.5-flash)");
+            throw new ModelConfigException(
+                    where + ": 'model' is missing (provider[:model], e.g. gemini:gemini-2.5-flash)");
         }
         Spec spec = Spec.parse(model, where + ": model");
-        boolean sameProvider = inherit == null || inherit.model() == null || node.model() == null
+        boolean sameProvider = inherit == null
+                || inherit.model() == null
+                || node.model() == null
                 || Spec.parse(node.model(), where).provider == Spec.parse(inherit.model(), where).provider;
         String key;
-        String keyFile = node.ownKey() ? node.apiKeyFile() : sameProvider && inherit != null ? inherit.apiKeyFile() : null;
+        String keyFile =
+                node.ownKey() ? node.apiKeyFile() : sameProvider && inherit != null ? inherit.apiKeyFile() : null;
         String keyEnv = node.ownKey() ? node.apiKeyEnv() : sameProvider && inherit != null ? inherit.apiKeyEnv() : null;
         if (keyFile != null) {
             key = readKey(Path.of(keyFile), where + ": apiKeyFile");
@@ -140,7 +175,8 @@ public final class ModelConfigLoader {
         } else {
             // An agent on another provider than the top level must not get the shared key (a local
             // Ollama would receive the Gemini key as a bearer token); only its provider's own variable.
-            boolean otherProvider = inherit != null && inherit.model() != null
+            boolean otherProvider = inherit != null
+                    && inherit.model() != null
                     && Spec.parse(inherit.model(), where).provider != spec.provider;
             key = defaultKey(spec.provider, !otherProvider);
         }
@@ -150,11 +186,21 @@ public final class ModelConfigLoader {
             Long attempts = field(node, inherit, ModelEntry::maxAttempts, false);
             Long maxOut = field(node, inherit, ModelEntry::maxOutputTokens, false);
             String structured = field(node, inherit, ModelEntry::structuredOutput, false);
-            return checked(new ModelSettings(spec.provider, spec.model, baseUrl, key,
-                    timeout == null ? null : duration(timeout, where + ": timeout"),
-                    attempts == null ? ModelSettings.DEFAULT_MAX_ATTEMPTS : positiveInt(attempts, where + ": maxAttempts"),
-                    maxOut == null ? ModelSettings.DEFAULT_MAX_OUTPUT_TOKENS : positiveInt(maxOut, where + ": maxOutputTokens"),
-                    structured == null ? null : structuredOutput(structured, where)), where);
+            return checked(
+                    new ModelSettings(
+                            spec.provider,
+                            spec.model,
+                            baseUrl,
+                            key,
+                            timeout == null ? null : duration(timeout, where + ": timeout"),
+                            attempts == null
+                                    ? ModelSettings.DEFAULT_MAX_ATTEMPTS
+                                    : positiveInt(attempts, where + ": maxAttempts"),
+                            maxOut == null
+                                    ? ModelSettings.DEFAULT_MAX_OUTPUT_TOKENS
+                                    : positiveInt(maxOut, where + ": maxOutputTokens"),
+                            structured == null ? null : structuredOutput(structured, where)),
+                    where);
         } catch (IllegalArgumentException e) {
             throw new ModelConfigException(where + ": " + e.getMessage());
         }
@@ -164,13 +210,15 @@ public final class ModelConfigLoader {
      * A field of a per-agent entry, else of the top level; the endpoint is inherited only by entries
      * of the same provider (a local vLLM does not want Gemini's URL).
      */
-    private static <T> T field(ModelEntry node, ModelEntry inherit, java.util.function.Function<ModelEntry, T> get,
-                               boolean endpoint) {
+    private static <T> T field(
+            ModelEntry node, ModelEntry inherit, java.util.function.Function<ModelEntry, T> get, boolean endpoint) {
         T own = get.apply(node);
         if (own != null || inherit == null) {
             return own;
         }
-        if (endpoint && inherit.model() != null && node.model() != null
+        if (endpoint
+                && inherit.model() != null
+                && node.model() != null
                 && Spec.parse(node.model(), "model").provider != Spec.parse(inherit.model(), "model").provider) {
             return null;
         }
@@ -183,11 +231,13 @@ public final class ModelConfigLoader {
         }
         boolean hosted = s.baseUrl().equals(s.provider().defaultBaseUrl());
         if (hosted && s.apiKey().isEmpty()) {
-            throw new ModelConfigException(where + ": " + s.describe() + " at " + s.baseUrl() + " needs an API key: set "
-                    + KEY_ENV + " or " + s.provider().conventionalKeyEnv() + ", or give a key file");
+            throw new ModelConfigException(
+                    where + ": " + s.describe() + " at " + s.baseUrl() + " needs an API key: set " + KEY_ENV + " or "
+                            + s.provider().conventionalKeyEnv() + ", or give a key file");
         }
         if (!s.baseUrl().startsWith("http://") && !s.baseUrl().startsWith("https://")) {
-            throw new ModelConfigException(where + ": base URL '" + s.baseUrl() + "' must start with http:// or https://");
+            throw new ModelConfigException(
+                    where + ": base URL '" + s.baseUrl() + "' must start with http:// or https://");
         }
         return s;
     }
@@ -196,7 +246,9 @@ public final class ModelConfigLoader {
         if (provider == ModelProvider.REPLAY) {
             return "";
         }
-        List<String> own = provider == ModelProvider.GEMINI ? List.of("GEMINI_API_KEY", "GOOGLE_API_KEY") : List.of("OPENAI_API_KEY");
+        List<String> own = provider == ModelProvider.GEMINI
+                ? List.of("GEMINI_API_KEY", "GOOGLE_API_KEY")
+                : List.of("OPENAI_API_KEY");
         List<String> names = new java.util.ArrayList<>();
         if (shared) {
             names.add(KEY_ENV);
@@ -244,7 +296,8 @@ public final class ModelConfigLoader {
         try {
             return ModelSettings.StructuredOutput.valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ModelConfigException(where + ": structuredOutput must be auto, schema or instructions, was '" + text + "'");
+            throw new ModelConfigException(
+                    where + ": structuredOutput must be auto, schema or instructions, was '" + text + "'");
         }
     }
 
@@ -255,8 +308,11 @@ public final class ModelConfigLoader {
             String t = text == null ? "" : text.trim();
             int colon = t.indexOf(':');
             try {
-                return colon < 0 ? new Spec(ModelProvider.parse(t), null)
-                        : new Spec(ModelProvider.parse(t.substring(0, colon)), t.substring(colon + 1).trim());
+                return colon < 0
+                        ? new Spec(ModelProvider.parse(t), null)
+                        : new Spec(
+                                ModelProvider.parse(t.substring(0, colon)),
+                                t.substring(colon + 1).trim());
             } catch (IllegalArgumentException e) {
                 throw new ModelConfigException(where + ": " + e.getMessage());
             }

@@ -8,14 +8,15 @@ final class ModelFailures {
 
     private static final int MAX_BODY = 200;
 
-    private ModelFailures() {
-    }
+    private ModelFailures() {}
 
     static Throwable classify(Throwable error) {
         Throwable first = error;
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof TokenBudgetExceededException || t instanceof InvalidModelAnswerException
-                    || t instanceof HttpException || t instanceof ModelUnreachableException
+            if (t instanceof TokenBudgetExceededException
+                    || t instanceof InvalidModelAnswerException
+                    || t instanceof HttpException
+                    || t instanceof ModelUnreachableException
                     || t instanceof dev.langchain4j.exception.TimeoutException) {
                 return t;
             }

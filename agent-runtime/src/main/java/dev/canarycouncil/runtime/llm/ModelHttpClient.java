@@ -1,18 +1,15 @@
 package dev.canarycouncil.runtime.llm;
 
-import dev.langchain4j.exception.HttpException;
-import dev.langchain4j.exception.TimeoutException;
 import dev.canarycouncil.runtime.http.HttpLimits;
 import dev.canarycouncil.runtime.http.OutboundHttp;
 import dev.canarycouncil.runtime.http.ResponseTooLargeException;
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -22,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP client under the langchain4j model clients. It exists because theirs drops response
@@ -55,7 +54,9 @@ final class ModelHttpClient implements HttpClient {
             boolean last = attempt >= retry.maxAttempts();
             HttpResponse<byte[]> response;
             try {
-                response = http.send(jdkRequest, OutboundHttp.cappedBytes(limits, "the model's reply from " + hostOf(request.url())));
+                response = http.send(
+                        jdkRequest,
+                        OutboundHttp.cappedBytes(limits, "the model's reply from " + hostOf(request.url())));
             } catch (HttpTimeoutException e) {
                 if (last) {
                     throw new TimeoutException("model did not answer within " + readTimeout.toMillis() + " ms ("
@@ -81,8 +82,11 @@ final class ModelHttpClient implements HttpClient {
             }
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
-                return SuccessfulHttpResponse.builder().statusCode(status).headers(response.headers().map())
-                        .body(response.body()).build();
+                return SuccessfulHttpResponse.builder()
+                        .statusCode(status)
+                        .headers(response.headers().map())
+                        .body(response.body())
+                        .build();
             }
             String body = new String(response.body(), StandardCharsets.UTF_8);
             if (last || !retry.retryableStatus(status)) {
@@ -90,8 +94,10 @@ final class ModelHttpClient implements HttpClient {
             }
             Optional<Duration> asked = RetryDelays.requested(response.headers().map(), body, Instant.now());
             if (asked.isPresent() && asked.get().compareTo(retry.maxWait()) > 0) {
-                throw new HttpException(status, "the model server asked to retry after " + asked.get().toSeconds()
-                        + " s, longer than the " + retry.maxWait().toSeconds() + " s this analysis waits: " + body);
+                throw new HttpException(
+                        status,
+                        "the model server asked to retry after " + asked.get().toSeconds() + " s, longer than the "
+                                + retry.maxWait().toSeconds() + " s this analysis waits: " + body);
             }
             pause(attempt, asked.orElse(retry.backoff(attempt)), "HTTP " + status);
         }
@@ -104,7 +110,8 @@ final class ModelHttpClient implements HttpClient {
     }
 
     private void pause(int attempt, Duration wait, String why) {
-        LOG.warn("model call {} (attempt {}/{}); retrying in {} ms", why, attempt, retry.maxAttempts(), wait.toMillis());
+        LOG.warn(
+                "model call {} (attempt {}/{}); retrying in {} ms", why, attempt, retry.maxAttempts(), wait.toMillis());
         try {
             Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
@@ -117,15 +124,18 @@ final class ModelHttpClient implements HttpClient {
         if (!request.formDataFields().isEmpty() || !request.formDataFiles().isEmpty()) {
             throw new IllegalArgumentException("multipart model requests are not supported");
         }
-        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(URI.create(request.url()))
-                .timeout(readTimeout);
+        java.net.http.HttpRequest.Builder b =
+                java.net.http.HttpRequest.newBuilder(URI.create(request.url())).timeout(readTimeout);
         request.headers().forEach((name, values) -> {
             if (values != null) {
                 values.forEach(v -> b.header(name, v));
             }
         });
-        b.method(request.method().name(), request.body() == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                : java.net.http.HttpRequest.BodyPublishers.ofString(request.body()));
+        b.method(
+                request.method().name(),
+                request.body() == null
+                        ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(request.body()));
         return b.build();
     }
 

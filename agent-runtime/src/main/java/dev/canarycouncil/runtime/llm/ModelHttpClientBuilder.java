@@ -2,7 +2,6 @@ package dev.canarycouncil.runtime.llm;
 
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
-
 import java.time.Duration;
 
 /** Hands {@link ModelHttpClient} to the langchain4j model builders. */

@@ -8,10 +8,14 @@ public record ModelJudgement(
         @Description("PROMOTE if the canary is at least as healthy as the stable, ROLLBACK if it is broken, "
                 + "INCONCLUSIVE if the evidence cannot tell")
         Decision verdict,
+
         @Description("0-100: how sure you are of the verdict")
         int confidence,
-        @Description("at most three sentences citing the evidence items (templates, counts, metrics) behind the verdict")
+
+        @Description(
+                "at most three sentences citing the evidence items (templates, counts, metrics) behind the verdict")
         String reasoning,
+
         @Description("the most likely root cause in one sentence, or \"none\"")
         String rootCause) {
 
@@ -29,7 +33,10 @@ public record ModelJudgement(
         if (reasoning == null || reasoning.isBlank()) {
             throw new InvalidModelAnswerException("the answer gives no reasoning");
         }
-        return new ModelJudgement(verdict, confidence, cut(reasoning.strip(), MAX_REASONING),
+        return new ModelJudgement(
+                verdict,
+                confidence,
+                cut(reasoning.strip(), MAX_REASONING),
                 rootCause == null || rootCause.isBlank() ? "none" : cut(rootCause.strip(), MAX_ROOT_CAUSE));
     }
 

@@ -47,10 +47,11 @@ public enum ModelProvider {
             case "gemini", "google" -> GEMINI;
             case "openai", "openai-compatible", "vllm", "ollama" -> OPENAI;
             case "replay", "recorded" -> REPLAY;
-            default -> throw new IllegalArgumentException("unknown model provider '" + text + "'; use one of "
-                    + Arrays.stream(values()).map(ModelProvider::id).collect(Collectors.joining(", "))
-                    + " (openai covers any OpenAI-compatible endpoint such as vLLM or Ollama; replay answers with the "
-                    + "replies recorded beside a recording)");
+            default ->
+                throw new IllegalArgumentException("unknown model provider '" + text + "'; use one of "
+                        + Arrays.stream(values()).map(ModelProvider::id).collect(Collectors.joining(", "))
+                        + " (openai covers any OpenAI-compatible endpoint such as vLLM or Ollama; replay answers with the "
+                        + "replies recorded beside a recording)");
         };
     }
 }

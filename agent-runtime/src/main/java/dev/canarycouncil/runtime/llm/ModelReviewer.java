@@ -44,16 +44,25 @@ public final class ModelReviewer {
     public ModelReview review(AnalysisRequest request, Finding finding, Progress progress) throws InterruptedException {
         long budget = request.tokenBudget() == null ? defaultBudget : Math.min(defaultBudget, request.tokenBudget());
         progress.report("asking " + session.model() + " to review the evidence");
-        ModelOutcome<ModelJudgement> outcome = session.run(budget, (model, fence) -> ask(model, fence, request, finding));
+        ModelOutcome<ModelJudgement> outcome =
+                session.run(budget, (model, fence) -> ask(model, fence, request, finding));
         if (!outcome.answered()) {
-            progress.report(session.model() + " gave no usable review (" + outcome.status().name().toLowerCase()
-                    + "): " + outcome.detail() + "; the finding stands on its deterministic evidence");
+            progress.report(session.model() + " gave no usable review ("
+                    + outcome.status().name().toLowerCase() + "): " + outcome.detail()
+                    + "; the finding stands on its deterministic evidence");
             return ModelReview.unusable(session.model(), outcome.status(), outcome.usage(), outcome.detail());
         }
         ModelJudgement j = outcome.value();
         progress.report(session.model() + " reviewed: " + j.verdict() + " (" + j.confidence() + "%)");
-        return new ModelReview(session.model(), ModelReview.Status.ANSWERED, j.verdict(), j.confidence(),
-                session.redactor().redact(j.reasoning()), session.redactor().redact(j.rootCause()), outcome.usage(), null);
+        return new ModelReview(
+                session.model(),
+                ModelReview.Status.ANSWERED,
+                j.verdict(),
+                j.confidence(),
+                session.redactor().redact(j.reasoning()),
+                session.redactor().redact(j.rootCause()),
+                outcome.usage(),
+                null);
     }
 
     private ModelJudgement ask(ChatModel model, UntrustedData fence, AnalysisRequest request, Finding finding) {

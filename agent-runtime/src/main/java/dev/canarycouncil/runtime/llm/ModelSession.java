@@ -3,9 +3,6 @@ package dev.canarycouncil.runtime.llm;
 import dev.canarycouncil.runtime.redaction.Redactor;
 import dev.canarycouncil.runtime.schema.ModelReview;
 import dev.langchain4j.model.chat.ChatModel;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One agent's access to its model. Each {@link #run} gets a fresh token budget and data fence, a
@@ -33,20 +32,30 @@ public final class ModelSession implements AutoCloseable {
     private final ExecutorService executor;
 
     /** @param schemaInRequests whether JSON schemas travel in requests (false when tools are offered to an old Gemini) */
-    public ModelSession(String agent, ModelSettings settings, boolean schemaInRequests, Duration timeout, Redactor redactor) {
+    public ModelSession(
+            String agent, ModelSettings settings, boolean schemaInRequests, Duration timeout, Redactor redactor) {
         this(agent, settings, schemaInRequests, timeout, redactor, null);
     }
 
     /** @param tape records the live model's replies, or replays recorded ones; null for neither */
-    public ModelSession(String agent, ModelSettings settings, boolean schemaInRequests, Duration timeout, Redactor redactor,
-                        ModelTape tape) {
+    public ModelSession(
+            String agent,
+            ModelSettings settings,
+            boolean schemaInRequests,
+            Duration timeout,
+            Redactor redactor,
+            ModelTape tape) {
         this.agent = agent;
         this.settings = settings;
         if (settings.provider() == ModelProvider.REPLAY && (tape == null || tape.mode() != ModelTape.Mode.REPLAY)) {
-            throw new ModelConfigException("the replay model answers from a recording's model-replies; it needs a recording");
+            throw new ModelConfigException(
+                    "the replay model answers from a recording's model-replies; it needs a recording");
         }
-        this.model = tape == null ? ChatModels.build(settings, schemaInRequests)
-                : tape.wrap(agent, tape.mode() == ModelTape.Mode.REPLAY ? null : ChatModels.build(settings, schemaInRequests));
+        this.model = tape == null
+                ? ChatModels.build(settings, schemaInRequests)
+                : tape.wrap(
+                        agent,
+                        tape.mode() == ModelTape.Mode.REPLAY ? null : ChatModels.build(settings, schemaInRequests));
         this.redactor = redactor;
         this.timeout = timeout;
         this.executor = Executors.newCachedThreadPool(r -> {
@@ -68,11 +77,13 @@ public final class ModelSession implements AutoCloseable {
      * @param budgetTokens tokens this run may spend; 0 or less answers OVER_BUDGET without calling
      * @param work         builds the prompt with the fence and calls the guarded model
      */
-    public <T> ModelOutcome<T> run(long budgetTokens, BiFunction<ChatModel, UntrustedData, T> work) throws InterruptedException {
+    public <T> ModelOutcome<T> run(long budgetTokens, BiFunction<ChatModel, UntrustedData, T> work)
+            throws InterruptedException {
         // A budget arrives over A2A: a negative one is spent, not a reason to lose the finding.
         TokenBudget budget = new TokenBudget(Math.max(0, budgetTokens));
         if (budgetTokens <= 0) {
-            return unusable(ModelReview.Status.OVER_BUDGET, budget, "no tokens left in the analysis' budget for " + agent);
+            return unusable(
+                    ModelReview.Status.OVER_BUDGET, budget, "no tokens left in the analysis' budget for " + agent);
         }
         UntrustedData fence = UntrustedData.fresh();
         GuardedChatModel guarded = new GuardedChatModel(model, redactor, budget, fence);
@@ -85,15 +96,18 @@ public final class ModelSession implements AutoCloseable {
             return new ModelOutcome<>(value, ModelReview.Status.ANSWERED, budget.spent(), null);
         } catch (TimeoutException e) {
             call.cancel(true);
-            return unusable(ModelReview.Status.TIMED_OUT, budget, "the model took longer than " + timeout.toMillis() + " ms");
+            return unusable(
+                    ModelReview.Status.TIMED_OUT, budget, "the model took longer than " + timeout.toMillis() + " ms");
         } catch (ExecutionException | CancellationException e) {
             Throwable root = ModelFailures.classify(e.getCause() == null ? e : e.getCause());
             if (root instanceof TokenBudgetExceededException) {
                 return unusable(ModelReview.Status.OVER_BUDGET, budget, root.getMessage());
             }
             if (root instanceof InvalidModelAnswerException || ModelFailures.isParsingFailure(root)) {
-                return unusable(ModelReview.Status.REJECTED, budget, "the model's answer was unusable: "
-                        + ModelFailures.describe(root));
+                return unusable(
+                        ModelReview.Status.REJECTED,
+                        budget,
+                        "the model's answer was unusable: " + ModelFailures.describe(root));
             }
             return unusable(ModelReview.Status.FAILED, budget, ModelFailures.describe(root));
         } catch (InterruptedException e) {

@@ -32,7 +32,9 @@ public record ModelSettings(
      * function calling, so tool-using reviews there fall back to instructions.
      */
     public enum StructuredOutput {
-        AUTO, SCHEMA, INSTRUCTIONS
+        AUTO,
+        SCHEMA,
+        INSTRUCTIONS
     }
 
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
@@ -58,8 +60,15 @@ public record ModelSettings(
     }
 
     public static ModelSettings of(ModelProvider provider, String model, String baseUrl, String apiKey) {
-        return new ModelSettings(provider, model, baseUrl, apiKey, DEFAULT_CALL_TIMEOUT, DEFAULT_MAX_ATTEMPTS,
-                DEFAULT_MAX_OUTPUT_TOKENS, StructuredOutput.AUTO);
+        return new ModelSettings(
+                provider,
+                model,
+                baseUrl,
+                apiKey,
+                DEFAULT_CALL_TIMEOUT,
+                DEFAULT_MAX_ATTEMPTS,
+                DEFAULT_MAX_OUTPUT_TOKENS,
+                StructuredOutput.AUTO);
     }
 
     /** {@code provider:model}, as shown in verdicts and logs. */
@@ -72,16 +81,20 @@ public record ModelSettings(
         return switch (structuredOutput) {
             case SCHEMA -> true;
             case INSTRUCTIONS -> false;
-            case AUTO -> provider != ModelProvider.GEMINI || model.toLowerCase(Locale.ROOT).matches("gemini-([3-9]|\\d\\d).*");
+            case AUTO ->
+                provider != ModelProvider.GEMINI
+                        || model.toLowerCase(Locale.ROOT).matches("gemini-([3-9]|\\d\\d).*");
         };
     }
 
     public ModelSettings withTimeout(Duration timeout) {
-        return new ModelSettings(provider, model, baseUrl, apiKey, timeout, maxAttempts, maxOutputTokens, structuredOutput);
+        return new ModelSettings(
+                provider, model, baseUrl, apiKey, timeout, maxAttempts, maxOutputTokens, structuredOutput);
     }
 
     public ModelSettings withMaxAttempts(int attempts) {
-        return new ModelSettings(provider, model, baseUrl, apiKey, callTimeout, attempts, maxOutputTokens, structuredOutput);
+        return new ModelSettings(
+                provider, model, baseUrl, apiKey, callTimeout, attempts, maxOutputTokens, structuredOutput);
     }
 
     public ModelSettings withStructuredOutput(StructuredOutput mode) {

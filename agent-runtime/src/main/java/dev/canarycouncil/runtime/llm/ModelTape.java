@@ -1,8 +1,7 @@
 package dev.canarycouncil.runtime.llm;
 
-import java.nio.file.Path;
-
 import dev.langchain4j.model.chat.ChatModel;
+import java.nio.file.Path;
 
 /**
  * A recording's model replies, so that model-assisted analyses can be replayed offline and give
@@ -15,7 +14,10 @@ import dev.langchain4j.model.chat.ChatModel;
  */
 public record ModelTape(Mode mode, Path recording) {
 
-    public enum Mode { RECORD, REPLAY }
+    public enum Mode {
+        RECORD,
+        REPLAY
+    }
 
     public static final String DIRECTORY = "model-replies";
 
@@ -33,6 +35,8 @@ public record ModelTape(Mode mode, Path recording) {
 
     /** @param live the real model; unused (may be null) when replaying */
     ChatModel wrap(String agent, ChatModel live) {
-        return mode == Mode.RECORD ? new RecordingChatModel(live, file(agent)) : new ReplayChatModel(agent, file(agent));
+        return mode == Mode.RECORD
+                ? new RecordingChatModel(live, file(agent))
+                : new ReplayChatModel(agent, file(agent));
     }
 }

@@ -12,8 +12,7 @@ import java.util.List;
  */
 record RecordedReply(String text, List<ToolCall> toolCalls, long inputTokens, long outputTokens) {
 
-    record ToolCall(String id, String name, String arguments) {
-    }
+    record ToolCall(String id, String name, String arguments) {}
 
     RecordedReply {
         toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);

@@ -1,14 +1,5 @@
 package dev.canarycouncil.runtime.llm;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-
 import dev.canarycouncil.runtime.json.Json;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
@@ -19,6 +10,14 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Answers an agent's calls with its recorded replies, in order. The prompt is not compared: it
@@ -51,11 +50,17 @@ final class ReplayChatModel implements ChatModel {
         if (r.toolCalls().isEmpty()) {
             message = AiMessage.from(r.text() == null ? "" : r.text());
         } else {
-            List<ToolExecutionRequest> calls = r.toolCalls().stream().map(t -> ToolExecutionRequest.builder()
-                    .id(t.id()).name(t.name()).arguments(t.arguments()).build()).toList();
+            List<ToolExecutionRequest> calls = r.toolCalls().stream()
+                    .map(t -> ToolExecutionRequest.builder()
+                            .id(t.id())
+                            .name(t.name())
+                            .arguments(t.arguments())
+                            .build())
+                    .toList();
             message = r.text() == null ? AiMessage.from(calls) : AiMessage.from(r.text(), calls);
         }
-        return ChatResponse.builder().aiMessage(message)
+        return ChatResponse.builder()
+                .aiMessage(message)
                 .tokenUsage(new TokenUsage((int) r.inputTokens(), (int) r.outputTokens()))
                 .finishReason(r.toolCalls().isEmpty() ? FinishReason.STOP : FinishReason.TOOL_EXECUTION)
                 .build();
@@ -73,7 +78,8 @@ final class ReplayChatModel implements ChatModel {
         } catch (NoSuchFileException e) {
             throw new IllegalStateException("no recorded model replies for " + agent + " (" + file + " is missing)");
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read the recorded model replies in " + file + ": " + e.getMessage());
+            throw new IllegalStateException(
+                    "cannot read the recorded model replies in " + file + ": " + e.getMessage());
         }
     }
 

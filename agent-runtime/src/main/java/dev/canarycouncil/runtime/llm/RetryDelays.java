@@ -20,8 +20,7 @@ final class RetryDelays {
 
     private static final Pattern GEMINI_RETRY_DELAY = Pattern.compile("\"retryDelay\"\\s*:\\s*\"(\\d+(?:\\.\\d+)?)s\"");
 
-    private RetryDelays() {
-    }
+    private RetryDelays() {}
 
     static Optional<Duration> requested(Map<String, List<String>> headers, String body, Instant now) {
         String millis = header(headers, "retry-after-ms");
@@ -54,7 +53,8 @@ final class RetryDelays {
             return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(v))));
         } catch (NumberFormatException notSeconds) {
             try {
-                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 Duration d = Duration.between(now, at);
                 return Optional.of(d.isNegative() ? Duration.ZERO : d);
             } catch (DateTimeParseException notDate) {
@@ -65,7 +65,9 @@ final class RetryDelays {
 
     private static String header(Map<String, List<String>> headers, String name) {
         for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-            if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+            if (e.getKey() != null
+                    && e.getKey().equalsIgnoreCase(name)
+                    && !e.getValue().isEmpty()) {
                 return e.getValue().get(0);
             }
         }

@@ -31,8 +31,8 @@ public final class ReviewedSpecialist implements Specialist {
     }
 
     @Override
-    public java.util.Optional<dev.canarycouncil.runtime.schema.FollowUpAnswer> answer(dev.canarycouncil.runtime.schema.FollowUp question,
-                                                                                    Progress progress) throws Exception {
+    public java.util.Optional<dev.canarycouncil.runtime.schema.FollowUpAnswer> answer(
+            dev.canarycouncil.runtime.schema.FollowUp question, Progress progress) throws Exception {
         return deterministic.answer(question, progress);
     }
 }

@@ -2,7 +2,6 @@ package dev.canarycouncil.runtime.llm;
 
 import dev.canarycouncil.runtime.agent.Specialist;
 import dev.canarycouncil.runtime.mcp.McpToolClient;
-
 import java.time.Duration;
 import java.util.List;
 
@@ -21,7 +20,8 @@ public final class SpecialistModels implements AutoCloseable {
      * @param mcpTools   the agent's MCP client, whose server and credential the model's tools use; null to review without tools
      * @param toolNames  the read-only tools the model may call
      */
-    public SpecialistModels(Specialist deterministic, ModelConfig config, String role, McpToolClient mcpTools, List<String> toolNames) {
+    public SpecialistModels(
+            Specialist deterministic, ModelConfig config, String role, McpToolClient mcpTools, List<String> toolNames) {
         var settings = config.forAgent(deterministic.name());
         if (settings.isEmpty()) {
             session = null;
@@ -29,10 +29,14 @@ public final class SpecialistModels implements AutoCloseable {
             specialist = deterministic;
             return;
         }
-        tools = mcpTools == null || toolNames.isEmpty() ? null : McpToolAccess.of(mcpTools, toolNames, Duration.ofSeconds(15));
-        session = config.session(deterministic.name(), tools == null || settings.get().schemaWithTools()).orElseThrow();
-        specialist = new ReviewedSpecialist(deterministic, new ModelReviewer(deterministic.name(), role, session,
-                tools, config.tokenBudget()));
+        tools = mcpTools == null || toolNames.isEmpty()
+                ? null
+                : McpToolAccess.of(mcpTools, toolNames, Duration.ofSeconds(15));
+        session = config.session(
+                        deterministic.name(), tools == null || settings.get().schemaWithTools())
+                .orElseThrow();
+        specialist = new ReviewedSpecialist(
+                deterministic, new ModelReviewer(deterministic.name(), role, session, tools, config.tokenBudget()));
     }
 
     public Specialist specialist() {

@@ -13,12 +13,12 @@ public final class LogMessages {
     private static final Pattern LOGFMT_MSG = Pattern.compile("\\b(?:msg|message)=(\"(?:[^\"\\\\]|\\\\.)*\"|\\S+)");
     private static final Pattern LOGFMT_ERROR = Pattern.compile("\\b(?:error|err)=(\"(?:[^\"\\\\]|\\\\.)*\"|\\S+)");
     private static final Pattern JSON_MSG = Pattern.compile("\"(?:msg|message)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
-    private static final Pattern SPRING = Pattern.compile("^\\S+\\s+(?:TRACE|DEBUG|INFO|WARN|ERROR|FATAL)\\s+\\d+\\s+---\\s+\\[[^]]*]\\s+\\S+\\s+:\\s(.*)$");
+    private static final Pattern SPRING = Pattern.compile(
+            "^\\S+\\s+(?:TRACE|DEBUG|INFO|WARN|ERROR|FATAL)\\s+\\d+\\s+---\\s+\\[[^]]*]\\s+\\S+\\s+:\\s(.*)$");
     private static final Pattern PREFIX = Pattern.compile(
             "^(?:\\[?\\d{4}-\\d{2}-\\d{2}[T ][\\d:.,]+(?:Z|[+-]\\d{2}:?\\d{2})?]?\\s+)?(?:\\[?(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|CRITICAL)]?:?\\s+)?");
 
-    private LogMessages() {
-    }
+    private LogMessages() {}
 
     public static String message(String line) {
         if (line == null) {
@@ -43,6 +43,8 @@ public final class LogMessages {
     }
 
     private static String unquote(String s) {
-        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1).replace("\\\"", "\"") : s;
+        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")
+                ? s.substring(1, s.length() - 1).replace("\\\"", "\"")
+                : s;
     }
 }

@@ -35,11 +35,9 @@ public final class LogTimestamps {
      * @param start where it starts in the line
      * @param end   where the text after it starts (after a closing bracket, when it had one)
      */
-    public record Found(Instant instant, int start, int end) {
-    }
+    public record Found(Instant instant, int start, int end) {}
 
-    private LogTimestamps() {
-    }
+    private LogTimestamps() {}
 
     /** The line's leading timestamp, or null when it has none (or only one without a year). */
     public static Instant leading(String line) {
@@ -119,8 +117,12 @@ public final class LogTimestamps {
      * {@code +02:00}, {@code +0200} or {@code Z}, also after one space; none means UTC.
      */
     private static Found iso(String s, int p) {
-        if (!digits(s, p, 4) || !is(s, p + 4, '-') || !digits(s, p + 5, 2) || !is(s, p + 7, '-')
-                || !digits(s, p + 8, 2) || !(is(s, p + 10, ' ') || is(s, p + 10, 'T'))) {
+        if (!digits(s, p, 4)
+                || !is(s, p + 4, '-')
+                || !digits(s, p + 5, 2)
+                || !is(s, p + 7, '-')
+                || !digits(s, p + 8, 2)
+                || !(is(s, p + 10, ' ') || is(s, p + 10, 'T'))) {
             return null;
         }
         return time(s, p, p + 11, true);
@@ -128,8 +130,12 @@ public final class LogTimestamps {
 
     /** Go's standard log package: {@code 2026/05/05 10:00:01.123456}, UTC. */
     private static Found goDate(String s, int p) {
-        if (!digits(s, p, 4) || !is(s, p + 4, '/') || !digits(s, p + 5, 2) || !is(s, p + 7, '/')
-                || !digits(s, p + 8, 2) || !is(s, p + 10, ' ')) {
+        if (!digits(s, p, 4)
+                || !is(s, p + 4, '/')
+                || !digits(s, p + 5, 2)
+                || !is(s, p + 7, '/')
+                || !digits(s, p + 8, 2)
+                || !is(s, p + 10, ' ')) {
             return null;
         }
         return time(s, p, p + 11, false);
@@ -147,8 +153,14 @@ public final class LogTimestamps {
             nanos = nanos(s, i + 1, end);
             i = end;
         }
-        LocalDateTime local = LocalDateTime.of(number(s, p, 4), number(s, p + 5, 2), number(s, p + 8, 2),
-                number(s, t, 2), number(s, t + 3, 2), number(s, t + 6, 2), nanos);
+        LocalDateTime local = LocalDateTime.of(
+                number(s, p, 4),
+                number(s, p + 5, 2),
+                number(s, p + 8, 2),
+                number(s, t, 2),
+                number(s, t + 3, 2),
+                number(s, t + 6, 2),
+                nanos);
         ZoneOffset offset = ZoneOffset.UTC;
         if (zones) {
             if (is(s, i, 'Z')) {
@@ -173,12 +185,23 @@ public final class LogTimestamps {
      * php-fpm {@code [05-May-2026 10:00:01]}, Apache's error log {@code [Tue May 05 10:00:01.123456 2026]}.
      */
     private static Found bracketed(String s) {
-        if (digits(s, 1, 2) && (is(s, 3, '/') || is(s, 3, '-')) && month(s, 4) > 0 && is(s, 7, s.charAt(3))
-                && digits(s, 8, 4) && (is(s, 12, ' ') || is(s, 12, ':')) && clock(s, 13)) {
+        if (digits(s, 1, 2)
+                && (is(s, 3, '/') || is(s, 3, '-'))
+                && month(s, 4) > 0
+                && is(s, 7, s.charAt(3))
+                && digits(s, 8, 4)
+                && (is(s, 12, ' ') || is(s, 12, ':'))
+                && clock(s, 13)) {
             return dayMonthYear(s, 1, 13);
         }
-        if (s.length() > 28 && Character.isLetter(s.charAt(1)) && is(s, 4, ' ') && month(s, 5) > 0 && is(s, 8, ' ')
-                && digits(s, 9, 2) && is(s, 11, ' ') && clock(s, 12)) {
+        if (s.length() > 28
+                && Character.isLetter(s.charAt(1))
+                && is(s, 4, ' ')
+                && month(s, 5) > 0
+                && is(s, 8, ' ')
+                && digits(s, 9, 2)
+                && is(s, 11, ' ')
+                && clock(s, 12)) {
             int i = 20;
             int nanos = 0;
             if (is(s, i, '.')) {
@@ -187,8 +210,14 @@ public final class LogTimestamps {
                 i = end;
             }
             if (is(s, i, ' ') && digits(s, i + 1, 4)) {
-                LocalDateTime local = LocalDateTime.of(number(s, i + 1, 4), month(s, 5), number(s, 9, 2),
-                        number(s, 12, 2), number(s, 15, 2), number(s, 18, 2), nanos);
+                LocalDateTime local = LocalDateTime.of(
+                        number(s, i + 1, 4),
+                        month(s, 5),
+                        number(s, 9, 2),
+                        number(s, 12, 2),
+                        number(s, 15, 2),
+                        number(s, 18, 2),
+                        nanos);
                 return new Found(local.toInstant(ZoneOffset.UTC), 0, i + 5);
             }
         }
@@ -213,8 +242,14 @@ public final class LogTimestamps {
             offset = ZoneOffset.ofHoursMinutes(sign * number(s, i + 2, 2), sign * number(s, i + 4, 2));
             i += 6;
         }
-        LocalDateTime local = LocalDateTime.of(number(s, p + 7, 4), month(s, p + 3), number(s, p, 2),
-                number(s, t, 2), number(s, t + 3, 2), number(s, t + 6, 2), nanos);
+        LocalDateTime local = LocalDateTime.of(
+                number(s, p + 7, 4),
+                month(s, p + 3),
+                number(s, p, 2),
+                number(s, t, 2),
+                number(s, t + 3, 2),
+                number(s, t + 6, 2),
+                nanos);
         return new Found(local.toInstant(offset), p - 1, is(s, i, ']') ? i + 1 : i);
     }
 
@@ -225,8 +260,13 @@ public final class LogTimestamps {
     private static Found commonLogFormat(String s) {
         int limit = Math.min(s.length(), 200);
         for (int b = s.indexOf('['); b >= 0 && b < limit; b = s.indexOf('[', b + 1)) {
-            if (digits(s, b + 1, 2) && is(s, b + 3, '/') && month(s, b + 4) > 0 && is(s, b + 7, '/') && digits(s, b + 8, 4)
-                    && (is(s, b + 12, ':') || is(s, b + 12, ' ')) && clock(s, b + 13)) {
+            if (digits(s, b + 1, 2)
+                    && is(s, b + 3, '/')
+                    && month(s, b + 4) > 0
+                    && is(s, b + 7, '/')
+                    && digits(s, b + 8, 4)
+                    && (is(s, b + 12, ':') || is(s, b + 12, ' '))
+                    && clock(s, b + 13)) {
                 Found f = dayMonthYear(s, b + 1, b + 13);
                 return new Found(f.instant(), b, f.end());
             }
@@ -234,9 +274,15 @@ public final class LogTimestamps {
         // php-fpm's access log writes the date without brackets: 10.0.0.5 -  05/May/2026:10:00:01 +0000 "GET /x" 200
         for (int slash = s.indexOf('/'); slash >= 3 && slash < limit; slash = s.indexOf('/', slash + 1)) {
             int d = slash - 2;
-            if (is(s, d - 1, ' ') && digits(s, d, 2) && month(s, slash + 1) > 0 && is(s, slash + 4, '/') && digits(s, slash + 5, 4)
-                    && is(s, slash + 9, ':') && clock(s, slash + 10) && is(s, slash + 18, ' ') && (is(s, slash + 19, '+')
-                    || is(s, slash + 19, '-'))) {
+            if (is(s, d - 1, ' ')
+                    && digits(s, d, 2)
+                    && month(s, slash + 1) > 0
+                    && is(s, slash + 4, '/')
+                    && digits(s, slash + 5, 4)
+                    && is(s, slash + 9, ':')
+                    && clock(s, slash + 10)
+                    && is(s, slash + 18, ' ')
+                    && (is(s, slash + 19, '+') || is(s, slash + 19, '-'))) {
                 return dayMonthYear(s, d, slash + 10);
             }
         }
@@ -264,14 +310,23 @@ public final class LogTimestamps {
     /** java.util.logging's SimpleFormatter: {@code May 05, 2026 10:00:01 AM}. */
     private static Found julDate(String s) {
         int month = month(s, 0);
-        if (month == 0 || !is(s, 3, ' ') || !digits(s, 4, 2) || !is(s, 6, ',') || !is(s, 7, ' ') || !digits(s, 8, 4)
+        if (month == 0
+                || !is(s, 3, ' ')
+                || !digits(s, 4, 2)
+                || !is(s, 6, ',')
+                || !is(s, 7, ' ')
+                || !digits(s, 8, 4)
                 || !is(s, 12, ' ')) {
             return null;
         }
         int t = 13;
         int hourDigits = digits(s, t, 2) ? 2 : digits(s, t, 1) ? 1 : 0;
         int m = t + hourDigits;
-        if (hourDigits == 0 || !is(s, m, ':') || !digits(s, m + 1, 2) || !is(s, m + 3, ':') || !digits(s, m + 4, 2)
+        if (hourDigits == 0
+                || !is(s, m, ':')
+                || !digits(s, m + 1, 2)
+                || !is(s, m + 3, ':')
+                || !digits(s, m + 4, 2)
                 || !is(s, m + 6, ' ')) {
             return null;
         }
@@ -280,8 +335,8 @@ public final class LogTimestamps {
             return null;
         }
         int hour = number(s, t, hourDigits) % 12 + (pm ? 12 : 0);
-        LocalDateTime local = LocalDateTime.of(number(s, 8, 4), month, number(s, 4, 2), hour, number(s, m + 1, 2),
-                number(s, m + 4, 2));
+        LocalDateTime local = LocalDateTime.of(
+                number(s, 8, 4), month, number(s, 4, 2), hour, number(s, m + 1, 2), number(s, m + 4, 2));
         return new Found(local.toInstant(ZoneOffset.UTC), 0, m + 9);
     }
 
@@ -318,8 +373,8 @@ public final class LogTimestamps {
             nanos = nanos(s, i + 1, end);
             i = end;
         }
-        LocalDateTime local = LocalDateTime.of(year, number(s, 1, 2), number(s, 3, 2), number(s, 6, 2), number(s, 9, 2),
-                number(s, 12, 2), nanos);
+        LocalDateTime local = LocalDateTime.of(
+                year, number(s, 1, 2), number(s, 3, 2), number(s, 6, 2), number(s, 9, 2), number(s, 12, 2), nanos);
         return new Found(local.toInstant(ZoneOffset.UTC), 0, i);
     }
 

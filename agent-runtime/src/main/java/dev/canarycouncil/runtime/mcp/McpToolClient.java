@@ -1,21 +1,20 @@
 package dev.canarycouncil.runtime.mcp;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
 import dev.canarycouncil.runtime.http.Failures;
-import dev.canarycouncil.runtime.json.Json;
-import dev.canarycouncil.runtime.text.Texts;
 import dev.canarycouncil.runtime.http.HttpLimits;
 import dev.canarycouncil.runtime.http.OutboundHttp;
+import dev.canarycouncil.runtime.json.Json;
+import dev.canarycouncil.runtime.text.Texts;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Calls tools on an MCP server over Streamable HTTP. Connects on first use and reconnects after a
@@ -69,12 +68,13 @@ public final class McpToolClient implements AutoCloseable {
             result = connected().callTool(new McpSchema.CallToolRequest(tool, arguments));
         } catch (RuntimeException e) {
             reset();
-            throw new ToolCallException(tool, "MCP tool " + tool + " at " + url() + " could not be called: "
-                    + Failures.describe(e), e);
+            throw new ToolCallException(
+                    tool, "MCP tool " + tool + " at " + url() + " could not be called: " + Failures.describe(e), e);
         }
         if (Boolean.TRUE.equals(result.isError())) {
             String error = text(result);
-            throw new ToolCallException(tool, "MCP tool " + tool + " failed: " + error, ToolCallException.Reason.of(error));
+            throw new ToolCallException(
+                    tool, "MCP tool " + tool + " failed: " + error, ToolCallException.Reason.of(error));
         }
         if (result.structuredContent() != null) {
             return Json.mapper().valueToTree(result.structuredContent());
@@ -83,7 +83,8 @@ public final class McpToolClient implements AutoCloseable {
         try {
             return Json.mapper().readTree(text);
         } catch (JsonProcessingException e) {
-            throw new ToolCallException(tool, "MCP tool " + tool + " returned no JSON: " + Texts.abbreviate(text, 201), e);
+            throw new ToolCallException(
+                    tool, "MCP tool " + tool + " returned no JSON: " + Texts.abbreviate(text, 201), e);
         }
     }
 
@@ -95,8 +96,8 @@ public final class McpToolClient implements AutoCloseable {
                     .clientBuilder(OutboundHttp.clientBuilder(limits))
                     .connectTimeout(limits.connectTimeout())
                     .maxResponseSize((int) limits.maxResponseBytes());
-            credential.ifPresent(secret -> builder.httpRequestCustomizer(
-                    (request, method, uri, body, context) -> request.header("Authorization", "Bearer " + secret.reveal())));
+            credential.ifPresent(secret -> builder.httpRequestCustomizer((request, method, uri, body, context) ->
+                    request.header("Authorization", "Bearer " + secret.reveal())));
             HttpClientStreamableHttpTransport transport = builder.build();
             McpSyncClient candidate = McpClient.sync(transport)
                     .clientInfo(new McpSchema.Implementation("canary-council", "0.1.0"))

@@ -1,16 +1,14 @@
 package dev.canarycouncil.runtime.mcp;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /** Reads answers in the Prometheus HTTP API's {@code data} shape, as the MCP PromQL tools return them. */
 public final class PromQlReader {
 
-    private PromQlReader() {
-    }
+    private PromQlReader() {}
 
     /** The single value of an instant query, or empty when it returned no series. */
     public static OptionalDouble single(JsonNode data) {

@@ -1,16 +1,14 @@
 package dev.canarycouncil.runtime.mcp;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /** One series of a {@code promql_query_range} answer, as points, and the words that sum it up. */
 public final class RangeSeries {
 
-    private RangeSeries() {
-    }
+    private RangeSeries() {}
 
     /** The first series' points as [epoch seconds, value], NaN samples dropped; empty without a series. */
     public static List<double[]> points(JsonNode data) {
@@ -33,7 +31,12 @@ public final class RangeSeries {
             return "no data";
         }
         double[] values = points.stream().mapToDouble(p -> p[1]).sorted().toArray();
-        return String.format(Locale.ROOT, "median %.4g (min %.4g, max %.4g, %d points)", values[values.length / 2], values[0],
-                values[values.length - 1], values.length);
+        return String.format(
+                Locale.ROOT,
+                "median %.4g (min %.4g, max %.4g, %d points)",
+                values[values.length / 2],
+                values[0],
+                values[values.length - 1],
+                values.length);
     }
 }

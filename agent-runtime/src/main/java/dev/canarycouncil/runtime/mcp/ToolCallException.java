@@ -11,7 +11,15 @@ public class ToolCallException extends RuntimeException {
      * (the MCP server's vocabulary), so an agent can act on it rather than on wording.
      */
     public enum Reason {
-        INVALID_ARGUMENT, NOT_FOUND, FORBIDDEN, NOT_ALLOWED, UNREACHABLE, TIMEOUT, RATE_LIMITED, BAD_QUERY, UNSUPPORTED,
+        INVALID_ARGUMENT,
+        NOT_FOUND,
+        FORBIDDEN,
+        NOT_ALLOWED,
+        UNREACHABLE,
+        TIMEOUT,
+        RATE_LIMITED,
+        BAD_QUERY,
+        UNSUPPORTED,
         /** No source of this kind is configured at all. */
         NOT_CONFIGURED,
         INTERNAL,
@@ -27,7 +35,10 @@ public class ToolCallException extends RuntimeException {
             if (close < 0) {
                 return OTHER;
             }
-            String label = errorText.substring(1, close).toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+            String label = errorText
+                    .substring(1, close)
+                    .toUpperCase(java.util.Locale.ROOT)
+                    .replace('-', '_');
             for (Reason r : values()) {
                 if (r.name().equals(label)) {
                     return r;

@@ -13,11 +13,14 @@ import java.util.regex.Pattern;
  */
 public final class Redactor {
 
-    private record Rule(Pattern pattern, String kind, int secretGroup) {
-    }
+    private record Rule(Pattern pattern, String kind, int secretGroup) {}
 
     private static final List<Rule> RULES = List.of(
-            new Rule(Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)"), "private-key", 0),
+            new Rule(
+                    Pattern.compile(
+                            "-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)"),
+                    "private-key",
+                    0),
             new Rule(Pattern.compile("(?i)\\b(?:bearer)\\s+([A-Za-z0-9\\-._~+/]{8,}=*)"), "bearer", 1),
             new Rule(Pattern.compile("(?i)\\b(?:basic)\\s+([A-Za-z0-9+/]{8,}={0,2})(?![\\w+/])"), "basic-auth", 1),
             new Rule(Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]*://([^/\\s:@]+:[^/\\s@]+)@"), "credentials", 1),
@@ -111,8 +114,11 @@ public final class Redactor {
         if (n < 13 || n > 19) {
             return false;
         }
-        boolean brand = digits.startsWith("4") || digits.matches("^(5[1-5]|2(2[2-9]|[3-6]\\d|7[01]|720)).*")
-                || digits.matches("^3[47].*") || digits.matches("^(6011|65|64[4-9]|622).*") || digits.matches("^35(2[89]|[3-8]).*")
+        boolean brand = digits.startsWith("4")
+                || digits.matches("^(5[1-5]|2(2[2-9]|[3-6]\\d|7[01]|720)).*")
+                || digits.matches("^3[47].*")
+                || digits.matches("^(6011|65|64[4-9]|622).*")
+                || digits.matches("^35(2[89]|[3-8]).*")
                 || digits.matches("^3(0[0-5]|[68]).*");
         if (!brand) {
             return false;

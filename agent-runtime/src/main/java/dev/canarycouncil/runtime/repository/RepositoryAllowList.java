@@ -1,5 +1,6 @@
 package dev.canarycouncil.runtime.repository;
 
+import dev.canarycouncil.runtime.schema.SourceRepository;
 import java.net.URI;
 import java.util.Collections;
 import java.util.Optional;
@@ -7,8 +8,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.canarycouncil.runtime.schema.SourceRepository;
 
 /**
  * Which repositories a request may name for code search and issue filing: the configured one and
@@ -24,7 +23,8 @@ public record RepositoryAllowList(String configured, Set<String> allowed, String
 
     private static final Pattern FULL_NAME = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
     private static final Pattern WEB_PATH = Pattern.compile("/([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+?)(?:\\.git)?/?");
-    private static final Pattern SSH = Pattern.compile("git@([A-Za-z0-9.-]+):([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+?)(?:\\.git)?");
+    private static final Pattern SSH =
+            Pattern.compile("git@([A-Za-z0-9.-]+):([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+?)(?:\\.git)?");
     public static final String GITHUB_API = "https://api.github.com";
 
     public RepositoryAllowList {
@@ -41,11 +41,12 @@ public record RepositoryAllowList(String configured, Set<String> allowed, String
             names.add(n);
         }
         if (!names.isEmpty() && configured.isEmpty()) {
-            throw new IllegalArgumentException("allowed repositories need a configured repository (--github-repo) "
-                    + "whose token reads them");
+            throw new IllegalArgumentException(
+                    "allowed repositories need a configured repository (--github-repo) " + "whose token reads them");
         }
         allowed = Collections.unmodifiableSet(names);
-        apiUrl = apiUrl == null || apiUrl.isBlank() ? GITHUB_API : apiUrl.strip().replaceAll("/+$", "");
+        apiUrl =
+                apiUrl == null || apiUrl.isBlank() ? GITHUB_API : apiUrl.strip().replaceAll("/+$", "");
     }
 
     /** No repository configured: every named repository is refused. */
@@ -59,18 +60,27 @@ public record RepositoryAllowList(String configured, Set<String> allowed, String
             return new RepositoryChoice(configured, "", "", false);
         }
         Optional<String> fullName = fullName(named.url());
-        String fallback = configured.isEmpty() ? "no GitHub repository is configured, so the code tools' own source is searched and the issue stays a draft"
+        String fallback = configured.isEmpty()
+                ? "no GitHub repository is configured, so the code tools' own source is searched and the issue stays a draft"
                 : "the configured repository " + configured + " is used instead";
         if (fullName.isEmpty()) {
-            return new RepositoryChoice(configured, "", "the request named repository " + named.url() + ", which is not a repository on "
-                    + webHost() + "; " + fallback, false);
+            return new RepositoryChoice(
+                    configured,
+                    "",
+                    "the request named repository " + named.url() + ", which is not a repository on " + webHost() + "; "
+                            + fallback,
+                    false);
         }
         String name = fullName.get();
         if (allows(name)) {
             return new RepositoryChoice(name, named.branch(), "", true);
         }
-        return new RepositoryChoice(configured, "", "the request named repository " + name
-                + ", which is not in the allow-list (--github-allowed-repos); " + fallback, false);
+        return new RepositoryChoice(
+                configured,
+                "",
+                "the request named repository " + name + ", which is not in the allow-list (--github-allowed-repos); "
+                        + fallback,
+                false);
     }
 
     /** True when code tools and filing may use {@code fullName}. */
@@ -88,7 +98,9 @@ public record RepositoryAllowList(String configured, Set<String> allowed, String
         }
         Matcher ssh = SSH.matcher(url);
         if (ssh.matches()) {
-            return ssh.group(1).equalsIgnoreCase(webHost()) ? Optional.of(ssh.group(2) + "/" + ssh.group(3)) : Optional.empty();
+            return ssh.group(1).equalsIgnoreCase(webHost())
+                    ? Optional.of(ssh.group(2) + "/" + ssh.group(3))
+                    : Optional.empty();
         }
         URI uri;
         try {
@@ -96,8 +108,11 @@ public record RepositoryAllowList(String configured, Set<String> allowed, String
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (uri.getScheme() == null || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))
-                || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
+        if (uri.getScheme() == null
+                || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))
+                || uri.getHost() == null
+                || uri.getRawQuery() != null
+                || uri.getRawUserInfo() != null) {
             return Optional.empty();
         }
         String host = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();

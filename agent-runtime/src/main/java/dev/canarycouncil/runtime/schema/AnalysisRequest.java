@@ -48,12 +48,24 @@ public record AnalysisRequest(
     }
 
     public AnalysisRequest withTokenBudget(Long budget) {
-        return new AnalysisRequest(analysisId, namespace, rollout, service, canary, stable, window, inlineLogs, hints, budget,
-                repository, kind);
+        return new AnalysisRequest(
+                analysisId,
+                namespace,
+                rollout,
+                service,
+                canary,
+                stable,
+                window,
+                inlineLogs,
+                hints,
+                budget,
+                repository,
+                kind);
     }
 
     /** The parts every request has; the rest is named on the builder. */
-    public static Builder builder(String analysisId, String namespace, PodGroup canary, PodGroup stable, TimeWindow window) {
+    public static Builder builder(
+            String analysisId, String namespace, PodGroup canary, PodGroup stable, TimeWindow window) {
         return new Builder(analysisId, namespace, canary, stable, window);
     }
 
@@ -116,8 +128,19 @@ public record AnalysisRequest(
         }
 
         public AnalysisRequest build() {
-            return new AnalysisRequest(analysisId, namespace, rollout, service, canary, stable, window, inlineLogs, hints, tokenBudget,
-                    repository, kind);
+            return new AnalysisRequest(
+                    analysisId,
+                    namespace,
+                    rollout,
+                    service,
+                    canary,
+                    stable,
+                    window,
+                    inlineLogs,
+                    hints,
+                    tokenBudget,
+                    repository,
+                    kind);
         }
     }
 }

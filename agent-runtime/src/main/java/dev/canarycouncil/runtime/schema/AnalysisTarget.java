@@ -37,7 +37,11 @@ public record AnalysisTarget(
 
     /** A Flagger Canary by its name. */
     public static AnalysisTarget flaggerCanary(String namespace, String canary, String hints) {
-        return builder(namespace).rollout(canary).hints(hints).kind(TargetKind.FLAGGER_CANARY).build();
+        return builder(namespace)
+                .rollout(canary)
+                .hints(hints)
+                .kind(TargetKind.FLAGGER_CANARY)
+                .build();
     }
 
     public static Builder builder(String namespace) {
@@ -45,11 +49,13 @@ public record AnalysisTarget(
     }
 
     public AnalysisTarget withRepository(SourceRepository named) {
-        return new AnalysisTarget(namespace, podName, canarySelector, rollout, stableLogs, canaryLogs, hints, kind, named);
+        return new AnalysisTarget(
+                namespace, podName, canarySelector, rollout, stableLogs, canaryLogs, hints, kind, named);
     }
 
     public AnalysisTarget withHints(String text) {
-        return new AnalysisTarget(namespace, podName, canarySelector, rollout, stableLogs, canaryLogs, text, kind, repository);
+        return new AnalysisTarget(
+                namespace, podName, canarySelector, rollout, stableLogs, canaryLogs, text, kind, repository);
     }
 
     /** Names a target part by part; what is not named is absent. */
@@ -106,7 +112,8 @@ public record AnalysisTarget(
         }
 
         public AnalysisTarget build() {
-            return new AnalysisTarget(namespace, podName, canarySelector, rollout, stableLogs, canaryLogs, hints, kind, repository);
+            return new AnalysisTarget(
+                    namespace, podName, canarySelector, rollout, stableLogs, canaryLogs, hints, kind, repository);
         }
     }
 }

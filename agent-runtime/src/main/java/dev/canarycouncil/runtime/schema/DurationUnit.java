@@ -9,9 +9,11 @@ public enum DurationUnit {
 
     /** {@code 12.3 ms}, or the bare number. */
     public String format(double value) {
-        String number = value >= 100 ? String.format(java.util.Locale.ROOT, "%.0f", value)
-                : value >= 1 ? String.format(java.util.Locale.ROOT, "%.1f", value)
-                : String.format(java.util.Locale.ROOT, "%.3g", value);
+        String number = value >= 100
+                ? String.format(java.util.Locale.ROOT, "%.0f", value)
+                : value >= 1
+                        ? String.format(java.util.Locale.ROOT, "%.1f", value)
+                        : String.format(java.util.Locale.ROOT, "%.3g", value);
         return this == MILLISECONDS ? number + " ms" : number;
     }
 }

@@ -16,8 +16,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = LogCoverageEvidence.class, name = "log-coverage"),
     @JsonSubTypes.Type(value = LogLatencyEvidence.class, name = "log-latency")
 })
-public sealed interface Evidence permits LogTemplateEvidence, PromQlEvidence, PodConditionEvidence, LogCoverageEvidence,
-        LogLatencyEvidence {
+public sealed interface Evidence
+        permits LogTemplateEvidence, PromQlEvidence, PodConditionEvidence, LogCoverageEvidence, LogLatencyEvidence {
 
     /** One line a person can read without knowing the evidence kind. */
     String description();

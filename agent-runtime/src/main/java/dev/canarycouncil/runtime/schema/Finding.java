@@ -38,13 +38,25 @@ public record Finding(
         blindSpots = blindSpots == null ? List.of() : List.copyOf(blindSpots);
     }
 
-    public Finding(String agent, Decision verdict, int confidence, String summary, List<Evidence> evidence, List<String> notes,
-                   ModelReview review) {
+    public Finding(
+            String agent,
+            Decision verdict,
+            int confidence,
+            String summary,
+            List<Evidence> evidence,
+            List<String> notes,
+            ModelReview review) {
         this(agent, verdict, confidence, summary, evidence, notes, review, List.of());
     }
 
     /** A deterministic finding, with no model review. */
-    public Finding(String agent, Decision verdict, int confidence, String summary, List<Evidence> evidence, List<String> notes) {
+    public Finding(
+            String agent,
+            Decision verdict,
+            int confidence,
+            String summary,
+            List<Evidence> evidence,
+            List<String> notes) {
         this(agent, verdict, confidence, summary, evidence, notes, null);
     }
 
@@ -65,7 +77,8 @@ public record Finding(
      * the council's confidence: an INCONCLUSIVE at 0 % with a {@link BlindSpot.Kind#NOT_CONFIGURED} blind spot.
      */
     public boolean abstains() {
-        return verdict == Decision.INCONCLUSIVE && confidence == 0
+        return verdict == Decision.INCONCLUSIVE
+                && confidence == 0
                 && blindSpots.stream().anyMatch(b -> b.kind() == BlindSpot.Kind.NOT_CONFIGURED);
     }
 }

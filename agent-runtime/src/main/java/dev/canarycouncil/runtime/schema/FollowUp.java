@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param to       end of the span asked about
  * @param question the question as the person asked it
  */
-public record FollowUp(AnalysisRequest analysis, String topic, String subject, Instant from, Instant to, String question) {
+public record FollowUp(
+        AnalysisRequest analysis, String topic, String subject, Instant from, Instant to, String question) {
 
     public static final String COMPARE = "compare";
     public static final String TEMPLATES = "templates";

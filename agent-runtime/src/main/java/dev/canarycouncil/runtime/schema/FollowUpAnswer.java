@@ -7,5 +7,4 @@ package dev.canarycouncil.runtime.schema;
  * @param text  the answer for a person
  * @param data  structured data behind it (e.g. both sides' series), or null
  */
-public record FollowUpAnswer(String agent, String text, Object data) {
-}
+public record FollowUpAnswer(String agent, String text, Object data) {}

@@ -45,15 +45,38 @@ public record IssueDraft(
 
     /** This draft after filing: where it went, its new state and what happened. */
     public IssueDraft withOutcome(String newUrl, String newState, String newDetail) {
-        return new IssueDraft(title, body, labels, fingerprint, newUrl, newState, newDetail, writtenBy, modelUsage, repository, suspectCode);
+        return new IssueDraft(
+                title,
+                body,
+                labels,
+                fingerprint,
+                newUrl,
+                newState,
+                newDetail,
+                writtenBy,
+                modelUsage,
+                repository,
+                suspectCode);
     }
 
     public IssueDraft withRepository(String fullName) {
-        return new IssueDraft(title, body, labels, fingerprint, url, state, detail, writtenBy, modelUsage, fullName, suspectCode);
+        return new IssueDraft(
+                title, body, labels, fingerprint, url, state, detail, writtenBy, modelUsage, fullName, suspectCode);
     }
 
     public IssueDraft withLabels(List<String> newLabels) {
-        return new IssueDraft(title, body, newLabels, fingerprint, url, state, detail, writtenBy, modelUsage, repository, suspectCode);
+        return new IssueDraft(
+                title,
+                body,
+                newLabels,
+                fingerprint,
+                url,
+                state,
+                detail,
+                writtenBy,
+                modelUsage,
+                repository,
+                suspectCode);
     }
 
     /** Names a draft part by part; a new draft is in state {@code draft}, not filed, written from the template. */
@@ -103,7 +126,18 @@ public record IssueDraft(
         }
 
         public IssueDraft build() {
-            return new IssueDraft(title, body, labels, fingerprint, url, state, detail, writtenBy, modelUsage, repository, suspectCode);
+            return new IssueDraft(
+                    title,
+                    body,
+                    labels,
+                    fingerprint,
+                    url,
+                    state,
+                    detail,
+                    writtenBy,
+                    modelUsage,
+                    repository,
+                    suspectCode);
         }
     }
 }

@@ -19,7 +19,8 @@ public record LogCoverageEvidence(
         long lines,
         long records,
         double recognisedShare,
-        List<String> unrecognised) implements Evidence {
+        List<String> unrecognised)
+        implements Evidence {
 
     public LogCoverageEvidence {
         unrecognised = unrecognised == null ? List.of() : List.copyOf(unrecognised);

@@ -29,7 +29,8 @@ public record LogLatencyEvidence(
         double stableP95,
         double pValue,
         List<String> samples,
-        String source) implements Evidence {
+        String source)
+        implements Evidence {
 
     public LogLatencyEvidence {
         samples = samples == null ? List.of() : List.copyOf(samples);

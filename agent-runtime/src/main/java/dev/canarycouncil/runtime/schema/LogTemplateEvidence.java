@@ -36,7 +36,8 @@ public record LogTemplateEvidence(
         List<String> samples,
         String source,
         LogRecordKind recordKind,
-        ExceptionInfo exception) implements Evidence {
+        ExceptionInfo exception)
+        implements Evidence {
 
     public LogTemplateEvidence {
         samples = samples == null ? List.of() : List.copyOf(samples);
@@ -45,11 +46,36 @@ public record LogTemplateEvidence(
     }
 
     /** Evidence whose kind follows from its signature: a crash report with one, a message without. */
-    public LogTemplateEvidence(String description, Severity severity, String template, String signature, String location,
-                               String frame, long canaryCount, long stableCount, long canaryTotal, long stableTotal,
-                               Instant firstSeen, List<String> samples, String source) {
-        this(description, severity, template, signature, location, frame, canaryCount, stableCount, canaryTotal, stableTotal,
-                firstSeen, samples, source, null, null);
+    public LogTemplateEvidence(
+            String description,
+            Severity severity,
+            String template,
+            String signature,
+            String location,
+            String frame,
+            long canaryCount,
+            long stableCount,
+            long canaryTotal,
+            long stableTotal,
+            Instant firstSeen,
+            List<String> samples,
+            String source) {
+        this(
+                description,
+                severity,
+                template,
+                signature,
+                location,
+                frame,
+                canaryCount,
+                stableCount,
+                canaryTotal,
+                stableTotal,
+                firstSeen,
+                samples,
+                source,
+                null,
+                null);
     }
 
     /** Evidence about one template, by name: what it says, how bad, and which template; the rest is optional. */
@@ -59,9 +85,14 @@ public record LogTemplateEvidence(
 
     /** This evidence with some parts changed (a redacted or bounded copy). */
     public Builder toBuilder() {
-        return new Builder(description, severity, template).crash(signature, location, frame)
-                .counts(canaryCount, stableCount, canaryTotal, stableTotal).firstSeen(firstSeen).samples(samples)
-                .source(source).recordKind(recordKind).exception(exception);
+        return new Builder(description, severity, template)
+                .crash(signature, location, frame)
+                .counts(canaryCount, stableCount, canaryTotal, stableTotal)
+                .firstSeen(firstSeen)
+                .samples(samples)
+                .source(source)
+                .recordKind(recordKind)
+                .exception(exception);
     }
 
     /** Builds the evidence part by part, so no caller passes a row of nulls. */
@@ -141,8 +172,22 @@ public record LogTemplateEvidence(
         }
 
         public LogTemplateEvidence build() {
-            return new LogTemplateEvidence(description, severity, template, signature, location, frame, canaryCount, stableCount,
-                    canaryTotal, stableTotal, firstSeen, samples, source, recordKind, exception);
+            return new LogTemplateEvidence(
+                    description,
+                    severity,
+                    template,
+                    signature,
+                    location,
+                    frame,
+                    canaryCount,
+                    stableCount,
+                    canaryTotal,
+                    stableTotal,
+                    firstSeen,
+                    samples,
+                    source,
+                    recordKind,
+                    exception);
         }
     }
 }

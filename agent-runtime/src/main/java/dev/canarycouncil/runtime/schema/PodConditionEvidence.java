@@ -20,5 +20,5 @@ public record PodConditionEvidence(
         String condition,
         String detail,
         int restarts,
-        Integer exitCode) implements Evidence {
-}
+        Integer exitCode)
+        implements Evidence {}

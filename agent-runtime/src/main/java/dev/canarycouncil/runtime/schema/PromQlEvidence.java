@@ -27,11 +27,21 @@ public record PromQlEvidence(
         Instant start,
         Instant end,
         String test,
-        String unit) implements Evidence {
+        String unit)
+        implements Evidence {
 
     /** Evidence without a unit, as members before units were sent it. */
-    public PromQlEvidence(String description, Severity severity, String metric, String canaryQuery, String stableQuery,
-                          Double canaryValue, Double stableValue, Instant start, Instant end, String test) {
+    public PromQlEvidence(
+            String description,
+            Severity severity,
+            String metric,
+            String canaryQuery,
+            String stableQuery,
+            Double canaryValue,
+            Double stableValue,
+            Instant start,
+            Instant end,
+            String test) {
         this(description, severity, metric, canaryQuery, stableQuery, canaryValue, stableValue, start, end, test, null);
     }
 }

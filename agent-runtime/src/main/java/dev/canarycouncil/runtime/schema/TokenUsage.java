@@ -22,7 +22,9 @@ public record TokenUsage(int calls, long inputTokens, long outputTokens) {
     }
 
     public TokenUsage plus(TokenUsage other) {
-        return other == null ? this : new TokenUsage(calls + other.calls, inputTokens + other.inputTokens,
-                outputTokens + other.outputTokens);
+        return other == null
+                ? this
+                : new TokenUsage(
+                        calls + other.calls, inputTokens + other.inputTokens, outputTokens + other.outputTokens);
     }
 }

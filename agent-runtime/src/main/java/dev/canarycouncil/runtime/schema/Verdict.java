@@ -54,10 +54,22 @@ public record Verdict(
     }
 
     public Builder toBuilder() {
-        return new Builder().analysisId(analysisId).subject(subject).decision(decision).confidence(confidence)
-                .rationale(rationale).rootCause(rootCause).remediation(remediation).findings(findings)
-                .failures(failures).issue(issue).mode(mode).decidedAt(decidedAt).durationMs(durationMs)
-                .analysis(analysis).models(models);
+        return new Builder()
+                .analysisId(analysisId)
+                .subject(subject)
+                .decision(decision)
+                .confidence(confidence)
+                .rationale(rationale)
+                .rootCause(rootCause)
+                .remediation(remediation)
+                .findings(findings)
+                .failures(failures)
+                .issue(issue)
+                .mode(mode)
+                .decidedAt(decidedAt)
+                .durationMs(durationMs)
+                .analysis(analysis)
+                .models(models);
     }
 
     public Verdict withIssue(IssueDraft draft) {
@@ -69,8 +81,14 @@ public record Verdict(
     }
 
     /** This verdict with its prose, root cause, mode and model accounting settled. */
-    public Verdict withNarrative(String newAnalysis, String newRootCause, AnalysisMode newMode, ModelAccounting newModels) {
-        return toBuilder().analysis(newAnalysis).rootCause(newRootCause).mode(newMode).models(newModels).build();
+    public Verdict withNarrative(
+            String newAnalysis, String newRootCause, AnalysisMode newMode, ModelAccounting newModels) {
+        return toBuilder()
+                .analysis(newAnalysis)
+                .rootCause(newRootCause)
+                .mode(newMode)
+                .models(newModels)
+                .build();
     }
 
     /** Names each part; unset lists are empty, the mode deterministic and the decision time now. */
@@ -91,8 +109,7 @@ public record Verdict(
         private String analysis;
         private ModelAccounting models;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder analysisId(String value) {
             this.analysisId = value;
@@ -171,8 +188,22 @@ public record Verdict(
         }
 
         public Verdict build() {
-            return new Verdict(analysisId, subject, decision, confidence, rationale, rootCause, remediation, findings,
-                    failures, issue, mode, decidedAt == null ? Instant.now() : decidedAt, durationMs, analysis, models);
+            return new Verdict(
+                    analysisId,
+                    subject,
+                    decision,
+                    confidence,
+                    rationale,
+                    rootCause,
+                    remediation,
+                    findings,
+                    failures,
+                    issue,
+                    mode,
+                    decidedAt == null ? Instant.now() : decidedAt,
+                    durationMs,
+                    analysis,
+                    models);
         }
     }
 }

@@ -8,8 +8,7 @@ public final class Texts {
 
     private static final String ELLIPSIS = "…";
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /** Whitespace runs (newlines included) as one space, trimmed: a multi-line message on one line. */
     public static String oneLine(String s) {

@@ -22,5 +22,4 @@ public record ContainerInfo(
         Integer exitCode,
         String lastTerminationReason,
         Integer lastExitCode,
-        Instant lastTerminatedAt) {
-}
+        Instant lastTerminatedAt) {}

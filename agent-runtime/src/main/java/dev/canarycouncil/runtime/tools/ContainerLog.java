@@ -6,10 +6,4 @@ package dev.canarycouncil.runtime.tools;
  * @param truncated  true when {@code limitBytes} cut the text; the newest lines are kept
  */
 public record ContainerLog(
-        String pod,
-        String container,
-        boolean previous,
-        String text,
-        int lineCount,
-        boolean truncated) {
-}
+        String pod, String container, boolean previous, String text, int lineCount, boolean truncated) {}

@@ -11,5 +11,4 @@ public record EventInfo(
         String involvedName,
         int count,
         Instant firstTimestamp,
-        Instant lastTimestamp) {
-}
+        Instant lastTimestamp) {}

@@ -10,10 +10,4 @@ import dev.canarycouncil.runtime.schema.TimeWindow;
  *                to now, capped (an hour by default)
  */
 public record RolloutPods(
-        String namespace,
-        String rollout,
-        String service,
-        PodGroup canary,
-        PodGroup stable,
-        TimeWindow window) {
-}
+        String namespace, String rollout, String service, PodGroup canary, PodGroup stable, TimeWindow window) {}

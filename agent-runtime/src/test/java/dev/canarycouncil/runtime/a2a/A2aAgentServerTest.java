@@ -3,15 +3,14 @@ package dev.canarycouncil.runtime.a2a;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.runtime.json.Json;
 import dev.canarycouncil.runtime.testing.SseEvents;
 import dev.canarycouncil.runtime.testing.TestHttp;
 import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,8 @@ class A2aAgentServerTest {
     }
 
     static String request(String method, String params) {
-        return "{\"jsonrpc\":\"2.0\",\"id\":\"" + UUID.randomUUID() + "\",\"method\":\"" + method + "\",\"params\":" + params + "}";
+        return "{\"jsonrpc\":\"2.0\",\"id\":\"" + UUID.randomUUID() + "\",\"method\":\"" + method + "\",\"params\":"
+                + params + "}";
     }
 
     static String sendParams(String text) {
@@ -52,7 +52,8 @@ class A2aAgentServerTest {
     @Test
     void servesItsCardWithItsOwnUrlAtBothWellKnownPaths() throws Exception {
         for (String path : List.of("/.well-known/agent-card.json", "/.well-known/agent.json")) {
-            JsonNode card = Json.mapper().readTree(TestHttp.get(agent.url() + path).body());
+            JsonNode card =
+                    Json.mapper().readTree(TestHttp.get(agent.url() + path).body());
             assertEquals("toy", card.get("name").asText());
             assertEquals(agent.url(), card.get("url").asText());
             assertEquals("JSONRPC", card.get("preferredTransport").asText());
@@ -65,7 +66,9 @@ class A2aAgentServerTest {
         JsonNode task = rpc(request("message/send", sendParams("echo hello"))).get("result");
         assertEquals("task", task.get("kind").asText());
         assertEquals("completed", task.get("status").get("state").asText());
-        assertEquals("hello", task.get("artifacts").get(0).get("parts").get(0).get("text").asText());
+        assertEquals(
+                "hello",
+                task.get("artifacts").get(0).get("parts").get(0).get("text").asText());
     }
 
     @Test
@@ -77,18 +80,25 @@ class A2aAgentServerTest {
 
     @Test
     void streamingSendStartsWithTheTaskThenReportsProgressThenCompletes() throws Exception {
-        SseEvents.Stream stream = SseEvents.post(agent.url() + "/", request("message/stream", sendParams("echo stream")),
-                Duration.ofSeconds(30));
+        SseEvents.Stream stream = SseEvents.post(
+                agent.url() + "/", request("message/stream", sendParams("echo stream")), Duration.ofSeconds(30));
         assertEquals(200, stream.status());
         assertTrue(stream.contentType().startsWith("text/event-stream"));
-        List<JsonNode> results = stream.events().stream().map(e -> e.get("result")).toList();
+        List<JsonNode> results =
+                stream.events().stream().map(e -> e.get("result")).toList();
         assertEquals("task", results.get(0).get("kind").asText());
         List<String> progress = results.stream()
                 .filter(r -> "status-update".equals(r.path("kind").asText()))
-                .map(r -> r.path("status").path("message").path("parts").path(0).path("text").asText())
+                .map(r -> r.path("status")
+                        .path("message")
+                        .path("parts")
+                        .path(0)
+                        .path("text")
+                        .asText())
                 .toList();
         assertTrue(progress.contains("thinking about stream"), progress::toString);
-        assertTrue(results.stream().anyMatch(r -> "artifact-update".equals(r.path("kind").asText())));
+        assertTrue(results.stream()
+                .anyMatch(r -> "artifact-update".equals(r.path("kind").asText())));
         JsonNode last = results.get(results.size() - 1);
         assertEquals("completed", last.get("status").get("state").asText());
         assertTrue(last.get("final").asBoolean());
@@ -98,19 +108,33 @@ class A2aAgentServerTest {
     void streamedEventsKeepTheirOrderUnderRepetition() throws Exception {
         // The SDK's publisher once reordered about 2% of streams; 200 runs catch that almost surely.
         for (int i = 0; i < 200; i++) {
-            SseEvents.Stream stream = SseEvents.post(agent.url() + "/", request("message/stream", sendParams("echo run" + i)),
-                    Duration.ofSeconds(30));
-            List<String> kinds = stream.events().stream().map(e -> e.get("result"))
-                    .map(r -> r.path("kind").asText() + ":" + r.path("status").path("state").asText("")).toList();
-            assertEquals(List.of("task:submitted", "status-update:working", "status-update:working", "status-update:working",
-                    "artifact-update:", "status-update:completed"), kinds, "run " + i);
+            SseEvents.Stream stream = SseEvents.post(
+                    agent.url() + "/", request("message/stream", sendParams("echo run" + i)), Duration.ofSeconds(30));
+            List<String> kinds = stream.events().stream()
+                    .map(e -> e.get("result"))
+                    .map(r -> r.path("kind").asText() + ":"
+                            + r.path("status").path("state").asText(""))
+                    .toList();
+            assertEquals(
+                    List.of(
+                            "task:submitted",
+                            "status-update:working",
+                            "status-update:working",
+                            "status-update:working",
+                            "artifact-update:",
+                            "status-update:completed"),
+                    kinds,
+                    "run " + i);
         }
     }
 
     @Test
     void getReturnsAKnownTaskAndAnErrorForAnUnknownOne() throws Exception {
-        JsonNode task = rpc(request("message/send", sendParams("echo remember me"))).get("result");
-        JsonNode fetched = rpc(request("tasks/get", "{\"id\":\"" + task.get("id").asText() + "\"}")).get("result");
+        JsonNode task =
+                rpc(request("message/send", sendParams("echo remember me"))).get("result");
+        JsonNode fetched = rpc(request(
+                        "tasks/get", "{\"id\":\"" + task.get("id").asText() + "\"}"))
+                .get("result");
         assertEquals("completed", fetched.get("status").get("state").asText());
         JsonNode error = rpc(request("tasks/get", "{\"id\":\"no-such-task\"}")).get("error");
         assertEquals(-32001, error.get("code").asInt());
@@ -121,9 +145,12 @@ class A2aAgentServerTest {
         String params = sendParams("sleep 20000").replace("}}", "},\"configuration\":{\"blocking\":false}}");
         JsonNode task = rpc(request("message/send", params)).get("result");
         String id = task.get("id").asText();
-        JsonNode canceled = rpc(request("tasks/cancel", "{\"id\":\"" + id + "\"}")).get("result");
+        JsonNode canceled =
+                rpc(request("tasks/cancel", "{\"id\":\"" + id + "\"}")).get("result");
         assertEquals("canceled", canceled.get("status").get("state").asText());
-        assertTrue(agent.interrupted.await(5, java.util.concurrent.TimeUnit.SECONDS), "the work thread was not interrupted");
+        assertTrue(
+                agent.interrupted.await(5, java.util.concurrent.TimeUnit.SECONDS),
+                "the work thread was not interrupted");
     }
 
     @Test
@@ -142,7 +169,14 @@ class A2aAgentServerTest {
     void malformedRequestsGetJsonRpcErrors() throws Exception {
         assertEquals(-32700, rpc("{not json").get("error").get("code").asInt());
         assertEquals(-32600, rpc("[1,2]").get("error").get("code").asInt());
-        assertEquals(-32601, rpc(request("tasks/frobnicate", "{}")).get("error").get("code").asInt());
-        assertEquals(-32602, rpc(request("message/send", "{\"message\":42}")).get("error").get("code").asInt());
+        assertEquals(
+                -32601,
+                rpc(request("tasks/frobnicate", "{}")).get("error").get("code").asInt());
+        assertEquals(
+                -32602,
+                rpc(request("message/send", "{\"message\":42}"))
+                        .get("error")
+                        .get("code")
+                        .asInt());
     }
 }

@@ -1,10 +1,5 @@
 package dev.canarycouncil.runtime.a2a;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-
 import dev.canarycouncil.runtime.a2a.server.A2aAgentServer;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
 import dev.canarycouncil.runtime.agent.AgentHosting;
@@ -14,6 +9,10 @@ import dev.canarycouncil.runtime.agent.InvalidInputException;
 import dev.canarycouncil.runtime.http.HttpEndpoint;
 import io.a2a.spec.TextPart;
 import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * A test agent hosted exactly like the real ones. Its text input is a command:
@@ -49,7 +48,11 @@ final class ToyAgent implements AutoCloseable {
             }
             throw new IllegalStateException("asked to fail");
         };
-        server = AgentHosting.host(endpoint.router(), "toy", endpoint.baseUrl(), work,
+        server = AgentHosting.host(
+                endpoint.router(),
+                "toy",
+                endpoint.baseUrl(),
+                work,
                 A2aServerSettings.defaults().withBlockingTimeout(blockingTimeout));
     }
 

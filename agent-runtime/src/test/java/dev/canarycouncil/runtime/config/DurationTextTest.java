@@ -1,12 +1,11 @@
 package dev.canarycouncil.runtime.config;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class DurationTextTest {
 
@@ -28,7 +27,8 @@ class DurationTextTest {
     @Test
     void zeroAndNonsenseAreRefusedWithAnExample() {
         for (String bad : new String[] {"0", "0s", "abc", "1.5s", "-3s", "", "5 m"}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DurationText.parse(bad), bad);
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> DurationText.parse(bad), bad);
             assertTrue(e.getMessage().contains("'" + bad + "'"), e.getMessage());
         }
         assertThrows(IllegalArgumentException.class, () -> DurationText.parse(null));

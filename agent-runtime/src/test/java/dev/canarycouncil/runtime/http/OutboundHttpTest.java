@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -12,8 +13,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +51,8 @@ class OutboundHttpTest {
         server.stop(0);
     }
 
-    private static void reply(com.sun.net.httpserver.HttpExchange ex, int status, byte[] body, boolean length) throws IOException {
+    private static void reply(com.sun.net.httpserver.HttpExchange ex, int status, byte[] body, boolean length)
+            throws IOException {
         ex.sendResponseHeaders(status, length ? (body.length == 0 ? -1 : body.length) : 0);
         try (OutputStream out = ex.getResponseBody()) {
             for (int i = 0; i < body.length; i += 4096) {
@@ -62,11 +62,16 @@ class OutboundHttpTest {
     }
 
     private HttpResponse<byte[]> get(HttpLimits limits, String path) throws Exception {
-        return OutboundHttp.client(limits).send(HttpRequest.newBuilder(URI.create(base + path)).timeout(limits.requestTimeout())
-                .build(), OutboundHttp.cappedBytes(limits, "the test server"));
+        return OutboundHttp.client(limits)
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + path))
+                                .timeout(limits.requestTimeout())
+                                .build(),
+                        OutboundHttp.cappedBytes(limits, "the test server"));
     }
 
-    private static final HttpLimits LIMITS = HttpLimits.of(Duration.ofSeconds(2), Duration.ofSeconds(2)).withMaxResponseBytes(4096);
+    private static final HttpLimits LIMITS =
+            HttpLimits.of(Duration.ofSeconds(2), Duration.ofSeconds(2)).withMaxResponseBytes(4096);
 
     @Test
     void aBodyWithinTheCapIsReadWhole() throws Exception {
@@ -75,7 +80,7 @@ class OutboundHttpTest {
 
     @Test
     void aBodyOverTheCapFailsNamingThePeerAndTheCap() {
-        for (String path : new String[]{"/declared-large", "/streamed-large"}) {
+        for (String path : new String[] {"/declared-large", "/streamed-large"}) {
             IOException e = assertThrows(IOException.class, () -> get(LIMITS, path), path);
             Throwable tooLarge = e instanceof ResponseTooLargeException ? e : e.getCause();
             assertInstanceOf(ResponseTooLargeException.class, tooLarge, path);
@@ -102,6 +107,7 @@ class OutboundHttpTest {
     void limitsAreCheckedWhenMade() {
         assertThrows(IllegalArgumentException.class, () -> HttpLimits.of(Duration.ZERO, Duration.ofSeconds(1)));
         assertThrows(IllegalArgumentException.class, () -> LIMITS.withMaxResponseBytes(0));
-        assertTrue(OutboundHttp.size(8L * 1024 * 1024).equals("8 MiB") && OutboundHttp.size(300).equals("300 bytes"));
+        assertTrue(OutboundHttp.size(8L * 1024 * 1024).equals("8 MiB")
+                && OutboundHttp.size(300).equals("300 bytes"));
     }
 }

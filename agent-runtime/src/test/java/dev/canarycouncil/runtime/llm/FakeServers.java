@@ -3,7 +3,6 @@ package dev.canarycouncil.runtime.llm;
 import dev.canarycouncil.runtime.testing.GeminiFake;
 import dev.canarycouncil.runtime.testing.ModelFake;
 import dev.canarycouncil.runtime.testing.OpenAiFake;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,8 +13,7 @@ final class FakeServers {
 
     static final String KEY = "test-key";
 
-    private FakeServers() {
-    }
+    private FakeServers() {}
 
     static ModelFake start(ModelProvider provider) throws IOException {
         return provider == ModelProvider.GEMINI ? GeminiFake.start(KEY) : OpenAiFake.start(KEY);

@@ -1,7 +1,9 @@
 package dev.canarycouncil.runtime.llm;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,11 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ModelConfigLoaderTest {
 
@@ -50,7 +49,10 @@ class ModelConfigLoaderTest {
 
     @Test
     void theCouncilsOwnKeyVariableWinsOverTheConventionalOne() {
-        ModelConfig c = flags(Map.of("GEMINI_API_KEY", "conventional", ModelConfigLoader.KEY_ENV, "own"), "gemini:gemini-2.5-pro", null);
+        ModelConfig c = flags(
+                Map.of("GEMINI_API_KEY", "conventional", ModelConfigLoader.KEY_ENV, "own"),
+                "gemini:gemini-2.5-pro",
+                null);
         ModelSettings s = c.defaults();
         assertEquals("own", s.apiKey());
         assertEquals("gemini-2.5-pro", s.model());
@@ -65,7 +67,8 @@ class ModelConfigLoaderTest {
 
     @Test
     void aLocalOpenAiCompatibleServerNeedsNoKey() {
-        ModelSettings s = flags(Map.of(), "openai:qwen2.5", "http://localhost:8000/v1/").defaults();
+        ModelSettings s =
+                flags(Map.of(), "openai:qwen2.5", "http://localhost:8000/v1/").defaults();
         assertEquals(ModelProvider.OPENAI, s.provider());
         assertEquals("qwen2.5", s.model());
         assertEquals("http://localhost:8000/v1", s.baseUrl());
@@ -82,7 +85,8 @@ class ModelConfigLoaderTest {
 
     @Test
     void aBaseUrlWithoutSchemeIsRefused() {
-        ModelConfigException e = assertThrows(ModelConfigException.class, () -> flags(Map.of(), "openai:x", "localhost:8000/v1"));
+        ModelConfigException e =
+                assertThrows(ModelConfigException.class, () -> flags(Map.of(), "openai:x", "localhost:8000/v1"));
         assertTrue(e.getMessage().contains("http://"), e.getMessage());
     }
 
@@ -170,9 +174,10 @@ class ModelConfigLoaderTest {
     void anUnknownFieldIsNamed() {
         ModelConfigException top = fileFails(Map.of("GEMINI_API_KEY", GEMINI_KEY), "model: gemini\ntemprature: 0.2\n");
         assertTrue(top.getMessage().contains("temprature"), top.getMessage());
-        ModelConfigException agent = fileFails(Map.of("GEMINI_API_KEY", GEMINI_KEY),
-                "model: gemini\nagents:\n  log-analyst: {modle: gemini}\n");
-        assertTrue(agent.getMessage().contains("modle") && agent.getMessage().contains("log-analyst"), agent.getMessage());
+        ModelConfigException agent = fileFails(
+                Map.of("GEMINI_API_KEY", GEMINI_KEY), "model: gemini\nagents:\n  log-analyst: {modle: gemini}\n");
+        assertTrue(
+                agent.getMessage().contains("modle") && agent.getMessage().contains("log-analyst"), agent.getMessage());
     }
 
     @Test
@@ -205,22 +210,28 @@ class ModelConfigLoaderTest {
     void badValuesAreModelConfigExceptions() {
         Map<String, String> env = Map.of("GEMINI_API_KEY", GEMINI_KEY);
         assertTrue(fileFails(env, "model: gemini\ntimeout: soon\n").getMessage().contains("timeout"));
-        assertTrue(fileFails(env, "model: gemini\nmaxAttempts: 50\n").getMessage().contains("maxAttempts"));
-        assertTrue(fileFails(env, "model: gemini\nstructuredOutput: xml\n").getMessage().contains("structuredOutput"));
-        assertTrue(fileFails(env, "model: gemini\nagents: [a, b]\n").getMessage().contains("agents"));
+        assertTrue(
+                fileFails(env, "model: gemini\nmaxAttempts: 50\n").getMessage().contains("maxAttempts"));
+        assertTrue(fileFails(env, "model: gemini\nstructuredOutput: xml\n")
+                .getMessage()
+                .contains("structuredOutput"));
+        assertTrue(
+                fileFails(env, "model: gemini\nagents: [a, b]\n").getMessage().contains("agents"));
         assertTrue(fileFails(env, "- just\n- a list\n").getMessage().contains("object"));
     }
 
     @Test
     void aMissingFileIsNamed() {
         Path missing = dir.resolve("nope.yaml");
-        ModelConfigException e = assertThrows(ModelConfigException.class, () -> new ModelConfigLoader(Map.of()).fromFile(missing));
+        ModelConfigException e =
+                assertThrows(ModelConfigException.class, () -> new ModelConfigLoader(Map.of()).fromFile(missing));
         assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
     }
 
     @Test
     void settingsNeverPrintTheKey() {
-        ModelSettings s = flags(Map.of("GEMINI_API_KEY", GEMINI_KEY), "gemini", null).defaults();
+        ModelSettings s =
+                flags(Map.of("GEMINI_API_KEY", GEMINI_KEY), "gemini", null).defaults();
         assertFalse(s.toString().contains(GEMINI_KEY), s.toString());
         assertTrue(s.toString().contains("key set"), s.toString());
         assertFalse(ModelConfig.of(s).toString().contains(GEMINI_KEY), "nor does the config that holds them");

@@ -1,26 +1,24 @@
 package dev.canarycouncil.runtime.llm;
 
-import dev.canarycouncil.runtime.redaction.Redactor;
-import dev.canarycouncil.runtime.schema.ModelReview.Status;
-import dev.canarycouncil.runtime.testing.ModelFake;
-import dev.canarycouncil.runtime.testing.ModelReply;
-import dev.canarycouncil.runtime.testing.ModelRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
-import java.io.IOException;
-import java.time.Duration;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.canarycouncil.runtime.redaction.Redactor;
+import dev.canarycouncil.runtime.schema.ModelReview.Status;
+import dev.canarycouncil.runtime.testing.ModelFake;
+import dev.canarycouncil.runtime.testing.ModelReply;
+import dev.canarycouncil.runtime.testing.ModelRequest;
+import java.io.IOException;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
 class ModelSessionTest {
 
-    record Weather(String city, int degrees) {
-    }
+    record Weather(String city, int degrees) {}
 
     private ModelFake fake;
     private ModelSession session;
@@ -45,12 +43,15 @@ class ModelSessionTest {
     }
 
     private ModelOutcome<Weather> ask(long budget) throws InterruptedException {
-        return session.run(budget, (model, fence) ->
-                JsonAnswer.ask(model, "system", "user " + fence.fence("src", "data"), Weather.class));
+        return session.run(
+                budget,
+                (model, fence) -> JsonAnswer.ask(model, "system", "user " + fence.fence("src", "data"), Weather.class));
     }
 
     @ParameterizedTest
-    @EnumSource(value = ModelProvider.class, names = {"GEMINI", "OPENAI"})
+    @EnumSource(
+            value = ModelProvider.class,
+            names = {"GEMINI", "OPENAI"})
     void validJsonIsAnsweredAndTheProvidersUsageCharged(ModelProvider provider) throws Exception {
         start(provider, startFake(provider), Duration.ofSeconds(5));
         String json = "{\"city\":\"Oslo\",\"degrees\":-3}";
@@ -70,7 +71,9 @@ class ModelSessionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ModelProvider.class, names = {"GEMINI", "OPENAI"})
+    @EnumSource(
+            value = ModelProvider.class,
+            names = {"GEMINI", "OPENAI"})
     void theRequestAsksForAJsonSchemaAndCarriesTheFence(ModelProvider provider) throws Exception {
         start(provider, startFake(provider), Duration.ofSeconds(5));
         fake.enqueue(ModelReply.json("{\"city\":\"Oslo\",\"degrees\":1}"));
@@ -79,12 +82,17 @@ class ModelSessionTest {
         assertTrue(seen.jsonSchemaRequested(), seen.rawBody());
         assertTrue(seen.rawBody().contains("degrees"), "the record's schema travels in the request: " + seen.rawBody());
         assertEquals("system", seen.systemText());
-        assertTrue(seen.lastTurn("user").text().matches("(?s)user <data-[0-9a-f]{12} source=\"src\">\ndata\n</data-[0-9a-f]{12}>"),
+        assertTrue(
+                seen.lastTurn("user")
+                        .text()
+                        .matches("(?s)user <data-[0-9a-f]{12} source=\"src\">\ndata\n</data-[0-9a-f]{12}>"),
                 seen.lastTurn("user").text());
     }
 
     @ParameterizedTest
-    @EnumSource(value = ModelProvider.class, names = {"GEMINI", "OPENAI"})
+    @EnumSource(
+            value = ModelProvider.class,
+            names = {"GEMINI", "OPENAI"})
     void proseInsteadOfJsonIsRejected(ModelProvider provider) throws Exception {
         start(provider, startFake(provider), Duration.ofSeconds(5));
         fake.enqueue(ModelReply.text("Sure! here you go"));
@@ -97,7 +105,9 @@ class ModelSessionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ModelProvider.class, names = {"GEMINI", "OPENAI"})
+    @EnumSource(
+            value = ModelProvider.class,
+            names = {"GEMINI", "OPENAI"})
     void aServerErrorOnEveryAttemptFails(ModelProvider provider) throws Exception {
         ModelSettings s = startFake(provider).withMaxAttempts(2);
         start(provider, s, Duration.ofSeconds(5));
@@ -112,11 +122,15 @@ class ModelSessionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ModelProvider.class, names = {"GEMINI", "OPENAI"})
+    @EnumSource(
+            value = ModelProvider.class,
+            names = {"GEMINI", "OPENAI"})
     void aPromptLargerThanTheBudgetIsNeverSent(ModelProvider provider) throws Exception {
         start(provider, startFake(provider), Duration.ofSeconds(5));
-        ModelOutcome<Weather> outcome = session.run(10, (model, fence) ->
-                JsonAnswer.ask(model, "system", "user " + fence.fence("src", "x".repeat(400)), Weather.class));
+        ModelOutcome<Weather> outcome = session.run(
+                10,
+                (model, fence) ->
+                        JsonAnswer.ask(model, "system", "user " + fence.fence("src", "x".repeat(400)), Weather.class));
         assertEquals(Status.OVER_BUDGET, outcome.status());
         assertNull(outcome.value());
         assertEquals(0, fake.requestCount());
@@ -124,7 +138,9 @@ class ModelSessionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ModelProvider.class, names = {"GEMINI", "OPENAI"})
+    @EnumSource(
+            value = ModelProvider.class,
+            names = {"GEMINI", "OPENAI"})
     void aZeroBudgetMakesNoCall(ModelProvider provider) throws Exception {
         start(provider, startFake(provider), Duration.ofSeconds(5));
         boolean[] called = {false};
@@ -138,7 +154,9 @@ class ModelSessionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ModelProvider.class, names = {"GEMINI", "OPENAI"})
+    @EnumSource(
+            value = ModelProvider.class,
+            names = {"GEMINI", "OPENAI"})
     void theWallClockLimitEndsASlowCall(ModelProvider provider) throws Exception {
         start(provider, startFake(provider), Duration.ofMillis(400));
         fake.enqueue(ModelReply.delayed(Duration.ofSeconds(10), ModelReply.json("{\"city\":\"Oslo\",\"degrees\":1}")));
@@ -151,7 +169,9 @@ class ModelSessionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ModelProvider.class, names = {"GEMINI", "OPENAI"})
+    @EnumSource(
+            value = ModelProvider.class,
+            names = {"GEMINI", "OPENAI"})
     void aFailureDetailIsRedacted(ModelProvider provider) throws Exception {
         start(provider, startFake(provider), Duration.ofSeconds(5));
         ModelOutcome<Weather> outcome = session.run(10_000, (model, fence) -> {
@@ -162,7 +182,9 @@ class ModelSessionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ModelProvider.class, names = {"GEMINI", "OPENAI"})
+    @EnumSource(
+            value = ModelProvider.class,
+            names = {"GEMINI", "OPENAI"})
     void aProxysHtmlPageIsAFailedCallNotARejectedAnswer(ModelProvider provider) throws Exception {
         start(provider, startFake(provider), Duration.ofSeconds(5));
         fake.enqueue(ModelReply.garbage("<html>502 Bad Gateway</html>"));
@@ -179,7 +201,9 @@ class ModelSessionTest {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        ModelSettings s = ModelSettings.of(ModelProvider.GEMINI, null, "http://127.0.0.1:" + closedPort + "/v1beta", "k").withMaxAttempts(1);
+        ModelSettings s = ModelSettings.of(
+                        ModelProvider.GEMINI, null, "http://127.0.0.1:" + closedPort + "/v1beta", "k")
+                .withMaxAttempts(1);
         start(ModelProvider.GEMINI, s, Duration.ofSeconds(5));
         ModelOutcome<Weather> outcome = ask(10_000);
         assertEquals(Status.FAILED, outcome.status());

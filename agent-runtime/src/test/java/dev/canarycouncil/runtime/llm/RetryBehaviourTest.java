@@ -1,21 +1,20 @@
 package dev.canarycouncil.runtime.llm;
 
-import dev.canarycouncil.runtime.testing.ModelFake;
-import dev.canarycouncil.runtime.testing.ModelReply;
-import dev.langchain4j.exception.TimeoutException;
-import dev.langchain4j.model.chat.ChatModel;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
-import java.io.IOException;
-import java.time.Duration;
-
 import static dev.canarycouncil.runtime.llm.FakeServers.messages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.canarycouncil.runtime.testing.ModelFake;
+import dev.canarycouncil.runtime.testing.ModelReply;
+import dev.langchain4j.exception.TimeoutException;
+import dev.langchain4j.model.chat.ChatModel;
+import java.io.IOException;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The real langchain4j clients built by {@link ChatModels}, over {@link ModelHttpClient}, against the provider fakes. */
 class RetryBehaviourTest {
@@ -55,7 +54,9 @@ class RetryBehaviourTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ModelProvider.class, names = {"GEMINI", "OPENAI"})
+    @EnumSource(
+            value = ModelProvider.class,
+            names = {"GEMINI", "OPENAI"})
     void aRetryAfterLongerThanTheMaxWaitFailsFast(ModelProvider provider) throws IOException {
         ChatModel model = model(provider);
         fake.enqueue(ModelReply.rateLimited(120), ModelReply.text("too late"));
@@ -70,19 +71,29 @@ class RetryBehaviourTest {
     @Test
     void oneAttemptMeansOneRequest() throws IOException {
         fake = FakeServers.start(ModelProvider.OPENAI);
-        ChatModel model = ChatModels.build(FakeServers.settings(ModelProvider.OPENAI, fake).withMaxAttempts(1), false);
+        ChatModel model = ChatModels.build(
+                FakeServers.settings(ModelProvider.OPENAI, fake).withMaxAttempts(1), false);
         fake.enqueue(ModelReply.rateLimited(1), ModelReply.text("not reached"));
         assertThrows(RuntimeException.class, () -> model.chat("hi"));
         assertEquals(1, fake.requestCount());
     }
 
     @ParameterizedTest
-    @EnumSource(value = ModelProvider.class, names = {"GEMINI", "OPENAI"})
+    @EnumSource(
+            value = ModelProvider.class,
+            names = {"GEMINI", "OPENAI"})
     void aWrongKeyIsNotRetried(ModelProvider provider) throws IOException {
         fake = FakeServers.start(provider);
         ModelSettings right = FakeServers.settings(provider, fake);
-        ModelSettings wrong = new ModelSettings(provider, right.model(), right.baseUrl(), "wrong-key", right.callTimeout(),
-                3, right.maxOutputTokens(), right.structuredOutput());
+        ModelSettings wrong = new ModelSettings(
+                provider,
+                right.model(),
+                right.baseUrl(),
+                "wrong-key",
+                right.callTimeout(),
+                3,
+                right.maxOutputTokens(),
+                right.structuredOutput());
         ChatModel model = ChatModels.build(wrong, false);
         RuntimeException e = assertThrows(RuntimeException.class, () -> model.chat("hi"));
         assertEquals(1, fake.requestCount(), messages(e));
@@ -91,9 +102,12 @@ class RetryBehaviourTest {
     @Test
     void aTimeoutIsRetriedThenReportedAsATimeout() throws IOException {
         fake = FakeServers.start(ModelProvider.OPENAI);
-        ModelSettings s = FakeServers.settings(ModelProvider.OPENAI, fake).withTimeout(Duration.ofMillis(500)).withMaxAttempts(2);
+        ModelSettings s = FakeServers.settings(ModelProvider.OPENAI, fake)
+                .withTimeout(Duration.ofMillis(500))
+                .withMaxAttempts(2);
         ChatModel model = ChatModels.build(s, false);
-        fake.enqueue(ModelReply.delayed(Duration.ofSeconds(10), ModelReply.text("late")),
+        fake.enqueue(
+                ModelReply.delayed(Duration.ofSeconds(10), ModelReply.text("late")),
                 ModelReply.delayed(Duration.ofSeconds(10), ModelReply.text("late")));
         long start = System.nanoTime();
         RuntimeException e = assertThrows(RuntimeException.class, () -> model.chat("hi"));
@@ -107,7 +121,9 @@ class RetryBehaviourTest {
     @Test
     void geminiTimeoutHonoursTheSettingsTimeout() throws IOException {
         fake = FakeServers.start(ModelProvider.GEMINI);
-        ModelSettings s = FakeServers.settings(ModelProvider.GEMINI, fake).withTimeout(Duration.ofMillis(400)).withMaxAttempts(1);
+        ModelSettings s = FakeServers.settings(ModelProvider.GEMINI, fake)
+                .withTimeout(Duration.ofMillis(400))
+                .withMaxAttempts(1);
         ChatModel model = ChatModels.build(s, false);
         fake.enqueue(ModelReply.delayed(Duration.ofSeconds(10), ModelReply.text("late")));
         long start = System.nanoTime();
@@ -124,7 +140,8 @@ class RetryBehaviourTest {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        ModelSettings s = ModelSettings.of(ModelProvider.OPENAI, "m", "http://127.0.0.1:" + closedPort + "/v1", "sk-secret-key")
+        ModelSettings s = ModelSettings.of(
+                        ModelProvider.OPENAI, "m", "http://127.0.0.1:" + closedPort + "/v1", "sk-secret-key")
                 .withMaxAttempts(2);
         ChatModel model = ChatModels.build(s, false);
         long start = System.nanoTime();

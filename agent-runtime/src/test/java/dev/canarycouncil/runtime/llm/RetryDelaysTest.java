@@ -1,6 +1,6 @@
 package dev.canarycouncil.runtime.llm;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,8 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class RetryDelaysTest {
 
@@ -28,13 +27,15 @@ class RetryDelaysTest {
 
     @Test
     void retryAfterHttpDateInTheFuture() {
-        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.plusSeconds(42).atZone(ZoneOffset.UTC));
+        String date =
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.plusSeconds(42).atZone(ZoneOffset.UTC));
         assertEquals(Optional.of(Duration.ofSeconds(42)), requested(Map.of("Retry-After", List.of(date)), null));
     }
 
     @Test
     void retryAfterHttpDateInThePastMeansNow() {
-        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.minusSeconds(30).atZone(ZoneOffset.UTC));
+        String date =
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.minusSeconds(30).atZone(ZoneOffset.UTC));
         assertEquals(Optional.of(Duration.ZERO), requested(Map.of("Retry-After", List.of(date)), null));
     }
 
@@ -66,7 +67,8 @@ class RetryDelaysTest {
 
     @Test
     void nothingAskedIsEmpty() {
-        assertEquals(Optional.empty(), requested(Map.of("Content-Type", List.of("application/json")), "{\"error\":{}}"));
+        assertEquals(
+                Optional.empty(), requested(Map.of("Content-Type", List.of("application/json")), "{\"error\":{}}"));
         assertEquals(Optional.empty(), requested(Map.of(), null));
     }
 

@@ -1,12 +1,12 @@
 package dev.canarycouncil.runtime.llm;
 
-import org.junit.jupiter.api.Test;
-
 import static dev.canarycouncil.runtime.llm.FakeServers.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 class UntrustedDataTest {
 
@@ -22,7 +22,8 @@ class UntrustedDataTest {
     void theFenceEnclosesTheTextWithItsTag() {
         UntrustedData fence = UntrustedData.fresh();
         String t = fence.tag();
-        assertEquals("<" + t + " source=\"pod logs\">\nline one\nline two\n</" + t + ">",
+        assertEquals(
+                "<" + t + " source=\"pod logs\">\nline one\nline two\n</" + t + ">",
                 fence.fence("pod logs", "line one\nline two"));
     }
 

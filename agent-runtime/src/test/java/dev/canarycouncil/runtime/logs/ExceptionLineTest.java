@@ -34,7 +34,8 @@ class ExceptionLineTest {
 
     @Test
     void aLineWithoutAnExceptionNamesNone() {
-        assertTrue(ExceptionLine.last("panic: runtime error: index out of range [3] with length 3").isEmpty());
+        assertTrue(ExceptionLine.last("panic: runtime error: index out of range [3] with length 3")
+                .isEmpty());
         assertTrue(ExceptionLine.last(null).isEmpty());
     }
 }

@@ -2,10 +2,9 @@ package dev.canarycouncil.runtime.mcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.runtime.json.Json;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RangeSeriesTest {
@@ -24,7 +23,8 @@ class RangeSeriesTest {
 
     @Test
     void aSummaryNamesTheMedianAndTheRange() {
-        assertEquals("median 2.000 (min 1.000, max 3.000, 3 points)",
+        assertEquals(
+                "median 2.000 (min 1.000, max 3.000, 3 points)",
                 RangeSeries.summary(List.of(new double[] {1, 3}, new double[] {2, 1}, new double[] {3, 2})));
         assertEquals("no data", RangeSeries.summary(List.of()));
     }

@@ -3,7 +3,6 @@ package dev.canarycouncil.runtime.testing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -73,12 +72,24 @@ public final class GeminiFake extends ModelFake {
         List<ModelRequest.Turn> turns = new ArrayList<>();
         root.path("contents").forEach(content -> turns.add(turn(content)));
         List<String> toolNames = new ArrayList<>();
-        root.path("tools").forEach(tool -> tool.path("functionDeclarations").forEach(f -> toolNames.add(f.path("name").asText())));
+        root.path("tools")
+                .forEach(tool -> tool.path("functionDeclarations")
+                        .forEach(f -> toolNames.add(f.path("name").asText())));
         JsonNode config = root.path("generationConfig");
         boolean json = "application/json".equals(config.path("responseMimeType").asText())
-                || config.has("responseSchema") || config.has("responseJsonSchema");
-        return new ModelRequest(PROVIDER, uri.getPath(), headers, body, path.matches() ? path.group(1) : null,
-                String.join("\n", system), turns, toolNames, root.has("tools") ? root.get("tools").toString() : "", json);
+                || config.has("responseSchema")
+                || config.has("responseJsonSchema");
+        return new ModelRequest(
+                PROVIDER,
+                uri.getPath(),
+                headers,
+                body,
+                path.matches() ? path.group(1) : null,
+                String.join("\n", system),
+                turns,
+                toolNames,
+                root.has("tools") ? root.get("tools").toString() : "",
+                json);
     }
 
     private static ModelRequest.Turn turn(JsonNode content) {
@@ -96,7 +107,8 @@ public final class GeminiFake extends ModelFake {
                 results.add(resultText(part.get("functionResponse").path("response")));
             }
         }
-        String role = "model".equals(content.path("role").asText()) ? "assistant"
+        String role = "model".equals(content.path("role").asText())
+                ? "assistant"
                 : !results.isEmpty() && texts.isEmpty() ? "tool" : "user";
         return new ModelRequest.Turn(role, String.join("\n", texts), calls, results);
     }
@@ -121,8 +133,11 @@ public final class GeminiFake extends ModelFake {
             key = new RecordedRequest("POST", uri.getPath(), uri.getRawQuery(), Map.of(), "").param("key");
         }
         if (key == null || key.isEmpty()) {
-            return error(403, "PERMISSION_DENIED", "Method doesn't allow unregistered callers (callers without established identity)."
-                    + " Please use API Key or other form of API consumer identity to call this API.");
+            return error(
+                    403,
+                    "PERMISSION_DENIED",
+                    "Method doesn't allow unregistered callers (callers without established identity)."
+                            + " Please use API Key or other form of API consumer identity to call this API.");
         }
         if (!key.equals(apiKey())) {
             ObjectNode errorInfo = MAPPER.createObjectNode()
@@ -130,7 +145,9 @@ public final class GeminiFake extends ModelFake {
                     .put("reason", "API_KEY_INVALID")
                     .put("domain", "googleapis.com");
             errorInfo.putObject("metadata").put("service", "generativelanguage.googleapis.com");
-            return Answer.json(400, errorBody(400, "INVALID_ARGUMENT", "API key not valid. Please pass a valid API key.", errorInfo));
+            return Answer.json(
+                    400,
+                    errorBody(400, "INVALID_ARGUMENT", "API key not valid. Please pass a valid API key.", errorInfo));
         }
         JsonNode root = readTree(request.rawBody());
         if (!root.isObject()) {
@@ -145,16 +162,26 @@ public final class GeminiFake extends ModelFake {
     @Override
     Answer render(ModelRequest request, ModelReply reply) {
         if (reply instanceof ModelReply.Text text) {
-            return success(request, List.of(MAPPER.createObjectNode().put("text", text.text())), text.completionTokens());
+            return success(
+                    request, List.of(MAPPER.createObjectNode().put("text", text.text())), text.completionTokens());
         }
         if (reply instanceof ModelReply.ToolCalls calls) {
-            return success(request, calls.calls().stream().map(GeminiFake::functionCall).toList(), calls.completionTokens());
+            return success(
+                    request,
+                    calls.calls().stream().map(GeminiFake::functionCall).toList(),
+                    calls.completionTokens());
         }
         if (reply instanceof ModelReply.RateLimited limited) {
             ObjectNode retryInfo = MAPPER.createObjectNode()
                     .put("@type", "type.googleapis.com/google.rpc.RetryInfo")
                     .put("retryDelay", limited.retryAfterSeconds() + "s");
-            return Answer.json(429, errorBody(429, "RESOURCE_EXHAUSTED", "Resource has been exhausted (e.g. check quota).", retryInfo))
+            return Answer.json(
+                            429,
+                            errorBody(
+                                    429,
+                                    "RESOURCE_EXHAUSTED",
+                                    "Resource has been exhausted (e.g. check quota).",
+                                    retryInfo))
                     .withHeader("Retry-After", String.valueOf(limited.retryAfterSeconds()));
         }
         if (reply instanceof ModelReply.ServerError failed) {
@@ -195,7 +222,8 @@ public final class GeminiFake extends ModelFake {
             args = null;
         }
         if (args == null || !args.isObject()) {
-            throw new IllegalArgumentException("Gemini function call arguments must be a JSON object: " + call.argumentsJson());
+            throw new IllegalArgumentException(
+                    "Gemini function call arguments must be a JSON object: " + call.argumentsJson());
         }
         ObjectNode part = MAPPER.createObjectNode();
         part.putObject("functionCall").put("name", call.name()).set("args", args);
@@ -204,8 +232,12 @@ public final class GeminiFake extends ModelFake {
 
     private static Answer serverError(int status) {
         return switch (status) {
-            case 500 -> error(500, "INTERNAL", "An internal error has occurred. Please retry or report in"
-                    + " https://developers.generativeai.google/guide/troubleshooting");
+            case 500 ->
+                error(
+                        500,
+                        "INTERNAL",
+                        "An internal error has occurred. Please retry or report in"
+                                + " https://developers.generativeai.google/guide/troubleshooting");
             case 503 -> error(503, "UNAVAILABLE", "The model is overloaded. Please try again later.");
             case 504 -> error(504, "DEADLINE_EXCEEDED", "Deadline expired before operation could complete.");
             default -> error(status, "UNKNOWN", "Server error " + status + ".");
@@ -219,7 +251,10 @@ public final class GeminiFake extends ModelFake {
     /** Google's error envelope; {@code detail} (a google.rpc detail object) is optional. */
     private static ObjectNode errorBody(int code, String status, String message, ObjectNode detail) {
         ObjectNode body = MAPPER.createObjectNode();
-        ObjectNode error = body.putObject("error").put("code", code).put("message", message).put("status", status);
+        ObjectNode error = body.putObject("error")
+                .put("code", code)
+                .put("message", message)
+                .put("status", status);
         if (detail != null) {
             error.putArray("details").add(detail);
         }

@@ -1,5 +1,10 @@
 package dev.canarycouncil.runtime.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.agent.tool.P;
@@ -18,10 +23,6 @@ import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
 import dev.langchain4j.service.AiServices;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,11 +32,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class GeminiFakeTest {
 
@@ -54,8 +53,13 @@ class GeminiFakeTest {
     }
 
     private GoogleAiGeminiChatModel model(String key, Duration timeout, int maxRetries) {
-        return GoogleAiGeminiChatModel.builder().baseUrl(gemini.url()).apiKey(key).modelName(MODEL)
-                .timeout(timeout).maxRetries(maxRetries).build();
+        return GoogleAiGeminiChatModel.builder()
+                .baseUrl(gemini.url())
+                .apiKey(key)
+                .modelName(MODEL)
+                .timeout(timeout)
+                .maxRetries(maxRetries)
+                .build();
     }
 
     private GoogleAiGeminiChatModel model() {
@@ -81,7 +85,8 @@ class GeminiFakeTest {
         gemini.enqueue(ModelReply.text("hello there"));
 
         ChatResponse response = model().chat(ChatRequest.builder()
-                .messages(SystemMessage.from("Be brief."), UserMessage.from("Say hi")).build());
+                .messages(SystemMessage.from("Be brief."), UserMessage.from("Say hi"))
+                .build());
 
         assertEquals("hello there", response.aiMessage().text());
         ModelRequest request = gemini.lastRequest();
@@ -97,7 +102,10 @@ class GeminiFakeTest {
     @Test
     void toolCallsRunThroughAiServices() {
         PodTools tools = new PodTools();
-        Assistant assistant = AiServices.builder(Assistant.class).chatModel(model()).tools(tools).build();
+        Assistant assistant = AiServices.builder(Assistant.class)
+                .chatModel(model())
+                .tools(tools)
+                .build();
         gemini.enqueue(ModelReply.toolCall("lookup", "{\"pod\":\"web-1\"}"), ModelReply.text("done"));
 
         assertEquals("done", assistant.chat("How is web-1?"));
@@ -106,7 +114,9 @@ class GeminiFakeTest {
         assertEquals(2, gemini.requestCount());
         ModelRequest second = gemini.requests().get(1);
         assertEquals(List.of("lookup"), second.toolNames());
-        assertEquals(List.of("user", "assistant", "tool"), second.messages().stream().map(ModelRequest.Turn::role).toList());
+        assertEquals(
+                List.of("user", "assistant", "tool"),
+                second.messages().stream().map(ModelRequest.Turn::role).toList());
         assertEquals(List.of("lookup"), second.messages().get(1).toolCallNames());
         assertEquals(List.of("pod web-1 is Running"), second.messages().get(2).toolResultTexts());
         assertTrue(second.allText().contains("pod web-1 is Running"));
@@ -114,12 +124,22 @@ class GeminiFakeTest {
 
     @Test
     void jsonSchemaModeIsSeenAndTheJsonComesBack() {
-        JsonSchema schema = JsonSchema.builder().name("Verdict")
-                .rootElement(JsonObjectSchema.builder().addStringProperty("verdict").required("verdict").build()).build();
+        JsonSchema schema = JsonSchema.builder()
+                .name("Verdict")
+                .rootElement(JsonObjectSchema.builder()
+                        .addStringProperty("verdict")
+                        .required("verdict")
+                        .build())
+                .build();
         gemini.enqueue(ModelReply.json(Map.of("verdict", "promote")));
 
-        ChatResponse response = model().chat(ChatRequest.builder().messages(UserMessage.from("Judge the canary"))
-                .responseFormat(ResponseFormat.builder().type(ResponseFormatType.JSON).jsonSchema(schema).build()).build());
+        ChatResponse response = model().chat(ChatRequest.builder()
+                .messages(UserMessage.from("Judge the canary"))
+                .responseFormat(ResponseFormat.builder()
+                        .type(ResponseFormatType.JSON)
+                        .jsonSchema(schema)
+                        .build())
+                .build());
 
         assertEquals("{\"verdict\":\"promote\"}", response.aiMessage().text());
         assertTrue(gemini.lastRequest().jsonSchemaRequested());
@@ -163,7 +183,9 @@ class GeminiFakeTest {
     void slowAnswerTimesOut() {
         gemini.enqueue(ModelReply.delayed(Duration.ofSeconds(10), ModelReply.text("late")));
         long started = System.nanoTime();
-        RuntimeException e = assertThrows(RuntimeException.class, () -> model(KEY, Duration.ofMillis(500), 0).chat("hi"));
+        RuntimeException e = assertThrows(
+                RuntimeException.class,
+                () -> model(KEY, Duration.ofMillis(500), 0).chat("hi"));
         assertInstanceOf(TimeoutException.class, e);
         assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 8);
     }
@@ -171,7 +193,9 @@ class GeminiFakeTest {
     @Test
     void wrongKeyFailsWithoutUsingTheScript() {
         gemini.enqueue(ModelReply.text("kept"));
-        RuntimeException e = assertThrows(RuntimeException.class, () -> model("wrong-key", Duration.ofSeconds(5), 0).chat("hi"));
+        RuntimeException e = assertThrows(
+                RuntimeException.class,
+                () -> model("wrong-key", Duration.ofSeconds(5), 0).chat("hi"));
         assertInstanceOf(InvalidRequestException.class, e); // Google answers a bad key with 400 API_KEY_INVALID
         assertTrue(e.getMessage().contains("API key not valid"), e.getMessage());
         assertEquals("wrong-key", gemini.lastRequest().header("x-goog-api-key"));
@@ -180,9 +204,14 @@ class GeminiFakeTest {
 
     private HttpResponse<String> post(String key) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(gemini.url() + "/models/" + MODEL + ":generateContent"))
-                .header("Content-Type", "application/json").header("x-goog-api-key", key)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"hi\"}]}]}"))
+                .header("Content-Type", "application/json")
+                .header("x-goog-api-key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"hi\"}]}]}"))
                 .build();
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -67,6 +66,7 @@ public final class GitHubFake implements AutoCloseable {
 
     /** The login every accepted token belongs to. */
     public static final String LOGIN = "canary-council-bot";
+
     private static final int LIMIT = 5000;
     private static final Pattern REPO_PATH = Pattern.compile("/repos/([^/]+)/([^/]+)(/.*)?");
     private static final Pattern ISSUE_PATH = Pattern.compile("/issues/(\\d+)(/comments)?");
@@ -228,8 +228,11 @@ public final class GitHubFake implements AutoCloseable {
         try (exchange) {
             Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             headers.putAll(exchange.getRequestHeaders());
-            RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getRequestURI().getRawQuery(), headers,
+            RecordedRequest request = new RecordedRequest(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    exchange.getRequestURI().getRawQuery(),
+                    headers,
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             Reply reply;
             try {
@@ -276,13 +279,23 @@ public final class GitHubFake implements AutoCloseable {
 
     private Reply limited() {
         // Rounded up, so a client that waits exactly Retry-After finds the limit lifted.
-        long seconds = Math.max(1, (Duration.between(Instant.now(), limitedUntil).toMillis() + 999) / 1000);
+        long seconds =
+                Math.max(1, (Duration.between(Instant.now(), limitedUntil).toMillis() + 999) / 1000);
         if (primaryLimit) {
-            return new Reply(403, json.error("API rate limit exceeded for user ID 1."), Map.of(
-                    "X-RateLimit-Remaining", "0", "X-RateLimit-Used", String.valueOf(LIMIT),
-                    "X-RateLimit-Reset", String.valueOf(limitedUntil.getEpochSecond())));
+            return new Reply(
+                    403,
+                    json.error("API rate limit exceeded for user ID 1."),
+                    Map.of(
+                            "X-RateLimit-Remaining",
+                            "0",
+                            "X-RateLimit-Used",
+                            String.valueOf(LIMIT),
+                            "X-RateLimit-Reset",
+                            String.valueOf(limitedUntil.getEpochSecond())));
         }
-        return new Reply(403, json.error("You have exceeded a secondary rate limit. Please wait a few minutes before you try again."),
+        return new Reply(
+                403,
+                json.error("You have exceeded a secondary rate limit. Please wait a few minutes before you try again."),
                 Map.of("Retry-After", String.valueOf(seconds)));
     }
 
@@ -335,7 +348,12 @@ public final class GitHubFake implements AutoCloseable {
         return switch (key) {
             case "GET" -> Reply.of(200, json.issue(issue, repo.commentCount(issue.number())));
             case "PATCH" -> editIssue(repo, issue, parse(request.body()));
-            case "GET comments" -> Reply.of(200, array(repo.comments.getOrDefault(issue.number(), List.of()).stream().map(json::comment).toList()));
+            case "GET comments" ->
+                Reply.of(
+                        200,
+                        array(repo.comments.getOrDefault(issue.number(), List.of()).stream()
+                                .map(json::comment)
+                                .toList()));
             case "POST comments" -> addComment(repo, issue, parse(request.body()));
             default -> notFound();
         };
@@ -350,14 +368,18 @@ public final class GitHubFake implements AutoCloseable {
         if (body.hasNonNull("assignee")) {
             assignees.add(body.get("assignee").asText());
         }
-        FakeIssue issue = repo.create(title, body.path("body").asText(null), strings(body.path("labels")), assignees, ids.incrementAndGet());
+        FakeIssue issue = repo.create(
+                title, body.path("body").asText(null), strings(body.path("labels")), assignees, ids.incrementAndGet());
         return Reply.of(201, json.issue(issue, 0));
     }
 
     private Reply editIssue(Repo repo, FakeIssue issue, JsonNode body) {
-        FakeIssue edited = repo.put(issue.edited(body.path("title").asText(issue.title()), body.has("body") ? body.get("body").asText(null) : issue.body(),
+        FakeIssue edited = repo.put(issue.edited(
+                body.path("title").asText(issue.title()),
+                body.has("body") ? body.get("body").asText(null) : issue.body(),
                 body.has("labels") ? strings(body.get("labels")) : issue.labels(),
-                body.has("assignees") ? strings(body.get("assignees")) : issue.assignees(), body.path("state").asText(issue.state())));
+                body.has("assignees") ? strings(body.get("assignees")) : issue.assignees(),
+                body.path("state").asText(issue.state())));
         return Reply.of(200, json.issue(edited, repo.commentCount(issue.number())));
     }
 
@@ -365,23 +387,35 @@ public final class GitHubFake implements AutoCloseable {
         if (!body.hasNonNull("body")) {
             return validationFailed("IssueComment", "body");
         }
-        FakeComment comment = new FakeComment(repo.fullName, issue.number(), ids.incrementAndGet(), body.get("body").asText(), LOGIN, Instant.now());
+        FakeComment comment = new FakeComment(
+                repo.fullName,
+                issue.number(),
+                ids.incrementAndGet(),
+                body.get("body").asText(),
+                LOGIN,
+                Instant.now());
         repo.comments.computeIfAbsent(issue.number(), n -> new ArrayList<>()).add(comment);
         return Reply.of(201, json.comment(comment));
     }
 
     private Reply listIssues(Repo repo, String state) {
-        return Reply.of(200, array(repo.issues.values().stream()
-                .filter(i -> state.equals("all") || i.state().equals(state))
-                .map(i -> json.issue(i, repo.commentCount(i.number()))).toList()));
+        return Reply.of(
+                200,
+                array(repo.issues.values().stream()
+                        .filter(i -> state.equals("all") || i.state().equals(state))
+                        .map(i -> json.issue(i, repo.commentCount(i.number())))
+                        .toList()));
     }
 
     private Reply searchCode(SearchQuery query, boolean textMatch, RecordedRequest request) {
         if (query.terms().isEmpty()) {
             return validationFailed("Search", "q");
         }
-        boolean inPath = query.all("in").stream().anyMatch(v -> v.toLowerCase(Locale.ROOT).contains("path"));
-        boolean inFile = query.all("in").isEmpty() || query.all("in").stream().anyMatch(v -> v.toLowerCase(Locale.ROOT).contains("file"));
+        boolean inPath = query.all("in").stream()
+                .anyMatch(v -> v.toLowerCase(Locale.ROOT).contains("path"));
+        boolean inFile = query.all("in").isEmpty()
+                || query.all("in").stream()
+                        .anyMatch(v -> v.toLowerCase(Locale.ROOT).contains("file"));
         List<ObjectNode> items = new ArrayList<>();
         for (Repo repo : searched(query)) {
             ObjectNode repoJson = json.repo(repo.fullName, repo.id, repo.openIssues());
@@ -389,13 +423,17 @@ public final class GitHubFake implements AutoCloseable {
                 String name = path.substring(path.lastIndexOf('/') + 1);
                 boolean located = query.all("path").stream().allMatch(p -> pathMatches(path, p))
                         && query.all("filename").stream().allMatch(f -> glob(name, f))
-                        && query.all("extension").stream().allMatch(e -> name.toLowerCase(Locale.ROOT).endsWith("." + e.toLowerCase(Locale.ROOT)));
+                        && query.all("extension").stream()
+                                .allMatch(
+                                        e -> name.toLowerCase(Locale.ROOT).endsWith("." + e.toLowerCase(Locale.ROOT)));
                 if (located && ((inFile && query.matches(text)) || (inPath && query.matches(path)))) {
-                    ObjectNode item = json.file(repo.fullName, path, text, false).put("score", 1.0);
+                    ObjectNode item =
+                            json.file(repo.fullName, path, text, false).put("score", 1.0);
                     item.remove(List.of("type", "size", "download_url"));
                     item.set("repository", repoJson);
                     if (textMatch) {
-                        item.set("text_matches", json.textMatches(item.get("url").asText(), text, query.terms()));
+                        item.set(
+                                "text_matches", json.textMatches(item.get("url").asText(), text, query.terms()));
                     }
                     items.add(item);
                 }
@@ -406,18 +444,25 @@ public final class GitHubFake implements AutoCloseable {
 
     private Reply searchIssues(SearchQuery query, RecordedRequest request) {
         boolean pullRequests = query.has("is", "pr") || query.has("type", "pr");
-        List<String> in = query.all("in").stream().flatMap(v -> Stream.of(v.toLowerCase(Locale.ROOT).split(","))).toList();
+        List<String> in = query.all("in").stream()
+                .flatMap(v -> Stream.of(v.toLowerCase(Locale.ROOT).split(",")))
+                .toList();
         List<ObjectNode> items = new ArrayList<>();
         for (Repo repo : searched(query)) {
             for (FakeIssue issue : repo.issues.values()) {
-                String state = query.has("is", "open") || query.has("state", "open") ? "open"
+                String state = query.has("is", "open") || query.has("state", "open")
+                        ? "open"
                         : query.has("is", "closed") || query.has("state", "closed") ? "closed" : issue.state();
                 String text = (in.isEmpty() || in.contains("title") ? issue.title() + "\n" : "")
                         + (in.isEmpty() || in.contains("body") ? Objects.toString(issue.body(), "") : "");
-                if (!pullRequests && issue.state().equals(state) && query.matches(text)
-                        && query.all("label").stream().allMatch(l -> issue.labels().stream().anyMatch(l::equalsIgnoreCase))
+                if (!pullRequests
+                        && issue.state().equals(state)
+                        && query.matches(text)
+                        && query.all("label").stream()
+                                .allMatch(l -> issue.labels().stream().anyMatch(l::equalsIgnoreCase))
                         && query.all("author").stream().allMatch(issue.author()::equalsIgnoreCase)) {
-                    items.add(json.issue(issue, repo.commentCount(issue.number())).put("score", 1.0));
+                    items.add(
+                            json.issue(issue, repo.commentCount(issue.number())).put("score", 1.0));
                 }
             }
         }
@@ -426,9 +471,11 @@ public final class GitHubFake implements AutoCloseable {
 
     private List<Repo> searched(SearchQuery query) {
         return repos.values().stream()
-                .filter(r -> query.all("repo").isEmpty() || query.all("repo").stream().anyMatch(r.fullName::equalsIgnoreCase))
+                .filter(r -> query.all("repo").isEmpty()
+                        || query.all("repo").stream().anyMatch(r.fullName::equalsIgnoreCase))
                 .filter(r -> Stream.concat(query.all("user").stream(), query.all("org").stream())
-                        .allMatch(owner -> r.fullName.toLowerCase(Locale.ROOT).startsWith(owner.toLowerCase(Locale.ROOT) + "/")))
+                        .allMatch(owner ->
+                                r.fullName.toLowerCase(Locale.ROOT).startsWith(owner.toLowerCase(Locale.ROOT) + "/")))
                 .toList();
     }
 
@@ -442,15 +489,23 @@ public final class GitHubFake implements AutoCloseable {
     }
 
     private static boolean glob(String value, String pattern) {
-        return FileSystems.getDefault().getPathMatcher("glob:" + pattern.toLowerCase(Locale.ROOT))
+        return FileSystems.getDefault()
+                .getPathMatcher("glob:" + pattern.toLowerCase(Locale.ROOT))
                 .matches(Path.of(value.toLowerCase(Locale.ROOT)));
     }
 
     private Reply page(List<ObjectNode> items, RecordedRequest request) {
         int perPage = Math.min(100, Integer.parseInt(request.params().getOrDefault("per_page", "30")));
         int page = Math.max(1, Integer.parseInt(request.params().getOrDefault("page", "1")));
-        ObjectNode body = GitHubJson.MAPPER.createObjectNode().put("total_count", items.size()).put("incomplete_results", false);
-        body.putArray("items").addAll(items.stream().skip((long) (page - 1) * perPage).limit(perPage).toList());
+        ObjectNode body = GitHubJson.MAPPER
+                .createObjectNode()
+                .put("total_count", items.size())
+                .put("incomplete_results", false);
+        body.putArray("items")
+                .addAll(items.stream()
+                        .skip((long) (page - 1) * perPage)
+                        .limit(perPage)
+                        .toList());
         return Reply.of(200, body);
     }
 
@@ -460,14 +515,26 @@ public final class GitHubFake implements AutoCloseable {
 
     private Reply validationFailed(String resource, String field) {
         ObjectNode body = json.error("Validation Failed");
-        body.putArray("errors").addObject().put("resource", resource).put("code", "missing_field").put("field", field);
+        body.putArray("errors")
+                .addObject()
+                .put("resource", resource)
+                .put("code", "missing_field")
+                .put("field", field);
         return Reply.of(422, body);
     }
 
     private synchronized Map<String, String> rateHeaders(String path) {
-        return Map.of("X-RateLimit-Limit", String.valueOf(LIMIT), "X-RateLimit-Remaining", String.valueOf(remaining()),
-                "X-RateLimit-Used", String.valueOf(LIMIT - remaining()), "X-RateLimit-Reset", String.valueOf(resetEpoch),
-                "X-RateLimit-Resource", path.startsWith("/search/") ? "search" : "core");
+        return Map.of(
+                "X-RateLimit-Limit",
+                String.valueOf(LIMIT),
+                "X-RateLimit-Remaining",
+                String.valueOf(remaining()),
+                "X-RateLimit-Used",
+                String.valueOf(LIMIT - remaining()),
+                "X-RateLimit-Reset",
+                String.valueOf(resetEpoch),
+                "X-RateLimit-Resource",
+                path.startsWith("/search/") ? "search" : "core");
     }
 
     private int remaining() {
@@ -479,7 +546,9 @@ public final class GitHubFake implements AutoCloseable {
             return "";
         }
         String[] parts = authorization.trim().split("\\s+", 2);
-        return parts.length == 2 && (parts[0].equalsIgnoreCase("token") || parts[0].equalsIgnoreCase("bearer")) ? parts[1] : "";
+        return parts.length == 2 && (parts[0].equalsIgnoreCase("token") || parts[0].equalsIgnoreCase("bearer"))
+                ? parts[1]
+                : "";
     }
 
     private static String reason(int status) {
@@ -539,7 +608,8 @@ public final class GitHubFake implements AutoCloseable {
 
         FakeIssue create(String title, String body, List<String> labels, List<String> assignees, long id) {
             Instant now = Instant.now();
-            return put(new FakeIssue(fullName, issues.size() + 1, id, title, body, labels, assignees, "open", LOGIN, now, now));
+            return put(new FakeIssue(
+                    fullName, issues.size() + 1, id, title, body, labels, assignees, "open", LOGIN, now, now));
         }
 
         FakeIssue put(FakeIssue issue) {

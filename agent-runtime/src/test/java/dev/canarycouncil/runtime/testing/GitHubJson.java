@@ -3,7 +3,6 @@ package dev.canarycouncil.runtime.testing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,19 +26,30 @@ final class GitHubJson {
     }
 
     ObjectNode error(String message) {
-        return MAPPER.createObjectNode().put("message", message).put("documentation_url", "https://docs.github.com/rest");
+        return MAPPER.createObjectNode()
+                .put("message", message)
+                .put("documentation_url", "https://docs.github.com/rest");
     }
 
     ObjectNode root() {
-        return MAPPER.createObjectNode().put("current_user_url", api + "/user").put("rate_limit_url", api + "/rate_limit")
-                .put("repository_url", api + "/repos/{owner}/{repo}").put("code_search_url", api + "/search/code?q={query}")
+        return MAPPER.createObjectNode()
+                .put("current_user_url", api + "/user")
+                .put("rate_limit_url", api + "/rate_limit")
+                .put("repository_url", api + "/repos/{owner}/{repo}")
+                .put("code_search_url", api + "/search/code?q={query}")
                 .put("issue_search_url", api + "/search/issues?q={query}");
     }
 
     ObjectNode user(String login) {
-        return MAPPER.createObjectNode().put("login", login).put("id", Math.abs(login.hashCode())).put("node_id", "U_" + login)
-                .put("type", "User").put("site_admin", false).put("url", api + "/users/" + login)
-                .put("html_url", api + "/" + login).put("avatar_url", api + "/avatars/" + login);
+        return MAPPER.createObjectNode()
+                .put("login", login)
+                .put("id", Math.abs(login.hashCode()))
+                .put("node_id", "U_" + login)
+                .put("type", "User")
+                .put("site_admin", false)
+                .put("url", api + "/users/" + login)
+                .put("html_url", api + "/" + login)
+                .put("avatar_url", api + "/avatars/" + login);
     }
 
     /** github-api requires core, search, graphql and integration_manifest. */
@@ -56,18 +66,34 @@ final class GitHubJson {
     }
 
     private static ObjectNode limits(int limit, int remaining, long reset) {
-        return MAPPER.createObjectNode().put("limit", limit).put("remaining", remaining).put("reset", reset).put("used", limit - remaining);
+        return MAPPER.createObjectNode()
+                .put("limit", limit)
+                .put("remaining", remaining)
+                .put("reset", reset)
+                .put("used", limit - remaining);
     }
 
     ObjectNode repo(String fullName, long id, int openIssues) {
         String owner = fullName.substring(0, fullName.indexOf('/'));
-        ObjectNode node = MAPPER.createObjectNode().put("id", id).put("node_id", "R_" + id)
-                .put("name", fullName.substring(fullName.indexOf('/') + 1)).put("full_name", fullName)
-                .put("private", false).put("visibility", "public").put("fork", false).put("archived", false)
-                .put("default_branch", "main").put("has_issues", true).put("open_issues_count", openIssues).put("open_issues", openIssues)
-                .put("url", api + "/repos/" + fullName).put("html_url", api + "/" + fullName)
+        ObjectNode node = MAPPER.createObjectNode()
+                .put("id", id)
+                .put("node_id", "R_" + id)
+                .put("name", fullName.substring(fullName.indexOf('/') + 1))
+                .put("full_name", fullName)
+                .put("private", false)
+                .put("visibility", "public")
+                .put("fork", false)
+                .put("archived", false)
+                .put("default_branch", "main")
+                .put("has_issues", true)
+                .put("open_issues_count", openIssues)
+                .put("open_issues", openIssues)
+                .put("url", api + "/repos/" + fullName)
+                .put("html_url", api + "/" + fullName)
                 .put("issues_url", api + "/repos/" + fullName + "/issues{/number}")
-                .put("created_at", "2024-01-01T00:00:00Z").put("updated_at", "2024-01-01T00:00:00Z").put("pushed_at", "2024-01-01T00:00:00Z");
+                .put("created_at", "2024-01-01T00:00:00Z")
+                .put("updated_at", "2024-01-01T00:00:00Z")
+                .put("pushed_at", "2024-01-01T00:00:00Z");
         node.set("owner", user(owner).put("type", "Organization"));
         node.putObject("permissions").put("admin", false).put("push", true).put("pull", true);
         return node;
@@ -75,35 +101,61 @@ final class GitHubJson {
 
     ObjectNode issue(FakeIssue issue, int comments) {
         String url = api + "/repos/" + issue.repo() + "/issues/" + issue.number();
-        ObjectNode node = MAPPER.createObjectNode().put("id", issue.id()).put("node_id", "I_" + issue.id())
-                .put("url", url).put("repository_url", api + "/repos/" + issue.repo())
-                .put("comments_url", url + "/comments").put("labels_url", url + "/labels{/name}").put("events_url", url + "/events")
+        ObjectNode node = MAPPER.createObjectNode()
+                .put("id", issue.id())
+                .put("node_id", "I_" + issue.id())
+                .put("url", url)
+                .put("repository_url", api + "/repos/" + issue.repo())
+                .put("comments_url", url + "/comments")
+                .put("labels_url", url + "/labels{/name}")
+                .put("events_url", url + "/events")
                 .put("html_url", api + "/" + issue.repo() + "/issues/" + issue.number())
-                .put("number", issue.number()).put("state", issue.state()).put("title", issue.title()).put("body", issue.body())
-                .put("locked", false).put("comments", comments).put("author_association", "OWNER")
-                .put("created_at", time(issue.createdAt())).put("updated_at", time(issue.updatedAt()));
+                .put("number", issue.number())
+                .put("state", issue.state())
+                .put("title", issue.title())
+                .put("body", issue.body())
+                .put("locked", false)
+                .put("comments", comments)
+                .put("author_association", "OWNER")
+                .put("created_at", time(issue.createdAt()))
+                .put("updated_at", time(issue.updatedAt()));
         node.put("closed_at", issue.open() ? null : time(issue.updatedAt()));
         node.set("user", user(issue.author()));
         ArrayNode labels = node.putArray("labels");
         for (String label : issue.labels()) {
-            labels.addObject().put("id", Math.abs(label.hashCode())).put("node_id", "LA_" + label.hashCode())
-                    .put("url", api + "/repos/" + issue.repo() + "/labels/" + label).put("name", label)
-                    .put("color", "ededed").put("default", false).putNull("description");
+            labels.addObject()
+                    .put("id", Math.abs(label.hashCode()))
+                    .put("node_id", "LA_" + label.hashCode())
+                    .put("url", api + "/repos/" + issue.repo() + "/labels/" + label)
+                    .put("name", label)
+                    .put("color", "ededed")
+                    .put("default", false)
+                    .putNull("description");
         }
         ArrayNode assignees = node.putArray("assignees");
         issue.assignees().forEach(a -> assignees.add(user(a)));
-        node.set("assignee", issue.assignees().isEmpty() ? null : user(issue.assignees().get(0)));
+        node.set(
+                "assignee",
+                issue.assignees().isEmpty() ? null : user(issue.assignees().get(0)));
         node.putNull("milestone");
         return node;
     }
 
     ObjectNode comment(FakeComment comment) {
         String issueUrl = api + "/repos/" + comment.repo() + "/issues/" + comment.issueNumber();
-        ObjectNode node = MAPPER.createObjectNode().put("id", comment.id()).put("node_id", "IC_" + comment.id())
+        ObjectNode node = MAPPER.createObjectNode()
+                .put("id", comment.id())
+                .put("node_id", "IC_" + comment.id())
                 .put("url", api + "/repos/" + comment.repo() + "/issues/comments/" + comment.id())
-                .put("html_url", api + "/" + comment.repo() + "/issues/" + comment.issueNumber() + "#issuecomment-" + comment.id())
-                .put("issue_url", issueUrl).put("body", comment.body()).put("author_association", "OWNER")
-                .put("created_at", time(comment.createdAt())).put("updated_at", time(comment.createdAt()));
+                .put(
+                        "html_url",
+                        api + "/" + comment.repo() + "/issues/" + comment.issueNumber() + "#issuecomment-"
+                                + comment.id())
+                .put("issue_url", issueUrl)
+                .put("body", comment.body())
+                .put("author_association", "OWNER")
+                .put("created_at", time(comment.createdAt()))
+                .put("updated_at", time(comment.createdAt()));
         node.set("user", user(comment.author()));
         return node;
     }
@@ -112,8 +164,12 @@ final class GitHubJson {
     ObjectNode file(String repo, String path, String text, boolean inline) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         String sha = blobSha(bytes);
-        ObjectNode node = MAPPER.createObjectNode().put("type", "file").put("name", path.substring(path.lastIndexOf('/') + 1))
-                .put("path", path).put("sha", sha).put("size", bytes.length)
+        ObjectNode node = MAPPER.createObjectNode()
+                .put("type", "file")
+                .put("name", path.substring(path.lastIndexOf('/') + 1))
+                .put("path", path)
+                .put("sha", sha)
+                .put("size", bytes.length)
                 .put("url", api + "/repos/" + repo + "/contents/" + path + "?ref=main")
                 .put("git_url", api + "/repos/" + repo + "/git/blobs/" + sha)
                 .put("html_url", api + "/" + repo + "/blob/main/" + path)
@@ -122,7 +178,9 @@ final class GitHubJson {
             boolean small = bytes.length <= MAX_INLINE_BYTES;
             // GitHub wraps base64 at 60 characters; clients must use a MIME decoder.
             node.put("encoding", small ? "base64" : "none")
-                    .put("content", small ? Base64.getMimeEncoder(60, new byte[] {'\n'}).encodeToString(bytes) + "\n" : "");
+                    .put(
+                            "content",
+                            small ? Base64.getMimeEncoder(60, new byte[] {'\n'}).encodeToString(bytes) + "\n" : "");
         }
         return node;
     }
@@ -135,13 +193,20 @@ final class GitHubJson {
             if (terms.stream().noneMatch(t -> lower.contains(t.toLowerCase()))) {
                 continue;
             }
-            ObjectNode match = matches.addObject().put("object_url", objectUrl).put("object_type", "FileContent")
-                    .put("property", "content").put("fragment", line);
+            ObjectNode match = matches.addObject()
+                    .put("object_url", objectUrl)
+                    .put("object_type", "FileContent")
+                    .put("property", "content")
+                    .put("fragment", line);
             ArrayNode found = match.putArray("matches");
             for (String term : terms) {
                 int at = lower.indexOf(term.toLowerCase());
                 if (at >= 0) {
-                    found.addObject().put("text", line.substring(at, at + term.length())).putArray("indices").add(at).add(at + term.length());
+                    found.addObject()
+                            .put("text", line.substring(at, at + term.length()))
+                            .putArray("indices")
+                            .add(at)
+                            .add(at + term.length());
                 }
             }
         }

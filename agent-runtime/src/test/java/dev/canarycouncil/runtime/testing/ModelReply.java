@@ -2,7 +2,6 @@ package dev.canarycouncil.runtime.testing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -57,13 +56,14 @@ public sealed interface ModelReply {
 
         /** Deterministic output token count: ceil(sum of name + arguments characters / 4). */
         public int completionTokens() {
-            return tokens(calls.stream().mapToInt(c -> c.name().length() + c.argumentsJson().length()).sum());
+            return tokens(calls.stream()
+                    .mapToInt(c -> c.name().length() + c.argumentsJson().length())
+                    .sum());
         }
     }
 
     /** HTTP 429 with the provider's quota error and {@code Retry-After: n}. */
-    record RateLimited(int retryAfterSeconds) implements ModelReply {
-    }
+    record RateLimited(int retryAfterSeconds) implements ModelReply {}
 
     /** HTTP 5xx (typically 500 or 503) with the provider's error JSON. */
     record ServerError(int status) implements ModelReply {

@@ -27,9 +27,17 @@ import java.util.TreeMap;
  * @param toolsJson           the declared tools as compact JSON, "" when none (counts towards prompt tokens)
  * @param jsonSchemaRequested the client asked for JSON output (MIME type / schema / response_format)
  */
-public record ModelRequest(String provider, String path, Map<String, List<String>> headers, String rawBody, String model,
-                           String systemText, List<Turn> messages, List<String> toolNames, String toolsJson,
-                           boolean jsonSchemaRequested) {
+public record ModelRequest(
+        String provider,
+        String path,
+        Map<String, List<String>> headers,
+        String rawBody,
+        String model,
+        String systemText,
+        List<Turn> messages,
+        List<String> toolNames,
+        String toolsJson,
+        boolean jsonSchemaRequested) {
 
     /**
      * One conversation turn. {@code role} is normalised: "user", "assistant" (Gemini "model") or

@@ -3,7 +3,6 @@ package dev.canarycouncil.runtime.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
@@ -73,13 +72,25 @@ public final class OpenAiFake extends ModelFake {
             }
         }
         List<String> toolNames = new ArrayList<>();
-        root.path("tools").forEach(tool -> toolNames.add(tool.path("function").path("name").asText()));
-        root.path("functions").forEach(function -> toolNames.add(function.path("name").asText()));
+        root.path("tools")
+                .forEach(
+                        tool -> toolNames.add(tool.path("function").path("name").asText()));
+        root.path("functions")
+                .forEach(function -> toolNames.add(function.path("name").asText()));
         String type = root.path("response_format").path("type").asText();
         String toolsJson = (root.has("tools") ? root.get("tools").toString() : "")
                 + (root.has("functions") ? root.get("functions").toString() : "");
-        return new ModelRequest(PROVIDER, uri.getPath(), headers, body, root.path("model").asText(null),
-                String.join("\n", system), turns, toolNames, toolsJson, type.equals("json_schema") || type.equals("json_object"));
+        return new ModelRequest(
+                PROVIDER,
+                uri.getPath(),
+                headers,
+                body,
+                root.path("model").asText(null),
+                String.join("\n", system),
+                turns,
+                toolNames,
+                toolsJson,
+                type.equals("json_schema") || type.equals("json_object"));
     }
 
     /** A string, or an array of content parts of which the text parts count. */
@@ -98,7 +109,8 @@ public final class OpenAiFake extends ModelFake {
 
     private static List<String> callNames(JsonNode message) {
         List<String> names = new ArrayList<>();
-        message.path("tool_calls").forEach(call -> names.add(call.path("function").path("name").asText()));
+        message.path("tool_calls")
+                .forEach(call -> names.add(call.path("function").path("name").asText()));
         if (message.has("function_call")) {
             names.add(message.get("function_call").path("name").asText());
         }
@@ -120,34 +132,60 @@ public final class OpenAiFake extends ModelFake {
     @Override
     Answer refuse(ModelRequest request, String method, URI uri) {
         if (!method.equals("POST") || !uri.getPath().matches(CHAT)) {
-            return error(404, "Invalid URL (" + method + " " + uri.getPath() + ")", "invalid_request_error", null, null);
+            return error(
+                    404, "Invalid URL (" + method + " " + uri.getPath() + ")", "invalid_request_error", null, null);
         }
         String authorization = request.header("Authorization");
-        if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() == "Bearer ".length()) {
-            return error(401, "You didn't provide an API key. You need to provide your API key in an Authorization header"
-                    + " using Bearer auth (i.e. Authorization: Bearer YOUR_KEY). You can obtain an API key from"
-                    + " https://platform.openai.com/account/api-keys.", "invalid_request_error", null, null);
+        if (authorization == null
+                || !authorization.startsWith("Bearer ")
+                || authorization.length() == "Bearer ".length()) {
+            return error(
+                    401,
+                    "You didn't provide an API key. You need to provide your API key in an Authorization header"
+                            + " using Bearer auth (i.e. Authorization: Bearer YOUR_KEY). You can obtain an API key from"
+                            + " https://platform.openai.com/account/api-keys.",
+                    "invalid_request_error",
+                    null,
+                    null);
         }
         String key = authorization.substring("Bearer ".length());
         if (!key.equals(apiKey())) {
-            return error(401, "Incorrect API key provided: " + mask(key) + ". You can find your API key at"
-                    + " https://platform.openai.com/account/api-keys.", "invalid_request_error", null, "invalid_api_key");
+            return error(
+                    401,
+                    "Incorrect API key provided: " + mask(key) + ". You can find your API key at"
+                            + " https://platform.openai.com/account/api-keys.",
+                    "invalid_request_error",
+                    null,
+                    "invalid_api_key");
         }
         JsonNode root = readTree(request.rawBody());
         if (!root.isObject()) {
-            return error(400, "We could not parse the JSON body of your request. (HINT: This likely means you aren't using"
-                    + " your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)",
-                    "invalid_request_error", null, null);
+            return error(
+                    400,
+                    "We could not parse the JSON body of your request. (HINT: This likely means you aren't using"
+                            + " your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)",
+                    "invalid_request_error",
+                    null,
+                    null);
         }
         if (request.model() == null || request.model().isEmpty()) {
             return error(400, "you must provide a model parameter", "invalid_request_error", null, null);
         }
         if (!root.path("messages").isArray() || root.path("messages").isEmpty()) {
-            return error(400, "Missing required parameter: 'messages'.", "invalid_request_error", "messages", "missing_required_parameter");
+            return error(
+                    400,
+                    "Missing required parameter: 'messages'.",
+                    "invalid_request_error",
+                    "messages",
+                    "missing_required_parameter");
         }
         if (root.path("stream").asBoolean(false)) {
-            return error(400, "OpenAiFake does not stream; use OpenAiChatModel, not OpenAiStreamingChatModel.",
-                    "invalid_request_error", "stream", "unsupported_value");
+            return error(
+                    400,
+                    "OpenAiFake does not stream; use OpenAiChatModel, not OpenAiStreamingChatModel.",
+                    "invalid_request_error",
+                    "stream",
+                    "unsupported_value");
         }
         return null;
     }
@@ -155,30 +193,42 @@ public final class OpenAiFake extends ModelFake {
     @Override
     Answer render(ModelRequest request, ModelReply reply) {
         if (reply instanceof ModelReply.Text text) {
-            ObjectNode message = MAPPER.createObjectNode().put("role", "assistant").put("content", text.text());
+            ObjectNode message =
+                    MAPPER.createObjectNode().put("role", "assistant").put("content", text.text());
             return success(request, message.putNull("refusal"), "stop", text.completionTokens());
         }
         if (reply instanceof ModelReply.ToolCalls calls) {
-            ObjectNode message = MAPPER.createObjectNode().put("role", "assistant").putNull("content");
+            ObjectNode message =
+                    MAPPER.createObjectNode().put("role", "assistant").putNull("content");
             ArrayNode toolCalls = message.putArray("tool_calls");
             for (ModelReply.ToolCall call : calls.calls()) {
-                ObjectNode toolCall = toolCalls.addObject().put("id", "call_" + ids.incrementAndGet()).put("type", "function");
+                ObjectNode toolCall = toolCalls
+                        .addObject()
+                        .put("id", "call_" + ids.incrementAndGet())
+                        .put("type", "function");
                 toolCall.putObject("function").put("name", call.name()).put("arguments", call.argumentsJson());
             }
             return success(request, message.putNull("refusal"), "tool_calls", calls.completionTokens());
         }
         if (reply instanceof ModelReply.RateLimited limited) {
             int seconds = limited.retryAfterSeconds();
-            return error(429, "Rate limit reached for " + request.model() + " in organization org-fake on requests per min (RPM):"
-                    + " Limit 3, Used 3, Requested 1. Please try again in " + seconds + "s. Visit"
-                    + " https://platform.openai.com/account/rate-limits to learn more.", "requests", null, "rate_limit_exceeded")
+            return error(
+                            429,
+                            "Rate limit reached for " + request.model()
+                                    + " in organization org-fake on requests per min (RPM):"
+                                    + " Limit 3, Used 3, Requested 1. Please try again in " + seconds + "s. Visit"
+                                    + " https://platform.openai.com/account/rate-limits to learn more.",
+                            "requests",
+                            null,
+                            "rate_limit_exceeded")
                     .withHeader("Retry-After", String.valueOf(seconds))
                     .withHeader("x-ratelimit-limit-requests", "3")
                     .withHeader("x-ratelimit-remaining-requests", "0")
                     .withHeader("x-ratelimit-reset-requests", seconds + "s");
         }
         if (reply instanceof ModelReply.ServerError failed) {
-            String message = failed.status() == 503 ? "The server is overloaded or not ready yet."
+            String message = failed.status() == 503
+                    ? "The server is overloaded or not ready yet."
                     : "The server had an error while processing your request. Sorry about that!";
             return error(failed.status(), message, "server_error", null, null);
         }
@@ -210,8 +260,11 @@ public final class OpenAiFake extends ModelFake {
                 .put("completion_tokens", completionTokens)
                 .put("total_tokens", prompt + completionTokens);
         usage.putObject("prompt_tokens_details").put("cached_tokens", 0).put("audio_tokens", 0);
-        usage.putObject("completion_tokens_details").put("reasoning_tokens", 0).put("audio_tokens", 0)
-                .put("accepted_prediction_tokens", 0).put("rejected_prediction_tokens", 0);
+        usage.putObject("completion_tokens_details")
+                .put("reasoning_tokens", 0)
+                .put("audio_tokens", 0)
+                .put("accepted_prediction_tokens", 0)
+                .put("rejected_prediction_tokens", 0);
         body.put("service_tier", "default").putNull("system_fingerprint");
         return Answer.json(200, body).withHeader("x-request-id", "req_" + id);
     }
@@ -225,6 +278,8 @@ public final class OpenAiFake extends ModelFake {
 
     /** OpenAI shows only the ends of a rejected key. */
     private static String mask(String key) {
-        return key.length() <= 8 ? "*".repeat(key.length()) : key.substring(0, 3) + "*".repeat(key.length() - 7) + key.substring(key.length() - 4);
+        return key.length() <= 8
+                ? "*".repeat(key.length())
+                : key.substring(0, 3) + "*".repeat(key.length() - 7) + key.substring(key.length() - 4);
     }
 }

@@ -1,13 +1,18 @@
 package dev.canarycouncil.runtime.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.exception.InternalServerException;
 import dev.langchain4j.exception.AuthenticationException;
+import dev.langchain4j.exception.InternalServerException;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -18,10 +23,6 @@ import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.service.AiServices;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,11 +32,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class OpenAiFakeTest {
 
@@ -54,8 +53,13 @@ class OpenAiFakeTest {
     }
 
     private OpenAiChatModel model(String key, Duration timeout, int maxRetries) {
-        return OpenAiChatModel.builder().baseUrl(openai.url()).apiKey(key).modelName(MODEL)
-                .timeout(timeout).maxRetries(maxRetries).build();
+        return OpenAiChatModel.builder()
+                .baseUrl(openai.url())
+                .apiKey(key)
+                .modelName(MODEL)
+                .timeout(timeout)
+                .maxRetries(maxRetries)
+                .build();
     }
 
     private OpenAiChatModel model() {
@@ -81,7 +85,8 @@ class OpenAiFakeTest {
         openai.enqueue(ModelReply.text("hello there"));
 
         ChatResponse response = model().chat(ChatRequest.builder()
-                .messages(SystemMessage.from("Be brief."), UserMessage.from("Say hi")).build());
+                .messages(SystemMessage.from("Be brief."), UserMessage.from("Say hi"))
+                .build());
 
         assertEquals("hello there", response.aiMessage().text());
         ModelRequest request = openai.lastRequest();
@@ -97,7 +102,10 @@ class OpenAiFakeTest {
     @Test
     void toolCallsRunThroughAiServices() {
         PodTools tools = new PodTools();
-        Assistant assistant = AiServices.builder(Assistant.class).chatModel(model()).tools(tools).build();
+        Assistant assistant = AiServices.builder(Assistant.class)
+                .chatModel(model())
+                .tools(tools)
+                .build();
         openai.enqueue(ModelReply.toolCall("lookup", "{\"pod\":\"web-1\"}"), ModelReply.text("done"));
 
         assertEquals("done", assistant.chat("How is web-1?"));
@@ -106,7 +114,9 @@ class OpenAiFakeTest {
         assertEquals(2, openai.requestCount());
         ModelRequest second = openai.requests().get(1);
         assertEquals(List.of("lookup"), second.toolNames());
-        assertEquals(List.of("user", "assistant", "tool"), second.messages().stream().map(ModelRequest.Turn::role).toList());
+        assertEquals(
+                List.of("user", "assistant", "tool"),
+                second.messages().stream().map(ModelRequest.Turn::role).toList());
         assertEquals(List.of("lookup"), second.messages().get(1).toolCallNames());
         assertEquals(List.of("pod web-1 is Running"), second.messages().get(2).toolResultTexts());
         assertTrue(second.allText().contains("pod web-1 is Running"));
@@ -114,12 +124,22 @@ class OpenAiFakeTest {
 
     @Test
     void jsonSchemaModeIsSeenAndTheJsonComesBack() {
-        JsonSchema schema = JsonSchema.builder().name("Verdict")
-                .rootElement(JsonObjectSchema.builder().addStringProperty("verdict").required("verdict").build()).build();
+        JsonSchema schema = JsonSchema.builder()
+                .name("Verdict")
+                .rootElement(JsonObjectSchema.builder()
+                        .addStringProperty("verdict")
+                        .required("verdict")
+                        .build())
+                .build();
         openai.enqueue(ModelReply.json(Map.of("verdict", "promote")));
 
-        ChatResponse response = model().chat(ChatRequest.builder().messages(UserMessage.from("Judge the canary"))
-                .responseFormat(ResponseFormat.builder().type(ResponseFormatType.JSON).jsonSchema(schema).build()).build());
+        ChatResponse response = model().chat(ChatRequest.builder()
+                .messages(UserMessage.from("Judge the canary"))
+                .responseFormat(ResponseFormat.builder()
+                        .type(ResponseFormatType.JSON)
+                        .jsonSchema(schema)
+                        .build())
+                .build());
 
         assertEquals("{\"verdict\":\"promote\"}", response.aiMessage().text());
         assertTrue(openai.lastRequest().jsonSchemaRequested());
@@ -163,7 +183,9 @@ class OpenAiFakeTest {
     void slowAnswerTimesOut() {
         openai.enqueue(ModelReply.delayed(Duration.ofSeconds(10), ModelReply.text("late")));
         long started = System.nanoTime();
-        RuntimeException e = assertThrows(RuntimeException.class, () -> model(KEY, Duration.ofMillis(500), 0).chat("hi"));
+        RuntimeException e = assertThrows(
+                RuntimeException.class,
+                () -> model(KEY, Duration.ofMillis(500), 0).chat("hi"));
         assertInstanceOf(TimeoutException.class, e);
         assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 8);
     }
@@ -171,7 +193,9 @@ class OpenAiFakeTest {
     @Test
     void wrongKeyFailsWithoutUsingTheScript() {
         openai.enqueue(ModelReply.text("kept"));
-        RuntimeException e = assertThrows(RuntimeException.class, () -> model("wrong-key", Duration.ofSeconds(5), 0).chat("hi"));
+        RuntimeException e = assertThrows(
+                RuntimeException.class,
+                () -> model("wrong-key", Duration.ofSeconds(5), 0).chat("hi"));
         assertInstanceOf(AuthenticationException.class, e);
         assertTrue(e.getMessage().contains("invalid_api_key"), e.getMessage());
         assertEquals("Bearer wrong-key", openai.lastRequest().header("authorization"));
@@ -180,9 +204,14 @@ class OpenAiFakeTest {
 
     private HttpResponse<String> post(String key) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(openai.url() + "/chat/completions"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + key)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"" + MODEL + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + key)
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"model\":\"" + MODEL + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
                 .build();
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

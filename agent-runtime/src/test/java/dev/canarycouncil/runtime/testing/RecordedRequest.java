@@ -10,7 +10,8 @@ import java.util.Map;
  * One request a fake received, as seen on the wire. Header names are case-insensitive; the
  * Authorization header is kept on purpose so tests can assert which token was sent.
  */
-public record RecordedRequest(String method, String path, String query, Map<String, List<String>> headers, String body) {
+public record RecordedRequest(
+        String method, String path, String query, Map<String, List<String>> headers, String body) {
 
     /** The first value of a header, or null. */
     public String header(String name) {
@@ -32,7 +33,8 @@ public record RecordedRequest(String method, String path, String query, Map<Stri
             int eq = pair.indexOf('=');
             String key = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
-            params.putIfAbsent(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            params.putIfAbsent(
+                    URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
         }
         return params;
     }

@@ -8,8 +8,7 @@ import java.util.stream.Stream;
 /** Finds the bundled recorded rollouts from any module's test working directory. */
 public final class Recordings {
 
-    private Recordings() {
-    }
+    private Recordings() {}
 
     public static Path root() {
         Path dir = Path.of("").toAbsolutePath();
@@ -20,7 +19,8 @@ public final class Recordings {
             }
             dir = dir.getParent();
         }
-        throw new IllegalStateException("evals/recordings not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "evals/recordings not found above " + Path.of("").toAbsolutePath());
     }
 
     /** A writable copy of a bundled recording under {@code parent}, for tests that break or change it. */

@@ -17,8 +17,12 @@ record SearchQuery(List<String> terms, Map<String, List<String>> qualifiers) {
         Map<String, List<String>> qualifiers = new LinkedHashMap<>();
         for (String token : tokenize(q == null ? "" : q)) {
             int colon = token.indexOf(':');
-            if (!token.startsWith("\"") && colon > 0 && token.substring(0, colon).matches("[A-Za-z_-]+") && colon < token.length() - 1) {
-                qualifiers.computeIfAbsent(token.substring(0, colon).toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+            if (!token.startsWith("\"")
+                    && colon > 0
+                    && token.substring(0, colon).matches("[A-Za-z_-]+")
+                    && colon < token.length() - 1) {
+                qualifiers
+                        .computeIfAbsent(token.substring(0, colon).toLowerCase(Locale.ROOT), k -> new ArrayList<>())
                         .add(unquote(token.substring(colon + 1)));
             } else {
                 terms.add(unquote(token));

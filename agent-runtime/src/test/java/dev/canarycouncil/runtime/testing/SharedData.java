@@ -9,8 +9,7 @@ import java.nio.file.Path;
  */
 public final class SharedData {
 
-    private SharedData() {
-    }
+    private SharedData() {}
 
     /** The LogHub-2k directory, or null when it is not beside the project or any folder above. */
     public static Path loghub() {

@@ -1,5 +1,7 @@
 package dev.canarycouncil.runtime.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.canarycouncil.runtime.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,21 +11,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.canarycouncil.runtime.json.Json;
-
 /** Posts a request and collects every Server-Sent Event's data as JSON, until the server ends the stream. */
 public final class SseEvents {
 
-    private SseEvents() {
-    }
+    private SseEvents() {}
 
-    public record Stream(int status, String contentType, List<JsonNode> events) {
-    }
+    public record Stream(int status, String contentType, List<JsonNode> events) {}
 
     public static Stream post(String url, String body, Duration timeout) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpResponse<java.util.stream.Stream<String>> response = client.send(HttpRequest.newBuilder(URI.create(url))
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<java.util.stream.Stream<String>> response = client.send(
+                HttpRequest.newBuilder(URI.create(url))
                         .timeout(timeout)
                         .header("Content-Type", "application/json")
                         .header("Accept", "text/event-stream")
@@ -38,7 +37,9 @@ public final class SseEvents {
                 }
             }
         }
-        return new Stream(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), events);
+        return new Stream(
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(""),
+                events);
     }
-
 }

@@ -15,11 +15,14 @@ public final class TestHttp {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    private TestHttp() {
-    }
+    private TestHttp() {}
 
     public static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build(),
+        return CLIENT.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(60))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -27,14 +30,16 @@ public final class TestHttp {
         return post(url, body, "application/json");
     }
 
-    public static HttpResponse<String> post(String url, String body, String accept) throws IOException, InterruptedException {
+    public static HttpResponse<String> post(String url, String body, String accept)
+            throws IOException, InterruptedException {
         return CLIENT.send(request(url, body, accept).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The same, as a browser page at {@code origin} would send it. */
     public static HttpResponse<String> postFrom(String origin, String url, String body, String accept)
             throws IOException, InterruptedException {
-        return CLIENT.send(request(url, body, accept).header("Origin", origin).build(), HttpResponse.BodyHandlers.ofString());
+        return CLIENT.send(
+                request(url, body, accept).header("Origin", origin).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpRequest.Builder request(String url, String body, String accept) {

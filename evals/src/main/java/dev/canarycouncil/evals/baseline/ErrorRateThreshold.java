@@ -1,13 +1,12 @@
 package dev.canarycouncil.evals.baseline;
 
-import java.time.Duration;
-import java.util.Locale;
-import java.util.Map;
-
 import dev.canarycouncil.runtime.mcp.McpToolClient;
 import dev.canarycouncil.runtime.mcp.PromQlReader;
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.TimeWindow;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The baseline most Argo Rollouts users run: one Prometheus AnalysisTemplate whose
@@ -28,13 +27,22 @@ public final class ErrorRateThreshold {
 
     /** Asks the case's MCP server, as the Argo template would ask Prometheus, at the window's end. */
     public Decision judge(McpToolClient tools, String canaryHash, TimeWindow window) {
-        long seconds = Math.max(60, Duration.between(window.start(), window.end()).toSeconds());
+        long seconds =
+                Math.max(60, Duration.between(window.start(), window.end()).toSeconds());
         String selector = "rollouts_pod_template_hash=\"" + canaryHash + "\"";
-        String query = String.format(Locale.ROOT, "sum(increase(http_requests_total{%s,code=~\"5..\"}[%ds])) / "
-                + "sum(increase(http_requests_total{%s}[%ds]))", selector, seconds, selector, seconds);
+        String query = String.format(
+                Locale.ROOT,
+                "sum(increase(http_requests_total{%s,code=~\"5..\"}[%ds])) / "
+                        + "sum(increase(http_requests_total{%s}[%ds]))",
+                selector,
+                seconds,
+                selector,
+                seconds);
         double ratio;
         try {
-            ratio = PromQlReader.single(tools.call("promql_query", Map.of("query", query, "time", window.end().toString())))
+            ratio = PromQlReader.single(tools.call(
+                            "promql_query",
+                            Map.of("query", query, "time", window.end().toString())))
                     .orElse(Double.NaN);
         } catch (RuntimeException e) {
             return Decision.INCONCLUSIVE;

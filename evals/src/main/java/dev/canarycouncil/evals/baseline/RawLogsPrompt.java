@@ -1,15 +1,14 @@
 package dev.canarycouncil.evals.baseline;
 
+import dev.canarycouncil.runtime.llm.JsonAnswer;
+import dev.canarycouncil.runtime.llm.ModelOutcome;
+import dev.canarycouncil.runtime.llm.ModelSession;
+import dev.canarycouncil.runtime.schema.Decision;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-
-import dev.canarycouncil.runtime.llm.JsonAnswer;
-import dev.canarycouncil.runtime.llm.ModelOutcome;
-import dev.canarycouncil.runtime.llm.ModelSession;
-import dev.canarycouncil.runtime.schema.Decision;
 
 /**
  * The baseline a model-only judge sets: every log line of both sides in one prompt, the model
@@ -24,11 +23,11 @@ public final class RawLogsPrompt {
     public static final String AGENT = "raw-logs-baseline";
     /** About 100k tokens: larger log sets are cut in the middle, keeping both ends. */
     static final int MAX_CHARS = 400_000;
+
     static final long BUDGET = 150_000;
 
     /** The decision and what it cost. */
-    public record Judgement(Decision decision, long tokens) {
-    }
+    public record Judgement(Decision decision, long tokens) {}
 
     private final ModelSession session;
 
@@ -36,13 +35,19 @@ public final class RawLogsPrompt {
         this.session = session;
     }
 
-    public Judgement judge(Path recording, String canaryHash, String stableHash) throws InterruptedException, IOException {
+    public Judgement judge(Path recording, String canaryHash, String stableHash)
+            throws InterruptedException, IOException {
         String logs = logs(recording);
-        ModelOutcome<RawLogsAnswer> outcome = session.run(BUDGET, (model, fence) -> JsonAnswer.ask(model,
-                "You are a Kubernetes SRE analysing a canary release. Decide whether to promote the canary. Pods whose "
-                        + "name contains " + canaryHash + " are the canary, " + stableHash + " the stable. " + fence.rule()
-                        + "\nAnswer only with the JSON object: promote, confidence, rootCause.",
-                "Logs of every pod:\n" + fence.fence("pod-logs", logs), RawLogsAnswer.class));
+        ModelOutcome<RawLogsAnswer> outcome = session.run(
+                BUDGET,
+                (model, fence) -> JsonAnswer.ask(
+                        model,
+                        "You are a Kubernetes SRE analysing a canary release. Decide whether to promote the canary. Pods whose "
+                                + "name contains " + canaryHash + " are the canary, " + stableHash + " the stable. "
+                                + fence.rule()
+                                + "\nAnswer only with the JSON object: promote, confidence, rootCause.",
+                        "Logs of every pod:\n" + fence.fence("pod-logs", logs),
+                        RawLogsAnswer.class));
         long tokens = outcome.usage().totalTokens();
         if (!outcome.answered()) {
             // The plugin treats a failed model call as an error, which Argo counts as inconclusive.
@@ -57,7 +62,10 @@ public final class RawLogsPrompt {
         if (Files.isDirectory(dir)) {
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path f : files.sorted().toList()) {
-                    b.append("==> ").append(f.getFileName()).append(" <==\n").append(Files.readString(f, StandardCharsets.UTF_8));
+                    b.append("==> ")
+                            .append(f.getFileName())
+                            .append(" <==\n")
+                            .append(Files.readString(f, StandardCharsets.UTF_8));
                 }
             }
         }
@@ -65,6 +73,7 @@ public final class RawLogsPrompt {
             return b.toString();
         }
         int head = MAX_CHARS / 2;
-        return b.substring(0, head) + "\n[cut: " + (b.length() - MAX_CHARS) + " characters]\n" + b.substring(b.length() - head);
+        return b.substring(0, head) + "\n[cut: " + (b.length() - MAX_CHARS) + " characters]\n"
+                + b.substring(b.length() - head);
     }
 }

@@ -25,7 +25,8 @@ final class AppMetrics {
                 om.family("http_requests", "counter", "HTTP requests served, by status code.");
                 om.family("http_request_duration_seconds", "histogram", "HTTP request latency.");
             }
-            case OPENTELEMETRY -> om.family("http_server_request_duration_seconds", "histogram", "Duration of HTTP server requests.");
+            case OPENTELEMETRY ->
+                om.family("http_server_request_duration_seconds", "histogram", "Duration of HTTP server requests.");
             case SPRING_BOOT -> {
                 om.family("http_server_requests_seconds", "summary", "Duration of HTTP server request handling");
                 om.family("http_server_requests_seconds_max", "gauge", "Duration of HTTP server request handling");
@@ -36,10 +37,12 @@ final class AppMetrics {
             }
             case LINKERD -> {
                 om.family("response", "counter", "Total count of HTTP responses.");
-                om.family("response_latency_ms", "histogram", "Elapsed times between a request's headers being received and its response stream completing.");
+                om.family(
+                        "response_latency_ms",
+                        "histogram",
+                        "Elapsed times between a request's headers being received and its response stream completing.");
             }
-            case NONE -> {
-            }
+            case NONE -> {}
         }
     }
 
@@ -49,29 +52,47 @@ final class AppMetrics {
      * @param buckets  cumulative counts per {@link Simulation#BUCKETS} bound (the last is +Inf)
      * @param sum      total seconds of all requests
      */
-    void sample(Map<String, String> target, String method, String route, long t, double ok, double failed, int errorStatus,
-                double[] buckets, double sum, double maxSeconds) {
+    void sample(
+            Map<String, String> target,
+            String method,
+            String route,
+            long t,
+            double ok,
+            double failed,
+            int errorStatus,
+            double[] buckets,
+            double sum,
+            double maxSeconds) {
         double all = ok + failed;
         double failedShare = all == 0 ? 0 : failed / all;
         switch (convention) {
             case PROMETHEUS_CLIENT, PER_POD -> {
                 om.sample("http_requests", "http_requests_total", with(target, "code", "200"), t, Math.round(ok));
-                om.sample("http_requests", "http_requests_total", with(target, "code", Integer.toString(errorStatus)), t,
+                om.sample(
+                        "http_requests",
+                        "http_requests_total",
+                        with(target, "code", Integer.toString(errorStatus)),
+                        t,
                         Math.round(failed));
                 histogram("http_request_duration_seconds", target, t, buckets, sum, 1);
             }
             case OPENTELEMETRY -> {
-                for (boolean error : new boolean[]{false, true}) {
+                for (boolean error : new boolean[] {false, true}) {
                     Map<String, String> labels = new LinkedHashMap<>(target);
                     labels.put("http_request_method", method);
                     labels.put("http_route", route);
                     labels.put("http_response_status_code", error ? Integer.toString(errorStatus) : "200");
-                    histogram("http_server_request_duration_seconds", labels, t, scaled(buckets, error ? failedShare : 1 - failedShare),
-                            sum * (error ? failedShare : 1 - failedShare), 1);
+                    histogram(
+                            "http_server_request_duration_seconds",
+                            labels,
+                            t,
+                            scaled(buckets, error ? failedShare : 1 - failedShare),
+                            sum * (error ? failedShare : 1 - failedShare),
+                            1);
                 }
             }
             case SPRING_BOOT -> {
-                for (boolean error : new boolean[]{false, true}) {
+                for (boolean error : new boolean[] {false, true}) {
                     Map<String, String> labels = new LinkedHashMap<>(target);
                     labels.put("error", error ? "IllegalStateException" : "none");
                     labels.put("exception", error ? "IllegalStateException" : "none");
@@ -80,13 +101,28 @@ final class AppMetrics {
                     labels.put("status", error ? Integer.toString(errorStatus) : "200");
                     labels.put("uri", route);
                     double share = error ? failedShare : 1 - failedShare;
-                    om.sample("http_server_requests_seconds", "http_server_requests_seconds_count", labels, t, Math.round(all * share));
-                    om.sample("http_server_requests_seconds", "http_server_requests_seconds_sum", labels, t, round3(sum * share));
-                    om.sample("http_server_requests_seconds_max", "http_server_requests_seconds_max", labels, t, round3(maxSeconds));
+                    om.sample(
+                            "http_server_requests_seconds",
+                            "http_server_requests_seconds_count",
+                            labels,
+                            t,
+                            Math.round(all * share));
+                    om.sample(
+                            "http_server_requests_seconds",
+                            "http_server_requests_seconds_sum",
+                            labels,
+                            t,
+                            round3(sum * share));
+                    om.sample(
+                            "http_server_requests_seconds_max",
+                            "http_server_requests_seconds_max",
+                            labels,
+                            t,
+                            round3(maxSeconds));
                 }
             }
             case ISTIO -> {
-                for (boolean error : new boolean[]{false, true}) {
+                for (boolean error : new boolean[] {false, true}) {
                     Map<String, String> labels = new LinkedHashMap<>(target);
                     labels.put("reporter", "destination");
                     labels.put("destination_service_name", target.get("app"));
@@ -94,17 +130,28 @@ final class AppMetrics {
                     labels.put("response_code", error ? Integer.toString(errorStatus) : "200");
                     double share = error ? failedShare : 1 - failedShare;
                     om.sample("istio_requests", "istio_requests_total", labels, t, Math.round(all * share));
-                    histogram("istio_request_duration_milliseconds", labels, t, scaled(buckets, share), sum * share, 1000);
+                    histogram(
+                            "istio_request_duration_milliseconds",
+                            labels,
+                            t,
+                            scaled(buckets, share),
+                            sum * share,
+                            1000);
                 }
             }
             case LINKERD -> {
-                for (boolean error : new boolean[]{false, true}) {
+                for (boolean error : new boolean[] {false, true}) {
                     Map<String, String> labels = new LinkedHashMap<>(target);
                     labels.put("classification", error ? "failure" : "success");
                     labels.put("direction", "inbound");
                     labels.put("status_code", error ? Integer.toString(errorStatus) : "200");
                     labels.put("tls", "true");
-                    om.sample("response", "response_total", labels, t, Math.round(all * (error ? failedShare : 1 - failedShare)));
+                    om.sample(
+                            "response",
+                            "response_total",
+                            labels,
+                            t,
+                            Math.round(all * (error ? failedShare : 1 - failedShare)));
                 }
                 Map<String, String> latency = new LinkedHashMap<>(target);
                 latency.put("direction", "inbound");
@@ -115,11 +162,16 @@ final class AppMetrics {
         }
     }
 
-    private void histogram(String family, Map<String, String> labels, long t, double[] buckets, double sum, double unit) {
+    private void histogram(
+            String family, Map<String, String> labels, long t, double[] buckets, double sum, double unit) {
         for (int k = 0; k < buckets.length; k++) {
             double bound = Simulation.BUCKETS[k];
-            om.sample(family, family + "_bucket", with(labels, "le", Double.isInfinite(bound) ? "+Inf" : Simulation.trim(bound * unit)),
-                    t, Math.round(buckets[k]));
+            om.sample(
+                    family,
+                    family + "_bucket",
+                    with(labels, "le", Double.isInfinite(bound) ? "+Inf" : Simulation.trim(bound * unit)),
+                    t,
+                    Math.round(buckets[k]));
         }
         om.sample(family, family + "_sum", labels, t, round3(sum * unit));
         om.sample(family, family + "_count", labels, t, Math.round(buckets[buckets.length - 1]));

@@ -32,9 +32,18 @@ final class AspNetCoreStyle implements LogStyle {
 
     @Override
     public String request(Instant t, String method, String path, int status, double latencyMs, String detail) {
-        String line = String.format(Locale.ROOT, "Request finished HTTP/1.1 %s http://%s%s - %d - application/json;+charset=utf-8 %.4fms",
-                method, "api.internal:8080", path, status, latencyMs);
-        return entry("info", "Microsoft.AspNetCore.Hosting.Diagnostics[2]", detail == null || detail.isBlank() ? line : line + " " + detail);
+        String line = String.format(
+                Locale.ROOT,
+                "Request finished HTTP/1.1 %s http://%s%s - %d - application/json;+charset=utf-8 %.4fms",
+                method,
+                "api.internal:8080",
+                path,
+                status,
+                latencyMs);
+        return entry(
+                "info",
+                "Microsoft.AspNetCore.Hosting.Diagnostics[2]",
+                detail == null || detail.isBlank() ? line : line + " " + detail);
     }
 
     @Override

@@ -13,8 +13,8 @@ import java.util.Locale;
  */
 final class DemoAppStyle implements LogStyle {
 
-    private static final DateTimeFormatter STD = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STD =
+            DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     @Override
     public List<String> startup(Instant t, String service, String version) {

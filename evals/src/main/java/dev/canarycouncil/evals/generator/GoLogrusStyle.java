@@ -34,9 +34,12 @@ final class GoLogrusStyle implements LogStyle {
     @Override
     public String request(Instant t, String method, String path, int status, double latencyMs, String detail) {
         String level = status >= 500 ? "error" : "info";
-        String extra = String.format(Locale.ROOT, "method=%s path=%s status=%d %s=%.3fms", method, path, status,
-                durationKey, latencyMs);
-        return line(t, level, status >= 500 ? "request failed" : "request served",
+        String extra = String.format(
+                Locale.ROOT, "method=%s path=%s status=%d %s=%.3fms", method, path, status, durationKey, latencyMs);
+        return line(
+                t,
+                level,
+                status >= 500 ? "request failed" : "request served",
                 detail == null || detail.isBlank() ? extra : extra + " " + detail);
     }
 
@@ -66,7 +69,7 @@ final class GoLogrusStyle implements LogStyle {
     }
 
     private static String line(Instant t, String level, String msg, String fields) {
-        return "time=\"" + t.truncatedTo(ChronoUnit.MILLIS) + "\" level=" + level + " msg=\"" + msg.replace("\"", "\\\"")
-                + "\" " + fields;
+        return "time=\"" + t.truncatedTo(ChronoUnit.MILLIS) + "\" level=" + level + " msg=\""
+                + msg.replace("\"", "\\\"") + "\" " + fields;
     }
 }

@@ -79,6 +79,5 @@ final class GoPanicSource {
             }
             """;
 
-    private GoPanicSource() {
-    }
+    private GoPanicSource() {}
 }

@@ -347,6 +347,5 @@ final class GoSources {
             }
             """;
 
-    private GoSources() {
-    }
+    private GoSources() {}
 }

@@ -179,6 +179,5 @@ final class JavaSources {
             }
             """;
 
-    private JavaSources() {
-    }
+    private JavaSources() {}
 }

@@ -7,7 +7,13 @@ package dev.canarycouncil.evals.generator;
  */
 record LogNote(Level level, String component, String message) {
 
-    enum Level { DEBUG, INFO, WARN, ERROR, FATAL }
+    enum Level {
+        DEBUG,
+        INFO,
+        WARN,
+        ERROR,
+        FATAL
+    }
 
     static LogNote debug(String component, String message) {
         return new LogNote(Level.DEBUG, component, message);

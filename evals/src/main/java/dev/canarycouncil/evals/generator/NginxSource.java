@@ -51,6 +51,5 @@ final class NginxSource {
             }
             """;
 
-    private NginxSource() {
-    }
+    private NginxSource() {}
 }

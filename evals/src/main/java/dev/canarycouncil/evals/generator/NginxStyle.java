@@ -13,15 +13,17 @@ import java.util.Locale;
  */
 final class NginxStyle implements LogStyle {
 
-    private static final DateTimeFormatter ERROR_LOG = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter ACCESS = DateTimeFormatter.ofPattern("'['dd/MMM/yyyy:HH:mm:ss Z']'", Locale.ROOT)
+    private static final DateTimeFormatter ERROR_LOG =
+            DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ACCESS = DateTimeFormatter.ofPattern(
+                    "'['dd/MMM/yyyy:HH:mm:ss Z']'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
     private static final String[] AGENTS = {
         "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0.0.0 Safari/537.36",
         "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
         "Mozilla/5.0 (X11; Linux x86_64; rv:126.0) Gecko/20100101 Firefox/126.0",
-        "okhttp/4.12.0"};
+        "okhttp/4.12.0"
+    };
 
     @Override
     public List<String> startup(Instant t, String service, String version) {
@@ -49,10 +51,20 @@ final class NginxStyle implements LogStyle {
     public String request(Instant t, String method, String path, int status, double latencyMs, String detail) {
         long h = Math.abs(t.toEpochMilli() * 17 + status);
         double rt = latencyMs / 1000;
-        String line = String.format(Locale.ROOT,
+        String line = String.format(
+                Locale.ROOT,
                 "10.244.%d.%d - - %s \"%s %s HTTP/1.1\" %d %d \"https://shop.example.com/\" \"%s\" rt=%.3f uct=%.3f urt=%.3f",
-                h % 4, 2 + h % 250, ACCESS.format(t), method, path, status, status >= 500 ? 157 : 900 + h % 4000,
-                AGENTS[(int) (h % AGENTS.length)], rt, Math.min(rt, 0.001), Math.max(0, rt - 0.001));
+                h % 4,
+                2 + h % 250,
+                ACCESS.format(t),
+                method,
+                path,
+                status,
+                status >= 500 ? 157 : 900 + h % 4000,
+                AGENTS[(int) (h % AGENTS.length)],
+                rt,
+                Math.min(rt, 0.001),
+                Math.max(0, rt - 0.001));
         return detail == null || detail.isBlank() ? line : line + " " + detail;
     }
 

@@ -17,8 +17,7 @@ import java.util.TreeMap;
  */
 final class OpenMetricsWriter {
 
-    private record Family(String name, String type, String help, Map<String, List<String>> series) {
-    }
+    private record Family(String name, String type, String help, Map<String, List<String>> series) {}
 
     private final Map<String, Family> families = new LinkedHashMap<>();
 
@@ -32,7 +31,8 @@ final class OpenMetricsWriter {
             throw new IllegalStateException("family " + family + " was not declared");
         }
         String key = sampleName + labelText(labels);
-        f.series().computeIfAbsent(key, k -> new ArrayList<>())
+        f.series()
+                .computeIfAbsent(key, k -> new ArrayList<>())
                 .add(key + " " + format(value) + " " + formatSeconds(timestampMillis));
     }
 
@@ -61,7 +61,10 @@ final class OpenMetricsWriter {
             if (s.length() > 1) {
                 s.append(',');
             }
-            s.append(k).append("=\"").append(v.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            s.append(k)
+                    .append("=\"")
+                    .append(v.replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
         });
         return s.append('}').toString();
     }
@@ -74,7 +77,8 @@ final class OpenMetricsWriter {
     }
 
     private static String formatSeconds(long millis) {
-        return millis % 1000 == 0 ? Long.toString(millis / 1000)
+        return millis % 1000 == 0
+                ? Long.toString(millis / 1000)
                 : String.format(java.util.Locale.ROOT, "%.3f", millis / 1000.0);
     }
 }

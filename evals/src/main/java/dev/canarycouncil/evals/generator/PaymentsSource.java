@@ -44,6 +44,5 @@ final class PaymentsSource {
             }
             """;
 
-    private PaymentsSource() {
-    }
+    private PaymentsSource() {}
 }

@@ -13,6 +13,7 @@ final class PodBehaviour {
     String version = "1.8.2";
     /** Requests per second each pod serves. */
     double rps = 20;
+
     double errorRatio = 0.003;
     int errorStatus = 500;
     double latencyMedianMs = 24;
@@ -30,6 +31,7 @@ final class PodBehaviour {
 
     /** Uptime before the container dies, or null when it never crashes. */
     Duration crashAfter;
+
     String crashReason = "Error";
     int crashExitCode = 2;
     /** Lines the process writes as it dies (a panic trace); OOM kills write nothing. */
@@ -47,9 +49,11 @@ final class PodBehaviour {
 
     /** Lines logged once after start-up, from +3 s, {@link #startupNoteSpacingSeconds} apart (feature flags, cache warm-up, a fatal config error). */
     List<LogNote> startupNotes = List.of();
+
     long startupNoteSpacingSeconds = 1;
     /** Lines logged with a share of the successful requests: benign debug output, or errors the status code hides. */
     List<LogNote> requestNotes = List.of();
+
     double requestNoteRatio;
     /** Lines logged before each failed request's line (retries, the error itself); {@code {id}} varies. */
     List<LogNote> errorNotes = List.of();

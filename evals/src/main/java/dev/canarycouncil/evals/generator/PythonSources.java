@@ -138,6 +138,5 @@ final class PythonSources {
                 return JsonResponse({"page": page, "products": cards})
             """;
 
-    private PythonSources() {
-    }
+    private PythonSources() {}
 }

@@ -20,12 +20,14 @@ final class PythonStyle implements PythonLogging {
         FLASK
     }
 
-    private static final DateTimeFormatter GUNICORN = DateTimeFormatter.ofPattern("'['yyyy-MM-dd HH:mm:ss Z']'", Locale.ROOT)
+    private static final DateTimeFormatter GUNICORN = DateTimeFormatter.ofPattern(
+                    "'['yyyy-MM-dd HH:mm:ss Z']'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter ACCESS = DateTimeFormatter.ofPattern("'['dd/MMM/yyyy:HH:mm:ss Z']'", Locale.ROOT)
+    private static final DateTimeFormatter ACCESS = DateTimeFormatter.ofPattern(
+                    "'['dd/MMM/yyyy:HH:mm:ss Z']'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ASCTIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final String app;
     private final Framework framework;
@@ -50,9 +52,18 @@ final class PythonStyle implements PythonLogging {
     @Override
     public String request(Instant t, String method, String path, int status, double latencyMs, String detail) {
         long h = Math.abs(t.toEpochMilli() * 31 + status);
-        String line = String.format(Locale.ROOT, "10.244.%d.%d - - %s \"%s %s HTTP/1.1\" %d %d \"-\" \"%s\" %.6f",
-                h % 4, 2 + h % 250, ACCESS.format(t), method, path, status, status >= 500 ? 145 : 280 + h % 900,
-                h % 3 == 0 ? "okhttp/4.12.0" : "python-requests/2.32.3", latencyMs / 1000);
+        String line = String.format(
+                Locale.ROOT,
+                "10.244.%d.%d - - %s \"%s %s HTTP/1.1\" %d %d \"-\" \"%s\" %.6f",
+                h % 4,
+                2 + h % 250,
+                ACCESS.format(t),
+                method,
+                path,
+                status,
+                status >= 500 ? 145 : 280 + h % 900,
+                h % 3 == 0 ? "okhttp/4.12.0" : "python-requests/2.32.3",
+                latencyMs / 1000);
         return detail == null || detail.isBlank() ? line : line + " " + detail;
     }
 
@@ -62,8 +73,9 @@ final class PythonStyle implements PythonLogging {
         String logger = component.contains(".") ? component : app + "." + component;
         return switch (framework) {
             case DJANGO -> ASCTIME.format(t) + " " + level + " [" + logger + "] " + message;
-            case FLASK -> "[" + ASCTIME.format(t) + "] " + level + " in " + logger.substring(logger.lastIndexOf('.') + 1)
-                    + ": " + message;
+            case FLASK ->
+                "[" + ASCTIME.format(t) + "] " + level + " in " + logger.substring(logger.lastIndexOf('.') + 1) + ": "
+                        + message;
         };
     }
 }

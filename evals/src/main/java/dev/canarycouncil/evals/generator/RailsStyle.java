@@ -15,9 +15,11 @@ import java.util.Locale;
  */
 final class RailsStyle implements LogStyle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS", Locale.ROOT)
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd'T'HH:mm:ss.SSSSSS", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss '+0000'", Locale.ROOT)
+    private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd HH:mm:ss '+0000'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
     private final String controller;
@@ -29,21 +31,42 @@ final class RailsStyle implements LogStyle {
 
     @Override
     public List<String> startup(Instant t, String service, String version) {
-        return List.of("=> Booting Puma", "=> Rails 7.1.5 application starting in production ",
-                "Puma starting in single mode...", "* Puma version: 6.4.3 (ruby 3.3.6-p108) (\"The Eagle of Durango\")",
-                "*  Environment: production", "* Listening on http://0.0.0.0:3000", "Use Ctrl-C to stop");
+        return List.of(
+                "=> Booting Puma",
+                "=> Rails 7.1.5 application starting in production ",
+                "Puma starting in single mode...",
+                "* Puma version: 6.4.3 (ruby 3.3.6-p108) (\"The Eagle of Durango\")",
+                "*  Environment: production",
+                "* Listening on http://0.0.0.0:3000",
+                "Use Ctrl-C to stop");
     }
 
     @Override
     public String request(Instant t, String method, String path, int status, double latencyMs, String detail) {
         String tag = tag(t);
         String outcome = status >= 500 ? "500 Internal Server Error" : status == 404 ? "404 Not Found" : status + " OK";
-        return line(t, 'I', "INFO", tag, "Started " + method + " \"" + path + "\" for 10.244.1." + (t.getNano() % 200 + 2)
-                + " at " + STARTED.format(t)) + "\n"
+        return line(
+                        t,
+                        'I',
+                        "INFO",
+                        tag,
+                        "Started " + method + " \"" + path + "\" for 10.244.1." + (t.getNano() % 200 + 2) + " at "
+                                + STARTED.format(t))
+                + "\n"
                 + line(t.plusMillis(1), 'I', "INFO", tag, "Processing by " + controller + " as JSON") + "\n"
-                + line(t.plusMillis(Math.round(latencyMs)), 'I', "INFO", tag, String.format(Locale.ROOT,
-                "Completed %s in %dms (Views: %.1fms | ActiveRecord: %.1fms | Allocations: %d)", outcome, Math.round(latencyMs),
-                latencyMs * 0.1, latencyMs * 0.4, 900 + Math.round(latencyMs * 31)));
+                + line(
+                        t.plusMillis(Math.round(latencyMs)),
+                        'I',
+                        "INFO",
+                        tag,
+                        String.format(
+                                Locale.ROOT,
+                                "Completed %s in %dms (Views: %.1fms | ActiveRecord: %.1fms | Allocations: %d)",
+                                outcome,
+                                Math.round(latencyMs),
+                                latencyMs * 0.1,
+                                latencyMs * 0.4,
+                                900 + Math.round(latencyMs * 31)));
     }
 
     @Override
@@ -75,8 +98,14 @@ final class RailsStyle implements LogStyle {
 
     private static String tag(Instant t) {
         long h = Math.abs(t.toEpochMilli() * 2654435761L);
-        return String.format(Locale.ROOT, "%08x-%04x-4%03x-a%03x-%012x", h & 0xffffffffL, (h >> 8) & 0xffff, (h >> 12) & 0xfff,
-                (h >> 20) & 0xfff, h & 0xffffffffffffL);
+        return String.format(
+                Locale.ROOT,
+                "%08x-%04x-4%03x-a%03x-%012x",
+                h & 0xffffffffL,
+                (h >> 8) & 0xffff,
+                (h >> 12) & 0xfff,
+                (h >> 20) & 0xfff,
+                h & 0xffffffffffffL);
     }
 
     private static String line(Instant t, char letter, String level, String tag, String message) {

@@ -17,8 +17,7 @@ public final class RecordingGenerator {
 
     public static final long DEFAULT_SEED = 42;
 
-    private RecordingGenerator() {
-    }
+    private RecordingGenerator() {}
 
     /** Generates every scenario into {@code outDir}, replacing earlier output of the same name. */
     public static List<Path> generate(Path outDir, long seed) throws IOException {

@@ -30,6 +30,5 @@ final class ReportCacheSource {
             }
             """;
 
-    private ReportCacheSource() {
-    }
+    private ReportCacheSource() {}
 }

@@ -12,7 +12,8 @@ import java.util.Locale;
  */
 final class RustTracingStyle implements LogStyle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'", Locale.ROOT)
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
     private final String crate;
@@ -23,16 +24,26 @@ final class RustTracingStyle implements LogStyle {
 
     @Override
     public List<String> startup(Instant t, String service, String version) {
-        return List.of(line(t, "INFO", crate, "starting " + service + " version=" + version),
+        return List.of(
+                line(t, "INFO", crate, "starting " + service + " version=" + version),
                 line(t.plusMillis(35), "INFO", crate + "::db", "connection pool ready max_connections=10"),
                 line(t.plusMillis(52), "INFO", crate + "::http", "listening addr=0.0.0.0:8080"));
     }
 
     @Override
     public String request(Instant t, String method, String path, int status, double latencyMs, String detail) {
-        return line(t, status >= 500 ? "ERROR" : "INFO", crate + "::http", String.format(Locale.ROOT,
-                "request{method=%s uri=%s}: %s status=%d latency_ms=%d", method, path,
-                status >= 500 ? "response failed" : "finished processing request", status, Math.round(latencyMs)));
+        return line(
+                t,
+                status >= 500 ? "ERROR" : "INFO",
+                crate + "::http",
+                String.format(
+                        Locale.ROOT,
+                        "request{method=%s uri=%s}: %s status=%d latency_ms=%d",
+                        method,
+                        path,
+                        status >= 500 ? "response failed" : "finished processing request",
+                        status,
+                        Math.round(latencyMs)));
     }
 
     @Override

@@ -1,12 +1,11 @@
 package dev.canarycouncil.evals.generator;
 
+import dev.canarycouncil.runtime.schema.Decision;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import dev.canarycouncil.runtime.schema.Decision;
 
 /** Everything that defines one generated recording. */
 final class ScenarioConfig {
@@ -54,6 +53,7 @@ final class ScenarioConfig {
     boolean keepStartupOfOldPods;
     /** The Rollout's status; a canary that never becomes available leaves it Progressing at step 0. */
     String rolloutPhase = "Paused";
+
     int currentStep = 1;
     String rolloutMessage = "CanaryPauseStep";
 

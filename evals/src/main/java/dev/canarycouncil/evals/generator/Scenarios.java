@@ -1,11 +1,10 @@
 package dev.canarycouncil.evals.generator;
 
+import dev.canarycouncil.runtime.schema.Decision;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import dev.canarycouncil.runtime.schema.Decision;
 
 /**
  * The scenarios the generator knows. Each returns a fully configured {@link ScenarioConfig};
@@ -15,11 +14,11 @@ import dev.canarycouncil.runtime.schema.Decision;
  */
 final class Scenarios {
 
-    private Scenarios() {
-    }
+    private Scenarios() {}
 
     static List<ScenarioConfig> all() {
-        List<ScenarioConfig> all = new ArrayList<>(List.of(healthyColourChange(), goPanic(), paymentsTimeout5xx(), oomCrashLoop()));
+        List<ScenarioConfig> all =
+                new ArrayList<>(List.of(healthyColourChange(), goPanic(), paymentsTimeout5xx(), oomCrashLoop()));
         all.addAll(BrokenScenarios.all());
         all.addAll(HealthyScenarios.all());
         all.addAll(SeedScenarios.all());
@@ -31,7 +30,8 @@ final class Scenarios {
     /** A healthy canary whose only visible change is a new colour and version in its logs. */
     static ScenarioConfig healthyColourChange() {
         ScenarioConfig c = base("healthy-color-change", "checkout");
-        c.description = "Healthy canary: same error rate and latency as stable; logs differ only in the served colour and version.";
+        c.description =
+                "Healthy canary: same error rate and latency as stable; logs differ only in the served colour and version.";
         c.expected = Decision.PROMOTE;
         c.failureClass = "healthy";
         c.rootCause = "none";
@@ -72,10 +72,12 @@ final class Scenarios {
     /** The canary calls payments with a 50 ms timeout; a quarter of checkouts fail with 500. */
     static ScenarioConfig paymentsTimeout5xx() {
         ScenarioConfig c = base("5xx-spike-payments-timeout", "checkout");
-        c.description = "Canary lowered the payments client timeout to 50 ms: about 25% of checkouts fail with HTTP 500.";
+        c.description =
+                "Canary lowered the payments client timeout to 50 ms: about 25% of checkouts fail with HTTP 500.";
         c.expected = Decision.ROLLBACK;
         c.failureClass = "5xx-spike";
-        c.rootCause = "context deadline exceeded calling payments: the payments client timeout was lowered to 50ms (payments/client.go:14)";
+        c.rootCause =
+                "context deadline exceeded calling payments: the payments client timeout was lowered to 50ms (payments/client.go:14)";
         c.rootCauseKeywords = List.of("deadline exceeded", "payments", "timeout");
         c.canary.version = "1.9.0";
         c.canary.errorRatio = 0.25;
@@ -89,7 +91,8 @@ final class Scenarios {
     /** A Spring Boot canary whose new report cache never evicts; the kernel OOM-kills it again and again. */
     static ScenarioConfig oomCrashLoop() {
         ScenarioConfig c = base("oom-crashloop-report-cache", "reports");
-        c.description = "Canary's report cache grows without bound; the container is OOMKilled (exit 137) and crash-loops.";
+        c.description =
+                "Canary's report cache grows without bound; the container is OOMKilled (exit 137) and crash-loops.";
         c.style = new SpringBootStyle("c.e.reports");
         c.requestPath = "/api/reports";
         c.expected = Decision.ROLLBACK;
@@ -119,7 +122,8 @@ final class Scenarios {
      * A newer scenario: its own namespace and pod-template hashes, stable at {@code stableVersion}
      * and canary at {@code canaryVersion}.
      */
-    static ScenarioConfig scenario(String name, String namespace, String service, String stableVersion, String canaryVersion) {
+    static ScenarioConfig scenario(
+            String name, String namespace, String service, String stableVersion, String canaryVersion) {
         ScenarioConfig c = new ScenarioConfig(name);
         c.namespace = namespace;
         c.service = service;
@@ -138,8 +142,8 @@ final class Scenarios {
         return c;
     }
 
-    static ScenarioConfig broken(ScenarioConfig c, String failureClass, String description, String rootCause,
-                                 String... keywords) {
+    static ScenarioConfig broken(
+            ScenarioConfig c, String failureClass, String description, String rootCause, String... keywords) {
         c.description = description;
         c.expected = Decision.ROLLBACK;
         c.failureClass = failureClass;

@@ -20,16 +20,22 @@ final class SeedScenarios {
 
     private static final String IMAGE = "gcr.io/myproj/app:";
 
-    private SeedScenarios() {
-    }
+    private SeedScenarios() {}
 
     static List<ScenarioConfig> all() {
-        return List.of(healthyCanary(), allHealthyHighTraffic(), panicRuntimeError(), mixedPartialFailure(),
-                imagePullBackOff(), oomKilledCrashLoop(), javaNpe());
+        return List.of(
+                healthyCanary(),
+                allHealthyHighTraffic(),
+                panicRuntimeError(),
+                mixedPartialFailure(),
+                imagePullBackOff(),
+                oomKilledCrashLoop(),
+                javaNpe());
     }
 
     static ScenarioConfig healthyCanary() {
-        ScenarioConfig c = healthy(seed("healthy-canary"),
+        ScenarioConfig c = healthy(
+                seed("healthy-canary"),
                 "Seed healthy_canary: two canary pods serve 200 \"red\" like stable; no errors, no restarts.");
         demo(c);
         c.canaryPods = 2;
@@ -37,7 +43,8 @@ final class SeedScenarios {
     }
 
     static ScenarioConfig allHealthyHighTraffic() {
-        ScenarioConfig c = healthy(seed("all-healthy-high-traffic"),
+        ScenarioConfig c = healthy(
+                seed("all-healthy-high-traffic"),
                 "Seed all_healthy_high_traffic: three canary pods under high traffic (60 rps each), all serving 200 \"red\" like stable.");
         demo(c);
         c.stablePods = 3;
@@ -50,12 +57,16 @@ final class SeedScenarios {
     }
 
     static ScenarioConfig panicRuntimeError() {
-        ScenarioConfig c = broken(seed("panic-runtime-error"), "go-panic",
+        ScenarioConfig c = broken(
+                seed("panic-runtime-error"),
+                "go-panic",
                 "Seed panic_runtime_error: the canary panics with index out of range [0] with length 0 in main.handler and crash-loops.",
                 "runtime error: index out of range [0] with length 0 in main.handler at main.go:42: the handler takes the "
                         + "first colour of a tag that has none (empty slice access) on the main goroutine, so the process "
                         + "panics and the pod crash-loops",
-                "index out of range", "main.handler", "main.go:42");
+                "index out of range",
+                "main.handler",
+                "main.go:42");
         demo(c);
         c.canary.crashAfter = Duration.ofSeconds(37);
         c.canary.crashTrace = List.of(
@@ -72,12 +83,16 @@ final class SeedScenarios {
 
     /** Two canary pods; the one that gets the undecodable requests dies on them, the other is fine. */
     static ScenarioConfig mixedPartialFailure() {
-        ScenarioConfig c = broken(seed("mixed-partial-failure"), "partial-failure",
+        ScenarioConfig c = broken(
+                seed("mixed-partial-failure"),
+                "partial-failure",
                 "Seed mixed_partial_failure: one of two canary pods panics with a nil pointer dereference (SIGSEGV) in main.processRequest and has restarted twice; the other is healthy.",
                 "nil pointer dereference (SIGSEGV) in main.processRequest at handler.go:73 in one of the two canary pods: "
                         + "a worker goroutine dereferences the nil *Request the API enqueues for an undecodable body; one pod "
                         + "healthy, one restarting — even a partial failure blocks promotion",
-                "nil pointer", "processRequest", "handler.go:73");
+                "nil pointer",
+                "processRequest",
+                "handler.go:73");
         demo(c);
         c.canaryPods = 2;
         PodBehaviour crashing = new PodBehaviour();
@@ -106,11 +121,15 @@ final class SeedScenarios {
     }
 
     static ScenarioConfig imagePullBackOff() {
-        ScenarioConfig c = broken(seed("imagepullbackoff"), "image-pull",
+        ScenarioConfig c = broken(
+                seed("imagepullbackoff"),
+                "image-pull",
                 "Seed imagepullbackoff: the canary image gcr.io/myproj/app:v2.0.1-canary is not in the registry; the pod is stuck in ImagePullBackOff.",
                 "ImagePullBackOff: image gcr.io/myproj/app:v2.0.1-canary not found in registry (manifest unknown); the "
                         + "canary pod never starts — push the image or fix the tag in the rollout spec",
-                "ImagePullBackOff", "manifest unknown", "v2.0.1-canary");
+                "ImagePullBackOff",
+                "manifest unknown",
+                "v2.0.1-canary");
         demo(c);
         c.canary.image = IMAGE + "v2.0.1-canary";
         c.canary.imagePullError = "rpc error: code = NotFound desc = manifest unknown";
@@ -119,11 +138,15 @@ final class SeedScenarios {
     }
 
     static ScenarioConfig oomKilledCrashLoop() {
-        ScenarioConfig c = broken(seed("oomkilled-crashloop"), "oom-crashloop",
+        ScenarioConfig c = broken(
+                seed("oomkilled-crashloop"),
+                "oom-crashloop",
                 "Seed oomkilled_crashloop: the canary loads its whole cache into memory at start-up, is OOMKilled at 128Mi (exit 137) and crash-loops.",
                 "OOMKilled with exit code 137: the in-memory cache load at start-up exceeds the 128Mi container memory "
                         + "limit, so the canary is killed every time and is in CrashLoopBackOff",
-                "OOMKilled", "cache", "128Mi");
+                "OOMKilled",
+                "cache",
+                "128Mi");
         c.requestMethod = "GET";
         c.requestPath = "/api";
         c.stable.image = IMAGE + c.stable.version;
@@ -145,11 +168,15 @@ final class SeedScenarios {
     }
 
     static ScenarioConfig javaNpe() {
-        ScenarioConfig c = broken(seed("java-npe"), "java-exception",
+        ScenarioConfig c = broken(
+                seed("java-npe"),
+                "java-exception",
                 "Seed java_npe: the canary throws NullPointerException in OrderController.placeOrder (user is null) on about 20% of orders, answered 500.",
                 "NullPointerException at OrderController.placeOrder line 87 (OrderController.java:87): user is null when "
                         + "invoking user.getId(); about 20% of POST /api/orders fail with HTTP 500",
-                "NullPointerException", "OrderController.placeOrder", "OrderController.java:87");
+                "NullPointerException",
+                "OrderController.placeOrder",
+                "OrderController.java:87");
         style(c, new SpringBootStyle("c.e.api"));
         c.requestPath = "/api/orders";
         c.stable.version = "2.4.3";

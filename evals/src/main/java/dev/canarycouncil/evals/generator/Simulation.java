@@ -1,5 +1,13 @@
 package dev.canarycouncil.evals.generator;
 
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.canarycouncil.mcp.recorded.RolloutManifest;
+import dev.canarycouncil.runtime.json.Json;
+import dev.canarycouncil.runtime.schema.TimeWindow;
+import dev.canarycouncil.runtime.tools.ContainerInfo;
+import dev.canarycouncil.runtime.tools.EventInfo;
+import dev.canarycouncil.runtime.tools.PodInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,15 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.canarycouncil.mcp.recorded.RolloutManifest;
-import dev.canarycouncil.runtime.json.Json;
-import dev.canarycouncil.runtime.schema.TimeWindow;
-import dev.canarycouncil.runtime.tools.ContainerInfo;
-import dev.canarycouncil.runtime.tools.EventInfo;
-import dev.canarycouncil.runtime.tools.PodInfo;
 
 /**
  * Simulates one canary step from a {@link ScenarioConfig} and writes it as a recorded rollout:
@@ -33,20 +32,26 @@ final class Simulation {
      * PodInfo keeps labels in an immutable map whose iteration order changes from one JVM run to
      * the next; sorting map keys keeps pods.json byte-identical between runs.
      */
-    private static final ObjectWriter JSON = Json.mapper().copy()
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true).writerWithDefaultPrettyPrinter();
+    private static final ObjectWriter JSON = Json.mapper()
+            .copy()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            .writerWithDefaultPrettyPrinter();
 
     private final ScenarioConfig cfg;
     private final SplittableRandom random;
     private final Instant end;
 
     /** One run of a container, from start until it died or the recording ended. */
-    record Instance(Instant start, Instant end, boolean crashed) {
-    }
+    record Instance(Instant start, Instant end, boolean crashed) {}
 
     /** A pod; {@code instances} is empty when its image never pulled. */
-    record Pod(String name, boolean canary, String hash, PodBehaviour behaviour, Instant created, List<Instance> instances) {
-    }
+    record Pod(
+            String name,
+            boolean canary,
+            String hash,
+            PodBehaviour behaviour,
+            Instant created,
+            List<Instance> instances) {}
 
     Simulation(ScenarioConfig cfg, long seed) {
         this.cfg = cfg;
@@ -75,13 +80,23 @@ final class Simulation {
         List<Pod> pods = new ArrayList<>();
         for (int i = 0; i < cfg.stablePods; i++) {
             Instant start = cfg.windowStart.minus(Duration.ofHours(46 + i));
-            pods.add(new Pod(podName(cfg.stableHash, i), false, cfg.stableHash, cfg.stable, start,
+            pods.add(new Pod(
+                    podName(cfg.stableHash, i),
+                    false,
+                    cfg.stableHash,
+                    cfg.stable,
+                    start,
                     List.of(new Instance(start, end, false))));
         }
         for (int i = 0; i < cfg.canaryPods; i++) {
             Instant start = cfg.windowStart.plusSeconds(4 + 3L * i);
             PodBehaviour b = cfg.canaryPodOverrides.getOrDefault(i, cfg.canary);
-            pods.add(new Pod(podName(cfg.canaryHash, i), true, cfg.canaryHash, b, start,
+            pods.add(new Pod(
+                    podName(cfg.canaryHash, i),
+                    true,
+                    cfg.canaryHash,
+                    b,
+                    start,
                     b.imagePullError != null ? List.of() : instances(start, b)));
         }
         return pods;
@@ -122,10 +137,19 @@ final class Simulation {
     }
 
     private void writeManifest(Path dir) throws IOException {
-        RolloutManifest manifest = new RolloutManifest(1, cfg.description, cfg.namespace, cfg.service, cfg.service,
-                new RolloutManifest.Side(cfg.stableHash, "app=" + cfg.service + ",rollouts-pod-template-hash=" + cfg.stableHash,
+        RolloutManifest manifest = new RolloutManifest(
+                1,
+                cfg.description,
+                cfg.namespace,
+                cfg.service,
+                cfg.service,
+                new RolloutManifest.Side(
+                        cfg.stableHash,
+                        "app=" + cfg.service + ",rollouts-pod-template-hash=" + cfg.stableHash,
                         cfg.stable.version),
-                new RolloutManifest.Side(cfg.canaryHash, "app=" + cfg.service + ",rollouts-pod-template-hash=" + cfg.canaryHash,
+                new RolloutManifest.Side(
+                        cfg.canaryHash,
+                        "app=" + cfg.service + ",rollouts-pod-template-hash=" + cfg.canaryHash,
                         cfg.canary.version),
                 new TimeWindow(cfg.windowStart, end),
                 new RolloutManifest.Status(cfg.rolloutPhase, cfg.currentStep, cfg.canaryWeight, cfg.rolloutMessage),
@@ -145,7 +169,8 @@ final class Simulation {
         long first = cfg.windowStart.minus(METRICS_LEAD).toEpochMilli();
         for (Pod pod : pods) {
             Map<String, String> base = cfg.metrics.target(cfg.namespace, cfg.service, pod.name(), pod.hash());
-            Map<String, String> container = Map.of("namespace", cfg.namespace, "pod", pod.name(), "container", cfg.container);
+            Map<String, String> container =
+                    Map.of("namespace", cfg.namespace, "pod", pod.name(), "container", cfg.container);
             PodBehaviour b = pod.behaviour();
             if (!b.serves()) {
                 // Never listened: only kube-state-metrics knows the container, cAdvisor and the app have nothing.
@@ -188,15 +213,38 @@ final class Simulation {
                         }
                     }
                     cpu += b.cpuCores * seconds * (0.8 + 0.4 * random.nextDouble());
-                    app.sample(base, cfg.requestMethod, cfg.requestPath, t, ok, failed, b.errorStatus, buckets, sum, maxLatency);
+                    app.sample(
+                            base,
+                            cfg.requestMethod,
+                            cfg.requestPath,
+                            t,
+                            ok,
+                            failed,
+                            b.errorStatus,
+                            buckets,
+                            sum,
+                            maxLatency);
                     double minutes = (t - inst.start().toEpochMilli()) / 60_000.0;
                     double memory = Math.min(b.memoryLimitMb, b.memoryMb + b.memoryGrowthMbPerMinute * minutes)
                             * (0.98 + 0.04 * random.nextDouble());
-                    om.sample("container_memory_working_set_bytes", "container_memory_working_set_bytes", container, t,
+                    om.sample(
+                            "container_memory_working_set_bytes",
+                            "container_memory_working_set_bytes",
+                            container,
+                            t,
                             Math.round(memory * 1024 * 1024));
-                    om.sample("container_cpu_usage_seconds", "container_cpu_usage_seconds_total", container, t, round3(cpu));
-                    om.sample("kube_pod_container_status_restarts", "kube_pod_container_status_restarts_total",
-                            container, t, i);
+                    om.sample(
+                            "container_cpu_usage_seconds",
+                            "container_cpu_usage_seconds_total",
+                            container,
+                            t,
+                            round3(cpu));
+                    om.sample(
+                            "kube_pod_container_status_restarts",
+                            "kube_pod_container_status_restarts_total",
+                            container,
+                            t,
+                            i);
                 }
             }
         }
@@ -207,20 +255,35 @@ final class Simulation {
      * What kube-state-metrics reports for a container that never serves: its restart count at
      * every scrape since the pod was created, and why it is waiting.
      */
-    private void writeStatusMetrics(OpenMetricsWriter om, Pod pod, Map<String, String> container, long first, long step) {
+    private void writeStatusMetrics(
+            OpenMetricsWriter om, Pod pod, Map<String, String> container, long first, long step) {
         long from = Math.max(first, pod.created().toEpochMilli());
         for (long t = ((from + step - 1) / step) * step; t <= end.toEpochMilli(); t += step) {
             Instant now = Instant.ofEpochMilli(t);
-            long restarts = pod.instances().stream().skip(1).filter(i -> !i.start().isAfter(now)).count();
-            om.sample("kube_pod_container_status_restarts", "kube_pod_container_status_restarts_total", container, t,
+            long restarts = pod.instances().stream()
+                    .skip(1)
+                    .filter(i -> !i.start().isAfter(now))
+                    .count();
+            om.sample(
+                    "kube_pod_container_status_restarts",
+                    "kube_pod_container_status_restarts_total",
+                    container,
+                    t,
                     restarts);
-            boolean running = pod.instances().stream().anyMatch(i -> !i.start().isAfter(now) && i.end().isAfter(now));
-            boolean crashedBefore = pod.instances().stream().anyMatch(i -> i.crashed() && !i.end().isAfter(now));
-            String reason = pod.behaviour().imagePullError != null ? "ImagePullBackOff"
+            boolean running = pod.instances().stream()
+                    .anyMatch(i -> !i.start().isAfter(now) && i.end().isAfter(now));
+            boolean crashedBefore = pod.instances().stream()
+                    .anyMatch(i -> i.crashed() && !i.end().isAfter(now));
+            String reason = pod.behaviour().imagePullError != null
+                    ? "ImagePullBackOff"
                     : !running && crashedBefore ? "CrashLoopBackOff" : null;
             if (reason != null) {
-                om.sample("kube_pod_container_status_waiting_reason", "kube_pod_container_status_waiting_reason",
-                        with(container, "reason", reason), t, 1);
+                om.sample(
+                        "kube_pod_container_status_waiting_reason",
+                        "kube_pod_container_status_waiting_reason",
+                        with(container, "reason", reason),
+                        t,
+                        1);
             }
         }
     }
@@ -233,7 +296,8 @@ final class Simulation {
             }
             Files.write(dir.resolve(pod.name() + ".log"), logLines(pod, instances.get(instances.size() - 1)));
             if (instances.size() > 1) {
-                Files.write(dir.resolve(pod.name() + ".previous.log"), logLines(pod, instances.get(instances.size() - 2)));
+                Files.write(
+                        dir.resolve(pod.name() + ".previous.log"), logLines(pod, instances.get(instances.size() - 2)));
             }
         }
     }
@@ -242,10 +306,14 @@ final class Simulation {
         PodBehaviour b = pod.behaviour();
         LogStyle style = b.style != null ? b.style : cfg.style;
         List<String> lines = new ArrayList<>();
-        Instant from = inst.start().isBefore(cfg.windowStart.minusSeconds(60)) ? cfg.windowStart.minusSeconds(60) : inst.start();
+        Instant from = inst.start().isBefore(cfg.windowStart.minusSeconds(60))
+                ? cfg.windowStart.minusSeconds(60)
+                : inst.start();
         if (!inst.start().isBefore(from) || cfg.keepStartupOfOldPods) {
-            lines.addAll(b.failsBeforeListening ? style.failedStartup(inst.start(), cfg.service, b.version)
-                    : style.startup(inst.start(), cfg.service, b.version));
+            lines.addAll(
+                    b.failsBeforeListening
+                            ? style.failedStartup(inst.start(), cfg.service, b.version)
+                            : style.startup(inst.start(), cfg.service, b.version));
             for (String message : b.startupMessages) {
                 lines.add(style.warn(inst.start().plusSeconds(3), "config", message));
             }
@@ -267,15 +335,22 @@ final class Simulation {
                 continue;
             }
             boolean failed = random.nextDouble() < b.errorRatio;
-            double latencyMs = failed && b.errorLatencyMs > 0 ? errorLatencySeconds(b) * 1000 : latencySeconds(b) * 1000;
+            double latencyMs =
+                    failed && b.errorLatencyMs > 0 ? errorLatencySeconds(b) * 1000 : latencySeconds(b) * 1000;
             if (failed) {
                 addNotes(lines, style, t, b.errorNotes);
                 for (String message : b.errorMessages) {
-                    lines.add(style.error(t, "handler", message.replace("{id}", Integer.toString(10_000 + random.nextInt(90_000)))));
+                    lines.add(style.error(
+                            t, "handler", message.replace("{id}", Integer.toString(10_000 + random.nextInt(90_000)))));
                 }
                 lines.addAll(b.errorTrace);
-                lines.add(style.request(t, cfg.requestMethod, b.errorPath != null ? b.errorPath : cfg.requestPath,
-                        b.errorStatus, latencyMs, b.errorDetail));
+                lines.add(style.request(
+                        t,
+                        cfg.requestMethod,
+                        b.errorPath != null ? b.errorPath : cfg.requestPath,
+                        b.errorStatus,
+                        latencyMs,
+                        b.errorDetail));
             } else {
                 if (!b.requestNotes.isEmpty() && random.nextDouble() < b.requestNoteRatio) {
                     addNotes(lines, style, t, b.requestNotes);
@@ -321,7 +396,11 @@ final class Simulation {
                     lastCrash = i;
                 }
             }
-            ContainerInfo container = new ContainerInfo(cfg.container, image(b), !waiting, restarts,
+            ContainerInfo container = new ContainerInfo(
+                    cfg.container,
+                    image(b),
+                    !waiting,
+                    restarts,
                     waiting ? "waiting" : "running",
                     waiting ? "CrashLoopBackOff" : null,
                     waiting ? "back-off restarting failed container " + cfg.container + " in pod " + pod.name() : null,
@@ -329,7 +408,13 @@ final class Simulation {
                     lastCrash == null ? null : b.crashReason,
                     lastCrash == null ? null : b.crashExitCode,
                     lastCrash == null ? null : lastCrash.end());
-            out.add(new PodInfo(pod.name(), cfg.namespace, labels(pod), "Running", !waiting, instances.get(0).start(),
+            out.add(new PodInfo(
+                    pod.name(),
+                    cfg.namespace,
+                    labels(pod),
+                    "Running",
+                    !waiting,
+                    instances.get(0).start(),
                     List.of(container)));
         }
         JSON.writeValue(file.toFile(), out);
@@ -338,9 +423,18 @@ final class Simulation {
     /** A pod whose image does not pull stays Pending with its container waiting in ImagePullBackOff. */
     private PodInfo imagePullPod(Pod pod) {
         String image = image(pod.behaviour());
-        ContainerInfo container = new ContainerInfo(cfg.container, image, false, 0, "waiting", "ImagePullBackOff",
+        ContainerInfo container = new ContainerInfo(
+                cfg.container,
+                image,
+                false,
+                0,
+                "waiting",
+                "ImagePullBackOff",
                 "Back-off pulling image \"" + image + "\": ErrImagePull: " + pod.behaviour().imagePullError,
-                null, null, null, null);
+                null,
+                null,
+                null,
+                null);
         return new PodInfo(pod.name(), cfg.namespace, labels(pod), "Pending", false, pod.created(), List.of(container));
     }
 
@@ -357,10 +451,24 @@ final class Simulation {
 
     private void writeEvents(Path file, List<Pod> pods) throws IOException {
         List<EventInfo> events = new ArrayList<>();
-        events.add(new EventInfo("Normal", "RolloutUpdated", "Rollout updated to revision 2", "Rollout", cfg.service, 1,
-                cfg.windowStart, cfg.windowStart));
-        events.add(new EventInfo("Normal", "SetWeight", "Set weight to " + cfg.canaryWeight, "Rollout", cfg.service, 1,
-                cfg.windowStart.plusSeconds(2), cfg.windowStart.plusSeconds(2)));
+        events.add(new EventInfo(
+                "Normal",
+                "RolloutUpdated",
+                "Rollout updated to revision 2",
+                "Rollout",
+                cfg.service,
+                1,
+                cfg.windowStart,
+                cfg.windowStart));
+        events.add(new EventInfo(
+                "Normal",
+                "SetWeight",
+                "Set weight to " + cfg.canaryWeight,
+                "Rollout",
+                cfg.service,
+                1,
+                cfg.windowStart.plusSeconds(2),
+                cfg.windowStart.plusSeconds(2)));
         for (Pod pod : pods) {
             if (!pod.canary()) {
                 continue;
@@ -370,20 +478,50 @@ final class Simulation {
                 continue;
             }
             Instant start = pod.instances().get(0).start();
-            events.add(new EventInfo("Normal", "Scheduled", "Successfully assigned " + cfg.namespace + "/" + pod.name()
-                    + " to node-2", "Pod", pod.name(), 1, start.minusSeconds(3), start.minusSeconds(3)));
-            events.add(new EventInfo("Normal", "Pulled", "Container image \"" + image(pod.behaviour())
-                    + "\" already present on machine", "Pod", pod.name(), pod.instances().size(),
-                    start.minusSeconds(1), pod.instances().get(pod.instances().size() - 1).start().minusSeconds(1)));
-            events.add(new EventInfo("Normal", "Started", "Started container " + cfg.container, "Pod", pod.name(),
-                    pod.instances().size(), start, pod.instances().get(pod.instances().size() - 1).start()));
+            events.add(new EventInfo(
+                    "Normal",
+                    "Scheduled",
+                    "Successfully assigned " + cfg.namespace + "/" + pod.name() + " to node-2",
+                    "Pod",
+                    pod.name(),
+                    1,
+                    start.minusSeconds(3),
+                    start.minusSeconds(3)));
+            events.add(new EventInfo(
+                    "Normal",
+                    "Pulled",
+                    "Container image \"" + image(pod.behaviour()) + "\" already present on machine",
+                    "Pod",
+                    pod.name(),
+                    pod.instances().size(),
+                    start.minusSeconds(1),
+                    pod.instances().get(pod.instances().size() - 1).start().minusSeconds(1)));
+            events.add(new EventInfo(
+                    "Normal",
+                    "Started",
+                    "Started container " + cfg.container,
+                    "Pod",
+                    pod.name(),
+                    pod.instances().size(),
+                    start,
+                    pod.instances().get(pod.instances().size() - 1).start()));
             long crashes = pod.instances().stream().filter(Instance::crashed).count();
             if (crashes > 1) {
                 Instance firstCrash = pod.instances().get(0);
-                Instance lastCrash = pod.instances().stream().filter(Instance::crashed).reduce((a, c) -> c).orElseThrow();
-                events.add(new EventInfo("Warning", "BackOff", "Back-off restarting failed container " + cfg.container
-                        + " in pod " + pod.name() + "_" + cfg.namespace, "Pod", pod.name(), (int) crashes - 1,
-                        firstCrash.end().plusSeconds(1), lastCrash.end().plusSeconds(1)));
+                Instance lastCrash = pod.instances().stream()
+                        .filter(Instance::crashed)
+                        .reduce((a, c) -> c)
+                        .orElseThrow();
+                events.add(new EventInfo(
+                        "Warning",
+                        "BackOff",
+                        "Back-off restarting failed container " + cfg.container + " in pod " + pod.name() + "_"
+                                + cfg.namespace,
+                        "Pod",
+                        pod.name(),
+                        (int) crashes - 1,
+                        firstCrash.end().plusSeconds(1),
+                        lastCrash.end().plusSeconds(1)));
             }
         }
         JSON.writeValue(file.toFile(), events);
@@ -412,16 +550,52 @@ final class Simulation {
         String name = pod.name();
         int n = attempts.size();
         return List.of(
-                new EventInfo("Normal", "Scheduled", "Successfully assigned " + cfg.namespace + "/" + name + " to node-2",
-                        "Pod", name, 1, created.minusSeconds(1), created.minusSeconds(1)),
-                new EventInfo("Normal", "Pulling", "Pulling image \"" + image + "\"", "Pod", name, n, firstPull, lastPull),
-                new EventInfo("Warning", "Failed", "Failed to pull image \"" + image + "\": " + pod.behaviour().imagePullError,
-                        "Pod", name, n, firstPull.plusSeconds(1), lastPull.plusSeconds(1)),
-                new EventInfo("Warning", "Failed", "Error: ErrImagePull", "Pod", name, n, firstPull.plusSeconds(1),
+                new EventInfo(
+                        "Normal",
+                        "Scheduled",
+                        "Successfully assigned " + cfg.namespace + "/" + name + " to node-2",
+                        "Pod",
+                        name,
+                        1,
+                        created.minusSeconds(1),
+                        created.minusSeconds(1)),
+                new EventInfo(
+                        "Normal", "Pulling", "Pulling image \"" + image + "\"", "Pod", name, n, firstPull, lastPull),
+                new EventInfo(
+                        "Warning",
+                        "Failed",
+                        "Failed to pull image \"" + image + "\": " + pod.behaviour().imagePullError,
+                        "Pod",
+                        name,
+                        n,
+                        firstPull.plusSeconds(1),
                         lastPull.plusSeconds(1)),
-                new EventInfo("Normal", "BackOff", "Back-off pulling image \"" + image + "\"", "Pod", name, backOffs,
-                        firstBackOff, lastBackOff),
-                new EventInfo("Warning", "Failed", "Error: ImagePullBackOff", "Pod", name, backOffs, firstBackOff,
+                new EventInfo(
+                        "Warning",
+                        "Failed",
+                        "Error: ErrImagePull",
+                        "Pod",
+                        name,
+                        n,
+                        firstPull.plusSeconds(1),
+                        lastPull.plusSeconds(1)),
+                new EventInfo(
+                        "Normal",
+                        "BackOff",
+                        "Back-off pulling image \"" + image + "\"",
+                        "Pod",
+                        name,
+                        backOffs,
+                        firstBackOff,
+                        lastBackOff),
+                new EventInfo(
+                        "Warning",
+                        "Failed",
+                        "Error: ImagePullBackOff",
+                        "Pod",
+                        name,
+                        backOffs,
+                        firstBackOff,
                         lastBackOff));
     }
 

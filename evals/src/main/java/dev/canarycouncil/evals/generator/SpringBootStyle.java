@@ -27,11 +27,24 @@ final class SpringBootStyle implements LogStyle {
     @Override
     public List<String> startup(Instant t, String service, String version) {
         return List.of(
-                line(t, "INFO", "main", basePackage + ".Application", "Starting Application v" + version
-                        + " using Java " + javaVersion + " with PID 1 (/app/app.jar started by app in /app)"),
-                line(t.plusMillis(900), "INFO", "main", "o.s.b.w.embedded.tomcat.TomcatWebServer",
+                line(
+                        t,
+                        "INFO",
+                        "main",
+                        basePackage + ".Application",
+                        "Starting Application v" + version + " using Java " + javaVersion
+                                + " with PID 1 (/app/app.jar started by app in /app)"),
+                line(
+                        t.plusMillis(900),
+                        "INFO",
+                        "main",
+                        "o.s.b.w.embedded.tomcat.TomcatWebServer",
                         "Tomcat initialized with port 8080 (http)"),
-                line(t.plusMillis(2400), "INFO", "main", basePackage + ".Application",
+                line(
+                        t.plusMillis(2400),
+                        "INFO",
+                        "main",
+                        basePackage + ".Application",
                         "Started Application in 3.12 seconds (process running for 3.6)"));
     }
 
@@ -44,8 +57,12 @@ final class SpringBootStyle implements LogStyle {
     @Override
     public String request(Instant t, String method, String path, int status, double latencyMs, String detail) {
         String msg = String.format(Locale.ROOT, "%s %s -> %d in %dms", method, path, status, Math.round(latencyMs));
-        return line(t, status >= 500 ? "ERROR" : "INFO", "http-nio-8080-exec-" + (1 + (int) (latencyMs * 7) % 10),
-                basePackage + ".web.RequestLogFilter", detail == null ? msg : msg + " " + detail);
+        return line(
+                t,
+                status >= 500 ? "ERROR" : "INFO",
+                "http-nio-8080-exec-" + (1 + (int) (latencyMs * 7) % 10),
+                basePackage + ".web.RequestLogFilter",
+                detail == null ? msg : msg + " " + detail);
     }
 
     @Override
@@ -90,7 +107,13 @@ final class SpringBootStyle implements LogStyle {
     }
 
     private static String line(Instant t, String level, String thread, String logger, String msg) {
-        return String.format(Locale.ROOT, "%s %5s 1 --- [%15s] %-40s : %s",
-                t.truncatedTo(ChronoUnit.MILLIS), level, thread, logger, msg);
+        return String.format(
+                Locale.ROOT,
+                "%s %5s 1 --- [%15s] %-40s : %s",
+                t.truncatedTo(ChronoUnit.MILLIS),
+                level,
+                thread,
+                logger,
+                msg);
     }
 }

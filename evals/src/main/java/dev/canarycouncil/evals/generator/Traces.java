@@ -9,7 +9,8 @@ import java.util.List;
  */
 final class Traces {
 
-    static final String NPE_MESSAGE = "java.lang.NullPointerException: Cannot invoke \"com.example.api.User.getId()\" because \"user\" is null";
+    static final String NPE_MESSAGE =
+            "java.lang.NullPointerException: Cannot invoke \"com.example.api.User.getId()\" because \"user\" is null";
 
     /** Tomcat's dispatcherServlet logging an exception the controller let through ("with root cause"). */
     static final List<String> JAVA_NPE_ORDERS = List.of(
@@ -55,9 +56,12 @@ final class Traces {
             "\tat jakarta.servlet.http.HttpServlet.service(HttpServlet.java:590) ~[tomcat-embed-core-10.1.8.jar!/:na]",
             "\tat java.base/java.lang.Thread.run(Thread.java:833) ~[na:na]");
 
-    private static final String NOT_NULL = "ERROR: null value in column \"currency_code\" of relation \"invoices\" violates not-null constraint";
-    private static final String FAILING_ROW = "  Detail: Failing row contains (6f0b3c1e-2d7a-4c55-9b8e-51a0f3d2c7e4, 1881, 48213, 4599, 874, null).";
-    private static final String INSERT = "insert into invoices (amount_cents,currency_code,customer_id,order_id,tax_cents,id) values (?,?,?,?,?,?)";
+    private static final String NOT_NULL =
+            "ERROR: null value in column \"currency_code\" of relation \"invoices\" violates not-null constraint";
+    private static final String FAILING_ROW =
+            "  Detail: Failing row contains (6f0b3c1e-2d7a-4c55-9b8e-51a0f3d2c7e4, 1881, 48213, 4599, 874, null).";
+    private static final String INSERT =
+            "insert into invoices (amount_cents,currency_code,customer_id,order_id,tax_cents,id) values (?,?,?,?,?,?)";
 
     /** A Spring Data exception with its Hibernate and JDBC causes: the "Caused by:" chain. */
     static final List<String> JAVA_INVOICE_NOT_NULL = List.of(
@@ -225,6 +229,5 @@ final class Traces {
             "called `Option::unwrap()` on a `None` value",
             "note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace");
 
-    private Traces() {
-    }
+    private Traces() {}
 }

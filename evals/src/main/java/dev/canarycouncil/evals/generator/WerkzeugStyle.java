@@ -13,24 +13,35 @@ import java.util.Locale;
  */
 final class WerkzeugStyle implements PythonLogging {
 
-    private static final DateTimeFormatter ACCESS = DateTimeFormatter.ofPattern("dd/MMM/yyyy HH:mm:ss", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ACCESS =
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ASCTIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     @Override
     public List<String> startup(Instant t, String service, String version) {
-        return List.of(" * Serving Flask app 'app'", " * Debug mode: off",
+        return List.of(
+                " * Serving Flask app 'app'",
+                " * Debug mode: off",
                 "WARNING: This is a development server. Do not use it in a production deployment. Use a production WSGI server instead.",
-                " * Running on all addresses (0.0.0.0)", " * Running on http://127.0.0.1:5000", " * Running on http://10.244.1.17:5000",
+                " * Running on all addresses (0.0.0.0)",
+                " * Running on http://127.0.0.1:5000",
+                " * Running on http://10.244.1.17:5000",
                 "Press CTRL+C to quit");
     }
 
     @Override
     public String request(Instant t, String method, String path, int status, double latencyMs, String detail) {
         long h = Math.abs(t.toEpochMilli() * 31 + status);
-        return String.format(Locale.ROOT, "10.244.%d.%d - - [%s] \"%s %s HTTP/1.1\" %d -", h % 4, 2 + h % 250, ACCESS.format(t),
-                method, path, status);
+        return String.format(
+                Locale.ROOT,
+                "10.244.%d.%d - - [%s] \"%s %s HTTP/1.1\" %d -",
+                h % 4,
+                2 + h % 250,
+                ACCESS.format(t),
+                method,
+                path,
+                status);
     }
 
     @Override

@@ -1,12 +1,11 @@
 package dev.canarycouncil.evals.report;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-
 import dev.canarycouncil.evals.scoring.AgentTrackRecord;
 import dev.canarycouncil.evals.scoring.CaseResult;
 import dev.canarycouncil.evals.scoring.Scorecard;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Everything one evaluation run found, as written to {@code eval-report.json}.
@@ -20,7 +19,12 @@ import dev.canarycouncil.evals.scoring.Scorecard;
  * @param agents       each member's own votes scored: per failure class, and its vote precision
  * @param cases        every case, in name order
  */
-public record EvalReport(Instant generatedAt, String recordings, String mode, Scorecard council,
-                         Map<String, Scorecard> baselines, Map<String, Scorecard> perClass,
-                         Map<String, AgentTrackRecord> agents, List<CaseResult> cases) {
-}
+public record EvalReport(
+        Instant generatedAt,
+        String recordings,
+        String mode,
+        Scorecard council,
+        Map<String, Scorecard> baselines,
+        Map<String, Scorecard> perClass,
+        Map<String, AgentTrackRecord> agents,
+        List<CaseResult> cases) {}

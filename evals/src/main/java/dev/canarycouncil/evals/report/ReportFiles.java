@@ -1,12 +1,11 @@
 package dev.canarycouncil.evals.report;
 
+import dev.canarycouncil.runtime.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import dev.canarycouncil.runtime.json.Json;
 
 /** Writes {@code eval-report.json} and {@code eval-report.html} into a directory. */
 public final class ReportFiles {
@@ -14,8 +13,7 @@ public final class ReportFiles {
     public static final String JSON = "eval-report.json";
     public static final String HTML = "eval-report.html";
 
-    private ReportFiles() {
-    }
+    private ReportFiles() {}
 
     /** @return the files written */
     public static List<Path> write(EvalReport report, Path dir) throws IOException {

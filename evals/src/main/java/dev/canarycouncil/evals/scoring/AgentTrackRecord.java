@@ -1,11 +1,10 @@
 package dev.canarycouncil.evals.scoring;
 
+import dev.canarycouncil.runtime.schema.Decision;
+import dev.canarycouncil.runtime.schema.Finding;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import dev.canarycouncil.runtime.schema.Decision;
-import dev.canarycouncil.runtime.schema.Finding;
 
 /**
  * How each member voted on its own, against the expected verdict: per failure class, and the
@@ -18,16 +17,19 @@ import dev.canarycouncil.runtime.schema.Finding;
  * @param promotePrecision  share of its PROMOTE votes on canaries that were healthy (NaN without such votes)
  * @param rollbackPrecision share of its ROLLBACK votes on canaries that were broken (NaN without such votes)
  */
-public record AgentTrackRecord(String agent, Map<String, Figures> byClass, Figures overall, double promotePrecision,
-                               double rollbackPrecision) {
+public record AgentTrackRecord(
+        String agent,
+        Map<String, Figures> byClass,
+        Figures overall,
+        double promotePrecision,
+        double rollbackPrecision) {
 
     /**
      * @param votes          cases the member voted on
      * @param accuracy       share of its votes equal to the expected verdict
      * @param falsePromotes  broken canaries it voted to promote
      */
-    public record Figures(int votes, double accuracy, int falsePromotes) {
-    }
+    public record Figures(int votes, double accuracy, int falsePromotes) {}
 
     /** Every member's record over the cases, by agent name. */
     public static Map<String, AgentTrackRecord> of(List<CaseResult> cases) {
@@ -39,9 +41,11 @@ public record AgentTrackRecord(String agent, Map<String, Figures> byClass, Figur
             }
             for (Finding f : c.verdict().findings()) {
                 boolean right = f.verdict() == c.expected().verdict();
-                boolean falsePromote = f.verdict() == Decision.PROMOTE && c.expected().broken();
+                boolean falsePromote =
+                        f.verdict() == Decision.PROMOTE && c.expected().broken();
                 for (String key : List.of(c.expected().failureClass(), "")) {
-                    int[] n = counts.computeIfAbsent(f.agent(), a -> new TreeMap<>()).computeIfAbsent(key, k -> new int[3]);
+                    int[] n = counts.computeIfAbsent(f.agent(), a -> new TreeMap<>())
+                            .computeIfAbsent(key, k -> new int[3]);
                     n[0]++;
                     n[1] += right ? 1 : 0;
                     n[2] += falsePromote ? 1 : 0;
@@ -66,8 +70,14 @@ public record AgentTrackRecord(String agent, Map<String, Figures> byClass, Figur
                 }
             });
             int[] p = precision.get(agent);
-            records.put(agent, new AgentTrackRecord(agent, byClass, figures(byKey.get("")),
-                    p[0] == 0 ? Double.NaN : p[1] / (double) p[0], p[2] == 0 ? Double.NaN : p[3] / (double) p[2]));
+            records.put(
+                    agent,
+                    new AgentTrackRecord(
+                            agent,
+                            byClass,
+                            figures(byKey.get("")),
+                            p[0] == 0 ? Double.NaN : p[1] / (double) p[0],
+                            p[2] == 0 ? Double.NaN : p[3] / (double) p[2]));
         });
         return records;
     }

@@ -10,21 +10,22 @@ import java.util.List;
 public final class Calibration {
 
     /** One reliability-diagram bin: forecasts in [from, to). */
-    public record Bin(double from, double to, int count, double meanConfidence, double accuracy) {
-    }
+    public record Bin(double from, double to, int count, double meanConfidence, double accuracy) {}
 
     public static final int BINS = 10;
 
-    private Calibration() {
-    }
+    private Calibration() {}
 
     /** Mean squared difference between forecast and outcome (0 is perfect, 0.25 is a coin at 50 %). */
     public static double brier(List<CaseResult> cases) {
-        return scored(cases).stream().mapToDouble(c -> {
-            double p = c.confidence() / 100.0;
-            double o = c.correct() ? 1 : 0;
-            return (p - o) * (p - o);
-        }).average().orElse(Double.NaN);
+        return scored(cases).stream()
+                .mapToDouble(c -> {
+                    double p = c.confidence() / 100.0;
+                    double o = c.correct() ? 1 : 0;
+                    return (p - o) * (p - o);
+                })
+                .average()
+                .orElse(Double.NaN);
     }
 
     /** Expected calibration error over {@link #BINS} equal-width bins, weighted by bin size. */
@@ -46,12 +47,18 @@ public final class Calibration {
             double from = i / (double) BINS;
             double to = (i + 1) / (double) BINS;
             boolean last = i == BINS - 1;
-            List<CaseResult> in = scored(cases).stream().filter(c -> {
-                double p = c.confidence() / 100.0;
-                return p >= from && (p < to || last && p <= to);
-            }).toList();
-            double conf = in.stream().mapToDouble(c -> c.confidence() / 100.0).average().orElse(0);
-            double acc = in.stream().mapToDouble(c -> c.correct() ? 1 : 0).average().orElse(0);
+            List<CaseResult> in = scored(cases).stream()
+                    .filter(c -> {
+                        double p = c.confidence() / 100.0;
+                        return p >= from && (p < to || last && p <= to);
+                    })
+                    .toList();
+            double conf = in.stream()
+                    .mapToDouble(c -> c.confidence() / 100.0)
+                    .average()
+                    .orElse(0);
+            double acc =
+                    in.stream().mapToDouble(c -> c.correct() ? 1 : 0).average().orElse(0);
             bins.add(new Bin(from, to, in.size(), conf, acc));
         }
         return bins;

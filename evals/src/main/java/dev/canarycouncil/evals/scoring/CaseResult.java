@@ -1,9 +1,8 @@
 package dev.canarycouncil.evals.scoring;
 
-import java.util.Map;
-
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Verdict;
+import java.util.Map;
 
 /**
  * One recording judged once.
@@ -20,9 +19,18 @@ import dev.canarycouncil.runtime.schema.Verdict;
  * @param error         why the analysis failed, or null
  * @param verdict       the whole verdict, for the report's evidence; null when the analysis failed
  */
-public record CaseResult(String name, Expectation expected, Decision decision, int confidence, boolean rootCauseHit,
-                         long latencyMs, long tokens, Map<String, Decision> baselines, Map<String, Long> baselineTokens,
-                         String error, Verdict verdict) {
+public record CaseResult(
+        String name,
+        Expectation expected,
+        Decision decision,
+        int confidence,
+        boolean rootCauseHit,
+        long latencyMs,
+        long tokens,
+        Map<String, Decision> baselines,
+        Map<String, Long> baselineTokens,
+        String error,
+        Verdict verdict) {
 
     public CaseResult {
         baselines = baselines == null ? Map.of() : Map.copyOf(baselines);

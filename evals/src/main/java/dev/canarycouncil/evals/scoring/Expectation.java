@@ -1,9 +1,8 @@
 package dev.canarycouncil.evals.scoring;
 
+import dev.canarycouncil.runtime.schema.Decision;
 import java.util.List;
 import java.util.Locale;
-
-import dev.canarycouncil.runtime.schema.Decision;
 
 /**
  * What a good judge concludes about one recording, from its manifest's {@code expected} block.
@@ -35,7 +34,9 @@ public record Expectation(Decision verdict, String failureClass, String rootCaus
             return false;
         }
         String text = explanation.toLowerCase(Locale.ROOT);
-        long found = rootCauseKeywords.stream().filter(k -> text.contains(k.toLowerCase(Locale.ROOT))).count();
+        long found = rootCauseKeywords.stream()
+                .filter(k -> text.contains(k.toLowerCase(Locale.ROOT)))
+                .count();
         return found * 2 >= rootCauseKeywords.size();
     }
 }

@@ -1,12 +1,11 @@
 package dev.canarycouncil.evals.scoring;
 
+import dev.canarycouncil.runtime.schema.Decision;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-
-import dev.canarycouncil.runtime.schema.Decision;
 
 /**
  * The figures one run earns, for the council or a baseline.
@@ -25,9 +24,20 @@ import dev.canarycouncil.runtime.schema.Decision;
  * @param errors          analyses that failed outright
  * @param confusion       counts by expected decision, then by decided decision (null = failed)
  */
-public record Scorecard(int cases, double accuracy, double falsePromote, double falseRollback, double inconclusive,
-                        double brier, double ece, double rootCauseHit, long p50Ms, long p95Ms, long tokens, int errors,
-                        Map<Decision, Map<String, Integer>> confusion) {
+public record Scorecard(
+        int cases,
+        double accuracy,
+        double falsePromote,
+        double falseRollback,
+        double inconclusive,
+        double brier,
+        double ece,
+        double rootCauseHit,
+        long p50Ms,
+        long p95Ms,
+        long tokens,
+        int errors,
+        Map<Decision, Map<String, Integer>> confusion) {
 
     public static Scorecard of(List<CaseResult> results) {
         return of(results, CaseResult::decision, true, CaseResult::tokens);
@@ -35,41 +45,79 @@ public record Scorecard(int cases, double accuracy, double falsePromote, double 
 
     /** A baseline's card: its decisions scored against the same expectations; it states no confidence. */
     public static Scorecard ofBaseline(List<CaseResult> results, String baseline) {
-        return of(results, r -> r.baselines().get(baseline), false, r -> r.baselineTokens().getOrDefault(baseline, 0L));
+        return of(
+                results,
+                r -> r.baselines().get(baseline),
+                false,
+                r -> r.baselineTokens().getOrDefault(baseline, 0L));
     }
 
-    private static Scorecard of(List<CaseResult> results, Function<CaseResult, Decision> decided, boolean council,
-                                java.util.function.ToLongFunction<CaseResult> tokens) {
+    private static Scorecard of(
+            List<CaseResult> results,
+            Function<CaseResult, Decision> decided,
+            boolean council,
+            java.util.function.ToLongFunction<CaseResult> tokens) {
         int n = results.size();
-        long correct = results.stream().filter(r -> decided.apply(r) == r.expected().verdict()).count();
-        List<CaseResult> broken = results.stream().filter(r -> r.expected().broken()).toList();
-        List<CaseResult> healthy = results.stream().filter(r -> r.expected().verdict() == Decision.PROMOTE).toList();
-        long falsePromotes = broken.stream().filter(r -> decided.apply(r) == Decision.PROMOTE).count();
-        long falseRollbacks = healthy.stream().filter(r -> decided.apply(r) == Decision.ROLLBACK).count();
-        long inconclusive = results.stream().filter(r -> decided.apply(r) == Decision.INCONCLUSIVE).count();
-        List<CaseResult> caught = broken.stream().filter(r -> decided.apply(r) == Decision.ROLLBACK).toList();
+        long correct = results.stream()
+                .filter(r -> decided.apply(r) == r.expected().verdict())
+                .count();
+        List<CaseResult> broken =
+                results.stream().filter(r -> r.expected().broken()).toList();
+        List<CaseResult> healthy = results.stream()
+                .filter(r -> r.expected().verdict() == Decision.PROMOTE)
+                .toList();
+        long falsePromotes = broken.stream()
+                .filter(r -> decided.apply(r) == Decision.PROMOTE)
+                .count();
+        long falseRollbacks = healthy.stream()
+                .filter(r -> decided.apply(r) == Decision.ROLLBACK)
+                .count();
+        long inconclusive = results.stream()
+                .filter(r -> decided.apply(r) == Decision.INCONCLUSIVE)
+                .count();
+        List<CaseResult> caught = broken.stream()
+                .filter(r -> decided.apply(r) == Decision.ROLLBACK)
+                .toList();
         // No broken canary caught: nothing to explain, so no rate (not a perfect or a failing one).
-        double hits = council && !caught.isEmpty() ? ratio(caught.stream().filter(CaseResult::rootCauseHit).count(), caught.size())
+        double hits = council && !caught.isEmpty()
+                ? ratio(caught.stream().filter(CaseResult::rootCauseHit).count(), caught.size())
                 : Double.NaN;
-        long[] latencies = results.stream().mapToLong(CaseResult::latencyMs).sorted().toArray();
+        long[] latencies =
+                results.stream().mapToLong(CaseResult::latencyMs).sorted().toArray();
         Map<Decision, Map<String, Integer>> confusion = new EnumMap<>(Decision.class);
         for (CaseResult r : results) {
             Decision d = decided.apply(r);
-            confusion.computeIfAbsent(r.expected().verdict(), k -> new java.util.TreeMap<>())
+            confusion
+                    .computeIfAbsent(r.expected().verdict(), k -> new java.util.TreeMap<>())
                     .merge(d == null ? "FAILED" : d.name(), 1, Integer::sum);
         }
-        return new Scorecard(n, ratio(correct, n), ratio(falsePromotes, broken.size()), ratio(falseRollbacks, healthy.size()),
-                ratio(inconclusive, n), council ? Calibration.brier(results) : Double.NaN,
-                council ? Calibration.ece(results) : Double.NaN, hits,
-                council ? percentile(latencies, 50) : 0, council ? percentile(latencies, 95) : 0,
+        return new Scorecard(
+                n,
+                ratio(correct, n),
+                ratio(falsePromotes, broken.size()),
+                ratio(falseRollbacks, healthy.size()),
+                ratio(inconclusive, n),
+                council ? Calibration.brier(results) : Double.NaN,
+                council ? Calibration.ece(results) : Double.NaN,
+                hits,
+                council ? percentile(latencies, 50) : 0,
+                council ? percentile(latencies, 95) : 0,
                 results.stream().mapToLong(tokens).sum(),
-                (int) results.stream().filter(r -> decided.apply(r) == null).count(), confusion);
+                (int) results.stream().filter(r -> decided.apply(r) == null).count(),
+                confusion);
     }
 
     /** The one line scripts read, in the launcher's documented order. */
     public String summaryLine() {
-        return String.format(Locale.ROOT, "accuracy=%.3f false_promote=%.3f false_rollback=%.3f inconclusive=%.3f ece=%.3f p50_ms=%d",
-                accuracy, falsePromote, falseRollback, inconclusive, ece, p50Ms);
+        return String.format(
+                Locale.ROOT,
+                "accuracy=%.3f false_promote=%.3f false_rollback=%.3f inconclusive=%.3f ece=%.3f p50_ms=%d",
+                accuracy,
+                falsePromote,
+                falseRollback,
+                inconclusive,
+                ece,
+                p50Ms);
     }
 
     /** Nearest-rank percentile of sorted values. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.canarycouncil.mcp.recorded.RecordedRollout;
+import dev.canarycouncil.runtime.schema.Decision;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,16 +21,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import dev.canarycouncil.mcp.recorded.RecordedRollout;
-import dev.canarycouncil.runtime.schema.Decision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ScenariosTest {
 
-    private static final List<String> ORIGINAL = List.of("healthy-color-change", "go-panic-index-out-of-range",
-            "5xx-spike-payments-timeout", "oom-crashloop-report-cache");
+    private static final List<String> ORIGINAL = List.of(
+            "healthy-color-change",
+            "go-panic-index-out-of-range",
+            "5xx-spike-payments-timeout",
+            "oom-crashloop-report-cache");
 
     @Test
     void theCatalogueIsLargeBalancedAndUniquelyNamed() {
@@ -40,7 +42,8 @@ class ScenariosTest {
             assertTrue(c.name.matches("[a-z0-9]+(-[a-z0-9]+)*"), c.name);
         }
         assertTrue(names.containsAll(ORIGINAL), "the four original recordings stay in the catalogue");
-        Map<Decision, Long> byVerdict = all.stream().collect(Collectors.groupingBy(c -> c.expected, Collectors.counting()));
+        Map<Decision, Long> byVerdict =
+                all.stream().collect(Collectors.groupingBy(c -> c.expected, Collectors.counting()));
         assertTrue(byVerdict.getOrDefault(Decision.PROMOTE, 0L) >= 18, byVerdict.toString());
         assertTrue(byVerdict.getOrDefault(Decision.ROLLBACK, 0L) >= 18, byVerdict.toString());
         assertTrue(byVerdict.getOrDefault(Decision.INCONCLUSIVE, 0L) >= 1, byVerdict.toString());
@@ -62,11 +65,13 @@ class ScenariosTest {
                 case ROLLBACK -> {
                     assertFalse(c.failureClass.equals("healthy"), c.name);
                     if (!ORIGINAL.contains(c.name)) {
-                        assertTrue(c.rootCauseKeywords.size() >= 2 && c.rootCauseKeywords.size() <= 3,
+                        assertTrue(
+                                c.rootCauseKeywords.size() >= 2 && c.rootCauseKeywords.size() <= 3,
                                 c.name + " keywords " + c.rootCauseKeywords);
                     }
                     for (String k : c.rootCauseKeywords) {
-                        assertTrue(c.rootCause.toLowerCase().contains(k.toLowerCase()),
+                        assertTrue(
+                                c.rootCause.toLowerCase().contains(k.toLowerCase()),
                                 c.name + ": the root cause itself mentions keyword '" + k + "'");
                     }
                 }
@@ -96,8 +101,11 @@ class ScenariosTest {
                         String file = m.group(1);
                         int line = Integer.parseInt(m.group(2));
                         String source = c.repository.entrySet().stream()
-                                .filter(e -> e.getKey().equals(file) || e.getKey().endsWith("/" + file))
-                                .map(Map.Entry::getValue).findFirst().orElse(null);
+                                .filter(e ->
+                                        e.getKey().equals(file) || e.getKey().endsWith("/" + file))
+                                .map(Map.Entry::getValue)
+                                .findFirst()
+                                .orElse(null);
                         if (source == null) {
                             continue; // a framework or runtime frame, not the service's code
                         }
@@ -121,12 +129,16 @@ class ScenariosTest {
         assertEquals(files, files(tmp.resolve("b")));
         assertTrue(files.size() >= 5, files.toString());
         for (Path f : files) {
-            assertArrayEquals(Files.readAllBytes(tmp.resolve("a").resolve(f)), Files.readAllBytes(tmp.resolve("b").resolve(f)),
+            assertArrayEquals(
+                    Files.readAllBytes(tmp.resolve("a").resolve(f)),
+                    Files.readAllBytes(tmp.resolve("b").resolve(f)),
                     f.toString());
         }
         new Simulation(small, 43 ^ small.name.hashCode()).writeTo(tmp.resolve("c"));
-        assertFalse(new String(Files.readAllBytes(tmp.resolve("a/metrics.om")))
-                .equals(new String(Files.readAllBytes(tmp.resolve("c/metrics.om")))), "another seed, other numbers");
+        assertFalse(
+                new String(Files.readAllBytes(tmp.resolve("a/metrics.om")))
+                        .equals(new String(Files.readAllBytes(tmp.resolve("c/metrics.om")))),
+                "another seed, other numbers");
     }
 
     /** Every scenario writes a recording the recorded backend loads, small enough for the repository. */
@@ -142,12 +154,18 @@ class ScenariosTest {
             assertTrue(c.metrics == MetricConvention.NONE || r.metrics().seriesCount() > 0, c.name);
             long bytes;
             try (Stream<Path> walk = Files.walk(dir)) {
-                bytes = walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+                bytes = walk.filter(Files::isRegularFile)
+                        .mapToLong(p -> p.toFile().length())
+                        .sum();
             }
             assertTrue(bytes < 550_000, c.name + " is " + bytes + " bytes");
             boolean pullFails = behaviours(c).stream().anyMatch(b -> b.imagePullError != null);
             if (pullFails) {
-                assertTrue(r.pods().stream().anyMatch(p -> "ImagePullBackOff".equals(p.containers().get(0).reason())), c.name);
+                assertTrue(
+                        r.pods().stream()
+                                .anyMatch(p -> "ImagePullBackOff"
+                                        .equals(p.containers().get(0).reason())),
+                        c.name);
             }
         }
     }
@@ -159,12 +177,17 @@ class ScenariosTest {
     }
 
     private static ScenarioConfig byName(String name) {
-        return Scenarios.all().stream().collect(Collectors.toMap(c -> c.name, Function.identity())).get(name);
+        return Scenarios.all().stream()
+                .collect(Collectors.toMap(c -> c.name, Function.identity()))
+                .get(name);
     }
 
     private static List<Path> files(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).map(dir::relativize).sorted().toList();
+            return walk.filter(Files::isRegularFile)
+                    .map(dir::relativize)
+                    .sorted()
+                    .toList();
         }
     }
 }

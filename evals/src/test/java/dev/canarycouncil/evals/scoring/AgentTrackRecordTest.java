@@ -3,19 +3,28 @@ package dev.canarycouncil.evals.scoring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.Verdict;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AgentTrackRecordTest {
 
     private static CaseResult judged(Expectation e, Decision council, Finding... findings) {
-        Verdict v = Verdict.builder().analysisId("id").decision(council).confidence(90).rationale("r").rootCause("c").remediation("m").findings(List.of(findings)).decidedAt(Instant.EPOCH).durationMs(1).build();
+        Verdict v = Verdict.builder()
+                .analysisId("id")
+                .decision(council)
+                .confidence(90)
+                .rationale("r")
+                .rootCause("c")
+                .remediation("m")
+                .findings(List.of(findings))
+                .decidedAt(Instant.EPOCH)
+                .durationMs(1)
+                .build();
         return new CaseResult("case", e, council, 90, false, 1, 0, Map.of(), Map.of(), null, v);
     }
 

@@ -4,16 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.canarycouncil.runtime.schema.Decision;
 import java.util.List;
 import java.util.Map;
-
-import dev.canarycouncil.runtime.schema.Decision;
 import org.junit.jupiter.api.Test;
 
 class ScorecardTest {
 
-    static final Expectation BROKEN = new Expectation(Decision.ROLLBACK, "go-panic", "panic in getColor",
-            List.of("index out of range", "getColor"));
+    static final Expectation BROKEN = new Expectation(
+            Decision.ROLLBACK, "go-panic", "panic in getColor", List.of("index out of range", "getColor"));
     static final Expectation HEALTHY = new Expectation(Decision.PROMOTE, "healthy", "none", List.of());
 
     static CaseResult result(String name, Expectation e, Decision d, int confidence, long ms, boolean hit) {
@@ -38,13 +37,16 @@ class ScorecardTest {
         assertEquals(300, s.p50Ms());
         assertEquals(600, s.p95Ms());
         assertEquals(1, s.confusion().get(Decision.ROLLBACK).get("PROMOTE"));
-        assertEquals("accuracy=0.500 false_promote=0.250 false_rollback=0.500 inconclusive=0.167 ece="
-                + String.format(java.util.Locale.ROOT, "%.3f", s.ece()) + " p50_ms=300", s.summaryLine());
+        assertEquals(
+                "accuracy=0.500 false_promote=0.250 false_rollback=0.500 inconclusive=0.167 ece="
+                        + String.format(java.util.Locale.ROOT, "%.3f", s.ece()) + " p50_ms=300",
+                s.summaryLine());
     }
 
     @Test
     void aBaselineIsScoredOnItsOwnDecisionsWithoutConfidence() {
-        List<CaseResult> rs = List.of(result("b1", BROKEN, Decision.ROLLBACK, 90, 100, true),
+        List<CaseResult> rs = List.of(
+                result("b1", BROKEN, Decision.ROLLBACK, 90, 100, true),
                 result("h1", HEALTHY, Decision.PROMOTE, 90, 100, false));
         Scorecard b = Scorecard.ofBaseline(rs, "b");
         assertEquals(0.5, b.accuracy(), 1e-9);
@@ -55,12 +57,14 @@ class ScorecardTest {
     @Test
     void brierAndEceOfKnownForecasts() {
         // Two 90 % forecasts, one right: Brier (0.01 + 0.81) / 2; ECE |0.5 - 0.9| = 0.4.
-        List<CaseResult> rs = List.of(result("a", HEALTHY, Decision.PROMOTE, 90, 1, false),
+        List<CaseResult> rs = List.of(
+                result("a", HEALTHY, Decision.PROMOTE, 90, 1, false),
                 result("b", HEALTHY, Decision.ROLLBACK, 90, 1, false));
         assertEquals(0.41, Calibration.brier(rs), 1e-9);
         assertEquals(0.4, Calibration.ece(rs), 1e-9);
         // Perfectly calibrated: 100 % and right, 0 % (inconclusive at 0) and wrong.
-        List<CaseResult> calibrated = List.of(result("c", HEALTHY, Decision.PROMOTE, 100, 1, false),
+        List<CaseResult> calibrated = List.of(
+                result("c", HEALTHY, Decision.PROMOTE, 100, 1, false),
                 result("d", BROKEN, Decision.INCONCLUSIVE, 0, 1, false));
         assertEquals(0.0, Calibration.ece(calibrated), 1e-9);
         assertEquals(0.0, Calibration.brier(calibrated), 1e-9);

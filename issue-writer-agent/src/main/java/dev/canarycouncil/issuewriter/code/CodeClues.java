@@ -1,12 +1,5 @@
 package dev.canarycouncil.issuewriter.code;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-
 import dev.canarycouncil.runtime.logs.LogMessages;
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Evidence;
@@ -14,6 +7,11 @@ import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
 import dev.canarycouncil.runtime.schema.Severity;
 import dev.canarycouncil.runtime.schema.Verdict;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * What the evidence says about where in the code to look: stack frames ({@code file:line}),
@@ -25,10 +23,12 @@ import dev.canarycouncil.runtime.schema.Verdict;
  * @param messages   literal texts to find, e.g. {@code charge failed}
  * @param symptoms   texts to look for inside the files the other clues lead to, e.g. {@code timeout}
  */
-public record CodeClues(List<SourceFrame> frames, List<String> functions, List<String> messages, List<String> symptoms) {
+public record CodeClues(
+        List<SourceFrame> frames, List<String> functions, List<String> messages, List<String> symptoms) {
 
     /** The failing frame and its caller; deeper frames are mostly plumbing. */
     static final int MAX_FRAMES = 2;
+
     static final int MAX_MESSAGES = 2;
     /** The log analyst's "share of error records" evidence: a statistic, not a message any code prints. */
     private static final String AGGREGATE_TEMPLATE = "records at ERROR or worse";
@@ -50,9 +50,11 @@ public record CodeClues(List<SourceFrame> frames, List<String> functions, List<S
     public static CodeClues of(Verdict verdict) {
         List<LogTemplateEvidence> logs = verdict.findings().stream()
                 .filter(f -> f.verdict() == Decision.ROLLBACK)
-                .map(Finding::evidence).flatMap(List::stream)
+                .map(Finding::evidence)
+                .flatMap(List::stream)
                 .filter(e -> e.severity().compareTo(Severity.ERROR) >= 0)
-                .filter(LogTemplateEvidence.class::isInstance).map(LogTemplateEvidence.class::cast)
+                .filter(LogTemplateEvidence.class::isInstance)
+                .map(LogTemplateEvidence.class::cast)
                 .sorted(Comparator.comparing(Evidence::severity).reversed())
                 .toList();
         Set<SourceFrame> frames = new LinkedHashSet<>();
@@ -86,8 +88,11 @@ public record CodeClues(List<SourceFrame> frames, List<String> functions, List<S
                 symptoms.add("timeout");
             }
         }
-        return new CodeClues(frames.stream().limit(MAX_FRAMES).toList(), List.copyOf(functions),
-                messages.stream().limit(MAX_MESSAGES).toList(), List.copyOf(symptoms));
+        return new CodeClues(
+                frames.stream().limit(MAX_FRAMES).toList(),
+                List.copyOf(functions),
+                messages.stream().limit(MAX_MESSAGES).toList(),
+                List.copyOf(symptoms));
     }
 
     private static SourceFrame topFrame(LogTemplateEvidence l) {
@@ -100,7 +105,10 @@ public record CodeClues(List<SourceFrame> frames, List<String> functions, List<S
         }
         try {
             int line = Integer.parseInt(l.location().substring(colon + 1).trim());
-            return new SourceFrame(l.location().substring(0, colon), line, l.frame(),
+            return new SourceFrame(
+                    l.location().substring(0, colon),
+                    line,
+                    l.frame(),
                     l.signature() == null ? "logged at" : "failing frame");
         } catch (NumberFormatException e) {
             return null;

@@ -12,8 +12,8 @@ import java.util.List;
  * @param reasons     why these lines are quoted, e.g. "failing frame main.getColor (main.go:42)"
  * @param url         a link to the lines when the code backend gives one, else null
  */
-public record CodeExcerpt(String path, int startLine, List<String> lines, List<Integer> focusLines, List<String> reasons,
-                          String url) {
+public record CodeExcerpt(
+        String path, int startLine, List<String> lines, List<Integer> focusLines, List<String> reasons, String url) {
 
     public CodeExcerpt {
         lines = List.copyOf(lines);

@@ -1,14 +1,13 @@
 package dev.canarycouncil.issuewriter.code;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.canarycouncil.runtime.mcp.McpToolClient;
+import dev.canarycouncil.runtime.mcp.ToolCallException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.canarycouncil.runtime.mcp.McpToolClient;
-import dev.canarycouncil.runtime.mcp.ToolCallException;
 
 /**
  * The MCP code tools ({@code search_code}, {@code read_file}) for one lookup. A miss (no such file,
@@ -18,12 +17,10 @@ import dev.canarycouncil.runtime.mcp.ToolCallException;
 final class CodeToolSession {
 
     /** A line of code found by a search. */
-    record Hit(String path, int line, String text) {
-    }
+    record Hit(String path, int line, String text) {}
 
     /** Lines read from a file, and a link to them when the backend has one. */
-    record Slice(String path, int startLine, List<String> lines, String url) {
-    }
+    record Slice(String path, int startLine, List<String> lines, String url) {}
 
     private final McpToolClient tools;
     private final Map<String, String> repository;
@@ -55,7 +52,10 @@ final class CodeToolSession {
         if (answer != null) {
             for (JsonNode h : answer.path("hits")) {
                 if (h.hasNonNull("path") && h.path("line").asInt() > 0) {
-                    hits.add(new Hit(h.get("path").asText(), h.get("line").asInt(), h.path("text").asText("")));
+                    hits.add(new Hit(
+                            h.get("path").asText(),
+                            h.get("line").asInt(),
+                            h.path("text").asText("")));
                 }
             }
         }
@@ -78,7 +78,8 @@ final class CodeToolSession {
             lines = lines.subList(0, lines.size() - 1);
         }
         String url = firstText(answer, "htmlUrl", "html_url", "url");
-        return new Slice(answer.path("path").asText(path), answer.path("startLine").asInt(start), lines, url);
+        return new Slice(
+                answer.path("path").asText(path), answer.path("startLine").asInt(start), lines, url);
     }
 
     boolean stopped() {
@@ -95,7 +96,8 @@ final class CodeToolSession {
         }
         if (System.nanoTime() > deadline) {
             stopped = true;
-            notes.add("Suspect code lookup stopped after " + budget.toSeconds() + " s; the code quoted is what was found by then.");
+            notes.add("Suspect code lookup stopped after " + budget.toSeconds()
+                    + " s; the code quoted is what was found by then.");
             return null;
         }
         try {
@@ -112,7 +114,8 @@ final class CodeToolSession {
             return null;
         } catch (RuntimeException e) {
             stopped = true;
-            notes.add("Suspect code was not looked up: " + tool + " answered something unreadable (" + e.getClass().getSimpleName() + ")");
+            notes.add("Suspect code was not looked up: " + tool + " answered something unreadable ("
+                    + e.getClass().getSimpleName() + ")");
             return null;
         }
     }

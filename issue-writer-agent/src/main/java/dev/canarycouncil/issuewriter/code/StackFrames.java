@@ -11,14 +11,15 @@ import java.util.regex.Pattern;
  */
 final class StackFrames {
 
-    private static final Pattern GO_FUNCTION = Pattern.compile("^(?:created by )?(.+?)(?:\\([^()]*\\))?(?: in goroutine \\d+)?$");
+    private static final Pattern GO_FUNCTION =
+            Pattern.compile("^(?:created by )?(.+?)(?:\\([^()]*\\))?(?: in goroutine \\d+)?$");
     private static final Pattern GO_FILE = Pattern.compile("^\\s+(\\S+\\.go):(\\d+)");
     private static final Pattern JVM = Pattern.compile("^\\s*at ([\\w$.]+)\\(([\\w$]+\\.(?:java|kt|scala)):(\\d+)\\)");
     private static final Pattern PYTHON = Pattern.compile("^\\s*File \"([^\"]+)\", line (\\d+), in (\\S+)");
-    private static final Pattern NODE = Pattern.compile("^\\s*at (?:(\\S+) \\()?([^()\\s]+\\.[cm]?[jt]s):(\\d+):\\d+\\)?");
+    private static final Pattern NODE =
+            Pattern.compile("^\\s*at (?:(\\S+) \\()?([^()\\s]+\\.[cm]?[jt]s):(\\d+):\\d+\\)?");
 
-    private StackFrames() {
-    }
+    private StackFrames() {}
 
     static List<SourceFrame> parse(String trace) {
         List<SourceFrame> frames = new ArrayList<>();
@@ -43,13 +44,17 @@ final class StackFrames {
             }
             Matcher py = PYTHON.matcher(line);
             if (py.find()) {
-                if (!py.group(1).contains("site-packages") && !py.group(1).contains("/lib/python") && !py.group(1).startsWith("<")) {
+                if (!py.group(1).contains("site-packages")
+                        && !py.group(1).contains("/lib/python")
+                        && !py.group(1).startsWith("<")) {
                     frames.add(frame(py.group(1), py.group(2), py.group(3)));
                 }
                 continue;
             }
             Matcher node = NODE.matcher(line);
-            if (node.find() && !node.group(2).contains("node_modules") && !node.group(2).startsWith("node:")
+            if (node.find()
+                    && !node.group(2).contains("node_modules")
+                    && !node.group(2).startsWith("node:")
                     && !node.group(2).startsWith("internal/")) {
                 frames.add(frame(node.group(2), node.group(3), node.group(1)));
             }
@@ -66,14 +71,37 @@ final class StackFrames {
     }
 
     private static boolean isGoRuntime(String file, String function) {
-        return file.contains("/go/src/") || file.contains("/pkg/mod/") || file.startsWith("runtime/")
+        return file.contains("/go/src/")
+                || file.contains("/pkg/mod/")
+                || file.startsWith("runtime/")
                 || (function != null && (function.startsWith("runtime.") || function.startsWith("panic")));
     }
 
     private static boolean isJvmFramework(String method) {
-        for (String prefix : new String[]{"java.", "javax.", "jakarta.", "jdk.", "sun.", "com.sun.", "org.springframework.",
-                "org.apache.", "io.netty.", "reactor.", "kotlin.", "kotlinx.", "scala.", "org.hibernate.", "com.fasterxml.",
-                "io.vertx.", "org.junit.", "org.eclipse.jetty.", "io.undertow.", "io.micrometer.", "org.slf4j.", "ch.qos."}) {
+        for (String prefix : new String[] {
+            "java.",
+            "javax.",
+            "jakarta.",
+            "jdk.",
+            "sun.",
+            "com.sun.",
+            "org.springframework.",
+            "org.apache.",
+            "io.netty.",
+            "reactor.",
+            "kotlin.",
+            "kotlinx.",
+            "scala.",
+            "org.hibernate.",
+            "com.fasterxml.",
+            "io.vertx.",
+            "org.junit.",
+            "org.eclipse.jetty.",
+            "io.undertow.",
+            "io.micrometer.",
+            "org.slf4j.",
+            "ch.qos."
+        }) {
             if (method.startsWith(prefix)) {
                 return true;
             }

@@ -1,5 +1,8 @@
 package dev.canarycouncil.issuewriter.code;
 
+import dev.canarycouncil.runtime.mcp.McpToolClient;
+import dev.canarycouncil.runtime.redaction.Redactor;
+import dev.canarycouncil.runtime.schema.Verdict;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,10 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import dev.canarycouncil.runtime.mcp.McpToolClient;
-import dev.canarycouncil.runtime.redaction.Redactor;
-import dev.canarycouncil.runtime.schema.Verdict;
 
 /**
  * Finds and quotes the code a rollback's evidence points at, through the MCP code tools: the
@@ -28,8 +27,7 @@ public final class SuspectCodeFinder {
     static final int MAX_EXCERPT_LINES = 40;
     private static final int MAX_SYMPTOM_LINES = 3;
 
-    private record Focus(String path, int line, String reason) {
-    }
+    private record Focus(String path, int line, String reason) {}
 
     /** Leaves room within the orchestrator's issue deadline (30 s by default) for drafting and filing. */
     public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(12);
@@ -57,7 +55,8 @@ public final class SuspectCodeFinder {
     public SuspectCode find(Verdict verdict, Map<String, String> repository) {
         CodeClues clues = CodeClues.of(verdict);
         if (clues.isEmpty()) {
-            return SuspectCode.note("The evidence names no stack frame, function or log message to look up in the code.");
+            return SuspectCode.note(
+                    "The evidence names no stack frame, function or log message to look up in the code.");
         }
         CodeToolSession session = new CodeToolSession(tools, budget, repository);
         List<Focus> focus = new ArrayList<>();
@@ -65,9 +64,11 @@ public final class SuspectCodeFinder {
         for (SourceFrame frame : clues.frames()) {
             String path = resolve(frame, session);
             if (path != null) {
-                focus.add(new Focus(path, frame.line(), frame.role() + describe(frame.function()) + " (" + frame.location() + ")"));
+                focus.add(new Focus(
+                        path, frame.line(), frame.role() + describe(frame.function()) + " (" + frame.location() + ")"));
             } else if (!session.stopped()) {
-                misses.add(frame.location() + " is not in the repository the code tools read (another version or repository?)");
+                misses.add(frame.location()
+                        + " is not in the repository the code tools read (another version or repository?)");
             }
         }
         for (String function : clues.functions()) {
@@ -97,7 +98,8 @@ public final class SuspectCodeFinder {
         if (excerpts.isEmpty() && !session.stopped()) {
             notes.addAll(misses);
         }
-        return new SuspectCode(true, excerpts, notes.stream().map(redactor::redact).toList());
+        return new SuspectCode(
+                true, excerpts, notes.stream().map(redactor::redact).toList());
     }
 
     /** The repository path of a frame's file, or null when the repository has no such file. */
@@ -105,8 +107,11 @@ public final class SuspectCodeFinder {
         String jvmPath = frame.jvmSourcePath();
         if (jvmPath != null) {
             String simpleClass = frame.basename().replaceAll("\\.[^.]+$", "");
-            return session.search(simpleClass, jvmPath, 5).stream().map(CodeToolSession.Hit::path)
-                    .filter(p -> p.endsWith(jvmPath)).findFirst().orElse(null);
+            return session.search(simpleClass, jvmPath, 5).stream()
+                    .map(CodeToolSession.Hit::path)
+                    .filter(p -> p.endsWith(jvmPath))
+                    .findFirst()
+                    .orElse(null);
         }
         String relative = frame.file().replaceFirst("^/+", "");
         if (session.read(relative, frame.line(), frame.line()) != null) {
@@ -117,8 +122,11 @@ public final class SuspectCodeFinder {
         }
         // Logs print where the file was built (/app/main.go); find the file by name and prefer the
         // candidate sharing the longest part of the printed path.
-        String query = frame.function() != null ? shortName(frame.function()) : frame.basename().replaceAll("\\.[^.]+$", "");
-        return session.search(query, frame.basename(), 20).stream().map(CodeToolSession.Hit::path)
+        String query = frame.function() != null
+                ? shortName(frame.function())
+                : frame.basename().replaceAll("\\.[^.]+$", "");
+        return session.search(query, frame.basename(), 20).stream()
+                .map(CodeToolSession.Hit::path)
                 .filter(p -> p.equals(frame.basename()) || p.endsWith("/" + frame.basename()))
                 .distinct()
                 .max(Comparator.comparingInt(p -> commonSuffix(p, frame.file())))
@@ -131,10 +139,13 @@ public final class SuspectCodeFinder {
             return null;
         }
         List<CodeToolSession.Hit> hits = session.search(name, null, 20);
-        Pattern definition = Pattern.compile("\\b(?:func|def|function|fun|fn)\\s+(?:\\([^)]*\\)\\s*)?" + Pattern.quote(name) + "\\b"
-                + "|^\\s*(?:(?:public|private|protected|static|final|abstract|synchronized|override|suspend|async|export)\\s+)*"
-                + "[\\w<>\\[\\],.?]+\\s+" + Pattern.quote(name) + "\\s*\\(");
-        return hits.stream().filter(h -> definition.matcher(h.text()).find()).findFirst()
+        Pattern definition =
+                Pattern.compile("\\b(?:func|def|function|fun|fn)\\s+(?:\\([^)]*\\)\\s*)?" + Pattern.quote(name) + "\\b"
+                        + "|^\\s*(?:(?:public|private|protected|static|final|abstract|synchronized|override|suspend|async|export)\\s+)*"
+                        + "[\\w<>\\[\\],.?]+\\s+" + Pattern.quote(name) + "\\s*\\(");
+        return hits.stream()
+                .filter(h -> definition.matcher(h.text()).find())
+                .findFirst()
                 .or(() -> hits.stream().findFirst())
                 .map(h -> new Focus(h.path(), h.line(), "function " + name))
                 .orElse(null);
@@ -143,7 +154,8 @@ public final class SuspectCodeFinder {
     /** Reads each group of nearby focus lines once, most relevant file first. */
     private List<CodeExcerpt> quote(List<Focus> focus, CodeToolSession session) {
         Map<String, List<Focus>> byFile = new LinkedHashMap<>();
-        focus.forEach(f -> byFile.computeIfAbsent(f.path(), p -> new ArrayList<>()).add(f));
+        focus.forEach(
+                f -> byFile.computeIfAbsent(f.path(), p -> new ArrayList<>()).add(f));
         List<CodeExcerpt> excerpts = new ArrayList<>();
         for (Map.Entry<String, List<Focus>> file : byFile.entrySet()) {
             for (List<Focus> window : windows(file.getValue())) {
@@ -156,10 +168,20 @@ public final class SuspectCodeFinder {
                 if (slice == null || slice.lines().isEmpty()) {
                     continue;
                 }
-                List<Integer> lines = window.stream().map(Focus::line).distinct().toList();
-                List<String> reasons = window.stream().map(Focus::reason).distinct().toList();
-                excerpts.add(new CodeExcerpt(slice.path(), slice.startLine(), redact(slice.lines()),
-                        lines, reasons, link(slice.url(), slice.startLine(), slice.startLine() + slice.lines().size() - 1)));
+                List<Integer> lines =
+                        window.stream().map(Focus::line).distinct().toList();
+                List<String> reasons =
+                        window.stream().map(Focus::reason).distinct().toList();
+                excerpts.add(new CodeExcerpt(
+                        slice.path(),
+                        slice.startLine(),
+                        redact(slice.lines()),
+                        lines,
+                        reasons,
+                        link(
+                                slice.url(),
+                                slice.startLine(),
+                                slice.startLine() + slice.lines().size() - 1)));
             }
         }
         return excerpts;
@@ -186,7 +208,8 @@ public final class SuspectCodeFinder {
 
     /** Focus lines grouped so that each group is quoted as one excerpt of bounded length. */
     private static List<List<Focus>> windows(List<Focus> focus) {
-        List<Focus> sorted = focus.stream().sorted(Comparator.comparingInt(Focus::line)).toList();
+        List<Focus> sorted =
+                focus.stream().sorted(Comparator.comparingInt(Focus::line)).toList();
         List<List<Focus>> windows = new ArrayList<>();
         List<Focus> current = new ArrayList<>();
         for (Focus f : sorted) {

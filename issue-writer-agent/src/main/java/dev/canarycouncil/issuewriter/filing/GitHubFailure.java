@@ -1,12 +1,11 @@
 package dev.canarycouncil.issuewriter.filing;
 
-import java.io.FileNotFoundException;
-import java.time.Instant;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.canarycouncil.runtime.github.GitHubUnreachableException;
 import dev.canarycouncil.runtime.json.Json;
 import dev.canarycouncil.runtime.text.Texts;
-import dev.canarycouncil.runtime.github.GitHubUnreachableException;
+import java.io.FileNotFoundException;
+import java.time.Instant;
 import org.kohsuke.github.HttpException;
 
 /**
@@ -57,23 +56,35 @@ record GitHubFailure(Kind kind, String message, Instant retryAt) {
                 return ofStatus(404, "Not Found", repository);
             }
         }
-        return new GitHubFailure(Kind.UNAVAILABLE, "talking to GitHub failed (" + error.getClass().getSimpleName()
-                + (error.getMessage() == null ? "" : ": " + abbreviate(error.getMessage())) + ")", null);
+        return new GitHubFailure(
+                Kind.UNAVAILABLE,
+                "talking to GitHub failed (" + error.getClass().getSimpleName()
+                        + (error.getMessage() == null ? "" : ": " + abbreviate(error.getMessage())) + ")",
+                null);
     }
 
     static GitHubFailure ofStatus(int status, String gitHubMessage, String repository) {
         String says = gitHubMessage == null || gitHubMessage.isBlank() ? "" : " " + gitHubMessage;
         if (status == 401) {
-            return new GitHubFailure(Kind.TOKEN_REJECTED, "GitHub rejected the token (HTTP 401" + says + "): configure a valid "
-                    + "token with access to the issues of " + repository + " and restart the issue writer", null);
+            return new GitHubFailure(
+                    Kind.TOKEN_REJECTED,
+                    "GitHub rejected the token (HTTP 401" + says + "): configure a valid "
+                            + "token with access to the issues of " + repository + " and restart the issue writer",
+                    null);
         }
         if (status == 403) {
-            return new GitHubFailure(Kind.NO_ACCESS, "GitHub refused access to " + repository + " (HTTP 403" + says
-                    + "): the token needs read and write access to the repository's issues", null);
+            return new GitHubFailure(
+                    Kind.NO_ACCESS,
+                    "GitHub refused access to " + repository + " (HTTP 403" + says
+                            + "): the token needs read and write access to the repository's issues",
+                    null);
         }
         if (status == 404 || status == 410) {
-            return new GitHubFailure(Kind.NO_ACCESS, "GitHub has no repository " + repository + " that this token can see (HTTP "
-                    + status + "), or its issues are disabled", null);
+            return new GitHubFailure(
+                    Kind.NO_ACCESS,
+                    "GitHub has no repository " + repository + " that this token can see (HTTP " + status
+                            + "), or its issues are disabled",
+                    null);
         }
         if (status == 429) {
             return new GitHubFailure(Kind.RATE_LIMITED, "GitHub rate limit reached (HTTP 429)", null);
@@ -95,8 +106,9 @@ record GitHubFailure(Kind kind, String message, Instant retryAt) {
             JsonNode errors = body.path("errors");
             if (errors.isArray() && !errors.isEmpty()) {
                 JsonNode first = errors.get(0);
-                message += " (" + first.path("field").asText(first.path("message").asText("")) + " "
-                        + first.path("code").asText("") + ")";
+                message +=
+                        " (" + first.path("field").asText(first.path("message").asText("")) + " "
+                                + first.path("code").asText("") + ")";
             }
             return message.isBlank() ? null : abbreviate(message);
         } catch (Exception e) {

@@ -35,9 +35,12 @@ public record GitHubFilingConfig(
     public static final Duration DEFAULT_RETRY_CAP = Duration.ofMinutes(15);
 
     public GitHubFilingConfig {
-        apiUrl = apiUrl == null || apiUrl.isBlank() ? DEFAULT_API_URL : apiUrl.strip().replaceAll("/+$", "");
+        apiUrl = apiUrl == null || apiUrl.isBlank()
+                ? DEFAULT_API_URL
+                : apiUrl.strip().replaceAll("/+$", "");
         if (!apiUrl.startsWith("https://") && !apiUrl.startsWith("http://")) {
-            throw new IllegalArgumentException("GitHub API URL must start with https:// (or http:// for a local test server), was " + apiUrl);
+            throw new IllegalArgumentException(
+                    "GitHub API URL must start with https:// (or http:// for a local test server), was " + apiUrl);
         }
         if (repository == null || !repository.strip().matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")) {
             throw new IllegalArgumentException("GitHub repository must be owner/name, was " + repository);
@@ -49,10 +52,14 @@ public record GitHubFilingConfig(
         }
         token = token.strip();
         if (token.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
-            throw new IllegalArgumentException("the GitHub token contains whitespace or control characters; check how it is passed");
+            throw new IllegalArgumentException(
+                    "the GitHub token contains whitespace or control characters; check how it is passed");
         }
-        labels = labels == null ? List.of() : labels.stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        assignee = assignee == null || assignee.isBlank() ? null : assignee.strip().replaceFirst("^@", "");
+        labels = labels == null
+                ? List.of()
+                : labels.stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        assignee =
+                assignee == null || assignee.isBlank() ? null : assignee.strip().replaceFirst("^@", "");
         Objects.requireNonNull(outboxDir, "outboxDir: drafts must have somewhere to wait while GitHub is unavailable");
         requestTimeout = positive(requestTimeout, DEFAULT_REQUEST_TIMEOUT, "requestTimeout");
         retryBase = positive(retryBase, DEFAULT_RETRY_BASE, "retryBase");
@@ -68,29 +75,35 @@ public record GitHubFilingConfig(
     }
 
     public GitHubFilingConfig withApiUrl(String url) {
-        return new GitHubFilingConfig(url, repository, token, labels, assignee, outboxDir, requestTimeout, retryBase, retryCap);
+        return new GitHubFilingConfig(
+                url, repository, token, labels, assignee, outboxDir, requestTimeout, retryBase, retryCap);
     }
 
     public GitHubFilingConfig withLabels(List<String> newLabels) {
-        return new GitHubFilingConfig(apiUrl, repository, token, newLabels, assignee, outboxDir, requestTimeout, retryBase, retryCap);
+        return new GitHubFilingConfig(
+                apiUrl, repository, token, newLabels, assignee, outboxDir, requestTimeout, retryBase, retryCap);
     }
 
     public GitHubFilingConfig withAssignee(String login) {
-        return new GitHubFilingConfig(apiUrl, repository, token, labels, login, outboxDir, requestTimeout, retryBase, retryCap);
+        return new GitHubFilingConfig(
+                apiUrl, repository, token, labels, login, outboxDir, requestTimeout, retryBase, retryCap);
     }
 
     public GitHubFilingConfig withRequestTimeout(Duration timeout) {
-        return new GitHubFilingConfig(apiUrl, repository, token, labels, assignee, outboxDir, timeout, retryBase, retryCap);
+        return new GitHubFilingConfig(
+                apiUrl, repository, token, labels, assignee, outboxDir, timeout, retryBase, retryCap);
     }
 
     public GitHubFilingConfig withRetry(Duration base, Duration cap) {
-        return new GitHubFilingConfig(apiUrl, repository, token, labels, assignee, outboxDir, requestTimeout, base, cap);
+        return new GitHubFilingConfig(
+                apiUrl, repository, token, labels, assignee, outboxDir, requestTimeout, base, cap);
     }
 
     /** Everything but the token, which must not reach logs or messages. */
     @Override
     public String toString() {
-        return "GitHubFilingConfig[apiUrl=" + apiUrl + ", repository=" + repository + ", token=<redacted>, labels=" + labels
+        return "GitHubFilingConfig[apiUrl=" + apiUrl + ", repository=" + repository + ", token=<redacted>, labels="
+                + labels
                 + ", assignee=" + assignee + ", outboxDir=" + outboxDir + ", requestTimeout=" + requestTimeout
                 + ", retryBase=" + retryBase + ", retryCap=" + retryCap + "]";
     }

@@ -1,5 +1,9 @@
 package dev.canarycouncil.issuewriter.filing;
 
+import dev.canarycouncil.runtime.agent.Progress;
+import dev.canarycouncil.runtime.github.GitHubTransport;
+import dev.canarycouncil.runtime.redaction.Redactor;
+import dev.canarycouncil.runtime.schema.IssueDraft;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,11 +13,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-
-import dev.canarycouncil.runtime.agent.Progress;
-import dev.canarycouncil.runtime.redaction.Redactor;
-import dev.canarycouncil.runtime.schema.IssueDraft;
-import dev.canarycouncil.runtime.github.GitHubTransport;
 import org.kohsuke.github.GitHub;
 import org.kohsuke.github.GitHubBuilder;
 import org.slf4j.Logger;
@@ -77,7 +76,8 @@ public final class GitHubIssueFiler implements IssueFiler {
                     .withAbuseLimitHandler(RateLimitHandlers.secondary(clock))
                     .build();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot set up the GitHub client for " + config.apiUrl() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot set up the GitHub client for " + config.apiUrl() + ": " + e.getMessage(), e);
         }
     }
 
@@ -93,7 +93,11 @@ public final class GitHubIssueFiler implements IssueFiler {
             }
         }
         if (!pending.isEmpty()) {
-            LOG.info("{} issue draft(s) waiting in {}; filing them in {}", pending.size(), outbox.dir(), config.repository());
+            LOG.info(
+                    "{} issue draft(s) waiting in {}; filing them in {}",
+                    pending.size(),
+                    outbox.dir(),
+                    config.repository());
             retrier.wakeAt(clock.instant());
         }
         return this;
@@ -117,32 +121,46 @@ public final class GitHubIssueFiler implements IssueFiler {
         ReentrantLock lock = lockFor(pending);
         if (!tryLock(lock)) {
             if (notKept != null) {
-                String message = "another filing of the same failure is under way and the draft could not be kept for later ("
-                        + notKept + ")";
+                String message =
+                        "another filing of the same failure is under way and the draft could not be kept for later ("
+                                + notKept + ")";
                 progress.report("not filed: " + message);
                 return labelled.withOutcome(null, "failed", message);
             }
             retrier.wakeAt(clock.instant());
-            return queued(labelled, progress, "another filing of the same failure is under way: queued",
-                    "another filing of the same failure is under way", pending);
+            return queued(
+                    labelled,
+                    progress,
+                    "another filing of the same failure is under way: queued",
+                    "another filing of the same failure is under way",
+                    pending);
         }
         try {
             Attempt attempt = attempt(pending);
             if (attempt.outcome() != null) {
                 progress.report(attempt.outcome().detail());
-                return labelled.withOutcome(attempt.outcome().url(), attempt.outcome().state(), attempt.outcome().detail());
+                return labelled.withOutcome(
+                        attempt.outcome().url(),
+                        attempt.outcome().state(),
+                        attempt.outcome().detail());
             }
             GitHubFailure failure = attempt.failure();
             if (notKept != null) {
-                String message = failure.message() + "; the draft could not be kept for a retry either (" + notKept + ")";
+                String message =
+                        failure.message() + "; the draft could not be kept for a retry either (" + notKept + ")";
                 progress.report("not filed: " + message);
                 return labelled.withOutcome(null, "failed", message);
             }
             if (failure.retryable()) {
                 retrier.wakeAt(attempt.pending().nextAttemptAt());
-                return queued(labelled, progress, failure.kind() == GitHubFailure.Kind.RATE_LIMITED
-                        ? "GitHub rate limit reached: queued for retry" : "GitHub unavailable: queued for retry",
-                        failure.message(), attempt.pending());
+                return queued(
+                        labelled,
+                        progress,
+                        failure.kind() == GitHubFailure.Kind.RATE_LIMITED
+                                ? "GitHub rate limit reached: queued for retry"
+                                : "GitHub unavailable: queued for retry",
+                        failure.message(),
+                        attempt.pending());
             }
             String message = failure.message() + "; the draft is kept in " + outbox.fileOf(pending);
             progress.report("not filed: " + message);
@@ -154,8 +172,11 @@ public final class GitHubIssueFiler implements IssueFiler {
 
     private IssueDraft queued(IssueDraft draft, Progress progress, String report, String why, PendingIssue pending) {
         progress.report(report);
-        return draft.withOutcome(null, "queued", why + ": queued for retry at " + pending.nextAttemptAt() + " ("
-                + outbox.fileOf(pending).getFileName() + ")");
+        return draft.withOutcome(
+                null,
+                "queued",
+                why + ": queued for retry at " + pending.nextAttemptAt() + " ("
+                        + outbox.fileOf(pending).getFileName() + ")");
     }
 
     /** @return the rate limit's end when GitHub asked to wait, else null */
@@ -166,24 +187,30 @@ public final class GitHubIssueFiler implements IssueFiler {
         }
         try {
             // The caller may have filed it since the retrier listed the outbox.
-            PendingIssue pending = outbox.get(candidate.fingerprint(), candidate.analysisId()).orElse(null);
+            PendingIssue pending =
+                    outbox.get(candidate.fingerprint(), candidate.analysisId()).orElse(null);
             if (pending == null || pending.held()) {
                 return null;
             }
             Attempt attempt = attempt(pending);
             if (attempt.outcome() != null) {
-                LOG.info("Issue draft for analysis {} {} in {}: {}", pending.analysisId(), attempt.outcome().detail(),
-                        repositoryOf(pending), attempt.outcome().url());
+                LOG.info(
+                        "Issue draft for analysis {} {} in {}: {}",
+                        pending.analysisId(),
+                        attempt.outcome().detail(),
+                        repositoryOf(pending),
+                        attempt.outcome().url());
                 return null;
             }
-            return attempt.failure().kind() == GitHubFailure.Kind.RATE_LIMITED ? attempt.pending().nextAttemptAt() : null;
+            return attempt.failure().kind() == GitHubFailure.Kind.RATE_LIMITED
+                    ? attempt.pending().nextAttemptAt()
+                    : null;
         } finally {
             lock.unlock();
         }
     }
 
-    private record Attempt(FilingOutcome outcome, GitHubFailure failure, PendingIssue pending) {
-    }
+    private record Attempt(FilingOutcome outcome, GitHubFailure failure, PendingIssue pending) {}
 
     /** One try; leaves the outbox as the outcome calls for. The caller holds the fingerprint's lock. */
     private Attempt attempt(PendingIssue pending) {
@@ -193,7 +220,11 @@ public final class GitHubIssueFiler implements IssueFiler {
                 outbox.remove(pending);
             } catch (IOException e) {
                 // Harmless: the next attempt finds the issue by its markers and sends nothing.
-                LOG.warn("Filed {} but could not remove {} from the outbox: {}", outcome.detail(), outbox.fileOf(pending), e.getMessage());
+                LOG.warn(
+                        "Filed {} but could not remove {} from the outbox: {}",
+                        outcome.detail(),
+                        outbox.fileOf(pending),
+                        e.getMessage());
             }
             if (blocked != null) {
                 blocked = null;
@@ -205,12 +236,19 @@ public final class GitHubIssueFiler implements IssueFiler {
             GitHubFailure failure = new GitHubFailure(raw.kind(), scrub(raw.message()), raw.retryAt());
             PendingIssue next;
             if (failure.retryable()) {
-                next = pending.failed(failure.message(), backoff.next(clock.instant(), pending.attempts() + 1, failure.retryAt()));
-                LOG.warn("Issue draft for analysis {} not filed yet: {}; retry at {}", pending.analysisId(), failure.message(),
+                next = pending.failed(
+                        failure.message(), backoff.next(clock.instant(), pending.attempts() + 1, failure.retryAt()));
+                LOG.warn(
+                        "Issue draft for analysis {} not filed yet: {}; retry at {}",
+                        pending.analysisId(),
+                        failure.message(),
                         next.nextAttemptAt());
             } else {
                 next = pending.hold(failure.message());
-                LOG.error("Issue draft for analysis {} not filed: {}; kept in {}", pending.analysisId(), failure.message(),
+                LOG.error(
+                        "Issue draft for analysis {} not filed: {}; kept in {}",
+                        pending.analysisId(),
+                        failure.message(),
                         outbox.fileOf(pending));
                 if (failure.blocksAll()) {
                     blocked = failure.message();
@@ -227,7 +265,11 @@ public final class GitHubIssueFiler implements IssueFiler {
             outbox.put(pending);
             return null;
         } catch (IOException e) {
-            LOG.error("Cannot write issue draft for analysis {} to the outbox {}: {}", pending.analysisId(), outbox.dir(), e.toString());
+            LOG.error(
+                    "Cannot write issue draft for analysis {} to the outbox {}: {}",
+                    pending.analysisId(),
+                    outbox.dir(),
+                    e.toString());
             return "cannot write to " + outbox.dir() + ": " + e.getMessage();
         }
     }
@@ -239,7 +281,8 @@ public final class GitHubIssueFiler implements IssueFiler {
     }
 
     private GitHubIssues issuesIn(String repository) {
-        return issues.computeIfAbsent(repository.toLowerCase(Locale.ROOT),
+        return issues.computeIfAbsent(
+                repository.toLowerCase(Locale.ROOT),
                 r -> new GitHubIssues(github, repository, config.labels(), config.assignee()));
     }
 

@@ -1,13 +1,12 @@
 package dev.canarycouncil.issuewriter.filing;
 
+import dev.canarycouncil.runtime.schema.IssueDraft;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-
-import dev.canarycouncil.runtime.schema.IssueDraft;
 import org.kohsuke.github.GHDirection;
 import org.kohsuke.github.GHIssue;
 import org.kohsuke.github.GHIssueBuilder;
@@ -28,6 +27,7 @@ final class GitHubIssues {
 
     /** Open issues read from the newest first: listing sees an issue at once, search can lag a minute behind. */
     private static final int RECENT = 50;
+
     private static final int SEARCHED = 30;
 
     private final GitHub github;
@@ -72,7 +72,10 @@ final class GitHubIssues {
             // GitHub refuses an assignee it does not know or who cannot be assigned; the issue
             // matters more than who it is assigned to. A 422 created nothing, so trying again is safe.
             FilingOutcome filed = create(repo, draft, null);
-            return new FilingOutcome(filed.state(), filed.number(), filed.url(),
+            return new FilingOutcome(
+                    filed.state(),
+                    filed.number(),
+                    filed.url(),
                     filed.detail() + " (without assignee " + assignee + ": GitHub refused it)");
         }
     }
@@ -89,16 +92,30 @@ final class GitHubIssues {
 
     /** The oldest open issue whose body carries the fingerprint marker, if any. */
     private Optional<GHIssue> openIssueWithFingerprint(GHRepository repo, String fingerprint) throws IOException {
-        Stream<GHIssue> recent = take(repo.queryIssues().state(GHIssueState.OPEN).sort(GHIssueQueryBuilder.Sort.CREATED)
-                .direction(GHDirection.DESC).pageSize(RECENT).list().iterator(), RECENT);
+        Stream<GHIssue> recent = take(
+                repo.queryIssues()
+                        .state(GHIssueState.OPEN)
+                        .sort(GHIssueQueryBuilder.Sort.CREATED)
+                        .direction(GHDirection.DESC)
+                        .pageSize(RECENT)
+                        .list()
+                        .iterator(),
+                RECENT);
         Optional<GHIssue> found = oldestWithFingerprint(recent, fingerprint);
         if (found.isPresent()) {
             return found;
         }
-        Stream<GHIssue> searched = take(github.searchIssues()
-                .q("repo:" + repository).q("is:issue").q("is:open").q("in:body")
-                .q("\"" + IssueMarkers.fingerprintPhrase(fingerprint) + "\"")
-                .list().withPageSize(SEARCHED).iterator(), SEARCHED);
+        Stream<GHIssue> searched = take(
+                github.searchIssues()
+                        .q("repo:" + repository)
+                        .q("is:issue")
+                        .q("is:open")
+                        .q("in:body")
+                        .q("\"" + IssueMarkers.fingerprintPhrase(fingerprint) + "\"")
+                        .list()
+                        .withPageSize(SEARCHED)
+                        .iterator(),
+                SEARCHED);
         return oldestWithFingerprint(searched, fingerprint);
     }
 

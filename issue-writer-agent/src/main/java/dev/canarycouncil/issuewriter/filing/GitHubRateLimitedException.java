@@ -1,7 +1,6 @@
 package dev.canarycouncil.issuewriter.filing;
 
 import java.time.Instant;
-
 import org.kohsuke.github.GHIOException;
 
 /** GitHub answered with a rate limit; nothing should be sent before {@link #retryAt()}. */

@@ -17,6 +17,5 @@ public interface IssueFiler extends AutoCloseable {
     IssueDraft file(IssueDraft draft, String analysisId, Progress progress);
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

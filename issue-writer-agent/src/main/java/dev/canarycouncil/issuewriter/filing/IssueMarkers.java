@@ -14,11 +14,11 @@ public final class IssueMarkers {
     public static final String FINGERPRINT = "canary-council-fingerprint";
     public static final String ANALYSIS = "canary-council-analysis";
 
-    private static final Pattern ANY_MARKER = Pattern.compile("(?m)^<!-- canary-council-(?:fingerprint|analysis): [^>]* -->\\n?");
+    private static final Pattern ANY_MARKER =
+            Pattern.compile("(?m)^<!-- canary-council-(?:fingerprint|analysis): [^>]* -->\\n?");
     private static final Pattern FINGERPRINT_LINE = Pattern.compile("<!-- " + FINGERPRINT + ": ([0-9a-f]+) -->");
 
-    private IssueMarkers() {
-    }
+    private IssueMarkers() {}
 
     public static String fingerprintLine(String fingerprint) {
         return "<!-- " + FINGERPRINT + ": " + fingerprint + " -->";

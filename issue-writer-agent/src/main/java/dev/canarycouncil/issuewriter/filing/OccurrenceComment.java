@@ -10,8 +10,7 @@ import dev.canarycouncil.runtime.schema.IssueDraft;
  */
 final class OccurrenceComment {
 
-    private OccurrenceComment() {
-    }
+    private OccurrenceComment() {}
 
     static String render(IssueDraft draft, String analysisId) {
         return "**Seen again** (analysis `" + analysisId + "`): " + draft.title() + "\n\n"

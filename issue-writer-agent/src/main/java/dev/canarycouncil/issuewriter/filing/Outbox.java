@@ -1,5 +1,6 @@
 package dev.canarycouncil.issuewriter.filing;
 
+import dev.canarycouncil.runtime.json.Json;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -11,8 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-
-import dev.canarycouncil.runtime.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +68,8 @@ public final class Outbox {
         }
         List<PendingIssue> all = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(SUFFIX))
+                    .toList()) {
                 read(file).ifPresent(all::add);
             }
         } catch (IOException e) {
@@ -90,8 +90,11 @@ public final class Outbox {
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
             Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
-            LOG.warn("Issue outbox file {} is unreadable ({}); moved to {} for a person to look at", file,
-                    e.getClass().getSimpleName(), aside.getFileName());
+            LOG.warn(
+                    "Issue outbox file {} is unreadable ({}); moved to {} for a person to look at",
+                    file,
+                    e.getClass().getSimpleName(),
+                    aside.getFileName());
             try {
                 Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException moveFailed) {

@@ -9,7 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,13 +103,17 @@ final class OutboxRetrier implements AutoCloseable {
         if (filer.blocked()) {
             return;
         }
-        List<PendingIssue> waiting = outbox.pending().stream().filter(p -> !p.held()).toList();
-        waiting.stream().map(PendingIssue::nextAttemptAt).min(Comparator.naturalOrder()).ifPresent(at -> {
-            synchronized (this) {
-                scheduled = null;
-                wakeAt(at);
-            }
-        });
+        List<PendingIssue> waiting =
+                outbox.pending().stream().filter(p -> !p.held()).toList();
+        waiting.stream()
+                .map(PendingIssue::nextAttemptAt)
+                .min(Comparator.naturalOrder())
+                .ifPresent(at -> {
+                    synchronized (this) {
+                        scheduled = null;
+                        wakeAt(at);
+                    }
+                });
     }
 
     @Override

@@ -1,9 +1,8 @@
 package dev.canarycouncil.issuewriter.filing;
 
+import dev.canarycouncil.runtime.schema.IssueDraft;
 import java.time.Instant;
 import java.util.Objects;
-
-import dev.canarycouncil.runtime.schema.IssueDraft;
 
 /**
  * A draft waiting in the outbox until GitHub confirms it.
@@ -17,8 +16,14 @@ import dev.canarycouncil.runtime.schema.IssueDraft;
  * @param held           true when retrying cannot help until the configuration changes (a rejected
  *                       token); held drafts are tried again only after a restart
  */
-public record PendingIssue(String analysisId, IssueDraft draft, Instant queuedAt, int attempts, Instant nextAttemptAt,
-                           String lastError, boolean held) {
+public record PendingIssue(
+        String analysisId,
+        IssueDraft draft,
+        Instant queuedAt,
+        int attempts,
+        Instant nextAttemptAt,
+        String lastError,
+        boolean held) {
 
     public PendingIssue {
         Objects.requireNonNull(analysisId, "analysisId");

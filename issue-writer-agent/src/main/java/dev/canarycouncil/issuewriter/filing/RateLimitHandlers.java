@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-
 import org.kohsuke.github.GitHubAbuseLimitHandler;
 import org.kohsuke.github.GitHubRateLimitHandler;
 import org.kohsuke.github.connector.GitHubConnectorResponse;
@@ -21,8 +20,7 @@ final class RateLimitHandlers {
     /** GitHub's advice when a secondary limit gives no Retry-After. */
     static final Duration DEFAULT_WAIT = Duration.ofMinutes(1);
 
-    private RateLimitHandlers() {
-    }
+    private RateLimitHandlers() {}
 
     /** 403 with {@code X-RateLimit-Remaining: 0}. */
     static GitHubRateLimitHandler primary(Clock clock) {
@@ -45,8 +43,12 @@ final class RateLimitHandlers {
     }
 
     static GitHubRateLimitedException limited(GitHubConnectorResponse response, Clock clock) {
-        Instant at = retryAt(response.header("Retry-After"), response.header("X-RateLimit-Remaining"),
-                response.header("X-RateLimit-Reset"), response.header("Date"), clock.instant());
+        Instant at = retryAt(
+                response.header("Retry-After"),
+                response.header("X-RateLimit-Remaining"),
+                response.header("X-RateLimit-Reset"),
+                response.header("Date"),
+                clock.instant());
         return new GitHubRateLimitedException("GitHub rate limit reached (HTTP " + response.statusCode() + ")", at);
     }
 
@@ -80,7 +82,8 @@ final class RateLimitHandlers {
 
     private static Instant httpDate(String value) {
         try {
-            return ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
         } catch (DateTimeParseException e) {
             return null;
         }

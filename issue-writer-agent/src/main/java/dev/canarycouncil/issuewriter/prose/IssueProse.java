@@ -29,15 +29,22 @@ public final class IssueProse {
 
     public WrittenText write(IssueRequest request, SuspectCode code) throws InterruptedException {
         long budget = request.tokenBudget() == null ? defaultBudget : Math.min(defaultBudget, request.tokenBudget());
-        ModelOutcome<IssueText> outcome = session.run(budget, (model, fence) ->
-                JsonAnswer.ask(model, system(fence), user(request, code, fence), IssueText.class));
+        ModelOutcome<IssueText> outcome = session.run(
+                budget,
+                (model, fence) -> JsonAnswer.ask(model, system(fence), user(request, code, fence), IssueText.class));
         if (!outcome.answered() || blank(outcome.value().summary())) {
-            return new WrittenText(null, session.model(), outcome.usage(),
+            return new WrittenText(
+                    null,
+                    session.model(),
+                    outcome.usage(),
                     outcome.answered() ? "the model wrote no summary" : outcome.detail());
         }
         IssueText t = outcome.value();
-        return new WrittenText(new IssueText(clean(t.summary()), blank(t.suggestedFix()) ? null : clean(t.suggestedFix())),
-                session.model(), outcome.usage(), null);
+        return new WrittenText(
+                new IssueText(clean(t.summary()), blank(t.suggestedFix()) ? null : clean(t.suggestedFix())),
+                session.model(),
+                outcome.usage(),
+                null);
     }
 
     private String clean(String section) {
@@ -59,17 +66,35 @@ public final class IssueProse {
     private static String user(IssueRequest r, SuspectCode code, UntrustedData fence) {
         StringBuilder b = new StringBuilder();
         var v = r.verdict();
-        b.append("Rollout ").append(r.analysis().namespace()).append('/').append(r.analysis().rollout())
-                .append(", service ").append(r.analysis().service()).append(", canary ")
-                .append(r.analysis().canary().podTemplateHash()).append(": the council decided ").append(v.decision())
-                .append(" (").append(v.confidence()).append("%).\n");
-        b.append("Deterministic root cause:\n").append(fence.fence("root-cause", v.rootCause())).append('\n');
+        b.append("Rollout ")
+                .append(r.analysis().namespace())
+                .append('/')
+                .append(r.analysis().rollout())
+                .append(", service ")
+                .append(r.analysis().service())
+                .append(", canary ")
+                .append(r.analysis().canary().podTemplateHash())
+                .append(": the council decided ")
+                .append(v.decision())
+                .append(" (")
+                .append(v.confidence())
+                .append("%).\n");
+        b.append("Deterministic root cause:\n")
+                .append(fence.fence("root-cause", v.rootCause()))
+                .append('\n');
         for (Finding f : v.findings()) {
             b.append(EvidenceDigest.fenced(f, fence));
         }
         for (CodeExcerpt x : code.excerpts()) {
-            b.append("Suspect code ").append(x.path()).append(" lines ").append(x.startLine()).append('-').append(x.endLine())
-                    .append(":\n").append(fence.fence("code:" + x.path(), String.join("\n", x.lines()))).append('\n');
+            b.append("Suspect code ")
+                    .append(x.path())
+                    .append(" lines ")
+                    .append(x.startLine())
+                    .append('-')
+                    .append(x.endLine())
+                    .append(":\n")
+                    .append(fence.fence("code:" + x.path(), String.join("\n", x.lines())))
+                    .append('\n');
         }
         return b.toString();
     }

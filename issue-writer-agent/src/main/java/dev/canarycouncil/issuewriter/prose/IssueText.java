@@ -7,7 +7,7 @@ public record IssueText(
         @Description("a short paragraph for the maintainer: what broke in the canary, the evidence that shows it, "
                 + "and its impact; Markdown allowed, no headings")
         String summary,
+
         @Description("a concrete fix direction for the developer or coding agent, naming the suspect code if any; "
                 + "Markdown allowed, no headings")
-        String suggestedFix) {
-}
+        String suggestedFix) {}

@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.canarycouncil.issuewriter.Drafts;
+import dev.canarycouncil.issuewriter.LogCapture;
+import dev.canarycouncil.runtime.schema.IssueDraft;
+import dev.canarycouncil.runtime.testing.FakeComment;
+import dev.canarycouncil.runtime.testing.FakeIssue;
+import dev.canarycouncil.runtime.testing.GitHubFake;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,13 +20,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
-
-import dev.canarycouncil.issuewriter.Drafts;
-import dev.canarycouncil.issuewriter.LogCapture;
-import dev.canarycouncil.runtime.schema.IssueDraft;
-import dev.canarycouncil.runtime.testing.FakeComment;
-import dev.canarycouncil.runtime.testing.FakeIssue;
-import dev.canarycouncil.runtime.testing.GitHubFake;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,10 +30,12 @@ class GitHubIssueFilerTest {
 
     /** Shaped like a real token, so the redactor's GitHub token rule is exercised too. */
     static final String TOKEN = "ghp_" + "T0kenT0kenT0kenT0kenT0kenT0kenT0ken1";
+
     static final String REPO = "acme/checkout";
 
     @TempDir
     Path tmp;
+
     GitHubFake github;
     final List<GitHubIssueFiler> filers = new ArrayList<>();
     final List<String> progress = new CopyOnWriteArrayList<>();
@@ -52,9 +53,12 @@ class GitHubIssueFilerTest {
     }
 
     GitHubFilingConfig config() {
-        return GitHubFilingConfig.of(REPO, TOKEN, tmp.resolve("outbox")).withApiUrl(github.url())
-                .withLabels(List.of("jules", "canary-rollback")).withAssignee("jules-bot")
-                .withRequestTimeout(Duration.ofSeconds(2)).withRetry(Duration.ofMillis(200), Duration.ofSeconds(1));
+        return GitHubFilingConfig.of(REPO, TOKEN, tmp.resolve("outbox"))
+                .withApiUrl(github.url())
+                .withLabels(List.of("jules", "canary-rollback"))
+                .withAssignee("jules-bot")
+                .withRequestTimeout(Duration.ofSeconds(2))
+                .withRetry(Duration.ofMillis(200), Duration.ofSeconds(1));
     }
 
     GitHubIssueFiler filer(GitHubFilingConfig config) {
@@ -100,7 +104,8 @@ class GitHubIssueFilerTest {
         FakeComment comment = single(github.comments(REPO, 1));
         assertTrue(comment.body().startsWith("**Seen again** (analysis `analysis-2`)"), comment::body);
         assertTrue(IssueMarkers.hasAnalysis(comment.body(), "analysis-2"));
-        assertFalse(IssueMarkers.hasFingerprint(comment.body(), first.fingerprint()),
+        assertFalse(
+                IssueMarkers.hasFingerprint(comment.body(), first.fingerprint()),
                 "a comment must not look like the issue itself");
 
         assertEquals("commented", again.state(), "filing the same analysis again changes nothing");
@@ -129,7 +134,8 @@ class GitHubIssueFilerTest {
 
         IssueDraft reopened = file(filer, "analysis-2");
 
-        assertEquals("filed #2", reopened.detail(), "a failure that comes back after its issue was closed gets a new issue");
+        assertEquals(
+                "filed #2", reopened.detail(), "a failure that comes back after its issue was closed gets a new issue");
         assertEquals(List.of(), github.comments(REPO, 1));
     }
 
@@ -145,7 +151,8 @@ class GitHubIssueFilerTest {
         assertTrue(queued.detail().startsWith("GitHub answered HTTP 503"), queued::detail);
         assertTrue(progress.contains("GitHub unavailable: queued for retry"), progress::toString);
         assertEquals(1, outboxFiles().size());
-        assertTrue(outboxFiles().get(0).getFileName().toString().startsWith(queued.fingerprint() + "-analysis-1"),
+        assertTrue(
+                outboxFiles().get(0).getFileName().toString().startsWith(queued.fingerprint() + "-analysis-1"),
                 outboxFiles()::toString);
         Thread.sleep(700);
         assertEquals(List.of(), github.issues(REPO), "nothing is filed while GitHub is down");
@@ -171,7 +178,9 @@ class GitHubIssueFilerTest {
         await(() -> after.pending().isEmpty(), "the new filer files what the old one left");
         FakeIssue issue = single(github.issues(REPO));
         assertTrue(IssueMarkers.hasAnalysis(issue.body(), "analysis-1"), "the oldest draft becomes the issue");
-        assertTrue(IssueMarkers.hasAnalysis(single(github.comments(REPO, 1)).body(), "analysis-2"), "the next one a comment");
+        assertTrue(
+                IssueMarkers.hasAnalysis(single(github.comments(REPO, 1)).body(), "analysis-2"),
+                "the next one a comment");
     }
 
     @Test
@@ -186,7 +195,8 @@ class GitHubIssueFilerTest {
         assertTrue(queued.detail().startsWith("GitHub rate limit reached"), queued::detail);
         assertTrue(progress.contains("GitHub rate limit reached: queued for retry"), progress::toString);
         PendingIssue pending = single(filer.pending());
-        assertTrue(!pending.nextAttemptAt().isBefore(start.plusSeconds(2)),
+        assertTrue(
+                !pending.nextAttemptAt().isBefore(start.plusSeconds(2)),
                 "the next attempt honours Retry-After, not the 200 ms backoff: " + pending.nextAttemptAt());
 
         await(() -> github.issues(REPO).size() == 1, "filed once the limit lifted");
@@ -203,7 +213,9 @@ class GitHubIssueFilerTest {
 
         assertEquals("queued", queued.state());
         await(() -> github.issues(REPO).size() == 1 && filer.pending().isEmpty(), "filed after the reset");
-        assertTrue(gets("/repos/" + REPO) <= 3, "no hammering while limited: " + github.requests().size() + " requests");
+        assertTrue(
+                gets("/repos/" + REPO) <= 3,
+                "no hammering while limited: " + github.requests().size() + " requests");
     }
 
     @Test
@@ -256,27 +268,46 @@ class GitHubIssueFilerTest {
     void aRejectedTokenIsAClearErrorNothingIsFiledAndTheDraftIsKept() throws Exception {
         String wrong = "ghp_" + "WrongWrongWrongWrongWrongWrongWrong1";
         try (LogCapture logs = new LogCapture()) {
-            GitHubIssueFiler filer = filer(config().withApiUrl(github.url()).withRetry(Duration.ofMillis(100), Duration.ofMillis(200))
-                    .withLabels(List.of()).withAssignee(null).withRequestTimeout(Duration.ofSeconds(2)));
-            GitHubIssueFiler wrongToken = new GitHubIssueFiler(new GitHubFilingConfig(github.url(), REPO, wrong, List.of(), null,
-                    tmp.resolve("outbox"), Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofMillis(200))).start();
+            GitHubIssueFiler filer = filer(config().withApiUrl(github.url())
+                    .withRetry(Duration.ofMillis(100), Duration.ofMillis(200))
+                    .withLabels(List.of())
+                    .withAssignee(null)
+                    .withRequestTimeout(Duration.ofSeconds(2)));
+            GitHubIssueFiler wrongToken = new GitHubIssueFiler(new GitHubFilingConfig(
+                            github.url(),
+                            REPO,
+                            wrong,
+                            List.of(),
+                            null,
+                            tmp.resolve("outbox"),
+                            Duration.ofSeconds(2),
+                            Duration.ofMillis(100),
+                            Duration.ofMillis(200)))
+                    .start();
             filers.add(wrongToken);
             filer.close();
 
             IssueDraft failed = wrongToken.file(Drafts.panicDraft("analysis-1"), "analysis-1", progress::add);
 
             assertEquals("failed", failed.state());
-            assertTrue(failed.detail().startsWith("GitHub rejected the token (HTTP 401 Bad credentials)"), failed::detail);
+            assertTrue(
+                    failed.detail().startsWith("GitHub rejected the token (HTTP 401 Bad credentials)"), failed::detail);
             assertTrue(failed.detail().contains("the draft is kept in " + tmp.resolve("outbox")), failed::detail);
-            assertTrue(progress.stream().anyMatch(p -> p.startsWith("not filed: GitHub rejected the token")), progress::toString);
+            assertTrue(
+                    progress.stream().anyMatch(p -> p.startsWith("not filed: GitHub rejected the token")),
+                    progress::toString);
             int requests = github.requests().size();
             Thread.sleep(1000);
             assertEquals(requests, github.requests().size(), "a rejected token is not retried again and again");
             assertEquals(List.of(), github.issues(REPO));
             PendingIssue kept = single(wrongToken.pending());
             assertTrue(kept.held());
-            for (String text : List.of(failed.toString(), String.join("\n", progress), Files.readString(outboxFiles().get(0)),
-                    logs.text(), wrongToken.toString())) {
+            for (String text : List.of(
+                    failed.toString(),
+                    String.join("\n", progress),
+                    Files.readString(outboxFiles().get(0)),
+                    logs.text(),
+                    wrongToken.toString())) {
                 assertFalse(text.contains(wrong), "the token leaked into: " + text);
                 assertFalse(text.contains("WrongWrong"), "part of the token leaked into: " + text);
             }
@@ -332,7 +363,8 @@ class GitHubIssueFilerTest {
             await(() -> filer.pending().isEmpty(), "everything filed");
             drafts.add(file(filer, "analysis-4"));
 
-            List<String> texts = new ArrayList<>(List.of(String.join("\n", progress), logs.text(), config().toString(), filer.toString()));
+            List<String> texts = new ArrayList<>(
+                    List.of(String.join("\n", progress), logs.text(), config().toString(), filer.toString()));
             drafts.forEach(d -> texts.add(d.toString()));
             github.issues(REPO).forEach(i -> texts.add(i.toString()));
             github.comments(REPO, 1).forEach(c -> texts.add(c.toString()));
@@ -342,7 +374,8 @@ class GitHubIssueFilerTest {
             }
             assertTrue(config().toString().contains("token=<redacted>"));
             assertTrue(logs.text().contains("GitHub API request: POST"), "github-api's own traces were checked too");
-            assertTrue(github.requests().stream().allMatch(r -> ("token " + TOKEN).equals(r.header("Authorization"))),
+            assertTrue(
+                    github.requests().stream().allMatch(r -> ("token " + TOKEN).equals(r.header("Authorization"))),
                     "yet every request carried it to GitHub");
         }
     }
@@ -360,11 +393,15 @@ class GitHubIssueFilerTest {
     }
 
     private long posts(String path) {
-        return github.requests().stream().filter(r -> r.method().equals("POST") && r.path().equals(path)).count();
+        return github.requests().stream()
+                .filter(r -> r.method().equals("POST") && r.path().equals(path))
+                .count();
     }
 
     private long gets(String path) {
-        return github.requests().stream().filter(r -> r.method().equals("GET") && r.path().equals(path)).count();
+        return github.requests().stream()
+                .filter(r -> r.method().equals("GET") && r.path().equals(path))
+                .count();
     }
 
     static <T> T single(List<T> list) {
@@ -381,5 +418,4 @@ class GitHubIssueFilerTest {
             Thread.sleep(50);
         }
     }
-
 }

@@ -1,5 +1,7 @@
 package dev.canarycouncil.issuewriter.filing;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -12,9 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 /**
  * A pass-through HTTP proxy in front of a server that can lose answers: the request reaches the
  * server and is processed, then the connection is closed without a response, as when a network
@@ -22,12 +21,13 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class LosingProxy implements AutoCloseable {
 
-    private static final Set<String> HOP = Set.of("connection", "content-length", "transfer-encoding", "host", "upgrade",
-            "expect", "keep-alive");
+    private static final Set<String> HOP =
+            Set.of("connection", "content-length", "transfer-encoding", "host", "upgrade", "expect", "keep-alive");
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String target;
     private final AtomicInteger lose = new AtomicInteger();
     private volatile String losePost;
@@ -64,8 +64,10 @@ final class LosingProxy implements AutoCloseable {
     private void forward(HttpExchange exchange) throws IOException {
         try {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            if (exchange.getRequestMethod().equals("POST") && refusePost != null
-                    && exchange.getRequestURI().getPath().endsWith(refusePost) && refuse.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            if (exchange.getRequestMethod().equals("POST")
+                    && refusePost != null
+                    && exchange.getRequestURI().getPath().endsWith(refusePost)
+                    && refuse.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 byte[] answer = refusal.getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
                 exchange.sendResponseHeaders(422, answer.length);
@@ -73,16 +75,21 @@ final class LosingProxy implements AutoCloseable {
                 return;
             }
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + exchange.getRequestURI()))
-                    .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(body));
+                    .method(
+                            exchange.getRequestMethod(),
+                            body.length == 0
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofByteArray(body));
             exchange.getRequestHeaders().forEach((name, values) -> {
                 if (!HOP.contains(name.toLowerCase(Locale.ROOT))) {
                     values.forEach(v -> request.header(name, v));
                 }
             });
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            boolean drop = exchange.getRequestMethod().equals("POST") && losePost != null
-                    && exchange.getRequestURI().getPath().endsWith(losePost) && lose.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+            boolean drop = exchange.getRequestMethod().equals("POST")
+                    && losePost != null
+                    && exchange.getRequestURI().getPath().endsWith(losePost)
+                    && lose.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
             if (drop) {
                 return; // closing the exchange without a response closes the connection
             }
@@ -91,7 +98,8 @@ final class LosingProxy implements AutoCloseable {
                     exchange.getResponseHeaders().put(name, values);
                 }
             });
-            exchange.sendResponseHeaders(response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
+            exchange.sendResponseHeaders(
+                    response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
             exchange.getResponseBody().write(response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

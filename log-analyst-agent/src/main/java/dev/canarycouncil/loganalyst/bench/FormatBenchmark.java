@@ -1,15 +1,14 @@
 package dev.canarycouncil.loganalyst.bench;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.util.Arrays;
-
 import dev.canarycouncil.loganalyst.LogIngestion;
 import dev.canarycouncil.loganalyst.drain.TokenMasker;
 import dev.canarycouncil.loganalyst.ingest.IngestLimits;
 import dev.canarycouncil.loganalyst.ingest.Side;
 import dev.canarycouncil.loganalyst.mining.TemplateMiner;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 
 /**
  * How well and how fast the whole log pipeline reads each labelled format sample: its score against
@@ -19,8 +18,7 @@ import dev.canarycouncil.loganalyst.mining.TemplateMiner;
 public final class FormatBenchmark {
 
     /** One format's figures. */
-    public record Result(FormatScore score, long lines, double linesPerSecond) {
-    }
+    public record Result(FormatScore score, long lines, double linesPerSecond) {}
 
     private final long linesPerFormat;
     private final int rounds;

@@ -1,9 +1,8 @@
 package dev.canarycouncil.loganalyst.bench;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.List;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * A labelled sample of one log format, as the framework prints it, with the records a correct
@@ -30,7 +29,8 @@ public record FormatSample(String name, String title, List<String> sources, Stri
      *                   continue the one before, and it is not counted
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Expected(int line, String level, Instant timestamp, Access access, Exception exception, Boolean plain) {
+    public record Expected(
+            int line, String level, Instant timestamp, Access access, Exception exception, Boolean plain) {
 
         public boolean plainLine() {
             return Boolean.TRUE.equals(plain);
@@ -38,16 +38,14 @@ public record FormatSample(String name, String title, List<String> sources, Stri
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Access(int status) {
-    }
+    public record Access(int status) {}
 
     /**
      * @param type      as printed; absent where the language prints none (a Go error with a stack)
      * @param location  {@code file:line} of the top application frame, when the output names one
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Exception(String type, String message, String location) {
-    }
+    public record Exception(String type, String message, String location) {}
 
     public long exceptions() {
         return counted().stream().filter(r -> r.exception() != null).count();

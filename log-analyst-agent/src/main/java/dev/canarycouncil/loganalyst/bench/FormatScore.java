@@ -15,14 +15,25 @@ import java.util.List;
  * @param exceptionsLocated   of those, read with the right type and location
  * @param problems            what went wrong, one line each, for a person fixing it
  */
-public record FormatScore(String name, long records, long recognised, long levels, long timestamps, long timestampsRight,
-                          long exceptions, long exceptionsLocated, List<String> problems) {
+public record FormatScore(
+        String name,
+        long records,
+        long recognised,
+        long levels,
+        long timestamps,
+        long timestampsRight,
+        long exceptions,
+        long exceptionsLocated,
+        List<String> problems) {
 
     public FormatScore {
         problems = List.copyOf(problems);
     }
 
     public boolean perfect() {
-        return recognised == records && levels == records && timestampsRight == timestamps && exceptionsLocated == exceptions;
+        return recognised == records
+                && levels == records
+                && timestampsRight == timestamps
+                && exceptionsLocated == exceptions;
     }
 }

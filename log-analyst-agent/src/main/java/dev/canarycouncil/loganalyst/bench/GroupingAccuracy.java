@@ -10,8 +10,7 @@ import java.util.Map;
  */
 public final class GroupingAccuracy {
 
-    private GroupingAccuracy() {
-    }
+    private GroupingAccuracy() {}
 
     /** @param parsed one group label per line (any value); null labels are never correct */
     public static double of(List<String> truth, List<Object> parsed) {

@@ -1,5 +1,10 @@
 package dev.canarycouncil.loganalyst.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.canarycouncil.runtime.json.Json;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -9,17 +14,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import dev.canarycouncil.runtime.json.Json;
-
 /** Reads the LogHub-2k benchmark: {@code settings.json} and each system's {@code *_2k.log_structured.csv}. */
 public final class LoghubData {
 
-    private LoghubData() {
-    }
+    private LoghubData() {}
 
     /** Every system listed in {@code settings.json} whose files are present, in the file's order. */
     public static List<LoghubSystem> load(Path dir) throws IOException {
@@ -42,15 +40,21 @@ public final class LoghubData {
             List<String> ids = new ArrayList<>();
             CsvSchema schema = CsvSchema.emptySchema().withHeader();
             try (Reader reader = Files.newBufferedReader(csv);
-                 MappingIterator<Map<String, String>> rows = new CsvMapper().readerFor(Map.class).with(schema).readValues(reader)) {
+                    MappingIterator<Map<String, String>> rows =
+                            new CsvMapper().readerFor(Map.class).with(schema).readValues(reader)) {
                 while (rows.hasNext()) {
                     Map<String, String> row = rows.next();
                     contents.add(row.get("Content"));
                     ids.add(row.get("EventId"));
                 }
             }
-            systems.add(new LoghubSystem(name, contents, ids, masks,
-                    entry.getValue().path("similarity_threshold").asDouble(0.5), entry.getValue().path("depth").asInt(4)));
+            systems.add(new LoghubSystem(
+                    name,
+                    contents,
+                    ids,
+                    masks,
+                    entry.getValue().path("similarity_threshold").asDouble(0.5),
+                    entry.getValue().path("depth").asInt(4)));
         }
         if (systems.isEmpty()) {
             throw new IOException("no system of " + settingsFile + " has its _structured.csv in " + dir);

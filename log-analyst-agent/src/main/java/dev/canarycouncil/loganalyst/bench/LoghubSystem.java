@@ -9,6 +9,10 @@ import java.util.List;
  * @param eventIds    the ground-truth template id of each line
  * @param masks       regular expressions replaced by {@code <*>} before parsing
  */
-public record LoghubSystem(String name, List<String> contents, List<String> eventIds, List<String> masks,
-                           double similarityThreshold, int depth) {
-}
+public record LoghubSystem(
+        String name,
+        List<String> contents,
+        List<String> eventIds,
+        List<String> masks,
+        double similarityThreshold,
+        int depth) {}

@@ -1,5 +1,10 @@
 package dev.canarycouncil.loganalyst.bench;
 
+import dev.canarycouncil.loganalyst.LogIngestion;
+import dev.canarycouncil.loganalyst.drain.TokenMasker;
+import dev.canarycouncil.loganalyst.ingest.IngestLimits;
+import dev.canarycouncil.loganalyst.ingest.Side;
+import dev.canarycouncil.loganalyst.mining.TemplateMiner;
 import java.io.IOException;
 import java.io.Reader;
 import java.lang.management.ManagementFactory;
@@ -10,12 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
-
-import dev.canarycouncil.loganalyst.LogIngestion;
-import dev.canarycouncil.loganalyst.drain.TokenMasker;
-import dev.canarycouncil.loganalyst.ingest.IngestLimits;
-import dev.canarycouncil.loganalyst.ingest.Side;
-import dev.canarycouncil.loganalyst.mining.TemplateMiner;
 
 /**
  * Single-threaded throughput of the log analyst's whole pipeline (line reading, record assembly,
@@ -38,10 +37,15 @@ public final class ThroughputBenchmark {
      * @param peakHeapBytes    highest heap occupancy during the measured rounds, garbage included
      * @param retainedBytes    heap the finished analysis still holds (templates, counts, samples), after a GC
      */
-    public record Result(long lines, int rounds, long medianNanos, double linesPerSecond, double linesPerCpuSecond,
-                         long peakHeapBytes,
-                         long retainedBytes, int templates) {
-    }
+    public record Result(
+            long lines,
+            int rounds,
+            long medianNanos,
+            double linesPerSecond,
+            double linesPerCpuSecond,
+            long peakHeapBytes,
+            long retainedBytes,
+            int templates) {}
 
     private final long lines;
     private final int warmups;
@@ -87,7 +91,14 @@ public final class ThroughputBenchmark {
         Arrays.sort(cpuNanos);
         long median = nanos[rounds / 2];
         long read = last.lines(Side.STABLE) + last.lines(Side.CANARY);
-        return new Result(read, rounds, median, read * 1e9 / median, read * 1e9 / cpuNanos[rounds / 2], peak, retained,
+        return new Result(
+                read,
+                rounds,
+                median,
+                read * 1e9 / median,
+                read * 1e9 / cpuNanos[rounds / 2],
+                peak,
+                retained,
                 last.miner().templates().size());
     }
 
@@ -168,7 +179,6 @@ public final class ThroughputBenchmark {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

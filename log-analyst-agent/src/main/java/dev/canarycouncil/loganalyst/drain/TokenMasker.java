@@ -14,8 +14,8 @@ import java.util.Set;
  */
 public final class TokenMasker {
 
-    private static final Set<String> STATUS_KEYS = Set.of("status", "code", "status_code", "statuscode", "http_status",
-            "httpstatus", "response_code", "statusCode");
+    private static final Set<String> STATUS_KEYS = Set.of(
+            "status", "code", "status_code", "statuscode", "http_status", "httpstatus", "response_code", "statusCode");
     private static final Set<String> HTTP_METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
 
     /** Masks tokens in place and returns the (possibly shorter) token array. */
@@ -96,8 +96,11 @@ public final class TokenMasker {
     }
 
     private static boolean isStatusCode(String v) {
-        return v.length() == 3 && v.charAt(0) >= '1' && v.charAt(0) <= '5'
-                && Character.isDigit(v.charAt(1)) && Character.isDigit(v.charAt(2));
+        return v.length() == 3
+                && v.charAt(0) >= '1'
+                && v.charAt(0) <= '5'
+                && Character.isDigit(v.charAt(1))
+                && Character.isDigit(v.charAt(2));
     }
 
     /** Masks a value after stripping the punctuation around it. */
@@ -116,7 +119,8 @@ public final class TokenMasker {
         String core = token.substring(start, end);
         if (isVariable(core)) {
             // Drain recognises the wildcard by identity: a bare variable must be the constant itself.
-            return start == 0 && end == token.length() ? Drain.WILDCARD
+            return start == 0 && end == token.length()
+                    ? Drain.WILDCARD
                     : token.substring(0, start) + Drain.WILDCARD + token.substring(end);
         }
         if (core.indexOf('/') >= 0 && !isProtocolVersion(core)) {
@@ -212,9 +216,13 @@ public final class TokenMasker {
                 return false;
             }
             any = true;
-            if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E') && i + 1 < n
-                    && (Character.isDigit(s.charAt(i + 1)) || ((s.charAt(i + 1) == '-' || s.charAt(i + 1) == '+')
-                    && i + 2 < n && Character.isDigit(s.charAt(i + 2))))) {
+            if (i < n
+                    && (s.charAt(i) == 'e' || s.charAt(i) == 'E')
+                    && i + 1 < n
+                    && (Character.isDigit(s.charAt(i + 1))
+                            || ((s.charAt(i + 1) == '-' || s.charAt(i + 1) == '+')
+                                    && i + 2 < n
+                                    && Character.isDigit(s.charAt(i + 2))))) {
                 i += 2;
                 while (i < n && Character.isDigit(s.charAt(i))) {
                     i++;

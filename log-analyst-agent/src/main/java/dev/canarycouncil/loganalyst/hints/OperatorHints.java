@@ -17,8 +17,26 @@ public final class OperatorHints {
 
     private static final Pattern IGNORE = Pattern.compile(
             "(?i)\\b(?:ignore|disregard|skip)\\s+(?:the\\s+|any\\s+|all\\s+)?([\\p{L}\\d_.\\-/]+(?:\\s+[\\p{L}\\d_.\\-/]+)?)");
-    private static final Set<String> FILLER = Set.of("change", "changes", "changed", "line", "lines", "message", "messages",
-            "log", "logs", "difference", "differences", "update", "updates", "in", "on", "of", "the", "value", "values");
+    private static final Set<String> FILLER = Set.of(
+            "change",
+            "changes",
+            "changed",
+            "line",
+            "lines",
+            "message",
+            "messages",
+            "log",
+            "logs",
+            "difference",
+            "differences",
+            "update",
+            "updates",
+            "in",
+            "on",
+            "of",
+            "the",
+            "value",
+            "values");
 
     private final List<String> ignored;
     private final String text;

@@ -11,8 +11,7 @@ public final class AccessLine {
 
     private static final int SEARCH_CHARS = 600;
 
-    private AccessLine() {
-    }
+    private AccessLine() {}
 
     /** The status code, or 0 when the line is not an access-log line. */
     static int status(String line, int afterTimestamp) {
@@ -101,8 +100,12 @@ public final class AccessLine {
     }
 
     private static boolean method(String line, int at) {
-        return line.startsWith("GET ", at) || line.startsWith("POST ", at) || line.startsWith("PUT ", at)
-                || line.startsWith("DELETE ", at) || line.startsWith("PATCH ", at) || line.startsWith("HEAD ", at)
+        return line.startsWith("GET ", at)
+                || line.startsWith("POST ", at)
+                || line.startsWith("PUT ", at)
+                || line.startsWith("DELETE ", at)
+                || line.startsWith("PATCH ", at)
+                || line.startsWith("HEAD ", at)
                 || line.startsWith("OPTIONS ", at);
     }
 

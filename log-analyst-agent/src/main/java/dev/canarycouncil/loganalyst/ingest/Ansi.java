@@ -9,8 +9,7 @@ final class Ansi {
 
     private static final char ESC = '\u001b';
 
-    private Ansi() {
-    }
+    private Ansi() {}
 
     static boolean has(char[] buffer, int start, int end) {
         for (int i = start; i < end; i++) {

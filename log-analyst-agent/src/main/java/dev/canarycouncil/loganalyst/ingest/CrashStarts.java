@@ -13,8 +13,7 @@ import dev.canarycouncil.loganalyst.ingest.LineHeader.Start;
  */
 final class CrashStarts {
 
-    private CrashStarts() {
-    }
+    private CrashStarts() {}
 
     /** The line's crash header, or null when it starts no crash report. */
     static LineHeader read(String line) {
@@ -114,8 +113,11 @@ final class CrashStarts {
                 return false;
             }
         }
-        return line.startsWith("node:") || endsBefore(line, colon, ".js") || endsBefore(line, colon, ".mjs")
-                || endsBefore(line, colon, ".cjs") || endsBefore(line, colon, ".ts");
+        return line.startsWith("node:")
+                || endsBefore(line, colon, ".js")
+                || endsBefore(line, colon, ".mjs")
+                || endsBefore(line, colon, ".cjs")
+                || endsBefore(line, colon, ".ts");
     }
 
     private static boolean endsBefore(String line, int at, String suffix) {

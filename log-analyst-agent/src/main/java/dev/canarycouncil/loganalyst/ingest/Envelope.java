@@ -1,8 +1,7 @@
 package dev.canarycouncil.loganalyst.ingest;
 
-import java.time.Instant;
-
 import dev.canarycouncil.runtime.logs.LogTimestamps;
+import java.time.Instant;
 
 /**
  * The wrapping a container runtime puts around each line when logs are read from the node's files
@@ -13,7 +12,10 @@ import dev.canarycouncil.runtime.logs.LogTimestamps;
  */
 final class Envelope {
 
-    private enum Kind { CRI, DOCKER_JSON }
+    private enum Kind {
+        CRI,
+        DOCKER_JSON
+    }
 
     private final Kind kind;
     private final StringBuilder partial = new StringBuilder();
@@ -74,8 +76,11 @@ final class Envelope {
             return -1;
         }
         int tag = afterTime + 8;
-        return tag < line.length() && (line.charAt(tag) == 'F' || line.charAt(tag) == 'P')
-                && (tag + 1 == line.length() || line.charAt(tag + 1) == ' ') ? tag : -1;
+        return tag < line.length()
+                        && (line.charAt(tag) == 'F' || line.charAt(tag) == 'P')
+                        && (tag + 1 == line.length() || line.charAt(tag + 1) == ' ')
+                ? tag
+                : -1;
     }
 
     private String docker(String line) {

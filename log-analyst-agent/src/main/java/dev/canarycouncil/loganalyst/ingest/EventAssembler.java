@@ -1,12 +1,11 @@
 package dev.canarycouncil.loganalyst.ingest;
 
+import dev.canarycouncil.loganalyst.ingest.LineHeader.Start;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-
-import dev.canarycouncil.loganalyst.ingest.LineHeader.Start;
 
 /**
  * Groups the lines of one log stream into records, one per logical event. A line continues the
@@ -19,8 +18,10 @@ import dev.canarycouncil.loganalyst.ingest.LineHeader.Start;
  */
 public final class EventAssembler {
 
-    private static final String[] CHAIN_LINES = {"During handling of the above exception, another exception occurred:",
-            "The above exception was the direct cause of the following exception:"};
+    private static final String[] CHAIN_LINES = {
+        "During handling of the above exception, another exception occurred:",
+        "The above exception was the direct cause of the following exception:"
+    };
 
     private final Side side;
     private final String source;
@@ -131,7 +132,8 @@ public final class EventAssembler {
             return true;
         }
         for (String chain : CHAIN_LINES) {
-            if (line.startsWith(chain) && (start == Start.TRACEBACK || lines.stream().anyMatch(l -> l.startsWith("Traceback (")))) {
+            if (line.startsWith(chain)
+                    && (start == Start.TRACEBACK || lines.stream().anyMatch(l -> l.startsWith("Traceback (")))) {
                 append(line);
                 chainPending = true;
                 return true;
@@ -151,7 +153,9 @@ public final class EventAssembler {
             return !h.present() || h.start() == Start.CRASH;
         }
         if (h.present()) {
-            if (h.start() == Start.TRACEBACK && level != null && level.atLeast(Level.ERROR)
+            if (h.start() == Start.TRACEBACK
+                    && level != null
+                    && level.atLeast(Level.ERROR)
                     && (start == Start.MESSAGE || start == Start.SPLIT)) {
                 // logging.exception() writes its message, then the traceback: one record.
                 tracebackOpen = true;
@@ -220,7 +224,8 @@ public final class EventAssembler {
     private void flush() {
         if (header != null) {
             emitted++;
-            sink.accept(new LogEvent(side, source, timestamp, level == null ? Level.INFO : level, start, header, lines, total));
+            sink.accept(new LogEvent(
+                    side, source, timestamp, level == null ? Level.INFO : level, start, header, lines, total));
             header = null;
             tracebackOpen = false;
             chainPending = false;

@@ -1,5 +1,9 @@
 package dev.canarycouncil.loganalyst.ingest;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.canarycouncil.runtime.logs.LogTimestamps;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -7,11 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import dev.canarycouncil.runtime.logs.LogTimestamps;
 
 /**
  * One line of a structured (JSON) log, as zap, logrus, pino, bunyan, logstash-logback-encoder or
@@ -27,8 +26,10 @@ import dev.canarycouncil.runtime.logs.LogTimestamps;
 public record JsonRecord(Instant timestamp, Level level, String text, List<String> lines) {
 
     private static final JsonFactory FACTORY = new JsonFactory();
-    private static final Set<String> TIME_KEYS = Set.of("time", "timestamp", "ts", "@timestamp", "t", "asctime", "date", "@t");
-    private static final Set<String> LEVEL_KEYS = Set.of("level", "severity", "lvl", "log.level", "levelname", "loglevel", "@l", "severitytext");
+    private static final Set<String> TIME_KEYS =
+            Set.of("time", "timestamp", "ts", "@timestamp", "t", "asctime", "date", "@t");
+    private static final Set<String> LEVEL_KEYS =
+            Set.of("level", "severity", "lvl", "log.level", "levelname", "loglevel", "@l", "severitytext");
     private static final int MAX_DEPTH = 4;
 
     /** The record, or null when the line is not one JSON object. */
@@ -46,7 +47,8 @@ public record JsonRecord(Instant timestamp, Level level, String text, List<Strin
             if (parser.nextToken() != null) {
                 return null; // trailing content: not one object
             }
-            return new JsonRecord(reading.timestamp, reading.level, reading.text.toString().strip(), reading.lines);
+            return new JsonRecord(
+                    reading.timestamp, reading.level, reading.text.toString().strip(), reading.lines);
         } catch (IOException e) {
             return null; // not JSON after all: the line is read as plain text
         }
@@ -86,14 +88,16 @@ public record JsonRecord(Instant timestamp, Level level, String text, List<Strin
     private static void scalar(JsonParser parser, String key, JsonToken value, Reading reading) throws IOException {
         String lower = key.toLowerCase(Locale.ROOT);
         if (reading.timestamp == null && TIME_KEYS.contains(lower)) {
-            reading.timestamp = value == JsonToken.VALUE_STRING ? LogTimestamps.leading(parser.getText())
+            reading.timestamp = value == JsonToken.VALUE_STRING
+                    ? LogTimestamps.leading(parser.getText())
                     : value.isNumeric() ? epoch(parser.getDecimalValue()) : null;
             if (reading.timestamp != null) {
                 return; // a time varies on every line: it is not part of what the record says
             }
         }
         if (reading.level == null && LEVEL_KEYS.contains(lower)) {
-            reading.level = value == JsonToken.VALUE_STRING ? LevelWords.named(parser.getText(), true)
+            reading.level = value == JsonToken.VALUE_STRING
+                    ? LevelWords.named(parser.getText(), true)
                     : value.isNumeric() ? pinoLevel(parser.getIntValue()) : null;
         }
         String text = parser.getText();

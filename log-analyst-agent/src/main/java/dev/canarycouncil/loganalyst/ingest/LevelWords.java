@@ -20,8 +20,7 @@ final class LevelWords {
     private static final int MAX_CHARS = 256;
     static final String FPM_MESSAGE = "NOTICE: PHP message: ";
 
-    private LevelWords() {
-    }
+    private LevelWords() {}
 
     /**
      * @param afterTimestamp where the text after a leading timestamp starts, or -1 when the line
@@ -144,7 +143,10 @@ final class LevelWords {
                 return named(line.substring(colon + 1, e).replace("\"", ""), true);
             }
         }
-        if (index == 0 && len >= 5 && "IWEF".indexOf(c) >= 0 && Character.isDigit(line.charAt(s + 1))
+        if (index == 0
+                && len >= 5
+                && "IWEF".indexOf(c) >= 0
+                && Character.isDigit(line.charAt(s + 1))
                 && Character.isDigit(line.charAt(s + 4))) {
             // klog: I0505 10:00:01.123456 ...
             return switch (c) {
@@ -182,7 +184,9 @@ final class LevelWords {
             if (close < 0 || close > e) {
                 return null;
             }
-            Level level = close - open - 1 >= 3 && close - open - 1 <= 8 ? named(line.substring(open + 1, close), true) : null;
+            Level level = close - open - 1 >= 3 && close - open - 1 <= 8
+                    ? named(line.substring(open + 1, close), true)
+                    : null;
             if (level != null) {
                 return level;
             }
@@ -219,7 +223,9 @@ final class LevelWords {
         while (e > s && (line.charAt(e - 1) == ']' || line.charAt(e - 1) == ':')) {
             e--;
         }
-        return e - s >= 3 && e - s <= 8 && Character.isLowerCase(line.charAt(s)) ? named(line.substring(s, e), true) : null;
+        return e - s >= 3 && e - s <= 8 && Character.isLowerCase(line.charAt(s))
+                ? named(line.substring(s, e), true)
+                : null;
     }
 
     /** Level words, upper-case, or in any case where the format makes clear it is a level. */

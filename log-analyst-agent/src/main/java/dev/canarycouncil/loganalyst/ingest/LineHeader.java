@@ -1,8 +1,7 @@
 package dev.canarycouncil.loganalyst.ingest;
 
-import java.time.Instant;
-
 import dev.canarycouncil.runtime.logs.LogTimestamps;
+import java.time.Instant;
 
 /**
  * What the start of a log line says about it: whether it starts a record and of what shape, its
@@ -63,18 +62,23 @@ public record LineHeader(Start start, Instant timestamp, Level level, int status
         int status = line.length() > 20 ? AccessLine.status(line, after) : 0;
         if (status > 0) {
             Level fromStatus = status >= 500 ? Level.ERROR : Level.INFO;
-            return new LineHeader(Start.ACCESS, timestamp, level == null ? fromStatus : Level.max(level, fromStatus), status);
+            return new LineHeader(
+                    Start.ACCESS, timestamp, level == null ? fromStatus : Level.max(level, fromStatus), status);
         }
         if (timestamp == null && level == null) {
             return NONE;
         }
-        boolean split = (level != null && aspNetCategoryOnly(line)) || (timestamp != null && level == null && julSource(line));
+        boolean split =
+                (level != null && aspNetCategoryOnly(line)) || (timestamp != null && level == null && julSource(line));
         return new LineHeader(split ? Start.SPLIT : Start.MESSAGE, timestamp, level, 0);
     }
 
     /** {@code info: Microsoft.Hosting.Lifetime[14]}: ASP.NET Core prints the message on the next line. */
     private static boolean aspNetCategoryOnly(String line) {
-        if (line.charAt(line.length() - 1) != ']' || line.length() < 8 || line.charAt(4) != ':' || line.charAt(5) != ' ') {
+        if (line.charAt(line.length() - 1) != ']'
+                || line.length() < 8
+                || line.charAt(4) != ':'
+                || line.charAt(5) != ' ') {
             return false;
         }
         int open = line.lastIndexOf('[');

@@ -1,9 +1,8 @@
 package dev.canarycouncil.loganalyst.ingest;
 
+import dev.canarycouncil.loganalyst.ingest.LineHeader.Start;
 import java.time.Instant;
 import java.util.List;
-
-import dev.canarycouncil.loganalyst.ingest.LineHeader.Start;
 
 /**
  * One log record: its first line and the lines that continue it (stack frames, a traceback).
@@ -15,8 +14,15 @@ import dev.canarycouncil.loganalyst.ingest.LineHeader.Start;
  * @param lines       the continuation lines kept (capped)
  * @param totalLines  all lines of the record, kept or not
  */
-public record LogEvent(Side side, String source, Instant timestamp, Level level, Start start, String header, List<String> lines,
-                       int totalLines) {
+public record LogEvent(
+        Side side,
+        String source,
+        Instant timestamp,
+        Level level,
+        Start start,
+        String header,
+        List<String> lines,
+        int totalLines) {
 
     /** True when a known log format wrote the record's first line. */
     public boolean recognised() {

@@ -24,8 +24,7 @@ public final class RecordStream {
      * @param cut     lines cut to the line-length cap
      * @param binary  binary or undecodable lines skipped
      */
-    public record Result(long lines, long skipped, long cut, long binary) {
-    }
+    public record Result(long lines, long skipped, long cut, long binary) {}
 
     private final IngestLimits limits;
 
@@ -37,8 +36,8 @@ public final class RecordStream {
     public Result read(Side side, String source, Reader reader, long maxLines, Sink sink) throws IOException {
         LineSource lineSource = new LineSource(reader, limits.maxLineChars());
         long[] openStart = {0};
-        EventAssembler assembler = new EventAssembler(side, source, limits.maxEventLines(),
-                event -> sink.accept(event, openStart[0]));
+        EventAssembler assembler =
+                new EventAssembler(side, source, limits.maxEventLines(), event -> sink.accept(event, openStart[0]));
         Envelope envelope = null;
         boolean envelopeKnown = false;
         long lines = 0;

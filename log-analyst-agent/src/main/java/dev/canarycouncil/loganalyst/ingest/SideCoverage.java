@@ -12,7 +12,8 @@ import java.util.List;
  * @param recognisedLines    lines in records whose first line a known log format wrote
  * @param unrecognised       a few first lines of records no known format wrote, as they were
  */
-public record SideCoverage(long lines, long records, long recordLines, long recognisedLines, List<String> unrecognised) {
+public record SideCoverage(
+        long lines, long records, long recordLines, long recognisedLines, List<String> unrecognised) {
 
     public SideCoverage {
         unrecognised = List.copyOf(unrecognised);

@@ -1,9 +1,8 @@
 package dev.canarycouncil.loganalyst.latency;
 
+import dev.canarycouncil.runtime.schema.DurationUnit;
 import java.util.Arrays;
 import java.util.SplittableRandom;
-
-import dev.canarycouncil.runtime.schema.DurationUnit;
 
 /**
  * The durations one template's records stated on one side: every one up to {@link #CAPACITY}, then a

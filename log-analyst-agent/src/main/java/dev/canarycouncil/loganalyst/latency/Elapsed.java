@@ -7,5 +7,4 @@ import dev.canarycouncil.runtime.schema.DurationUnit;
  *
  * @param amount  the duration, in milliseconds when {@code unit} is {@link DurationUnit#MILLISECONDS}
  */
-public record Elapsed(double amount, DurationUnit unit) {
-}
+public record Elapsed(double amount, DurationUnit unit) {}

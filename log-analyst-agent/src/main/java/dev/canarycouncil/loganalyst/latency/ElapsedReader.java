@@ -1,10 +1,9 @@
 package dev.canarycouncil.loganalyst.latency;
 
-import java.util.Map;
-import java.util.Optional;
-
 import dev.canarycouncil.loganalyst.ingest.AccessLine;
 import dev.canarycouncil.runtime.schema.DurationUnit;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads how long a request (or a job) took from the record that reports it, in the shapes
@@ -19,18 +18,31 @@ public final class ElapsedReader {
 
     /** Field names (lower case, without {@code _ . -}) that hold a duration, and the unit a bare number is in. */
     private static final Map<String, Unit> FIELDS = Map.ofEntries(
-            Map.entry("duration", Unit.UNSTATED), Map.entry("dur", Unit.UNSTATED), Map.entry("latency", Unit.UNSTATED),
-            Map.entry("elapsed", Unit.UNSTATED), Map.entry("took", Unit.UNSTATED), Map.entry("timetaken", Unit.UNSTATED),
-            Map.entry("durationms", Unit.MS), Map.entry("latencyms", Unit.MS), Map.entry("elapsedms", Unit.MS),
-            Map.entry("tookms", Unit.MS), Map.entry("responsetime", Unit.MS), Map.entry("responsetimems", Unit.MS),
-            Map.entry("elapsedmilliseconds", Unit.MS), Map.entry("durationmillis", Unit.MS),
-            Map.entry("durations", Unit.S), Map.entry("durationseconds", Unit.S), Map.entry("latencyseconds", Unit.S),
-            Map.entry("elapsedseconds", Unit.S), Map.entry("requesttime", Unit.S),
-            Map.entry("durationus", Unit.US), Map.entry("durationmicros", Unit.US),
-            Map.entry("durationns", Unit.NS), Map.entry("eventduration", Unit.NS));
+            Map.entry("duration", Unit.UNSTATED),
+            Map.entry("dur", Unit.UNSTATED),
+            Map.entry("latency", Unit.UNSTATED),
+            Map.entry("elapsed", Unit.UNSTATED),
+            Map.entry("took", Unit.UNSTATED),
+            Map.entry("timetaken", Unit.UNSTATED),
+            Map.entry("durationms", Unit.MS),
+            Map.entry("latencyms", Unit.MS),
+            Map.entry("elapsedms", Unit.MS),
+            Map.entry("tookms", Unit.MS),
+            Map.entry("responsetime", Unit.MS),
+            Map.entry("responsetimems", Unit.MS),
+            Map.entry("elapsedmilliseconds", Unit.MS),
+            Map.entry("durationmillis", Unit.MS),
+            Map.entry("durations", Unit.S),
+            Map.entry("durationseconds", Unit.S),
+            Map.entry("latencyseconds", Unit.S),
+            Map.entry("elapsedseconds", Unit.S),
+            Map.entry("requesttime", Unit.S),
+            Map.entry("durationus", Unit.US),
+            Map.entry("durationmicros", Unit.US),
+            Map.entry("durationns", Unit.NS),
+            Map.entry("eventduration", Unit.NS));
 
-    private ElapsedReader() {
-    }
+    private ElapsedReader() {}
 
     /** The duration a record states, if it states one. */
     public static Optional<Elapsed> read(String text, boolean accessLine) {
@@ -155,7 +167,8 @@ public final class ElapsedReader {
 
     /** Envoy and Istio: after the status and flags come bytes received, bytes sent and the duration in ms. */
     private static Elapsed envoyDuration(String text, int from) {
-        String[] tokens = text.substring(from, Math.min(text.length(), from + 200)).split(" ", 12);
+        String[] tokens =
+                text.substring(from, Math.min(text.length(), from + 200)).split(" ", 12);
         int run = 0;
         for (int i = 1; i < tokens.length; i++) { // tokens[0] is the status
             if (!tokens[i].isEmpty() && tokens[i].chars().allMatch(ElapsedReader::digit)) {
@@ -262,7 +275,9 @@ public final class ElapsedReader {
             if (!Double.isFinite(v) || v < 0) {
                 return null;
             }
-            return unit == Unit.UNSTATED ? new Elapsed(v, DurationUnit.UNSTATED) : new Elapsed(v * unit.millis, DurationUnit.MILLISECONDS);
+            return unit == Unit.UNSTATED
+                    ? new Elapsed(v, DurationUnit.UNSTATED)
+                    : new Elapsed(v * unit.millis, DurationUnit.MILLISECONDS);
         } catch (NumberFormatException e) {
             return null;
         }
@@ -280,7 +295,13 @@ public final class ElapsedReader {
     }
 
     private static boolean fieldChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || digit(c) || c == '_' || c == '.' || c == '-' || c == '@';
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || digit(c)
+                || c == '_'
+                || c == '.'
+                || c == '-'
+                || c == '@';
     }
 
     private static boolean unitChar(char c) {
@@ -293,7 +314,13 @@ public final class ElapsedReader {
 
     /** The units a duration is written in, as multiples of a millisecond. */
     private enum Unit {
-        NS(1e-6), US(1e-3), MS(1), S(1000), M(60_000), H(3_600_000), UNSTATED(Double.NaN);
+        NS(1e-6),
+        US(1e-3),
+        MS(1),
+        S(1000),
+        M(60_000),
+        H(3_600_000),
+        UNSTATED(Double.NaN);
 
         final double millis;
 

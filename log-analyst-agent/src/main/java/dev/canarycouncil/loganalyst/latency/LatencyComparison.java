@@ -1,11 +1,9 @@
 package dev.canarycouncil.loganalyst.latency;
 
+import dev.canarycouncil.runtime.schema.DurationUnit;
 import java.util.Optional;
-
 import org.apache.commons.statistics.inference.AlternativeHypothesis;
 import org.apache.commons.statistics.inference.MannWhitneyUTest;
-
-import dev.canarycouncil.runtime.schema.DurationUnit;
 
 /**
  * Whether the canary's records of one template took longer than the stable's. The thresholds are
@@ -22,10 +20,10 @@ public final class LatencyComparison {
     static final double MIN_P50_DELTA_MS = 10;
     static final double ALPHA = 0.001;
 
-    private static final MannWhitneyUTest TEST = MannWhitneyUTest.withDefaults().with(AlternativeHypothesis.GREATER_THAN);
+    private static final MannWhitneyUTest TEST =
+            MannWhitneyUTest.withDefaults().with(AlternativeHypothesis.GREATER_THAN);
 
-    private LatencyComparison() {
-    }
+    private LatencyComparison() {}
 
     /** The comparison, when both sides read enough durations in the same unit. */
     public static Optional<LatencyShift> compare(DurationSample canary, DurationSample stable) {
@@ -35,8 +33,15 @@ public final class LatencyComparison {
         double[] c = canary.sorted();
         double[] s = stable.sorted();
         double p = TEST.test(c, s).getPValue();
-        return Optional.of(new LatencyShift(canary.unit(), canary.count(), stable.count(), quantile(c, 0.5), quantile(c, 0.95),
-                quantile(s, 0.5), quantile(s, 0.95), p));
+        return Optional.of(new LatencyShift(
+                canary.unit(),
+                canary.count(),
+                stable.count(),
+                quantile(c, 0.5),
+                quantile(c, 0.95),
+                quantile(s, 0.5),
+                quantile(s, 0.95),
+                p));
     }
 
     /** True when the shift is a regression users would feel. */

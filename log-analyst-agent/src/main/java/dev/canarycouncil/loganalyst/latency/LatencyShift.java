@@ -7,8 +7,15 @@ import dev.canarycouncil.runtime.schema.DurationUnit;
  *
  * @param pValue  one-sided Mann-Whitney U: the canary's durations are larger than the stable's
  */
-public record LatencyShift(DurationUnit unit, long canaryCount, long stableCount, double canaryP50, double canaryP95,
-                           double stableP50, double stableP95, double pValue) {
+public record LatencyShift(
+        DurationUnit unit,
+        long canaryCount,
+        long stableCount,
+        double canaryP50,
+        double canaryP95,
+        double stableP50,
+        double stableP95,
+        double pValue) {
 
     /** How much slower the canary is at the quantile that moved most. */
     public double ratio() {

@@ -1,9 +1,8 @@
 package dev.canarycouncil.loganalyst.mining;
 
+import dev.canarycouncil.loganalyst.ingest.Side;
 import java.util.ArrayList;
 import java.util.List;
-
-import dev.canarycouncil.loganalyst.ingest.Side;
 import org.apache.commons.statistics.inference.AlternativeHypothesis;
 import org.apache.commons.statistics.inference.BinomialTest;
 
@@ -83,7 +82,9 @@ public final class RateComparison {
             // Astronomically large counts: the normal approximation is exact enough.
             double mean = trials * share;
             double sd = Math.sqrt(trials * share * (1 - share));
-            return sd == 0 ? (kc > mean ? 0 : 1) : 0.5 * org.apache.commons.numbers.gamma.Erfc.value((kc - mean) / (sd * Math.sqrt(2)));
+            return sd == 0
+                    ? (kc > mean ? 0 : 1)
+                    : 0.5 * org.apache.commons.numbers.gamma.Erfc.value((kc - mean) / (sd * Math.sqrt(2)));
         }
         return GREATER.test((int) trials, (int) kc, share).getPValue();
     }

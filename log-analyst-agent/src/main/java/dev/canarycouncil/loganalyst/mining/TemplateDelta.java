@@ -6,8 +6,8 @@ package dev.canarycouncil.loganalyst.mining;
  * @param pValue     one-sided p-value that the canary rate exceeds the stable rate (NaN when untested)
  * @param rateRatio  canary rate over stable rate, per record on each side (infinite when new)
  */
-public record TemplateDelta(TemplateStats stats, Change change, double pValue, double rateRatio,
-                            double canaryRate, double stableRate) {
+public record TemplateDelta(
+        TemplateStats stats, Change change, double pValue, double rateRatio, double canaryRate, double stableRate) {
 
     public enum Change {
         /** Seen on the canary only, at least the minimum count of times. */

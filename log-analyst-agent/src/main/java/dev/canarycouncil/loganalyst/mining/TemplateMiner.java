@@ -1,19 +1,18 @@
 package dev.canarycouncil.loganalyst.mining;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-
 import dev.canarycouncil.loganalyst.drain.Drain;
 import dev.canarycouncil.loganalyst.drain.LogCluster;
 import dev.canarycouncil.loganalyst.drain.TokenMasker;
 import dev.canarycouncil.loganalyst.ingest.Level;
-import dev.canarycouncil.loganalyst.ingest.LogEvent;
 import dev.canarycouncil.loganalyst.ingest.LineHeader.Start;
+import dev.canarycouncil.loganalyst.ingest.LogEvent;
 import dev.canarycouncil.loganalyst.latency.ElapsedReader;
 import dev.canarycouncil.loganalyst.signatures.CrashKind;
 import dev.canarycouncil.loganalyst.signatures.CrashSignature;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Mines the templates of both sides together, so a template's counts on each side can be compared.
@@ -54,7 +53,13 @@ public final class TemplateMiner {
         }
         TemplateStats template = list.get(cluster.id());
         boolean access = event.start() == Start.ACCESS;
-        template.record(event.side(), event.timestamp(), event.source(), crash, access, () -> event.text(TemplateStats.SAMPLE_CHARS));
+        template.record(
+                event.side(),
+                event.timestamp(),
+                event.source(),
+                crash,
+                access,
+                () -> event.text(TemplateStats.SAMPLE_CHARS));
         if (!level.atLeast(Level.WARN)) {
             // Durations of what succeeded: a failing request's time says more about the failure than about speed.
             ElapsedReader.read(event.message(), access).ifPresent(e -> template.recordElapsed(event.side(), e));

@@ -1,17 +1,16 @@
 package dev.canarycouncil.loganalyst.mining;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-
 import dev.canarycouncil.loganalyst.drain.LogCluster;
 import dev.canarycouncil.loganalyst.ingest.Level;
 import dev.canarycouncil.loganalyst.ingest.Side;
 import dev.canarycouncil.loganalyst.latency.DurationSample;
 import dev.canarycouncil.loganalyst.latency.Elapsed;
 import dev.canarycouncil.loganalyst.signatures.CrashSignature;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /** One template and how often, when and where it occurred on each side. */
 public final class TemplateStats {
@@ -35,8 +34,13 @@ public final class TemplateStats {
         this.level = level;
     }
 
-    void record(Side side, Instant timestamp, String source, CrashSignature crash, boolean accessLine,
-                java.util.function.Supplier<String> sample) {
+    void record(
+            Side side,
+            Instant timestamp,
+            String source,
+            CrashSignature crash,
+            boolean accessLine,
+            java.util.function.Supplier<String> sample) {
         int s = side.index();
         access |= accessLine;
         counts[s]++;

@@ -1,17 +1,16 @@
 package dev.canarycouncil.loganalyst.pods;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import dev.canarycouncil.runtime.schema.PodConditionEvidence;
 import dev.canarycouncil.runtime.schema.Severity;
 import dev.canarycouncil.runtime.text.Texts;
 import dev.canarycouncil.runtime.tools.ContainerInfo;
 import dev.canarycouncil.runtime.tools.EventInfo;
 import dev.canarycouncil.runtime.tools.PodInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the canary's pod states and events against the stable's: crash loops, OOM kills (exit
@@ -20,17 +19,25 @@ import dev.canarycouncil.runtime.tools.PodInfo;
  */
 public final class PodConditions {
 
-    private static final Set<String> FAILED_START = Set.of("CrashLoopBackOff", "ImagePullBackOff", "ErrImagePull",
-            "CreateContainerConfigError", "CreateContainerError", "InvalidImageName", "RunContainerError");
+    private static final Set<String> FAILED_START = Set.of(
+            "CrashLoopBackOff",
+            "ImagePullBackOff",
+            "ErrImagePull",
+            "CreateContainerConfigError",
+            "CreateContainerError",
+            "InvalidImageName",
+            "RunContainerError");
 
-    private PodConditions() {
-    }
+    private PodConditions() {}
 
-    public static List<PodConditionEvidence> compare(List<PodInfo> canary, List<EventInfo> canaryEvents,
-                                                     List<PodInfo> stable, List<EventInfo> stableEvents) {
+    public static List<PodConditionEvidence> compare(
+            List<PodInfo> canary, List<EventInfo> canaryEvents, List<PodInfo> stable, List<EventInfo> stableEvents) {
         Map<String, PodConditionEvidence> found = new LinkedHashMap<>();
-        int stableRestarts = stable.stream().flatMap(p -> p.containers().stream()).mapToInt(ContainerInfo::restartCount)
-                .max().orElse(0);
+        int stableRestarts = stable.stream()
+                .flatMap(p -> p.containers().stream())
+                .mapToInt(ContainerInfo::restartCount)
+                .max()
+                .orElse(0);
         Set<String> stableConditions = conditionsOf(stable, stableEvents);
         for (PodInfo pod : canary) {
             for (ContainerInfo c : pod.containers()) {
@@ -39,8 +46,18 @@ public final class PodConditions {
                 }
             }
             if ("Pending".equals(pod.phase()) || "Failed".equals(pod.phase())) {
-                found.putIfAbsent(pod.name() + "/" + pod.phase(), new PodConditionEvidence("Canary pod " + pod.name()
-                        + " is " + pod.phase(), Severity.ERROR, pod.name(), "canary", null, pod.phase(), null, pod.restarts(), null));
+                found.putIfAbsent(
+                        pod.name() + "/" + pod.phase(),
+                        new PodConditionEvidence(
+                                "Canary pod " + pod.name() + " is " + pod.phase(),
+                                Severity.ERROR,
+                                pod.name(),
+                                "canary",
+                                null,
+                                pod.phase(),
+                                null,
+                                pod.restarts(),
+                                null));
             }
         }
         for (PodConditionEvidence e : eventConditions(canary, canaryEvents)) {
@@ -49,8 +66,16 @@ public final class PodConditions {
         List<PodConditionEvidence> out = new ArrayList<>();
         for (PodConditionEvidence e : found.values()) {
             if (stableConditions.contains(e.condition()) && e.severity() != Severity.INFO) {
-                out.add(new PodConditionEvidence(e.description() + " (the stable pods show it too)", Severity.WARNING,
-                        e.pod(), e.side(), e.container(), e.condition(), e.detail(), e.restarts(), e.exitCode()));
+                out.add(new PodConditionEvidence(
+                        e.description() + " (the stable pods show it too)",
+                        Severity.WARNING,
+                        e.pod(),
+                        e.side(),
+                        e.container(),
+                        e.condition(),
+                        e.detail(),
+                        e.restarts(),
+                        e.exitCode()));
             } else {
                 out.add(e);
             }
@@ -60,26 +85,51 @@ public final class PodConditions {
 
     private static List<PodConditionEvidence> containerConditions(PodInfo pod, ContainerInfo c, int stableRestarts) {
         List<PodConditionEvidence> out = new ArrayList<>();
-        boolean oom = "OOMKilled".equals(c.lastTerminationReason()) || "OOMKilled".equals(c.reason())
-                || Integer.valueOf(137).equals(c.lastExitCode()) || Integer.valueOf(137).equals(c.exitCode());
+        boolean oom = "OOMKilled".equals(c.lastTerminationReason())
+                || "OOMKilled".equals(c.reason())
+                || Integer.valueOf(137).equals(c.lastExitCode())
+                || Integer.valueOf(137).equals(c.exitCode());
         if (oom) {
-            out.add(new PodConditionEvidence("Container " + c.name() + " of canary pod " + pod.name()
-                    + " was OOMKilled (exit 137)" + (c.restartCount() > 0 ? " and restarted " + c.restartCount() + " times" : ""),
-                    Severity.CRITICAL, pod.name(), "canary", c.name(), "OOMKilled",
-                    "last termination: " + c.lastTerminationReason() + ", exit code " + c.lastExitCode(), c.restartCount(), 137));
+            out.add(new PodConditionEvidence(
+                    "Container " + c.name() + " of canary pod " + pod.name() + " was OOMKilled (exit 137)"
+                            + (c.restartCount() > 0 ? " and restarted " + c.restartCount() + " times" : ""),
+                    Severity.CRITICAL,
+                    pod.name(),
+                    "canary",
+                    c.name(),
+                    "OOMKilled",
+                    "last termination: " + c.lastTerminationReason() + ", exit code " + c.lastExitCode(),
+                    c.restartCount(),
+                    137));
         }
         if (c.reason() != null && FAILED_START.contains(c.reason())) {
-            out.add(new PodConditionEvidence("Container " + c.name() + " of canary pod " + pod.name() + " is in " + c.reason()
-                    + (c.lastTerminationReason() != null && !oom ? " (last exit: " + c.lastTerminationReason() + ", code "
-                    + c.lastExitCode() + ")" : ""), Severity.CRITICAL, pod.name(), "canary", c.name(), c.reason(),
-                    c.message(), c.restartCount(), c.lastExitCode()));
+            out.add(new PodConditionEvidence(
+                    "Container " + c.name() + " of canary pod " + pod.name() + " is in " + c.reason()
+                            + (c.lastTerminationReason() != null && !oom
+                                    ? " (last exit: " + c.lastTerminationReason() + ", code " + c.lastExitCode() + ")"
+                                    : ""),
+                    Severity.CRITICAL,
+                    pod.name(),
+                    "canary",
+                    c.name(),
+                    c.reason(),
+                    c.message(),
+                    c.restartCount(),
+                    c.lastExitCode()));
         } else if (!oom && c.restartCount() > stableRestarts + 1) {
             boolean crashed = c.lastExitCode() != null && c.lastExitCode() != 0;
-            out.add(new PodConditionEvidence("Container " + c.name() + " of canary pod " + pod.name() + " restarted "
-                    + c.restartCount() + " times (stable pods at most " + stableRestarts + ")"
-                    + (crashed ? ", last exit code " + c.lastExitCode() : ""), crashed ? Severity.CRITICAL : Severity.ERROR,
-                    pod.name(), "canary", c.name(), "Restarts", "last termination: " + c.lastTerminationReason(),
-                    c.restartCount(), c.lastExitCode()));
+            out.add(new PodConditionEvidence(
+                    "Container " + c.name() + " of canary pod " + pod.name() + " restarted "
+                            + c.restartCount() + " times (stable pods at most " + stableRestarts + ")"
+                            + (crashed ? ", last exit code " + c.lastExitCode() : ""),
+                    crashed ? Severity.CRITICAL : Severity.ERROR,
+                    pod.name(),
+                    "canary",
+                    c.name(),
+                    "Restarts",
+                    "last termination: " + c.lastTerminationReason(),
+                    c.restartCount(),
+                    c.lastExitCode()));
         }
         return out;
     }
@@ -105,8 +155,17 @@ public final class PodConditions {
                 return;
             }
             Severity severity = condition.equals("ImagePullFailed") ? Severity.CRITICAL : Severity.ERROR;
-            out.add(new PodConditionEvidence("Canary pod " + e.involvedName() + ": " + e.reason() + " x" + n[0] + " ("
-                    + abbreviate(e.message()) + ")", severity, e.involvedName(), "canary", null, condition, e.message(), 0, null));
+            out.add(new PodConditionEvidence(
+                    "Canary pod " + e.involvedName() + ": " + e.reason() + " x" + n[0] + " (" + abbreviate(e.message())
+                            + ")",
+                    severity,
+                    e.involvedName(),
+                    "canary",
+                    null,
+                    condition,
+                    e.message(),
+                    0,
+                    null));
         });
         return out;
     }
@@ -117,9 +176,12 @@ public final class PodConditions {
         }
         String message = e.message() == null ? "" : e.message();
         return switch (e.reason()) {
-            case "Unhealthy" -> message.contains("Readiness") ? "ReadinessProbeFailed"
-                    : message.contains("Liveness") ? "LivenessProbeFailed"
-                    : message.contains("Startup") ? "StartupProbeFailed" : null;
+            case "Unhealthy" ->
+                message.contains("Readiness")
+                        ? "ReadinessProbeFailed"
+                        : message.contains("Liveness")
+                                ? "LivenessProbeFailed"
+                                : message.contains("Startup") ? "StartupProbeFailed" : null;
             case "FailedScheduling" -> "FailedScheduling";
             case "Failed" -> message.contains("pull") || message.contains("image") ? "ImagePullFailed" : null;
             case "FailedMount", "FailedAttachVolume" -> "VolumeFailed";

@@ -1,11 +1,10 @@
 package dev.canarycouncil.loganalyst.signatures;
 
+import dev.canarycouncil.loganalyst.ingest.Level;
+import dev.canarycouncil.loganalyst.ingest.LogEvent;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.canarycouncil.loganalyst.ingest.Level;
-import dev.canarycouncil.loganalyst.ingest.LogEvent;
 
 /**
  * Recognises a failure in a log record and finds its top application frame, asking each runtime's
@@ -22,8 +21,14 @@ public final class CrashDetector {
      * case-insensitive pattern on every error line of a busy proxy cost more than reading it.
      */
     private static boolean mayBeFatal(String header) {
-        return header.contains("ault") || header.contains("SIG") || header.contains("dumped") || header.contains("emory")
-                || header.contains("OOM") || header.contains("oom") || header.contains("verflow") || header.contains("EMORY")
+        return header.contains("ault")
+                || header.contains("SIG")
+                || header.contains("dumped")
+                || header.contains("emory")
+                || header.contains("OOM")
+                || header.contains("oom")
+                || header.contains("verflow")
+                || header.contains("EMORY")
                 || header.contains("AULT");
     }
 
@@ -77,7 +82,9 @@ public final class CrashDetector {
         if (jvm != null) {
             return jvm;
         }
-        if (header.contains("Error") || header.startsWith("[Unhandled") || !event.lines().isEmpty()) {
+        if (header.contains("Error")
+                || header.startsWith("[Unhandled")
+                || !event.lines().isEmpty()) {
             CrashSignature node = NodeErrors.read(event);
             if (node != null) {
                 return node;
@@ -97,7 +104,12 @@ public final class CrashDetector {
         }
         Matcher fatal = FATAL_MESSAGE.matcher(header);
         if (fatal.find()) {
-            return new CrashSignature(CrashKind.FATAL_MESSAGE, fatal.group(1).toLowerCase(Locale.ROOT), header.strip(), null, null,
+            return new CrashSignature(
+                    CrashKind.FATAL_MESSAGE,
+                    fatal.group(1).toLowerCase(Locale.ROOT),
+                    header.strip(),
+                    null,
+                    null,
                     event.level() == Level.FATAL);
         }
         return null;

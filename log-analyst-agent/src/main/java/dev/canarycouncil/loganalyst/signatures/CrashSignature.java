@@ -9,8 +9,8 @@ package dev.canarycouncil.loganalyst.signatures;
  * @param function   the function or method of that frame, or null
  * @param uncaught   true when the process (or thread) died of it, not just logged it
  */
-public record CrashSignature(CrashKind kind, String exception, String message, String location, String function,
-                             boolean uncaught) {
+public record CrashSignature(
+        CrashKind kind, String exception, String message, String location, String function, boolean uncaught) {
 
     /** A short name for the failure, e.g. {@code java.lang.NullPointerException at OrderService.java:42}. */
     public String title() {

@@ -1,10 +1,9 @@
 package dev.canarycouncil.loganalyst.signatures;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import dev.canarycouncil.loganalyst.ingest.Level;
 import dev.canarycouncil.loganalyst.ingest.LogEvent;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * .NET exceptions as {@code Exception.ToString()} prints them: {@code System.X: message}, inner
@@ -18,8 +17,7 @@ final class DotnetExceptions {
             "(?:^|---> |Unhandled exception\\. |Unhandled Exception: )((?:[A-Za-z_][\\w`]*\\.)+[A-Za-z_][\\w`]*(?:Exception|Error))(?::\\s?(.*?))?(?: --->.*)?$");
     private static final Pattern FRAME = Pattern.compile("^\\s*at (\\S+?)\\(.*\\) in (.+?):line (\\d+)\\s*$");
 
-    private DotnetExceptions() {
-    }
+    private DotnetExceptions() {}
 
     /** Whether a record holds a .NET stack: a frame with a {@code :line N} file reference, or an unhandled exception. */
     static boolean matches(LogEvent event) {
@@ -57,7 +55,9 @@ final class DotnetExceptions {
         String function = null;
         for (int pass = 0; pass < 2 && location == null; pass++) {
             // First the root cause's own frames, then the whole trace.
-            for (int i = pass == 0 ? Math.max(0, rootIndex + 1) : 0; i < event.lines().size(); i++) {
+            for (int i = pass == 0 ? Math.max(0, rootIndex + 1) : 0;
+                    i < event.lines().size();
+                    i++) {
                 Matcher f = FRAME.matcher(event.lines().get(i));
                 if (f.find() && !Frames.isDotnetFramework(f.group(1))) {
                     location = Frames.basename(f.group(2)) + ":" + f.group(3);
@@ -67,7 +67,7 @@ final class DotnetExceptions {
             }
         }
         boolean uncaught = event.header().startsWith("Unhandled ") || event.level() == Level.FATAL;
-        return new CrashSignature(CrashKind.DOTNET_EXCEPTION, type, message == null ? "" : message.strip(), location, function,
-                uncaught);
+        return new CrashSignature(
+                CrashKind.DOTNET_EXCEPTION, type, message == null ? "" : message.strip(), location, function, uncaught);
     }
 }

@@ -1,10 +1,9 @@
 package dev.canarycouncil.loganalyst.signatures;
 
+import dev.canarycouncil.loganalyst.ingest.LogEvent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import dev.canarycouncil.loganalyst.ingest.LogEvent;
 
 /**
  * A stack trace a logger wrote inside one line or one field: JSON-escaped in a key=value or
@@ -14,8 +13,7 @@ import dev.canarycouncil.loganalyst.ingest.LogEvent;
  */
 final class EmbeddedStack {
 
-    private EmbeddedStack() {
-    }
+    private EmbeddedStack() {}
 
     /** The record with an escaped stack in its first line unfolded, or null when it has none. */
     static LogEvent unfolded(LogEvent event) {
@@ -41,8 +39,15 @@ final class EmbeddedStack {
         if (parts.size() < 2) {
             return null;
         }
-        return new LogEvent(event.side(), event.source(), event.timestamp(), event.level(), event.start(), parts.get(0),
-                parts.subList(1, parts.size()), event.totalLines() + parts.size() - 1);
+        return new LogEvent(
+                event.side(),
+                event.source(),
+                event.timestamp(),
+                event.level(),
+                event.start(),
+                parts.get(0),
+                parts.subList(1, parts.size()),
+                event.totalLines() + parts.size() - 1);
     }
 
     /** A JSON record's multi-line value read as its own record: its first line as the header. */
@@ -51,8 +56,15 @@ final class EmbeddedStack {
             return null;
         }
         List<String> lines = event.lines();
-        return new LogEvent(event.side(), event.source(), event.timestamp(), event.level(), event.start(), lines.get(0),
-                lines.subList(1, lines.size()), event.totalLines());
+        return new LogEvent(
+                event.side(),
+                event.source(),
+                event.timestamp(),
+                event.level(),
+                event.start(),
+                lines.get(0),
+                lines.subList(1, lines.size()),
+                event.totalLines());
     }
 
     private static String unescape(String s) {
@@ -64,7 +76,7 @@ final class EmbeddedStack {
                 switch (n) {
                     case 'n' -> out.append('\n');
                     case 't' -> out.append('\t');
-                    case 'r' -> { }
+                    case 'r' -> {}
                     default -> out.append(n);
                 }
             } else {

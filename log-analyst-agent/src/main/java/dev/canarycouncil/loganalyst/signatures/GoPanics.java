@@ -8,11 +8,12 @@ import dev.canarycouncil.loganalyst.ingest.LogEvent;
  */
 final class GoPanics {
 
-    private GoPanics() {
-    }
+    private GoPanics() {}
 
     static boolean matches(String header) {
-        return header.startsWith("panic: ") || header.startsWith("fatal error: ") || header.contains("http: panic serving");
+        return header.startsWith("panic: ")
+                || header.startsWith("fatal error: ")
+                || header.contains("http: panic serving");
     }
 
     static CrashSignature read(LogEvent event) {
@@ -30,7 +31,8 @@ final class GoPanics {
         }
         GoStacks.Frame frame = GoStacks.applicationFrame(event.lines());
         if (frame != null) {
-            return new CrashSignature(CrashKind.GO_PANIC, kind, message, frame.location(), frame.function(), !recovered);
+            return new CrashSignature(
+                    CrashKind.GO_PANIC, kind, message, frame.location(), frame.function(), !recovered);
         }
         return new CrashSignature(CrashKind.GO_PANIC, kind, message, null, null, !recovered);
     }

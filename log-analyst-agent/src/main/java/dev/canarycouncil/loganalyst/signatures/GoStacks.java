@@ -1,11 +1,10 @@
 package dev.canarycouncil.loganalyst.signatures;
 
+import dev.canarycouncil.loganalyst.ingest.Level;
+import dev.canarycouncil.loganalyst.ingest.LogEvent;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.canarycouncil.loganalyst.ingest.Level;
-import dev.canarycouncil.loganalyst.ingest.LogEvent;
 
 /**
  * A Go stack trace logged with an error rather than printed by a crash: zap's {@code stacktrace}
@@ -17,8 +16,7 @@ final class GoStacks {
 
     private static final Pattern FILE = Pattern.compile("^\\s+(\\S+\\.go):(\\d+)");
 
-    private GoStacks() {
-    }
+    private GoStacks() {}
 
     static boolean matches(LogEvent event) {
         List<String> lines = event.lines();
@@ -36,13 +34,17 @@ final class GoStacks {
         String error = JsonErrorFields.error(header);
         String message = panic != null ? panic : error != null ? error : "";
         Frame frame = applicationFrame(event.lines());
-        return new CrashSignature(panic != null ? CrashKind.GO_PANIC : CrashKind.GO_ERROR, panic != null ? "panic" : "error", message,
-                frame == null ? null : frame.location(), frame == null ? null : frame.function(), event.level() == Level.FATAL);
+        return new CrashSignature(
+                panic != null ? CrashKind.GO_PANIC : CrashKind.GO_ERROR,
+                panic != null ? "panic" : "error",
+                message,
+                frame == null ? null : frame.location(),
+                frame == null ? null : frame.function(),
+                event.level() == Level.FATAL);
     }
 
     /** A function line and the file line under it. */
-    record Frame(String function, String location) {
-    }
+    record Frame(String function, String location) {}
 
     /**
      * The first application frame of a goroutine trace, skipping the runtime, the standard library,
@@ -77,8 +79,15 @@ final class GoStacks {
     }
 
     private static boolean runtime(String name, String path) {
-        return name.startsWith("runtime.") || name.startsWith("runtime/") || name.startsWith("panic") || name.startsWith("net/http.")
-                || name.startsWith("go.uber.org/") || name.startsWith("github.com/rs/zerolog") || name.startsWith("log/slog.")
-                || path.contains("/go/src/") || path.contains("/libexec/src/") || path.contains("/pkg/mod/");
+        return name.startsWith("runtime.")
+                || name.startsWith("runtime/")
+                || name.startsWith("panic")
+                || name.startsWith("net/http.")
+                || name.startsWith("go.uber.org/")
+                || name.startsWith("github.com/rs/zerolog")
+                || name.startsWith("log/slog.")
+                || path.contains("/go/src/")
+                || path.contains("/libexec/src/")
+                || path.contains("/pkg/mod/");
     }
 }

@@ -10,13 +10,15 @@ import java.util.regex.Pattern;
  */
 final class JsonErrorFields {
 
-    private static final Pattern TYPE = Pattern.compile("(?:^| )(?:err|error|exception)\\.(?:type|name|kind|class)=(\"(?:[^\"\\\\]|\\\\.)*\"|\\S+)");
-    private static final Pattern MESSAGE = Pattern.compile("(?:^| )(?:err|error|exception)\\.message=(\"(?:[^\"\\\\]|\\\\.)*\"|\\S+)");
-    private static final Pattern ERROR = Pattern.compile("(?:^| )(?:error|err)=(\"(?:[^\"\\\\]|\\\\.)*\"|[^\\s{\\[]\\S*)|\"error\": ?\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern TYPE = Pattern.compile(
+            "(?:^| )(?:err|error|exception)\\.(?:type|name|kind|class)=(\"(?:[^\"\\\\]|\\\\.)*\"|\\S+)");
+    private static final Pattern MESSAGE =
+            Pattern.compile("(?:^| )(?:err|error|exception)\\.message=(\"(?:[^\"\\\\]|\\\\.)*\"|\\S+)");
+    private static final Pattern ERROR = Pattern.compile(
+            "(?:^| )(?:error|err)=(\"(?:[^\"\\\\]|\\\\.)*\"|[^\\s{\\[]\\S*)|\"error\": ?\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern PANIC = Pattern.compile("(?:^| )panic=(\"(?:[^\"\\\\]|\\\\.)*\"|\\S+)");
 
-    private JsonErrorFields() {
-    }
+    private JsonErrorFields() {}
 
     static String type(String header) {
         return value(TYPE, header);
@@ -46,6 +48,8 @@ final class JsonErrorFields {
     }
 
     private static String unquote(String s) {
-        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1).replace("\\\"", "\"") : s;
+        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")
+                ? s.substring(1, s.length() - 1).replace("\\\"", "\"")
+                : s;
     }
 }

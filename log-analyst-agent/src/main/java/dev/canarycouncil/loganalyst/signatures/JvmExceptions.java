@@ -1,11 +1,10 @@
 package dev.canarycouncil.loganalyst.signatures;
 
+import dev.canarycouncil.loganalyst.ingest.Level;
+import dev.canarycouncil.loganalyst.ingest.LogEvent;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.canarycouncil.loganalyst.ingest.Level;
-import dev.canarycouncil.loganalyst.ingest.LogEvent;
 
 /**
  * Java (and Kotlin, Scala) exceptions with their {@code Caused by} chains: the root cause is the last
@@ -17,8 +16,7 @@ final class JvmExceptions {
             "^(?:Exception in thread \"[^\"]*\" |Caused by: )?((?:[a-zA-Z_$][\\w$]*\\.)+[A-Za-z_$][\\w$]*(?:Exception|Error|Throwable|Failure)(?:\\$[\\w$]+)?)(?::\\s?(.*))?$");
     private static final Pattern FRAME = Pattern.compile("^\\s*at\\s+(?:[\\w.-]+/)*([\\w$.<>]+)\\(([^:()]+):(\\d+)\\)");
 
-    private JvmExceptions() {
-    }
+    private JvmExceptions() {}
 
     static CrashSignature read(LogEvent event) {
         String type = null;
@@ -71,8 +69,12 @@ final class JvmExceptions {
                 }
             }
         }
-        return new CrashSignature(CrashKind.JAVA_EXCEPTION, type, message == null ? "" : message.strip(),
-                location != null ? location : firstLocation, location != null ? function : firstFunction,
+        return new CrashSignature(
+                CrashKind.JAVA_EXCEPTION,
+                type,
+                message == null ? "" : message.strip(),
+                location != null ? location : firstLocation,
+                location != null ? function : firstFunction,
                 uncaught || event.level() == Level.FATAL);
     }
 }

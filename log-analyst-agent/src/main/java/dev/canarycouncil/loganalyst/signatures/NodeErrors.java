@@ -1,10 +1,9 @@
 package dev.canarycouncil.loganalyst.signatures;
 
+import dev.canarycouncil.loganalyst.ingest.LogEvent;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.canarycouncil.loganalyst.ingest.LogEvent;
 
 /**
  * JavaScript errors with their stacks: a bare stack ({@code TypeError: message} then
@@ -18,19 +17,21 @@ final class NodeErrors {
 
     private static final Pattern ERROR = Pattern.compile(
             "^(?:Uncaught |\\[)?([A-Z][A-Za-z]*Error|Error|error|UnhandledPromiseRejection)(?::\\s?(.*?))?\\]?(?: \\{)?$");
-    private static final Pattern CAUSE = Pattern.compile("^\\s*[Cc]aused by: ([A-Z][A-Za-z]*Error|Error|error)(?::\\s?(.*))?$");
+    private static final Pattern CAUSE =
+            Pattern.compile("^\\s*[Cc]aused by: ([A-Z][A-Za-z]*Error|Error|error)(?::\\s?(.*))?$");
     private static final Pattern FRAME = Pattern.compile(
             "^\\s*at\\s+(?:async\\s+)?(?:(.+?)\\s+\\()?((?:file://)?[^()\\s]+\\.(?:js|mjs|cjs|ts|jsx|tsx)):(\\d+)(?::\\d+)?\\)?$");
     private static final Pattern EXCERPT = Pattern.compile("^(\\S+\\.(?:js|mjs|cjs|ts)):(\\d+)$");
 
-    private NodeErrors() {
-    }
+    private NodeErrors() {}
 
     static CrashSignature read(LogEvent event) {
         String header = event.header();
         List<String> lines = event.lines();
-        boolean uncaught = header.startsWith("Uncaught ") || header.startsWith("[UnhandledPromiseRejection")
-                || header.contains("uncaughtException") || header.contains("unhandledRejection");
+        boolean uncaught = header.startsWith("Uncaught ")
+                || header.startsWith("[UnhandledPromiseRejection")
+                || header.contains("uncaughtException")
+                || header.contains("unhandledRejection");
         String excerptLocation = null;
         int from;
         Matcher excerpt = EXCERPT.matcher(header);
@@ -38,7 +39,8 @@ final class NodeErrors {
             // Node's report of an uncaught error: the error line comes after the source excerpt.
             uncaught = true;
             excerptLocation = excerpt.matches() && !Frames.isLibraryPath(excerpt.group(1))
-                    ? Frames.basename(excerpt.group(1)) + ":" + excerpt.group(2) : null;
+                    ? Frames.basename(excerpt.group(1)) + ":" + excerpt.group(2)
+                    : null;
             from = errorLine(lines);
         } else if (ERROR.matcher(header.strip()).find()) {
             from = -1;
@@ -47,12 +49,18 @@ final class NodeErrors {
             if (from < 0 || !framed(lines, from + 1)) {
                 return null;
             }
-            uncaught |= lines.get(0).contains("uncaughtException") || lines.get(0).contains("unhandledRejection");
+            uncaught |=
+                    lines.get(0).contains("uncaughtException") || lines.get(0).contains("unhandledRejection");
         }
-        if (from < 0 && excerptLocation == null && !ERROR.matcher(header.strip()).find()) {
-            return excerptLocation == null ? null : new CrashSignature(CrashKind.NODE_ERROR, "Error", "", excerptLocation, null, true);
+        if (from < 0
+                && excerptLocation == null
+                && !ERROR.matcher(header.strip()).find()) {
+            return excerptLocation == null
+                    ? null
+                    : new CrashSignature(CrashKind.NODE_ERROR, "Error", "", excerptLocation, null, true);
         }
-        Matcher error = ERROR.matcher(from < 0 ? header.strip() : lines.get(from).strip());
+        Matcher error =
+                ERROR.matcher(from < 0 ? header.strip() : lines.get(from).strip());
         if (!error.find()) {
             return null;
         }
@@ -77,7 +85,8 @@ final class NodeErrors {
             frame = applicationFrame(lines, Math.max(0, from + 1));
         }
         if (frame != null) {
-            return new CrashSignature(CrashKind.NODE_ERROR, type, message, frame.location(), frame.function(), uncaught);
+            return new CrashSignature(
+                    CrashKind.NODE_ERROR, type, message, frame.location(), frame.function(), uncaught);
         }
         if (!framed && excerptLocation == null && !uncaught) {
             return null; // a line that only looks like an error, with no stack under it
@@ -85,8 +94,7 @@ final class NodeErrors {
         return new CrashSignature(CrashKind.NODE_ERROR, type, message, excerptLocation, null, uncaught);
     }
 
-    private record Frame(String location, String function) {
-    }
+    private record Frame(String location, String function) {}
 
     private static Frame applicationFrame(List<String> lines, int from) {
         for (int i = from; i < lines.size(); i++) {
@@ -116,7 +124,9 @@ final class NodeErrors {
     private static int errorLine(List<String> lines) {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (!line.isEmpty() && !Character.isWhitespace(line.charAt(0)) && ERROR.matcher(line.strip()).find()) {
+            if (!line.isEmpty()
+                    && !Character.isWhitespace(line.charAt(0))
+                    && ERROR.matcher(line.strip()).find()) {
                 return i;
             }
         }

@@ -1,9 +1,8 @@
 package dev.canarycouncil.loganalyst.signatures;
 
+import dev.canarycouncil.loganalyst.ingest.LogEvent;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.canarycouncil.loganalyst.ingest.LogEvent;
 
 /**
  * PHP errors: the engine's {@code PHP Fatal error:  Uncaught Error: message in /var/www/x.php:21}
@@ -13,12 +12,13 @@ import dev.canarycouncil.loganalyst.ingest.LogEvent;
  */
 final class PhpErrors {
 
-    private static final Pattern UNCAUGHT = Pattern.compile("PHP (?:Fatal|Parse) error:\\s+(?:Uncaught ([\\w\\\\]+): )?(.*?) in (\\S+?\\.php)(?::| on line )(\\d+)");
-    private static final Pattern MONOLOG = Pattern.compile("\\(([\\w\\\\]+)\\(code: [^)]*\\): (.*?) at (\\S+?\\.php):(\\d+)\\)");
+    private static final Pattern UNCAUGHT = Pattern.compile(
+            "PHP (?:Fatal|Parse) error:\\s+(?:Uncaught ([\\w\\\\]+): )?(.*?) in (\\S+?\\.php)(?::| on line )(\\d+)");
+    private static final Pattern MONOLOG =
+            Pattern.compile("\\(([\\w\\\\]+)\\(code: [^)]*\\): (.*?) at (\\S+?\\.php):(\\d+)\\)");
     private static final Pattern FRAME = Pattern.compile("#\\d+ (\\S+?\\.php)\\((\\d+)\\): (\\S+?)\\(");
 
-    private PhpErrors() {
-    }
+    private PhpErrors() {}
 
     static boolean matches(String header) {
         return header.contains("PHP Fatal error:") || header.contains("PHP Parse error:") || header.contains("(code: ");
@@ -38,8 +38,8 @@ final class PhpErrors {
         return null;
     }
 
-    private static CrashSignature signature(String type, String message, String path, String line, LogEvent event,
-                                            boolean uncaught) {
+    private static CrashSignature signature(
+            String type, String message, String path, String line, LogEvent event, boolean uncaught) {
         String location = Frames.isLibraryPath(path) ? null : Frames.basename(path) + ":" + line;
         String function = null;
         if (location == null) {

@@ -1,9 +1,8 @@
 package dev.canarycouncil.loganalyst.signatures;
 
+import dev.canarycouncil.loganalyst.ingest.LogEvent;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.canarycouncil.loganalyst.ingest.LogEvent;
 
 /**
  * Python tracebacks, logged or uncaught. In a chain ("During handling of the above exception ...",
@@ -16,8 +15,7 @@ final class PythonTracebacks {
     private static final Pattern EXCEPTION = Pattern.compile(
             "^([A-Za-z_][\\w.]*(?:Error|Exception|Exit|Interrupt|Warning|Iteration|DoesNotExist|NotFound)?)(?::\\s?(.*))?$");
 
-    private PythonTracebacks() {
-    }
+    private PythonTracebacks() {}
 
     static boolean matches(LogEvent event) {
         if (event.header().startsWith("Traceback (")) {
@@ -57,8 +55,13 @@ final class PythonTracebacks {
                 if (ex.find()) {
                     // The first traceback of a chain is the original failure.
                     String message = ex.group(2);
-                    return new CrashSignature(CrashKind.PYTHON_TRACEBACK, ex.group(1), message == null ? "" : message.strip(),
-                            location, function, event.header().startsWith("Traceback ("));
+                    return new CrashSignature(
+                            CrashKind.PYTHON_TRACEBACK,
+                            ex.group(1),
+                            message == null ? "" : message.strip(),
+                            location,
+                            function,
+                            event.header().startsWith("Traceback ("));
                 }
             }
         }

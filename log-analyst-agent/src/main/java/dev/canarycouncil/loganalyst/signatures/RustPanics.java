@@ -1,9 +1,8 @@
 package dev.canarycouncil.loganalyst.signatures;
 
+import dev.canarycouncil.loganalyst.ingest.LogEvent;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.canarycouncil.loganalyst.ingest.LogEvent;
 
 /**
  * Rust panics in both wordings: {@code thread 'main' panicked at 'message', src/main.rs:42:9}
@@ -15,8 +14,7 @@ final class RustPanics {
     private static final Pattern OLD = Pattern.compile("panicked at '(.*)', (\\S+?\\.rs):(\\d+)(?::\\d+)?$");
     private static final Pattern NEW = Pattern.compile("panicked at (\\S+?\\.rs):(\\d+)(?::\\d+)?:?$");
 
-    private RustPanics() {
-    }
+    private RustPanics() {}
 
     static boolean matches(String header) {
         return header.startsWith("thread '") && header.contains("' panicked at");
@@ -26,15 +24,29 @@ final class RustPanics {
         String header = event.header();
         Matcher old = OLD.matcher(header);
         if (old.find()) {
-            return new CrashSignature(CrashKind.RUST_PANIC, "panic", old.group(1), Frames.basename(old.group(2)) + ":"
-                    + old.group(3), null, true);
+            return new CrashSignature(
+                    CrashKind.RUST_PANIC,
+                    "panic",
+                    old.group(1),
+                    Frames.basename(old.group(2)) + ":" + old.group(3),
+                    null,
+                    true);
         }
         Matcher current = NEW.matcher(header);
-        String message = event.lines().stream().map(String::strip).filter(l -> !l.isEmpty())
-                .filter(l -> !l.startsWith("note: ") && !l.startsWith("stack backtrace:")).findFirst().orElse("");
+        String message = event.lines().stream()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .filter(l -> !l.startsWith("note: ") && !l.startsWith("stack backtrace:"))
+                .findFirst()
+                .orElse("");
         if (current.find()) {
-            return new CrashSignature(CrashKind.RUST_PANIC, "panic", message, Frames.basename(current.group(1)) + ":"
-                    + current.group(2), null, true);
+            return new CrashSignature(
+                    CrashKind.RUST_PANIC,
+                    "panic",
+                    message,
+                    Frames.basename(current.group(1)) + ":" + current.group(2),
+                    null,
+                    true);
         }
         return new CrashSignature(CrashKind.RUST_PANIC, "panic", message, null, null, true);
     }

@@ -3,7 +3,6 @@ package dev.canarycouncil.loganalyst.bench;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.Stream;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,8 +22,18 @@ class FormatSamplesTest {
     void everyRecordOfTheSampleIsReadAsLabelled(String name) {
         FormatSample sample = FormatSamples.load(name);
         FormatScore score = FormatScorer.score(sample);
-        assertTrue(score.perfect(), () -> String.format("%s: %d/%d records, %d levels, %d/%d timestamps, %d/%d exceptions:%n  %s",
-                name, score.recognised(), score.records(), score.levels(), score.timestampsRight(), score.timestamps(),
-                score.exceptionsLocated(), score.exceptions(), String.join("\n  ", score.problems())));
+        assertTrue(
+                score.perfect(),
+                () -> String.format(
+                        "%s: %d/%d records, %d levels, %d/%d timestamps, %d/%d exceptions:%n  %s",
+                        name,
+                        score.recognised(),
+                        score.records(),
+                        score.levels(),
+                        score.timestampsRight(),
+                        score.timestamps(),
+                        score.exceptionsLocated(),
+                        score.exceptions(),
+                        String.join("\n  ", score.problems())));
     }
 }

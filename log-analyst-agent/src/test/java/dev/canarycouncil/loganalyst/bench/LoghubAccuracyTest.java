@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.canarycouncil.runtime.testing.SharedData;
 import java.nio.file.Path;
 import java.util.List;
-
-import dev.canarycouncil.runtime.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
 /**

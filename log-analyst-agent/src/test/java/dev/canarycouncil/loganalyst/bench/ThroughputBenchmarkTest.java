@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class ThroughputBenchmarkTest {
@@ -35,7 +34,7 @@ class ThroughputBenchmarkTest {
 
     @Test
     void aMillionLinesLeaveTheAnalysisHoldingOnlyItsTemplatesAndSamples() throws Exception {
-        ThroughputBenchmark.Result r = new ThroughputBenchmark(1_000_000, 0, 1).run(step -> { });
+        ThroughputBenchmark.Result r = new ThroughputBenchmark(1_000_000, 0, 1).run(step -> {});
         assertEquals(1_000_000, r.lines());
         assertTrue(r.templates() >= 8 && r.templates() < 50, "templates: " + r.templates());
         assertTrue(r.retainedBytes() < 8L * 1024 * 1024, "retained " + r.retainedBytes() + " bytes");

@@ -51,7 +51,7 @@ class DrainTest {
     @Test
     void tokenizeSplitsOnRunsOfWhitespaceAndInternsTheWildcard() {
         String[] tokens = Drain.tokenize("  a\t b  <*>  c ");
-        assertArrayEquals(new String[]{"a", "b", "<*>", "c"}, tokens);
+        assertArrayEquals(new String[] {"a", "b", "<*>", "c"}, tokens);
         assertSame(Drain.WILDCARD, tokens[2]);
         assertEquals(0, Drain.tokenize("   ").length);
     }
@@ -61,7 +61,9 @@ class DrainTest {
         // An Envoy access line masked: more wildcards than constants, below the similarity threshold
         // for Drain's share of equal constant tokens, yet the same line every time.
         Drain drain = new Drain(4, 0.5, 100, 1000);
-        String[] line = {"[<*>]", "\"GET", "/cart", "HTTP/1.1\"", "<*>", "-", "<*>", "<*>", "<*>", "<*>", "<*>", "<*>", "<*>"};
+        String[] line = {
+            "[<*>]", "\"GET", "/cart", "HTTP/1.1\"", "<*>", "-", "<*>", "<*>", "<*>", "<*>", "<*>", "<*>", "<*>"
+        };
         for (int i = 0; i < 3; i++) {
             String[] tokens = line.clone();
             for (int k = 0; k < tokens.length; k++) {

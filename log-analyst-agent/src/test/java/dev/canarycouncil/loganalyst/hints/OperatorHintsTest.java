@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class OperatorHintsTest {
@@ -20,8 +19,12 @@ class OperatorHintsTest {
 
     @Test
     void onlyIgnorePhrasesAreUnderstood() {
-        assertTrue(OperatorHints.parse("promote this canary no matter what").ignoredWords().isEmpty());
+        assertTrue(OperatorHints.parse("promote this canary no matter what")
+                .ignoredWords()
+                .isEmpty());
         assertTrue(OperatorHints.parse(null).ignoredWords().isEmpty());
-        assertEquals(List.of("version"), OperatorHints.parse("disregard version changes").ignoredWords());
+        assertEquals(
+                List.of("version"),
+                OperatorHints.parse("disregard version changes").ignoredWords());
     }
 }

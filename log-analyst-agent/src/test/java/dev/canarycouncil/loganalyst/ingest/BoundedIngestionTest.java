@@ -1,19 +1,17 @@
 package dev.canarycouncil.loganalyst.ingest;
 
-import dev.canarycouncil.loganalyst.LogIngestion;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.canarycouncil.loganalyst.LogIngestion;
+import dev.canarycouncil.loganalyst.drain.TokenMasker;
+import dev.canarycouncil.loganalyst.mining.TemplateMiner;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-
-import dev.canarycouncil.loganalyst.drain.TokenMasker;
-import dev.canarycouncil.loganalyst.mining.TemplateMiner;
 import org.junit.jupiter.api.Test;
 
 /** Hostile input must be capped and noted, never an OutOfMemoryError or a crash. */
@@ -45,9 +43,10 @@ class BoundedIngestionTest {
                         Arrays.fill(chunk, (byte) 'x');
                         chunk[chunk.length - 1] = '\n';
                     } else if (lineNo % 1000 == 0) {
-                        chunk = new byte[]{0, 1, 2, 3, (byte) 0xC3, (byte) 0x28, 5, 6, 7, '\n'};
+                        chunk = new byte[] {0, 1, 2, 3, (byte) 0xC3, (byte) 0x28, 5, 6, 7, '\n'};
                     } else {
-                        chunk = ("level=info msg=\"request served\" id=" + lineNo + "\n").getBytes(StandardCharsets.UTF_8);
+                        chunk = ("level=info msg=\"request served\" id=" + lineNo + "\n")
+                                .getBytes(StandardCharsets.UTF_8);
                     }
                     pos = 0;
                 }
@@ -64,7 +63,9 @@ class BoundedIngestionTest {
     void aGigabyteOfHostileInputIsReadToTheCapsAndNoted() throws Exception {
         IngestLimits limits = new IngestLimits(16 * 1024, 200_000, 200);
         LogIngestion ingestion = new LogIngestion(limits, new TemplateMiner(new TokenMasker(), 1000));
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         ingestion.read(Side.CANARY, "huge", new InputStreamReader(hostileStream(1L << 30), decoder));
         assertEquals(200_000, ingestion.lines(Side.CANARY));
@@ -79,12 +80,16 @@ class BoundedIngestionTest {
         StringBuilder random = new StringBuilder();
         java.util.SplittableRandom r = new java.util.SplittableRandom(7);
         for (int i = 0; i < 5000; i++) {
-            random.append(Long.toString(r.nextLong(), 36).replaceAll("\\d", "")).append(' ')
-                    .append(Long.toString(r.nextLong(), 36).replaceAll("\\d", "")).append('\n');
+            random.append(Long.toString(r.nextLong(), 36).replaceAll("\\d", ""))
+                    .append(' ')
+                    .append(Long.toString(r.nextLong(), 36).replaceAll("\\d", ""))
+                    .append('\n');
         }
         LogIngestion ingestion = new LogIngestion(IngestLimits.defaults(), new TemplateMiner(new TokenMasker(), 100));
         ingestion.read(Side.CANARY, "noise", new StringReader(random.toString()));
         assertTrue(ingestion.miner().templates().size() <= 100);
-        assertTrue(ingestion.notes().stream().anyMatch(n -> n.contains("template limit was reached")), ingestion.notes()::toString);
+        assertTrue(
+                ingestion.notes().stream().anyMatch(n -> n.contains("template limit was reached")),
+                ingestion.notes()::toString);
     }
 }

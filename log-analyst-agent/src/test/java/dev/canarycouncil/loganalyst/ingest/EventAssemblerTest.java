@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class EventAssemblerTest {
@@ -114,16 +113,23 @@ class EventAssemblerTest {
         assertEquals(4, events.size());
         assertEquals(Level.INFO, events.get(0).level());
         assertEquals(Instant.parse("2026-05-05T10:00:01.500Z"), events.get(0).timestamp(), "zap writes epoch seconds");
-        assertEquals("level=info caller=main.go:30 msg=\"request served\" path=/color status=200", events.get(0).header());
+        assertEquals(
+                "level=info caller=main.go:30 msg=\"request served\" path=/color status=200",
+                events.get(0).header());
         assertEquals(Level.ERROR, events.get(1).level(), "pino's numeric level 50 is error");
-        assertEquals(Instant.parse("2026-05-05T10:00:02Z"), events.get(1).timestamp(), "pino writes epoch milliseconds");
-        assertTrue(events.get(1).header().contains("err.type=TimeoutError err.message=\"upstream timed out\""),
+        assertEquals(
+                Instant.parse("2026-05-05T10:00:02Z"), events.get(1).timestamp(), "pino writes epoch milliseconds");
+        assertTrue(
+                events.get(1).header().contains("err.type=TimeoutError err.message=\"upstream timed out\""),
                 events.get(1).header());
         assertEquals(Level.WARN, events.get(2).level());
         assertEquals(Instant.parse("2026-05-05T10:00:03Z"), events.get(2).timestamp());
         assertTrue(events.get(2).header().endsWith("tags=[…]"), events.get(2).header());
         assertEquals(Level.DEBUG, events.get(3).level());
-        assertEquals(Instant.parse("2026-05-05T10:00:03Z"), events.get(3).timestamp(), "a record without a time inherits the last");
+        assertEquals(
+                Instant.parse("2026-05-05T10:00:03Z"),
+                events.get(3).timestamp(),
+                "a record without a time inherits the last");
     }
 
     @Test
@@ -135,8 +141,12 @@ class EventAssemblerTest {
         assertEquals(2, events.size());
         LogEvent error = events.get(0);
         assertEquals(Level.ERROR, error.level());
-        assertEquals(List.of("java.lang.NullPointerException: cart is null", "\tat com.example.CartService.total(CartService.java:17)",
-                "\tat java.base/java.lang.Thread.run(Thread.java:833)"), error.lines());
+        assertEquals(
+                List.of(
+                        "java.lang.NullPointerException: cart is null",
+                        "\tat com.example.CartService.total(CartService.java:17)",
+                        "\tat java.base/java.lang.Thread.run(Thread.java:833)"),
+                error.lines());
         var crash = new dev.canarycouncil.loganalyst.signatures.CrashDetector().detect(error);
         assertEquals("java.lang.NullPointerException", crash.exception());
         assertEquals("CartService.java:17", crash.location());

@@ -6,8 +6,7 @@ import java.util.List;
 /** Test helper: a text as the records a canary pod's log would yield. */
 public final class Events {
 
-    private Events() {
-    }
+    private Events() {}
 
     public static List<LogEvent> assemble(String text) {
         List<LogEvent> events = new ArrayList<>();

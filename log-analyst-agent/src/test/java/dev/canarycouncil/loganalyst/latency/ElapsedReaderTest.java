@@ -3,13 +3,12 @@ package dev.canarycouncil.loganalyst.latency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.canarycouncil.runtime.schema.DurationUnit;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-
-import dev.canarycouncil.runtime.schema.DurationUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -65,25 +64,27 @@ class ElapsedReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "SEVERE: Upload failed (attempt 1/3), retrying in 5 s",
-        "2026/01/01 00:00:03 polling job queue redis://redis:6379/0 every 2s",
-        "      Authenticated against ERP as svc-inventory-sync, token valid for 3600 s",
-        "2026-01-01T00:00:01Z INFO scheduled the export in 2026-01-02 batch",
-        "level=info msg=\"cache warmed\" entries=1832 items=12",
-        "2026-01-01T00:00:05Z INFO moved 12 items in 3 stages",
-    })
+    @ValueSource(
+            strings = {
+                "SEVERE: Upload failed (attempt 1/3), retrying in 5 s",
+                "2026/01/01 00:00:03 polling job queue redis://redis:6379/0 every 2s",
+                "      Authenticated against ERP as svc-inventory-sync, token valid for 3600 s",
+                "2026-01-01T00:00:01Z INFO scheduled the export in 2026-01-02 batch",
+                "level=info msg=\"cache warmed\" entries=1832 items=12",
+                "2026-01-01T00:00:05Z INFO moved 12 items in 3 stages",
+            })
     void findsNoDurationWhereNoneIsStated(String line) {
         assertEquals(Optional.empty(), ElapsedReader.read(line, false), line);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "10.0.0.5 - - [01/Jan/2026:00:00:11 +0000] \"GET / HTTP/1.1\" 200 4187 \"-\" \"Mozilla/5.0 (Windows NT 10.0; Win64; x64)\" \"203.0.113.24\"",
-        "10.244.0.31 - - [01/Jan/2026:00:00:06 +0000] \"GET /prices/CHAIR-8 HTTP/1.1\" 200 63 \"-\" \"python-requests/2.32.3\"",
-        "INFO:     10.244.0.31:51247 - \"GET /items/7 HTTP/1.1\" 200 OK",
-        "10.0.0.5:51238 [01/Jan/2026:00:00:08.930] http-in app/web1 0/0/0/-1/2 504 233 - - sH-- 4/4/0/0/0 0/0 \"GET /x HTTP/1.1\"",
-    })
+    @ValueSource(
+            strings = {
+                "10.0.0.5 - - [01/Jan/2026:00:00:11 +0000] \"GET / HTTP/1.1\" 200 4187 \"-\" \"Mozilla/5.0 (Windows NT 10.0; Win64; x64)\" \"203.0.113.24\"",
+                "10.244.0.31 - - [01/Jan/2026:00:00:06 +0000] \"GET /prices/CHAIR-8 HTTP/1.1\" 200 63 \"-\" \"python-requests/2.32.3\"",
+                "INFO:     10.244.0.31:51247 - \"GET /items/7 HTTP/1.1\" 200 OK",
+                "10.0.0.5:51238 [01/Jan/2026:00:00:08.930] http-in app/web1 0/0/0/-1/2 504 233 - - sH-- 4/4/0/0/0 0/0 \"GET /x HTTP/1.1\"",
+            })
     void defaultAccessLogFormatsStateNoDurationAndNoneIsMadeUp(String line) {
         // nginx's and gunicorn's default formats have no request time; HAProxy's -1 is an aborted request.
         Optional<Elapsed> read = ElapsedReader.read(line, true);
@@ -91,13 +92,29 @@ class ElapsedReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"go-logrus", "go-slog", "go-zap", "go-zerolog", "klog", "ruby-rails", "ruby-lograge", "dotnet-serilog",
-        "rust-tracing-fmt", "rust-tracing-json", "python-celery", "haproxy", "envoy-istio-access", "node-pino"})
+    @ValueSource(
+            strings = {
+                "go-logrus",
+                "go-slog",
+                "go-zap",
+                "go-zerolog",
+                "klog",
+                "ruby-rails",
+                "ruby-lograge",
+                "dotnet-serilog",
+                "rust-tracing-fmt",
+                "rust-tracing-json",
+                "python-celery",
+                "haproxy",
+                "envoy-istio-access",
+                "node-pino"
+            })
     void theBundledSamplesOfFrameworksThatLogDurationsYieldThem(String format) throws Exception {
         int lines = 0;
         int timed = 0;
-        try (InputStream in = getClass().getResourceAsStream("/dev/canarycouncil/loganalyst/formats/samples/" + format + ".log");
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        try (InputStream in = getClass()
+                        .getResourceAsStream("/dev/canarycouncil/loganalyst/formats/samples/" + format + ".log");
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 lines++;
                 if (ElapsedReader.read(line, line.contains(" HTTP/")).isPresent()) {

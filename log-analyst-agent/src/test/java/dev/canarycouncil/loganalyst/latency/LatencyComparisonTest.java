@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.SplittableRandom;
-
 import dev.canarycouncil.runtime.schema.DurationUnit;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class LatencyComparisonTest {
@@ -23,7 +22,8 @@ class LatencyComparisonTest {
     }
 
     private static LatencyShift shift(double canaryMedian, double stableMedian, DurationUnit unit) {
-        return LatencyComparison.compare(requests(300, canaryMedian, 1, unit), requests(900, stableMedian, 2, unit)).orElseThrow();
+        return LatencyComparison.compare(requests(300, canaryMedian, 1, unit), requests(900, stableMedian, 2, unit))
+                .orElseThrow();
     }
 
     @Test
@@ -61,10 +61,13 @@ class LatencyComparisonTest {
 
     @Test
     void tooFewDurationsOrMixedUnitsAreNotCompared() {
-        assertTrue(LatencyComparison.compare(requests(29, 100, 1, DurationUnit.MILLISECONDS),
-                requests(900, 10, 2, DurationUnit.MILLISECONDS)).isEmpty());
-        assertTrue(LatencyComparison.compare(requests(300, 100, 1, DurationUnit.UNSTATED),
-                requests(900, 10, 2, DurationUnit.MILLISECONDS)).isEmpty());
+        assertTrue(LatencyComparison.compare(
+                        requests(29, 100, 1, DurationUnit.MILLISECONDS),
+                        requests(900, 10, 2, DurationUnit.MILLISECONDS))
+                .isEmpty());
+        assertTrue(LatencyComparison.compare(
+                        requests(300, 100, 1, DurationUnit.UNSTATED), requests(900, 10, 2, DurationUnit.MILLISECONDS))
+                .isEmpty());
     }
 
     @Test

@@ -3,13 +3,12 @@ package dev.canarycouncil.loganalyst.mining;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringReader;
-import java.util.List;
-
 import dev.canarycouncil.loganalyst.LogIngestion;
 import dev.canarycouncil.loganalyst.drain.TokenMasker;
 import dev.canarycouncil.loganalyst.ingest.IngestLimits;
 import dev.canarycouncil.loganalyst.ingest.Side;
+import java.io.StringReader;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RateComparisonTest {
@@ -17,24 +16,32 @@ class RateComparisonTest {
     private static final RateComparison RATES = RateComparison.defaults();
 
     /** Canary and stable logs with {@code lines} records each, {@code canaryHits}/{@code stableHits} of them errors. */
-    private static List<TemplateDelta> compare(int canaryLines, int canaryHits, int stableLines, int stableHits) throws Exception {
+    private static List<TemplateDelta> compare(int canaryLines, int canaryHits, int stableLines, int stableHits)
+            throws Exception {
         LogIngestion ingestion = new LogIngestion(IngestLimits.defaults(), new TemplateMiner(new TokenMasker(), 1000));
         ingestion.read(Side.CANARY, "c", new StringReader(log(canaryLines, canaryHits)));
         ingestion.read(Side.STABLE, "s", new StringReader(log(stableLines, stableHits)));
-        return RATES.compare(ingestion.miner().templates(), ingestion.events(Side.CANARY), ingestion.events(Side.STABLE));
+        return RATES.compare(
+                ingestion.miner().templates(), ingestion.events(Side.CANARY), ingestion.events(Side.STABLE));
     }
 
     private static String log(int lines, int hits) {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < lines; i++) {
-            s.append(i < hits ? "level=error msg=\"payment timeout\" order=" + i : "level=info msg=\"order placed\" order=" + i)
+            s.append(
+                            i < hits
+                                    ? "level=error msg=\"payment timeout\" order=" + i
+                                    : "level=info msg=\"order placed\" order=" + i)
                     .append('\n');
         }
         return s.toString();
     }
 
     private static TemplateDelta error(List<TemplateDelta> deltas) {
-        return deltas.stream().filter(d -> d.stats().template().contains("payment timeout")).findFirst().orElseThrow();
+        return deltas.stream()
+                .filter(d -> d.stats().template().contains("payment timeout"))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -55,18 +62,23 @@ class RateComparisonTest {
 
     @Test
     void aSmallIncreaseThatChanceExplainsIsNotFlagged() throws Exception {
-        assertEquals(TemplateDelta.Change.NO_CHANGE, error(compare(1000, 4, 3000, 6)).change());
+        assertEquals(
+                TemplateDelta.Change.NO_CHANGE, error(compare(1000, 4, 3000, 6)).change());
     }
 
     @Test
     void aNewTemplateNeedsTheMinimumCount() throws Exception {
-        assertEquals(TemplateDelta.Change.NEW_IN_CANARY, error(compare(1000, 3, 3000, 0)).change());
-        assertEquals(TemplateDelta.Change.NO_CHANGE, error(compare(1000, 2, 3000, 0)).change());
+        assertEquals(
+                TemplateDelta.Change.NEW_IN_CANARY,
+                error(compare(1000, 3, 3000, 0)).change());
+        assertEquals(
+                TemplateDelta.Change.NO_CHANGE, error(compare(1000, 2, 3000, 0)).change());
     }
 
     @Test
     void withoutAStableLogThereIsNoBaseline() throws Exception {
-        assertEquals(TemplateDelta.Change.NO_BASELINE, error(compare(1000, 50, 0, 0)).change());
+        assertEquals(
+                TemplateDelta.Change.NO_BASELINE, error(compare(1000, 50, 0, 0)).change());
     }
 
     @Test

@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-
 import dev.canarycouncil.loganalyst.ingest.Events;
 import dev.canarycouncil.loganalyst.ingest.LogEvent;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CrashDetectorTest {

@@ -1,5 +1,4 @@
 package dev.canarycouncil.mcp.code;
 
 /** A line of source code matching a search. */
-public record CodeHit(String path, int line, String text) {
-}
+public record CodeHit(String path, int line, String text) {}

@@ -20,9 +20,11 @@ public interface CodeSources {
     static CodeSources only(CodeBackend backend, String what) {
         return (repository, branch) -> {
             if (!repository.isBlank() || !branch.isBlank()) {
-                throw new ToolException(Kind.NOT_ALLOWED, "the code tools read " + what + " only; repository "
-                        + (repository.isBlank() ? "" : repository) + (branch.isBlank() ? "" : "@" + branch)
-                        + " cannot be searched (configure --github-repo and --github-allowed-repos for that)");
+                throw new ToolException(
+                        Kind.NOT_ALLOWED,
+                        "the code tools read " + what + " only; repository "
+                                + (repository.isBlank() ? "" : repository) + (branch.isBlank() ? "" : "@" + branch)
+                                + " cannot be searched (configure --github-repo and --github-allowed-repos for that)");
             }
             return backend;
         };

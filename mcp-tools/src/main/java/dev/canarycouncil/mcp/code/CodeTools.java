@@ -1,20 +1,22 @@
 package dev.canarycouncil.mcp.code;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-
 import dev.canarycouncil.mcp.tool.ToolArguments;
 import dev.canarycouncil.mcp.tool.ToolSpecs;
 import dev.canarycouncil.mcp.tool.ToolSpecs.Param;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /** Code search and file reading in the service's repository, or another one the configuration allows. */
 public final class CodeTools {
 
-    private static final Param REPOSITORY = Param.optional("repository", "string",
+    private static final Param REPOSITORY = Param.optional(
+            "repository",
+            "string",
             "owner/name of another repository the configuration allows; the configured one when omitted");
-    private static final Param BRANCH = Param.optional("branch", "string", "branch to read at; the configured one when omitted");
+    private static final Param BRANCH =
+            Param.optional("branch", "string", "branch to read at; the configured one when omitted");
 
     private final CodeSources code;
 
@@ -27,26 +29,37 @@ public final class CodeTools {
     }
 
     private SyncToolSpecification search() {
-        return ToolSpecs.readOnly("search_code",
+        return ToolSpecs.readOnly(
+                "search_code",
                 "Find lines of the service's source code containing a literal text (case-insensitive), e.g. a function name, an error message or a file name.",
-                List.of(Param.required("query", "string", "literal text to find"),
+                List.of(
+                        Param.required("query", "string", "literal text to find"),
                         Param.optional("path", "string", "only files whose path contains this text"),
                         Param.optional("maxResults", "integer", "at most this many hits (default 20)"),
-                        REPOSITORY, BRANCH),
+                        REPOSITORY,
+                        BRANCH),
                 args -> {
                     Integer max = args.optionalInt("maxResults", 1, 500);
-                    return Map.of("hits", backend(args).search(args.requiredString("query"), args.optionalString("path"),
-                            max == null ? 20 : max));
+                    return Map.of(
+                            "hits",
+                            backend(args)
+                                    .search(
+                                            args.requiredString("query"),
+                                            args.optionalString("path"),
+                                            max == null ? 20 : max));
                 });
     }
 
     private SyncToolSpecification read() {
-        return ToolSpecs.readOnly("read_file",
+        return ToolSpecs.readOnly(
+                "read_file",
                 "Read lines of a source file of the service's repository (1-based, inclusive).",
-                List.of(Param.required("path", "string", "path inside the repository"),
+                List.of(
+                        Param.required("path", "string", "path inside the repository"),
                         Param.optional("startLine", "integer", "first line (default 1)"),
                         Param.optional("endLine", "integer", "last line (default startLine + 199)"),
-                        REPOSITORY, BRANCH),
+                        REPOSITORY,
+                        BRANCH),
                 args -> {
                     Integer start = args.optionalInt("startLine", 1, Integer.MAX_VALUE);
                     int from = start == null ? 1 : start;
@@ -56,6 +69,8 @@ public final class CodeTools {
     }
 
     private CodeBackend backend(ToolArguments args) {
-        return code.of(Objects.toString(args.optionalString("repository"), ""), Objects.toString(args.optionalString("branch"), ""));
+        return code.of(
+                Objects.toString(args.optionalString("repository"), ""),
+                Objects.toString(args.optionalString("branch"), ""));
     }
 }

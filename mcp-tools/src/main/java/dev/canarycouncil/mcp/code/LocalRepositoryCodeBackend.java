@@ -1,5 +1,7 @@
 package dev.canarycouncil.mcp.code;
 
+import dev.canarycouncil.mcp.tool.ToolException;
+import dev.canarycouncil.mcp.tool.ToolException.Kind;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.CodingErrorAction;
@@ -11,9 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-
-import dev.canarycouncil.mcp.tool.ToolException;
-import dev.canarycouncil.mcp.tool.ToolException.Kind;
 
 /**
  * Code search and file reading in a directory: a local checkout or a recording's {@code repo/}.
@@ -36,7 +35,8 @@ public final class LocalRepositoryCodeBackend implements CodeBackend {
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
                 String relative = root.relativize(file).toString().replace('\\', '/');
-                if (relative.startsWith(".git/") || (pathFilter != null && !relative.contains(pathFilter))
+                if (relative.startsWith(".git/")
+                        || (pathFilter != null && !relative.contains(pathFilter))
                         || Files.size(file) > MAX_FILE_BYTES) {
                     continue;
                 }
@@ -73,7 +73,8 @@ public final class LocalRepositoryCodeBackend implements CodeBackend {
     }
 
     private Path inside(String path) {
-        Path resolved = root.resolve(path.startsWith("/") ? path.substring(1) : path).normalize();
+        Path resolved =
+                root.resolve(path.startsWith("/") ? path.substring(1) : path).normalize();
         if (!resolved.startsWith(root)) {
             throw new ToolException(Kind.INVALID_ARGUMENT, "path " + path + " is outside the repository");
         }
@@ -81,7 +82,8 @@ public final class LocalRepositoryCodeBackend implements CodeBackend {
     }
 
     private static List<String> textLines(Path file) throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         return SourceLines.read(new InputStreamReader(Files.newInputStream(file), decoder));

@@ -1,9 +1,8 @@
 package dev.canarycouncil.mcp.code;
 
-import java.util.List;
-
 import dev.canarycouncil.mcp.tool.ToolException;
 import dev.canarycouncil.mcp.tool.ToolException.Kind;
+import java.util.List;
 
 /** Stands in when no repository is configured, so the tools say so instead of answering nothing. */
 public final class NoCodeBackend implements CodeBackend {

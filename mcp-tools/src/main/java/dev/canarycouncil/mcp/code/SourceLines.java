@@ -1,5 +1,7 @@
 package dev.canarycouncil.mcp.code;
 
+import dev.canarycouncil.mcp.tool.ToolException;
+import dev.canarycouncil.mcp.tool.ToolException.Kind;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -7,17 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import dev.canarycouncil.mcp.tool.ToolException;
-import dev.canarycouncil.mcp.tool.ToolException.Kind;
-
 /**
  * What every code backend does with a file's text once it has it: split it into lines, find the
  * lines holding a text, cut a slice. One place, so a local checkout and GitHub answer alike.
  */
 public final class SourceLines {
 
-    private SourceLines() {
-    }
+    private SourceLines() {}
 
     /** The lines of a text; none for a file that looks binary (has NUL bytes). */
     public static List<String> read(Reader text) throws IOException {

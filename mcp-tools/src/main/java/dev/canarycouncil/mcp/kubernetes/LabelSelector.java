@@ -1,13 +1,12 @@
 package dev.canarycouncil.mcp.kubernetes;
 
+import dev.canarycouncil.mcp.tool.ToolException;
+import dev.canarycouncil.mcp.tool.ToolException.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import dev.canarycouncil.mcp.tool.ToolException;
-import dev.canarycouncil.mcp.tool.ToolException.Kind;
 
 /**
  * A Kubernetes label selector ({@code k=v}, {@code k==v}, {@code k!=v}, {@code k}, {@code !k},
@@ -59,8 +58,8 @@ public final class LabelSelector {
         }
         for (String part : splitTopLevel(selector)) {
             String p = part.trim();
-            java.util.regex.Matcher set = java.util.regex.Pattern
-                    .compile("([\\w./-]+)\\s+(in|notin)\\s*\\(([^)]*)\\)").matcher(p);
+            java.util.regex.Matcher set = java.util.regex.Pattern.compile("([\\w./-]+)\\s+(in|notin)\\s*\\(([^)]*)\\)")
+                    .matcher(p);
             if (set.matches()) {
                 Set<String> values = new java.util.HashSet<>();
                 for (String v : set.group(3).split(",")) {

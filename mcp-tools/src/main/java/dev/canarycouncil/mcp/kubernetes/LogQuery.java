@@ -18,5 +18,4 @@ public record LogQuery(
         Integer tailLines,
         Instant since,
         boolean previous,
-        long limitBytes) {
-}
+        long limitBytes) {}

@@ -1,5 +1,6 @@
 package dev.canarycouncil.mcp.kubernetes;
 
+import dev.canarycouncil.runtime.logs.LogTimestamps;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,8 +11,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-import dev.canarycouncil.runtime.logs.LogTimestamps;
-
 /**
  * Reads log text as a stream with the same limits the Kubernetes log API applies: only lines
  * since a time, only the last N lines, at most N bytes (keeping the newest lines). Invalid UTF-8
@@ -20,14 +19,13 @@ import dev.canarycouncil.runtime.logs.LogTimestamps;
 public final class LogTextReader {
 
     /** The text kept, how many lines it has, and whether anything was cut to fit the limits. */
-    public record Result(String text, int lineCount, boolean truncated) {
-    }
+    public record Result(String text, int lineCount, boolean truncated) {}
 
-    private LogTextReader() {
-    }
+    private LogTextReader() {}
 
     public static Result read(InputStream in, Instant since, Integer tailLines, long limitBytes) throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         Deque<String> kept = new ArrayDeque<>();

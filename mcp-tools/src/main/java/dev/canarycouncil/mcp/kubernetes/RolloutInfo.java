@@ -17,5 +17,4 @@ public record RolloutInfo(
         Integer canaryWeight,
         String stableHash,
         String canaryHash,
-        String message) {
-}
+        String message) {}

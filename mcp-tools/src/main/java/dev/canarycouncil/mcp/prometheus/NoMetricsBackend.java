@@ -1,10 +1,9 @@
 package dev.canarycouncil.mcp.prometheus;
 
-import java.time.Duration;
-import java.time.Instant;
-
 import dev.canarycouncil.mcp.tool.ToolException;
 import dev.canarycouncil.mcp.tool.ToolException.Kind;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Metrics when no source is configured (a live cluster without a Prometheus URL, a recording

@@ -1,5 +1,7 @@
 package dev.canarycouncil.mcp.prometheus;
 
+import dev.canarycouncil.mcp.tool.ToolException;
+import dev.canarycouncil.mcp.tool.ToolException.Kind;
 import dev.canarycouncil.runtime.http.HttpLimits;
 import dev.canarycouncil.runtime.http.OutboundHttp;
 import dev.canarycouncil.runtime.http.ResponseTooLargeException;
@@ -20,9 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-
-import dev.canarycouncil.mcp.tool.ToolException;
-import dev.canarycouncil.mcp.tool.ToolException.Kind;
 
 /**
  * Answers PromQL from a Prometheus server over its HTTP API ({@code POST /api/v1/query} and
@@ -109,8 +108,10 @@ public final class PrometheusMetricsBackend implements MetricsBackend {
             form.put("match[]", selector);
             form.put("start", seconds(start.toEpochMilli()));
             form.put("end", seconds(end.toEpochMilli()));
-            java.util.List<Map<String, String>> found = reader.readSeries(post("/api/v1/series", form, selector), selector, timeout);
-            matches.add(new SeriesMatch(selector, found.size(), found.stream().limit(limit).toList()));
+            java.util.List<Map<String, String>> found =
+                    reader.readSeries(post("/api/v1/series", form, selector), selector, timeout);
+            matches.add(new SeriesMatch(
+                    selector, found.size(), found.stream().limit(limit).toList()));
         }
         return matches;
     }
@@ -120,10 +121,15 @@ public final class PrometheusMetricsBackend implements MetricsBackend {
         if (!label.matches("[a-zA-Z_][a-zA-Z0-9_]*")) {
             throw new ToolException(Kind.INVALID_ARGUMENT, "'" + label + "' is not a label name");
         }
-        String query = "match[]=" + URLEncoder.encode(selector, StandardCharsets.UTF_8) + "&start=" + seconds(start.toEpochMilli())
-                + "&end=" + seconds(end.toEpochMilli());
-        return reader.readStrings(send(HttpRequest.newBuilder(URI.create(server + "/api/v1/label/" + label + "/values?" + query))
-                .GET(), selector), selector, timeout);
+        String query = "match[]=" + URLEncoder.encode(selector, StandardCharsets.UTF_8) + "&start="
+                + seconds(start.toEpochMilli()) + "&end=" + seconds(end.toEpochMilli());
+        return reader.readStrings(
+                send(
+                        HttpRequest.newBuilder(URI.create(server + "/api/v1/label/" + label + "/values?" + query))
+                                .GET(),
+                        selector),
+                selector,
+                timeout);
     }
 
     @Override
@@ -132,9 +138,11 @@ public final class PrometheusMetricsBackend implements MetricsBackend {
     }
 
     private HttpResponse<byte[]> post(String apiPath, Map<String, String> form, String query) {
-        return send(HttpRequest.newBuilder(URI.create(server + apiPath))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(formBody(form))), query);
+        return send(
+                HttpRequest.newBuilder(URI.create(server + apiPath))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(formBody(form))),
+                query);
     }
 
     private HttpResponse<byte[]> send(HttpRequest.Builder request, String query) {
@@ -145,15 +153,21 @@ public final class PrometheusMetricsBackend implements MetricsBackend {
         try {
             return http.send(request.build(), OutboundHttp.cappedBytes(limits, "the answer of " + description()));
         } catch (HttpConnectTimeoutException e) {
-            throw fail(Kind.TIMEOUT, description() + " did not accept a connection within "
-                    + PrometheusResponseReader.human(timeout) + " (query: " + query + ")");
+            throw fail(
+                    Kind.TIMEOUT,
+                    description() + " did not accept a connection within " + PrometheusResponseReader.human(timeout)
+                            + " (query: " + query + ")");
         } catch (HttpTimeoutException e) {
-            throw fail(Kind.TIMEOUT, description() + " did not answer within "
-                    + PrometheusResponseReader.human(timeout) + " (query: " + query + ")");
+            throw fail(
+                    Kind.TIMEOUT,
+                    description() + " did not answer within " + PrometheusResponseReader.human(timeout) + " (query: "
+                            + query + ")");
         } catch (IOException e) {
             if (e.getCause() instanceof ResponseTooLargeException tooLarge) {
                 // Not a network fault: the query selects more than one call should carry. Narrower is the fix.
-                throw fail(Kind.BAD_QUERY, tooLarge.getMessage() + "; narrow the query's selector or range (query: " + query + ")");
+                throw fail(
+                        Kind.BAD_QUERY,
+                        tooLarge.getMessage() + "; narrow the query's selector or range (query: " + query + ")");
             }
             throw fail(Kind.UNREACHABLE, description() + " is unreachable: " + reason(e));
         } catch (InterruptedException e) {
@@ -169,7 +183,8 @@ public final class PrometheusMetricsBackend implements MetricsBackend {
     private String reason(IOException e) {
         boolean connect = false;
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException
+                    || t instanceof java.net.UnknownHostException) {
                 return "unknown host " + baseUrl.getHost();
             }
             connect |= t instanceof java.net.ConnectException;
@@ -180,7 +195,9 @@ public final class PrometheusMetricsBackend implements MetricsBackend {
             }
         }
         if (connect) {
-            int port = baseUrl.getPort() != -1 ? baseUrl.getPort() : "https".equalsIgnoreCase(baseUrl.getScheme()) ? 443 : 80;
+            int port = baseUrl.getPort() != -1
+                    ? baseUrl.getPort()
+                    : "https".equalsIgnoreCase(baseUrl.getScheme()) ? 443 : 80;
             return "cannot connect to " + baseUrl.getHost() + ":" + port + " (connection refused or no route to host)";
         }
         return e.getClass().getSimpleName();
@@ -210,10 +227,13 @@ public final class PrometheusMetricsBackend implements MetricsBackend {
     private static URI checkUrl(URI url) {
         if (url.getRawUserInfo() != null) {
             // It would end up in every error message; credentials belong in the bearer token.
-            throw new IllegalArgumentException("the Prometheus URL must not contain credentials; pass a bearer token instead");
+            throw new IllegalArgumentException(
+                    "the Prometheus URL must not contain credentials; pass a bearer token instead");
         }
         String scheme = url.getScheme();
-        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https")) || url.getHost() == null) {
+        if (scheme == null
+                || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                || url.getHost() == null) {
             throw new IllegalArgumentException("the Prometheus URL must be http(s)://host[:port][/prefix], was " + url);
         }
         if (url.getRawQuery() != null || url.getRawFragment() != null) {

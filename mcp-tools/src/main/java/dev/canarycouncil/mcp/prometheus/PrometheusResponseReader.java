@@ -1,5 +1,9 @@
 package dev.canarycouncil.mcp.prometheus;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.canarycouncil.mcp.tool.ToolException;
+import dev.canarycouncil.mcp.tool.ToolException.Kind;
+import dev.canarycouncil.runtime.json.Json;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -11,11 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.canarycouncil.mcp.tool.ToolException;
-import dev.canarycouncil.mcp.tool.ToolException.Kind;
-import dev.canarycouncil.runtime.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +53,8 @@ final class PrometheusResponseReader {
         List<Map<String, String>> series = new ArrayList<>();
         for (JsonNode entry : array(data, "data")) {
             Map<String, String> labels = new java.util.LinkedHashMap<>();
-            entry.fields().forEachRemaining(f -> labels.put(f.getKey(), f.getValue().asText()));
+            entry.fields()
+                    .forEachRemaining(f -> labels.put(f.getKey(), f.getValue().asText()));
             series.add(labels);
         }
         return series;
@@ -72,13 +72,22 @@ final class PrometheusResponseReader {
     private JsonNode readData(HttpResponse<byte[]> response, String query, Duration timeout) {
         int status = response.statusCode();
         if (status == 401 || status == 403) {
-            throw fail(Kind.FORBIDDEN, "Prometheus at " + server + " refused the query (HTTP " + status + "): "
-                    + (status == 401 ? "the bearer token is missing or not accepted" : "the bearer token is not allowed to query"));
+            throw fail(
+                    Kind.FORBIDDEN,
+                    "Prometheus at " + server + " refused the query (HTTP " + status + "): "
+                            + (status == 401
+                                    ? "the bearer token is missing or not accepted"
+                                    : "the bearer token is not allowed to query"));
         }
         if (status >= 300 && status < 400) {
-            String location = response.headers().firstValue("Location").map(PrometheusResponseReader::withoutQuery).orElse("nowhere");
-            throw fail(Kind.UNREACHABLE, "Prometheus at " + server + " answered HTTP " + status + " redirecting to "
-                    + location + ", not a Prometheus API response: check the URL (scheme, host, port and path prefix)");
+            String location = response.headers()
+                    .firstValue("Location")
+                    .map(PrometheusResponseReader::withoutQuery)
+                    .orElse("nowhere");
+            throw fail(
+                    Kind.UNREACHABLE,
+                    "Prometheus at " + server + " answered HTTP " + status + " redirecting to " + location
+                            + ", not a Prometheus API response: check the URL (scheme, host, port and path prefix)");
         }
         JsonNode root = parse(response.body());
         String outcome = root == null ? null : root.path("status").asText(null);
@@ -96,23 +105,36 @@ final class PrometheusResponseReader {
         String type = root.path("errorType").asText("");
         String error = root.path("error").asText("(no error text)");
         return switch (type) {
-            case "bad_data", "execution" -> fail(Kind.BAD_QUERY, "Prometheus rejected the query: " + error
-                    + " (query: " + query + ")");
-            case "timeout" -> fail(Kind.TIMEOUT, "Prometheus at " + server + " gave up on the query at its "
-                    + human(timeout) + " limit: " + error + " (query: " + query + ")");
-            case "canceled" -> fail(Kind.TIMEOUT, "Prometheus at " + server + " canceled the query: " + error
-                    + " (query: " + query + ")");
+            case "bad_data", "execution" ->
+                fail(Kind.BAD_QUERY, "Prometheus rejected the query: " + error + " (query: " + query + ")");
+            case "timeout" ->
+                fail(
+                        Kind.TIMEOUT,
+                        "Prometheus at " + server + " gave up on the query at its " + human(timeout) + " limit: "
+                                + error + " (query: " + query + ")");
+            case "canceled" ->
+                fail(
+                        Kind.TIMEOUT,
+                        "Prometheus at " + server + " canceled the query: " + error + " (query: " + query + ")");
             case "unavailable" -> fail(Kind.UNREACHABLE, "Prometheus at " + server + " is unavailable: " + error);
-            default -> fail(Kind.INTERNAL, "Prometheus at " + server + " failed (HTTP " + status + ", errorType "
-                    + (type.isEmpty() ? "missing" : type) + "): " + error + " (query: " + query + ")");
+            default ->
+                fail(
+                        Kind.INTERNAL,
+                        "Prometheus at " + server + " failed (HTTP " + status + ", errorType "
+                                + (type.isEmpty() ? "missing" : type) + "): " + error + " (query: " + query + ")");
         };
     }
 
     private ToolException unexpected(HttpResponse<byte[]> response, String detail) {
-        String type = response.headers().firstValue("Content-Type").map(t -> " (" + t + ")").orElse("");
-        return fail(Kind.UNREACHABLE, "Prometheus at " + server + " answered HTTP " + response.statusCode() + type
-                + ", which is not a Prometheus API response" + detail
-                + ": check the URL (scheme, host, port and any path prefix such as /prometheus)");
+        String type = response.headers()
+                .firstValue("Content-Type")
+                .map(t -> " (" + t + ")")
+                .orElse("");
+        return fail(
+                Kind.UNREACHABLE,
+                "Prometheus at " + server + " answered HTTP " + response.statusCode() + type
+                        + ", which is not a Prometheus API response" + detail
+                        + ": check the URL (scheme, host, port and any path prefix such as /prometheus)");
     }
 
     private static JsonNode parse(byte[] body) {
@@ -139,7 +161,8 @@ final class PrometheusResponseReader {
             case "vector" -> {
                 List<QueryResult.Series> series = new ArrayList<>();
                 for (JsonNode entry : array(result, "result")) {
-                    series.add(new QueryResult.Series(metric(entry), List.of(point(sample(entry, "value", "histogram")))));
+                    series.add(
+                            new QueryResult.Series(metric(entry), List.of(point(sample(entry, "value", "histogram")))));
                 }
                 return QueryResult.vector(series);
             }
@@ -164,8 +187,9 @@ final class PrometheusResponseReader {
 
     private static JsonNode sample(JsonNode entry, String field, String nativeHistogramField) {
         if (!entry.has(field) && entry.has(nativeHistogramField)) {
-            throw new ToolException(Kind.UNSUPPORTED, "native histogram samples are not supported; "
-                    + "query the classic _bucket series instead");
+            throw new ToolException(
+                    Kind.UNSUPPORTED,
+                    "native histogram samples are not supported; " + "query the classic _bucket series instead");
         }
         return entry.path(field);
     }
@@ -192,10 +216,17 @@ final class PrometheusResponseReader {
 
     /** {@code [1777975800.123, "42"]}: Unix seconds and the value as Prometheus formats it. */
     private static QueryResult.Point point(JsonNode pair) {
-        if (!pair.isArray() || pair.size() != 2 || !pair.get(0).isNumber() || !pair.get(1).isTextual()) {
+        if (!pair.isArray()
+                || pair.size() != 2
+                || !pair.get(0).isNumber()
+                || !pair.get(1).isTextual()) {
             throw new Malformed("a sample is not [time, \"value\"]");
         }
-        long millis = pair.get(0).decimalValue().movePointRight(3).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+        long millis = pair.get(0)
+                .decimalValue()
+                .movePointRight(3)
+                .setScale(0, java.math.RoundingMode.HALF_UP)
+                .longValueExact();
         return new QueryResult.Point(millis, value(pair.get(1).asText()));
     }
 

@@ -14,12 +14,10 @@ import java.util.Map;
 public record QueryResult(String resultType, List<Series> series, Point scalar) {
 
     /** One labelled series with one point (vector) or several (matrix). */
-    public record Series(Map<String, String> metric, List<Point> points) {
-    }
+    public record Series(Map<String, String> metric, List<Point> points) {}
 
     /** A sample: Unix time in milliseconds and its value. */
-    public record Point(long timestampMillis, double value) {
-    }
+    public record Point(long timestampMillis, double value) {}
 
     public static QueryResult vector(List<Series> series) {
         return new QueryResult("vector", series, null);

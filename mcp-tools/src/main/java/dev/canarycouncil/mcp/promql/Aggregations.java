@@ -1,5 +1,7 @@
 package dev.canarycouncil.mcp.promql;
 
+import dev.canarycouncil.mcp.promql.Value.InstantVector;
+import dev.canarycouncil.mcp.promql.Value.Sample;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -7,16 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.canarycouncil.mcp.promql.Value.InstantVector;
-import dev.canarycouncil.mcp.promql.Value.Sample;
-
 /** PromQL aggregation operators over an instant vector. */
 final class Aggregations {
 
-    private Aggregations() {
-    }
+    private Aggregations() {}
 
-    static InstantVector aggregate(String op, InstantVector input, Double param, List<String> grouping, boolean without) {
+    static InstantVector aggregate(
+            String op, InstantVector input, Double param, List<String> grouping, boolean without) {
         Map<Labels, List<Sample>> groups = new LinkedHashMap<>();
         for (Sample s : input.samples()) {
             Labels key = without
@@ -29,10 +28,16 @@ final class Aggregations {
             List<Sample> members = g.getValue();
             double[] values = members.stream().mapToDouble(Sample::value).toArray();
             switch (op) {
-                case "sum" -> out.add(new Sample(g.getKey(), Arrays.stream(values).sum()));
-                case "avg" -> out.add(new Sample(g.getKey(), Arrays.stream(values).average().orElse(Double.NaN)));
+                case "sum" ->
+                    out.add(new Sample(g.getKey(), Arrays.stream(values).sum()));
+                case "avg" ->
+                    out.add(new Sample(
+                            g.getKey(), Arrays.stream(values).average().orElse(Double.NaN)));
                 case "min" -> out.add(new Sample(g.getKey(), minIgnoringNaN(values)));
-                case "max" -> out.add(new Sample(g.getKey(), -minIgnoringNaN(Arrays.stream(values).map(v -> -v).toArray())));
+                case "max" ->
+                    out.add(new Sample(
+                            g.getKey(),
+                            -minIgnoringNaN(Arrays.stream(values).map(v -> -v).toArray())));
                 case "count" -> out.add(new Sample(g.getKey(), values.length));
                 case "group" -> out.add(new Sample(g.getKey(), 1));
                 case "stddev" -> out.add(new Sample(g.getKey(), Math.sqrt(Functions.variance(values))));

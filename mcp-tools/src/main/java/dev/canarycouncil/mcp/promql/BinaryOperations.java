@@ -1,5 +1,9 @@
 package dev.canarycouncil.mcp.promql;
 
+import dev.canarycouncil.mcp.promql.Expr.VectorMatching;
+import dev.canarycouncil.mcp.promql.Value.InstantVector;
+import dev.canarycouncil.mcp.promql.Value.Sample;
+import dev.canarycouncil.mcp.promql.Value.Scalar;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -7,18 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.canarycouncil.mcp.promql.Expr.VectorMatching;
-import dev.canarycouncil.mcp.promql.Value.InstantVector;
-import dev.canarycouncil.mcp.promql.Value.Sample;
-import dev.canarycouncil.mcp.promql.Value.Scalar;
-
 /** PromQL binary operators: arithmetic, comparison (filtering or {@code bool}) and set operators. */
 final class BinaryOperations {
 
     private static final Set<String> COMPARISONS = Set.of("==", "!=", ">", "<", ">=", "<=");
 
-    private BinaryOperations() {
-    }
+    private BinaryOperations() {}
 
     static Value apply(String op, Value lhs, Value rhs, boolean returnBool, VectorMatching matching) {
         boolean comparison = COMPARISONS.contains(op);
@@ -43,11 +41,17 @@ final class BinaryOperations {
         if (lhs instanceof InstantVector l && rhs instanceof InstantVector r) {
             return vectorVector(op, l, r, comparison, returnBool, matching);
         }
-        throw new PromQlException("operator " + op + " cannot combine these operand types (range vectors need a function such as rate())");
+        throw new PromQlException("operator " + op
+                + " cannot combine these operand types (range vectors need a function such as rate())");
     }
 
-    private static Value vectorScalar(String op, InstantVector vector, double scalar, boolean scalarOnLeft,
-                                      boolean comparison, boolean returnBool) {
+    private static Value vectorScalar(
+            String op,
+            InstantVector vector,
+            double scalar,
+            boolean scalarOnLeft,
+            boolean comparison,
+            boolean returnBool) {
         List<Sample> out = new ArrayList<>();
         for (Sample s : vector.samples()) {
             double l = scalarOnLeft ? scalar : s.value();
@@ -64,8 +68,8 @@ final class BinaryOperations {
         return new InstantVector(out);
     }
 
-    private static Value vectorVector(String op, InstantVector lhs, InstantVector rhs, boolean comparison,
-                                      boolean returnBool, VectorMatching m) {
+    private static Value vectorVector(
+            String op, InstantVector lhs, InstantVector rhs, boolean comparison, boolean returnBool, VectorMatching m) {
         boolean oneToMany = m.card().equals("one-to-many");
         InstantVector many = oneToMany ? rhs : lhs;
         InstantVector one = oneToMany ? lhs : rhs;
@@ -86,7 +90,8 @@ final class BinaryOperations {
                 continue;
             }
             if (m.card().equals("one-to-one") && !seenOneToOne.add(sig)) {
-                throw new PromQlException("multiple matches for labels " + sig + " on the left side; use group_left or group_right");
+                throw new PromQlException(
+                        "multiple matches for labels " + sig + " on the left side; use group_left or group_right");
             }
             double l = oneToMany ? match.value() : s.value();
             double r = oneToMany ? s.value() : match.value();
@@ -120,15 +125,23 @@ final class BinaryOperations {
         rhs.samples().forEach(s -> rhsSignatures.add(signature(s.labels(), m)));
         List<Sample> out = new ArrayList<>();
         switch (op) {
-            case "and" -> lhs.samples().stream().filter(s -> rhsSignatures.contains(signature(s.labels(), m))).forEach(out::add);
-            case "unless" -> lhs.samples().stream().filter(s -> !rhsSignatures.contains(signature(s.labels(), m))).forEach(out::add);
+            case "and" ->
+                lhs.samples().stream()
+                        .filter(s -> rhsSignatures.contains(signature(s.labels(), m)))
+                        .forEach(out::add);
+            case "unless" ->
+                lhs.samples().stream()
+                        .filter(s -> !rhsSignatures.contains(signature(s.labels(), m)))
+                        .forEach(out::add);
             default -> {
                 Set<Labels> lhsSignatures = new HashSet<>();
                 for (Sample s : lhs.samples()) {
                     lhsSignatures.add(signature(s.labels(), m));
                     out.add(s);
                 }
-                rhs.samples().stream().filter(s -> !lhsSignatures.contains(signature(s.labels(), m))).forEach(out::add);
+                rhs.samples().stream()
+                        .filter(s -> !lhsSignatures.contains(signature(s.labels(), m)))
+                        .forEach(out::add);
             }
         }
         return new InstantVector(out);

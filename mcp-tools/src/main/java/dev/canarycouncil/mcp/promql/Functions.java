@@ -1,5 +1,10 @@
 package dev.canarycouncil.mcp.promql;
 
+import dev.canarycouncil.mcp.promql.Value.InstantVector;
+import dev.canarycouncil.mcp.promql.Value.Range;
+import dev.canarycouncil.mcp.promql.Value.RangeVector;
+import dev.canarycouncil.mcp.promql.Value.Sample;
+import dev.canarycouncil.mcp.promql.Value.Scalar;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -8,29 +13,41 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 
-import dev.canarycouncil.mcp.promql.Value.InstantVector;
-import dev.canarycouncil.mcp.promql.Value.Range;
-import dev.canarycouncil.mcp.promql.Value.RangeVector;
-import dev.canarycouncil.mcp.promql.Value.Sample;
-import dev.canarycouncil.mcp.promql.Value.Scalar;
-
 /** The PromQL functions the recorded backend supports, computed as Prometheus 2.x does. */
 final class Functions {
 
-    private Functions() {
-    }
+    private Functions() {}
 
     static Value call(String name, List<Value> args, long evalTime) {
         return switch (name) {
-            case "rate" -> perSeries(range(name, args, 0), 2, (r, v) -> extrapolated(r, true, true, v.start(), v.end()));
-            case "increase" -> perSeries(range(name, args, 0), 2, (r, v) -> extrapolated(r, true, false, v.start(), v.end()));
-            case "delta" -> perSeries(range(name, args, 0), 2, (r, v) -> extrapolated(r, false, false, v.start(), v.end()));
+            case "rate" ->
+                perSeries(range(name, args, 0), 2, (r, v) -> extrapolated(r, true, true, v.start(), v.end()));
+            case "increase" ->
+                perSeries(range(name, args, 0), 2, (r, v) -> extrapolated(r, true, false, v.start(), v.end()));
+            case "delta" ->
+                perSeries(range(name, args, 0), 2, (r, v) -> extrapolated(r, false, false, v.start(), v.end()));
             case "irate" -> perSeries(range(name, args, 0), 2, (r, v) -> instantRate(r, true));
             case "idelta" -> perSeries(range(name, args, 0), 2, (r, v) -> instantRate(r, false));
-            case "avg_over_time" -> perSeries(range(name, args, 0), 1, (r, v) -> Arrays.stream(r.values()).average().orElse(Double.NaN));
-            case "sum_over_time" -> perSeries(range(name, args, 0), 1, (r, v) -> Arrays.stream(r.values()).sum());
-            case "min_over_time" -> perSeries(range(name, args, 0), 1, (r, v) -> Arrays.stream(r.values()).min().orElse(Double.NaN));
-            case "max_over_time" -> perSeries(range(name, args, 0), 1, (r, v) -> Arrays.stream(r.values()).max().orElse(Double.NaN));
+            case "avg_over_time" ->
+                perSeries(
+                        range(name, args, 0),
+                        1,
+                        (r, v) -> Arrays.stream(r.values()).average().orElse(Double.NaN));
+            case "sum_over_time" ->
+                perSeries(
+                        range(name, args, 0),
+                        1,
+                        (r, v) -> Arrays.stream(r.values()).sum());
+            case "min_over_time" ->
+                perSeries(
+                        range(name, args, 0),
+                        1,
+                        (r, v) -> Arrays.stream(r.values()).min().orElse(Double.NaN));
+            case "max_over_time" ->
+                perSeries(
+                        range(name, args, 0),
+                        1,
+                        (r, v) -> Arrays.stream(r.values()).max().orElse(Double.NaN));
             case "count_over_time" -> perSeries(range(name, args, 0), 1, (r, v) -> r.size());
             case "last_over_time" -> perSeries(range(name, args, 0), 1, (r, v) -> r.values()[r.size() - 1]);
             case "stddev_over_time" -> perSeries(range(name, args, 0), 1, (r, v) -> Math.sqrt(variance(r.values())));
@@ -142,7 +159,7 @@ final class Functions {
                 continue;
             }
             groups.computeIfAbsent(s.labels().withoutName().without(List.of("le")), k -> new ArrayList<>())
-                    .add(new double[]{upper, s.value()});
+                    .add(new double[] {upper, s.value()});
         }
         List<Sample> out = new ArrayList<>();
         groups.forEach((labels, list) -> out.add(new Sample(labels, bucketQuantile(q, list))));
@@ -262,5 +279,4 @@ final class Functions {
         }
         return args.get(index);
     }
-
 }

@@ -13,11 +13,9 @@ import java.util.TreeMap;
 public final class OpenMetricsReader {
 
     /** What was read, and how many samples had to be dropped. */
-    public record Result(SeriesStore store, long samples, long outOfOrderDropped) {
-    }
+    public record Result(SeriesStore store, long samples, long outOfOrderDropped) {}
 
-    private OpenMetricsReader() {
-    }
+    private OpenMetricsReader() {}
 
     /**
      * @param sourceName named in error messages (e.g. the file name)
@@ -48,8 +46,7 @@ public final class OpenMetricsReader {
         return new Result(builder.build(), samples, dropped);
     }
 
-    private record Sample(Labels labels, double value, long timestampMillis) {
-    }
+    private record Sample(Labels labels, double value, long timestampMillis) {}
 
     static Sample parseSample(String line) {
         int i = 0;
@@ -77,7 +74,8 @@ public final class OpenMetricsReader {
             throw new PromQlException("invalid timestamp '" + rest[1] + "'");
         }
         if (seconds > 1e11) {
-            throw new PromQlException("timestamp " + rest[1] + " looks like milliseconds; OpenMetrics timestamps are seconds");
+            throw new PromQlException(
+                    "timestamp " + rest[1] + " looks like milliseconds; OpenMetrics timestamps are seconds");
         }
         return new Sample(new Labels(labels), value, Math.round(seconds * 1000));
     }
@@ -142,6 +140,10 @@ public final class OpenMetricsReader {
     }
 
     private static boolean isNameChar(char c, boolean first) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':' || (!first && c >= '0' && c <= '9');
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || c == '_'
+                || c == ':'
+                || (!first && c >= '0' && c <= '9');
     }
 }

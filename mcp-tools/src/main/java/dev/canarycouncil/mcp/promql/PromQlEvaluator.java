@@ -1,10 +1,5 @@
 package dev.canarycouncil.mcp.promql;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-
 import dev.canarycouncil.mcp.promql.Expr.Aggregation;
 import dev.canarycouncil.mcp.promql.Expr.Binary;
 import dev.canarycouncil.mcp.promql.Expr.Call;
@@ -18,6 +13,10 @@ import dev.canarycouncil.mcp.promql.Value.Range;
 import dev.canarycouncil.mcp.promql.Value.RangeVector;
 import dev.canarycouncil.mcp.promql.Value.Sample;
 import dev.canarycouncil.mcp.promql.Value.Scalar;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Evaluates PromQL over recorded series with Prometheus 2.x semantics: a five-minute lookback for
@@ -61,7 +60,7 @@ public final class PromQlEvaluator {
                 throw new PromQlException("a range query must yield a scalar or an instant vector, not a range vector");
             }
             for (Sample s : samples) {
-                times.computeIfAbsent(s.labels(), k -> new ArrayList<>()).add(new long[]{t});
+                times.computeIfAbsent(s.labels(), k -> new ArrayList<>()).add(new long[] {t});
                 values.computeIfAbsent(s.labels(), k -> new ArrayList<>()).add(s.value());
             }
         }
@@ -136,7 +135,9 @@ public final class PromQlEvaluator {
             int to = lastAtOrBefore(s.timestamps(), end);
             int from = lastAtOrBefore(s.timestamps(), start - 1) + 1;
             if (to >= from) {
-                out.add(new Range(s.labels(), java.util.Arrays.copyOfRange(s.timestamps(), from, to + 1),
+                out.add(new Range(
+                        s.labels(),
+                        java.util.Arrays.copyOfRange(s.timestamps(), from, to + 1),
                         java.util.Arrays.copyOfRange(s.values(), from, to + 1)));
             }
         }

@@ -6,7 +6,15 @@ import java.util.List;
 /** Splits PromQL into tokens. */
 final class PromQlLexer {
 
-    enum Type { IDENT, NUMBER, DURATION, STRING, PUNCT, OP, EOF }
+    enum Type {
+        IDENT,
+        NUMBER,
+        DURATION,
+        STRING,
+        PUNCT,
+        OP,
+        EOF
+    }
 
     record Token(Type type, String text, int pos) {
         boolean is(String s) {
@@ -14,10 +22,11 @@ final class PromQlLexer {
         }
     }
 
-    private static final String[] OPERATORS = {"==", "!=", "=~", "!~", ">=", "<=", "=", ">", "<", "+", "-", "*", "/", "%", "^"};
+    private static final String[] OPERATORS = {
+        "==", "!=", "=~", "!~", ">=", "<=", "=", ">", "<", "+", "-", "*", "/", "%", "^"
+    };
 
-    private PromQlLexer() {
-    }
+    private PromQlLexer() {}
 
     static List<Token> tokenize(String q) {
         List<Token> tokens = new ArrayList<>();
@@ -42,11 +51,12 @@ final class PromQlLexer {
                     char ch = q.charAt(i);
                     if (ch == '\\' && c != '`' && i + 1 < n) {
                         char e = q.charAt(++i);
-                        s.append(switch (e) {
-                            case 'n' -> '\n';
-                            case 't' -> '\t';
-                            default -> e;
-                        });
+                        s.append(
+                                switch (e) {
+                                    case 'n' -> '\n';
+                                    case 't' -> '\t';
+                                    default -> e;
+                                });
                     } else {
                         s.append(ch);
                     }
@@ -59,9 +69,12 @@ final class PromQlLexer {
                 tokens.add(new Token(Type.STRING, s.toString(), start));
             } else if (Character.isDigit(c) || (c == '.' && i + 1 < n && Character.isDigit(q.charAt(i + 1)))) {
                 int start = i;
-                while (i < n && (Character.isLetterOrDigit(q.charAt(i)) || q.charAt(i) == '.'
-                        || ((q.charAt(i) == '+' || q.charAt(i) == '-') && (q.charAt(i - 1) == 'e' || q.charAt(i - 1) == 'E')
-                        && !isDurationSoFar(q, start, i)))) {
+                while (i < n
+                        && (Character.isLetterOrDigit(q.charAt(i))
+                                || q.charAt(i) == '.'
+                                || ((q.charAt(i) == '+' || q.charAt(i) == '-')
+                                        && (q.charAt(i - 1) == 'e' || q.charAt(i - 1) == 'E')
+                                        && !isDurationSoFar(q, start, i)))) {
                     i++;
                 }
                 String text = q.substring(start, i);
@@ -102,7 +115,8 @@ final class PromQlLexer {
     /** Milliseconds of a PromQL duration such as {@code 5m} or {@code 1h30m}. */
     static long durationMillis(String text) {
         long total = 0;
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h|d|w|y)").matcher(text);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h|d|w|y)").matcher(text);
         while (m.find()) {
             long v = Long.parseLong(m.group(1));
             total += switch (m.group(2)) {

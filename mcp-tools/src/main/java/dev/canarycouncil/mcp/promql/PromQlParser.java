@@ -1,10 +1,5 @@
 package dev.canarycouncil.mcp.promql;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import dev.canarycouncil.mcp.promql.Expr.Aggregation;
 import dev.canarycouncil.mcp.promql.Expr.Binary;
 import dev.canarycouncil.mcp.promql.Expr.Call;
@@ -16,18 +11,33 @@ import dev.canarycouncil.mcp.promql.Expr.VectorMatching;
 import dev.canarycouncil.mcp.promql.Expr.VectorSelector;
 import dev.canarycouncil.mcp.promql.PromQlLexer.Token;
 import dev.canarycouncil.mcp.promql.PromQlLexer.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Recursive-descent parser for the PromQL subset the recorded backend evaluates. */
 public final class PromQlParser {
 
-    static final Set<String> AGGREGATIONS = Set.of("sum", "avg", "min", "max", "count", "stddev", "stdvar",
-            "quantile", "topk", "bottomk", "group");
+    static final Set<String> AGGREGATIONS =
+            Set.of("sum", "avg", "min", "max", "count", "stddev", "stdvar", "quantile", "topk", "bottomk", "group");
 
     private static final Map<String, Integer> PRECEDENCE = Map.ofEntries(
-            Map.entry("or", 1), Map.entry("and", 2), Map.entry("unless", 2),
-            Map.entry("==", 3), Map.entry("!=", 3), Map.entry("<", 3), Map.entry("<=", 3), Map.entry(">", 3),
-            Map.entry(">=", 3), Map.entry("+", 4), Map.entry("-", 4), Map.entry("*", 5), Map.entry("/", 5),
-            Map.entry("%", 5), Map.entry("^", 6));
+            Map.entry("or", 1),
+            Map.entry("and", 2),
+            Map.entry("unless", 2),
+            Map.entry("==", 3),
+            Map.entry("!=", 3),
+            Map.entry("<", 3),
+            Map.entry("<=", 3),
+            Map.entry(">", 3),
+            Map.entry(">=", 3),
+            Map.entry("+", 4),
+            Map.entry("-", 4),
+            Map.entry("*", 5),
+            Map.entry("/", 5),
+            Map.entry("%", 5),
+            Map.entry("^", 6));
     private static final int POWER = 6;
 
     private final List<Token> tokens;
@@ -74,8 +84,11 @@ public final class PromQlParser {
     }
 
     private Integer binaryPrecedence(Token t) {
-        if (t.type() == Type.OP || (t.type() == Type.IDENT && (t.text().equals("and") || t.text().equals("or")
-                || t.text().equals("unless")))) {
+        if (t.type() == Type.OP
+                || (t.type() == Type.IDENT
+                        && (t.text().equals("and")
+                                || t.text().equals("or")
+                                || t.text().equals("unless")))) {
             return PRECEDENCE.get(t.text());
         }
         return null;
@@ -143,7 +156,8 @@ public final class PromQlParser {
         if (t.type() == Type.NUMBER) {
             pos++;
             try {
-                return new NumberLiteral(t.text().startsWith("0x") ? Long.decode(t.text()) : Double.parseDouble(t.text()));
+                return new NumberLiteral(
+                        t.text().startsWith("0x") ? Long.decode(t.text()) : Double.parseDouble(t.text()));
             } catch (NumberFormatException e) {
                 throw error("invalid number '" + t.text() + "'");
             }
@@ -298,7 +312,8 @@ public final class PromQlParser {
     private void expect(String text) {
         if (!accept(text)) {
             Token t = peek();
-            throw error("expected '" + text + "' but found " + (t.type() == Type.EOF ? "the end of the query" : "'" + t.text() + "'"));
+            throw error("expected '" + text + "' but found "
+                    + (t.type() == Type.EOF ? "the end of the query" : "'" + t.text() + "'"));
         }
     }
 

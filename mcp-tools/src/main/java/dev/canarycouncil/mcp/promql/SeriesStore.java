@@ -103,8 +103,8 @@ public final class SeriesStore {
 
         public SeriesStore build() {
             List<Series> built = new ArrayList<>(series.size());
-            series.forEach((labels, g) -> built.add(new Series(labels, Arrays.copyOf(g.times, g.size),
-                    Arrays.copyOf(g.values, g.size))));
+            series.forEach((labels, g) ->
+                    built.add(new Series(labels, Arrays.copyOf(g.times, g.size), Arrays.copyOf(g.values, g.size))));
             return new SeriesStore(built);
         }
     }

@@ -5,17 +5,13 @@ import java.util.List;
 /** What evaluating an expression at one instant yields. */
 public sealed interface Value {
 
-    record Scalar(double value) implements Value {
-    }
+    record Scalar(double value) implements Value {}
 
-    record Text(String value) implements Value {
-    }
+    record Text(String value) implements Value {}
 
-    record Sample(Labels labels, double value) {
-    }
+    record Sample(Labels labels, double value) {}
 
-    record InstantVector(List<Sample> samples) implements Value {
-    }
+    record InstantVector(List<Sample> samples) implements Value {}
 
     /** Samples of one series inside a range, oldest first. */
     record Range(Labels labels, long[] timestamps, double[] values) {
@@ -26,6 +22,5 @@ public sealed interface Value {
     }
 
     /** Series cut to the window {@code (start, end]} they were selected with (both in milliseconds). */
-    record RangeVector(List<Range> series, long start, long end) implements Value {
-    }
+    record RangeVector(List<Range> series, long start, long end) implements Value {}
 }

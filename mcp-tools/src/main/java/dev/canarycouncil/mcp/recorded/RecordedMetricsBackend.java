@@ -1,10 +1,5 @@
 package dev.canarycouncil.mcp.recorded;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.canarycouncil.mcp.prometheus.MetricsBackend;
 import dev.canarycouncil.mcp.prometheus.QueryResult;
 import dev.canarycouncil.mcp.prometheus.SeriesMatch;
@@ -17,6 +12,10 @@ import dev.canarycouncil.mcp.promql.SeriesStore;
 import dev.canarycouncil.mcp.promql.Value;
 import dev.canarycouncil.mcp.tool.ToolException;
 import dev.canarycouncil.mcp.tool.ToolException.Kind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Answers PromQL from a recording's {@code metrics.om} with the embedded evaluator. */
 public final class RecordedMetricsBackend implements MetricsBackend {
@@ -35,9 +34,16 @@ public final class RecordedMetricsBackend implements MetricsBackend {
     public List<SeriesMatch> series(List<String> selectors, Instant start, Instant end, int limit) {
         List<SeriesMatch> matches = new ArrayList<>();
         for (String selector : selectors) {
-            List<SeriesStore.Series> found = store.selectBetween(matchers(selector), start.toEpochMilli(), end.toEpochMilli());
-            matches.add(new SeriesMatch(selector, found.size(), found.stream().limit(limit).map(f -> f.labels().map())
-                    .map(m -> (java.util.Map<String, String>) new java.util.LinkedHashMap<>(m)).toList()));
+            List<SeriesStore.Series> found =
+                    store.selectBetween(matchers(selector), start.toEpochMilli(), end.toEpochMilli());
+            matches.add(new SeriesMatch(
+                    selector,
+                    found.size(),
+                    found.stream()
+                            .limit(limit)
+                            .map(f -> f.labels().map())
+                            .map(m -> (java.util.Map<String, String>) new java.util.LinkedHashMap<>(m))
+                            .toList()));
         }
         return matches;
     }
@@ -45,7 +51,11 @@ public final class RecordedMetricsBackend implements MetricsBackend {
     @Override
     public List<String> labelValues(String label, String selector, Instant start, Instant end) {
         return store.selectBetween(matchers(selector), start.toEpochMilli(), end.toEpochMilli()).stream()
-                .map(s -> s.labels().get(label)).filter(v -> v != null && !v.isEmpty()).distinct().sorted().toList();
+                .map(s -> s.labels().get(label))
+                .filter(v -> v != null && !v.isEmpty())
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     private static List<Matcher> matchers(String selector) {
@@ -56,8 +66,10 @@ public final class RecordedMetricsBackend implements MetricsBackend {
             throw new ToolException(Kind.BAD_QUERY, "invalid series selector: " + e.getMessage());
         }
         if (!(expr instanceof Expr.VectorSelector vs) || vs.offsetMillis() != 0) {
-            throw new ToolException(Kind.BAD_QUERY, "a series selector is a metric name and/or label matchers, e.g. "
-                    + "http_requests_total{namespace=\"shop\"}; got: " + selector);
+            throw new ToolException(
+                    Kind.BAD_QUERY,
+                    "a series selector is a metric name and/or label matchers, e.g. "
+                            + "http_requests_total{namespace=\"shop\"}; got: " + selector);
         }
         return vs.matchers();
     }
@@ -77,7 +89,8 @@ public final class RecordedMetricsBackend implements MetricsBackend {
         if (value instanceof Value.InstantVector v) {
             List<QueryResult.Series> series = new ArrayList<>();
             for (Value.Sample sample : v.samples()) {
-                series.add(new QueryResult.Series(sample.labels().map(), List.of(new QueryResult.Point(t, sample.value()))));
+                series.add(new QueryResult.Series(
+                        sample.labels().map(), List.of(new QueryResult.Point(t, sample.value()))));
             }
             return QueryResult.vector(series);
         }
@@ -90,8 +103,8 @@ public final class RecordedMetricsBackend implements MetricsBackend {
     @Override
     public QueryResult range(String query, Instant start, Instant end, Duration step) {
         try {
-            return QueryResult.matrix(toSeries(evaluator.range(query, start.toEpochMilli(), end.toEpochMilli(),
-                    step.toMillis())));
+            return QueryResult.matrix(
+                    toSeries(evaluator.range(query, start.toEpochMilli(), end.toEpochMilli(), step.toMillis())));
         } catch (PromQlException e) {
             throw new ToolException(Kind.BAD_QUERY, "invalid PromQL: " + e.getMessage());
         }

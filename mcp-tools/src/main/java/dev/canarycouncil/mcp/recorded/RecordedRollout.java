@@ -1,5 +1,16 @@
 package dev.canarycouncil.mcp.recorded;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.canarycouncil.mcp.kubernetes.LabelSelector;
+import dev.canarycouncil.mcp.promql.OpenMetricsReader;
+import dev.canarycouncil.mcp.promql.PromQlException;
+import dev.canarycouncil.mcp.promql.SeriesStore;
+import dev.canarycouncil.runtime.json.Json;
+import dev.canarycouncil.runtime.tools.ContainerInfo;
+import dev.canarycouncil.runtime.tools.EventInfo;
+import dev.canarycouncil.runtime.tools.PodInfo;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -10,18 +21,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import dev.canarycouncil.runtime.tools.ContainerInfo;
-import dev.canarycouncil.runtime.tools.EventInfo;
-import dev.canarycouncil.mcp.kubernetes.LabelSelector;
-import dev.canarycouncil.runtime.tools.PodInfo;
-import dev.canarycouncil.mcp.promql.OpenMetricsReader;
-import dev.canarycouncil.mcp.promql.PromQlException;
-import dev.canarycouncil.mcp.promql.SeriesStore;
-import dev.canarycouncil.runtime.json.Json;
 
 /**
  * A recorded rollout directory, loaded and checked:
@@ -41,8 +40,14 @@ public final class RecordedRollout {
     private final SeriesStore metrics;
     private final Path repository;
 
-    private RecordedRollout(Path dir, RolloutManifest manifest, List<PodInfo> pods, List<EventInfo> events,
-                            List<LogFile> logs, SeriesStore metrics, Path repository) {
+    private RecordedRollout(
+            Path dir,
+            RolloutManifest manifest,
+            List<PodInfo> pods,
+            List<EventInfo> events,
+            List<LogFile> logs,
+            SeriesStore metrics,
+            Path repository) {
         this.dir = dir;
         this.manifest = manifest;
         this.pods = pods;
@@ -57,15 +62,20 @@ public final class RecordedRollout {
         if (!Files.isDirectory(dir)) {
             throw new RecordingException(dir + " is not a directory (expected a recorded rollout with rollout.json)");
         }
-        RolloutManifest manifest = validate(readJson(dir.resolve("rollout.json"), new TypeReference<RolloutManifest>() {
-        }, true), dir);
+        RolloutManifest manifest =
+                validate(readJson(dir.resolve("rollout.json"), new TypeReference<RolloutManifest>() {}, true), dir);
         List<PodInfo> pods = readPods(dir, manifest);
-        List<EventInfo> events = readJson(dir.resolve("events.json"), new TypeReference<List<EventInfo>>() {
-        }, false);
+        List<EventInfo> events = readJson(dir.resolve("events.json"), new TypeReference<List<EventInfo>>() {}, false);
         List<LogFile> logs = readLogIndex(dir.resolve("logs"), pods);
         SeriesStore metrics = readMetrics(dir.resolve("metrics.om"));
         Path repo = dir.resolve("repo");
-        return new RecordedRollout(dir, manifest, pods, events == null ? List.of() : events, logs, metrics,
+        return new RecordedRollout(
+                dir,
+                manifest,
+                pods,
+                events == null ? List.of() : events,
+                logs,
+                metrics,
                 Files.isDirectory(repo) ? repo : null);
     }
 
@@ -111,7 +121,8 @@ public final class RecordedRollout {
     private static RolloutManifest validate(RolloutManifest m, Path dir) {
         String file = dir.resolve("rollout.json").toString();
         if (m.formatVersion() == null || m.formatVersion() != FORMAT_VERSION) {
-            throw new RecordingException(file + ": formatVersion must be " + FORMAT_VERSION + ", was " + m.formatVersion());
+            throw new RecordingException(
+                    file + ": formatVersion must be " + FORMAT_VERSION + ", was " + m.formatVersion());
         }
         require(file, "namespace", m.namespace());
         require(file, "rollout", m.rollout());
@@ -124,12 +135,23 @@ public final class RecordedRollout {
         if (stable.podTemplateHash().equals(canary.podTemplateHash())) {
             throw new RecordingException(file + ": stable and canary have the same podTemplateHash");
         }
-        return new RolloutManifest(m.formatVersion(), m.description(), m.namespace(), m.rollout(), m.service(),
-                stable, canary, m.window(), m.status(), m.expected());
+        return new RolloutManifest(
+                m.formatVersion(),
+                m.description(),
+                m.namespace(),
+                m.rollout(),
+                m.service(),
+                stable,
+                canary,
+                m.window(),
+                m.status(),
+                m.expected());
     }
 
     private static RolloutManifest.Side side(String file, String name, RolloutManifest.Side side) {
-        if (side == null || side.podTemplateHash() == null || side.podTemplateHash().isBlank()) {
+        if (side == null
+                || side.podTemplateHash() == null
+                || side.podTemplateHash().isBlank()) {
             throw new RecordingException(file + ": missing field '" + name + ".podTemplateHash'");
         }
         String selector = side.selector() == null || side.selector().isBlank()
@@ -146,8 +168,7 @@ public final class RecordedRollout {
 
     private static List<PodInfo> readPods(Path dir, RolloutManifest manifest) {
         Path file = dir.resolve("pods.json");
-        List<PodInfo> raw = readJson(file, new TypeReference<List<PodInfo>>() {
-        }, true);
+        List<PodInfo> raw = readJson(file, new TypeReference<List<PodInfo>>() {}, true);
         List<PodInfo> pods = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (PodInfo p : raw) {
@@ -158,14 +179,23 @@ public final class RecordedRollout {
                 throw new RecordingException(file + ": pod " + p.name() + " appears twice");
             }
             List<ContainerInfo> containers = p.containers().isEmpty()
-                    ? List.of(new ContainerInfo("app", null, p.ready(), 0, "running", null, null, null, null, null, null))
+                    ? List.of(
+                            new ContainerInfo("app", null, p.ready(), 0, "running", null, null, null, null, null, null))
                     : p.containers();
-            pods.add(new PodInfo(p.name(), p.namespace() == null ? manifest.namespace() : p.namespace(), p.labels(),
-                    p.phase() == null ? "Running" : p.phase(), p.ready(), p.startTime(), containers));
+            pods.add(new PodInfo(
+                    p.name(),
+                    p.namespace() == null ? manifest.namespace() : p.namespace(),
+                    p.labels(),
+                    p.phase() == null ? "Running" : p.phase(),
+                    p.ready(),
+                    p.startTime(),
+                    containers));
         }
-        boolean anyCanary = pods.stream().anyMatch(p -> LabelSelector.parse(manifest.canary().selector()).matches(p.labels()));
+        boolean anyCanary = pods.stream()
+                .anyMatch(p -> LabelSelector.parse(manifest.canary().selector()).matches(p.labels()));
         if (!anyCanary) {
-            throw new RecordingException(file + ": no pod matches the canary selector '" + manifest.canary().selector() + "'");
+            throw new RecordingException(file + ": no pod matches the canary selector '"
+                    + manifest.canary().selector() + "'");
         }
         return List.copyOf(pods);
     }
@@ -174,7 +204,10 @@ public final class RecordedRollout {
         if (!Files.isDirectory(logsDir)) {
             return List.of();
         }
-        List<String> podNames = pods.stream().map(PodInfo::name).sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        List<String> podNames = pods.stream()
+                .map(PodInfo::name)
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList();
         List<LogFile> files = new ArrayList<>();
         try (Stream<Path> list = Files.list(logsDir)) {
             for (Path path : list.sorted().toList()) {
@@ -234,11 +267,17 @@ public final class RecordedRollout {
             }
             return value;
         } catch (MismatchedInputException e) {
-            throw new RecordingException(file + ": unexpected content at " + e.getPathReference() + ": "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""), e);
+            throw new RecordingException(
+                    file + ": unexpected content at " + e.getPathReference() + ": "
+                            + e.getOriginalMessage().lines().findFirst().orElse(""),
+                    e);
         } catch (JsonProcessingException e) {
-            throw new RecordingException(file + " is not valid JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
+            throw new RecordingException(
+                    file + " is not valid JSON: " + e.getOriginalMessage()
+                            + (e.getLocation() == null
+                                    ? ""
+                                    : " (line " + e.getLocation().getLineNr() + ")"),
+                    e);
         } catch (IOException e) {
             throw new RecordingException("Cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -1,9 +1,8 @@
 package dev.canarycouncil.mcp.recorded;
 
-import java.util.List;
-
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.TimeWindow;
+import java.util.List;
 
 /**
  * {@code rollout.json} of a recorded rollout (format version 1).
@@ -24,12 +23,10 @@ public record RolloutManifest(
         Expected expected) {
 
     /** One side of the canary: its pod-template hash and a selector for its pods. */
-    public record Side(String podTemplateHash, String selector, String version) {
-    }
+    public record Side(String podTemplateHash, String selector, String version) {}
 
     /** The Argo Rollout status at recording time. */
-    public record Status(String phase, Integer currentStep, Integer canaryWeight, String message) {
-    }
+    public record Status(String phase, Integer currentStep, Integer canaryWeight, String message) {}
 
     /**
      * What the evaluation expects.
@@ -37,6 +34,5 @@ public record RolloutManifest(
      * @param rootCauseKeywords words a correct root cause mentions
      * @param failureClass      e.g. {@code go-panic}, {@code 5xx-spike}, {@code healthy}
      */
-    public record Expected(Decision verdict, String rootCause, List<String> rootCauseKeywords, String failureClass) {
-    }
+    public record Expected(Decision verdict, String rootCause, List<String> rootCauseKeywords, String failureClass) {}
 }

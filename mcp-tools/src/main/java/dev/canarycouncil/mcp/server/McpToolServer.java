@@ -1,10 +1,5 @@
 package dev.canarycouncil.mcp.server;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 import dev.canarycouncil.mcp.code.CodeBackend;
 import dev.canarycouncil.mcp.code.CodeSources;
 import dev.canarycouncil.mcp.code.CodeTools;
@@ -13,15 +8,19 @@ import dev.canarycouncil.mcp.kubernetes.KubernetesTools;
 import dev.canarycouncil.mcp.prometheus.MetricsBackend;
 import dev.canarycouncil.mcp.prometheus.PrometheusTools;
 import dev.canarycouncil.runtime.a2a.auth.ServerAuth;
-import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
-import io.modelcontextprotocol.server.transport.ServerTransportSecurityValidator;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
+import io.modelcontextprotocol.server.transport.ServerTransportSecurityValidator;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.vertx.ext.web.Router;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /** The MCP server of the council: every tool, over the configured backends, on {@code /mcp}. */
 public final class McpToolServer implements AutoCloseable {
@@ -36,10 +35,16 @@ public final class McpToolServer implements AutoCloseable {
      * tools through DNS rebinding; clients that send no Origin (every agent) pass. The Host is not
      * pinned: in a cluster the server is reached by Service names we cannot know here.
      */
-    private static final ServerTransportSecurityValidator LOOPBACK_ORIGINS_ONLY = DefaultServerTransportSecurityValidator.builder()
-            .allowedOrigins(List.of("http://localhost:*", "https://localhost:*", "http://127.0.0.1:*", "https://127.0.0.1:*",
-                    "http://[::1]:*", "https://[::1]:*"))
-            .build();
+    private static final ServerTransportSecurityValidator LOOPBACK_ORIGINS_ONLY =
+            DefaultServerTransportSecurityValidator.builder()
+                    .allowedOrigins(List.of(
+                            "http://localhost:*",
+                            "https://localhost:*",
+                            "http://127.0.0.1:*",
+                            "https://127.0.0.1:*",
+                            "http://[::1]:*",
+                            "https://[::1]:*"))
+                    .build();
 
     public McpToolServer(ToolBackends backends, Duration toolTimeout) {
         this(backends.cluster(), backends.metrics(), backends.code(), toolTimeout);
@@ -59,7 +64,8 @@ public final class McpToolServer implements AutoCloseable {
         this.server = McpServer.sync(transport)
                 .serverInfo("canary-council-tools", "0.1.0")
                 .instructions("Read-only tools over the cluster, Prometheus and source code of a canary release.")
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .capabilities(
+                        McpSchema.ServerCapabilities.builder().tools(false).build())
                 .requestTimeout(toolTimeout)
                 .tools(tools)
                 .build();

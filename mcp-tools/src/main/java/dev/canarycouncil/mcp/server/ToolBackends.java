@@ -1,7 +1,5 @@
 package dev.canarycouncil.mcp.server;
 
-import java.util.Objects;
-
 import dev.canarycouncil.mcp.code.CodeBackend;
 import dev.canarycouncil.mcp.code.CodeSources;
 import dev.canarycouncil.mcp.code.LocalRepositoryCodeBackend;
@@ -12,18 +10,24 @@ import dev.canarycouncil.mcp.prometheus.NoMetricsBackend;
 import dev.canarycouncil.mcp.recorded.RecordedClusterBackend;
 import dev.canarycouncil.mcp.recorded.RecordedMetricsBackend;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
+import java.util.Objects;
 
 /** The backends behind the MCP tools: where cluster state, metrics and source code come from. */
 public record ToolBackends(ClusterBackend cluster, MetricsBackend metrics, CodeSources code, String description) {
 
     /** Everything answered from one recorded rollout. */
     public static ToolBackends recorded(RecordedRollout recording) {
-        CodeBackend code = recording.repository() == null ? new NoCodeBackend()
+        CodeBackend code = recording.repository() == null
+                ? new NoCodeBackend()
                 : new LocalRepositoryCodeBackend(recording.repository());
-        MetricsBackend metrics = recording.hasMetrics() ? new RecordedMetricsBackend(recording)
+        MetricsBackend metrics = recording.hasMetrics()
+                ? new RecordedMetricsBackend(recording)
                 : new NoMetricsBackend("the recording has no metrics.om: it was made without a metrics source");
-        return new ToolBackends(new RecordedClusterBackend(recording), metrics,
-                CodeSources.only(code, "the recording's repository"), "recording " + recording.directory());
+        return new ToolBackends(
+                new RecordedClusterBackend(recording),
+                metrics,
+                CodeSources.only(code, "the recording's repository"),
+                "recording " + recording.directory());
     }
 
     /**
@@ -33,10 +37,14 @@ public record ToolBackends(ClusterBackend cluster, MetricsBackend metrics, CodeS
      * @param code        the source repository, or null when none is configured (the code tools then say so)
      * @param description where the answers come from, for logs and the server's instructions; never a credential
      */
-    public static ToolBackends live(ClusterBackend cluster, MetricsBackend metrics, CodeBackend code, String description) {
+    public static ToolBackends live(
+            ClusterBackend cluster, MetricsBackend metrics, CodeBackend code, String description) {
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(metrics, "metrics");
-        return new ToolBackends(cluster, metrics, CodeSources.only(code == null ? new NoCodeBackend() : code, "one repository"),
+        return new ToolBackends(
+                cluster,
+                metrics,
+                CodeSources.only(code == null ? new NoCodeBackend() : code, "one repository"),
                 description);
     }
 

@@ -1,17 +1,12 @@
 package dev.canarycouncil.mcp.server;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import dev.canarycouncil.runtime.text.Texts;
-import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
-import io.modelcontextprotocol.server.transport.ServerTransportSecurityValidator;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
+import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
+import io.modelcontextprotocol.server.transport.ServerTransportSecurityValidator;
 import io.modelcontextprotocol.spec.HttpHeaders;
-import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStreamableServerSession;
 import io.modelcontextprotocol.spec.McpStreamableServerTransport;
@@ -21,6 +16,9 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -48,8 +46,8 @@ public final class VertxStreamableServerTransport implements McpStreamableServer
     private volatile boolean closing;
 
     /** @param security checks Origin (and Host, if configured) before anything else, as the MCP spec asks */
-    public VertxStreamableServerTransport(McpJsonMapper jsonMapper, String path, ServerTransportSecurityValidator security,
-                                          long maxRequestBytes) {
+    public VertxStreamableServerTransport(
+            McpJsonMapper jsonMapper, String path, ServerTransportSecurityValidator security, long maxRequestBytes) {
         this.jsonMapper = jsonMapper;
         this.path = path;
         this.security = security;
@@ -58,15 +56,20 @@ public final class VertxStreamableServerTransport implements McpStreamableServer
 
     /** Adds the MCP endpoint to {@code router}. */
     public void mount(Router router) {
-        router.post(path).handler(BodyHandler.create(false).setBodyLimit(maxRequestBytes)).handler(this::post);
+        router.post(path)
+                .handler(BodyHandler.create(false).setBodyLimit(maxRequestBytes))
+                .handler(this::post);
         router.get(path).handler(this::get);
         router.delete(path).handler(this::delete);
     }
 
     @Override
     public List<String> protocolVersions() {
-        return List.of(ProtocolVersions.MCP_2024_11_05, ProtocolVersions.MCP_2025_03_26,
-                ProtocolVersions.MCP_2025_06_18, ProtocolVersions.MCP_2025_11_25);
+        return List.of(
+                ProtocolVersions.MCP_2024_11_05,
+                ProtocolVersions.MCP_2025_03_26,
+                ProtocolVersions.MCP_2025_06_18,
+                ProtocolVersions.MCP_2025_11_25);
     }
 
     @Override
@@ -77,11 +80,10 @@ public final class VertxStreamableServerTransport implements McpStreamableServer
     @Override
     public Mono<Void> notifyClients(String method, Object params) {
         return Flux.fromIterable(sessions.values())
-                .flatMap(session -> session.sendNotification(method, params)
-                        .onErrorResume(e -> {
-                            LOG.debug("Notification to session {} failed: {}", session.getId(), e.toString());
-                            return Mono.empty();
-                        }))
+                .flatMap(session -> session.sendNotification(method, params).onErrorResume(e -> {
+                    LOG.debug("Notification to session {} failed: {}", session.getId(), e.toString());
+                    return Mono.empty();
+                }))
                 .then();
     }
 
@@ -99,7 +101,10 @@ public final class VertxStreamableServerTransport implements McpStreamableServer
 
     private static Map<String, List<String>> headers(RoutingContext rc) {
         Map<String, List<String>> headers = new java.util.HashMap<>();
-        rc.request().headers().names().forEach(name -> headers.put(name, rc.request().headers().getAll(name)));
+        rc.request()
+                .headers()
+                .names()
+                .forEach(name -> headers.put(name, rc.request().headers().getAll(name)));
         return headers;
     }
 
@@ -112,8 +117,11 @@ public final class VertxStreamableServerTransport implements McpStreamableServer
             security.validateHeaders(headers(rc));
         } catch (ServerTransportSecurityException e) {
             String origin = rc.request().getHeader("Origin");
-            error(rc, e.getStatusCode(), McpSchema.ErrorCodes.INVALID_REQUEST, e.getStatusCode() == 403
-                    ? "Origin " + origin + " is not allowed" : e.getMessage());
+            error(
+                    rc,
+                    e.getStatusCode(),
+                    McpSchema.ErrorCodes.INVALID_REQUEST,
+                    e.getStatusCode() == 403 ? "Origin " + origin + " is not allowed" : e.getMessage());
             return false;
         }
         return true;
@@ -125,7 +133,10 @@ public final class VertxStreamableServerTransport implements McpStreamableServer
         }
         String accept = rc.request().getHeader("Accept");
         if (accept == null || !accept.contains(APPLICATION_JSON) || !accept.contains(TEXT_EVENT_STREAM)) {
-            error(rc, 400, McpSchema.ErrorCodes.INVALID_REQUEST,
+            error(
+                    rc,
+                    400,
+                    McpSchema.ErrorCodes.INVALID_REQUEST,
                     "The Accept header must list both application/json and text/event-stream");
             return;
         }
@@ -133,11 +144,16 @@ public final class VertxStreamableServerTransport implements McpStreamableServer
         try {
             message = McpSchema.deserializeJsonRpcMessage(jsonMapper, rc.body().asString());
         } catch (Exception e) {
-            error(rc, 400, McpSchema.ErrorCodes.PARSE_ERROR, "Invalid JSON-RPC message: " + Texts.firstLine(e.getMessage()));
+            error(
+                    rc,
+                    400,
+                    McpSchema.ErrorCodes.PARSE_ERROR,
+                    "Invalid JSON-RPC message: " + Texts.firstLine(e.getMessage()));
             return;
         }
         McpTransportContext context = transportContext(rc);
-        if (message instanceof McpSchema.JSONRPCRequest request && McpSchema.METHOD_INITIALIZE.equals(request.method())) {
+        if (message instanceof McpSchema.JSONRPCRequest request
+                && McpSchema.METHOD_INITIALIZE.equals(request.method())) {
             initialize(rc, request);
             return;
         }
@@ -146,11 +162,13 @@ public final class VertxStreamableServerTransport implements McpStreamableServer
             return;
         }
         if (message instanceof McpSchema.JSONRPCResponse response) {
-            session.accept(response).contextWrite(ctx -> ctx.put(McpTransportContext.KEY, context))
+            session.accept(response)
+                    .contextWrite(ctx -> ctx.put(McpTransportContext.KEY, context))
                     .subscribe(null, e -> LOG.debug("Client response rejected: {}", e.toString()));
             rc.response().setStatusCode(202).end();
         } else if (message instanceof McpSchema.JSONRPCNotification notification) {
-            session.accept(notification).contextWrite(ctx -> ctx.put(McpTransportContext.KEY, context))
+            session.accept(notification)
+                    .contextWrite(ctx -> ctx.put(McpTransportContext.KEY, context))
                     .subscribe(null, e -> LOG.debug("Client notification rejected: {}", e.toString()));
             rc.response().setStatusCode(202).end();
         } else if (message instanceof McpSchema.JSONRPCRequest request) {
@@ -174,24 +192,37 @@ public final class VertxStreamableServerTransport implements McpStreamableServer
         }
         McpSchema.InitializeRequest initialize;
         try {
-            initialize = jsonMapper.convertValue(request.params(), new TypeRef<McpSchema.InitializeRequest>() {
-            });
+            initialize = jsonMapper.convertValue(request.params(), new TypeRef<McpSchema.InitializeRequest>() {});
         } catch (RuntimeException e) {
-            error(rc, 400, McpSchema.ErrorCodes.INVALID_PARAMS, "Invalid initialize parameters: " + Texts.firstLine(e.getMessage()));
+            error(
+                    rc,
+                    400,
+                    McpSchema.ErrorCodes.INVALID_PARAMS,
+                    "Invalid initialize parameters: " + Texts.firstLine(e.getMessage()));
             return;
         }
         McpStreamableServerSession.McpStreamableServerSessionInit init = factory.startSession(initialize);
         sessions.put(init.session().getId(), init.session());
-        init.initResult().subscribe(result -> {
-            String json = write(new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, request.id(), result, null));
-            rc.response()
-                    .putHeader("Content-Type", APPLICATION_JSON)
-                    .putHeader(HttpHeaders.MCP_SESSION_ID, init.session().getId())
-                    .end(json);
-        }, e -> {
-            sessions.remove(init.session().getId());
-            error(rc, 500, McpSchema.ErrorCodes.INTERNAL_ERROR, "Failed to initialise the session: " + e.getMessage());
-        });
+        init.initResult()
+                .subscribe(
+                        result -> {
+                            String json = write(new McpSchema.JSONRPCResponse(
+                                    McpSchema.JSONRPC_VERSION, request.id(), result, null));
+                            rc.response()
+                                    .putHeader("Content-Type", APPLICATION_JSON)
+                                    .putHeader(
+                                            HttpHeaders.MCP_SESSION_ID,
+                                            init.session().getId())
+                                    .end(json);
+                        },
+                        e -> {
+                            sessions.remove(init.session().getId());
+                            error(
+                                    rc,
+                                    500,
+                                    McpSchema.ErrorCodes.INTERNAL_ERROR,
+                                    "Failed to initialise the session: " + e.getMessage());
+                        });
     }
 
     private void get(RoutingContext rc) {
@@ -230,18 +261,29 @@ public final class VertxStreamableServerTransport implements McpStreamableServer
             return;
         }
         McpTransportContext context = transportContext(rc);
-        session.delete().contextWrite(ctx -> ctx.put(McpTransportContext.KEY, context)).subscribe(null,
-                e -> error(rc, 500, McpSchema.ErrorCodes.INTERNAL_ERROR, "Could not delete the session: " + e.getMessage()),
-                () -> {
-                    sessions.remove(session.getId());
-                    rc.response().setStatusCode(200).end();
-                });
+        session.delete()
+                .contextWrite(ctx -> ctx.put(McpTransportContext.KEY, context))
+                .subscribe(
+                        null,
+                        e -> error(
+                                rc,
+                                500,
+                                McpSchema.ErrorCodes.INTERNAL_ERROR,
+                                "Could not delete the session: " + e.getMessage()),
+                        () -> {
+                            sessions.remove(session.getId());
+                            rc.response().setStatusCode(200).end();
+                        });
     }
 
     private McpStreamableServerSession session(RoutingContext rc) {
         String id = rc.request().getHeader(HttpHeaders.MCP_SESSION_ID);
         if (id == null || id.isBlank()) {
-            error(rc, 400, McpSchema.ErrorCodes.INVALID_REQUEST, "Missing the " + HttpHeaders.MCP_SESSION_ID + " header");
+            error(
+                    rc,
+                    400,
+                    McpSchema.ErrorCodes.INVALID_REQUEST,
+                    "Missing the " + HttpHeaders.MCP_SESSION_ID + " header");
             return null;
         }
         McpStreamableServerSession session = sessions.get(id);
@@ -326,7 +368,8 @@ public final class VertxStreamableServerTransport implements McpStreamableServer
                 String event = "id: " + (messageId != null ? messageId : sessionId) + "\n"
                         + "event: message\n"
                         + "data: " + json + "\n\n";
-                return Mono.fromCompletionStage(response.write(event).toCompletionStage()).then();
+                return Mono.fromCompletionStage(response.write(event).toCompletionStage())
+                        .then();
             });
         }
 

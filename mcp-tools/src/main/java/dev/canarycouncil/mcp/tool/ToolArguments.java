@@ -1,16 +1,14 @@
 package dev.canarycouncil.mcp.tool;
 
+import dev.canarycouncil.mcp.tool.ToolException.Kind;
+import dev.canarycouncil.runtime.config.DurationText;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 
-import dev.canarycouncil.mcp.tool.ToolException.Kind;
-import dev.canarycouncil.runtime.config.DurationText;
-
 /** Typed access to a tool call's arguments, with errors that name the argument and what it takes. */
 public final class ToolArguments {
-
 
     private final Map<String, Object> values;
 
@@ -132,8 +130,9 @@ public final class ToolArguments {
         try {
             return DurationText.parse(value.toString());
         } catch (IllegalArgumentException e) {
-            throw invalid(name, "must be a positive duration such as 30s, 5m or 1h, or a number of seconds, was '"
-                    + value + "'");
+            throw invalid(
+                    name,
+                    "must be a positive duration such as 30s, 5m or 1h, or a number of seconds, was '" + value + "'");
         }
     }
 

@@ -1,15 +1,12 @@
 package dev.canarycouncil.mcp.tool;
 
-import dev.canarycouncil.mcp.tool.ToolException;
-
+import dev.canarycouncil.runtime.json.Json;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-
-import dev.canarycouncil.runtime.json.Json;
-import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
-import io.modelcontextprotocol.spec.McpSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +19,7 @@ public final class ToolSpecs {
 
     private static final Logger LOG = LoggerFactory.getLogger(ToolSpecs.class);
 
-    private ToolSpecs() {
-    }
+    private ToolSpecs() {}
 
     /** One property of a tool's input schema. */
     public record Param(String name, String type, String description, boolean required) {
@@ -40,14 +36,16 @@ public final class ToolSpecs {
     /**
      * @param handler returns a value serialised as the result's structured content (a JSON object)
      */
-    public static SyncToolSpecification readOnly(String name, String description, List<Param> params,
-                                                 Function<ToolArguments, Object> handler) {
+    public static SyncToolSpecification readOnly(
+            String name, String description, List<Param> params, Function<ToolArguments, Object> handler) {
         Map<String, Object> properties = new LinkedHashMap<>();
         List<String> required = new java.util.ArrayList<>();
         for (Param p : params) {
-            properties.put(p.name(), "array".equals(p.type())
-                    ? Map.of("type", "array", "items", Map.of("type", "string"), "description", p.description())
-                    : Map.of("type", p.type(), "description", p.description()));
+            properties.put(
+                    p.name(),
+                    "array".equals(p.type())
+                            ? Map.of("type", "array", "items", Map.of("type", "string"), "description", p.description())
+                            : Map.of("type", p.type(), "description", p.description()));
             if (p.required()) {
                 required.add(p.name());
             }
@@ -69,12 +67,12 @@ public final class ToolSpecs {
                 .build();
     }
 
-    static McpSchema.CallToolResult call(String name, Function<ToolArguments, Object> handler, Map<String, Object> args) {
+    static McpSchema.CallToolResult call(
+            String name, Function<ToolArguments, Object> handler, Map<String, Object> args) {
         try {
             Object value = handler.apply(new ToolArguments(args));
-            Map<String, Object> structured = Json.mapper().convertValue(value,
-                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {
-                    });
+            Map<String, Object> structured = Json.mapper()
+                    .convertValue(value, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});
             return McpSchema.CallToolResult.builder()
                     .structuredContent(structured)
                     .addTextContent(Json.mapper().writeValueAsString(structured))
@@ -89,6 +87,9 @@ public final class ToolSpecs {
     }
 
     private static McpSchema.CallToolResult error(String text) {
-        return McpSchema.CallToolResult.builder().addTextContent(text).isError(true).build();
+        return McpSchema.CallToolResult.builder()
+                .addTextContent(text)
+                .isError(true)
+                .build();
     }
 }

@@ -4,19 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
-
 import dev.canarycouncil.mcp.tool.ToolException;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LabelSelectorTest {
 
-    private static final Map<String, String> POD = Map.of("app", "checkout", "rollouts-pod-template-hash", "abc", "tier", "web");
+    private static final Map<String, String> POD =
+            Map.of("app", "checkout", "rollouts-pod-template-hash", "abc", "tier", "web");
 
     @Test
     void supportsEveryOperatorKubernetesDoes() {
-        assertTrue(LabelSelector.parse("app=checkout,rollouts-pod-template-hash==abc").matches(POD));
-        assertFalse(LabelSelector.parse("app=checkout,rollouts-pod-template-hash!=abc").matches(POD));
+        assertTrue(LabelSelector.parse("app=checkout,rollouts-pod-template-hash==abc")
+                .matches(POD));
+        assertFalse(LabelSelector.parse("app=checkout,rollouts-pod-template-hash!=abc")
+                .matches(POD));
         assertTrue(LabelSelector.parse("tier in (web, api)").matches(POD));
         assertFalse(LabelSelector.parse("tier notin (web)").matches(POD));
         assertTrue(LabelSelector.parse("app,!canary").matches(POD));

@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.canarycouncil.runtime.logs.LogTimestamps;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-
-import dev.canarycouncil.runtime.logs.LogTimestamps;
 import org.junit.jupiter.api.Test;
 
 class LogTextReaderTest {
@@ -54,7 +53,8 @@ class LogTextReaderTest {
                 fail: Shop.Api.CartController[0]
                       Cart total failed
                 """;
-        LogTextReader.Result r = LogTextReader.read(text(aspNetCore), Instant.parse("2026-05-05T10:01:00Z"), null, 10_000);
+        LogTextReader.Result r =
+                LogTextReader.read(text(aspNetCore), Instant.parse("2026-05-05T10:01:00Z"), null, 10_000);
         assertEquals(4, r.lineCount(), "a log without timestamps is kept whole, not dropped as if it were old");
 
         String entrypointThenAccess = """
@@ -63,14 +63,19 @@ class LogTextReaderTest {
                 10.0.0.5 - - [05/May/2026:10:02:00 +0000] "GET / HTTP/1.1" 200 5 "-" "curl"
                 """;
         r = LogTextReader.read(text(entrypointThenAccess), Instant.parse("2026-05-05T10:01:00Z"), null, 10_000);
-        assertEquals("/docker-entrypoint.sh: Configuration complete; ready for start up\n"
-                + "10.0.0.5 - - [05/May/2026:10:02:00 +0000] \"GET / HTTP/1.1\" 200 5 \"-\" \"curl\"\n", r.text());
+        assertEquals(
+                "/docker-entrypoint.sh: Configuration complete; ready for start up\n"
+                        + "10.0.0.5 - - [05/May/2026:10:02:00 +0000] \"GET / HTTP/1.1\" 200 5 \"-\" \"curl\"\n",
+                r.text());
     }
 
     @Test
     void invalidUtf8IsReplacedAndAnEndlessLineIsCut() throws Exception {
         byte[] bad = {'o', 'k', '\n', (byte) 0xC3, (byte) 0x28, '\n'};
-        assertEquals("ok\n\uFFFD(\n", LogTextReader.read(new ByteArrayInputStream(bad), null, null, 100).text());
+        assertEquals(
+                "ok\n\uFFFD(\n",
+                LogTextReader.read(new ByteArrayInputStream(bad), null, null, 100)
+                        .text());
         byte[] huge = new byte[5_000_000];
         java.util.Arrays.fill(huge, (byte) 'x');
         LogTextReader.Result r = LogTextReader.read(new ByteArrayInputStream(huge), null, null, 1024);
@@ -81,13 +86,22 @@ class LogTextReaderTest {
 
     @Test
     void readsTheTimestampFormatsServicesWrite() {
-        assertEquals(Instant.parse("2026-05-05T10:00:01.123Z"), LogTimestamps.leading("2026-05-05T10:00:01.123Z  INFO 1 --- [main] x : y"));
-        assertEquals(Instant.parse("2026-05-05T10:00:01.123Z"), LogTimestamps.leading("2026-05-05 10:00:01,123 INFO app: y"));
+        assertEquals(
+                Instant.parse("2026-05-05T10:00:01.123Z"),
+                LogTimestamps.leading("2026-05-05T10:00:01.123Z  INFO 1 --- [main] x : y"));
+        assertEquals(
+                Instant.parse("2026-05-05T10:00:01.123Z"),
+                LogTimestamps.leading("2026-05-05 10:00:01,123 INFO app: y"));
         assertEquals(Instant.parse("2026-05-05T08:00:01Z"), LogTimestamps.leading("2026-05-05T10:00:01+02:00 x"));
-        assertEquals(Instant.parse("2026-05-05T10:00:01Z"), LogTimestamps.leading("time=\"2026-05-05T10:00:01Z\" level=info"));
-        assertEquals(Instant.parse("2026-05-05T10:00:01Z"),
+        assertEquals(
+                Instant.parse("2026-05-05T10:00:01Z"),
+                LogTimestamps.leading("time=\"2026-05-05T10:00:01Z\" level=info"));
+        assertEquals(
+                Instant.parse("2026-05-05T10:00:01Z"),
                 LogTimestamps.leading("10.0.0.1 - - [05/May/2026:10:00:01 +0000] \"GET / HTTP/1.1\" 200 5"));
-        assertEquals(Instant.parse("2026-05-05T10:00:01.5Z"), LogTimestamps.leading("2026/05/05 10:00:01.5 http: panic serving"));
+        assertEquals(
+                Instant.parse("2026-05-05T10:00:01.5Z"),
+                LogTimestamps.leading("2026/05/05 10:00:01.5 http: panic serving"));
         assertEquals(null, LogTimestamps.leading("\tat com.example.A.b(A.java:3)"));
     }
 }

@@ -5,6 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.canarycouncil.mcp.recorded.RecordedMetricsBackend;
+import dev.canarycouncil.mcp.recorded.RecordedRollout;
+import dev.canarycouncil.mcp.recorded.RolloutManifest;
+import dev.canarycouncil.mcp.tool.ToolException;
+import dev.canarycouncil.mcp.tool.ToolException.Kind;
+import dev.canarycouncil.runtime.schema.TimeWindow;
+import dev.canarycouncil.runtime.testing.Recordings;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
@@ -17,16 +26,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import dev.canarycouncil.mcp.recorded.RecordedMetricsBackend;
-import dev.canarycouncil.mcp.recorded.RecordedRollout;
-import dev.canarycouncil.mcp.recorded.RolloutManifest;
-import dev.canarycouncil.mcp.tool.ToolException;
-import dev.canarycouncil.mcp.tool.ToolException.Kind;
-import dev.canarycouncil.runtime.schema.TimeWindow;
-import dev.canarycouncil.runtime.testing.Recordings;
-import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
-import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,8 +59,8 @@ class PrometheusMetricsBackendTest {
         // Tests that need no real Prometheus still run when it is missing; the others skip or fail in realPrometheus().
         if (PrometheusServer.available()) {
             server = PrometheusServer.start(recording.directory().resolve("metrics.om"));
-            System.out.println("Prometheus over " + RECORDING + " ready in " + server.startupTime().toMillis()
-                    + " ms (promtool backfill included)");
+            System.out.println("Prometheus over " + RECORDING + " ready in "
+                    + server.startupTime().toMillis() + " ms (promtool backfill included)");
             prometheus = server.backend();
         }
     }
@@ -81,10 +80,14 @@ class PrometheusMetricsBackendTest {
     /** Queries an agent judging this canary would ask, with the recording's own names and hashes. */
     static Stream<String> agentQueries() {
         RolloutManifest m = RecordedRollout.load(Recordings.named(RECORDING)).manifest();
-        String canary = "service=\"" + m.service() + "\",rollouts_pod_template_hash=\"" + m.canary().podTemplateHash() + "\"";
-        String stable = "service=\"" + m.service() + "\",rollouts_pod_template_hash=\"" + m.stable().podTemplateHash() + "\"";
-        String canaryPods = "namespace=\"" + m.namespace() + "\",pod=~\"" + m.rollout() + "-" + m.canary().podTemplateHash() + "-.*\"";
-        String errorRatio = "sum(rate(http_requests_total{%s,code=~\"5..\"}[5m])) / sum(rate(http_requests_total{%s}[5m]))";
+        String canary = "service=\"" + m.service() + "\",rollouts_pod_template_hash=\""
+                + m.canary().podTemplateHash() + "\"";
+        String stable = "service=\"" + m.service() + "\",rollouts_pod_template_hash=\""
+                + m.stable().podTemplateHash() + "\"";
+        String canaryPods = "namespace=\"" + m.namespace() + "\",pod=~\"" + m.rollout() + "-"
+                + m.canary().podTemplateHash() + "-.*\"";
+        String errorRatio =
+                "sum(rate(http_requests_total{%s,code=~\"5..\"}[5m])) / sum(rate(http_requests_total{%s}[5m]))";
         return Stream.of(
                 "sum(increase(http_requests_total{" + canary + "}[600s]))",
                 "sum(increase(http_requests_total{" + canary + ",code=~\"5..\"}[600s]))",
@@ -92,9 +95,11 @@ class PrometheusMetricsBackendTest {
                 errorRatio.formatted(canary, canary) + " - " + errorRatio.formatted(stable, stable),
                 "sum by (code) (rate(http_requests_total{" + canary + "}[1m]))",
                 "rate(http_requests_total{" + stable + "}[2m])",
-                "histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{" + canary + "}[5m])))",
+                "histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{" + canary
+                        + "}[5m])))",
                 "histogram_quantile(0.5, sum by (le) (rate(http_request_duration_seconds_bucket{" + stable + "}[5m])))",
-                "sum(rate(http_request_duration_seconds_sum{" + canary + "}[5m])) / sum(rate(http_request_duration_seconds_count{" + canary + "}[5m]))",
+                "sum(rate(http_request_duration_seconds_sum{" + canary
+                        + "}[5m])) / sum(rate(http_request_duration_seconds_count{" + canary + "}[5m]))",
                 "http_request_duration_seconds_count{" + canary + "}",
                 "sum(rate(container_cpu_usage_seconds_total{" + canaryPods + "}[5m]))",
                 "max(container_memory_working_set_bytes{" + canaryPods + "})",
@@ -170,11 +175,12 @@ class PrometheusMetricsBackendTest {
             assertTrue(e.getMessage().contains("parse error"), e.getMessage());
             assertTrue(e.getMessage().contains(query), e.getMessage());
 
-            ToolException inRange = assertThrows(ToolException.class,
-                    () -> real.range(query, window.start(), window.end(), STEP));
+            ToolException inRange =
+                    assertThrows(ToolException.class, () -> real.range(query, window.start(), window.end(), STEP));
             assertEquals(Kind.BAD_QUERY, inRange.kind(), inRange.getMessage());
         }
-        assertTrue(assertThrows(ToolException.class, () -> real.instant("foo{", window.end())).getMessage()
+        assertTrue(assertThrows(ToolException.class, () -> real.instant("foo{", window.end()))
+                .getMessage()
                 .contains("unexpected end of input inside braces"));
     }
 
@@ -192,7 +198,10 @@ class PrometheusMetricsBackendTest {
         PrometheusMetricsBackend real = realPrometheus();
         ToolException e = assertThrows(ToolException.class, () -> real.instant("\"abc\"", window.end()));
         assertEquals(Kind.BAD_QUERY, e.kind());
-        assertEquals(e.getMessage(), assertThrows(ToolException.class, () -> embedded.instant("\"abc\"", window.end())).getMessage());
+        assertEquals(
+                e.getMessage(),
+                assertThrows(ToolException.class, () -> embedded.instant("\"abc\"", window.end()))
+                        .getMessage());
     }
 
     @Test
@@ -202,19 +211,22 @@ class PrometheusMetricsBackendTest {
             port = socket.getLocalPort();
         }
         URI url = URI.create("http://127.0.0.1:" + port + "/prometheus");
-        PrometheusMetricsBackend backend = new PrometheusMetricsBackend(url, TOKEN, Duration.ofSeconds(2), Clock.systemUTC());
+        PrometheusMetricsBackend backend =
+                new PrometheusMetricsBackend(url, TOKEN, Duration.ofSeconds(2), Clock.systemUTC());
         ToolException e = assertThrows(ToolException.class, () -> backend.instant("up", window.end()));
         assertEquals(Kind.UNREACHABLE, e.kind(), e.getMessage());
-        assertEquals("Prometheus at " + url + " is unreachable: cannot connect to 127.0.0.1:" + port
-                + " (connection refused or no route to host)", e.getMessage());
+        assertEquals(
+                "Prometheus at " + url + " is unreachable: cannot connect to 127.0.0.1:" + port
+                        + " (connection refused or no route to host)",
+                e.getMessage());
         assertNoSecrets(e);
     }
 
     @Test
     void anInterruptedCallKeepsTheInterruptAndSaysWhatItWasWaitingFor() {
         try (StubHttpServer silent = StubHttpServer.hanging()) {
-            PrometheusMetricsBackend backend = new PrometheusMetricsBackend(silent.url(), null, Duration.ofSeconds(5),
-                    Clock.systemUTC());
+            PrometheusMetricsBackend backend =
+                    new PrometheusMetricsBackend(silent.url(), null, Duration.ofSeconds(5), Clock.systemUTC());
             Thread.currentThread().interrupt();
             ToolException e;
             try {
@@ -223,13 +235,15 @@ class PrometheusMetricsBackendTest {
                 assertTrue(Thread.interrupted(), "the interrupt flag is restored (and cleared here)");
             }
             assertEquals(Kind.TIMEOUT, e.kind());
-            assertEquals("interrupted while waiting for Prometheus at " + silent.url() + " (query: up)", e.getMessage());
+            assertEquals(
+                    "interrupted while waiting for Prometheus at " + silent.url() + " (query: up)", e.getMessage());
         }
     }
 
     @Test
     void anUnknownHostIsUnreachableAndSaysSo() {
-        PrometheusMetricsBackend backend = PrometheusMetricsBackend.create(URI.create("http://no-such-host.invalid:9090"), null);
+        PrometheusMetricsBackend backend =
+                PrometheusMetricsBackend.create(URI.create("http://no-such-host.invalid:9090"), null);
         ToolException e = assertThrows(ToolException.class, () -> backend.instant("up", window.end()));
         assertEquals(Kind.UNREACHABLE, e.kind(), e.getMessage());
         assertTrue(e.getMessage().contains("no-such-host.invalid"), e.getMessage());
@@ -239,11 +253,11 @@ class PrometheusMetricsBackendTest {
     @Test
     void aServerThatDoesNotAnswerWithinTheLimitIsATimeout() {
         try (StubHttpServer silent = StubHttpServer.hanging()) {
-            PrometheusMetricsBackend backend = new PrometheusMetricsBackend(silent.url(), TOKEN, Duration.ofSeconds(1),
-                    Clock.systemUTC());
+            PrometheusMetricsBackend backend =
+                    new PrometheusMetricsBackend(silent.url(), TOKEN, Duration.ofSeconds(1), Clock.systemUTC());
             long begin = System.nanoTime();
-            ToolException e = assertThrows(ToolException.class,
-                    () -> backend.range("up", window.start(), window.end(), STEP));
+            ToolException e =
+                    assertThrows(ToolException.class, () -> backend.range("up", window.start(), window.end(), STEP));
             Duration took = Duration.ofNanos(System.nanoTime() - begin);
             assertEquals(Kind.TIMEOUT, e.kind(), e.getMessage());
             assertTrue(e.getMessage().contains("did not answer within 1 s"), e.getMessage());
@@ -267,26 +281,44 @@ class PrometheusMetricsBackendTest {
 
     @Test
     void theBearerTokenAndTheFormReachPrometheusUnderThePathPrefix() {
-        String answer = "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{\"pod\":\"p\"},"
-                + "\"values\":[[1777975200,\"1.5\"],[1777975230.5,\"NaN\"],[1777975260,\"+Inf\"],[1777975290,\"-Inf\"]]}]}}";
+        String answer =
+                "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{\"pod\":\"p\"},"
+                        + "\"values\":[[1777975200,\"1.5\"],[1777975230.5,\"NaN\"],[1777975260,\"+Inf\"],[1777975290,\"-Inf\"]]}]}}";
         try (StubHttpServer stub = StubHttpServer.answering(200, "application/json", answer)) {
-            PrometheusMetricsBackend backend = new PrometheusMetricsBackend(URI.create(stub.url() + "/prometheus/"), TOKEN,
-                    Duration.ofMillis(2_500), Clock.systemUTC());
-            QueryResult result = backend.range("rate(x[5m])", Instant.ofEpochMilli(1_777_975_200_250L),
-                    Instant.ofEpochSecond(1_777_975_800), Duration.ofMillis(30_500));
+            PrometheusMetricsBackend backend = new PrometheusMetricsBackend(
+                    URI.create(stub.url() + "/prometheus/"), TOKEN, Duration.ofMillis(2_500), Clock.systemUTC());
+            QueryResult result = backend.range(
+                    "rate(x[5m])",
+                    Instant.ofEpochMilli(1_777_975_200_250L),
+                    Instant.ofEpochSecond(1_777_975_800),
+                    Duration.ofMillis(30_500));
 
-            assertEquals(List.of(new QueryResult.Point(1_777_975_200_000L, 1.5),
-                    new QueryResult.Point(1_777_975_230_500L, Double.NaN),
-                    new QueryResult.Point(1_777_975_260_000L, Double.POSITIVE_INFINITY),
-                    new QueryResult.Point(1_777_975_290_000L, Double.NEGATIVE_INFINITY)), result.series().get(0).points());
+            assertEquals(
+                    List.of(
+                            new QueryResult.Point(1_777_975_200_000L, 1.5),
+                            new QueryResult.Point(1_777_975_230_500L, Double.NaN),
+                            new QueryResult.Point(1_777_975_260_000L, Double.POSITIVE_INFINITY),
+                            new QueryResult.Point(1_777_975_290_000L, Double.NEGATIVE_INFINITY)),
+                    result.series().get(0).points());
             assertEquals(Map.of("pod", "p"), result.series().get(0).metric());
 
             StubHttpServer.Request request = stub.requests().get(0);
             assertEquals("POST", request.method());
             assertEquals("/prometheus/api/v1/query_range", request.path());
             assertEquals("Bearer " + TOKEN, request.authorization());
-            assertEquals(Map.of("query", "rate(x[5m])", "start", "1777975200.250", "end", "1777975800.000",
-                    "step", "30.500", "timeout", "2.500"), form(request.body()));
+            assertEquals(
+                    Map.of(
+                            "query",
+                            "rate(x[5m])",
+                            "start",
+                            "1777975200.250",
+                            "end",
+                            "1777975800.000",
+                            "step",
+                            "30.500",
+                            "timeout",
+                            "2.500"),
+                    form(request.body()));
         }
     }
 
@@ -300,24 +332,40 @@ class PrometheusMetricsBackendTest {
                 StubHttpServer.answering(404, "text/html", "<html>" + echo + "</html>"),
                 StubHttpServer.answering(200, "text/html", "<html>" + echo + "</html>"),
                 StubHttpServer.answering(502, "text/plain", echo),
-                StubHttpServer.answering(400, "application/json",
+                StubHttpServer.answering(
+                        400,
+                        "application/json",
                         "{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"" + echo + "\"}"),
-                StubHttpServer.answering(503, "application/json",
-                        "{\"status\":\"error\",\"errorType\":\"timeout\",\"error\":\"query timed out in " + echo + "\"}"),
-                StubHttpServer.answering(500, "application/json",
+                StubHttpServer.answering(
+                        503,
+                        "application/json",
+                        "{\"status\":\"error\",\"errorType\":\"timeout\",\"error\":\"query timed out in " + echo
+                                + "\"}"),
+                StubHttpServer.answering(
+                        500,
+                        "application/json",
                         "{\"status\":\"error\",\"errorType\":\"internal\",\"error\":\"" + echo + "\"}"));
         try {
             List<Kind> kinds = new ArrayList<>();
             for (StubHttpServer stub : stubs) {
-                PrometheusMetricsBackend backend = new PrometheusMetricsBackend(stub.url(), TOKEN, Duration.ofSeconds(2),
-                        Clock.systemUTC());
+                PrometheusMetricsBackend backend =
+                        new PrometheusMetricsBackend(stub.url(), TOKEN, Duration.ofSeconds(2), Clock.systemUTC());
                 ToolException e = assertThrows(ToolException.class, () -> backend.instant("up", window.end()));
                 assertNoSecrets(e);
                 assertEquals("Bearer " + TOKEN, stub.requests().get(0).authorization());
                 kinds.add(e.kind());
             }
-            assertEquals(List.of(Kind.FORBIDDEN, Kind.FORBIDDEN, Kind.UNREACHABLE, Kind.UNREACHABLE, Kind.UNREACHABLE,
-                    Kind.BAD_QUERY, Kind.TIMEOUT, Kind.INTERNAL), kinds);
+            assertEquals(
+                    List.of(
+                            Kind.FORBIDDEN,
+                            Kind.FORBIDDEN,
+                            Kind.UNREACHABLE,
+                            Kind.UNREACHABLE,
+                            Kind.UNREACHABLE,
+                            Kind.BAD_QUERY,
+                            Kind.TIMEOUT,
+                            Kind.INTERNAL),
+                    kinds);
         } finally {
             stubs.forEach(StubHttpServer::close);
         }
@@ -325,24 +373,33 @@ class PrometheusMetricsBackendTest {
 
     @Test
     void prometheusGivingUpOnAQueryIsATimeoutNamingTheLimit() {
-        String answer = "{\"status\":\"error\",\"errorType\":\"timeout\",\"error\":\"query timed out in query execution\"}";
+        String answer =
+                "{\"status\":\"error\",\"errorType\":\"timeout\",\"error\":\"query timed out in query execution\"}";
         try (StubHttpServer stub = StubHttpServer.answering(503, "application/json", answer)) {
-            ToolException e = assertThrows(ToolException.class,
+            ToolException e = assertThrows(
+                    ToolException.class,
                     () -> PrometheusMetricsBackend.create(stub.url(), null).instant("up", window.end()));
             assertEquals(Kind.TIMEOUT, e.kind());
-            assertEquals("Prometheus at " + stub.url() + " gave up on the query at its 10 s limit: "
-                    + "query timed out in query execution (query: up)", e.getMessage());
+            assertEquals(
+                    "Prometheus at " + stub.url() + " gave up on the query at its 10 s limit: "
+                            + "query timed out in query execution (query: up)",
+                    e.getMessage());
         }
     }
 
     @Test
     void anAnswerWithoutTheDocumentedShapeIsUnreachable() {
-        try (StubHttpServer stub = StubHttpServer.answering(200, "application/json",
+        try (StubHttpServer stub = StubHttpServer.answering(
+                200,
+                "application/json",
                 "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{},\"value\":[1,2]}]}}")) {
-            ToolException e = assertThrows(ToolException.class,
+            ToolException e = assertThrows(
+                    ToolException.class,
                     () -> PrometheusMetricsBackend.create(stub.url(), null).instant("up", window.end()));
             assertEquals(Kind.UNREACHABLE, e.kind());
-            assertTrue(e.getMessage().contains("HTTP 200") && e.getMessage().contains("not [time, \"value\"]"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("HTTP 200") && e.getMessage().contains("not [time, \"value\"]"),
+                    e.getMessage());
         }
     }
 
@@ -351,7 +408,8 @@ class PrometheusMetricsBackendTest {
         String answer = "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{},"
                 + "\"histogram\":[1777975800,{\"count\":\"3\",\"sum\":\"1.5\",\"buckets\":[]}]}]}}";
         try (StubHttpServer stub = StubHttpServer.answering(200, "application/json", answer)) {
-            ToolException e = assertThrows(ToolException.class,
+            ToolException e = assertThrows(
+                    ToolException.class,
                     () -> PrometheusMetricsBackend.create(stub.url(), null).instant("lat", window.end()));
             assertEquals(Kind.UNSUPPORTED, e.kind());
             assertTrue(e.getMessage().contains("native histogram"), e.getMessage());
@@ -360,7 +418,8 @@ class PrometheusMetricsBackendTest {
 
     @Test
     void credentialsInTheUrlAreRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> PrometheusMetricsBackend.create(URI.create("http://admin:" + TOKEN + "@prometheus:9090"), null));
         assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
     }
@@ -369,12 +428,22 @@ class PrometheusMetricsBackendTest {
     void theMcpToolsAnswerAlikeOverBothBackends() {
         realPrometheus();
         // A fixed clock at the window's end makes "now" mean what it means for the recording.
-        PrometheusMetricsBackend atWindowEnd = new PrometheusMetricsBackend(server.url(), null,
-                PrometheusMetricsBackend.DEFAULT_TIMEOUT, Clock.fixed(window.end(), ZoneOffset.UTC));
+        PrometheusMetricsBackend atWindowEnd = new PrometheusMetricsBackend(
+                server.url(),
+                null,
+                PrometheusMetricsBackend.DEFAULT_TIMEOUT,
+                Clock.fixed(window.end(), ZoneOffset.UTC));
         String query = "max by (pod) (container_memory_working_set_bytes{namespace=\"shop\"})";
         Map<String, Object> instantArgs = Map.of("query", query);
-        Map<String, Object> rangeArgs = Map.of("query", query, "start", window.start().toString(),
-                "end", window.end().toString(), "step", "1m");
+        Map<String, Object> rangeArgs = Map.of(
+                "query",
+                query,
+                "start",
+                window.start().toString(),
+                "end",
+                window.end().toString(),
+                "step",
+                "1m");
         for (String tool : List.of("promql_query", "promql_query_range")) {
             Map<String, Object> args = tool.equals("promql_query") ? instantArgs : rangeArgs;
             McpSchema.CallToolResult expected = call(new PrometheusTools(embedded), tool, args);
@@ -391,29 +460,39 @@ class PrometheusMetricsBackendTest {
     @Test
     void seriesAndLabelValuesAnswerAlikeOverBothBackends() {
         realPrometheus();
-        PrometheusMetricsBackend prometheus = new PrometheusMetricsBackend(server.url(), null,
-                PrometheusMetricsBackend.DEFAULT_TIMEOUT, Clock.fixed(window.end(), ZoneOffset.UTC));
-        List<String> selectors = List.of("http_requests_total{service=\"checkout\"}", "kube_pod_container_status_restarts_total",
-                "{namespace=\"shop\",pod=~\".+-7c9d6f5b4-.+\"}", "no_such_metric");
+        PrometheusMetricsBackend prometheus = new PrometheusMetricsBackend(
+                server.url(),
+                null,
+                PrometheusMetricsBackend.DEFAULT_TIMEOUT,
+                Clock.fixed(window.end(), ZoneOffset.UTC));
+        List<String> selectors = List.of(
+                "http_requests_total{service=\"checkout\"}",
+                "kube_pod_container_status_restarts_total",
+                "{namespace=\"shop\",pod=~\".+-7c9d6f5b4-.+\"}",
+                "no_such_metric");
         List<SeriesMatch> expected = embedded.series(selectors, window.start(), window.end(), 100);
         List<SeriesMatch> actual = prometheus.series(selectors, window.start(), window.end(), 100);
         for (int i = 0; i < selectors.size(); i++) {
             assertEquals(expected.get(i).count(), actual.get(i).count(), selectors.get(i));
-            assertEquals(new java.util.HashSet<>(expected.get(i).series()), new java.util.HashSet<>(actual.get(i).series()),
+            assertEquals(
+                    new java.util.HashSet<>(expected.get(i).series()),
+                    new java.util.HashSet<>(actual.get(i).series()),
                     selectors.get(i));
         }
         assertTrue(actual.get(0).count() > 0 && actual.get(3).count() == 0);
-        assertEquals(embedded.labelValues("pod", "http_requests_total", window.start(), window.end()),
+        assertEquals(
+                embedded.labelValues("pod", "http_requests_total", window.start(), window.end()),
                 prometheus.labelValues("pod", "http_requests_total", window.start(), window.end()));
-        ToolException bad = assertThrows(ToolException.class,
-                () -> prometheus.series(List.of("sum(up)"), window.start(), window.end(), 10));
+        ToolException bad = assertThrows(
+                ToolException.class, () -> prometheus.series(List.of("sum(up)"), window.start(), window.end(), 10));
         assertEquals(Kind.BAD_QUERY, bad.kind());
     }
 
     @Test
     void withoutASourceEveryCallSaysNotConfigured() {
         NoMetricsBackend none = new NoMetricsBackend();
-        for (Executable call : List.<Executable>of(() -> none.instant("up", window.end()),
+        for (Executable call : List.<Executable>of(
+                () -> none.instant("up", window.end()),
                 () -> none.series(List.of("up"), window.start(), window.end(), 1),
                 () -> none.labelValues("pod", "up", window.start(), window.end()))) {
             ToolException e = assertThrows(ToolException.class, call);
@@ -424,17 +503,26 @@ class PrometheusMetricsBackendTest {
 
     @Test
     void describesItselfWithoutTheToken() {
-        PrometheusMetricsBackend backend = PrometheusMetricsBackend.create(URI.create("http://prometheus:9090/prom/"), TOKEN);
+        PrometheusMetricsBackend backend =
+                PrometheusMetricsBackend.create(URI.create("http://prometheus:9090/prom/"), TOKEN);
         assertEquals("Prometheus at http://prometheus:9090/prom", backend.description());
-        assertEquals(Instant.parse("2026-05-05T10:10:00Z"), new PrometheusMetricsBackend(backend.baseUrl(), null,
-                Duration.ofSeconds(1), Clock.fixed(Instant.parse("2026-05-05T10:10:00Z"), ZoneOffset.UTC)).now());
+        assertEquals(
+                Instant.parse("2026-05-05T10:10:00Z"),
+                new PrometheusMetricsBackend(
+                                backend.baseUrl(),
+                                null,
+                                Duration.ofSeconds(1),
+                                Clock.fixed(Instant.parse("2026-05-05T10:10:00Z"), ZoneOffset.UTC))
+                        .now());
     }
 
     // --- helpers ---
 
     private static McpSchema.CallToolResult call(PrometheusTools tools, String name, Map<String, Object> args) {
-        SyncToolSpecification spec = tools.specifications().stream().filter(s -> s.tool().name().equals(name))
-                .findFirst().orElseThrow();
+        SyncToolSpecification spec = tools.specifications().stream()
+                .filter(s -> s.tool().name().equals(name))
+                .findFirst()
+                .orElseThrow();
         return spec.callHandler().apply(null, new McpSchema.CallToolRequest(name, args));
     }
 
@@ -449,7 +537,8 @@ class PrometheusMetricsBackendTest {
     }
 
     private static void assertMeaningful(QueryResult expected, String query) {
-        assertTrue(expected.scalar() != null || !expected.series().isEmpty(),
+        assertTrue(
+                expected.scalar() != null || !expected.series().isEmpty(),
                 "the recording has no data for " + query + ": the comparison would prove nothing");
     }
 
@@ -460,8 +549,11 @@ class PrometheusMetricsBackendTest {
             differences.add("resultType: embedded " + expected.resultType() + ", Prometheus " + actual.resultType());
         }
         if (expected.scalar() != null || actual.scalar() != null) {
-            comparePoints("scalar", expected.scalar() == null ? List.of() : List.of(expected.scalar()),
-                    actual.scalar() == null ? List.of() : List.of(actual.scalar()), differences);
+            comparePoints(
+                    "scalar",
+                    expected.scalar() == null ? List.of() : List.of(expected.scalar()),
+                    actual.scalar() == null ? List.of() : List.of(actual.scalar()),
+                    differences);
         }
         Map<Map<String, String>, List<QueryResult.Point>> want = bySeries(expected);
         Map<Map<String, String>, List<QueryResult.Point>> got = bySeries(actual);
@@ -481,16 +573,18 @@ class PrometheusMetricsBackendTest {
     }
 
     private static Map<Map<String, String>, List<QueryResult.Point>> bySeries(QueryResult r) {
-        return r.series().stream().collect(Collectors.toMap(s -> new TreeMap<>(s.metric()), QueryResult.Series::points,
-                (a, b) -> {
+        return r.series().stream()
+                .collect(Collectors.toMap(s -> new TreeMap<>(s.metric()), QueryResult.Series::points, (a, b) -> {
                     throw new AssertionError("two series with the same labels in " + r);
                 }));
     }
 
-    private static void comparePoints(String what, List<QueryResult.Point> want, List<QueryResult.Point> got,
-                                      List<String> differences) {
-        List<Long> wantTimes = want.stream().map(QueryResult.Point::timestampMillis).toList();
-        List<Long> gotTimes = got.stream().map(QueryResult.Point::timestampMillis).toList();
+    private static void comparePoints(
+            String what, List<QueryResult.Point> want, List<QueryResult.Point> got, List<String> differences) {
+        List<Long> wantTimes =
+                want.stream().map(QueryResult.Point::timestampMillis).toList();
+        List<Long> gotTimes =
+                got.stream().map(QueryResult.Point::timestampMillis).toList();
         if (!wantTimes.equals(gotTimes)) {
             differences.add(what + " timestamps: embedded " + seconds(wantTimes) + ", Prometheus " + seconds(gotTimes));
             return;
@@ -520,9 +614,11 @@ class PrometheusMetricsBackendTest {
     }
 
     private static Map<String, String> form(String body) {
-        return Stream.of(body.split("&")).map(kv -> kv.split("=", 2)).collect(Collectors.toMap(
-                kv -> java.net.URLDecoder.decode(kv[0], java.nio.charset.StandardCharsets.UTF_8),
-                kv -> java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8)));
+        return Stream.of(body.split("&"))
+                .map(kv -> kv.split("=", 2))
+                .collect(Collectors.toMap(
+                        kv -> java.net.URLDecoder.decode(kv[0], java.nio.charset.StandardCharsets.UTF_8),
+                        kv -> java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private static void assertNoSecrets(ToolException e) {

@@ -23,7 +23,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -52,8 +51,13 @@ public final class PrometheusServer implements AutoCloseable {
     private final Duration startupTime;
     private final Thread shutdownHook;
 
-    private PrometheusServer(Process process, Path directory, URI url, Deque<String> logTail, Duration startupTime,
-                             Thread shutdownHook) {
+    private PrometheusServer(
+            Process process,
+            Path directory,
+            URI url,
+            Deque<String> logTail,
+            Duration startupTime,
+            Thread shutdownHook) {
         this.process = process;
         this.directory = directory;
         this.url = url;
@@ -88,10 +92,10 @@ public final class PrometheusServer implements AutoCloseable {
     /** Backfills {@code openMetricsFile} into a fresh data directory and starts Prometheus on it. */
     public static PrometheusServer start(Path openMetricsFile) {
         long begin = System.nanoTime();
-        Path prometheus = executable("prometheus").orElseThrow(() -> new IllegalStateException(
-                "prometheus is not installed (" + INSTALL_HINT + ")"));
-        Path promtool = executable("promtool").orElseThrow(() -> new IllegalStateException(
-                "promtool is not installed (" + INSTALL_HINT + ")"));
+        Path prometheus = executable("prometheus")
+                .orElseThrow(() -> new IllegalStateException("prometheus is not installed (" + INSTALL_HINT + ")"));
+        Path promtool = executable("promtool")
+                .orElseThrow(() -> new IllegalStateException("promtool is not installed (" + INSTALL_HINT + ")"));
         Path dir;
         try {
             dir = Files.createTempDirectory("prometheus-test");
@@ -151,8 +155,13 @@ public final class PrometheusServer implements AutoCloseable {
     }
 
     private static void backfill(Path promtool, Path openMetricsFile, Path data, Path dir) throws IOException {
-        Process p = new ProcessBuilder(promtool.toString(), "tsdb", "create-blocks-from", "openmetrics",
-                openMetricsFile.toString(), data.toString())
+        Process p = new ProcessBuilder(
+                        promtool.toString(),
+                        "tsdb",
+                        "create-blocks-from",
+                        "openmetrics",
+                        openMetricsFile.toString(),
+                        data.toString())
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .start();
@@ -173,21 +182,23 @@ public final class PrometheusServer implements AutoCloseable {
             stop(p);
             throw new IllegalStateException("interrupted while promtool backfilled " + openMetricsFile, e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("promtool failed with exit code " + p.exitValue()
-                    + " and its output could not be read", e);
+            throw new IllegalStateException(
+                    "promtool failed with exit code " + p.exitValue() + " and its output could not be read", e);
         }
     }
 
-    private static PrometheusServer launch(Path prometheus, Path config, Path data, Path dir, long begin) throws IOException {
-        Process p = new ProcessBuilder(prometheus.toString(),
-                "--config.file=" + config,
-                "--storage.tsdb.path=" + data,
-                // Retention counts back from the newest block; recorded data is old and must stay.
-                "--storage.tsdb.retention.time=100y",
-                "--web.listen-address=127.0.0.1:0",
-                // The port is read from the log; pin what the log looks like.
-                "--log.level=info",
-                "--log.format=logfmt")
+    private static PrometheusServer launch(Path prometheus, Path config, Path data, Path dir, long begin)
+            throws IOException {
+        Process p = new ProcessBuilder(
+                        prometheus.toString(),
+                        "--config.file=" + config,
+                        "--storage.tsdb.path=" + data,
+                        // Retention counts back from the newest block; recorded data is old and must stay.
+                        "--storage.tsdb.retention.time=100y",
+                        "--web.listen-address=127.0.0.1:0",
+                        // The port is read from the log; pin what the log looks like.
+                        "--log.level=info",
+                        "--log.format=logfmt")
                 .directory(dir.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
@@ -229,7 +240,8 @@ public final class PrometheusServer implements AutoCloseable {
         } catch (IOException e) {
             // The stream closes when the process is destroyed; nothing more to read.
         } finally {
-            port.completeExceptionally(new IllegalStateException("Prometheus closed its log without saying where it listens"));
+            port.completeExceptionally(
+                    new IllegalStateException("Prometheus closed its log without saying where it listens"));
         }
     }
 
@@ -237,7 +249,8 @@ public final class PrometheusServer implements AutoCloseable {
         try {
             return port.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            throw failure("Prometheus did not log its listening address within " + STARTUP_LIMIT.toSeconds() + " s", p, tail);
+            throw failure(
+                    "Prometheus did not log its listening address within " + STARTUP_LIMIT.toSeconds() + " s", p, tail);
         } catch (ExecutionException e) {
             throw failure(e.getCause().getMessage(), p, tail);
         } catch (InterruptedException e) {
@@ -247,8 +260,12 @@ public final class PrometheusServer implements AutoCloseable {
     }
 
     private static void awaitReady(Process p, URI url, long deadline, Deque<String> tail) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(url.resolve("/-/ready")).timeout(Duration.ofSeconds(2)).GET().build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(url.resolve("/-/ready"))
+                .timeout(Duration.ofSeconds(2))
+                .GET()
+                .build();
         String last = "no answer yet";
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
@@ -273,8 +290,11 @@ public final class PrometheusServer implements AutoCloseable {
                 throw failure("interrupted while waiting for Prometheus to be ready", p, tail);
             }
         }
-        throw failure("Prometheus at " + url + " was not ready within " + STARTUP_LIMIT.toSeconds()
-                + " s (last /-/ready answer: " + last + ")", p, tail);
+        throw failure(
+                "Prometheus at " + url + " was not ready within " + STARTUP_LIMIT.toSeconds()
+                        + " s (last /-/ready answer: " + last + ")",
+                p,
+                tail);
     }
 
     private static IllegalStateException failure(String message, Process p, Deque<String> tail) {
@@ -310,9 +330,16 @@ public final class PrometheusServer implements AutoCloseable {
     private static Optional<Path> executable(String name) {
         String path = System.getenv("PATH");
         Stream<Path> dirs = Stream.concat(
-                path == null ? Stream.empty() : Stream.of(path.split(java.io.File.pathSeparator)).filter(s -> !s.isBlank()).map(Path::of),
+                path == null
+                        ? Stream.empty()
+                        : Stream.of(path.split(java.io.File.pathSeparator))
+                                .filter(s -> !s.isBlank())
+                                .map(Path::of),
                 Stream.of(Path.of("/usr/bin")));
-        return dirs.map(d -> d.resolve(name)).filter(Files::isRegularFile).filter(Files::isExecutable).findFirst();
+        return dirs.map(d -> d.resolve(name))
+                .filter(Files::isRegularFile)
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 
     private static void deleteTree(Path dir) {

@@ -1,5 +1,7 @@
 package dev.canarycouncil.mcp.prometheus;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -12,9 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 /**
  * A JDK HTTP server on a free loopback port that records each request and answers every one
  * the same way, or never answers at all, to stand in for a misbehaving Prometheus or proxy.
@@ -22,8 +21,7 @@ import com.sun.net.httpserver.HttpServer;
 final class StubHttpServer implements AutoCloseable {
 
     /** What one request carried. */
-    record Request(String method, String path, String authorization, String body) {
-    }
+    record Request(String method, String path, String authorization, String body) {}
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -68,7 +66,9 @@ final class StubHttpServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+            requests.add(new Request(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             if (hang) {

@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.canarycouncil.mcp.promql.Value.InstantVector;
+import dev.canarycouncil.mcp.promql.Value.Sample;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-
-import dev.canarycouncil.mcp.promql.Value.InstantVector;
-import dev.canarycouncil.mcp.promql.Value.Sample;
 import org.junit.jupiter.api.Test;
 
 /** Values computed by hand with Prometheus 2.x semantics. */
@@ -70,7 +69,9 @@ class PromQlEvaluatorTest {
     void rateNeedsTwoSamples() {
         SeriesStore.Builder b = new SeriesStore.Builder();
         b.add(labels("c_total"), 0, 1);
-        assertTrue(((InstantVector) new PromQlEvaluator(b.build()).instant("rate(c_total[1m])", 30 * S)).samples().isEmpty());
+        assertTrue(((InstantVector) new PromQlEvaluator(b.build()).instant("rate(c_total[1m])", 30 * S))
+                .samples()
+                .isEmpty());
     }
 
     @Test
@@ -112,9 +113,12 @@ class PromQlEvaluatorTest {
         InstantVector ratio = (InstantVector) e.instant("a / b", 0);
         assertEquals(1, ratio.samples().size());
         assertEquals(5, ratio.samples().get(0).value());
-        assertEquals(Map.of("job", "x", "pod", "1"), ratio.samples().get(0).labels().map());
-        List<Sample> shares = ((InstantVector) e.instant("a / on(job) group_left total", 0)).samples().stream()
-                .sorted(Comparator.comparingDouble(Sample::value)).toList();
+        assertEquals(
+                Map.of("job", "x", "pod", "1"), ratio.samples().get(0).labels().map());
+        List<Sample> shares = ((InstantVector) e.instant("a / on(job) group_left total", 0))
+                .samples().stream()
+                        .sorted(Comparator.comparingDouble(Sample::value))
+                        .toList();
         assertEquals(List.of(5.0, 10.0), shares.stream().map(Sample::value).toList());
         PromQlException manyToMany = assertThrows(PromQlException.class, () -> e.instant("a / on(job) total", 0));
         assertTrue(manyToMany.getMessage().contains("group_left"), manyToMany.getMessage());
@@ -127,7 +131,9 @@ class PromQlEvaluatorTest {
         assertEquals(1, filtered.samples().size());
         assertEquals("a", filtered.samples().get(0).labels().get(Labels.NAME));
         InstantVector bools = (InstantVector) e.instant("a > bool 15", 0);
-        assertEquals(List.of(0.0, 1.0), bools.samples().stream().map(Sample::value).sorted().toList());
+        assertEquals(
+                List.of(0.0, 1.0),
+                bools.samples().stream().map(Sample::value).sorted().toList());
         assertEquals(3, single(e.instant("sum(a) / 10", 0)));
         assertEquals(-4, ((Value.Scalar) e.instant("-2 ^ 2", 0)).value());
         assertEquals(2, ((InstantVector) e.instant("a or b", 0)).samples().size());
@@ -138,10 +144,13 @@ class PromQlEvaluatorTest {
     void instantSelectorsLookBackFiveMinutesAndHonourOffset() {
         PromQlEvaluator e = new PromQlEvaluator(steadyCounter());
         assertEquals(200, single(e.instant("requests_total", 599 * S)));
-        assertTrue(((InstantVector) e.instant("requests_total", 601 * S)).samples().isEmpty());
+        assertTrue(
+                ((InstantVector) e.instant("requests_total", 601 * S)).samples().isEmpty());
         assertEquals(190, single(e.instant("requests_total offset 15s", 300 * S)));
         assertEquals(1, single(e.instant("requests_total{pod=~\"a|b\"}", 300 * S)) / 200);
-        assertTrue(((InstantVector) e.instant("requests_total{pod!~\"a\"}", 300 * S)).samples().isEmpty());
+        assertTrue(((InstantVector) e.instant("requests_total{pod!~\"a\"}", 300 * S))
+                .samples()
+                .isEmpty());
     }
 
     @Test
@@ -158,15 +167,22 @@ class PromQlEvaluatorTest {
     @Test
     void explainsWhatItCannotParseOrEvaluate() {
         PromQlEvaluator e = new PromQlEvaluator(steadyCounter());
-        assertTrue(assertThrows(PromQlException.class, () -> e.instant("sum(rate(x[5m])", 0)).getMessage()
+        assertTrue(assertThrows(PromQlException.class, () -> e.instant("sum(rate(x[5m])", 0))
+                .getMessage()
                 .contains("expected ')'"));
-        assertTrue(assertThrows(PromQlException.class, () -> e.instant("rate(requests_total)", 0)).getMessage()
+        assertTrue(assertThrows(PromQlException.class, () -> e.instant("rate(requests_total)", 0))
+                .getMessage()
                 .contains("range vector"));
-        assertTrue(assertThrows(PromQlException.class, () -> e.instant("label_replace(requests_total, \"a\", \"b\", \"c\", \"d\")", 0))
-                .getMessage().contains("not supported"));
-        assertTrue(assertThrows(PromQlException.class, () -> e.instant("{pod=~\".*\"}", 0)).getMessage()
+        assertTrue(assertThrows(
+                        PromQlException.class,
+                        () -> e.instant("label_replace(requests_total, \"a\", \"b\", \"c\", \"d\")", 0))
+                .getMessage()
+                .contains("not supported"));
+        assertTrue(assertThrows(PromQlException.class, () -> e.instant("{pod=~\".*\"}", 0))
+                .getMessage()
                 .contains("does not match the empty string"));
-        assertTrue(assertThrows(PromQlException.class, () -> e.instant("x[5m:1m]", 0)).getMessage()
+        assertTrue(assertThrows(PromQlException.class, () -> e.instant("x[5m:1m]", 0))
+                .getMessage()
                 .contains("subqueries"));
     }
 }

@@ -1,9 +1,5 @@
 package dev.canarycouncil.mcp.testing;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Queue;
-
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -11,6 +7,9 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Queue;
 
 /**
  * An empty fabric8 mock API server in CRUD mode for tests that lay out their own objects, with

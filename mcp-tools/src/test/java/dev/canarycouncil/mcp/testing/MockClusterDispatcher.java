@@ -1,15 +1,5 @@
 package dev.canarycouncil.mcp.testing;
 
-import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,6 +12,15 @@ import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.internal.SimpleRequest;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * fabric8's CRUD mock with what a recording needs and CRUD mode lacks: pod logs (CRUD mode
@@ -62,7 +61,9 @@ final class MockClusterDispatcher extends Dispatcher {
             return logs.respond(log.group(1), log.group(2), query(log.group(3)));
         }
         Matcher events = EVENTS_PATH.matcher(request.getPath());
-        if (get && events.matches() && query(events.group(2)).getOrDefault("fieldSelector", "").startsWith(INVOLVED_NAME)) {
+        if (get
+                && events.matches()
+                && query(events.group(2)).getOrDefault("fieldSelector", "").startsWith(INVOLVED_NAME)) {
             return eventsAbout(request, events.group(1), query(events.group(2)).get("fieldSelector"));
         }
         MockResponse response = crud.dispatch(request);
@@ -75,8 +76,8 @@ final class MockClusterDispatcher extends Dispatcher {
     /** Lists the namespace's events without the selector CRUD mode cannot apply, then applies it. */
     private MockResponse eventsAbout(RecordedRequest request, String path, String fieldSelector) {
         String name = fieldSelector.substring(fieldSelector.indexOf('=') + 1).replaceFirst("^=", "");
-        MockResponse all = crud.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.GET, path,
-                request.getHeaders(), request.getBody()));
+        MockResponse all = crud.dispatch(new RecordedRequest(
+                request.getHttpVersion(), HttpMethod.GET, path, request.getHeaders(), request.getBody()));
         if (all.code() != 200) {
             return all;
         }
@@ -98,7 +99,8 @@ final class MockClusterDispatcher extends Dispatcher {
     }
 
     private boolean expected(RecordedRequest request) {
-        Queue<ServerResponse> queue = expectations.get(new SimpleRequest(HttpMethod.valueOf(request.getMethod()), request.getPath()));
+        Queue<ServerResponse> queue =
+                expectations.get(new SimpleRequest(HttpMethod.valueOf(request.getMethod()), request.getPath()));
         return queue != null && !queue.isEmpty();
     }
 

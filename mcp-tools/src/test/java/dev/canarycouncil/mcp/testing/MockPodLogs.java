@@ -1,5 +1,8 @@
 package dev.canarycouncil.mcp.testing;
 
+import dev.canarycouncil.runtime.json.Json;
+import dev.canarycouncil.runtime.logs.LogTimestamps;
+import io.fabric8.mockwebserver.http.MockResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,10 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import dev.canarycouncil.runtime.json.Json;
-import dev.canarycouncil.runtime.logs.LogTimestamps;
-import io.fabric8.mockwebserver.http.MockResponse;
 
 /**
  * What a kubelet would serve on {@code /api/v1/namespaces/NS/pods/P/log}: the current or previous
@@ -21,8 +20,7 @@ import io.fabric8.mockwebserver.http.MockResponse;
  */
 final class MockPodLogs {
 
-    private record Key(String namespace, String pod, String container, boolean previous) {
-    }
+    private record Key(String namespace, String pod, String container, boolean previous) {}
 
     private final Map<Key, String> logs = new ConcurrentHashMap<>();
     private final Map<String, List<String>> containers = new ConcurrentHashMap<>();
@@ -48,8 +46,10 @@ final class MockPodLogs {
         String container = query.get("container");
         if (container == null) {
             if (names.size() != 1) {
-                return status(400, "BadRequest", "a container name must be specified for pod " + pod
-                        + ", choose one of: " + names);
+                return status(
+                        400,
+                        "BadRequest",
+                        "a container name must be specified for pod " + pod + ", choose one of: " + names);
             }
             container = names.get(0);
         }
@@ -59,8 +59,10 @@ final class MockPodLogs {
         boolean previous = "true".equals(query.get("previous"));
         String text = logs.get(new Key(namespace, pod, container, previous));
         if (text == null) {
-            return status(400, "BadRequest", "previous terminated container \"" + container + "\" in pod \"" + pod
-                    + "\" not found");
+            return status(
+                    400,
+                    "BadRequest",
+                    "previous terminated container \"" + container + "\" in pod \"" + pod + "\" not found");
         }
         List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
         if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
@@ -79,7 +81,10 @@ final class MockPodLogs {
         if (query.containsKey("limitBytes")) {
             body = Arrays.copyOf(body, (int) Math.min(body.length, Long.parseLong(query.get("limitBytes"))));
         }
-        return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain").setBody(body);
+        return new MockResponse()
+                .setResponseCode(200)
+                .setHeader("Content-Type", "text/plain")
+                .setBody(body);
     }
 
     /**
@@ -103,9 +108,18 @@ final class MockPodLogs {
     }
 
     static MockResponse status(int code, String reason, String message) {
-        String json = Json.mapper().createObjectNode()
-                .put("kind", "Status").put("apiVersion", "v1").put("status", "Failure")
-                .put("message", message).put("reason", reason).put("code", code).toString();
-        return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(json);
+        String json = Json.mapper()
+                .createObjectNode()
+                .put("kind", "Status")
+                .put("apiVersion", "v1")
+                .put("status", "Failure")
+                .put("message", message)
+                .put("reason", reason)
+                .put("code", code)
+                .toString();
+        return new MockResponse()
+                .setResponseCode(code)
+                .setHeader("Content-Type", "application/json")
+                .setBody(json);
     }
 }

@@ -1,10 +1,5 @@
 package dev.canarycouncil.mcp.testing;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.UUID;
-
-import dev.canarycouncil.runtime.tools.RolloutPods;
 import dev.canarycouncil.mcp.recorded.RecordedClusterBackend;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
 import dev.canarycouncil.mcp.server.McpToolServer;
@@ -13,7 +8,11 @@ import dev.canarycouncil.runtime.http.HttpEndpoint;
 import dev.canarycouncil.runtime.mcp.McpToolClient;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.InlineLogs;
+import dev.canarycouncil.runtime.tools.RolloutPods;
 import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
 
 /** The real MCP server over one recording, on a free port, for agents' tests. */
 public final class RecordedMcpServer implements AutoCloseable {
@@ -45,12 +44,13 @@ public final class RecordedMcpServer implements AutoCloseable {
 
     /** What the orchestrator would send a specialist for this recording's canary. */
     public AnalysisRequest analysisRequest(InlineLogs inlineLogs) {
-        RolloutPods pods = new RecordedClusterBackend(recording).resolve(recording.manifest().namespace(),
-                recording.manifest().canary().podTemplateHash(), null);
-        return AnalysisRequest.builder(UUID.randomUUID().toString(), pods.namespace(),
-                pods.canary(),
-                pods.stable(),
-                pods.window())
+        RolloutPods pods = new RecordedClusterBackend(recording)
+                .resolve(
+                        recording.manifest().namespace(),
+                        recording.manifest().canary().podTemplateHash(),
+                        null);
+        return AnalysisRequest.builder(
+                        UUID.randomUUID().toString(), pods.namespace(), pods.canary(), pods.stable(), pods.window())
                 .rollout(pods.rollout())
                 .service(pods.service())
                 .inlineLogs(inlineLogs)

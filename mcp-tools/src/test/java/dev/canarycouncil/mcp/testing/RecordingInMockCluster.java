@@ -1,18 +1,5 @@
 package dev.canarycouncil.mcp.testing;
 
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Queue;
-import java.util.Set;
-
 import dev.canarycouncil.mcp.code.LocalRepositoryCodeBackend;
 import dev.canarycouncil.mcp.kubernetes.LabelSelector;
 import dev.canarycouncil.mcp.kubernetes.LogQuery;
@@ -40,6 +27,18 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.Set;
 
 /**
  * A recorded rollout loaded into fabric8's Kubernetes mock server, so the live
@@ -66,8 +65,12 @@ public final class RecordingInMockCluster implements AutoCloseable {
     public static final String TOKEN = "mock-cluster-token";
 
     private static final ResourceDefinitionContext ROLLOUTS = new ResourceDefinitionContext.Builder()
-            .withGroup("argoproj.io").withVersion("v1alpha1").withKind("Rollout").withPlural("rollouts")
-            .withNamespaced(true).build();
+            .withGroup("argoproj.io")
+            .withVersion("v1alpha1")
+            .withKind("Rollout")
+            .withPlural("rollouts")
+            .withNamespaced(true)
+            .build();
 
     private final RecordedRollout recording;
     private final KubernetesMockServer server;
@@ -106,20 +109,34 @@ public final class RecordingInMockCluster implements AutoCloseable {
         RolloutManifest m = recording.manifest();
         String ns = m.namespace();
         admin.namespaces().resource(RecordingObjects.namespace(ns)).create();
-        GenericKubernetesResource rollout = admin.genericKubernetesResources(ROLLOUTS).inNamespace(ns)
-                .resource(RecordingObjects.rollout(m, serviceFromLabels(m))).create();
+        GenericKubernetesResource rollout = admin.genericKubernetesResources(ROLLOUTS)
+                .inNamespace(ns)
+                .resource(RecordingObjects.rollout(m, serviceFromLabels(m)))
+                .create();
         for (RolloutManifest.Side side : List.of(m.stable(), m.canary())) {
-            ReplicaSet rs = admin.apps().replicaSets().inNamespace(ns)
-                    .resource(RecordingObjects.replicaSet(m, side.podTemplateHash(), rollout.getMetadata().getUid())).create();
+            ReplicaSet rs = admin.apps()
+                    .replicaSets()
+                    .inNamespace(ns)
+                    .resource(RecordingObjects.replicaSet(
+                            m, side.podTemplateHash(), rollout.getMetadata().getUid()))
+                    .create();
             replicaSets.put(side.podTemplateHash(), rs);
         }
         // The canary's ReplicaSet was created when the rollout started the canary: the window start.
-        dispatcher.creationTimestamp(replicaSets.get(m.canary().podTemplateHash()).getMetadata().getUid(),
+        dispatcher.creationTimestamp(
+                replicaSets.get(m.canary().podTemplateHash()).getMetadata().getUid(),
                 m.window().start().toString());
-        recording.pods().stream().filter(p -> m.stable().equals(side(p))).map(PodInfo::startTime)
-                .filter(Objects::nonNull).min(Comparator.naturalOrder())
+        recording.pods().stream()
+                .filter(p -> m.stable().equals(side(p)))
+                .map(PodInfo::startTime)
+                .filter(Objects::nonNull)
+                .min(Comparator.naturalOrder())
                 .ifPresent(t -> dispatcher.creationTimestamp(
-                        replicaSets.get(m.stable().podTemplateHash()).getMetadata().getUid(), t.toString()));
+                        replicaSets
+                                .get(m.stable().podTemplateHash())
+                                .getMetadata()
+                                .getUid(),
+                        t.toString()));
 
         RecordedClusterBackend recorded = new RecordedClusterBackend(recording);
         for (PodInfo p : recording.pods()) {
@@ -135,7 +152,11 @@ public final class RecordingInMockCluster implements AutoCloseable {
         }
         int index = 0;
         for (EventInfo e : recording.events()) {
-            admin.v1().events().inNamespace(ns).resource(RecordingObjects.event(ns, e, index++)).create();
+            admin.v1()
+                    .events()
+                    .inNamespace(ns)
+                    .resource(RecordingObjects.event(ns, e, index++))
+                    .create();
         }
     }
 
@@ -146,12 +167,18 @@ public final class RecordingInMockCluster implements AutoCloseable {
      */
     public Pod addPod(PodInfo pod, String hash) {
         String ns = recording.manifest().namespace();
-        Pod created = admin.pods().inNamespace(ns)
-                .resource(RecordingObjects.pod(pod, ns, hash == null ? null : replicaSets.get(hash))).create();
+        Pod created = admin.pods()
+                .inNamespace(ns)
+                .resource(RecordingObjects.pod(pod, ns, hash == null ? null : replicaSets.get(hash)))
+                .create();
         if (pod.startTime() != null) {
-            dispatcher.creationTimestamp(created.getMetadata().getUid(), pod.startTime().toString());
+            dispatcher.creationTimestamp(
+                    created.getMetadata().getUid(), pod.startTime().toString());
         }
-        logs.declarePod(ns, pod.name(), pod.containers().stream().map(ContainerInfo::name).toList());
+        logs.declarePod(
+                ns,
+                pod.name(),
+                pod.containers().stream().map(ContainerInfo::name).toList());
         return created;
     }
 
@@ -181,13 +208,14 @@ public final class RecordingInMockCluster implements AutoCloseable {
 
     /** The mock's URL with {@link #TOKEN}, the recording's namespace allowed, the default timeout. */
     public ClusterConnection connection() {
-        return ClusterConnection.apiServer(URI.create(apiUrl()), TOKEN, Set.of(recording.manifest().namespace()));
+        return ClusterConnection.apiServer(
+                URI.create(apiUrl()), TOKEN, Set.of(recording.manifest().namespace()));
     }
 
     /** Windows end at the recording's window end, the recording's "now", capped at an hour. */
     public WindowPolicy windowPolicy() {
-        return new WindowPolicy(Clock.fixed(recording.manifest().window().end(), ZoneOffset.UTC),
-                WindowPolicy.DEFAULT_MAX_LENGTH);
+        return new WindowPolicy(
+                Clock.fixed(recording.manifest().window().end(), ZoneOffset.UTC), WindowPolicy.DEFAULT_MAX_LENGTH);
     }
 
     /** A live backend over this mock; closed with the fixture. */
@@ -196,8 +224,8 @@ public final class RecordingInMockCluster implements AutoCloseable {
     }
 
     public KubernetesClusterBackend backend(ClusterConnection connection) {
-        KubernetesClusterBackend backend = KubernetesClusterBackend.connect(connection, new KubernetesClientFactory(),
-                windowPolicy());
+        KubernetesClusterBackend backend =
+                KubernetesClusterBackend.connect(connection, new KubernetesClientFactory(), windowPolicy());
         opened.add(backend);
         return backend;
     }
@@ -207,7 +235,9 @@ public final class RecordingInMockCluster implements AutoCloseable {
      * from the recording.
      */
     public ToolBackends toolBackends() {
-        return ToolBackends.live(backend(), new RecordedMetricsBackend(recording),
+        return ToolBackends.live(
+                backend(),
+                new RecordedMetricsBackend(recording),
                 recording.repository() == null ? null : new LocalRepositoryCodeBackend(recording.repository()),
                 "mock Kubernetes API at " + apiUrl() + " holding recording " + recording.name());
     }
@@ -224,17 +254,20 @@ public final class RecordingInMockCluster implements AutoCloseable {
 
     /** What the live backend derives from pod labels, so the rollout is annotated only when the recording says otherwise. */
     private String serviceFromLabels(RolloutManifest m) {
-        return recording.pods().stream().filter(p -> m.canary().equals(side(p))).findFirst()
-                .map(p -> p.labels().getOrDefault("app.kubernetes.io/name", p.labels().get("app")))
+        return recording.pods().stream()
+                .filter(p -> m.canary().equals(side(p)))
+                .findFirst()
+                .map(p -> p.labels()
+                        .getOrDefault("app.kubernetes.io/name", p.labels().get("app")))
                 .orElse(m.rollout());
     }
 
     /** The whole recorded log of one container, or null when the recording has no previous one. */
-    private static String recordedLog(RecordedClusterBackend recorded, String namespace, String pod, String container,
-                                      boolean previous) {
+    private static String recordedLog(
+            RecordedClusterBackend recorded, String namespace, String pod, String container, boolean previous) {
         try {
-            List<ContainerLog> out = recorded.logs(new LogQuery(namespace, pod, container, null, null, previous,
-                    Long.MAX_VALUE));
+            List<ContainerLog> out =
+                    recorded.logs(new LogQuery(namespace, pod, container, null, null, previous, Long.MAX_VALUE));
             return out.isEmpty() ? null : out.get(0).text();
         } catch (ToolException e) {
             if (previous && e.kind() == ToolException.Kind.NOT_FOUND) {

@@ -1,12 +1,5 @@
 package dev.canarycouncil.mcp.testing;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
 import dev.canarycouncil.mcp.kubernetes.live.KubernetesClusterBackend;
 import dev.canarycouncil.mcp.recorded.RolloutManifest;
 import dev.canarycouncil.runtime.tools.ContainerInfo;
@@ -30,6 +23,12 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The Kubernetes objects an Argo Rollout leaves behind, built from a recording: the Rollout with
@@ -41,11 +40,14 @@ public final class RecordingObjects {
     public static final String HASH_LABEL = "rollouts-pod-template-hash";
     public static final String SERVICE_ANNOTATION = KubernetesClusterBackend.SERVICE_ANNOTATION;
 
-    private RecordingObjects() {
-    }
+    private RecordingObjects() {}
 
     public static Namespace namespace(String name) {
-        return new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build();
+        return new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .endMetadata()
+                .build();
     }
 
     /**
@@ -57,7 +59,8 @@ public final class RecordingObjects {
         for (String term : m.canary().selector().split(",")) {
             String[] kv = term.trim().split("==?", 2);
             if (kv.length != 2 || kv[0].endsWith("!")) {
-                throw new IllegalArgumentException("the mock cluster supports selectors of k=v terms only, not '" + term + "'");
+                throw new IllegalArgumentException(
+                        "the mock cluster supports selectors of k=v terms only, not '" + term + "'");
             }
             if (!kv[0].trim().equals(HASH_LABEL)) {
                 labels.put(kv[0].trim(), kv[1].trim());
@@ -91,14 +94,31 @@ public final class RecordingObjects {
             steps.add(Map.of("setWeight", s.canaryWeight()));
             steps.add(Map.of("pause", Map.of()));
             spec.put("strategy", Map.of("canary", Map.of("steps", steps)));
-            status.put("canary", Map.of("weights", Map.of(
-                    "canary", Map.of("weight", s.canaryWeight(), "podTemplateHash", m.canary().podTemplateHash()),
-                    "stable", Map.of("weight", 100 - s.canaryWeight(), "podTemplateHash", m.stable().podTemplateHash()))));
+            status.put(
+                    "canary",
+                    Map.of(
+                            "weights",
+                            Map.of(
+                                    "canary",
+                                            Map.of(
+                                                    "weight",
+                                                    s.canaryWeight(),
+                                                    "podTemplateHash",
+                                                    m.canary().podTemplateHash()),
+                                    "stable",
+                                            Map.of(
+                                                    "weight",
+                                                    100 - s.canaryWeight(),
+                                                    "podTemplateHash",
+                                                    m.stable().podTemplateHash()))));
         }
         GenericKubernetesResourceBuilder b = new GenericKubernetesResourceBuilder()
                 .withApiVersion("argoproj.io/v1alpha1")
                 .withKind("Rollout")
-                .withNewMetadata().withName(m.rollout()).withNamespace(m.namespace()).endMetadata()
+                .withNewMetadata()
+                .withName(m.rollout())
+                .withNamespace(m.namespace())
+                .endMetadata()
                 .addToAdditionalProperties("spec", spec)
                 .addToAdditionalProperties("status", status);
         GenericKubernetesResource rollout = b.build();
@@ -116,9 +136,17 @@ public final class RecordingObjects {
         Map<String, String> labels = new LinkedHashMap<>(matchLabels(m));
         labels.put(HASH_LABEL, hash);
         return new ReplicaSetBuilder()
-                .withNewMetadata().withName(replicaSetName(m, hash)).withNamespace(m.namespace()).withLabels(labels)
-                .withOwnerReferences(owner("argoproj.io/v1alpha1", "Rollout", m.rollout(), rolloutUid)).endMetadata()
-                .withNewSpec().withNewSelector().withMatchLabels(labels).endSelector().endSpec()
+                .withNewMetadata()
+                .withName(replicaSetName(m, hash))
+                .withNamespace(m.namespace())
+                .withLabels(labels)
+                .withOwnerReferences(owner("argoproj.io/v1alpha1", "Rollout", m.rollout(), rolloutUid))
+                .endMetadata()
+                .withNewSpec()
+                .withNewSelector()
+                .withMatchLabels(labels)
+                .endSelector()
+                .endSpec()
                 .build();
     }
 
@@ -127,21 +155,38 @@ public final class RecordingObjects {
         List<Container> containers = new ArrayList<>();
         List<ContainerStatus> statuses = new ArrayList<>();
         for (ContainerInfo c : p.containers()) {
-            containers.add(new ContainerBuilder().withName(c.name()).withImage(c.image()).build());
+            containers.add(new ContainerBuilder()
+                    .withName(c.name())
+                    .withImage(c.image())
+                    .build());
             statuses.add(status(c));
         }
         PodBuilder b = new PodBuilder()
-                .withNewMetadata().withName(p.name()).withNamespace(namespace).withLabels(p.labels()).endMetadata()
-                .withNewSpec().withContainers(containers).endSpec()
+                .withNewMetadata()
+                .withName(p.name())
+                .withNamespace(namespace)
+                .withLabels(p.labels())
+                .endMetadata()
+                .withNewSpec()
+                .withContainers(containers)
+                .endSpec()
                 .withNewStatus()
                 .withPhase(p.phase())
                 .withStartTime(time(p.startTime()))
-                .addNewCondition().withType("Ready").withStatus(p.ready() ? "True" : "False").endCondition()
+                .addNewCondition()
+                .withType("Ready")
+                .withStatus(p.ready() ? "True" : "False")
+                .endCondition()
                 .withContainerStatuses(statuses)
                 .endStatus();
         if (owner != null) {
-            b.editMetadata().withOwnerReferences(owner("apps/v1", "ReplicaSet", owner.getMetadata().getName(),
-                    owner.getMetadata().getUid())).endMetadata();
+            b.editMetadata()
+                    .withOwnerReferences(owner(
+                            "apps/v1",
+                            "ReplicaSet",
+                            owner.getMetadata().getName(),
+                            owner.getMetadata().getUid()))
+                    .endMetadata();
         }
         return b.build();
     }
@@ -149,17 +194,33 @@ public final class RecordingObjects {
     private static ContainerStatus status(ContainerInfo c) {
         ContainerStateBuilder state = new ContainerStateBuilder();
         switch (c.state() == null ? "running" : c.state().toLowerCase(Locale.ROOT)) {
-            case "waiting" -> state.withNewWaiting().withReason(c.reason()).withMessage(c.message()).endWaiting();
-            case "terminated" -> state.withNewTerminated().withReason(c.reason()).withMessage(c.message())
-                    .withExitCode(c.exitCode()).endTerminated();
+            case "waiting" ->
+                state.withNewWaiting()
+                        .withReason(c.reason())
+                        .withMessage(c.message())
+                        .endWaiting();
+            case "terminated" ->
+                state.withNewTerminated()
+                        .withReason(c.reason())
+                        .withMessage(c.message())
+                        .withExitCode(c.exitCode())
+                        .endTerminated();
             default -> state.withNewRunning().endRunning();
         }
         ContainerStatusBuilder b = new ContainerStatusBuilder()
-                .withName(c.name()).withImage(c.image()).withReady(c.ready()).withRestartCount(c.restartCount())
+                .withName(c.name())
+                .withImage(c.image())
+                .withReady(c.ready())
+                .withRestartCount(c.restartCount())
                 .withState(state.build());
         if (c.lastTerminationReason() != null || c.lastExitCode() != null || c.lastTerminatedAt() != null) {
-            ContainerState last = new ContainerStateBuilder().withNewTerminated().withReason(c.lastTerminationReason())
-                    .withExitCode(c.lastExitCode()).withFinishedAt(time(c.lastTerminatedAt())).endTerminated().build();
+            ContainerState last = new ContainerStateBuilder()
+                    .withNewTerminated()
+                    .withReason(c.lastTerminationReason())
+                    .withExitCode(c.lastExitCode())
+                    .withFinishedAt(time(c.lastTerminatedAt()))
+                    .endTerminated()
+                    .build();
             b.withLastState(last);
         }
         return b.build();
@@ -167,10 +228,17 @@ public final class RecordingObjects {
 
     public static Event event(String namespace, EventInfo e, int index) {
         return new EventBuilder()
-                .withNewMetadata().withName(e.involvedName() + "." + String.format("%016x", index))
-                .withNamespace(namespace).endMetadata()
-                .withType(e.type()).withReason(e.reason()).withMessage(e.message())
-                .withNewInvolvedObject().withKind(e.involvedKind()).withName(e.involvedName()).withNamespace(namespace)
+                .withNewMetadata()
+                .withName(e.involvedName() + "." + String.format("%016x", index))
+                .withNamespace(namespace)
+                .endMetadata()
+                .withType(e.type())
+                .withReason(e.reason())
+                .withMessage(e.message())
+                .withNewInvolvedObject()
+                .withKind(e.involvedKind())
+                .withName(e.involvedName())
+                .withNamespace(namespace)
                 .endInvolvedObject()
                 .withCount(e.count())
                 .withFirstTimestamp(time(e.firstTimestamp()))
@@ -179,8 +247,14 @@ public final class RecordingObjects {
     }
 
     private static OwnerReference owner(String apiVersion, String kind, String name, String uid) {
-        return new OwnerReferenceBuilder().withApiVersion(apiVersion).withKind(kind).withName(name).withUid(uid)
-                .withController(true).withBlockOwnerDeletion(true).build();
+        return new OwnerReferenceBuilder()
+                .withApiVersion(apiVersion)
+                .withKind(kind)
+                .withName(name)
+                .withUid(uid)
+                .withController(true)
+                .withBlockOwnerDeletion(true)
+                .build();
     }
 
     static String time(Instant t) {

@@ -7,16 +7,13 @@ package dev.canarycouncil.metrics.config;
 public sealed interface MetricSetChoice {
 
     /** A metric set from {@code --metrics-config}, compared as written. */
-    record Configured(MetricSet set, String source) implements MetricSetChoice {
-    }
+    record Configured(MetricSet set, String source) implements MetricSetChoice {}
 
     /** A bundled preset, from {@code --metrics-preset NAME}. */
-    record Preset(String name) implements MetricSetChoice {
-    }
+    record Preset(String name) implements MetricSetChoice {}
 
     /** The first bundled preset with series for the canary, found per analysis. */
-    record Auto() implements MetricSetChoice {
-    }
+    record Auto() implements MetricSetChoice {}
 
     static MetricSetChoice auto() {
         return new Auto();

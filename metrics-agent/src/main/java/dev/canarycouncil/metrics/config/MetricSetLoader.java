@@ -1,5 +1,8 @@
 package dev.canarycouncil.metrics.config;
 
+import dev.canarycouncil.metrics.query.QueryTemplate;
+import dev.canarycouncil.metrics.query.SideContext;
+import dev.canarycouncil.runtime.config.ConfigDocuments;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,10 +10,6 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-
-import dev.canarycouncil.metrics.query.QueryTemplate;
-import dev.canarycouncil.metrics.query.SideContext;
-import dev.canarycouncil.runtime.config.ConfigDocuments;
 
 /**
  * Reads a metric set from YAML or JSON and checks it whole before any analysis uses it: a typo
@@ -22,8 +21,7 @@ public final class MetricSetLoader {
     private static final ConfigDocuments<MetricSetException> DOCUMENTS =
             new ConfigDocuments<>("metric set", MetricSetException::new);
 
-    private MetricSetLoader() {
-    }
+    private MetricSetLoader() {}
 
     public static MetricSet load(Path file) {
         if (!Files.isRegularFile(file)) {
@@ -54,8 +52,10 @@ public final class MetricSetLoader {
             if (!names.add(m.name())) {
                 throw new MetricSetException(where + ": the name '" + m.name() + "' is used twice");
             }
-            int forms = (m.query() != null ? 1 : 0) + (m.canary() != null || m.stable() != null ? 1 : 0)
-                    + (m.numerator() != null || m.denominator() != null ? 1 : 0) + (m.events() != null ? 1 : 0);
+            int forms = (m.query() != null ? 1 : 0)
+                    + (m.canary() != null || m.stable() != null ? 1 : 0)
+                    + (m.numerator() != null || m.denominator() != null ? 1 : 0)
+                    + (m.events() != null ? 1 : 0);
             if (forms != 1) {
                 throw new MetricSetException(where + ": give exactly one of 'query', the pair 'canary' and 'stable', "
                         + "the pair 'numerator' and 'denominator', or 'events'");
@@ -66,7 +66,8 @@ public final class MetricSetLoader {
             if ((m.numerator() == null) != (m.denominator() == null)) {
                 throw new MetricSetException(where + ": 'numerator' and 'denominator' go together");
             }
-            for (String template : new String[]{m.query(), m.canary(), m.stable(), m.numerator(), m.denominator(), m.events()}) {
+            for (String template :
+                    new String[] {m.query(), m.canary(), m.stable(), m.numerator(), m.denominator(), m.events()}) {
                 if (template != null) {
                     try {
                         QueryTemplate.render(template, SideContext.example());
@@ -76,8 +77,9 @@ public final class MetricSetLoader {
                 }
             }
             if (m.allowedIncrease() != null && m.allowedIncrease() < 1) {
-                throw new MetricSetException(where + ": 'allowedIncrease' is a factor of at least 1 (1.2 allows 20 %), was "
-                        + m.allowedIncrease());
+                throw new MetricSetException(
+                        where + ": 'allowedIncrease' is a factor of at least 1 (1.2 allows 20 %), was "
+                                + m.allowedIncrease());
             }
             if (m.minDelta() != null && m.minDelta() < 0) {
                 throw new MetricSetException(where + ": 'minDelta' cannot be negative");
@@ -94,7 +96,8 @@ public final class MetricSetLoader {
         double pass = set.passOrDefault();
         double marginal = set.marginalOrDefault();
         if (pass < 0 || pass > 100 || marginal < 0 || marginal > pass) {
-            throw new MetricSetException(source + ": need 0 <= marginal <= pass <= 100, got marginal " + marginal + ", pass " + pass);
+            throw new MetricSetException(
+                    source + ": need 0 <= marginal <= pass <= 100, got marginal " + marginal + ", pass " + pass);
         }
         double alpha = set.alphaOrDefault();
         if (alpha <= 0 || alpha > 0.5) {

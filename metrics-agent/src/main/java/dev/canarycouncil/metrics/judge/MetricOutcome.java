@@ -10,8 +10,16 @@ import dev.canarycouncil.metrics.config.MetricSpec;
  * @param pValue       of the test made; null when none could be made
  * @param test         the test and its result in words, for a person re-checking it
  */
-public record MetricOutcome(MetricSpec spec, Classification classification, boolean failed, Double canaryValue,
-                            Double stableValue, Double pValue, String test, String canaryQuery, String stableQuery) {
+public record MetricOutcome(
+        MetricSpec spec,
+        Classification classification,
+        boolean failed,
+        Double canaryValue,
+        Double stableValue,
+        Double pValue,
+        String test,
+        String canaryQuery,
+        String stableQuery) {
 
     static MetricOutcome noData(MetricSpec spec, String why, String canaryQuery, String stableQuery) {
         return new MetricOutcome(spec, Classification.NODATA, false, null, null, null, why, canaryQuery, stableQuery);

@@ -1,9 +1,8 @@
 package dev.canarycouncil.metrics.judge;
 
-import java.util.Locale;
-
 import dev.canarycouncil.metrics.config.Direction;
 import dev.canarycouncil.metrics.config.MetricSpec;
+import java.util.Locale;
 import org.apache.commons.statistics.inference.AlternativeHypothesis;
 import org.apache.commons.statistics.inference.FisherExactTest;
 
@@ -15,15 +14,27 @@ import org.apache.commons.statistics.inference.FisherExactTest;
  */
 public final class ProportionComparison {
 
-    private ProportionComparison() {
-    }
+    private ProportionComparison() {}
 
-    public static MetricOutcome compare(MetricSpec spec, double canaryEvents, double canaryTotal, double stableEvents,
-                                        double stableTotal, double alpha, String canaryQuery, String stableQuery) {
+    public static MetricOutcome compare(
+            MetricSpec spec,
+            double canaryEvents,
+            double canaryTotal,
+            double stableEvents,
+            double stableTotal,
+            double alpha,
+            String canaryQuery,
+            String stableQuery) {
         if (!(canaryTotal > 0) || !(stableTotal > 0)) {
-            return MetricOutcome.noData(spec, String.format(Locale.ROOT,
-                    "no denominator to compare: canary total %.0f, stable total %.0f", canaryTotal, stableTotal),
-                    canaryQuery, stableQuery);
+            return MetricOutcome.noData(
+                    spec,
+                    String.format(
+                            Locale.ROOT,
+                            "no denominator to compare: canary total %.0f, stable total %.0f",
+                            canaryTotal,
+                            stableTotal),
+                    canaryQuery,
+                    stableQuery);
         }
         // increase() extrapolates to the window's edges: counts are estimates, kept consistent.
         int cTotal = count(canaryTotal);
@@ -32,17 +43,37 @@ public final class ProportionComparison {
         int sEvents = Math.min(count(stableEvents), sTotal);
         double cRatio = (double) cEvents / cTotal;
         double sRatio = (double) sEvents / sTotal;
-        double p = FisherExactTest.withDefaults().with(alternative(spec.directionOrDefault()))
-                .test(new int[][]{{cEvents, cTotal - cEvents}, {sEvents, sTotal - sEvents}}).getPValue();
+        double p = FisherExactTest.withDefaults()
+                .with(alternative(spec.directionOrDefault()))
+                .test(new int[][] {{cEvents, cTotal - cEvents}, {sEvents, sTotal - sEvents}})
+                .getPValue();
         Classification classification = SampleComparison.classify(spec, cRatio, sRatio, p, alpha);
-        String test = String.format(Locale.ROOT,
+        String test = String.format(
+                Locale.ROOT,
                 "Fisher's exact test (%s) on %d of %d canary vs %d of %d stable: p=%.3g; ratios %s vs %s; "
                         + "a change counts beyond x%.2f and %s at alpha %.3g: %s",
-                spec.directionOrDefault() == Direction.EITHER ? "two-sided" : "one-sided", cEvents, cTotal, sEvents, sTotal,
-                p, Values.format(cRatio, "ratio"), Values.format(sRatio, "ratio"), spec.allowedIncreaseOrDefault(),
-                Values.format(spec.minDeltaOrDefault(), "ratio"), alpha, classification);
-        return new MetricOutcome(spec, classification, MetricOutcome.fails(spec, classification), cRatio, sRatio, p, test,
-                canaryQuery, stableQuery);
+                spec.directionOrDefault() == Direction.EITHER ? "two-sided" : "one-sided",
+                cEvents,
+                cTotal,
+                sEvents,
+                sTotal,
+                p,
+                Values.format(cRatio, "ratio"),
+                Values.format(sRatio, "ratio"),
+                spec.allowedIncreaseOrDefault(),
+                Values.format(spec.minDeltaOrDefault(), "ratio"),
+                alpha,
+                classification);
+        return new MetricOutcome(
+                spec,
+                classification,
+                MetricOutcome.fails(spec, classification),
+                cRatio,
+                sRatio,
+                p,
+                test,
+                canaryQuery,
+                stableQuery);
     }
 
     /** A one-sided test in the direction the metric forbids; two-sided when it forbids both. */

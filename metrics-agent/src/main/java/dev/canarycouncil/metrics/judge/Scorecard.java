@@ -1,10 +1,9 @@
 package dev.canarycouncil.metrics.judge;
 
+import dev.canarycouncil.metrics.config.MetricSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import dev.canarycouncil.metrics.config.MetricSet;
 
 /**
  * Kayenta's score: each group scores the share of its metrics with data that did not fail; the
@@ -38,11 +37,14 @@ public record Scorecard(double score, int withData, int total, Map<String, Doubl
             weighted += w * groupScore;
             weights += w;
         }
-        double score = weights > 0 ? weighted / weights : withData > 0 ? 100.0 * passed(outcomes) / withData : Double.NaN;
+        double score =
+                weights > 0 ? weighted / weights : withData > 0 ? 100.0 * passed(outcomes) / withData : Double.NaN;
         return new Scorecard(score, withData, outcomes.size(), groupScores);
     }
 
     private static long passed(List<MetricOutcome> outcomes) {
-        return outcomes.stream().filter(o -> o.classification() != Classification.NODATA && !o.failed()).count();
+        return outcomes.stream()
+                .filter(o -> o.classification() != Classification.NODATA && !o.failed())
+                .count();
     }
 }

@@ -1,8 +1,7 @@
 package dev.canarycouncil.metrics.presets;
 
-import java.util.List;
-
 import dev.canarycouncil.metrics.config.MetricSet;
+import java.util.List;
 
 /**
  * A bundled metric set for one instrumentation convention, with the series that shows a service

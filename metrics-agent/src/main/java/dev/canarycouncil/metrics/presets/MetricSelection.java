@@ -1,9 +1,8 @@
 package dev.canarycouncil.metrics.presets;
 
-import java.util.List;
-
 import dev.canarycouncil.metrics.config.MetricSet;
 import dev.canarycouncil.metrics.query.SideContext;
+import java.util.List;
 
 /**
  * The metric set an analysis compares and how each side's series are selected, with the story of

@@ -1,5 +1,12 @@
 package dev.canarycouncil.metrics.presets;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.canarycouncil.metrics.config.MetricSet;
+import dev.canarycouncil.metrics.config.MetricSetLoader;
+import dev.canarycouncil.metrics.config.MetricSpec;
+import dev.canarycouncil.metrics.query.QueryTemplate;
+import dev.canarycouncil.metrics.query.SideContext;
+import dev.canarycouncil.runtime.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,14 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.canarycouncil.metrics.config.MetricSet;
-import dev.canarycouncil.metrics.config.MetricSetLoader;
-import dev.canarycouncil.metrics.config.MetricSpec;
-import dev.canarycouncil.metrics.query.QueryTemplate;
-import dev.canarycouncil.metrics.query.SideContext;
-import dev.canarycouncil.runtime.json.Json;
 
 /**
  * The bundled metric presets ({@code presets/presets.yaml}) and the Kubernetes set added to any of
@@ -27,17 +26,14 @@ public final class PresetCatalog {
     private static final String DIR = "/dev/canarycouncil/metrics/presets/";
     private static final ObjectMapper YAML = Json.configYaml();
 
-    private record TargetEntry(String description, String selector, String canary, String stable) {
-    }
+    private record TargetEntry(String description, String selector, String canary, String stable) {}
 
-    private record PresetEntry(String name, String description, String set, String detect, List<String> targets) {
-    }
+    private record PresetEntry(String name, String description, String set, String detect, List<String> targets) {}
 
-    private record KubernetesEntry(String set, List<String> detect) {
-    }
+    private record KubernetesEntry(String set, List<String> detect) {}
 
-    private record CatalogFile(Map<String, TargetEntry> targets, List<PresetEntry> presets, KubernetesEntry kubernetes) {
-    }
+    private record CatalogFile(
+            Map<String, TargetEntry> targets, List<PresetEntry> presets, KubernetesEntry kubernetes) {}
 
     private static final PresetCatalog BUNDLED = load();
 
@@ -58,7 +54,8 @@ public final class PresetCatalog {
      */
     public static MetricSet defaultSet() {
         PresetCatalog presets = bundled();
-        return presets.withKubernetes(presets.find("kube-prometheus").orElseThrow().set());
+        return presets.withKubernetes(
+                presets.find("kube-prometheus").orElseThrow().set());
     }
 
     public static PresetCatalog bundled() {
@@ -94,7 +91,8 @@ public final class PresetCatalog {
         metrics.addAll(kubernetes.metrics());
         Map<String, Double> groups = new LinkedHashMap<>(set.groups());
         kubernetes.groups().forEach(groups::putIfAbsent);
-        return new MetricSet(metrics, groups, set.traffic(), set.minRequests(), set.pass(), set.marginal(), set.alpha());
+        return new MetricSet(
+                metrics, groups, set.traffic(), set.minRequests(), set.pass(), set.marginal(), set.alpha());
     }
 
     private static PresetCatalog load() {
@@ -107,7 +105,8 @@ public final class PresetCatalog {
         Map<String, MetricTarget> targets = new LinkedHashMap<>();
         file.targets().forEach((name, t) -> {
             if ((t.selector() == null) == (t.canary() == null || t.stable() == null)) {
-                throw new IllegalStateException("metric target " + name + ": give either 'selector' or both 'canary' and 'stable'");
+                throw new IllegalStateException(
+                        "metric target " + name + ": give either 'selector' or both 'canary' and 'stable'");
             }
             MetricTarget target = new MetricTarget(name, t.description(), t.selector(), t.canary(), t.stable());
             target.render(SideContext.example()); // an unknown placeholder fails here, not in an analysis
@@ -126,7 +125,8 @@ public final class PresetCatalog {
             QueryTemplate.render(p.detect(), SideContext.example());
             presets.add(new MetricPreset(p.name(), p.description(), set(p.set()), p.detect(), own));
         }
-        return new PresetCatalog(presets, set(file.kubernetes().set()), file.kubernetes().detect());
+        return new PresetCatalog(
+                presets, set(file.kubernetes().set()), file.kubernetes().detect());
     }
 
     private static MetricSet set(String name) {

@@ -17,8 +17,7 @@ public final class QueryTemplate {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-z]+)\\s*}}");
 
-    private QueryTemplate() {
-    }
+    private QueryTemplate() {}
 
     public static String render(String template, SideContext side) {
         Matcher m = PLACEHOLDER.matcher(template);
@@ -32,8 +31,9 @@ public final class QueryTemplate {
 
     private static String value(String name, SideContext side) {
         return switch (name) {
-            case "selector" -> (side.service() == null ? "" : "service=" + quote(side.service()) + ",")
-                    + "rollouts_pod_template_hash=" + quote(side.hash());
+            case "selector" ->
+                (side.service() == null ? "" : "service=" + quote(side.service()) + ",") + "rollouts_pod_template_hash="
+                        + quote(side.hash());
             // Argo Rollouts names pods <rollout>-<pod-template-hash>-<suffix>.
             case "pods" -> "namespace=" + quote(side.namespace()) + ",pod=~" + quote(".+-" + side.hash() + "-.+");
             case "hash" -> escape(side.hash());
@@ -46,8 +46,10 @@ public final class QueryTemplate {
             case "side" -> escape(side.side());
             // The target is already a list of matchers, rendered and escaped when the preset's target was chosen.
             case "target" -> side.target() != null ? side.target() : value("selector", side);
-            default -> throw new IllegalArgumentException("unknown placeholder {{" + name + "}}; known: {{selector}}, {{pods}}, "
-                    + "{{target}}, {{hash}}, {{canary}}, {{stable}}, {{service}}, {{namespace}}, {{rollout}}, {{side}}, {{interval}}");
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown placeholder {{" + name + "}}; known: {{selector}}, {{pods}}, "
+                                + "{{target}}, {{hash}}, {{canary}}, {{stable}}, {{service}}, {{namespace}}, {{rollout}}, {{side}}, {{interval}}");
         };
     }
 

@@ -4,17 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.canarycouncil.metrics.presets.PresetCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import dev.canarycouncil.metrics.presets.PresetCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MetricSetLoaderTest {
 
     private static String error(String yaml) {
-        return assertThrows(MetricSetException.class, () -> MetricSetLoader.parse(yaml, "test.yaml")).getMessage();
+        return assertThrows(MetricSetException.class, () -> MetricSetLoader.parse(yaml, "test.yaml"))
+                .getMessage();
     }
 
     @Test
@@ -48,23 +48,32 @@ class MetricSetLoaderTest {
     @Test
     void mistakesAreNamedNotSkipped() {
         assertTrue(error("metrics: []").contains("no metrics"));
-        assertTrue(error("metrics:\n  - name: a\n    query: 'x'\n    treshold: 3\n").contains("unknown field 'treshold' at metrics[0]"),
+        assertTrue(
+                error("metrics:\n  - name: a\n    query: 'x'\n    treshold: 3\n")
+                        .contains("unknown field 'treshold' at metrics[0]"),
                 error("metrics:\n  - name: a\n    query: 'x'\n    treshold: 3\n"));
-        assertTrue(error("metrics:\n  - name: a\n    query: 'x{{{selectr}}}'\n").contains("unknown placeholder {{selectr}}"));
+        assertTrue(error("metrics:\n  - name: a\n    query: 'x{{{selectr}}}'\n")
+                .contains("unknown placeholder {{selectr}}"));
         assertTrue(error("metrics:\n  - name: a\n    query: 'x'\n    numerator: 'y'\n    denominator: 'z'\n")
                 .contains("give exactly one of"));
         assertTrue(error("metrics:\n  - name: a\n    canary: 'x'\n").contains("'canary' and 'stable' go together"));
-        assertTrue(error("metrics:\n  - name: a\n    query: 'x'\n    allowedIncrease: 0.8\n").contains("at least 1"));
-        assertTrue(error("metrics:\n  - name: a\n    query: 'x'\n    direction: up\n")
-                .contains("direction must be increase, decrease or either, not 'up'"), error("metrics:\n  - name: a\n    query: 'x'\n    direction: up\n"));
-        assertTrue(error("pass: 70\nmarginal: 80\nmetrics:\n  - name: a\n    query: 'x'\n").contains("marginal <= pass"));
-        assertTrue(error("metrics:\n  - name: a\n    query: 'x'\n  - name: a\n    query: 'y'\n").contains("used twice"));
+        assertTrue(error("metrics:\n  - name: a\n    query: 'x'\n    allowedIncrease: 0.8\n")
+                .contains("at least 1"));
+        assertTrue(
+                error("metrics:\n  - name: a\n    query: 'x'\n    direction: up\n")
+                        .contains("direction must be increase, decrease or either, not 'up'"),
+                error("metrics:\n  - name: a\n    query: 'x'\n    direction: up\n"));
+        assertTrue(error("pass: 70\nmarginal: 80\nmetrics:\n  - name: a\n    query: 'x'\n")
+                .contains("marginal <= pass"));
+        assertTrue(error("metrics:\n  - name: a\n    query: 'x'\n  - name: a\n    query: 'y'\n")
+                .contains("used twice"));
         assertTrue(error("metrics: [").contains("is not valid YAML or JSON"));
     }
 
     @Test
     void aMissingFileIsNamed() {
-        String message = assertThrows(MetricSetException.class, () -> MetricSetLoader.load(Path.of("/no/metrics.yaml"))).getMessage();
+        String message = assertThrows(MetricSetException.class, () -> MetricSetLoader.load(Path.of("/no/metrics.yaml")))
+                .getMessage();
         assertTrue(message.contains("/no/metrics.yaml is not a readable file"), message);
     }
 

@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.canarycouncil.metrics.config.Direction;
 import java.util.Arrays;
 import java.util.SplittableRandom;
-
-import dev.canarycouncil.metrics.config.Direction;
 import org.junit.jupiter.api.Test;
 
 class SampleComparisonTest {
@@ -23,7 +22,8 @@ class SampleComparisonTest {
     }
 
     private static MetricOutcome compare(Direction direction, double[] canary, double[] stable) {
-        return SampleComparison.compare(Specs.samples("latency", direction, 1.2, 0.005), canary, stable, 0.01, "c", "s");
+        return SampleComparison.compare(
+                Specs.samples("latency", direction, 1.2, 0.005), canary, stable, 0.01, "c", "s");
     }
 
     @Test
@@ -40,7 +40,8 @@ class SampleComparisonTest {
     void aDecreaseFailsOnlyWhereTheDirectionForbidsIt() {
         double[] canary = noisy(3, 30, 50, 5);
         double[] stable = noisy(4, 30, 100, 5);
-        assertEquals(Classification.LOW, compare(Direction.INCREASE, canary, stable).classification());
+        assertEquals(
+                Classification.LOW, compare(Direction.INCREASE, canary, stable).classification());
         assertFalse(compare(Direction.INCREASE, canary, stable).failed(), "lower latency is no regression");
         assertTrue(compare(Direction.DECREASE, canary, stable).failed());
         assertTrue(compare(Direction.EITHER, canary, stable).failed());

@@ -3,11 +3,10 @@ package dev.canarycouncil.metrics.judge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
-
 import dev.canarycouncil.metrics.config.MetricSet;
 import dev.canarycouncil.metrics.config.MetricSpec;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ScorecardTest {
@@ -16,7 +15,8 @@ class ScorecardTest {
         return new MetricOutcome(spec, c, MetricOutcome.fails(spec, c), 1.0, 1.0, 0.5, "t", "c", "s");
     }
 
-    private static final MetricSet SET = new MetricSet(List.of(), Map.of("errors", 3.0, "latency", 1.0), null, null, null, null, null);
+    private static final MetricSet SET =
+            new MetricSet(List.of(), Map.of("errors", 3.0, "latency", 1.0), null, null, null, null, null);
 
     @Test
     void groupsScoreTheShareOfTheirMetricsThatPassAndAreWeighted() {
@@ -38,12 +38,15 @@ class ScorecardTest {
         Scorecard card = Scorecard.of(outcomes, SET);
         assertEquals(100, card.score(), 1e-9, "the errors group has no data, so only latency weighs");
         assertEquals(1, card.withData());
-        assertTrue(Double.isNaN(Scorecard.of(List.of(outcome(Specs.grouped("x", "errors", false), Classification.NODATA)), SET).score()));
+        assertTrue(Double.isNaN(Scorecard.of(
+                        List.of(outcome(Specs.grouped("x", "errors", false), Classification.NODATA)), SET)
+                .score()));
     }
 
     @Test
     void aLowValueIsNoFailureWhenOnlyAnIncreaseIsBad() {
-        Scorecard card = Scorecard.of(List.of(outcome(Specs.grouped("p50", "latency", false), Classification.LOW)), SET);
+        Scorecard card =
+                Scorecard.of(List.of(outcome(Specs.grouped("p50", "latency", false), Classification.LOW)), SET);
         assertEquals(100, card.score(), 1e-9);
     }
 }

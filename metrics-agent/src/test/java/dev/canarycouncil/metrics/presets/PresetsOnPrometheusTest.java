@@ -5,13 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import dev.canarycouncil.mcp.prometheus.PrometheusServer;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
 import dev.canarycouncil.mcp.server.McpToolServer;
@@ -32,6 +25,12 @@ import dev.canarycouncil.runtime.schema.PromQlEvidence;
 import dev.canarycouncil.runtime.schema.TimeWindow;
 import dev.canarycouncil.runtime.testing.Recordings;
 import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,32 +97,38 @@ class PresetsOnPrometheusTest {
     }
 
     private static AnalysisRequest request(String service) {
-        return AnalysisRequest.builder(UUID.randomUUID().toString(), service,
-                new PodGroup(CANARY, "app=" + service, List.of(service + "-" + CANARY + "-p0")),
-                new PodGroup(STABLE, "app=" + service, List.of(service + "-" + STABLE + "-p0", service + "-" + STABLE + "-p1")),
-                new TimeWindow(START, END))
+        return AnalysisRequest.builder(
+                        UUID.randomUUID().toString(),
+                        service,
+                        new PodGroup(CANARY, "app=" + service, List.of(service + "-" + CANARY + "-p0")),
+                        new PodGroup(
+                                STABLE,
+                                "app=" + service,
+                                List.of(service + "-" + STABLE + "-p0", service + "-" + STABLE + "-p1")),
+                        new TimeWindow(START, END))
                 .rollout(service)
                 .service(service)
                 .build();
     }
 
     private static Finding judge(String service, MetricSetChoice choice) throws InterruptedException {
-        return new MetricsJudge(MetricsAgent.NAME, tools, choice).judge(request(service), message -> { });
+        return new MetricsJudge(MetricsAgent.NAME, tools, choice).judge(request(service), message -> {});
     }
 
     @ParameterizedTest(name = "{0} is detected as {1} and its 5xx regression rolls back")
     @CsvSource({
-            "kube-prometheus, kube-prometheus, service and rollouts_pod_template_hash labels, 5xx-ratio",
-            "per-pod, per-pod, namespace and pod labels, 5xx-ratio",
-            "opentelemetry, opentelemetry, namespace and rollouts_pod_template_hash labels|namespace and pod labels, 5xx-ratio",
-            "opentelemetry-legacy, opentelemetry-legacy, namespace and pod labels, 5xx-ratio",
-            "spring-boot, spring-boot, namespace and pod labels, 5xx-ratio",
-            "istio, istio, namespace and rollouts_pod_template_hash labels, 5xx-ratio",
-            "linkerd, linkerd, replicaset label, failure-ratio",
-            "nginx-ingress, nginx-ingress, canary label, 5xx-ratio",
-            "envoy, envoy, Envoy clusters, 5xx-ratio"})
-    void autoDetectionFindsThePresetAndItsQueriesSeeTheRegression(String service, String preset, String targetWords,
-                                                                  String errorMetric) throws Exception {
+        "kube-prometheus, kube-prometheus, service and rollouts_pod_template_hash labels, 5xx-ratio",
+        "per-pod, per-pod, namespace and pod labels, 5xx-ratio",
+        "opentelemetry, opentelemetry, namespace and rollouts_pod_template_hash labels|namespace and pod labels, 5xx-ratio",
+        "opentelemetry-legacy, opentelemetry-legacy, namespace and pod labels, 5xx-ratio",
+        "spring-boot, spring-boot, namespace and pod labels, 5xx-ratio",
+        "istio, istio, namespace and rollouts_pod_template_hash labels, 5xx-ratio",
+        "linkerd, linkerd, replicaset label, failure-ratio",
+        "nginx-ingress, nginx-ingress, canary label, 5xx-ratio",
+        "envoy, envoy, Envoy clusters, 5xx-ratio"
+    })
+    void autoDetectionFindsThePresetAndItsQueriesSeeTheRegression(
+            String service, String preset, String targetWords, String errorMetric) throws Exception {
         Finding f = judge(service, MetricSetChoice.auto());
         String account = f.notes().get(0);
         assertTrue(account.startsWith("metric preset " + preset + " (auto-detected"), account);
@@ -133,14 +138,20 @@ class PresetsOnPrometheusTest {
         }
         assertTrue(named, account);
         assertEquals(Decision.ROLLBACK, f.verdict(), f.summary() + " " + f.evidence());
-        PromQlEvidence errors = f.evidence().stream().map(PromQlEvidence.class::cast).filter(e -> e.metric().equals(errorMetric))
-                .findFirst().orElseThrow();
+        PromQlEvidence errors = f.evidence().stream()
+                .map(PromQlEvidence.class::cast)
+                .filter(e -> e.metric().equals(errorMetric))
+                .findFirst()
+                .orElseThrow();
         assertEquals(0.08, errors.canaryValue(), 0.01, errors.canaryQuery());
         assertEquals(0.003, errors.stableValue(), 0.002, errors.stableQuery());
         // Micrometer exports no buckets by default: its latency is the mean, and its percentiles have no data.
         String latency = preset.equals("spring-boot") ? "latency-mean" : "latency-p95";
-        PromQlEvidence p95 = f.evidence().stream().map(PromQlEvidence.class::cast).filter(e -> e.metric().equals(latency))
-                .findFirst().orElseThrow();
+        PromQlEvidence p95 = f.evidence().stream()
+                .map(PromQlEvidence.class::cast)
+                .filter(e -> e.metric().equals(latency))
+                .findFirst()
+                .orElseThrow();
         assertNotNull(p95.canaryValue(), "latency read from the preset's histogram or sum: " + p95.test());
         assertTrue(p95.canaryValue() > 0.01 && p95.canaryValue() < 0.5, p95.description());
     }
@@ -149,7 +160,9 @@ class PresetsOnPrometheusTest {
     void aHealthyCanaryInAnotherConventionIsPromoted() throws Exception {
         Finding f = judge("healthy-otel", MetricSetChoice.auto());
         assertEquals(Decision.PROMOTE, f.verdict(), f.summary() + " " + f.evidence());
-        assertTrue(f.notes().get(0).contains("no cAdvisor or kube-state-metrics series"), f.notes().get(0));
+        assertTrue(
+                f.notes().get(0).contains("no cAdvisor or kube-state-metrics series"),
+                f.notes().get(0));
     }
 
     @Test
@@ -167,6 +180,8 @@ class PresetsOnPrometheusTest {
         assertEquals(Decision.INCONCLUSIVE, f.verdict(), f.summary());
         assertTrue(f.summary().contains("no metric preset has series"), f.summary());
         Finding right = judge("istio", new MetricSetChoice.Preset("istio"));
-        assertTrue(right.notes().get(0).startsWith("metric preset istio (chosen"), right.notes().get(0));
+        assertTrue(
+                right.notes().get(0).startsWith("metric preset istio (chosen"),
+                right.notes().get(0));
     }
 }

@@ -3,13 +3,6 @@ package dev.canarycouncil.metrics.prometheus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import dev.canarycouncil.mcp.prometheus.PrometheusServer;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
 import dev.canarycouncil.mcp.server.McpToolServer;
@@ -31,6 +24,12 @@ import dev.canarycouncil.runtime.schema.Severity;
 import dev.canarycouncil.runtime.schema.TimeWindow;
 import dev.canarycouncil.runtime.testing.Recordings;
 import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,17 +98,19 @@ class PrometheusScenariosTest {
 
     private static AnalysisRequest request(String name) {
         Service s = service(name, null, null);
-        return AnalysisRequest.builder(UUID.randomUUID().toString(), name,
-                new PodGroup(CANARY, "app=" + name, s.pods(CANARY, 1)),
-                new PodGroup(STABLE, "app=" + name, s.pods(STABLE, 3)),
-                new TimeWindow(START, END))
+        return AnalysisRequest.builder(
+                        UUID.randomUUID().toString(),
+                        name,
+                        new PodGroup(CANARY, "app=" + name, s.pods(CANARY, 1)),
+                        new PodGroup(STABLE, "app=" + name, s.pods(STABLE, 3)),
+                        new TimeWindow(START, END))
                 .rollout(name)
                 .service(name)
                 .build();
     }
 
     private static Finding judge(String name, MetricSet set) throws InterruptedException {
-        return new MetricsJudge(MetricsAgent.NAME, tools, set).judge(request(name), message -> { });
+        return new MetricsJudge(MetricsAgent.NAME, tools, set).judge(request(name), message -> {});
     }
 
     private static Finding judge(String name) throws InterruptedException {
@@ -117,7 +118,11 @@ class PrometheusScenariosTest {
     }
 
     private static PromQlEvidence metric(Finding f, String name) {
-        return f.evidence().stream().map(PromQlEvidence.class::cast).filter(e -> e.metric().equals(name)).findFirst().orElseThrow();
+        return f.evidence().stream()
+                .map(PromQlEvidence.class::cast)
+                .filter(e -> e.metric().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -129,7 +134,8 @@ class PrometheusScenariosTest {
         assertEquals(Severity.CRITICAL, errors.severity());
         assertEquals(0.08, errors.canaryValue(), 0.015);
         assertEquals(0.003, errors.stableValue(), 0.002);
-        assertTrue(errors.canaryQuery().contains("rollouts_pod_template_hash=\"" + CANARY + "\""), errors.canaryQuery());
+        assertTrue(
+                errors.canaryQuery().contains("rollouts_pod_template_hash=\"" + CANARY + "\""), errors.canaryQuery());
         assertTrue(errors.test().startsWith("Fisher's exact test"), errors.test());
         assertEquals(Severity.ERROR, metric(f, "latency-p50").severity(), "latency doubled too");
     }
@@ -166,7 +172,9 @@ class PrometheusScenariosTest {
         assertTrue(f.summary().contains("score 70/100"), f.summary());
         for (String q : List.of("latency-p50", "latency-p95", "latency-p99")) {
             assertTrue(metric(f, q).severity().compareTo(Severity.ERROR) >= 0, q);
-            assertTrue(metric(f, q).test().startsWith("Mann-Whitney U="), metric(f, q).test());
+            assertTrue(
+                    metric(f, q).test().startsWith("Mann-Whitney U="),
+                    metric(f, q).test());
         }
         assertEquals(Severity.INFO, metric(f, "5xx-ratio").severity());
     }

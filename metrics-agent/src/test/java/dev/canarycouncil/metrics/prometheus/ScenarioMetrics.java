@@ -18,8 +18,14 @@ final class ScenarioMetrics {
     static final int SCRAPE_SECONDS = 15;
 
     /** One service's rollout: namespace and service are its name; pods are named name-hash-suffix. */
-    record Service(String name, String canaryHash, Scenario canary, int canaryPods, String stableHash, Scenario stable,
-                   int stablePods) {
+    record Service(
+            String name,
+            String canaryHash,
+            Scenario canary,
+            int canaryPods,
+            String stableHash,
+            Scenario stable,
+            int stablePods) {
 
         List<String> pods(String hash, int count) {
             List<String> pods = new ArrayList<>();
@@ -46,12 +52,11 @@ final class ScenarioMetrics {
         return this;
     }
 
-    private record Pod(Service service, String hash, String name, Scenario behaviour, int index) {
-    }
+    private record Pod(Service service, String hash, String name, Scenario behaviour, int index) {}
 
     /** Per pod and scrape: what happened in the interval before it. */
-    private record Step(long requests, long errors, long[] buckets, double latencySum, double cpu, double memory, int restarts) {
-    }
+    private record Step(
+            long requests, long errors, long[] buckets, double latencySum, double cpu, double memory, int restarts) {}
 
     String openMetrics() {
         Map<Pod, List<Step>> steps = new LinkedHashMap<>();
@@ -69,13 +74,20 @@ final class ScenarioMetrics {
         StringBuilder om = new StringBuilder(1 << 20);
         om.append("# TYPE http_requests counter\n");
         for (Map.Entry<Pod, List<Step>> e : steps.entrySet()) {
-            for (String code : new String[]{"200", "500"}) {
+            for (String code : new String[] {"200", "500"}) {
                 long total = 0;
                 for (int t = 0; t < e.getValue().size(); t++) {
                     Step st = e.getValue().get(t);
                     total += code.equals("200") ? st.requests() - st.errors() : st.errors();
-                    om.append("http_requests_total{").append(http(e.getKey())).append(",code=\"").append(code).append("\"} ")
-                            .append(total).append(' ').append(time(t)).append('\n');
+                    om.append("http_requests_total{")
+                            .append(http(e.getKey()))
+                            .append(",code=\"")
+                            .append(code)
+                            .append("\"} ")
+                            .append(total)
+                            .append(' ')
+                            .append(time(t))
+                            .append('\n');
                 }
             }
         }
@@ -89,21 +101,38 @@ final class ScenarioMetrics {
                         cumulative += buckets[k];
                     }
                     String le = b == BUCKETS.length ? "+Inf" : Double.toString(BUCKETS[b]);
-                    om.append("http_request_duration_seconds_bucket{").append(http(e.getKey())).append(",le=\"").append(le)
-                            .append("\"} ").append(cumulative).append(' ').append(time(t)).append('\n');
+                    om.append("http_request_duration_seconds_bucket{")
+                            .append(http(e.getKey()))
+                            .append(",le=\"")
+                            .append(le)
+                            .append("\"} ")
+                            .append(cumulative)
+                            .append(' ')
+                            .append(time(t))
+                            .append('\n');
                 }
             }
             long count = 0;
             for (int t = 0; t < e.getValue().size(); t++) {
                 count += e.getValue().get(t).requests();
-                om.append("http_request_duration_seconds_count{").append(http(e.getKey())).append("} ").append(count).append(' ')
-                        .append(time(t)).append('\n');
+                om.append("http_request_duration_seconds_count{")
+                        .append(http(e.getKey()))
+                        .append("} ")
+                        .append(count)
+                        .append(' ')
+                        .append(time(t))
+                        .append('\n');
             }
             double sum = 0;
             for (int t = 0; t < e.getValue().size(); t++) {
                 sum += e.getValue().get(t).latencySum();
-                om.append("http_request_duration_seconds_sum{").append(http(e.getKey())).append("} ")
-                        .append(String.format(java.util.Locale.ROOT, "%.4f", sum)).append(' ').append(time(t)).append('\n');
+                om.append("http_request_duration_seconds_sum{")
+                        .append(http(e.getKey()))
+                        .append("} ")
+                        .append(String.format(java.util.Locale.ROOT, "%.4f", sum))
+                        .append(' ')
+                        .append(time(t))
+                        .append('\n');
             }
         }
         om.append("# TYPE container_cpu_usage_seconds counter\n");
@@ -111,15 +140,25 @@ final class ScenarioMetrics {
             double cpu = 100;
             for (int t = 0; t < e.getValue().size(); t++) {
                 cpu += e.getValue().get(t).cpu() * SCRAPE_SECONDS;
-                om.append("container_cpu_usage_seconds_total{").append(container(e.getKey())).append("} ")
-                        .append(String.format(java.util.Locale.ROOT, "%.3f", cpu)).append(' ').append(time(t)).append('\n');
+                om.append("container_cpu_usage_seconds_total{")
+                        .append(container(e.getKey()))
+                        .append("} ")
+                        .append(String.format(java.util.Locale.ROOT, "%.3f", cpu))
+                        .append(' ')
+                        .append(time(t))
+                        .append('\n');
             }
         }
         om.append("# TYPE container_memory_working_set_bytes gauge\n");
         for (Map.Entry<Pod, List<Step>> e : steps.entrySet()) {
             for (int t = 0; t < e.getValue().size(); t++) {
-                om.append("container_memory_working_set_bytes{").append(container(e.getKey())).append("} ")
-                        .append(Math.round(e.getValue().get(t).memory())).append(' ').append(time(t)).append('\n');
+                om.append("container_memory_working_set_bytes{")
+                        .append(container(e.getKey()))
+                        .append("} ")
+                        .append(Math.round(e.getValue().get(t).memory()))
+                        .append(' ')
+                        .append(time(t))
+                        .append('\n');
             }
         }
         om.append("# TYPE kube_pod_container_status_restarts counter\n");
@@ -127,8 +166,13 @@ final class ScenarioMetrics {
             int restarts = 0;
             for (int t = 0; t < e.getValue().size(); t++) {
                 restarts += e.getValue().get(t).restarts();
-                om.append("kube_pod_container_status_restarts_total{").append(container(e.getKey())).append("} ")
-                        .append(restarts).append(' ').append(time(t)).append('\n');
+                om.append("kube_pod_container_status_restarts_total{")
+                        .append(container(e.getKey()))
+                        .append("} ")
+                        .append(restarts)
+                        .append(' ')
+                        .append(time(t))
+                        .append('\n');
             }
         }
         return om.append("# EOF\n").toString();
@@ -143,8 +187,8 @@ final class ScenarioMetrics {
     }
 
     private static String http(Pod p) {
-        return "namespace=\"" + p.service().name() + "\",pod=\"" + p.name() + "\",rollouts_pod_template_hash=\"" + p.hash()
-                + "\",service=\"" + p.service().name() + "\"";
+        return "namespace=\"" + p.service().name() + "\",pod=\"" + p.name() + "\",rollouts_pod_template_hash=\""
+                + p.hash() + "\",service=\"" + p.service().name() + "\"";
     }
 
     private static String container(Pod p) {
@@ -155,8 +199,15 @@ final class ScenarioMetrics {
         int n = scrapes();
         List<Step> steps = new ArrayList<>(n);
         for (int t = 0; t < n; t++) {
-            long requests = t == 0 ? 0 : Math.max(0, Math.round(b.requestsPerPodPerSecond() * SCRAPE_SECONDS * (0.9 + 0.2 * random.nextDouble())));
-            double ratio = b.errorSteps() > 0 ? (podIndex == 0 && t > 0 && t % (n / b.errorSteps()) == 0 ? b.errorRatio() : 0) : b.errorRatio();
+            long requests = t == 0
+                    ? 0
+                    : Math.max(
+                            0,
+                            Math.round(
+                                    b.requestsPerPodPerSecond() * SCRAPE_SECONDS * (0.9 + 0.2 * random.nextDouble())));
+            double ratio = b.errorSteps() > 0
+                    ? (podIndex == 0 && t > 0 && t % (n / b.errorSteps()) == 0 ? b.errorRatio() : 0)
+                    : b.errorRatio();
             long errors = 0;
             for (long r = 0; r < requests; r++) {
                 errors += random.nextDouble() < ratio ? 1 : 0;
@@ -174,8 +225,14 @@ final class ScenarioMetrics {
                 buckets[k]++;
             }
             int restarts = b.restarts() > 0 && podIndex == 0 && t > 0 && t % (n / b.restarts()) == 0 ? 1 : 0;
-            steps.add(new Step(requests, errors, buckets, latencySum, b.cpuCores() * (0.95 + 0.1 * random.nextDouble()),
-                    b.memoryBytes() * (0.98 + 0.04 * random.nextDouble()), restarts));
+            steps.add(new Step(
+                    requests,
+                    errors,
+                    buckets,
+                    latencySum,
+                    b.cpuCores() * (0.95 + 0.1 * random.nextDouble()),
+                    b.memoryBytes() * (0.98 + 0.04 * random.nextDouble()),
+                    restarts));
         }
         return steps;
     }

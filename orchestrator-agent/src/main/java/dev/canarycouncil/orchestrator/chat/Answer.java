@@ -9,5 +9,4 @@ package dev.canarycouncil.orchestrator.chat;
  * @param text      the answer for a person
  * @param data      structured data behind the answer (e.g. both sides' series), or null
  */
-public record Answer(String contextId, String question, String intent, String text, Object data) {
-}
+public record Answer(String contextId, String question, String intent, String text, Object data) {}

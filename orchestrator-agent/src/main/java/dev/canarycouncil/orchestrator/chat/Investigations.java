@@ -1,5 +1,7 @@
 package dev.canarycouncil.orchestrator.chat;
 
+import dev.canarycouncil.runtime.schema.AnalysisRequest;
+import dev.canarycouncil.runtime.schema.Verdict;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,9 +9,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-
-import dev.canarycouncil.runtime.schema.AnalysisRequest;
-import dev.canarycouncil.runtime.schema.Verdict;
 
 /**
  * The investigations the coordinator remembers, by A2A context id: the verdict a conversation is
@@ -19,8 +18,7 @@ import dev.canarycouncil.runtime.schema.Verdict;
 public final class Investigations {
 
     /** One remembered investigation. */
-    public record Investigation(String contextId, AnalysisRequest request, Verdict verdict, Instant lastUsed) {
-    }
+    public record Investigation(String contextId, AnalysisRequest request, Verdict verdict, Instant lastUsed) {}
 
     public static final int DEFAULT_CAPACITY = 200;
     public static final Duration DEFAULT_IDLE = Duration.ofHours(2);
@@ -72,6 +70,9 @@ public final class Investigations {
 
     private void expire() {
         Instant cutoff = clock.instant().minus(idle);
-        byContext.entrySet().removeIf((Map.Entry<String, Investigation> e) -> e.getValue().lastUsed().isBefore(cutoff));
+        byContext
+                .entrySet()
+                .removeIf((Map.Entry<String, Investigation> e) ->
+                        e.getValue().lastUsed().isBefore(cutoff));
     }
 }

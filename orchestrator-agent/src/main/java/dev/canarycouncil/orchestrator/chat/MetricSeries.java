@@ -10,5 +10,4 @@ import java.util.List;
  * @param canary points as [epoch seconds, value]
  * @param stable points as [epoch seconds, value]
  */
-public record MetricSeries(String metric, String unit, List<double[]> canary, List<double[]> stable) {
-}
+public record MetricSeries(String metric, String unit, List<double[]> canary, List<double[]> stable) {}

@@ -1,7 +1,5 @@
 package dev.canarycouncil.orchestrator.chat;
 
-import java.util.List;
-
 import dev.canarycouncil.runtime.llm.EvidenceDigest;
 import dev.canarycouncil.runtime.llm.McpToolAccess;
 import dev.canarycouncil.runtime.llm.ModelOutcome;
@@ -11,6 +9,7 @@ import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.Verdict;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.UserMessage;
+import java.util.List;
 
 /**
  * Free-text questions the grammar does not know, answered by the coordinator's model with the
@@ -21,8 +20,17 @@ import dev.langchain4j.service.UserMessage;
 public final class ModelAnswers {
 
     /** The tools a question may need: everything the council reads, nothing that writes. */
-    public static final List<String> TOOLS = List.of("get_pod_logs", "get_pod_status", "list_events", "list_pods",
-            "get_rollout_status", "promql_query", "promql_query_range", "search_code", "read_file");
+    public static final List<String> TOOLS = List.of(
+            "get_pod_logs",
+            "get_pod_status",
+            "list_events",
+            "list_pods",
+            "get_rollout_status",
+            "promql_query",
+            "promql_query_range",
+            "search_code",
+            "read_file");
+
     static final int MAX_TOOL_CALLS = 5;
     static final int MAX_ANSWER = 4_000;
 
@@ -47,7 +55,8 @@ public final class ModelAnswers {
 
     public ModelOutcome<String> answer(Verdict v, String question) throws InterruptedException {
         return session.run(budget, (model, fence) -> {
-            AiServices<Assistant> builder = AiServices.builder(Assistant.class).chatModel(model).systemMessage(system(fence));
+            AiServices<Assistant> builder =
+                    AiServices.builder(Assistant.class).chatModel(model).systemMessage(system(fence));
             if (tools != null) {
                 builder.toolProvider(tools.provider()).maxSequentialToolsInvocations(MAX_TOOL_CALLS);
             }
@@ -71,15 +80,31 @@ public final class ModelAnswers {
         StringBuilder b = new StringBuilder();
         var s = v.subject();
         if (s != null) {
-            b.append("Canary ").append(s.canaryHash()).append(" of rollout ").append(s.namespace()).append('/').append(s.rollout())
-                    .append(" against stable ").append(s.stableHash()).append(", window ").append(s.window().start()).append(" to ")
-                    .append(s.window().end()).append(".\n");
+            b.append("Canary ")
+                    .append(s.canaryHash())
+                    .append(" of rollout ")
+                    .append(s.namespace())
+                    .append('/')
+                    .append(s.rollout())
+                    .append(" against stable ")
+                    .append(s.stableHash())
+                    .append(", window ")
+                    .append(s.window().start())
+                    .append(" to ")
+                    .append(s.window().end())
+                    .append(".\n");
         }
-        b.append("Decision: ").append(v.decision()).append(" (").append(v.confidence()).append("%).\n");
+        b.append("Decision: ")
+                .append(v.decision())
+                .append(" (")
+                .append(v.confidence())
+                .append("%).\n");
         for (Finding f : v.findings()) {
             b.append(EvidenceDigest.fenced(f, fence));
         }
-        b.append("Root cause found:\n").append(fence.fence("root-cause", v.rootCause())).append('\n');
+        b.append("Root cause found:\n")
+                .append(fence.fence("root-cause", v.rootCause()))
+                .append('\n');
         b.append("The SRE asks: ").append(question);
         return b.toString();
     }

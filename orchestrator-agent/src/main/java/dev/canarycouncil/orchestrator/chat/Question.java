@@ -1,12 +1,11 @@
 package dev.canarycouncil.orchestrator.chat;
 
+import dev.canarycouncil.runtime.schema.TimeWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.canarycouncil.runtime.schema.TimeWindow;
 
 /**
  * What a follow-up question asks, read by a small grammar: enough words of a known question, in
@@ -18,10 +17,21 @@ import dev.canarycouncil.runtime.schema.TimeWindow;
  */
 public record Question(Kind kind, String argument, int minutes) {
 
-    public enum Kind { HELP, VERDICT, WHY, TEMPLATES, EVIDENCE, COMPARE, CODE, ISSUE, UNKNOWN }
+    public enum Kind {
+        HELP,
+        VERDICT,
+        WHY,
+        TEMPLATES,
+        EVIDENCE,
+        COMPARE,
+        CODE,
+        ISSUE,
+        UNKNOWN
+    }
 
     private static final Pattern EVIDENCE = Pattern.compile("^/?evidence(?:\\s+(\\d+))?$");
-    private static final Pattern COMPARE = Pattern.compile("\\bcompare\\s+(.+?)(?:\\s+(?:stable|canary|between|over|for|in)\\b.*)?$");
+    private static final Pattern COMPARE =
+            Pattern.compile("\\bcompare\\s+(.+?)(?:\\s+(?:stable|canary|between|over|for|in)\\b.*)?$");
     private static final Pattern MINUTES = Pattern.compile("(?:last|past)\\s+(\\d+)\\s*(?:m|min|mins|minutes)\\b");
     private static final Pattern P_QUANTILE = Pattern.compile("\\bp(50|90|95|99)\\b");
 
@@ -34,18 +44,32 @@ public record Question(Kind kind, String argument, int minutes) {
         if (evidence.matches()) {
             return new Question(Kind.EVIDENCE, evidence.group(1), 0);
         }
-        if (t.equals("/verdict") || t.equals("verdict") || t.startsWith("what is the verdict") || t.startsWith("what was the verdict")) {
+        if (t.equals("/verdict")
+                || t.equals("verdict")
+                || t.startsWith("what is the verdict")
+                || t.startsWith("what was the verdict")) {
             return of(Kind.VERDICT);
         }
         Matcher compare = COMPARE.matcher(t);
-        if (compare.find() || t.contains(" vs ") && (t.contains("latency") || t.contains("error") || t.contains("memory") || t.contains("cpu"))) {
+        if (compare.find()
+                || t.contains(" vs ")
+                        && (t.contains("latency")
+                                || t.contains("error")
+                                || t.contains("memory")
+                                || t.contains("cpu"))) {
             Matcher minutes = MINUTES.matcher(t);
             return new Question(Kind.COMPARE, metricWords(t), minutes.find() ? Integer.parseInt(minutes.group(1)) : 0);
         }
-        if (t.startsWith("why") || t.contains("root cause") || t.contains("rolled back") || t.contains("what went wrong")) {
+        if (t.startsWith("why")
+                || t.contains("root cause")
+                || t.contains("rolled back")
+                || t.contains("what went wrong")) {
             return of(Kind.WHY);
         }
-        if (t.contains("template") || t.contains("new error") || t.contains("log line") || t.contains("errors on the canary")) {
+        if (t.contains("template")
+                || t.contains("new error")
+                || t.contains("log line")
+                || t.contains("errors on the canary")) {
             return of(Kind.TEMPLATES);
         }
         if (t.contains("code") || t.contains("suspect") || t.contains("which file")) {
@@ -100,7 +124,8 @@ public record Question(Kind kind, String argument, int minutes) {
         return new Question(kind, null, 0);
     }
 
-    static final String UNDERSTOOD = String.join("\n",
+    static final String UNDERSTOOD = String.join(
+            "\n",
             "I understand:",
             "  why was it rolled back?          the decision, its reasons and the root cause",
             "  show the new error templates     log templates that are new or more frequent on the canary",

@@ -24,7 +24,9 @@ public record Ballot(Finding finding, double weight, double strength, boolean ma
      */
     public boolean abstained() {
         return finding.abstains()
-                || abstains && finding.verdict() == dev.canarycouncil.runtime.schema.Decision.INCONCLUSIVE && finding.confidence() == 0;
+                || abstains
+                        && finding.verdict() == dev.canarycouncil.runtime.schema.Decision.INCONCLUSIVE
+                        && finding.confidence() == 0;
     }
 
     /** The plain case: the member's confidence, weight 1, may veto. */

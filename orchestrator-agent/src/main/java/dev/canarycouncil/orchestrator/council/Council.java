@@ -1,12 +1,5 @@
 package dev.canarycouncil.orchestrator.council;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-
 import dev.canarycouncil.orchestrator.members.TrackRecords;
 import dev.canarycouncil.orchestrator.narrative.Narrative;
 import dev.canarycouncil.orchestrator.narrative.Narrator;
@@ -24,6 +17,12 @@ import dev.canarycouncil.runtime.schema.IssueRequest;
 import dev.canarycouncil.runtime.schema.Verdict;
 import dev.canarycouncil.runtime.schema.VerdictSubject;
 import io.a2a.spec.Message;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,14 +55,23 @@ public final class Council {
      * @param tokenBudget  tokens one analysis may spend across all agents, shared out per member;
      *                     0 to leave each member to its own limit
      */
-    public Council(CouncilDirectory directory, TargetResolver resolver, CouncilSettings settings, Narrator narrator,
-                   long tokenBudget) {
+    public Council(
+            CouncilDirectory directory,
+            TargetResolver resolver,
+            CouncilSettings settings,
+            Narrator narrator,
+            long tokenBudget) {
         this(directory, resolver, settings, narrator, tokenBudget, TrackRecords.none());
     }
 
     /** @param trackRecords members' measured records, used as vote strengths where they suffice */
-    public Council(CouncilDirectory directory, TargetResolver resolver, CouncilSettings settings, Narrator narrator,
-                   long tokenBudget, TrackRecords trackRecords) {
+    public Council(
+            CouncilDirectory directory,
+            TargetResolver resolver,
+            CouncilSettings settings,
+            Narrator narrator,
+            long tokenBudget,
+            TrackRecords trackRecords) {
         this.poll = new MemberPoll(settings, trackRecords);
         this.directory = directory;
         this.resolver = resolver;
@@ -74,8 +82,7 @@ public final class Council {
     }
 
     /** An analysis' request (pods, hashes, window) and its verdict. */
-    public record Analysis(AnalysisRequest request, Verdict verdict) {
-    }
+    public record Analysis(AnalysisRequest request, Verdict verdict) {}
 
     /**
      * @param requester who asked, which decides whether a rollback's issue is filed or only drafted
@@ -89,7 +96,8 @@ public final class Council {
      * The same, keeping the request, for follow-up questions routed to the members. The steps: resolve
      * the canary, poll the members, weigh their ballots, draft the issue on a rollback, write the prose.
      */
-    public Analysis analyzeFully(AnalysisTarget target, Requester requester, Progress progress) throws InterruptedException {
+    public Analysis analyzeFully(AnalysisTarget target, Requester requester, Progress progress)
+            throws InterruptedException {
         long started = System.nanoTime();
         String analysisId = UUID.randomUUID().toString();
         AnalysisRequest resolved = resolver.resolve(target, analysisId);
@@ -102,15 +110,28 @@ public final class Council {
 
         MemberPoll.Result poll = this.poll.ask(members, request, progress);
         Verdict verdict = decide(request, poll, started);
-        Optional<CouncilMember> writer = verdict.decision() == Decision.ROLLBACK ? issueWriter(members) : Optional.empty();
+        Optional<CouncilMember> writer =
+                verdict.decision() == Decision.ROLLBACK ? issueWriter(members) : Optional.empty();
         if (verdict.decision() == Decision.ROLLBACK) {
-            verdict = withIssue(verdict, request, writer, settings.issueScope().files(requester) ? IssueFiling.FILE
-                    : IssueFiling.DRAFT_ONLY, progress);
+            verdict = withIssue(
+                    verdict,
+                    request,
+                    writer,
+                    settings.issueScope().files(requester) ? IssueFiling.FILE : IssueFiling.DRAFT_ONLY,
+                    progress);
         }
         verdict = narrate(verdict, poll, writer.map(CouncilMember::name), share, progress);
-        verdict = verdict.withDuration(Duration.ofNanos(System.nanoTime() - started).toMillis());
-        LOG.info("analysis {} {}/{} canary {}: {} {}% in {} ms", analysisId, request.namespace(), request.rollout(),
-                request.canary().podTemplateHash(), verdict.decision(), verdict.confidence(), verdict.durationMs());
+        verdict = verdict.withDuration(
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
+        LOG.info(
+                "analysis {} {}/{} canary {}: {} {}% in {} ms",
+                analysisId,
+                request.namespace(),
+                request.rollout(),
+                request.canary().podTemplateHash(),
+                verdict.decision(),
+                verdict.confidence(),
+                verdict.durationMs());
         return new Analysis(request, verdict);
     }
 
@@ -121,7 +142,9 @@ public final class Council {
 
     /** Every voter, the issue writer and the coordinator itself get an equal share of the budget. */
     private long budgetShare(List<CouncilMember> members) {
-        return tokenBudget == 0 ? 0 : tokenBudget / (members.stream().filter(CouncilMember::votes).count() + 2);
+        return tokenBudget == 0
+                ? 0
+                : tokenBudget / (members.stream().filter(CouncilMember::votes).count() + 2);
     }
 
     /** The ballots weighed into a decision, with the deterministic root cause and remediation. */
@@ -148,36 +171,53 @@ public final class Council {
      * The prose comes last: the issue's fingerprint rests on the deterministic root cause, which
      * stays the same from one analysis of a failure to the next; a model's wording would not.
      */
-    private Verdict narrate(Verdict verdict, MemberPoll.Result poll, Optional<String> issueWriter, long share,
-                            Progress progress) throws InterruptedException {
+    private Verdict narrate(
+            Verdict verdict, MemberPoll.Result poll, Optional<String> issueWriter, long share, Progress progress)
+            throws InterruptedException {
         if (narrator.hasModel()) {
             progress.report("writing the analysis");
         }
         Narrative narrative = narrator.write(verdict, tokenBudget == 0 ? Long.MAX_VALUE : share);
         List<Finding> findings = poll.findings();
-        return verdict.withNarrative(narrative.analysis(), narrative.rootCause(),
+        return verdict.withNarrative(
+                narrative.analysis(),
+                narrative.rootCause(),
                 ModelUse.mode(findings, narrative, verdict.issue()),
                 ModelUse.accounting(tokenBudget, findings, narrative, issueWriter.orElse(null), verdict.issue()));
     }
 
     private static Optional<CouncilMember> issueWriter(List<CouncilMember> members) {
-        return members.stream().filter(CouncilMember::writesIssues).filter(CouncilMember::available).findFirst();
+        return members.stream()
+                .filter(CouncilMember::writesIssues)
+                .filter(CouncilMember::available)
+                .findFirst();
     }
 
-    private Verdict withIssue(Verdict verdict, AnalysisRequest request, Optional<CouncilMember> member, IssueFiling filing,
-                              Progress progress) throws InterruptedException {
+    private Verdict withIssue(
+            Verdict verdict,
+            AnalysisRequest request,
+            Optional<CouncilMember> member,
+            IssueFiling filing,
+            Progress progress)
+            throws InterruptedException {
         if (member.isEmpty()) {
             progress.report("no issue writer available; the verdict carries no issue draft");
             return verdict;
         }
         CouncilMember writer = member.get();
         progress.report("asking " + writer.name() + " for a remediation issue");
-        Message message = RemoteAgent.userMessage(A2aParts.payload(A2aParts.ISSUE_REQUEST,
-                new IssueRequest(request, verdict, request.tokenBudget(), filing), "Draft a remediation issue"), verdict.analysisId());
+        Message message = RemoteAgent.userMessage(
+                A2aParts.payload(
+                        A2aParts.ISSUE_REQUEST,
+                        new IssueRequest(request, verdict, request.tokenBudget(), filing),
+                        "Draft a remediation issue"),
+                verdict.analysisId());
         try {
-            AgentReply reply = writer.agent().send(message, settings.issueDeadline(),
-                    text -> progress.report(writer.name() + ": " + text)).get();
-            IssueDraft draft = A2aParts.read(reply.parts(), A2aParts.ISSUE_DRAFT, IssueDraft.class).orElse(null);
+            AgentReply reply = writer.agent()
+                    .send(message, settings.issueDeadline(), text -> progress.report(writer.name() + ": " + text))
+                    .get();
+            IssueDraft draft = A2aParts.read(reply.parts(), A2aParts.ISSUE_DRAFT, IssueDraft.class)
+                    .orElse(null);
             if (draft == null) {
                 progress.report(writer.name() + " answered without a draft: " + reply.statusText());
             }

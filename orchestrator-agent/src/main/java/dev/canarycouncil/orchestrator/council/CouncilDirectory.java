@@ -1,20 +1,5 @@
 package dev.canarycouncil.orchestrator.council;
 
-import java.util.Optional;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-
 import dev.canarycouncil.orchestrator.members.CardCheck;
 import dev.canarycouncil.orchestrator.members.MemberDiscovery;
 import dev.canarycouncil.orchestrator.members.MemberEntry;
@@ -24,6 +9,20 @@ import dev.canarycouncil.runtime.a2a.client.RemoteAgentException;
 import dev.canarycouncil.runtime.http.Failures;
 import io.a2a.client.http.A2AHttpClient;
 import io.a2a.spec.AgentCard;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,12 +52,18 @@ public final class CouncilDirectory implements AutoCloseable {
     private List<MemberEntry> discovered = List.of();
     private Instant discoveredAt;
 
-    private record Known(CouncilMember member, Instant fetchedAt, String cardJson, MemberEntry entry) {
-    }
+    private record Known(CouncilMember member, Instant fetchedAt, String cardJson, MemberEntry entry) {}
 
     /** Members by card URL, with default settings and no discovery. */
     public CouncilDirectory(List<String> cardUrls, A2AHttpClient http, Executor calls) {
-        this(MembersConfig.of(cardUrls), null, http, http, calls, CouncilSettings.defaults().deadline(), Clock.systemUTC());
+        this(
+                MembersConfig.of(cardUrls),
+                null,
+                http,
+                http,
+                calls,
+                CouncilSettings.defaults().deadline(),
+                Clock.systemUTC());
     }
 
     /**
@@ -67,8 +72,14 @@ public final class CouncilDirectory implements AutoCloseable {
      * @param callHttp       calls members (its timeouts must outlast the longest member timeout)
      * @param defaultTimeout a member's time per analysis unless its entry says otherwise
      */
-    public CouncilDirectory(MembersConfig config, MemberDiscovery discovery, A2AHttpClient cardHttp, A2AHttpClient callHttp,
-                            Executor calls, Duration defaultTimeout, Clock clock) {
+    public CouncilDirectory(
+            MembersConfig config,
+            MemberDiscovery discovery,
+            A2AHttpClient cardHttp,
+            A2AHttpClient callHttp,
+            Executor calls,
+            Duration defaultTimeout,
+            Clock clock) {
         this.config = config;
         this.discovery = discovery;
         this.cardHttp = cardHttp;
@@ -93,7 +104,9 @@ public final class CouncilDirectory implements AutoCloseable {
         for (MemberEntry entry : entries.values()) {
             Known k = known.get(entry.cardUrl());
             // A changed entry (a Service's new weight, veto or token) is a reason to rebuild the member.
-            boolean stale = k == null || !k.member().available() || !k.entry().equals(entry)
+            boolean stale = k == null
+                    || !k.member().available()
+                    || !k.entry().equals(entry)
                     || Duration.between(k.fetchedAt(), now).compareTo(config.refresh()) >= 0;
             if (stale) {
                 loading.put(entry.cardUrl(), CompletableFuture.supplyAsync(() -> load(entry, k, now), calls));
@@ -108,17 +121,25 @@ public final class CouncilDirectory implements AutoCloseable {
         return distinctNames(entries);
     }
 
-    private Known await(MemberEntry entry, CompletableFuture<Known> loading, Known previous, long deadline, Instant now) {
+    private Known await(
+            MemberEntry entry, CompletableFuture<Known> loading, Known previous, long deadline, Instant now) {
         try {
             return loading.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             loading.cancel(true);
-            if (previous != null && previous.member().available() && previous.entry().equals(entry)) {
-                LOG.warn("Card of council member {} was not re-read within {} s, keeping the last one",
-                        previous.member().name(), CARD_DEADLINE.toSeconds());
+            if (previous != null
+                    && previous.member().available()
+                    && previous.entry().equals(entry)) {
+                LOG.warn(
+                        "Card of council member {} was not re-read within {} s, keeping the last one",
+                        previous.member().name(),
+                        CARD_DEADLINE.toSeconds());
                 return new Known(previous.member(), now, previous.cardJson(), entry);
             }
-            return unavailable(entry, "its card at " + entry.cardUrl() + " was not read within " + CARD_DEADLINE.toSeconds() + " s", now);
+            return unavailable(
+                    entry,
+                    "its card at " + entry.cardUrl() + " was not read within " + CARD_DEADLINE.toSeconds() + " s",
+                    now);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return unavailable(entry, "interrupted while reading its card", now);
@@ -135,9 +156,13 @@ public final class CouncilDirectory implements AutoCloseable {
         try {
             card = RemoteAgent.fetchCard(cardHttp, entry.cardUrl());
         } catch (RemoteAgentException e) {
-            if (previous != null && previous.member().available() && previous.entry().equals(entry)) {
+            if (previous != null
+                    && previous.member().available()
+                    && previous.entry().equals(entry)) {
                 // A blip on the card endpoint does not unseat a member; a failing agent fails its calls.
-                LOG.warn("Card of council member {} could not be re-read, keeping the last one: {}", previous.member().name(),
+                LOG.warn(
+                        "Card of council member {} could not be re-read, keeping the last one: {}",
+                        previous.member().name(),
                         e.getMessage());
                 return new Known(previous.member(), now, previous.cardJson(), entry);
             }
@@ -145,7 +170,9 @@ public final class CouncilDirectory implements AutoCloseable {
             return unavailable(entry, e.getMessage(), now);
         }
         String json = String.valueOf(card);
-        if (previous != null && previous.member().available() && json.equals(previous.cardJson())
+        if (previous != null
+                && previous.member().available()
+                && json.equals(previous.cardJson())
                 && previous.entry().equals(entry)) {
             return new Known(previous.member(), now, json, entry);
         }
@@ -159,16 +186,29 @@ public final class CouncilDirectory implements AutoCloseable {
         try {
             RemoteAgent agent = RemoteAgent.connect(card, callHttp, calls, entry.secret());
             LOG.info("Council member {} found at {} (tags {}, from {})", card.name(), card.url(), tags, entry.origin());
-            return new Known(new CouncilMember(entry.cardUrl(), card.name(), agent, tags, null, entry.policy(defaultTimeout),
-                    entry.origin()), now, json, entry);
+            return new Known(
+                    new CouncilMember(
+                            entry.cardUrl(),
+                            card.name(),
+                            agent,
+                            tags,
+                            null,
+                            entry.policy(defaultTimeout),
+                            entry.origin()),
+                    now,
+                    json,
+                    entry);
         } catch (RemoteAgentException e) {
             return unavailable(entry, e.getMessage(), now);
         }
     }
 
     private Known unavailable(MemberEntry entry, String reason, Instant now) {
-        return new Known(CouncilMember.unavailable(entry.cardUrl(), reason, entry.policy(defaultTimeout), entry.origin()),
-                now, null, entry);
+        return new Known(
+                CouncilMember.unavailable(entry.cardUrl(), reason, entry.policy(defaultTimeout), entry.origin()),
+                now,
+                null,
+                entry);
     }
 
     /** A second card claiming a member's name would blur the rationale and borrow its weight: refused. */
@@ -180,8 +220,11 @@ public final class CouncilDirectory implements AutoCloseable {
             if (m.available()) {
                 String owner = owners.putIfAbsent(m.name(), url);
                 if (owner != null) {
-                    m = CouncilMember.unavailable(url, "its card claims the name '" + m.name()
-                            + "', already taken by the member at " + owner, m.policy(), m.origin());
+                    m = CouncilMember.unavailable(
+                            url,
+                            "its card claims the name '" + m.name() + "', already taken by the member at " + owner,
+                            m.policy(),
+                            m.origin());
                 }
             }
             result.add(m);
@@ -203,7 +246,10 @@ public final class CouncilDirectory implements AutoCloseable {
             discoveredAt = now;
             LOG.info("Discovered {} council member(s) from {}", discovered.size(), discovery.describe());
         } catch (Exception e) {
-            LOG.warn("Could not discover members from {} (keeping the last {}): {}", discovery.describe(), discovered.size(),
+            LOG.warn(
+                    "Could not discover members from {} (keeping the last {}): {}",
+                    discovery.describe(),
+                    discovered.size(),
                     Failures.describe(e));
         }
         return discovered;
@@ -211,6 +257,9 @@ public final class CouncilDirectory implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        known.values().stream().map(Known::member).filter(CouncilMember::available).forEach(m -> m.agent().close());
+        known.values().stream()
+                .map(Known::member)
+                .filter(CouncilMember::available)
+                .forEach(m -> m.agent().close());
     }
 }

@@ -1,9 +1,8 @@
 package dev.canarycouncil.orchestrator.council;
 
-import java.util.Set;
-
 import dev.canarycouncil.orchestrator.members.MemberPolicy;
 import dev.canarycouncil.runtime.a2a.client.RemoteAgent;
+import java.util.Set;
 
 /**
  * A configured member of the council: reachable (with its client) or not (with the reason).
@@ -13,8 +12,14 @@ import dev.canarycouncil.runtime.a2a.client.RemoteAgent;
  * @param policy   its weight, timeout and veto right
  * @param origin   where it was configured (--member, a members file, a Kubernetes Service)
  */
-public record CouncilMember(String cardUrl, String name, RemoteAgent agent, Set<String> tags, String unavailableReason,
-                            MemberPolicy policy, String origin) {
+public record CouncilMember(
+        String cardUrl,
+        String name,
+        RemoteAgent agent,
+        Set<String> tags,
+        String unavailableReason,
+        MemberPolicy policy,
+        String origin) {
 
     public static final String VOTER_TAG = "canary-analysis";
     public static final String ISSUE_WRITER_TAG = "issue-writing";

@@ -39,9 +39,15 @@ public record CouncilSettings(
     }
 
     public Builder toBuilder() {
-        return new Builder().deadline(deadline).issueDeadline(issueDeadline).vetoConfidence(vetoConfidence)
-                .minPromoteMargin(minPromoteMargin).minRollbackMargin(minRollbackMargin).weights(weights)
-                .modelWeight(modelWeight).issueScope(issueScope);
+        return new Builder()
+                .deadline(deadline)
+                .issueDeadline(issueDeadline)
+                .vetoConfidence(vetoConfidence)
+                .minPromoteMargin(minPromoteMargin)
+                .minRollbackMargin(minRollbackMargin)
+                .weights(weights)
+                .modelWeight(modelWeight)
+                .issueScope(issueScope);
     }
 
     public CouncilSettings withDeadline(Duration d) {
@@ -53,7 +59,8 @@ public record CouncilSettings(
      * on its text before it drafts.
      */
     public CouncilSettings withModelTime(Duration modelTime) {
-        Duration issue = issueDeadline.compareTo(modelTime.plusSeconds(15)) >= 0 ? issueDeadline : modelTime.plusSeconds(15);
+        Duration issue =
+                issueDeadline.compareTo(modelTime.plusSeconds(15)) >= 0 ? issueDeadline : modelTime.plusSeconds(15);
         return toBuilder().issueDeadline(issue).build();
     }
 
@@ -121,8 +128,15 @@ public record CouncilSettings(
         }
 
         public CouncilSettings build() {
-            return new CouncilSettings(deadline, issueDeadline, vetoConfidence, minPromoteMargin, minRollbackMargin,
-                    Map.copyOf(weights), modelWeight, issueScope);
+            return new CouncilSettings(
+                    deadline,
+                    issueDeadline,
+                    vetoConfidence,
+                    minPromoteMargin,
+                    minRollbackMargin,
+                    Map.copyOf(weights),
+                    modelWeight,
+                    issueScope);
         }
     }
 }

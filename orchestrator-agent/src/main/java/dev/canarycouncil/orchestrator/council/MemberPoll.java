@@ -1,13 +1,5 @@
 package dev.canarycouncil.orchestrator.council;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-
 import dev.canarycouncil.orchestrator.members.TrackRecords;
 import dev.canarycouncil.runtime.a2a.A2aParts;
 import dev.canarycouncil.runtime.a2a.client.AgentReply;
@@ -19,6 +11,13 @@ import dev.canarycouncil.runtime.schema.AgentFailure;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.Finding;
 import io.a2a.spec.Message;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Asks every voting member in parallel and turns each reply into a ballot, or a failure when the
@@ -65,10 +64,19 @@ final class MemberPoll {
                 continue;
             }
             progress.report("asking " + m.name());
-            Message message = RemoteAgent.userMessage(A2aParts.payload(A2aParts.ANALYSIS_REQUEST, request,
-                    "Judge canary " + request.canary().podTemplateHash() + " of " + request.rollout()), request.analysisId());
-            calls.put(m, m.agent().send(message, m.policy().timeout(), text -> progress.report(m.name() + ": "
-                    + ProgressText.clean(text))));
+            Message message = RemoteAgent.userMessage(
+                    A2aParts.payload(
+                            A2aParts.ANALYSIS_REQUEST,
+                            request,
+                            "Judge canary " + request.canary().podTemplateHash() + " of " + request.rollout()),
+                    request.analysisId());
+            calls.put(
+                    m,
+                    m.agent()
+                            .send(
+                                    message,
+                                    m.policy().timeout(),
+                                    text -> progress.report(m.name() + ": " + ProgressText.clean(text))));
         }
         List<Ballot> ballots = new ArrayList<>();
         for (Map.Entry<CouncilMember, CompletableFuture<AgentReply>> call : calls.entrySet()) {
@@ -77,7 +85,8 @@ final class MemberPoll {
             try {
                 Ballot ballot = ballot(member, call.getValue().get());
                 ballots.add(ballot);
-                progress.report(name + " voted " + ballot.finding().verdict() + " (" + ballot.finding().confidence() + "%)");
+                progress.report(name + " voted " + ballot.finding().verdict() + " ("
+                        + ballot.finding().confidence() + "%)");
             } catch (ExecutionException | RuntimeException e) {
                 Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
                 String reason = ProgressText.clean(String.valueOf(cause.getMessage()));
@@ -104,8 +113,9 @@ final class MemberPoll {
     private Ballot ballot(CouncilMember member, AgentReply reply) {
         String name = member.name();
         if (!reply.completed()) {
-            throw new IllegalStateException(name + " ended its task " + reply.state().asString()
-                    + (reply.statusText().isBlank() ? "" : ": " + ProgressText.clean(reply.statusText())));
+            throw new IllegalStateException(
+                    name + " ended its task " + reply.state().asString()
+                            + (reply.statusText().isBlank() ? "" : ": " + ProgressText.clean(reply.statusText())));
         }
         Finding f;
         try {
@@ -123,9 +133,21 @@ final class MemberPoll {
             return new Ballot(read, weight * TEXT_REPLY_WEIGHT, read.confidence(), false, "read from text");
         }
         Finding finding = redactor.redact(FindingBounds.apply(f.agent().equals(name) ? f : f.withAgent(name)));
-        return trackRecords.strength(name, finding.verdict())
-                .map(s -> new Ballot(finding, weight, s.value(), member.policy().mayVeto(), s.basis(), member.policy().abstains()))
-                .orElseGet(() -> new Ballot(finding, weight, finding.confidence(), member.policy().mayVeto(), null,
+        return trackRecords
+                .strength(name, finding.verdict())
+                .map(s -> new Ballot(
+                        finding,
+                        weight,
+                        s.value(),
+                        member.policy().mayVeto(),
+                        s.basis(),
+                        member.policy().abstains()))
+                .orElseGet(() -> new Ballot(
+                        finding,
+                        weight,
+                        finding.confidence(),
+                        member.policy().mayVeto(),
+                        null,
                         member.policy().abstains()));
     }
 }

@@ -7,7 +7,6 @@ import dev.canarycouncil.runtime.schema.IssueDraft;
 import dev.canarycouncil.runtime.schema.ModelAccounting;
 import dev.canarycouncil.runtime.schema.ModelReview;
 import dev.canarycouncil.runtime.schema.TokenUsage;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,12 +15,12 @@ import java.util.Map;
 /** Sums up which models took part in an analysis, what they spent, and where they fell short. */
 final class ModelUse {
 
-    private ModelUse() {
-    }
+    private ModelUse() {}
 
     static boolean anyConsulted(List<Finding> findings, Narrative narrative, IssueDraft issue) {
         return findings.stream().anyMatch(f -> f.review() != null)
-                || narrative.model() != null || narrative.note() != null
+                || narrative.model() != null
+                || narrative.note() != null
                 || (issue != null && (issue.writtenBy() != null || issue.modelUsage() != null));
     }
 
@@ -29,14 +28,16 @@ final class ModelUse {
         if (!anyConsulted(findings, narrative, issue)) {
             return AnalysisMode.DETERMINISTIC;
         }
-        boolean answered = findings.stream().anyMatch(f -> f.review() != null && f.review().answered())
-                || narrative.model() != null || (issue != null && issue.writtenBy() != null);
+        boolean answered =
+                findings.stream().anyMatch(f -> f.review() != null && f.review().answered())
+                        || narrative.model() != null
+                        || (issue != null && issue.writtenBy() != null);
         return answered ? AnalysisMode.MODEL_ASSISTED : AnalysisMode.DEGRADED;
     }
 
     /** @return null when no model was consulted */
-    static ModelAccounting accounting(long budget, List<Finding> findings, Narrative narrative, String issueWriter,
-                                      IssueDraft issue) {
+    static ModelAccounting accounting(
+            long budget, List<Finding> findings, Narrative narrative, String issueWriter, IssueDraft issue) {
         if (!anyConsulted(findings, narrative, issue)) {
             return null;
         }

@@ -8,8 +8,7 @@ final class ProgressText {
 
     static final int MAX = 300;
 
-    private ProgressText() {
-    }
+    private ProgressText() {}
 
     static String clean(String text) {
         if (text == null) {

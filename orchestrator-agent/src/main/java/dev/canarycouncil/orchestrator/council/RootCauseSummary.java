@@ -1,9 +1,5 @@
 package dev.canarycouncil.orchestrator.council;
 
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
-
 import dev.canarycouncil.runtime.logs.ExceptionLine;
 import dev.canarycouncil.runtime.logs.LogMessages;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
@@ -16,16 +12,17 @@ import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
 import dev.canarycouncil.runtime.schema.PodConditionEvidence;
 import dev.canarycouncil.runtime.schema.PromQlEvidence;
 import dev.canarycouncil.runtime.schema.Severity;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 
 /** States the root cause and the next step from the strongest evidence, without a model. */
 public final class RootCauseSummary {
 
     /** What went wrong and what to do about it. */
-    public record Summary(String rootCause, String remediation) {
-    }
+    public record Summary(String rootCause, String remediation) {}
 
-    private RootCauseSummary() {
-    }
+    private RootCauseSummary() {}
 
     public static Summary of(Decision decision, AnalysisRequest request, List<Finding> findings) {
         String stable = request.stable().podTemplateHash();
@@ -34,13 +31,17 @@ public final class RootCauseSummary {
             return new Summary("none", "none required: promote canary " + canary + " of " + request.service());
         }
         if (decision == Decision.INCONCLUSIVE) {
-            return new Summary("undetermined", "Keep canary " + canary + " paused and analyse again once more traffic "
-                    + "or the missing members are available, or judge it by hand; do not promote on this result.");
+            return new Summary(
+                    "undetermined",
+                    "Keep canary " + canary + " paused and analyse again once more traffic "
+                            + "or the missing members are available, or judge it by hand; do not promote on this result.");
         }
         Optional<Evidence> top = strongest(findings);
         String cause = top.map(RootCauseSummary::cause).orElse("the canary regressed (see the findings)");
-        return new Summary(cause, "Roll back " + request.service() + " to stable " + stable + ", fix " + fixTarget(top)
-                + ", and release a new canary.");
+        return new Summary(
+                cause,
+                "Roll back " + request.service() + " to stable " + stable + ", fix " + fixTarget(top)
+                        + ", and release a new canary.");
     }
 
     /** The root cause the rolling-back findings give, in words, when they give one. */
@@ -83,18 +84,25 @@ public final class RootCauseSummary {
     private static String cause(Evidence e) {
         if (e instanceof LogTemplateEvidence l && l.exception() != null && l.recordKind() == LogRecordKind.CRASH) {
             // The analyst read the exception's root cause from the record: its words, not a log line's decoration.
-            return l.exception().describe() + (l.location() == null ? "" : " (" + l.location()
-                    + (l.frame() == null ? "" : ", " + l.frame()) + ")");
+            return l.exception().describe()
+                    + (l.location() == null
+                            ? ""
+                            : " (" + l.location() + (l.frame() == null ? "" : ", " + l.frame()) + ")");
         }
         if (e instanceof LogTemplateEvidence l) {
             String sample = l.samples().isEmpty() ? l.template() : l.samples().get(0);
             // A traceback's or exception chain's innermost exception says what broke; its first line often does not.
-            String message = ExceptionLine.last(sample).map(ExceptionLine::line).orElseGet(() -> LogMessages.message(sample));
-            return message + (l.location() == null ? "" : " (" + l.location() + (l.frame() == null ? "" : ", " + l.frame()) + ")");
+            String message =
+                    ExceptionLine.last(sample).map(ExceptionLine::line).orElseGet(() -> LogMessages.message(sample));
+            return message
+                    + (l.location() == null
+                            ? ""
+                            : " (" + l.location() + (l.frame() == null ? "" : ", " + l.frame()) + ")");
         }
         if (e instanceof PodConditionEvidence c) {
             // The kubelet's own words (e.g. "manifest unknown") say why the pod is in that state.
-            return c.detail() == null || c.detail().isBlank() || c.description().contains(c.detail()) ? c.description()
+            return c.detail() == null || c.detail().isBlank() || c.description().contains(c.detail())
+                    ? c.description()
                     : c.description() + ": " + c.detail();
         }
         if (e instanceof PromQlEvidence p) {
@@ -102,7 +110,8 @@ public final class RootCauseSummary {
         }
         if (e instanceof LogLatencyEvidence t) {
             return "requests slower on the canary: " + LogMessages.message(t.template()) + " took "
-                    + t.unit().format(t.canaryP95()) + " at p95 against " + t.unit().format(t.stableP95()) + " on the stable";
+                    + t.unit().format(t.canaryP95()) + " at p95 against "
+                    + t.unit().format(t.stableP95()) + " on the stable";
         }
         return e.description();
     }

@@ -1,12 +1,11 @@
 package dev.canarycouncil.orchestrator.council;
 
+import dev.canarycouncil.runtime.schema.Decision;
+import dev.canarycouncil.runtime.schema.Finding;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.canarycouncil.runtime.schema.Decision;
-import dev.canarycouncil.runtime.schema.Finding;
 
 /**
  * Reads a member's reply that carries text but no Finding DataPart, as any A2A agent may send. The
@@ -19,14 +18,14 @@ final class TextReply {
 
     /** A text vote never claims more than this, whatever it says. */
     static final int MAX_CONFIDENCE = 60;
+
     private static final int DEFAULT_CONFIDENCE = 50;
     private static final Pattern ROLLBACK = Pattern.compile("\\b(roll[ -]?back|revert|abort)\\b");
     private static final Pattern PROMOTE = Pattern.compile("\\b(promote|safe to ship|proceed)\\b");
     private static final Pattern INCONCLUSIVE = Pattern.compile("\\b(inconclusive|cannot tell|not sure|unknown)\\b");
     private static final Pattern PERCENT = Pattern.compile("\\b(\\d{1,3})\\s?%");
 
-    private TextReply() {
-    }
+    private TextReply() {}
 
     static Finding read(String member, String text) {
         String lower = text.toLowerCase(Locale.ROOT);
@@ -43,7 +42,13 @@ final class TextReply {
             Matcher m = PERCENT.matcher(lower);
             confidence = m.find() ? Math.min(MAX_CONFIDENCE, Integer.parseInt(m.group(1))) : DEFAULT_CONFIDENCE;
         }
-        return new Finding(member, verdict, confidence, ProgressText.clean(text), List.of(),
-                List.of("read from a text reply without a " + "canary-council/finding/v1 DataPart; counted with low weight, no veto"));
+        return new Finding(
+                member,
+                verdict,
+                confidence,
+                ProgressText.clean(text),
+                List.of(),
+                List.of("read from a text reply without a "
+                        + "canary-council/finding/v1 DataPart; counted with low weight, no veto"));
     }
 }

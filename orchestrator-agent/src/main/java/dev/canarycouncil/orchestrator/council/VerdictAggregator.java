@@ -1,5 +1,11 @@
 package dev.canarycouncil.orchestrator.council;
 
+import dev.canarycouncil.runtime.schema.AgentFailure;
+import dev.canarycouncil.runtime.schema.BlindSpot;
+import dev.canarycouncil.runtime.schema.Decision;
+import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.ModelReview;
+import dev.canarycouncil.runtime.schema.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -7,13 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
-
-import dev.canarycouncil.runtime.schema.AgentFailure;
-import dev.canarycouncil.runtime.schema.BlindSpot;
-import dev.canarycouncil.runtime.schema.Decision;
-import dev.canarycouncil.runtime.schema.Finding;
-import dev.canarycouncil.runtime.schema.ModelReview;
-import dev.canarycouncil.runtime.schema.Severity;
 
 /**
  * Weighs the members' findings into one decision.
@@ -36,8 +35,7 @@ public final class VerdictAggregator {
     public static final int MAX_CONFIDENCE_WITH_A_SOURCE_MISSING = 75;
 
     /** The decision, how sure it is, and why. */
-    public record Outcome(Decision decision, int confidence, String rationale) {
-    }
+    public record Outcome(Decision decision, int confidence, String rationale) {}
 
     private final CouncilSettings settings;
 
@@ -48,7 +46,8 @@ public final class VerdictAggregator {
     /** Findings counted by their confidence, each member weighted as the settings say, failures likewise. */
     public Outcome decide(List<Finding> findings, List<AgentFailure> failures) {
         List<Ballot> ballots = findings.stream()
-                .map(f -> new Ballot(f, settings.weight(f.agent()), f.confidence(), true, null)).toList();
+                .map(f -> new Ballot(f, settings.weight(f.agent()), f.confidence(), true, null))
+                .toList();
         return decide(ballots, failures, failure -> settings.weight(failure.agent()));
     }
 
@@ -56,18 +55,22 @@ public final class VerdictAggregator {
      * @param failureWeight how much each member that gave no finding would have weighed: its absence
      *                      lowers the margin by that much
      */
-    public Outcome decide(List<Ballot> ballots, List<AgentFailure> failures, ToDoubleFunction<AgentFailure> failureWeight) {
+    public Outcome decide(
+            List<Ballot> ballots, List<AgentFailure> failures, ToDoubleFunction<AgentFailure> failureWeight) {
         List<String> reasons = new ArrayList<>();
         ballots.stream()
                 .sorted(Comparator.comparing((Ballot b) -> b.finding().verdict() != Decision.ROLLBACK)
                         .thenComparing(b -> -b.finding().confidence()))
                 .forEach(b -> reasons.add(describe(b)));
-        failures.forEach(f -> reasons.add(f.agent() + " gave no finding (" + f.reason() + "), which lowers confidence"));
+        failures.forEach(
+                f -> reasons.add(f.agent() + " gave no finding (" + f.reason() + "), which lowers confidence"));
 
         Tally evidence = tally(ballots, failures, failureWeight);
         Outcome deterministic = weigh(evidence, ballots, reasons);
         Outcome outcome = deterministic;
-        if (ballots.stream().anyMatch(b -> b.finding().review() != null && b.finding().review().answered())) {
+        if (ballots.stream()
+                .anyMatch(b ->
+                        b.finding().review() != null && b.finding().review().answered())) {
             List<String> withModels = new ArrayList<>(reasons);
             Tally all = evidence;
             for (ModelVote vote : modelVotes(ballots)) {
@@ -88,10 +91,10 @@ public final class VerdictAggregator {
     }
 
     /** A model's review as a lighter vote: what it adds to the tally, and how the rationale tells it. */
-    private record ModelVote(double weight, double promote, double rollback, String reason) {
-    }
+    private record ModelVote(double weight, double promote, double rollback, String reason) {}
 
-    private static Tally tally(List<Ballot> ballots, List<AgentFailure> failures, ToDoubleFunction<AgentFailure> failureWeight) {
+    private static Tally tally(
+            List<Ballot> ballots, List<AgentFailure> failures, ToDoubleFunction<AgentFailure> failureWeight) {
         double total = 0;
         double promote = 0;
         double rollback = 0;
@@ -115,7 +118,8 @@ public final class VerdictAggregator {
 
     /** Each answered review as a vote; a PROMOTE against critical deterministic evidence counts nothing. */
     private List<ModelVote> modelVotes(List<Ballot> ballots) {
-        boolean criticalEvidence = ballots.stream().filter(Ballot::mayVeto).map(Ballot::finding).anyMatch(this::blocksModelPromote);
+        boolean criticalEvidence =
+                ballots.stream().filter(Ballot::mayVeto).map(Ballot::finding).anyMatch(this::blocksModelPromote);
         List<ModelVote> votes = new ArrayList<>();
         for (Ballot b : ballots) {
             Finding f = b.finding();
@@ -125,15 +129,24 @@ public final class VerdictAggregator {
             }
             String who = f.agent() + "'s model " + review.model();
             if (review.verdict() == Decision.PROMOTE && criticalEvidence) {
-                votes.add(new ModelVote(0, 0, 0, who + " voted PROMOTE (" + review.confidence() + "%), overruled: "
-                        + "deterministic critical evidence or a confident rollback forbids a model-driven promotion"));
+                votes.add(
+                        new ModelVote(
+                                0,
+                                0,
+                                0,
+                                who + " voted PROMOTE (" + review.confidence() + "%), overruled: "
+                                        + "deterministic critical evidence or a confident rollback forbids a model-driven promotion"));
                 continue;
             }
             double w = b.weight() * settings.modelWeight();
             double promote = review.verdict() == Decision.PROMOTE ? w * review.confidence() : 0;
             double rollback = review.verdict() == Decision.ROLLBACK ? w * review.confidence() : 0;
-            votes.add(new ModelVote(w, promote, rollback, who + " voted " + review.verdict() + " (" + review.confidence()
-                    + "%, weight " + String.format(Locale.ROOT, "%.2f", w) + "): " + review.reasoning()));
+            votes.add(new ModelVote(
+                    w,
+                    promote,
+                    rollback,
+                    who + " voted " + review.verdict() + " (" + review.confidence() + "%, weight "
+                            + String.format(Locale.ROOT, "%.2f", w) + "): " + review.reasoning()));
         }
         return votes;
     }
@@ -148,28 +161,43 @@ public final class VerdictAggregator {
                 .orElse(null);
         if (veto != null) {
             double promoteShare = t.total() == 0 ? 0 : t.promote() / t.total() / 100;
-            int confidence = (int) Math.round(Math.max(settings.vetoConfidence(), veto.confidence() - 15 * promoteShare));
-            return new Outcome(Decision.ROLLBACK, Math.min(100, confidence), "ROLLBACK: " + veto.agent() + "'s rollback at "
-                    + veto.confidence() + "% meets the veto threshold of " + settings.vetoConfidence() + "%. "
-                    + String.join("; ", reasons) + ".");
+            int confidence =
+                    (int) Math.round(Math.max(settings.vetoConfidence(), veto.confidence() - 15 * promoteShare));
+            return new Outcome(
+                    Decision.ROLLBACK,
+                    Math.min(100, confidence),
+                    "ROLLBACK: " + veto.agent() + "'s rollback at "
+                            + veto.confidence() + "% meets the veto threshold of " + settings.vetoConfidence() + "%. "
+                            + String.join("; ", reasons) + ".");
         }
         if (t.promote() == 0 && t.rollback() == 0) {
-            String why = ballots.isEmpty() ? "no member gave a usable finding" : "no member found enough evidence either way";
-            return new Outcome(Decision.INCONCLUSIVE, 0, "INCONCLUSIVE: " + why
-                    + (reasons.isEmpty() ? "" : ". " + String.join("; ", reasons)) + ".");
+            String why = ballots.isEmpty()
+                    ? "no member gave a usable finding"
+                    : "no member found enough evidence either way";
+            return new Outcome(
+                    Decision.INCONCLUSIVE,
+                    0,
+                    "INCONCLUSIVE: " + why + (reasons.isEmpty() ? "" : ". " + String.join("; ", reasons)) + ".");
         }
         double margin = (t.promote() - t.rollback()) / t.total();
         int confidence = (int) Math.round(Math.min(100, Math.abs(margin)));
         String weighed = String.format(Locale.ROOT, "weighted margin %+.0f over %d member(s)", margin, t.members());
         if (margin >= settings.minPromoteMargin()) {
-            return new Outcome(Decision.PROMOTE, confidence, "PROMOTE: " + weighed + ". " + String.join("; ", reasons) + ".");
+            return new Outcome(
+                    Decision.PROMOTE, confidence, "PROMOTE: " + weighed + ". " + String.join("; ", reasons) + ".");
         }
         if (-margin >= settings.minRollbackMargin()) {
-            return new Outcome(Decision.ROLLBACK, confidence, "ROLLBACK: " + weighed + ". " + String.join("; ", reasons) + ".");
+            return new Outcome(
+                    Decision.ROLLBACK, confidence, "ROLLBACK: " + weighed + ". " + String.join("; ", reasons) + ".");
         }
-        return new Outcome(Decision.INCONCLUSIVE, confidence, "INCONCLUSIVE: " + weighed + " is below the "
-                + (margin >= 0 ? settings.minPromoteMargin() + " needed to promote" : settings.minRollbackMargin()
-                + " needed to roll back") + ". " + String.join("; ", reasons) + ".");
+        return new Outcome(
+                Decision.INCONCLUSIVE,
+                confidence,
+                "INCONCLUSIVE: " + weighed + " is below the "
+                        + (margin >= 0
+                                ? settings.minPromoteMargin() + " needed to promote"
+                                : settings.minRollbackMargin() + " needed to roll back")
+                        + ". " + String.join("; ", reasons) + ".");
     }
 
     /**
@@ -184,12 +212,17 @@ public final class VerdictAggregator {
         String decided = "the deterministic members alone decide " + deterministic.decision() + " ("
                 + deterministic.confidence() + "%)";
         if (withModels.decision() == Decision.PROMOTE) {
-            return new Outcome(deterministic.decision(), deterministic.confidence(), deterministic.decision() + ": "
-                    + decided + ", and models' votes cannot promote what the evidence engines did not. "
-                    + body(withModels.rationale()));
+            return new Outcome(
+                    deterministic.decision(),
+                    deterministic.confidence(),
+                    deterministic.decision() + ": "
+                            + decided + ", and models' votes cannot promote what the evidence engines did not. "
+                            + body(withModels.rationale()));
         }
         Decision held = deterministic.decision() == Decision.PROMOTE ? Decision.INCONCLUSIVE : deterministic.decision();
-        return new Outcome(held, held == deterministic.decision() ? deterministic.confidence() : withModels.confidence(),
+        return new Outcome(
+                held,
+                held == deterministic.decision() ? deterministic.confidence() : withModels.confidence(),
                 held + ": " + decided + "; models' votes for ROLLBACK can hold the canary, not roll it back. "
                         + body(withModels.rationale()));
     }
@@ -214,27 +247,42 @@ public final class VerdictAggregator {
         if (unseen.isEmpty()) {
             return o;
         }
-        List<String> missing = ballots.stream().filter(b -> b.finding().abstains()).map(b -> b.finding().blindSpots().stream()
-                .filter(s -> s.kind() == BlindSpot.Kind.NOT_CONFIGURED).map(BlindSpot::subject).findFirst().orElse(b.agent()))
-                .distinct().toList();
+        List<String> missing = ballots.stream()
+                .filter(b -> b.finding().abstains())
+                .map(b -> b.finding().blindSpots().stream()
+                        .filter(s -> s.kind() == BlindSpot.Kind.NOT_CONFIGURED)
+                        .map(BlindSpot::subject)
+                        .findFirst()
+                        .orElse(b.agent()))
+                .distinct()
+                .toList();
         int confidence = o.confidence();
         String capped = "";
-        if (!missing.isEmpty() && o.decision() != Decision.INCONCLUSIVE && confidence > MAX_CONFIDENCE_WITH_A_SOURCE_MISSING) {
+        if (!missing.isEmpty()
+                && o.decision() != Decision.INCONCLUSIVE
+                && confidence > MAX_CONFIDENCE_WITH_A_SOURCE_MISSING) {
             confidence = MAX_CONFIDENCE_WITH_A_SOURCE_MISSING;
-            capped = " Confidence is capped at " + MAX_CONFIDENCE_WITH_A_SOURCE_MISSING + "% because this was decided without "
-                    + String.join(" and ", missing) + ".";
+            capped = " Confidence is capped at " + MAX_CONFIDENCE_WITH_A_SOURCE_MISSING
+                    + "% because this was decided without " + String.join(" and ", missing) + ".";
         } else if (!missing.isEmpty()) {
             capped = " Decided without " + String.join(" and ", missing) + ".";
         }
-        return new Outcome(o.decision(), confidence, o.rationale() + " Not seen: " + String.join("; ", unseen) + "." + capped);
+        return new Outcome(
+                o.decision(), confidence, o.rationale() + " Not seen: " + String.join("; ", unseen) + "." + capped);
     }
 
     private static String describe(Ballot b) {
         Finding f = b.finding();
         if (b.abstained()) {
-            return f.agent() + " abstained (" + (f.abstains() ? "nothing to judge from" : "not its domain") + "): " + f.summary();
+            return f.agent() + " abstained (" + (f.abstains() ? "nothing to judge from" : "not its domain") + "): "
+                    + f.summary();
         }
-        StringBuilder s = new StringBuilder(f.agent()).append(" voted ").append(f.verdict()).append(" (").append(f.confidence()).append('%');
+        StringBuilder s = new StringBuilder(f.agent())
+                .append(" voted ")
+                .append(f.verdict())
+                .append(" (")
+                .append(f.confidence())
+                .append('%');
         if (b.weight() != 1.0) {
             s.append(", weight ").append(String.format(Locale.ROOT, "%.2f", b.weight()));
         }

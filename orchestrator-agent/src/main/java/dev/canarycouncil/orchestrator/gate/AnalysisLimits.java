@@ -18,8 +18,8 @@ public record AnalysisLimits(int perCaller, int perRollout, Duration retryAfter)
 
     public AnalysisLimits {
         if (perCaller < 1 || perRollout < 1) {
-            throw new IllegalArgumentException("analysis limits must be at least 1, were " + perCaller + " per caller and "
-                    + perRollout + " per rollout");
+            throw new IllegalArgumentException("analysis limits must be at least 1, were " + perCaller
+                    + " per caller and " + perRollout + " per rollout");
         }
         if (retryAfter.isNegative() || retryAfter.isZero()) {
             throw new IllegalArgumentException("retryAfter must be positive, was " + retryAfter);

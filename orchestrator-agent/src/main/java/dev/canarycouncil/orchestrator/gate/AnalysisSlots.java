@@ -32,12 +32,16 @@ public final class AnalysisSlots {
         int byCaller = callers.getOrDefault(caller, 0);
         int byRollout = rollouts.getOrDefault(rollout, 0);
         if (byCaller >= limits.perCaller()) {
-            throw new TooManyAnalysesException(caller + " already has " + byCaller + " analyses running (at most "
-                    + limits.perCaller() + " per caller)", limits.retryAfter());
+            throw new TooManyAnalysesException(
+                    caller + " already has " + byCaller + " analyses running (at most " + limits.perCaller()
+                            + " per caller)",
+                    limits.retryAfter());
         }
         if (byRollout >= limits.perRollout()) {
-            throw new TooManyAnalysesException(rollout + " already has " + byRollout + " analyses running (at most "
-                    + limits.perRollout() + " per rollout)", limits.retryAfter());
+            throw new TooManyAnalysesException(
+                    rollout + " already has " + byRollout + " analyses running (at most " + limits.perRollout()
+                            + " per rollout)",
+                    limits.retryAfter());
         }
         callers.merge(caller, 1, Integer::sum);
         rollouts.merge(rollout, 1, Integer::sum);

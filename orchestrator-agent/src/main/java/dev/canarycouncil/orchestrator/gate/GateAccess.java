@@ -1,13 +1,12 @@
 package dev.canarycouncil.orchestrator.gate;
 
-import java.util.List;
-import java.util.Map;
-
 import dev.canarycouncil.orchestrator.http.JsonReply;
 import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
 import dev.canarycouncil.runtime.a2a.auth.ServerAuth;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Who may call the controller endpoints when authentication is on: whoever presents the council's
@@ -66,7 +65,12 @@ public final class GateAccess {
     /** The 401 answer, naming what to send but never a token. */
     public static void refuse(RoutingContext rc, String what) {
         rc.response().putHeader("WWW-Authenticate", "Bearer realm=\"canary-council\"");
-        JsonReply.send(rc, 401, Map.of("error", "this endpoint requires " + what
-                + " (the council's token or its gate token; docs/security.md)"));
+        JsonReply.send(
+                rc,
+                401,
+                Map.of(
+                        "error",
+                        "this endpoint requires " + what
+                                + " (the council's token or its gate token; docs/security.md)"));
     }
 }

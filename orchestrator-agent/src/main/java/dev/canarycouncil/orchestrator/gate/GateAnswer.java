@@ -1,11 +1,10 @@
 package dev.canarycouncil.orchestrator.gate;
 
-import java.util.List;
-
 import dev.canarycouncil.orchestrator.council.Council;
 import dev.canarycouncil.orchestrator.council.VerdictSummary;
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Verdict;
+import java.util.List;
 
 /**
  * What a controller's condition reads: {@code decision} (PROMOTE, ROLLBACK or INCONCLUSIVE) is the
@@ -29,10 +28,20 @@ public record GateAnswer(
 
     public static GateAnswer of(Council.Analysis analysis) {
         Verdict v = analysis.verdict();
-        return new GateAnswer(v.decision(), v.confidence(), VerdictSummary.of(v), v.rootCause(), v.remediation(),
-                analysis.request().namespace(), analysis.request().rollout(), analysis.request().canary().podTemplateHash(),
-                analysis.request().stable().podTemplateHash(), v.analysisId(), v.issue() == null ? null : v.issue().url(),
-                v.findings().stream().flatMap(f -> f.blindSpots().stream().map(b -> f.agent() + ": " + b.describe())).toList());
+        return new GateAnswer(
+                v.decision(),
+                v.confidence(),
+                VerdictSummary.of(v),
+                v.rootCause(),
+                v.remediation(),
+                analysis.request().namespace(),
+                analysis.request().rollout(),
+                analysis.request().canary().podTemplateHash(),
+                analysis.request().stable().podTemplateHash(),
+                v.analysisId(),
+                v.issue() == null ? null : v.issue().url(),
+                v.findings().stream()
+                        .flatMap(f -> f.blindSpots().stream().map(b -> f.agent() + ": " + b.describe()))
+                        .toList());
     }
-
 }

@@ -1,14 +1,13 @@
 package dev.canarycouncil.orchestrator.gate;
 
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-
 import dev.canarycouncil.orchestrator.http.BadRequestException;
 import dev.canarycouncil.orchestrator.http.JsonReply;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,24 +43,42 @@ public final class GateRoutes {
         if (access.required()) {
             router.route(PATH).handler(access.headerGuard());
         }
-        router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
-                .blockingHandler(rc -> answer(rc, () -> MeasurementParser.fromJson(rc.body().asString())), false);
-        router.get(PATH).blockingHandler(rc -> answer(rc, () -> {
-            Map<String, String> params = new HashMap<>();
-            rc.queryParams().forEach(e -> params.put(e.getKey(), e.getValue()));
-            return MeasurementParser.fromQuery(params);
-        }), false);
+        router.post(PATH)
+                .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
+                .blockingHandler(
+                        rc -> answer(
+                                rc, () -> MeasurementParser.fromJson(rc.body().asString())),
+                        false);
+        router.get(PATH)
+                .blockingHandler(
+                        rc -> answer(rc, () -> {
+                            Map<String, String> params = new HashMap<>();
+                            rc.queryParams().forEach(e -> params.put(e.getKey(), e.getValue()));
+                            return MeasurementParser.fromQuery(params);
+                        }),
+                        false);
     }
 
     /** Who is asking, as analysis limits count callers: the remote address. */
     public static String caller(RoutingContext rc) {
-        return rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().hostAddress();
+        return rc.request().remoteAddress() == null
+                ? "unknown"
+                : rc.request().remoteAddress().hostAddress();
     }
 
     /** 429 with Retry-After: the caller or the rollout has as many analyses running as allowed. */
     public static void tooMany(RoutingContext rc, MeasurementOutcome.Refused refused) {
-        rc.response().putHeader("Retry-After", Long.toString(Math.max(1, refused.retryAfter().toSeconds())));
-        JsonReply.send(rc, 429, Map.of("error", refused.message() + "; ask again after " + refused.retryAfter().toSeconds() + " s"));
+        rc.response()
+                .putHeader(
+                        "Retry-After",
+                        Long.toString(Math.max(1, refused.retryAfter().toSeconds())));
+        JsonReply.send(
+                rc,
+                429,
+                Map.of(
+                        "error",
+                        refused.message() + "; ask again after "
+                                + refused.retryAfter().toSeconds() + " s"));
     }
 
     /** 503 while shutting down (ask again elsewhere), else 500 with the cause. */
@@ -71,7 +88,8 @@ public final class GateRoutes {
             return;
         }
         LOG.error("Analysis of {} failed", what, failed.cause());
-        JsonReply.send(rc, 500, Map.of("error", "analysis failed: " + failed.cause().getMessage()));
+        JsonReply.send(
+                rc, 500, Map.of("error", "analysis failed: " + failed.cause().getMessage()));
     }
 
     private void answer(RoutingContext rc, java.util.function.Supplier<Measurement> read) {
@@ -86,19 +104,38 @@ public final class GateRoutes {
         if (outcome instanceof MeasurementOutcome.Judged judged) {
             GateAnswer answer = GateAnswer.of(judged.analysis());
             if (!m.stableHash().isBlank() && !m.stableHash().equals(answer.stableHash())) {
-                JsonReply.send(rc, 409, Map.of("error", "stableHash " + m.stableHash() + " is not the stable of rollout " + m.rollout()
-                        + " (" + answer.stableHash() + "): the rollout moved on; nothing was judged for this measurement",
-                        "field", "stableHash"));
+                JsonReply.send(
+                        rc,
+                        409,
+                        Map.of(
+                                "error",
+                                "stableHash " + m.stableHash() + " is not the stable of rollout " + m.rollout() + " ("
+                                        + answer.stableHash()
+                                        + "): the rollout moved on; nothing was judged for this measurement",
+                                "field",
+                                "stableHash"));
                 return;
             }
             JsonReply.send(rc, 200, answer);
         } else if (outcome instanceof MeasurementOutcome.Running) {
-            JsonReply.send(rc, 503, Map.of("error", "the analysis of " + m.namespace() + "/" + m.rollout() + " is still running after "
-                    + wait.toSeconds() + " s; ask again to get its verdict (it is not started twice)"));
+            JsonReply.send(
+                    rc,
+                    503,
+                    Map.of(
+                            "error",
+                            "the analysis of " + m.namespace() + "/" + m.rollout() + " is still running after "
+                                    + wait.toSeconds() + " s; ask again to get its verdict (it is not started twice)"));
         } else if (outcome instanceof MeasurementOutcome.Refused refused) {
             tooMany(rc, refused);
         } else if (outcome instanceof MeasurementOutcome.Unresolvable unresolvable) {
-            JsonReply.send(rc, 404, Map.of("error", unresolvable.message(), "field", m.canaryHash().isBlank() ? "rollout" : "canaryHash"));
+            JsonReply.send(
+                    rc,
+                    404,
+                    Map.of(
+                            "error",
+                            unresolvable.message(),
+                            "field",
+                            m.canaryHash().isBlank() ? "rollout" : "canaryHash"));
         } else if (outcome instanceof MeasurementOutcome.Failed failed) {
             failed(rc, failed, m.namespace() + "/" + m.rollout());
         }

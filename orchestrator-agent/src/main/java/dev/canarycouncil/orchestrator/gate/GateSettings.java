@@ -1,8 +1,7 @@
 package dev.canarycouncil.orchestrator.gate;
 
-import java.util.Optional;
-
 import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
+import java.util.Optional;
 
 /**
  * How the controller endpoints are served.
@@ -16,7 +15,10 @@ import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
 public record GateSettings(PluginEndpoint plugin, AnalysisLimits limits, Optional<AgentSecret> gateToken) {
 
     /** Whether {@code POST /a2a/analyze} is served. */
-    public enum PluginEndpoint { ON, OFF }
+    public enum PluginEndpoint {
+        ON,
+        OFF
+    }
 
     public static GateSettings defaults() {
         return new GateSettings(PluginEndpoint.ON, AnalysisLimits.defaults(), Optional.empty());

@@ -10,6 +10,5 @@ public final class KubernetesNames {
     /** An object's name (a Rollout, a Canary): an RFC 1123 subdomain. */
     public static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
 
-    private KubernetesNames() {
-    }
+    private KubernetesNames() {}
 }

@@ -19,8 +19,15 @@ import dev.canarycouncil.runtime.schema.TargetKind;
  * @param hints       operator hints for the log analyst (the plugin's {@code extraPrompt}), blank for none
  * @param repository  the code repository the caller names (the plugin's {@code repoUrl}), used only when allowed
  */
-public record Measurement(String namespace, TargetKind kind, String rollout, String canaryHash, String stableHash, String step, String hints,
-                          SourceRepository repository) {
+public record Measurement(
+        String namespace,
+        TargetKind kind,
+        String rollout,
+        String canaryHash,
+        String stableHash,
+        String step,
+        String hints,
+        SourceRepository repository) {
 
     /** True when the canary is named, so a finished analysis may answer later asks too. */
     boolean pinned() {
@@ -29,9 +36,14 @@ public record Measurement(String namespace, TargetKind kind, String rollout, Str
 
     public AnalysisTarget target() {
         if (kind == TargetKind.FLAGGER_CANARY) {
-            return AnalysisTarget.flaggerCanary(namespace, rollout, hints.isBlank() ? null : hints).withRepository(repository);
+            return AnalysisTarget.flaggerCanary(namespace, rollout, hints.isBlank() ? null : hints)
+                    .withRepository(repository);
         }
-        return AnalysisTarget.builder(namespace).podName(canaryHash.isBlank() ? null : canaryHash).rollout(rollout)
-                .hints(hints.isBlank() ? null : hints).repository(repository).build();
+        return AnalysisTarget.builder(namespace)
+                .podName(canaryHash.isBlank() ? null : canaryHash)
+                .rollout(rollout)
+                .hints(hints.isBlank() ? null : hints)
+                .repository(repository)
+                .build();
     }
 }

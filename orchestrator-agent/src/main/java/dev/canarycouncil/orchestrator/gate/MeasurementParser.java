@@ -1,15 +1,14 @@
 package dev.canarycouncil.orchestrator.gate;
 
-import java.util.Map;
-import java.util.function.Function;
-import java.util.regex.Pattern;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.orchestrator.http.BadRequestException;
 import dev.canarycouncil.orchestrator.http.JsonBody;
 import dev.canarycouncil.runtime.schema.SourceRepository;
 import dev.canarycouncil.runtime.schema.TargetKind;
 import dev.canarycouncil.runtime.text.Texts;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Reads a measurement from a JSON body (Argo's web provider with {@code jsonBody}) or from query
@@ -21,8 +20,7 @@ public final class MeasurementParser {
     private static final Pattern HASH = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
     private static final Pattern STEP = Pattern.compile("[A-Za-z0-9_.-]{1,63}");
 
-    private MeasurementParser() {
-    }
+    private MeasurementParser() {}
 
     public static Measurement fromJson(String body) {
         JsonNode root = JsonBody.object(body, "a JSON object with namespace and rollout");
@@ -49,10 +47,13 @@ public final class MeasurementParser {
         String stable = optional(field, "stableHash", HASH, "a pod-template hash");
         String step = optional(field, "step", STEP, "a step index or name");
         if (!stable.isBlank() && stable.equals(canary)) {
-            throw new BadRequestException("stableHash", "stableHash equals canaryHash (" + canary
-                    + "): the rollout is not in a canary step, or the template passes Latest for both");
+            throw new BadRequestException(
+                    "stableHash",
+                    "stableHash equals canaryHash (" + canary
+                            + "): the rollout is not in a canary step, or the template passes Latest for both");
         }
-        return new Measurement(namespace, TargetKind.ARGO_ROLLOUT, rollout, canary, stable, step, "", SourceRepository.NONE);
+        return new Measurement(
+                namespace, TargetKind.ARGO_ROLLOUT, rollout, canary, stable, step, "", SourceRepository.NONE);
     }
 
     private static String required(Function<String, String> field, String name, Pattern shape, String what) {
@@ -70,8 +71,10 @@ public final class MeasurementParser {
         }
         String v = value.strip();
         if (v.contains("{{")) {
-            throw new BadRequestException(name, "field '" + name + "' is an unexpanded template (" + v
-                    + "): the AnalysisTemplate names an argument the Rollout does not pass");
+            throw new BadRequestException(
+                    name,
+                    "field '" + name + "' is an unexpanded template (" + v
+                            + "): the AnalysisTemplate names an argument the Rollout does not pass");
         }
         if (!shape.matcher(v).matches()) {
             throw new BadRequestException(name, "field '" + name + "' is not " + what + ": " + Texts.abbreviate(v, 81));

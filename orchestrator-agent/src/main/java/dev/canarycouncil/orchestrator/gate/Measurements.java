@@ -1,5 +1,10 @@
 package dev.canarycouncil.orchestrator.gate;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import dev.canarycouncil.orchestrator.council.Council;
+import dev.canarycouncil.orchestrator.council.UnresolvableTargetException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -7,12 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import com.github.benmanes.caffeine.cache.AsyncCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
-import dev.canarycouncil.orchestrator.council.Council;
-import dev.canarycouncil.orchestrator.council.UnresolvableTargetException;
 
 /**
  * One analysis per measurement. A controller asks again when its call times out and at every
@@ -41,7 +40,8 @@ public final class Measurements {
         this.executor = executor;
         this.analyses = Caffeine.newBuilder()
                 .maximumSize(10_000)
-                .expireAfter(Expiry.<Measurement, Council.Analysis>creating((m, analysis) -> m.pinned() ? keep : Duration.ZERO))
+                .expireAfter(Expiry.<Measurement, Council.Analysis>creating(
+                        (m, analysis) -> m.pinned() ? keep : Duration.ZERO))
                 .executor(executor)
                 .buildAsync();
     }
@@ -66,7 +66,8 @@ public final class Measurements {
     /** Waits up to {@code wait} for the measurement's analysis, started or joined as {@link #analysis} does. */
     public MeasurementOutcome await(Measurement measurement, String caller, Duration wait) {
         try {
-            return new MeasurementOutcome.Judged(analysis(measurement, caller).get(wait.toMillis(), TimeUnit.MILLISECONDS));
+            return new MeasurementOutcome.Judged(
+                    analysis(measurement, caller).get(wait.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TooManyAnalysesException e) {
             return new MeasurementOutcome.Refused(e.getMessage(), e.retryAfter());
         } catch (TimeoutException e) {
@@ -76,7 +77,8 @@ public final class Measurements {
             return new MeasurementOutcome.Failed(e, true);
         } catch (ExecutionException | CompletionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            return cause instanceof UnresolvableTargetException ? new MeasurementOutcome.Unresolvable(cause.getMessage())
+            return cause instanceof UnresolvableTargetException
+                    ? new MeasurementOutcome.Unresolvable(cause.getMessage())
                     : new MeasurementOutcome.Failed(cause, false);
         }
     }
@@ -90,13 +92,15 @@ public final class Measurements {
     }
 
     private CompletableFuture<Council.Analysis> run(Measurement measurement, AnalysisSlots.Slot slot) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (slot) {
-                return analyst.analyze(measurement);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new CompletionException(ex);
-            }
-        }, executor);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try (slot) {
+                        return analyst.analyze(measurement);
+                    } catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                        throw new CompletionException(ex);
+                    }
+                },
+                executor);
     }
 }

@@ -7,8 +7,7 @@ import dev.canarycouncil.runtime.json.Json;
 /** A request body that must be one JSON object; anything else is a {@link BadRequestException} on {@code body}. */
 public final class JsonBody {
 
-    private JsonBody() {
-    }
+    private JsonBody() {}
 
     /** @param expected what the caller should have sent, for the message, e.g. "Flagger's webhook payload" */
     public static JsonNode object(String body, String expected) {

@@ -1,13 +1,12 @@
 package dev.canarycouncil.orchestrator.members;
 
-import java.util.Optional;
-import java.util.LinkedHashSet;
-import java.util.Set;
-
 import io.a2a.spec.AgentCard;
 import io.a2a.spec.AgentInterface;
 import io.a2a.spec.AgentSkill;
 import io.a2a.spec.TransportProtocol;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Whether a fetched card describes an agent the council can call and understand. A card that
@@ -18,8 +17,7 @@ public final class CardCheck {
 
     private static final int MAX_NAME = 100;
 
-    private CardCheck() {
-    }
+    private CardCheck() {}
 
     /** @return what is wrong with the card; empty when it is usable */
     public static Optional<String> problem(AgentCard card) {
@@ -33,7 +31,8 @@ public final class CardCheck {
         if (card.name().length() > MAX_NAME || !card.name().matches("[\\p{L}\\p{N} ._:/@()-]+")) {
             return "the card's name is longer than " + MAX_NAME + " characters or has control or markup characters";
         }
-        if (card.url() == null || !(card.url().startsWith("http://") || card.url().startsWith("https://"))) {
+        if (card.url() == null
+                || !(card.url().startsWith("http://") || card.url().startsWith("https://"))) {
             return "the card's url '" + card.url() + "' is not an http(s) URL";
         }
         String version = card.protocolVersion();

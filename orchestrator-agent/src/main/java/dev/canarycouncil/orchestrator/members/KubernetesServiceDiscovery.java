@@ -1,16 +1,15 @@
 package dev.canarycouncil.orchestrator.members;
 
-import java.util.Optional;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
 import dev.canarycouncil.runtime.config.DurationText;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Members from Kubernetes Services carrying the discovery label. A team deploys its agent with a
@@ -47,14 +46,23 @@ public final class KubernetesServiceDiscovery implements MemberDiscovery {
     public List<MemberEntry> discover() {
         List<Service> services = new ArrayList<>();
         if (spec.namespaces().isEmpty()) {
-            services.addAll(client.services().inAnyNamespace().withLabelSelector(spec.selector()).list().getItems());
+            services.addAll(client.services()
+                    .inAnyNamespace()
+                    .withLabelSelector(spec.selector())
+                    .list()
+                    .getItems());
         } else {
             for (String ns : spec.namespaces()) {
-                services.addAll(client.services().inNamespace(ns).withLabelSelector(spec.selector()).list().getItems());
+                services.addAll(client.services()
+                        .inNamespace(ns)
+                        .withLabelSelector(spec.selector())
+                        .list()
+                        .getItems());
             }
         }
-        services.sort(java.util.Comparator.comparing((Service s) -> s.getMetadata().getNamespace())
-                .thenComparing(s -> s.getMetadata().getName()));
+        services.sort(
+                java.util.Comparator.comparing((Service s) -> s.getMetadata().getNamespace())
+                        .thenComparing(s -> s.getMetadata().getName()));
         return services.stream().map(this::entry).toList();
     }
 
@@ -62,7 +70,9 @@ public final class KubernetesServiceDiscovery implements MemberDiscovery {
         String ns = service.getMetadata().getNamespace();
         String name = service.getMetadata().getName();
         String origin = "Service " + ns + "/" + name;
-        Map<String, String> a = service.getMetadata().getAnnotations() == null ? Map.of() : service.getMetadata().getAnnotations();
+        Map<String, String> a = service.getMetadata().getAnnotations() == null
+                ? Map.of()
+                : service.getMetadata().getAnnotations();
         String scheme = a.getOrDefault(PREFIX + "scheme", "http");
         String path = a.getOrDefault(PREFIX + "card-path", "/.well-known/agent-card.json");
         String host = name + "." + ns + ".svc";
@@ -95,18 +105,24 @@ public final class KubernetesServiceDiscovery implements MemberDiscovery {
     }
 
     private static int port(Service service, String annotated) {
-        List<ServicePort> ports = service.getSpec() == null || service.getSpec().getPorts() == null ? List.of()
+        List<ServicePort> ports = service.getSpec() == null || service.getSpec().getPorts() == null
+                ? List.of()
                 : service.getSpec().getPorts();
         if (annotated != null) {
             try {
                 return Integer.parseInt(annotated.strip());
             } catch (NumberFormatException e) {
-                return ports.stream().filter(p -> annotated.equals(p.getName())).findFirst().map(ServicePort::getPort)
+                return ports.stream()
+                        .filter(p -> annotated.equals(p.getName()))
+                        .findFirst()
+                        .map(ServicePort::getPort)
                         .orElseThrow(() -> new IllegalArgumentException(PREFIX + "port '" + annotated
                                 + "' is neither a number nor the name of one of its ports"));
             }
         }
-        return ports.stream().filter(p -> "a2a".equals(p.getName())).findFirst()
+        return ports.stream()
+                .filter(p -> "a2a".equals(p.getName()))
+                .findFirst()
                 .or(() -> ports.stream().findFirst())
                 .map(ServicePort::getPort)
                 .orElseThrow(() -> new IllegalArgumentException("the Service has no ports"));
@@ -142,7 +158,7 @@ public final class KubernetesServiceDiscovery implements MemberDiscovery {
 
     @Override
     public String describe() {
-        return "Services labelled " + spec.selector() + (spec.namespaces().isEmpty() ? " in any namespace"
-                : " in " + String.join(", ", spec.namespaces()));
+        return "Services labelled " + spec.selector()
+                + (spec.namespaces().isEmpty() ? " in any namespace" : " in " + String.join(", ", spec.namespaces()));
     }
 }

@@ -1,10 +1,9 @@
 package dev.canarycouncil.orchestrator.members;
 
-import java.util.Optional;
+import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
 import java.time.Duration;
 import java.util.Objects;
-
-import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
+import java.util.Optional;
 
 /**
  * A member as configured: where its card is and how the council treats it. Null settings take the
@@ -19,8 +18,15 @@ import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
  * @param problem  why the entry cannot be used (e.g. a Service's malformed annotation); empty when it can
  * @param abstain  whether an INCONCLUSIVE finding at 0 % from it is an abstention (default false)
  */
-public record MemberEntry(String cardUrl, Double weight, Duration timeout, Boolean veto, Optional<AgentSecret> secret,
-                          String origin, Optional<String> problem, Boolean abstain) {
+public record MemberEntry(
+        String cardUrl,
+        Double weight,
+        Duration timeout,
+        Boolean veto,
+        Optional<AgentSecret> secret,
+        String origin,
+        Optional<String> problem,
+        Boolean abstain) {
 
     public MemberEntry {
         Objects.requireNonNull(cardUrl, "cardUrl");
@@ -56,7 +62,10 @@ public record MemberEntry(String cardUrl, Double weight, Duration timeout, Boole
 
     /** The settings in force: this entry's where given, the council's otherwise. */
     public MemberPolicy policy(Duration defaultTimeout) {
-        return new MemberPolicy(weight == null ? 1.0 : weight, timeout == null ? defaultTimeout : timeout,
-                veto == null || veto, abstain != null && abstain);
+        return new MemberPolicy(
+                weight == null ? 1.0 : weight,
+                timeout == null ? defaultTimeout : timeout,
+                veto == null || veto,
+                abstain != null && abstain);
     }
 }

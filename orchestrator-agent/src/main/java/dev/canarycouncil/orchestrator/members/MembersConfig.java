@@ -21,7 +21,8 @@ public record MembersConfig(List<MemberEntry> members, ServiceDiscoverySpec disc
 
     /** Members by card URL with default settings. */
     public static MembersConfig of(List<String> cardUrls) {
-        return new MembersConfig(cardUrls.stream().map(u -> MemberEntry.of(u, "--member")).toList(), null, DEFAULT_REFRESH);
+        return new MembersConfig(
+                cardUrls.stream().map(u -> MemberEntry.of(u, "--member")).toList(), null, DEFAULT_REFRESH);
     }
 
     /** This config with {@code more} members added after the configured ones. */

@@ -1,17 +1,16 @@
 package dev.canarycouncil.orchestrator.members;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
+import dev.canarycouncil.runtime.config.ConfigDocuments;
+import dev.canarycouncil.runtime.config.DurationText;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
-import dev.canarycouncil.runtime.config.ConfigDocuments;
-import dev.canarycouncil.runtime.config.DurationText;
 
 /**
  * Reads the council's members from a YAML or JSON file:
@@ -40,18 +39,14 @@ public final class MembersFile {
             new ConfigDocuments<>("members file", MembersConfigException::new);
 
     /** The file as written. */
-    record Document(String refresh, List<Member> members, Discovery discovery) {
-    }
+    record Document(String refresh, List<Member> members, Discovery discovery) {}
 
     /** One entry under {@code members}; absent settings are null and take the council's defaults. */
-    record Member(String card, Double weight, String timeout, Boolean veto, TokenReference token, Boolean abstain) {
-    }
+    record Member(String card, Double weight, String timeout, Boolean veto, TokenReference token, Boolean abstain) {}
 
-    record Discovery(Kubernetes kubernetes) {
-    }
+    record Discovery(Kubernetes kubernetes) {}
 
-    record Kubernetes(List<String> namespaces, String selector) {
-    }
+    record Kubernetes(List<String> namespaces, String selector) {}
 
     /** Where a member's token is: {@code {env: VARIABLE}} or {@code {file: PATH}}, never the token itself. */
     record TokenReference(String env, String file) {
@@ -66,7 +61,8 @@ public final class MembersFile {
             if (!node.isObject() || node.size() != 1 || !(node.has("env") || node.has("file"))) {
                 throw new IllegalArgumentException("token must be {env: VARIABLE} or {file: PATH}");
             }
-            return new TokenReference(node.has("env") ? node.get("env").asText() : null,
+            return new TokenReference(
+                    node.has("env") ? node.get("env").asText() : null,
                     node.has("file") ? node.get("file").asText() : null);
         }
     }
@@ -87,9 +83,14 @@ public final class MembersFile {
         for (int i = 0; i < listed.size(); i++) {
             members.add(member(listed.get(i), where + ": members[" + i + "]", file));
         }
-        ServiceDiscoverySpec discovery = doc.discovery() == null || doc.discovery().kubernetes() == null ? null
-                : new ServiceDiscoverySpec(doc.discovery().kubernetes().namespaces() == null ? List.of()
-                        : doc.discovery().kubernetes().namespaces(), doc.discovery().kubernetes().selector());
+        ServiceDiscoverySpec discovery =
+                doc.discovery() == null || doc.discovery().kubernetes() == null
+                        ? null
+                        : new ServiceDiscoverySpec(
+                                doc.discovery().kubernetes().namespaces() == null
+                                        ? List.of()
+                                        : doc.discovery().kubernetes().namespaces(),
+                                doc.discovery().kubernetes().selector());
         if (members.isEmpty() && discovery == null) {
             throw new MembersConfigException(where + " names no member and no discovery");
         }
@@ -111,8 +112,16 @@ public final class MembersFile {
             throw new MembersConfigException(where + ": weight must be a finite number >= 0");
         }
         Duration timeout = m.timeout() == null ? null : duration(m.timeout(), where + ": timeout");
-        Optional<AgentSecret> secret = m.token() == null ? Optional.empty() : Optional.of(secret(m.token(), where + ": token", file));
-        return new MemberEntry(card, m.weight(), timeout, m.veto(), secret, file.getFileName().toString(), Optional.empty(),
+        Optional<AgentSecret> secret =
+                m.token() == null ? Optional.empty() : Optional.of(secret(m.token(), where + ": token", file));
+        return new MemberEntry(
+                card,
+                m.weight(),
+                timeout,
+                m.veto(),
+                secret,
+                file.getFileName().toString(),
+                Optional.empty(),
                 m.abstain());
     }
 
@@ -122,7 +131,8 @@ public final class MembersFile {
                 return AgentSecret.fromEnv(token.env(), env);
             }
             Path path = Path.of(token.file());
-            return AgentSecret.fromFile(path.isAbsolute() ? path : file.toAbsolutePath().getParent().resolve(path));
+            return AgentSecret.fromFile(
+                    path.isAbsolute() ? path : file.toAbsolutePath().getParent().resolve(path));
         } catch (IllegalArgumentException e) {
             throw new MembersConfigException(where + ": " + e.getMessage());
         }

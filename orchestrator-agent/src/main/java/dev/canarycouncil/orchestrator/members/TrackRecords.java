@@ -1,5 +1,8 @@
 package dev.canarycouncil.orchestrator.members;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.canarycouncil.runtime.json.Json;
+import dev.canarycouncil.runtime.schema.Decision;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -8,10 +11,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.canarycouncil.runtime.json.Json;
-import dev.canarycouncil.runtime.schema.Decision;
 
 /**
  * Each member's measured record, read from the eval harness's {@code eval-report.json}: how often
@@ -26,8 +25,7 @@ public final class TrackRecords {
     public static final int MIN_VOTES = 5;
 
     /** One member's record: precision of each vote kind (NaN without such votes) and its vote count. */
-    public record Record(String agent, double promotePrecision, double rollbackPrecision, int votes) {
-    }
+    public record Record(String agent, double promotePrecision, double rollbackPrecision, int votes) {}
 
     private final Map<String, Record> records;
     private final String source;
@@ -47,8 +45,8 @@ public final class TrackRecords {
         try {
             root = Json.reports().readTree(Files.readString(evalReport));
         } catch (NoSuchFileException e) {
-            throw new MembersConfigException("track record file " + evalReport + " does not exist (run `eval --report DIR` "
-                    + "and give DIR/eval-report.json)");
+            throw new MembersConfigException("track record file " + evalReport
+                    + " does not exist (run `eval --report DIR` " + "and give DIR/eval-report.json)");
         } catch (IOException e) {
             throw new MembersConfigException("track record file " + evalReport + " is not JSON: "
                     + e.getMessage().lines().findFirst().orElse(""));
@@ -62,8 +60,13 @@ public final class TrackRecords {
         for (Iterator<Map.Entry<String, JsonNode>> it = agents.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode a = e.getValue();
-            records.put(e.getKey(), new Record(e.getKey(), number(a.get("promotePrecision")),
-                    number(a.get("rollbackPrecision")), a.path("overall").path("votes").asInt(0)));
+            records.put(
+                    e.getKey(),
+                    new Record(
+                            e.getKey(),
+                            number(a.get("promotePrecision")),
+                            number(a.get("rollbackPrecision")),
+                            a.path("overall").path("votes").asInt(0)));
         }
         return new TrackRecords(records, evalReport.toString());
     }
@@ -81,13 +84,18 @@ public final class TrackRecords {
         if (Double.isNaN(precision)) {
             return Optional.empty();
         }
-        return Optional.of(new Strength(100 * precision, String.format(java.util.Locale.ROOT,
-                "track record: %.0f%% of its %s votes right over %d cases", 100 * precision, verdict, r.votes())));
+        return Optional.of(new Strength(
+                100 * precision,
+                String.format(
+                        java.util.Locale.ROOT,
+                        "track record: %.0f%% of its %s votes right over %d cases",
+                        100 * precision,
+                        verdict,
+                        r.votes())));
     }
 
     /** A vote's strength by track record and the words for the rationale. */
-    public record Strength(double value, String basis) {
-    }
+    public record Strength(double value, String basis) {}
 
     public boolean isEmpty() {
         return records.isEmpty();

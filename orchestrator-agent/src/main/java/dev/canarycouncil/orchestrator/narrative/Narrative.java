@@ -11,5 +11,4 @@ import dev.canarycouncil.runtime.schema.TokenUsage;
  * @param usage      tokens the coordinator spent (zero without a model)
  * @param note       why the model's text was not used, or null
  */
-public record Narrative(String analysis, String rootCause, String model, TokenUsage usage, String note) {
-}
+public record Narrative(String analysis, String rootCause, String model, TokenUsage usage, String note) {}

@@ -7,6 +7,6 @@ public record NarrativeAnswer(
         @Description("3 to 6 sentences for the SRE on call explaining the council's decision from the findings, "
                 + "citing agents and evidence")
         String analysis,
+
         @Description("the most likely root cause in one sentence, or \"none\" when the canary is promoted")
-        String rootCause) {
-}
+        String rootCause) {}

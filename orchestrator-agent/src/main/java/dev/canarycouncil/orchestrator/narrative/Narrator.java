@@ -1,6 +1,5 @@
 package dev.canarycouncil.orchestrator.narrative;
 
-import java.util.Optional;
 import dev.canarycouncil.runtime.llm.EvidenceDigest;
 import dev.canarycouncil.runtime.llm.JsonAnswer;
 import dev.canarycouncil.runtime.llm.ModelOutcome;
@@ -10,6 +9,7 @@ import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.TokenUsage;
 import dev.canarycouncil.runtime.schema.Verdict;
+import java.util.Optional;
 
 /**
  * Writes the verdict's prose: by the coordinator's model when there is one, else (or when it
@@ -42,8 +42,10 @@ public final class Narrator {
             return new Narrative(template, verdict.rootCause(), null, TokenUsage.NONE, null);
         }
         ModelSession session = model.get();
-        ModelOutcome<NarrativeAnswer> outcome = session.run(budgetTokens, (model, fence) ->
-                JsonAnswer.ask(model, system(verdict, fence), user(verdict, fence), NarrativeAnswer.class));
+        ModelOutcome<NarrativeAnswer> outcome = session.run(
+                budgetTokens,
+                (model, fence) ->
+                        JsonAnswer.ask(model, system(verdict, fence), user(verdict, fence), NarrativeAnswer.class));
         if (!outcome.answered() || blank(outcome.value().analysis())) {
             String why = outcome.answered() ? "the model wrote no analysis" : outcome.detail();
             return new Narrative(template, verdict.rootCause(), null, outcome.usage(), why);
@@ -51,8 +53,11 @@ public final class Narrator {
         NarrativeAnswer a = outcome.value();
         String analysis = session.redactor().redact(cut(a.analysis().strip(), MAX_ANALYSIS));
         // A promoted canary has no root cause, whatever the model thinks; without one from the model keep ours.
-        String rootCause = verdict.decision() == Decision.PROMOTE ? verdict.rootCause()
-                : blank(a.rootCause()) ? verdict.rootCause() : session.redactor().redact(cut(a.rootCause().strip(), MAX_ROOT_CAUSE));
+        String rootCause = verdict.decision() == Decision.PROMOTE
+                ? verdict.rootCause()
+                : blank(a.rootCause())
+                        ? verdict.rootCause()
+                        : session.redactor().redact(cut(a.rootCause().strip(), MAX_ROOT_CAUSE));
         return new Narrative(analysis, rootCause, session.model(), outcome.usage(), null);
     }
 
@@ -67,21 +72,39 @@ public final class Narrator {
 
     private static String user(Verdict v, UntrustedData fence) {
         StringBuilder b = new StringBuilder();
-        b.append("Decision: ").append(v.decision()).append(" (").append(v.confidence()).append("%).\n");
+        b.append("Decision: ")
+                .append(v.decision())
+                .append(" (")
+                .append(v.confidence())
+                .append("%).\n");
         if (v.subject() != null) {
             var s = v.subject();
-            b.append("Canary ").append(s.canaryHash()).append(" of rollout ").append(s.namespace()).append('/')
-                    .append(s.rollout()).append(" against stable ").append(s.stableHash()).append(".\n");
+            b.append("Canary ")
+                    .append(s.canaryHash())
+                    .append(" of rollout ")
+                    .append(s.namespace())
+                    .append('/')
+                    .append(s.rollout())
+                    .append(" against stable ")
+                    .append(s.stableHash())
+                    .append(".\n");
         }
         for (Finding f : v.findings()) {
             b.append(EvidenceDigest.fenced(f, fence));
             if (f.review() != null && f.review().answered()) {
-                b.append("Its model's review (").append(f.review().verdict()).append(", ").append(f.review().confidence())
-                        .append("%):\n").append(fence.fence(f.agent() + "-model", f.review().reasoning())).append('\n');
+                b.append("Its model's review (")
+                        .append(f.review().verdict())
+                        .append(", ")
+                        .append(f.review().confidence())
+                        .append("%):\n")
+                        .append(fence.fence(f.agent() + "-model", f.review().reasoning()))
+                        .append('\n');
             }
         }
         v.failures().forEach(f -> b.append("No finding from ").append(f.agent()).append(".\n"));
-        b.append("Deterministic root cause:\n").append(fence.fence("root-cause", v.rootCause())).append('\n');
+        b.append("Deterministic root cause:\n")
+                .append(fence.fence("root-cause", v.rootCause()))
+                .append('\n');
         return b.toString();
     }
 

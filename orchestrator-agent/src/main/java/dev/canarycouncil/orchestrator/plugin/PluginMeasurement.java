@@ -1,10 +1,9 @@
 package dev.canarycouncil.orchestrator.plugin;
 
-import java.util.Optional;
-
 import dev.canarycouncil.orchestrator.gate.Measurement;
 import dev.canarycouncil.runtime.schema.AnalysisTarget;
 import dev.canarycouncil.runtime.schema.TargetKind;
+import java.util.Optional;
 
 /**
  * The measurement a plugin request stands for, when it names one: the rollout and the canary by
@@ -16,19 +15,28 @@ final class PluginMeasurement {
 
     private static final String HASH_LABEL = "rollouts-pod-template-hash=";
 
-    private PluginMeasurement() {
-    }
+    private PluginMeasurement() {}
 
     static Optional<Measurement> of(AnalysisTarget target) {
-        if (target.stableLogs() != null || target.canaryLogs() != null || target.rollout() == null || target.rollout().isBlank()) {
+        if (target.stableLogs() != null
+                || target.canaryLogs() != null
+                || target.rollout() == null
+                || target.rollout().isBlank()) {
             return Optional.empty();
         }
         String hash = hash(target.canarySelector());
         if (hash.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Measurement(target.namespace(), TargetKind.ARGO_ROLLOUT, target.rollout(), hash, "", "",
-                target.hints() == null ? "" : target.hints(), target.repository()));
+        return Optional.of(new Measurement(
+                target.namespace(),
+                TargetKind.ARGO_ROLLOUT,
+                target.rollout(),
+                hash,
+                "",
+                "",
+                target.hints() == null ? "" : target.hints(),
+                target.repository()));
     }
 
     /** The hash of a selector that is exactly {@code rollouts-pod-template-hash=X}, else empty. */

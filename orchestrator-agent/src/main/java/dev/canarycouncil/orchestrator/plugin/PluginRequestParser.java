@@ -15,8 +15,7 @@ import dev.canarycouncil.runtime.schema.SourceRepository;
  */
 public final class PluginRequestParser {
 
-    private PluginRequestParser() {
-    }
+    private PluginRequestParser() {}
 
     public static AnalysisTarget parse(String body) {
         JsonNode root = JsonBody.object(body, "a JSON object");
@@ -37,21 +36,28 @@ public final class PluginRequestParser {
         String podName = optionalString(context, "podName", "context.podName");
         String canarySelector = optionalString(context, "canarySelector", "context.canarySelector");
         optionalString(context, "stableSelector", "context.stableSelector");
-        SourceRepository repository = repository(optionalString(context, "repoUrl", "context.repoUrl"),
+        SourceRepository repository = repository(
+                optionalString(context, "repoUrl", "context.repoUrl"),
                 optionalString(context, "baseBranch", "context.baseBranch"));
         if ((podName == null || podName.isBlank()) && (canarySelector == null || canarySelector.isBlank())) {
-            throw new BadRequestException("context.podName",
-                    "missing field 'context.podName' (a canary pod name or pod-template hash)");
+            throw new BadRequestException(
+                    "context.podName", "missing field 'context.podName' (a canary pod name or pod-template hash)");
         }
         // The plugin's agent mode sends rolloutName; earlier callers of this endpoint sent rollout.
         String rollout = optionalString(context, "rolloutName", "context.rolloutName");
         if (rollout == null || rollout.isBlank()) {
             rollout = optionalString(context, "rollout", "context.rollout");
         }
-        return AnalysisTarget.builder(namespace).podName(podName).canarySelector(canarySelector).rollout(rollout)
-                .inlineLogs(optionalString(context, "stableLogs", "context.stableLogs"),
+        return AnalysisTarget.builder(namespace)
+                .podName(podName)
+                .canarySelector(canarySelector)
+                .rollout(rollout)
+                .inlineLogs(
+                        optionalString(context, "stableLogs", "context.stableLogs"),
                         optionalString(context, "canaryLogs", "context.canaryLogs"))
-                .hints(optionalString(context, "extraPrompt", "context.extraPrompt")).repository(repository).build();
+                .hints(optionalString(context, "extraPrompt", "context.extraPrompt"))
+                .repository(repository)
+                .build();
     }
 
     /** The plugin's githubUrl and baseBranch; whether they are used is the allow-list's call, later. */
@@ -59,7 +65,8 @@ public final class PluginRequestParser {
         try {
             return new SourceRepository(url, url == null || url.isBlank() ? "" : branch);
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException(url != null && url.length() > 500 ? "context.repoUrl" : "context.baseBranch", e.getMessage());
+            throw new BadRequestException(
+                    url != null && url.length() > 500 ? "context.repoUrl" : "context.baseBranch", e.getMessage());
         }
     }
 

@@ -1,11 +1,10 @@
 package dev.canarycouncil.orchestrator.plugin;
 
-import java.util.List;
-
 import dev.canarycouncil.orchestrator.council.VerdictSummary;
 import dev.canarycouncil.runtime.schema.AgentFailure;
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Verdict;
+import java.util.List;
 
 /**
  * The answer the rollouts plugin reads ({@code analysis}, {@code rootCause}, {@code remediation},
@@ -31,16 +30,37 @@ public record PluginResponse(
 
     public static PluginResponse of(Verdict v) {
         String url = v.issue() == null ? null : v.issue().url();
-        return new PluginResponse(VerdictSummary.of(v), v.rootCause(), v.remediation(), url == null ? "" : url,
-                v.decision() == Decision.PROMOTE, v.confidence(), v.decision().name(), v.analysisId(), url,
-                v.issue() == null ? null : v.issue().title(), v.failures().stream().map(AgentFailure::agent).toList(),
-                v.rationale(), MemberResult.of(v));
+        return new PluginResponse(
+                VerdictSummary.of(v),
+                v.rootCause(),
+                v.remediation(),
+                url == null ? "" : url,
+                v.decision() == Decision.PROMOTE,
+                v.confidence(),
+                v.decision().name(),
+                v.analysisId(),
+                url,
+                v.issue() == null ? null : v.issue().title(),
+                v.failures().stream().map(AgentFailure::agent).toList(),
+                v.rationale(),
+                MemberResult.of(v));
     }
 
     /** The answer when the canary could not even be found: not a promote, and why. */
     public static PluginResponse unresolved(String reason) {
-        return new PluginResponse("INCONCLUSIVE: " + reason, "undetermined",
-                "Check the namespace and pod name the AnalysisTemplate passes, then analyse again.", "", false, 0,
-                Decision.INCONCLUSIVE.name(), null, null, null, List.of(), "No member was asked: " + reason, List.of());
+        return new PluginResponse(
+                "INCONCLUSIVE: " + reason,
+                "undetermined",
+                "Check the namespace and pod name the AnalysisTemplate passes, then analyse again.",
+                "",
+                false,
+                0,
+                Decision.INCONCLUSIVE.name(),
+                null,
+                null,
+                null,
+                List.of(),
+                "No member was asked: " + reason,
+                List.of());
     }
 }

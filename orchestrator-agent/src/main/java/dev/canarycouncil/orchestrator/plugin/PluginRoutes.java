@@ -1,9 +1,5 @@
 package dev.canarycouncil.orchestrator.plugin;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
-
 import dev.canarycouncil.orchestrator.council.Council;
 import dev.canarycouncil.orchestrator.council.Requester;
 import dev.canarycouncil.orchestrator.council.UnresolvableTargetException;
@@ -20,6 +16,9 @@ import dev.canarycouncil.runtime.schema.AnalysisTarget;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +43,12 @@ public final class PluginRoutes {
     private final GateSettings.PluginEndpoint endpoint;
 
     /** @param endpoint whether {@code POST /a2a/analyze} is served; the health checks always are */
-    public PluginRoutes(Council council, Measurements measurements, AnalysisSlots slots, Duration wait,
-                        GateSettings.PluginEndpoint endpoint) {
+    public PluginRoutes(
+            Council council,
+            Measurements measurements,
+            AnalysisSlots slots,
+            Duration wait,
+            GateSettings.PluginEndpoint endpoint) {
         this.council = council;
         this.measurements = measurements;
         this.slots = slots;
@@ -54,9 +57,11 @@ public final class PluginRoutes {
     }
 
     public void mount(Router router) {
-        router.get("/").handler(rc -> JsonReply.send(rc, 200, Map.of("name", "canary-council orchestrator", "status", "ok")));
+        router.get("/")
+                .handler(rc -> JsonReply.send(rc, 200, Map.of("name", "canary-council orchestrator", "status", "ok")));
         // The plugin's own health check is GET /; its README's troubleshooting asks for this path.
-        router.get("/a2a/health").handler(rc -> JsonReply.send(rc, 200, Map.of("name", "canary-council orchestrator", "status", "ok")));
+        router.get("/a2a/health")
+                .handler(rc -> JsonReply.send(rc, 200, Map.of("name", "canary-council orchestrator", "status", "ok")));
         if (endpoint == GateSettings.PluginEndpoint.ON) {
             router.post("/a2a/analyze")
                     .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
@@ -78,20 +83,34 @@ public final class PluginRoutes {
             if (outcome instanceof MeasurementOutcome.Judged judged) {
                 JsonReply.send(rc, 200, PluginResponse.of(judged.analysis().verdict()));
             } else if (outcome instanceof MeasurementOutcome.Running) {
-                JsonReply.send(rc, 503, Map.of("error", "the analysis is still running after " + wait.toSeconds()
-                        + " s; the next measurement joins it"));
+                JsonReply.send(
+                        rc,
+                        503,
+                        Map.of(
+                                "error",
+                                "the analysis is still running after " + wait.toSeconds()
+                                        + " s; the next measurement joins it"));
             } else if (outcome instanceof MeasurementOutcome.Refused refused) {
                 GateRoutes.tooMany(rc, refused);
             } else if (outcome instanceof MeasurementOutcome.Unresolvable unresolvable) {
                 JsonReply.send(rc, 200, PluginResponse.unresolved(unresolvable.message()));
             } else if (outcome instanceof MeasurementOutcome.Failed failed) {
-                GateRoutes.failed(rc, failed, "the plugin's measurement of " + target.namespace() + "/" + target.rollout());
+                GateRoutes.failed(
+                        rc, failed, "the plugin's measurement of " + target.namespace() + "/" + target.rollout());
             }
             return;
         }
-        try (AnalysisSlots.Slot slot = slots.acquire(GateRoutes.caller(rc), target.namespace() + "/"
-                + (target.rollout() != null ? target.rollout() : target.podName() != null ? target.podName() : target.canarySelector()))) {
-            JsonReply.send(rc, 200, PluginResponse.of(council.analyze(target, Requester.CONTROLLER, message -> LOG.debug("{}", message))));
+        try (AnalysisSlots.Slot slot = slots.acquire(
+                GateRoutes.caller(rc),
+                target.namespace() + "/"
+                        + (target.rollout() != null
+                                ? target.rollout()
+                                : target.podName() != null ? target.podName() : target.canarySelector()))) {
+            JsonReply.send(
+                    rc,
+                    200,
+                    PluginResponse.of(
+                            council.analyze(target, Requester.CONTROLLER, message -> LOG.debug("{}", message))));
         } catch (TooManyAnalysesException e) {
             GateRoutes.tooMany(rc, new MeasurementOutcome.Refused(e.getMessage(), e.retryAfter()));
         } catch (UnresolvableTargetException e) {

@@ -22,16 +22,22 @@ public final class WebRoutes {
 
     public void mount(Router router) {
         router.get("/ui").handler(WebRoutes::redirectToSlash);
-        StaticHandler files = StaticHandler.create(WEB_ROOT).setIndexPage("index.html").setDirectoryListing(false)
+        StaticHandler files = StaticHandler.create(WEB_ROOT)
+                .setIndexPage("index.html")
+                .setDirectoryListing(false)
                 // The page is a few kilobytes, and a new jar must not be hidden behind a stale copy.
-                .setCachingEnabled(false).setMaxAgeSeconds(0);
-        router.get("/ui/*").handler(rc -> {
-            rc.response().putHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-                    .putHeader("X-Content-Type-Options", "nosniff")
-                    .putHeader("Referrer-Policy", "no-referrer")
-                    .putHeader("Cache-Control", "no-cache");
-            rc.next();
-        }).handler(files);
+                .setCachingEnabled(false)
+                .setMaxAgeSeconds(0);
+        router.get("/ui/*")
+                .handler(rc -> {
+                    rc.response()
+                            .putHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                            .putHeader("X-Content-Type-Options", "nosniff")
+                            .putHeader("Referrer-Policy", "no-referrer")
+                            .putHeader("Cache-Control", "no-cache");
+                    rc.next();
+                })
+                .handler(files);
     }
 
     /** {@code /ui} to {@code /ui/}, keeping the query, with a relative location so a path prefix survives a proxy. */
@@ -42,7 +48,8 @@ public final class WebRoutes {
             return;
         }
         String query = rc.request().query();
-        rc.response().setStatusCode(301)
+        rc.response()
+                .setStatusCode(301)
                 .putHeader("Location", "ui/" + (query == null || query.isEmpty() ? "" : "?" + query))
                 .end();
     }

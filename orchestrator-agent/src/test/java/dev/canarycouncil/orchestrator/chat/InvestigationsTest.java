@@ -3,14 +3,12 @@ package dev.canarycouncil.orchestrator.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.canarycouncil.runtime.schema.Decision;
+import dev.canarycouncil.runtime.schema.Verdict;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
-
-import dev.canarycouncil.runtime.schema.Decision;
-import dev.canarycouncil.runtime.schema.Verdict;
 import org.junit.jupiter.api.Test;
 
 class InvestigationsTest {
@@ -35,7 +33,16 @@ class InvestigationsTest {
     }
 
     private static Verdict verdict(String id) {
-        return Verdict.builder().analysisId(id).decision(Decision.PROMOTE).confidence(90).rationale("r").rootCause("none").remediation("none").decidedAt(Instant.EPOCH).durationMs(1).build();
+        return Verdict.builder()
+                .analysisId(id)
+                .decision(Decision.PROMOTE)
+                .confidence(90)
+                .rationale("r")
+                .rootCause("none")
+                .remediation("none")
+                .decidedAt(Instant.EPOCH)
+                .durationMs(1)
+                .build();
     }
 
     @Test

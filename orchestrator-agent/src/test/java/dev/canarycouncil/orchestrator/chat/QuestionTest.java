@@ -10,7 +10,9 @@ class QuestionTest {
     @Test
     void theQuestionsOfTheIssueAreUnderstood() {
         assertEquals(Kind.WHY, Question.parse("Why was it rolled back?").kind());
-        assertEquals(Kind.TEMPLATES, Question.parse("show the new error templates on the canary").kind());
+        assertEquals(
+                Kind.TEMPLATES,
+                Question.parse("show the new error templates on the canary").kind());
         assertEquals(Kind.CODE, Question.parse("which code is suspect?").kind());
         assertEquals(Kind.ISSUE, Question.parse("draft the issue").kind());
         Question compare = Question.parse("compare p99 latency stable vs canary over the last 30 minutes");
@@ -29,7 +31,9 @@ class QuestionTest {
         assertEquals("cpu-per-pod", Question.parse("compare cpu p95").argument(), "p95 of CPU is still CPU");
         assertEquals(0, Question.parse("compare p95").minutes(), "the whole window unless a span is asked");
         assertEquals("memory-growth", Question.parse("compare memory-growth").argument(), "a metric's own name wins");
-        assertEquals("latency-p99", Question.parse("compare latency-p99 over the last 5 minutes").argument());
+        assertEquals(
+                "latency-p99",
+                Question.parse("compare latency-p99 over the last 5 minutes").argument());
         assertEquals(Kind.UNKNOWN, Question.parse("what's the weather like").kind());
     }
 }

@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
-import java.util.function.ToDoubleFunction;
-
 import dev.canarycouncil.runtime.schema.AgentFailure;
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Finding;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 /** Ballots carry a member's policy and strength into the verdict: weight, veto right, track record. */
@@ -36,8 +35,10 @@ class BallotAggregationTest {
 
     @Test
     void aConfidentRollbackWithoutVetoRightDoesNotVeto() {
-        var o = aggregator.decide(List.of(Ballot.of(PROMOTE_A), Ballot.of(PROMOTE_B),
-                ballot(ROLLBACK_95, 1.0, 95, false, null)), List.of(), NO_FAILURE_WEIGHT);
+        var o = aggregator.decide(
+                List.of(Ballot.of(PROMOTE_A), Ballot.of(PROMOTE_B), ballot(ROLLBACK_95, 1.0, 95, false, null)),
+                List.of(),
+                NO_FAILURE_WEIGHT);
         assertFalse(o.rationale().contains("veto threshold"), o.rationale());
         assertTrue(o.rationale().contains("db-checker voted ROLLBACK (95%, no veto)"), o.rationale());
         // (80 + 80 - 95) / 3 = 21.7: neither side has its margin.
@@ -48,25 +49,35 @@ class BallotAggregationTest {
     @Test
     void anAbstainingMembersSilenceNeitherVotesNorLowersConfidence() {
         Finding silent = vote("migration-checker", Decision.INCONCLUSIVE, 0);
-        var counted = aggregator.decide(List.of(Ballot.of(PROMOTE_A), Ballot.of(PROMOTE_B),
-                new Ballot(silent, 1.0, 0, true, null, false)), List.of(), NO_FAILURE_WEIGHT);
-        var abstaining = aggregator.decide(List.of(Ballot.of(PROMOTE_A), Ballot.of(PROMOTE_B),
-                new Ballot(silent, 1.0, 0, true, null, true)), List.of(), NO_FAILURE_WEIGHT);
+        var counted = aggregator.decide(
+                List.of(Ballot.of(PROMOTE_A), Ballot.of(PROMOTE_B), new Ballot(silent, 1.0, 0, true, null, false)),
+                List.of(),
+                NO_FAILURE_WEIGHT);
+        var abstaining = aggregator.decide(
+                List.of(Ballot.of(PROMOTE_A), Ballot.of(PROMOTE_B), new Ballot(silent, 1.0, 0, true, null, true)),
+                List.of(),
+                NO_FAILURE_WEIGHT);
         // (80 + 80) / 3 = 53 with the silent member counted; (80 + 80) / 2 = 80 without it.
         assertEquals(53, counted.confidence(), counted.rationale());
         assertEquals(Decision.PROMOTE, abstaining.decision(), abstaining.rationale());
         assertEquals(80, abstaining.confidence(), abstaining.rationale());
-        assertTrue(abstaining.rationale().contains("migration-checker abstained (not its domain)"), abstaining.rationale());
+        assertTrue(
+                abstaining.rationale().contains("migration-checker abstained (not its domain)"),
+                abstaining.rationale());
         // An abstaining member that does find something still votes in full.
-        var speaking = aggregator.decide(List.of(Ballot.of(PROMOTE_A), Ballot.of(PROMOTE_B),
-                new Ballot(ROLLBACK_95, 1.0, 95, true, null, true)), List.of(), NO_FAILURE_WEIGHT);
+        var speaking = aggregator.decide(
+                List.of(Ballot.of(PROMOTE_A), Ballot.of(PROMOTE_B), new Ballot(ROLLBACK_95, 1.0, 95, true, null, true)),
+                List.of(),
+                NO_FAILURE_WEIGHT);
         assertEquals(Decision.ROLLBACK, speaking.decision(), speaking.rationale());
     }
 
     @Test
     void theSameRollbackWithVetoRightVetoes() {
-        var o = aggregator.decide(List.of(Ballot.of(PROMOTE_A), Ballot.of(PROMOTE_B),
-                ballot(ROLLBACK_95, 1.0, 95, true, null)), List.of(), NO_FAILURE_WEIGHT);
+        var o = aggregator.decide(
+                List.of(Ballot.of(PROMOTE_A), Ballot.of(PROMOTE_B), ballot(ROLLBACK_95, 1.0, 95, true, null)),
+                List.of(),
+                NO_FAILURE_WEIGHT);
         assertEquals(Decision.ROLLBACK, o.decision(), o.rationale());
         assertTrue(o.rationale().contains("db-checker's rollback at 95% meets the veto threshold"), o.rationale());
         assertFalse(o.rationale().contains("no veto"), o.rationale());
@@ -74,8 +85,10 @@ class BallotAggregationTest {
 
     @Test
     void aWeightlessBallotNeverVetoes() {
-        var o = aggregator.decide(List.of(Ballot.of(PROMOTE_A), Ballot.of(PROMOTE_B),
-                ballot(ROLLBACK_95, 0.0, 95, true, null)), List.of(), NO_FAILURE_WEIGHT);
+        var o = aggregator.decide(
+                List.of(Ballot.of(PROMOTE_A), Ballot.of(PROMOTE_B), ballot(ROLLBACK_95, 0.0, 95, true, null)),
+                List.of(),
+                NO_FAILURE_WEIGHT);
         assertEquals(Decision.PROMOTE, o.decision(), o.rationale());
         assertEquals(80, o.confidence(), "a weight-0 ballot neither adds to nor dilutes the margin");
         assertTrue(o.rationale().contains("db-checker voted ROLLBACK (95%, weight 0.00)"), o.rationale());
@@ -83,18 +96,24 @@ class BallotAggregationTest {
 
     @Test
     void strengthRatherThanConfidenceSetsTheMargin() {
-        var byConfidence = aggregator.decide(List.of(ballot(PROMOTE_A, 1.0, 80, true, null)), List.of(), NO_FAILURE_WEIGHT);
+        var byConfidence =
+                aggregator.decide(List.of(ballot(PROMOTE_A, 1.0, 80, true, null)), List.of(), NO_FAILURE_WEIGHT);
         assertEquals(Decision.PROMOTE, byConfidence.decision());
         assertEquals(80, byConfidence.confidence());
 
         String basis = "track record: 30% of its PROMOTE votes right over 20 cases";
-        var byRecord = aggregator.decide(List.of(ballot(PROMOTE_A, 1.0, 30, true, basis)), List.of(), NO_FAILURE_WEIGHT);
+        var byRecord =
+                aggregator.decide(List.of(ballot(PROMOTE_A, 1.0, 30, true, basis)), List.of(), NO_FAILURE_WEIGHT);
         assertEquals(Decision.INCONCLUSIVE, byRecord.decision(), byRecord.rationale());
         assertEquals(30, byRecord.confidence());
         assertTrue(byRecord.rationale().contains("logs voted PROMOTE (80%, " + basis + ")"), byRecord.rationale());
 
-        var stronger = aggregator.decide(List.of(ballot(PROMOTE_A, 1.0, 80, true, null),
-                ballot(vote("metrics", Decision.ROLLBACK, 70), 1.0, 10, true, "track record: 10%")), List.of(), NO_FAILURE_WEIGHT);
+        var stronger = aggregator.decide(
+                List.of(
+                        ballot(PROMOTE_A, 1.0, 80, true, null),
+                        ballot(vote("metrics", Decision.ROLLBACK, 70), 1.0, 10, true, "track record: 10%")),
+                List.of(),
+                NO_FAILURE_WEIGHT);
         // (80 - 10) / 2 = 35: the rollback's claimed 70 would have made it (80 - 70) / 2 = 5.
         assertEquals(35, stronger.confidence(), stronger.rationale());
     }
@@ -118,15 +137,24 @@ class BallotAggregationTest {
         var full = aggregator.decide(ballots, failures, f -> weights.get(f.agent()));
         assertEquals(Decision.INCONCLUSIVE, full.decision(), full.rationale());
         assertEquals(45, full.confidence());
-        assertTrue(full.rationale().contains("db-checker gave no finding (did not answer within 20 s)"), full.rationale());
+        assertTrue(
+                full.rationale().contains("db-checker gave no finding (did not answer within 20 s)"), full.rationale());
     }
 
     @Test
     void theRationaleShowsWeightAndBasis() {
-        var o = aggregator.decide(List.of(Ballot.of(PROMOTE_A),
-                ballot(vote("chatty", Decision.ROLLBACK, 60), 0.25, 60, false, "read from text")), List.of(), NO_FAILURE_WEIGHT);
-        assertTrue(o.rationale().contains("chatty voted ROLLBACK (60%, weight 0.25, read from text, no veto)"), o.rationale());
-        assertFalse(o.rationale().contains("logs voted PROMOTE (80%, weight"), "weight 1 is not mentioned: " + o.rationale());
+        var o = aggregator.decide(
+                List.of(
+                        Ballot.of(PROMOTE_A),
+                        ballot(vote("chatty", Decision.ROLLBACK, 60), 0.25, 60, false, "read from text")),
+                List.of(),
+                NO_FAILURE_WEIGHT);
+        assertTrue(
+                o.rationale().contains("chatty voted ROLLBACK (60%, weight 0.25, read from text, no veto)"),
+                o.rationale());
+        assertFalse(
+                o.rationale().contains("logs voted PROMOTE (80%, weight"),
+                "weight 1 is not mentioned: " + o.rationale());
         // (80 - 0.25 * 60) / 1.25 = 52
         assertEquals(Decision.PROMOTE, o.decision(), o.rationale());
         assertEquals(52, o.confidence());
@@ -134,7 +162,10 @@ class BallotAggregationTest {
 
     @Test
     void theOldDecideStillWeighsBySettings() {
-        VerdictAggregator weighted = new VerdictAggregator(CouncilSettings.defaults().toBuilder().vetoConfidence(80).weights(Map.of("db-checker", 0.5)).build());
+        VerdictAggregator weighted = new VerdictAggregator(CouncilSettings.defaults().toBuilder()
+                .vetoConfidence(80)
+                .weights(Map.of("db-checker", 0.5))
+                .build());
         var o = weighted.decide(List.of(PROMOTE_A), List.of(new AgentFailure("db-checker", "down")));
         // 80 / (1 + 0.5)
         assertEquals(53, o.confidence());

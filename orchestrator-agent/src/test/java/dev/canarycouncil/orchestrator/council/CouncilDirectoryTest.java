@@ -7,6 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.canarycouncil.orchestrator.members.MemberDiscovery;
+import dev.canarycouncil.orchestrator.members.MemberEntry;
+import dev.canarycouncil.orchestrator.members.MemberPolicy;
+import dev.canarycouncil.orchestrator.members.MembersConfig;
+import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
+import dev.canarycouncil.runtime.a2a.client.TimeoutA2aHttpClient;
+import dev.canarycouncil.runtime.http.HttpEndpoint;
+import dev.canarycouncil.runtime.http.VertxFactory;
+import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,16 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-
-import dev.canarycouncil.orchestrator.members.MemberDiscovery;
-import dev.canarycouncil.orchestrator.members.MemberEntry;
-import dev.canarycouncil.orchestrator.members.MemberPolicy;
-import dev.canarycouncil.orchestrator.members.MembersConfig;
-import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
-import dev.canarycouncil.runtime.a2a.client.TimeoutA2aHttpClient;
-import dev.canarycouncil.runtime.http.HttpEndpoint;
-import dev.canarycouncil.runtime.http.VertxFactory;
-import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,8 +50,10 @@ class CouncilDirectoryTest {
     private final List<AutoCloseable> opened = new ArrayList<>();
     private final TestClock clock = new TestClock(Instant.parse("2025-06-01T10:00:00Z"));
     // Like the orchestrator's: short connect and request timeouts for cards.
-    private final TimeoutA2aHttpClient cardHttp = new TimeoutA2aHttpClient(Duration.ofSeconds(5), CouncilDirectory.CARD_DEADLINE);
-    private final TimeoutA2aHttpClient callHttp = new TimeoutA2aHttpClient(Duration.ofSeconds(5), Duration.ofSeconds(30));
+    private final TimeoutA2aHttpClient cardHttp =
+            new TimeoutA2aHttpClient(Duration.ofSeconds(5), CouncilDirectory.CARD_DEADLINE);
+    private final TimeoutA2aHttpClient callHttp =
+            new TimeoutA2aHttpClient(Duration.ofSeconds(5), Duration.ofSeconds(30));
 
     @BeforeAll
     static void start() {
@@ -102,7 +103,11 @@ class CouncilDirectoryTest {
     }
 
     /** How a card server answers. */
-    enum Mode { CARD, NOT_FOUND, STALLS }
+    enum Mode {
+        CARD,
+        NOT_FOUND,
+        STALLS
+    }
 
     /** One agent's card endpoint whose answer can change between calls; counts the GETs. */
     final class CardServer {
@@ -118,10 +123,17 @@ class CouncilDirectoryTest {
             endpoint.router().get(CARD_PATH).handler(rc -> {
                 gets.incrementAndGet();
                 switch (mode.get()) {
-                    case CARD -> rc.response().putHeader("Content-Type", "application/json").end(body.get());
+                    case CARD ->
+                        rc.response()
+                                .putHeader("Content-Type", "application/json")
+                                .end(body.get());
                     case NOT_FOUND -> rc.response().setStatusCode(404).end("no card here");
                     // Headers, then a body that never ends: the request timeout no longer applies.
-                    case STALLS -> rc.response().setChunked(true).putHeader("Content-Type", "application/json").write("{");
+                    case STALLS ->
+                        rc.response()
+                                .setChunked(true)
+                                .putHeader("Content-Type", "application/json")
+                                .write("{");
                 }
             });
         }
@@ -141,19 +153,32 @@ class CouncilDirectoryTest {
                  "preferredTransport":"JSONRPC","capabilities":{"streaming":false},
                  "defaultInputModes":["application/json"],"defaultOutputModes":["application/json"],
                  "skills":[{"id":"judge","name":"judge","description":"judges canaries","tags":[%s]}]%s}
-                """.formatted(name, url, String.join(",", java.util.Arrays.stream(tags).map(t -> "\"" + t + "\"").toList()),
+                """.formatted(
+                name,
+                url,
+                String.join(
+                        ",",
+                        java.util.Arrays.stream(tags).map(t -> "\"" + t + "\"").toList()),
                 extra);
     }
 
     private CouncilDirectory directory(List<MemberEntry> entries, MemberDiscovery discovery) {
-        CouncilDirectory d = new CouncilDirectory(new MembersConfig(entries, null, REFRESH), discovery, cardHttp, callHttp, calls,
-                DEFAULT_TIMEOUT, clock);
+        CouncilDirectory d = new CouncilDirectory(
+                new MembersConfig(entries, null, REFRESH),
+                discovery,
+                cardHttp,
+                callHttp,
+                calls,
+                DEFAULT_TIMEOUT,
+                clock);
         opened.add(d);
         return d;
     }
 
     private static CouncilMember byUrl(List<CouncilMember> members, String cardUrl) {
-        return members.stream().filter(m -> m.cardUrl().equals(cardUrl)).findFirst()
+        return members.stream()
+                .filter(m -> m.cardUrl().equals(cardUrl))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(cardUrl + " not among " + members));
     }
 
@@ -169,9 +194,11 @@ class CouncilDirectoryTest {
     void membersCarryTheirCardsNameTagsAndTheirEntrysPolicy() {
         CardServer db = new CardServer("db-checker", "canary-analysis", "database");
         CardServer logs = new CardServer("log-helper", "logs");
-        CouncilDirectory d = directory(List.of(
-                new MemberEntry(db.cardUrl(), 0.5, Duration.ofSeconds(20), false, "members.yaml"),
-                MemberEntry.of(logs.cardUrl(), "--member")), null);
+        CouncilDirectory d = directory(
+                List.of(
+                        new MemberEntry(db.cardUrl(), 0.5, Duration.ofSeconds(20), false, "members.yaml"),
+                        MemberEntry.of(logs.cardUrl(), "--member")),
+                null);
 
         List<CouncilMember> members = d.members();
 
@@ -223,8 +250,9 @@ class CouncilDirectoryTest {
         CardServer late = new CardServer("late-starter", "canary-analysis");
         late.mode.set(Mode.NOT_FOUND);
         String closed = closedPortUrl();
-        CouncilDirectory d = directory(List.of(MemberEntry.of(late.cardUrl(), "test"),
-                new MemberEntry(closed, 0.5, null, false, "test")), null);
+        CouncilDirectory d = directory(
+                List.of(MemberEntry.of(late.cardUrl(), "test"), new MemberEntry(closed, 0.5, null, false, "test")),
+                null);
 
         List<CouncilMember> first = d.members();
         CouncilMember lateMember = byUrl(first, late.cardUrl());
@@ -267,8 +295,8 @@ class CouncilDirectoryTest {
         CardServer good = new CardServer("db-checker", "canary-analysis");
         CardServer stuck = new CardServer("stuck", "canary-analysis");
         stuck.mode.set(Mode.STALLS);
-        CouncilDirectory d = directory(List.of(MemberEntry.of(good.cardUrl(), "test"), MemberEntry.of(stuck.cardUrl(), "test")),
-                null);
+        CouncilDirectory d = directory(
+                List.of(MemberEntry.of(good.cardUrl(), "test"), MemberEntry.of(stuck.cardUrl(), "test")), null);
 
         long started = System.nanoTime();
         List<CouncilMember> members = d.members();
@@ -289,8 +317,8 @@ class CouncilDirectoryTest {
         CardServer known = new CardServer("db-checker", "canary-analysis");
         CardServer stuck = new CardServer("stuck", "canary-analysis");
         stuck.mode.set(Mode.NOT_FOUND);
-        CouncilDirectory d = directory(List.of(MemberEntry.of(known.cardUrl(), "test"), MemberEntry.of(stuck.cardUrl(), "test")),
-                null);
+        CouncilDirectory d = directory(
+                List.of(MemberEntry.of(known.cardUrl(), "test"), MemberEntry.of(stuck.cardUrl(), "test")), null);
         List<CouncilMember> before = d.members();
         assertTrue(byUrl(before, known.cardUrl()).available());
         assertFalse(byUrl(before, stuck.cardUrl()).available());
@@ -310,17 +338,19 @@ class CouncilDirectoryTest {
                 // The cards are read in parallel, so two stalls should cost one deadline, not two.
                 () -> assertTrue(seconds < 8, "members() took " + seconds + " s for two stalled cards"),
                 () -> assertFalse(s.available()),
-                () -> assertTrue(String.valueOf(s.unavailableReason()).contains("not read within"), s.unavailableReason()),
+                () -> assertTrue(
+                        String.valueOf(s.unavailableReason()).contains("not read within"), s.unavailableReason()),
                 // Like a 404, a stalled read is a blip of the card endpoint, not proof that the agent is gone.
-                () -> assertTrue(k.available(), "a known member was unseated by a stalled card read: " + k.unavailableReason()));
+                () -> assertTrue(
+                        k.available(), "a known member was unseated by a stalled card read: " + k.unavailableReason()));
     }
 
     @Test
     void aSecondCardClaimingATakenNameIsRefused() {
         CardServer original = new CardServer("db-checker", "canary-analysis");
         CardServer impostor = new CardServer("db-checker", "canary-analysis");
-        CouncilDirectory d = directory(List.of(MemberEntry.of(original.cardUrl(), "test"),
-                MemberEntry.of(impostor.cardUrl(), "test")), null);
+        CouncilDirectory d = directory(
+                List.of(MemberEntry.of(original.cardUrl(), "test"), MemberEntry.of(impostor.cardUrl(), "test")), null);
 
         List<CouncilMember> members = d.members();
         assertTrue(members.get(0).available());
@@ -335,7 +365,10 @@ class CouncilDirectoryTest {
     @Test
     void aCardAskingForAuthenticationNeedsASecret() {
         CardServer guarded = new CardServer("guarded", "canary-analysis");
-        guarded.body.set(cardJson("guarded", guarded.endpoint.baseUrl(), new String[] {"canary-analysis"},
+        guarded.body.set(cardJson(
+                "guarded",
+                guarded.endpoint.baseUrl(),
+                new String[] {"canary-analysis"},
                 ",\"securitySchemes\":{\"council\":{\"type\":\"http\",\"scheme\":\"bearer\"}},"
                         + "\"security\":[{\"council\":[]}]"));
         CouncilDirectory without = directory(List.of(MemberEntry.of(guarded.cardUrl(), "test")), null);
@@ -343,8 +376,8 @@ class CouncilDirectoryTest {
         assertFalse(refused.available());
         assertTrue(refused.unavailableReason().contains("authentication"), refused.unavailableReason());
 
-        CouncilDirectory with = directory(List.of(MemberEntry.of(guarded.cardUrl(), "test")
-                .withSecret(AgentSecret.of("a-token"))), null);
+        CouncilDirectory with = directory(
+                List.of(MemberEntry.of(guarded.cardUrl(), "test").withSecret(AgentSecret.of("a-token"))), null);
         CouncilMember accepted = with.members().get(0);
         assertTrue(accepted.available(), String.valueOf(accepted.unavailableReason()));
         assertEquals("guarded", accepted.name());
@@ -353,7 +386,9 @@ class CouncilDirectoryTest {
     @Test
     void anUnusableCardIsNamedWithItsProblem() {
         CardServer noTags = new CardServer("tagless");
-        CouncilMember m = directory(List.of(MemberEntry.of(noTags.cardUrl(), "test")), null).members().get(0);
+        CouncilMember m = directory(List.of(MemberEntry.of(noTags.cardUrl(), "test")), null)
+                .members()
+                .get(0);
         assertFalse(m.available());
         assertTrue(m.unavailableReason().contains("unusable"), m.unavailableReason());
         assertTrue(m.unavailableReason().contains("tags"), m.unavailableReason());
@@ -382,13 +417,17 @@ class CouncilDirectoryTest {
         CardServer found = new CardServer("found", "canary-analysis", "database");
         String broken = "http://broken.team-a.svc/.well-known/agent-card.json";
         ScriptedDiscovery discovery = new ScriptedDiscovery();
-        discovery.answer = () -> List.of(new MemberEntry(found.cardUrl(), 0.25, null, null, "Service team-a/found"),
-                MemberEntry.unusable(broken, "Service team-a/broken", "Service team-a/broken is misconfigured: weight"));
+        discovery.answer = () -> List.of(
+                new MemberEntry(found.cardUrl(), 0.25, null, null, "Service team-a/found"),
+                MemberEntry.unusable(
+                        broken, "Service team-a/broken", "Service team-a/broken is misconfigured: weight"));
         CouncilDirectory d = directory(List.of(MemberEntry.of(configured.cardUrl(), "test")), discovery);
 
         List<CouncilMember> members = d.members();
         assertEquals(1, discovery.asked.get());
-        assertEquals(List.of(configured.cardUrl(), found.cardUrl(), broken), members.stream().map(CouncilMember::cardUrl).toList());
+        assertEquals(
+                List.of(configured.cardUrl(), found.cardUrl(), broken),
+                members.stream().map(CouncilMember::cardUrl).toList());
         CouncilMember f = byUrl(members, found.cardUrl());
         assertTrue(f.available(), String.valueOf(f.unavailableReason()));
         assertEquals("found", f.name());
@@ -410,17 +449,24 @@ class CouncilDirectoryTest {
         };
         List<CouncilMember> afterFailure = d.members();
         assertEquals(2, discovery.asked.get());
-        assertEquals(List.of(configured.cardUrl(), found.cardUrl(), broken),
-                afterFailure.stream().map(CouncilMember::cardUrl).toList(), "a failed discovery keeps the last answer");
+        assertEquals(
+                List.of(configured.cardUrl(), found.cardUrl(), broken),
+                afterFailure.stream().map(CouncilMember::cardUrl).toList(),
+                "a failed discovery keeps the last answer");
         assertTrue(byUrl(afterFailure, found.cardUrl()).available());
 
         d.members();
-        assertEquals(3, discovery.asked.get(), "a failed discovery is asked again at the next analysis, not after an interval");
+        assertEquals(
+                3,
+                discovery.asked.get(),
+                "a failed discovery is asked again at the next analysis, not after an interval");
 
         discovery.answer = List::of;
         List<CouncilMember> emptied = d.members();
         assertEquals(4, discovery.asked.get());
-        assertEquals(List.of(configured.cardUrl()), emptied.stream().map(CouncilMember::cardUrl).toList(),
+        assertEquals(
+                List.of(configured.cardUrl()),
+                emptied.stream().map(CouncilMember::cardUrl).toList(),
                 "a member no longer discovered leaves the council");
     }
 
@@ -431,16 +477,19 @@ class CouncilDirectoryTest {
         ScriptedDiscovery discovery = new ScriptedDiscovery();
         discovery.answer = () -> List.of(new MemberEntry(found.cardUrl(), 1.0, null, true, "Service team-a/found"));
         CouncilDirectory d = directory(List.of(), discovery);
-        assertEquals(new MemberPolicy(1.0, DEFAULT_TIMEOUT, true), d.members().get(0).policy());
+        assertEquals(
+                new MemberPolicy(1.0, DEFAULT_TIMEOUT, true), d.members().get(0).policy());
 
-        discovery.answer = () -> List.of(new MemberEntry(found.cardUrl(), 0.25, Duration.ofSeconds(20), false,
-                "Service team-a/found"));
+        discovery.answer = () ->
+                List.of(new MemberEntry(found.cardUrl(), 0.25, Duration.ofSeconds(20), false, "Service team-a/found"));
         clock.advance(REFRESH.plusSeconds(1));
         CouncilMember m = d.members().get(0);
         assertEquals(2, discovery.asked.get());
         assertEquals(2, found.gets.get(), "the card was read again");
         assertTrue(m.available());
-        assertEquals(new MemberPolicy(0.25, Duration.ofSeconds(20), false), m.policy(),
+        assertEquals(
+                new MemberPolicy(0.25, Duration.ofSeconds(20), false),
+                m.policy(),
                 "the member kept its old weight, timeout and veto right although discovery now says otherwise");
     }
 }

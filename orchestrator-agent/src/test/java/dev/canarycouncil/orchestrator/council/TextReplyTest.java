@@ -62,7 +62,8 @@ class TextReplyTest {
         assertTrue(f.summary().length() <= 301, "summary of " + f.summary().length() + " characters");
         assertTrue(f.summary().length() >= 300, "summary of " + f.summary().length() + " characters");
 
-        assertEquals("promote (70%)", TextReply.read("chatty", "  promote\n(70%)  ").summary());
+        assertEquals(
+                "promote (70%)", TextReply.read("chatty", "  promote\n(70%)  ").summary());
     }
 
     @Test
@@ -71,7 +72,8 @@ class TextReplyTest {
         assertEquals("chatty", f.agent());
         assertTrue(f.evidence().isEmpty());
         assertEquals(1, f.notes().size());
-        assertTrue(f.notes().get(0).contains("read from a text reply"), f.notes().get(0));
+        assertTrue(
+                f.notes().get(0).contains("read from a text reply"), f.notes().get(0));
         assertTrue(f.notes().get(0).contains("no veto"), f.notes().get(0));
     }
 }

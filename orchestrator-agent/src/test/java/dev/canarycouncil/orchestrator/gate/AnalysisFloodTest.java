@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,8 +26,10 @@ class AnalysisFloodTest {
 
     @BeforeEach
     void start() throws Exception {
-        analyses = new StalledAnalyses(new AnalysisLimits(3, 2, Duration.ofSeconds(10)),
-                (measurements, router) -> new GateRoutes(measurements, Duration.ofMillis(200), GateAccess.open()).mount(router));
+        analyses = new StalledAnalyses(
+                new AnalysisLimits(3, 2, Duration.ofSeconds(10)),
+                (measurements, router) ->
+                        new GateRoutes(measurements, Duration.ofMillis(200), GateAccess.open()).mount(router));
     }
 
     @AfterEach
@@ -45,7 +46,8 @@ class AnalysisFloodTest {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + GateRoutes.PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Connection: close\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body)
+                            + "Connection: close\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length
+                            + "\r\n\r\n" + body)
                     .getBytes(StandardCharsets.UTF_8));
             out.flush();
             InputStream in = socket.getInputStream();
@@ -60,7 +62,8 @@ class AnalysisFloodTest {
             flood.add(post("127.0.0.2", "service-" + i));
         }
         long running = flood.stream().filter(r -> r.startsWith("HTTP/1.1 503")).count();
-        List<String> refused = flood.stream().filter(r -> r.startsWith("HTTP/1.1 429")).toList();
+        List<String> refused =
+                flood.stream().filter(r -> r.startsWith("HTTP/1.1 429")).toList();
         assertEquals(3, running, "the caller's three analyses run: " + flood);
         assertEquals(5, refused.size(), flood.toString());
         assertTrue(refused.stream().allMatch(r -> r.toLowerCase().contains("retry-after: 10")), refused.get(0));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 
 class AnalysisSlotsTest {
@@ -16,7 +15,8 @@ class AnalysisSlotsTest {
     void aCallerGetsItsLimitAndNoMoreWhileOthersAreServed() {
         AnalysisSlots.Slot first = slots.acquire("10.0.0.1", "shop/checkout");
         slots.acquire("10.0.0.1", "shop/cart");
-        TooManyAnalysesException refused = assertThrows(TooManyAnalysesException.class, () -> slots.acquire("10.0.0.1", "shop/search"));
+        TooManyAnalysesException refused =
+                assertThrows(TooManyAnalysesException.class, () -> slots.acquire("10.0.0.1", "shop/search"));
         assertTrue(refused.getMessage().contains("at most 2 per caller"), refused.getMessage());
         assertEquals(Duration.ofSeconds(7), refused.retryAfter());
         slots.acquire("10.0.0.2", "shop/search");
@@ -30,7 +30,8 @@ class AnalysisSlotsTest {
     @Test
     void aRolloutGetsItsLimitWhoeverAsks() {
         slots.acquire("10.0.0.1", "shop/checkout");
-        TooManyAnalysesException refused = assertThrows(TooManyAnalysesException.class, () -> slots.acquire("10.0.0.9", "shop/checkout"));
+        TooManyAnalysesException refused =
+                assertThrows(TooManyAnalysesException.class, () -> slots.acquire("10.0.0.9", "shop/checkout"));
         assertTrue(refused.getMessage().contains("per rollout"), refused.getMessage());
         assertEquals(0, slots.running("10.0.0.9"), "a refusal takes nothing");
     }

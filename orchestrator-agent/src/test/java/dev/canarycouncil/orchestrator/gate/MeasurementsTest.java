@@ -5,16 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.canarycouncil.orchestrator.council.Council;
+import dev.canarycouncil.runtime.schema.SourceRepository;
+import dev.canarycouncil.runtime.schema.TargetKind;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import dev.canarycouncil.orchestrator.council.Council;
-import dev.canarycouncil.runtime.schema.SourceRepository;
-import dev.canarycouncil.runtime.schema.TargetKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +30,8 @@ class MeasurementsTest {
     }
 
     private static Measurement of(String canary, String step) {
-        return new Measurement("shop", TargetKind.ARGO_ROLLOUT, "checkout", canary, "", step, "", SourceRepository.NONE);
+        return new Measurement(
+                "shop", TargetKind.ARGO_ROLLOUT, "checkout", canary, "", step, "", SourceRepository.NONE);
     }
 
     private Council.Analysis analysis() {
@@ -42,10 +42,14 @@ class MeasurementsTest {
     @Test
     void asksWhileItRunsJoinItAndAskingJustAfterGetsItsAnswer() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        Measurements m = new Measurements(x -> {
-            release.await();
-            return analysis();
-        }, Duration.ofMinutes(2), executor, new AnalysisSlots(AnalysisLimits.defaults()));
+        Measurements m = new Measurements(
+                x -> {
+                    release.await();
+                    return analysis();
+                },
+                Duration.ofMinutes(2),
+                executor,
+                new AnalysisSlots(AnalysisLimits.defaults()));
         var first = m.analysis(of("7c9d6f5b4", "2"), CALLER);
         var second = m.analysis(of("7c9d6f5b4", "2"), CALLER);
         release.countDown();
@@ -59,7 +63,8 @@ class MeasurementsTest {
 
     @Test
     void aRolloutNamedWithoutItsCanaryIsNotAnsweredFromAFinishedAnalysis() throws Exception {
-        Measurements m = new Measurements(x -> analysis(), Duration.ofMinutes(2), executor, new AnalysisSlots(AnalysisLimits.defaults()));
+        Measurements m = new Measurements(
+                x -> analysis(), Duration.ofMinutes(2), executor, new AnalysisSlots(AnalysisLimits.defaults()));
         var first = m.analysis(of("", ""), CALLER).get();
         Thread.sleep(50); // let the zero-length expiry pass
         assertNotSame(first, m.analysis(of("", ""), CALLER).get());
@@ -69,13 +74,19 @@ class MeasurementsTest {
     @Test
     void aFailedAnalysisIsNotKept() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        Measurements m = new Measurements(x -> {
-            if (calls.incrementAndGet() == 1) {
-                throw new IllegalStateException("mcp down");
-            }
-            return analysis();
-        }, Duration.ofMinutes(2), executor, new AnalysisSlots(AnalysisLimits.defaults()));
-        assertThrows(ExecutionException.class, () -> m.analysis(of("7c9d6f5b4", ""), CALLER).get());
+        Measurements m = new Measurements(
+                x -> {
+                    if (calls.incrementAndGet() == 1) {
+                        throw new IllegalStateException("mcp down");
+                    }
+                    return analysis();
+                },
+                Duration.ofMinutes(2),
+                executor,
+                new AnalysisSlots(AnalysisLimits.defaults()));
+        assertThrows(
+                ExecutionException.class,
+                () -> m.analysis(of("7c9d6f5b4", ""), CALLER).get());
         m.analysis(of("7c9d6f5b4", ""), CALLER).get();
         assertEquals(2, calls.get());
     }

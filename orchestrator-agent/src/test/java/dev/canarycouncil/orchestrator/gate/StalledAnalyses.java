@@ -1,5 +1,8 @@
 package dev.canarycouncil.orchestrator.gate;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -7,10 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
-
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.ext.web.Router;
 
 /**
  * Endpoints over real HTTP whose analyses never end while the test runs, for what callers get
@@ -27,15 +26,23 @@ public final class StalledAnalyses implements AutoCloseable {
 
     /** @param mount mounts the routes under test on the router, given measurements whose analyses stall */
     public StalledAnalyses(AnalysisLimits limits, BiConsumer<Measurements, Router> mount) throws Exception {
-        Measurements measurements = new Measurements(m -> {
-            started.incrementAndGet();
-            release.await();
-            throw new InterruptedException("test over");
-        }, Duration.ofMinutes(2), executor, new AnalysisSlots(limits));
+        Measurements measurements = new Measurements(
+                m -> {
+                    started.incrementAndGet();
+                    release.await();
+                    throw new InterruptedException("test over");
+                },
+                Duration.ofMinutes(2),
+                executor,
+                new AnalysisSlots(limits));
         Router router = Router.router(vertx);
         mount.accept(measurements, router);
-        server = vertx.createHttpServer().requestHandler(router).listen(0, "0.0.0.0").toCompletionStage()
-                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        server = vertx.createHttpServer()
+                .requestHandler(router)
+                .listen(0, "0.0.0.0")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
     }
 
     public int port() {

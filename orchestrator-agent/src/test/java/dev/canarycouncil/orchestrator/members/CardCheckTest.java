@@ -3,11 +3,10 @@ package dev.canarycouncil.orchestrator.members;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Set;
-
 import io.a2a.spec.AgentCard;
 import io.a2a.util.Utils;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CardCheckTest {
@@ -16,14 +15,20 @@ class CardCheckTest {
             [{"id":"judge","name":"judge","description":"judges canaries","tags":["canary-analysis","database"]}]""";
 
     /** A card as a plug-in would serve it; {@code extra} is spliced in as further top-level fields. */
-    private static String json(String name, String url, String protocol, String transport, String skills, String extra) {
+    private static String json(
+            String name, String url, String protocol, String transport, String skills, String extra) {
         return """
                 {"name":%s,"description":"test plug-in","url":%s,"version":"1.0.0",%s
                  "preferredTransport":"%s","capabilities":{"streaming":false},
                  "defaultInputModes":["application/json"],"defaultOutputModes":["application/json"],
                  "skills":%s%s}
-                """.formatted(quote(name), quote(url), protocol == null ? "" : "\"protocolVersion\":\"" + protocol + "\",",
-                transport, skills, extra == null ? "" : "," + extra);
+                """.formatted(
+                        quote(name),
+                        quote(url),
+                        protocol == null ? "" : "\"protocolVersion\":\"" + protocol + "\",",
+                        transport,
+                        skills,
+                        extra == null ? "" : "," + extra);
     }
 
     private static String quote(String s) {
@@ -43,7 +48,8 @@ class CardCheckTest {
     }
 
     private static void assertProblem(AgentCard card, String... parts) {
-        String problem = CardCheck.problem(card).orElseThrow(() -> new AssertionError("the card should be refused: " + card));
+        String problem =
+                CardCheck.problem(card).orElseThrow(() -> new AssertionError("the card should be refused: " + card));
         for (String part : parts) {
             assertTrue(problem.contains(part), "'" + part + "' missing from: " + problem);
         }
@@ -56,8 +62,10 @@ class CardCheckTest {
     @Test
     void aValidCardHasNoProblem() throws Exception {
         assertEmpty(CardCheck.problem(valid()));
-        assertEmpty(CardCheck.problem(card(json("Team A: DB checker (v2) @prod", "https://x/a2a", "0.3.1", "JSONRPC", SKILLS,
-                null))), "letters, digits and ordinary punctuation are fine in a name");
+        assertEmpty(
+                CardCheck.problem(
+                        card(json("Team A: DB checker (v2) @prod", "https://x/a2a", "0.3.1", "JSONRPC", SKILLS, null))),
+                "letters, digits and ordinary punctuation are fine in a name");
     }
 
     @Test
@@ -95,9 +103,21 @@ class CardCheckTest {
     @Test
     void anotherTransportNeedsAJsonRpcInterface() throws Exception {
         assertProblem(card(json("db-checker", "http://x:1", "0.3.0", "GRPC", SKILLS, null)), "JSONRPC", "GRPC");
-        assertProblem(card(json("db-checker", "http://x:1", "0.3.0", "GRPC", SKILLS,
-                "\"additionalInterfaces\":[{\"transport\":\"HTTP+JSON\",\"url\":\"http://x:2\"}]")), "JSONRPC");
-        assertEmpty(CardCheck.problem(card(json("db-checker", "http://x:1", "0.3.0", "GRPC", SKILLS,
+        assertProblem(
+                card(json(
+                        "db-checker",
+                        "http://x:1",
+                        "0.3.0",
+                        "GRPC",
+                        SKILLS,
+                        "\"additionalInterfaces\":[{\"transport\":\"HTTP+JSON\",\"url\":\"http://x:2\"}]")),
+                "JSONRPC");
+        assertEmpty(CardCheck.problem(card(json(
+                "db-checker",
+                "http://x:1",
+                "0.3.0",
+                "GRPC",
+                SKILLS,
                 "\"additionalInterfaces\":[{\"transport\":\"GRPC\",\"url\":\"http://x:1\"},"
                         + "{\"transport\":\"JSONRPC\",\"url\":\"http://x:2\"}]"))));
     }
@@ -109,9 +129,16 @@ class CardCheckTest {
 
     @Test
     void skillsWithoutTagsAreAProblem() throws Exception {
-        assertProblem(card(json("db-checker", "http://x:1", "0.3.0", "JSONRPC",
-                "[{\"id\":\"a\",\"name\":\"a\",\"description\":\"d\",\"tags\":[]},"
-                        + "{\"id\":\"b\",\"name\":\"b\",\"description\":\"d\",\"tags\":[\" \", \"\"]}]", null)), "tags");
+        assertProblem(
+                card(json(
+                        "db-checker",
+                        "http://x:1",
+                        "0.3.0",
+                        "JSONRPC",
+                        "[{\"id\":\"a\",\"name\":\"a\",\"description\":\"d\",\"tags\":[]},"
+                                + "{\"id\":\"b\",\"name\":\"b\",\"description\":\"d\",\"tags\":[\" \", \"\"]}]",
+                        null)),
+                "tags");
     }
 
     @Test

@@ -7,21 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MembersFileTest {
 
-    private static final Map<String, String> ENV = Map.of("DB_CHECKER_TOKEN", "env-token-value-123",
-            "OTHER_SECRET", "other-secret-value-456");
+    private static final Map<String, String> ENV =
+            Map.of("DB_CHECKER_TOKEN", "env-token-value-123", "OTHER_SECRET", "other-secret-value-456");
 
     @TempDir
     Path dir;
@@ -83,7 +82,8 @@ class MembersFileTest {
 
         MemberEntry cache = config.members().get(1);
         assertEquals("https://cache-checker.team-b/.well-known/agent-card.json", cache.cardUrl());
-        assertTrue(cache.secret().isPresent(), "the relative token file is resolved against the members file's directory");
+        assertTrue(
+                cache.secret().isPresent(), "the relative token file is resolved against the members file's directory");
         assertEquals("file-token-value-789", cache.secret().orElseThrow().reveal());
         assertNull(cache.weight());
         assertNull(cache.timeout());
@@ -101,8 +101,17 @@ class MembersFileTest {
     @Test
     void anAbsoluteTokenFileIsReadAsGiven() throws IOException {
         Path token = write("elsewhere/token", "absolute-token\n");
-        Path file = write("members.yaml", "members:\n  - card: http://a:1\n    token: {file: " + token.toAbsolutePath() + "}\n");
-        assertEquals("absolute-token", new MembersFile(ENV).load(file).members().get(0).secret().orElseThrow().reveal());
+        Path file = write(
+                "members.yaml", "members:\n  - card: http://a:1\n    token: {file: " + token.toAbsolutePath() + "}\n");
+        assertEquals(
+                "absolute-token",
+                new MembersFile(ENV)
+                        .load(file)
+                        .members()
+                        .get(0)
+                        .secret()
+                        .orElseThrow()
+                        .reveal());
     }
 
     @Test
@@ -136,12 +145,15 @@ class MembersFileTest {
 
     @Test
     void anUnknownMemberKeyIsNamed() throws IOException {
-        assertMentions(failure("members:\n  - card: http://a:1\n    wieght: 2\n"), "members[0]", "unknown field 'wieght'");
+        assertMentions(
+                failure("members:\n  - card: http://a:1\n    wieght: 2\n"), "members[0]", "unknown field 'wieght'");
     }
 
     @Test
     void anUnknownDiscoveryKeyIsNamed() throws IOException {
-        assertMentions(failure("discovery:\n  kubernetes:\n    namespace: team-a\n"), "discovery.kubernetes",
+        assertMentions(
+                failure("discovery:\n  kubernetes:\n    namespace: team-a\n"),
+                "discovery.kubernetes",
                 "unknown field 'namespace'");
     }
 
@@ -152,7 +164,8 @@ class MembersFileTest {
 
     @Test
     void aNonHttpCardIsRefused() throws IOException {
-        assertMentions(failure("members:\n  - card: ftp://a/card.json\n"), "members[0]", "card 'ftp://a/card.json'", "http");
+        assertMentions(
+                failure("members:\n  - card: ftp://a/card.json\n"), "members[0]", "card 'ftp://a/card.json'", "http");
     }
 
     @Test
@@ -180,7 +193,10 @@ class MembersFileTest {
 
     @Test
     void aBadDurationIsNamed() throws IOException {
-        assertMentions(failure("members:\n  - card: http://a:1\n    timeout: 90 parsecs\n"), "members[0]", "timeout",
+        assertMentions(
+                failure("members:\n  - card: http://a:1\n    timeout: 90 parsecs\n"),
+                "members[0]",
+                "timeout",
                 "90 parsecs");
         assertMentions(failure("refresh: soon\nmembers:\n  - card: http://a:1\n"), "refresh", "soon");
     }
@@ -201,7 +217,8 @@ class MembersFileTest {
     @Test
     void aTokenOfAnotherShapeIsRefused() throws IOException {
         assertMentions(failure("members:\n  - card: http://a:1\n    token: {vault: x}\n"), "token", "{env: VARIABLE}");
-        assertMentions(failure("members:\n  - card: http://a:1\n    token: {env: A, file: b}\n"), "token", "{env: VARIABLE}");
+        assertMentions(
+                failure("members:\n  - card: http://a:1\n    token: {env: A, file: b}\n"), "token", "{env: VARIABLE}");
     }
 
     @Test
@@ -215,7 +232,10 @@ class MembersFileTest {
 
     @Test
     void anUnreadableTokenFileIsAConfigError() throws IOException {
-        assertMentions(failure("members:\n  - card: http://a:1\n    token: {file: no/such/token}\n"), "members[0]", "token",
+        assertMentions(
+                failure("members:\n  - card: http://a:1\n    token: {file: no/such/token}\n"),
+                "members[0]",
+                "token",
                 "no/such/token");
     }
 

@@ -41,17 +41,20 @@ class PluginRequestParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "              | body",
-            "{not json     | body",
-            "[1]           | body",
-            "{}            | context",
-            "{\"context\": 5} | context",
-            "{\"context\": {}} | context.namespace",
-            "{\"context\": {\"namespace\": 7, \"podName\": \"p\"}} | context.namespace",
-            "{\"context\": {\"namespace\": \"shop\"}} | context.podName",
-            "{\"userId\": 1, \"context\": {\"namespace\": \"shop\", \"podName\": \"p\"}} | userId",
-            "{\"context\": {\"namespace\": \"shop\", \"podName\": \"p\", \"canaryLogs\": []}} | context.canaryLogs"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "              | body",
+                "{not json     | body",
+                "[1]           | body",
+                "{}            | context",
+                "{\"context\": 5} | context",
+                "{\"context\": {}} | context.namespace",
+                "{\"context\": {\"namespace\": 7, \"podName\": \"p\"}} | context.namespace",
+                "{\"context\": {\"namespace\": \"shop\"}} | context.podName",
+                "{\"userId\": 1, \"context\": {\"namespace\": \"shop\", \"podName\": \"p\"}} | userId",
+                "{\"context\": {\"namespace\": \"shop\", \"podName\": \"p\", \"canaryLogs\": []}} | context.canaryLogs"
+            })
     void namesTheOffendingField(String body, String field) {
         BadRequestException e = assertThrows(BadRequestException.class, () -> PluginRequestParser.parse(body));
         assertEquals(field, e.field(), e.getMessage());

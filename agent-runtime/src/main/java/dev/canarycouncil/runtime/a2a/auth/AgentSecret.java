@@ -48,7 +48,8 @@ public final class AgentSecret {
     public static AgentSecret fromEnv(String variable, Map<String, String> env) {
         String value = env.get(variable);
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("the environment variable " + variable + " holding the secret is not set");
+            throw new IllegalArgumentException(
+                    "the environment variable " + variable + " holding the secret is not set");
         }
         return of(value);
     }
@@ -63,7 +64,8 @@ public final class AgentSecret {
         if (presented == null) {
             return false;
         }
-        return MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                value.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Equal secrets are the same credential: a re-read configuration with an unchanged token changes nothing. */

@@ -1,15 +1,14 @@
 package dev.canarycouncil.runtime.a2a.auth;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
 import io.a2a.client.transport.spi.interceptors.ClientCallInterceptor;
 import io.a2a.client.transport.spi.interceptors.auth.AuthInterceptor;
 import io.a2a.spec.APIKeySecurityScheme;
 import io.a2a.spec.AgentCard;
 import io.a2a.spec.HTTPAuthSecurityScheme;
 import io.a2a.spec.SecurityScheme;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * What an agent's card says a caller must present, and whether our client can: a bearer token or
@@ -19,8 +18,7 @@ import io.a2a.spec.SecurityScheme;
  */
 public final class CardSecurity {
 
-    private CardSecurity() {
-    }
+    private CardSecurity() {}
 
     /** True when the card lists at least one security requirement. */
     public static boolean required(AgentCard card) {
@@ -63,10 +61,12 @@ public final class CardSecurity {
 
     private static boolean supported(SecurityScheme scheme) {
         if (scheme instanceof HTTPAuthSecurityScheme http) {
-            return http.getScheme() != null && http.getScheme().toLowerCase(Locale.ROOT).equals("bearer");
+            return http.getScheme() != null
+                    && http.getScheme().toLowerCase(Locale.ROOT).equals("bearer");
         }
         if (scheme instanceof APIKeySecurityScheme key) {
-            return APIKeySecurityScheme.Location.HEADER.asString().equals(key.getIn()) && key.getName() != null
+            return APIKeySecurityScheme.Location.HEADER.asString().equals(key.getIn())
+                    && key.getName() != null
                     && !key.getName().isBlank();
         }
         return false;

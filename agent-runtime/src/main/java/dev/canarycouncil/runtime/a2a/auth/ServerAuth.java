@@ -1,17 +1,16 @@
 package dev.canarycouncil.runtime.a2a.auth;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-
 import io.a2a.spec.APIKeySecurityScheme;
 import io.a2a.spec.AgentCard;
 import io.a2a.spec.HTTPAuthSecurityScheme;
 import io.a2a.spec.SecurityScheme;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The credential an agent's server demands on its A2A endpoint, declared in its card as an A2A
@@ -25,7 +24,10 @@ import io.vertx.ext.web.RoutingContext;
 public record ServerAuth(Scheme scheme, String header, AgentSecret secret) {
 
     /** The schemes our servers enforce (and our client honours). */
-    public enum Scheme { BEARER, API_KEY }
+    public enum Scheme {
+        BEARER,
+        API_KEY
+    }
 
     /** The name of the scheme in the served card's {@code securitySchemes}. */
     public static final String SCHEME_NAME = "council";
@@ -48,7 +50,9 @@ public record ServerAuth(Scheme scheme, String header, AgentSecret secret) {
     public AgentCard declareIn(AgentCard card) {
         SecurityScheme declared = scheme == Scheme.BEARER
                 ? new HTTPAuthSecurityScheme(null, "bearer", "A bearer token shared by the council's agents")
-                : new APIKeySecurityScheme(APIKeySecurityScheme.Location.HEADER.asString(), header,
+                : new APIKeySecurityScheme(
+                        APIKeySecurityScheme.Location.HEADER.asString(),
+                        header,
                         "An API key in the " + header + " header");
         return new AgentCard.Builder(card)
                 .securitySchemes(Map.of(SCHEME_NAME, declared))
@@ -63,11 +67,14 @@ public record ServerAuth(Scheme scheme, String header, AgentSecret secret) {
                 rc.next();
                 return;
             }
-            String challenge = scheme == Scheme.BEARER ? "Bearer realm=\"canary-council\"" : "ApiKey header=\"" + header + "\"";
-            rc.response().setStatusCode(401)
+            String challenge =
+                    scheme == Scheme.BEARER ? "Bearer realm=\"canary-council\"" : "ApiKey header=\"" + header + "\"";
+            rc.response()
+                    .setStatusCode(401)
                     .putHeader("WWW-Authenticate", challenge)
                     .putHeader("Content-Type", "application/json")
-                    .end("{\"error\":\"this agent requires " + describe() + "; see securitySchemes in its agent card\"}");
+                    .end("{\"error\":\"this agent requires " + describe()
+                            + "; see securitySchemes in its agent card\"}");
         };
     }
 
@@ -87,7 +94,8 @@ public record ServerAuth(Scheme scheme, String header, AgentSecret secret) {
             return Optional.empty();
         }
         String value = authorization.strip();
-        if (value.length() < 7 || !value.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
+        if (value.length() < 7
+                || !value.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
             return Optional.empty();
         }
         return Optional.of(value.substring(7).strip());

@@ -1,14 +1,13 @@
 package dev.canarycouncil.runtime.a2a.client;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.canarycouncil.runtime.a2a.A2aParts;
 import io.a2a.spec.Artifact;
 import io.a2a.spec.Message;
 import io.a2a.spec.Part;
 import io.a2a.spec.Task;
 import io.a2a.spec.TaskState;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What a remote agent answered: the finished task, or a direct message when the agent answered

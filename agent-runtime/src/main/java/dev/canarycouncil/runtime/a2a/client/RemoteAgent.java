@@ -1,18 +1,5 @@
 package dev.canarycouncil.runtime.a2a.client;
 
-import java.util.Optional;
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
-
 import dev.canarycouncil.runtime.a2a.A2aParts;
 import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
 import dev.canarycouncil.runtime.a2a.auth.CardSecurity;
@@ -35,6 +22,18 @@ import io.a2a.spec.Task;
 import io.a2a.spec.TaskIdParams;
 import io.a2a.spec.TaskState;
 import io.a2a.spec.TaskStatusUpdateEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +72,8 @@ public final class RemoteAgent implements AutoCloseable {
         try {
             return new A2ACardResolver(http, base, path).getAgentCard();
         } catch (Exception e) {
-            throw new RemoteAgentException("Could not read the agent card at " + cardUrl + ": " + Failures.describe(e), e);
+            throw new RemoteAgentException(
+                    "Could not read the agent card at " + cardUrl + ": " + Failures.describe(e), e);
         }
     }
 
@@ -92,14 +92,19 @@ public final class RemoteAgent implements AutoCloseable {
      * @throws RemoteAgentException when the card asks for a credential we do not have or a scheme
      *                              our client does not support
      */
-    public static RemoteAgent connect(AgentCard card, A2AHttpClient http, Executor calls, Optional<AgentSecret> secret) {
+    public static RemoteAgent connect(
+            AgentCard card, A2AHttpClient http, Executor calls, Optional<AgentSecret> secret) {
         String unsupported = CardSecurity.unsupportedReason(card);
         if (unsupported != null) {
             throw new RemoteAgentException("Cannot call agent " + card.name() + ": " + unsupported);
         }
         if (CardSecurity.required(card) && secret.isEmpty()) {
             throw new RemoteAgentException("Agent " + card.name() + " requires authentication (its card declares "
-                    + String.join(", ", card.securitySchemes() == null ? java.util.Set.of() : card.securitySchemes().keySet())
+                    + String.join(
+                            ", ",
+                            card.securitySchemes() == null
+                                    ? java.util.Set.of()
+                                    : card.securitySchemes().keySet())
                     + ") and no credential is configured for it");
         }
         JSONRPCTransportConfigBuilder transport = new JSONRPCTransportConfigBuilder().httpClient(http);
@@ -110,7 +115,8 @@ public final class RemoteAgent implements AutoCloseable {
         boolean streaming = card.capabilities() != null && card.capabilities().streaming();
         try {
             Client client = Client.builder(card)
-                    .clientConfig(new ClientConfig.Builder().setStreaming(streaming).build())
+                    .clientConfig(
+                            new ClientConfig.Builder().setStreaming(streaming).build())
                     .withTransport(JSONRPCTransport.class, transport)
                     .build();
             return new RemoteAgent(card, client, calls);
@@ -156,8 +162,8 @@ public final class RemoteAgent implements AutoCloseable {
                             card.name() + " closed its event stream before the task finished"));
                 }
             } else {
-                result.completeExceptionally(new RemoteAgentException(
-                        card.name() + " failed: " + Failures.describe(failure), failure));
+                result.completeExceptionally(
+                        new RemoteAgentException(card.name() + " failed: " + Failures.describe(failure), failure));
             }
         };
         try {
@@ -165,28 +171,29 @@ public final class RemoteAgent implements AutoCloseable {
                 try {
                     client.sendMessage(message, List.of(consumer), errors, null);
                 } catch (Exception e) {
-                    result.completeExceptionally(new RemoteAgentException(card.name() + " could not be called: "
-                            + Failures.describe(e), e));
+                    result.completeExceptionally(
+                            new RemoteAgentException(card.name() + " could not be called: " + Failures.describe(e), e));
                 }
             });
         } catch (RejectedExecutionException e) {
             result.completeExceptionally(new RemoteAgentException("Too many calls in flight to call " + card.name()));
         }
-        return result
-                .orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS)
-                .exceptionallyCompose(failure -> {
-                    Throwable cause = unwrap(failure);
-                    if (cause instanceof TimeoutException) {
-                        cancelQuietly(latest.get());
-                        return CompletableFuture.failedFuture(new RemoteAgentException(card.name()
-                                + " did not answer within " + deadline.toSeconds() + " s"));
-                    }
-                    return CompletableFuture.failedFuture(cause);
-                });
+        return result.orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(failure -> {
+            Throwable cause = unwrap(failure);
+            if (cause instanceof TimeoutException) {
+                cancelQuietly(latest.get());
+                return CompletableFuture.failedFuture(new RemoteAgentException(
+                        card.name() + " did not answer within " + deadline.toSeconds() + " s"));
+            }
+            return CompletableFuture.failedFuture(cause);
+        });
     }
 
-    private void onEvent(ClientEvent event, AtomicReference<Task> latest, CompletableFuture<AgentReply> result,
-                         Consumer<String> progress) {
+    private void onEvent(
+            ClientEvent event,
+            AtomicReference<Task> latest,
+            CompletableFuture<AgentReply> result,
+            Consumer<String> progress) {
         if (event instanceof MessageEvent m) {
             result.complete(AgentReply.of(m.getMessage()));
         } else if (event instanceof TaskEvent t) {
@@ -212,8 +219,8 @@ public final class RemoteAgent implements AutoCloseable {
 
     /** States after which the agent will send nothing more for this call. */
     static boolean isTerminal(TaskState state) {
-        return state != null && (state.isFinal() || state == TaskState.INPUT_REQUIRED
-                || state == TaskState.AUTH_REQUIRED);
+        return state != null
+                && (state.isFinal() || state == TaskState.INPUT_REQUIRED || state == TaskState.AUTH_REQUIRED);
     }
 
     private void cancelQuietly(Task task) {
@@ -229,7 +236,8 @@ public final class RemoteAgent implements AutoCloseable {
 
     private static Throwable unwrap(Throwable t) {
         while ((t instanceof java.util.concurrent.CompletionException
-                || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
+                        || t instanceof java.util.concurrent.ExecutionException)
+                && t.getCause() != null) {
             t = t.getCause();
         }
         return t;

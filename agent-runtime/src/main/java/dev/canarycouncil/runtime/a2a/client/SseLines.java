@@ -58,7 +58,8 @@ final class SseLines implements Flow.Subscriber<List<ByteBuffer>> {
                     dropped = true;
                     line.reset();
                     subscription.cancel();
-                    onTooLong.accept(new IOException("An event streamed by " + url + " exceeds " + dev.canarycouncil.runtime.http.OutboundHttp.size(maxLineBytes)
+                    onTooLong.accept(new IOException("An event streamed by " + url + " exceeds "
+                            + dev.canarycouncil.runtime.http.OutboundHttp.size(maxLineBytes)
                             + "; the stream was dropped"));
                 } else {
                     line.write(b);

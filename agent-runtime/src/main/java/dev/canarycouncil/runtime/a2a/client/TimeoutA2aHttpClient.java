@@ -1,5 +1,9 @@
 package dev.canarycouncil.runtime.a2a.client;
 
+import dev.canarycouncil.runtime.http.HttpLimits;
+import dev.canarycouncil.runtime.http.OutboundHttp;
+import io.a2a.client.http.A2AHttpClient;
+import io.a2a.client.http.A2AHttpResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,11 +16,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.function.Consumer;
-
-import dev.canarycouncil.runtime.http.HttpLimits;
-import dev.canarycouncil.runtime.http.OutboundHttp;
-import io.a2a.client.http.A2AHttpClient;
-import io.a2a.client.http.A2AHttpResponse;
 
 /**
  * The A2A SDK's HTTP seam, implemented on the JDK client with the limits a release gate needs:
@@ -98,13 +97,16 @@ public final class TimeoutA2aHttpClient implements A2AHttpClient {
         }
 
         A2AHttpResponse send(HttpRequest.Builder builder) throws IOException, InterruptedException {
-            HttpResponse<byte[]> response = http.send(builder.timeout(requestTimeout).build(),
-                    OutboundHttp.cappedBytes(limits, "Reply from " + url));
+            HttpResponse<byte[]> response = http.send(
+                    builder.timeout(requestTimeout).build(), OutboundHttp.cappedBytes(limits, "Reply from " + url));
             return new Response(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
         }
 
-        CompletableFuture<Void> sse(HttpRequest.Builder builder, Consumer<String> onEvent, Consumer<Throwable> onError,
-                                    Runnable onComplete) {
+        CompletableFuture<Void> sse(
+                HttpRequest.Builder builder,
+                Consumer<String> onEvent,
+                Consumer<Throwable> onError,
+                Runnable onComplete) {
             HttpRequest request = builder.header("Accept", "text/event-stream").build();
             CompletableFuture<Void> handle = new CompletableFuture<>();
             // Either cap (one line, one event) drops the stream once, reporting why.
@@ -116,7 +118,8 @@ public final class TimeoutA2aHttpClient implements A2AHttpClient {
             SseLineSubscriber lines = new SseLineSubscriber(onEvent, maxReplyBytes, drop, url);
             CompletableFuture<HttpResponse<String>> exchange = http.sendAsync(request, info -> {
                 if (info.statusCode() / 100 == 2) {
-                    return HttpResponse.BodySubscribers.fromSubscriber(new SseLines(lines, maxReplyBytes, drop, url), s -> (String) null);
+                    return HttpResponse.BodySubscribers.fromSubscriber(
+                            new SseLines(lines, maxReplyBytes, drop, url), s -> (String) null);
                 }
                 return errorBody();
             });
@@ -135,8 +138,8 @@ public final class TimeoutA2aHttpClient implements A2AHttpClient {
                     onError.accept(failure);
                     handle.completeExceptionally(failure);
                 } else if (response.statusCode() / 100 != 2) {
-                    IOException error = new IOException("HTTP " + response.statusCode() + " from " + url + ": "
-                            + abbreviate(response.body()));
+                    IOException error = new IOException(
+                            "HTTP " + response.statusCode() + " from " + url + ": " + abbreviate(response.body()));
                     onError.accept(error);
                     handle.completeExceptionally(error);
                 } else {
@@ -156,8 +159,8 @@ public final class TimeoutA2aHttpClient implements A2AHttpClient {
         }
 
         @Override
-        public CompletableFuture<Void> getAsyncSSE(Consumer<String> onEvent, Consumer<Throwable> onError,
-                                                   Runnable onComplete) {
+        public CompletableFuture<Void> getAsyncSSE(
+                Consumer<String> onEvent, Consumer<Throwable> onError, Runnable onComplete) {
             return sse(request().GET(), onEvent, onError, onComplete);
         }
     }
@@ -172,7 +175,8 @@ public final class TimeoutA2aHttpClient implements A2AHttpClient {
         }
 
         private HttpRequest.Builder postRequest() {
-            return request().header("Content-Type", "application/json")
+            return request()
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         }
 
@@ -186,8 +190,8 @@ public final class TimeoutA2aHttpClient implements A2AHttpClient {
         }
 
         @Override
-        public CompletableFuture<Void> postAsyncSSE(Consumer<String> onEvent, Consumer<Throwable> onError,
-                                                    Runnable onComplete) {
+        public CompletableFuture<Void> postAsyncSSE(
+                Consumer<String> onEvent, Consumer<Throwable> onError, Runnable onComplete) {
             return sse(postRequest(), onEvent, onError, onComplete);
         }
     }
@@ -276,12 +280,14 @@ public final class TimeoutA2aHttpClient implements A2AHttpClient {
     /** The start of an error reply, enough to quote; the rest is drained unread. */
     private static HttpResponse.BodySubscriber<String> errorBody() {
         java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
-        return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArrayConsumer(chunk -> chunk.ifPresent(bytes -> {
-            int room = 4096 - head.size();
-            if (room > 0) {
-                head.write(bytes, 0, Math.min(room, bytes.length));
-            }
-        })), ignored -> head.toString(StandardCharsets.UTF_8));
+        return HttpResponse.BodySubscribers.mapping(
+                HttpResponse.BodySubscribers.ofByteArrayConsumer(chunk -> chunk.ifPresent(bytes -> {
+                    int room = 4096 - head.size();
+                    if (room > 0) {
+                        head.write(bytes, 0, Math.min(room, bytes.length));
+                    }
+                })),
+                ignored -> head.toString(StandardCharsets.UTF_8));
     }
 
     private static String abbreviate(String body) {
@@ -292,11 +298,15 @@ public final class TimeoutA2aHttpClient implements A2AHttpClient {
         String lower = oneLine.toLowerCase(java.util.Locale.ROOT);
         if (lower.startsWith("<!doctype html") || lower.startsWith("<html")) {
             // An error page's markup (and often a stack trace) says nothing a person can act on; its title might.
-            java.util.regex.Matcher title = java.util.regex.Pattern.compile("(?i)<title>([^<]{1,200})</title>").matcher(oneLine);
-            java.util.regex.Matcher pre = java.util.regex.Pattern.compile("(?i)<pre>([^<\\n]{1,200})").matcher(oneLine);
+            java.util.regex.Matcher title = java.util.regex.Pattern.compile("(?i)<title>([^<]{1,200})</title>")
+                    .matcher(oneLine);
+            java.util.regex.Matcher pre =
+                    java.util.regex.Pattern.compile("(?i)<pre>([^<\\n]{1,200})").matcher(oneLine);
             // Express and others put the error's first line in <pre>; a generic <title> ("Error") comes second.
-            return "an HTML error page" + (pre.find() ? " saying \"" + pre.group(1).strip() + "\""
-                    : title.find() ? " titled \"" + title.group(1).strip() + "\"" : "");
+            return "an HTML error page"
+                    + (pre.find()
+                            ? " saying \"" + pre.group(1).strip() + "\""
+                            : title.find() ? " titled \"" + title.group(1).strip() + "\"" : "");
         }
         return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
     }

@@ -1,11 +1,5 @@
 package dev.canarycouncil.runtime.a2a.server;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.a2a.server.agentexecution.AgentExecutor;
 import io.a2a.server.requesthandlers.DefaultRequestHandler;
@@ -14,6 +8,11 @@ import io.a2a.transport.jsonrpc.handler.JSONRPCHandler;
 import io.a2a.util.Utils;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Hosts one agent as an A2A 0.3 JSON-RPC server on a vertx-web {@link Router}:
@@ -37,15 +36,21 @@ public final class A2aAgentServer implements AutoCloseable {
         this.settings = settings;
         this.cardJson = toJson(this.card);
         this.threads = agentThreads(card.name(), settings.maxConcurrentTasks());
-        DefaultRequestHandler requestHandler = RequestHandlers.create(agentExecutor,
-                new BoundedTaskStore(settings.taskStoreCapacity()), threads, settings.blockingTimeout());
+        DefaultRequestHandler requestHandler = RequestHandlers.create(
+                agentExecutor, new BoundedTaskStore(settings.taskStoreCapacity()), threads, settings.blockingTimeout());
         this.jsonRpc = new JSONRPCHandler(this.card, requestHandler, threads);
     }
 
     /** Adds this agent's routes to {@code router}. */
     public void mount(Router router) {
-        router.get(CARD_PATH).handler(rc -> rc.response().putHeader("Content-Type", "application/json").end(cardJson));
-        router.get(LEGACY_CARD_PATH).handler(rc -> rc.response().putHeader("Content-Type", "application/json").end(cardJson));
+        router.get(CARD_PATH)
+                .handler(rc -> rc.response()
+                        .putHeader("Content-Type", "application/json")
+                        .end(cardJson));
+        router.get(LEGACY_CARD_PATH)
+                .handler(rc -> rc.response()
+                        .putHeader("Content-Type", "application/json")
+                        .end(cardJson));
         // A route of its own, ahead of the body's: an unauthenticated caller cannot make us buffer 64 MiB.
         settings.auth().ifPresent(a -> router.post("/").handler(a.guard()));
         router.post("/")
@@ -66,8 +71,8 @@ public final class A2aAgentServer implements AutoCloseable {
     private static ExecutorService agentThreads(String agentName, int maxConcurrentTasks) {
         AtomicInteger counter = new AtomicInteger();
         // Each task occupies up to three threads (agent, event consumer, stream relay), hence the factor.
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Math.max(4, maxConcurrentTasks * 3), 60, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), r -> {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                0, Math.max(4, maxConcurrentTasks * 3), 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
                     Thread t = new Thread(r, agentName + "-a2a-" + counter.incrementAndGet());
                     t.setDaemon(true);
                     return t;

@@ -1,9 +1,8 @@
 package dev.canarycouncil.runtime.a2a.server;
 
+import dev.canarycouncil.runtime.a2a.auth.ServerAuth;
 import java.time.Duration;
 import java.util.Optional;
-
-import dev.canarycouncil.runtime.a2a.auth.ServerAuth;
 
 /**
  * Limits of one hosted A2A agent.
@@ -35,6 +34,7 @@ public record A2aServerSettings(
     }
 
     public A2aServerSettings withAuth(ServerAuth required) {
-        return new A2aServerSettings(blockingTimeout, maxConcurrentTasks, taskStoreCapacity, maxRequestBytes, Optional.of(required));
+        return new A2aServerSettings(
+                blockingTimeout, maxConcurrentTasks, taskStoreCapacity, maxRequestBytes, Optional.of(required));
     }
 }

@@ -1,12 +1,11 @@
 package dev.canarycouncil.runtime.a2a.server;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import io.a2a.server.tasks.TaskStateProvider;
 import io.a2a.server.tasks.TaskStore;
 import io.a2a.spec.Task;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * An in-memory task store that keeps at most {@code capacity} tasks. The SDK's own in-memory
@@ -72,6 +71,8 @@ public final class BoundedTaskStore implements TaskStore, TaskStateProvider {
     }
 
     private static boolean isFinal(Task task) {
-        return task.getStatus() != null && task.getStatus().state() != null && task.getStatus().state().isFinal();
+        return task.getStatus() != null
+                && task.getStatus().state() != null
+                && task.getStatus().state().isFinal();
     }
 }

@@ -1,11 +1,5 @@
 package dev.canarycouncil.runtime.a2a.server;
 
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.Flow;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.a2a.common.A2AHeaders;
@@ -40,6 +34,11 @@ import io.a2a.transport.jsonrpc.handler.JSONRPCHandler;
 import io.a2a.util.Utils;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Flow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +70,8 @@ final class JsonRpcRoute implements Handler<RoutingContext> {
             ServerCallContext context = callContext(rc);
             String method = node.path("method").asText("");
             if (SendStreamingMessageRequest.METHOD.equals(method) || TaskResubscriptionRequest.METHOD.equals(method)) {
-                StreamingJSONRPCRequest<?> request = Utils.OBJECT_MAPPER.treeToValue(node, StreamingJSONRPCRequest.class);
+                StreamingJSONRPCRequest<?> request =
+                        Utils.OBJECT_MAPPER.treeToValue(node, StreamingJSONRPCRequest.class);
                 SseResponseWriter.stream(rc.response(), stream(request, context), JsonRpcRoute::serialize);
             } else {
                 NonStreamingJSONRPCRequest<?> request =
@@ -115,8 +115,8 @@ final class JsonRpcRoute implements Handler<RoutingContext> {
         return new JSONRPCErrorResponse(request.getId(), new UnsupportedOperationError());
     }
 
-    private Flow.Publisher<SendStreamingMessageResponse> stream(StreamingJSONRPCRequest<?> request,
-                                                                ServerCallContext context) {
+    private Flow.Publisher<SendStreamingMessageResponse> stream(
+            StreamingJSONRPCRequest<?> request, ServerCallContext context) {
         if (request instanceof SendStreamingMessageRequest r) {
             return handler.onMessageSendStream(r, context);
         }
@@ -151,9 +151,7 @@ final class JsonRpcRoute implements Handler<RoutingContext> {
         if (rc.response().ended()) {
             return;
         }
-        rc.response()
-                .putHeader("Content-Type", "application/json")
-                .end(serialize(response));
+        rc.response().putHeader("Content-Type", "application/json").end(serialize(response));
     }
 
     private static String serialize(Object response) {

@@ -1,12 +1,11 @@
 package dev.canarycouncil.runtime.a2a.server;
 
-import java.lang.reflect.Field;
-import java.time.Duration;
-import java.util.concurrent.Executor;
-
 import io.a2a.server.agentexecution.AgentExecutor;
 import io.a2a.server.events.InMemoryQueueManager;
 import io.a2a.server.requesthandlers.DefaultRequestHandler;
+import java.lang.reflect.Field;
+import java.time.Duration;
+import java.util.concurrent.Executor;
 
 /**
  * Builds the SDK's {@link DefaultRequestHandler} without CDI.
@@ -20,14 +19,13 @@ final class RequestHandlers {
 
     private static final Duration CONSUMPTION_TIMEOUT = Duration.ofSeconds(10);
 
-    private RequestHandlers() {
-    }
+    private RequestHandlers() {}
 
-    static DefaultRequestHandler create(AgentExecutor agentExecutor, BoundedTaskStore taskStore, Executor threads,
-                                        Duration blockingTimeout) {
+    static DefaultRequestHandler create(
+            AgentExecutor agentExecutor, BoundedTaskStore taskStore, Executor threads, Duration blockingTimeout) {
         // Push notifications are not offered (our cards say so), hence no config store or sender.
-        DefaultRequestHandler handler = DefaultRequestHandler.create(agentExecutor, taskStore,
-                new InMemoryQueueManager(taskStore), null, null, threads);
+        DefaultRequestHandler handler = DefaultRequestHandler.create(
+                agentExecutor, taskStore, new InMemoryQueueManager(taskStore), null, null, threads);
         setSeconds(handler, "agentCompletionTimeoutSeconds", blockingTimeout);
         setSeconds(handler, "consumptionCompletionTimeoutSeconds", CONSUMPTION_TIMEOUT);
         return handler;
@@ -39,8 +37,10 @@ final class RequestHandlers {
             f.setAccessible(true);
             f.setInt(handler, (int) Math.max(1, value.toSeconds()));
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("The A2A SDK no longer has the field " + field
-                    + "; check the blocking timeout handling after an SDK upgrade", e);
+            throw new IllegalStateException(
+                    "The A2A SDK no longer has the field " + field
+                            + "; check the blocking timeout handling after an SDK upgrade",
+                    e);
         }
     }
 }

@@ -1,10 +1,9 @@
 package dev.canarycouncil.runtime.a2a.server;
 
+import io.vertx.core.http.HttpServerResponse;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-
-import io.vertx.core.http.HttpServerResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +32,8 @@ public final class SseResponseWriter<T> implements Flow.Subscriber<T> {
     }
 
     /** Starts the SSE response and subscribes to the publisher. */
-    public static <T> void stream(HttpServerResponse response, Flow.Publisher<T> publisher,
-                                  Function<T, String> serializer) {
+    public static <T> void stream(
+            HttpServerResponse response, Flow.Publisher<T> publisher, Function<T, String> serializer) {
         response.setChunked(true)
                 .putHeader("Content-Type", "text/event-stream")
                 .putHeader("Cache-Control", "no-cache")

@@ -12,7 +12,11 @@ import org.junit.jupiter.api.Test;
 class BoundedTaskStoreTest {
 
     private static Task task(String id, TaskState state) {
-        return new Task.Builder().id(id).contextId("c").status(new TaskStatus(state)).build();
+        return new Task.Builder()
+                .id(id)
+                .contextId("c")
+                .status(new TaskStatus(state))
+                .build();
     }
 
     @Test

@@ -1,8 +1,7 @@
 package dev.canarycouncil.examples.migrationchecker;
 
-import java.util.List;
-
 import dev.canarycouncil.runtime.tools.ContainerLog;
+import java.util.List;
 
 /**
  * Both sides' logs, and what could not be read.

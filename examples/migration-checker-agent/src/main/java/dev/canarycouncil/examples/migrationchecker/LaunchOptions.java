@@ -94,6 +94,7 @@ public record LaunchOptions(String host, int port, String mcpUrl, String publicU
         } catch (URISyntaxException e) {
             // Reported below, with the value.
         }
-        throw new UsageException(name + " must be an http(s) URL such as http://127.0.0.1:8090/mcp, was '" + value + "'");
+        throw new UsageException(
+                name + " must be an http(s) URL such as http://127.0.0.1:8090/mcp, was '" + value + "'");
     }
 }

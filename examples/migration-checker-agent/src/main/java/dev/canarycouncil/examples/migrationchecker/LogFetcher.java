@@ -1,10 +1,5 @@
 package dev.canarycouncil.examples.migrationchecker;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.runtime.agent.Progress;
 import dev.canarycouncil.runtime.json.Json;
@@ -14,6 +9,10 @@ import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.PodGroup;
 import dev.canarycouncil.runtime.tools.ContainerLog;
 import dev.canarycouncil.runtime.tools.PodInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Reads both sides' pod logs through the MCP tools the log analyst uses ({@code get_pod_status},
@@ -45,12 +44,18 @@ public final class LogFetcher {
         return new FetchedLogs(canary, stable, notes);
     }
 
-    private List<ContainerLog> side(String side, AnalysisRequest request, PodGroup group, String inline, Progress progress,
-                                    List<String> notes) throws InterruptedException {
+    private List<ContainerLog> side(
+            String side, AnalysisRequest request, PodGroup group, String inline, Progress progress, List<String> notes)
+            throws InterruptedException {
         if (inline != null && !inline.isBlank()) {
             progress.report("reading " + side + " logs sent in the request");
-            return List.of(new ContainerLog(side + " (sent in the request)", null, false, inline,
-                    (int) inline.lines().count(), false));
+            return List.of(new ContainerLog(
+                    side + " (sent in the request)",
+                    null,
+                    false,
+                    inline,
+                    (int) inline.lines().count(),
+                    false));
         }
         List<String> pods = group.pods();
         if (pods.size() > MAX_PODS_PER_SIDE) {
@@ -88,8 +93,9 @@ public final class LogFetcher {
 
     private boolean restarted(String namespace, String pod, List<String> notes) {
         try {
-            PodInfo info = Json.mapper().treeToValue(tools.call("get_pod_status", Map.of("namespace", namespace, "pod", pod)),
-                    PodInfo.class);
+            PodInfo info = Json.mapper()
+                    .treeToValue(
+                            tools.call("get_pod_status", Map.of("namespace", namespace, "pod", pod)), PodInfo.class);
             return info.restarts() > 0;
         } catch (ToolCallException e) {
             notes.add(e.getMessage());

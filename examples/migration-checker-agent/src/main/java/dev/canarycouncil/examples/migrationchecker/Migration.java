@@ -1,5 +1,6 @@
 package dev.canarycouncil.examples.migrationchecker;
 
+import dev.canarycouncil.examples.migrationchecker.SchemaChange.Effect;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,8 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import dev.canarycouncil.examples.migrationchecker.SchemaChange.Effect;
 
 /**
  * One schema migration the canary ran, as its logs tell it, merged over the canary's pods.
@@ -74,9 +73,13 @@ public record Migration(
      * its description ({@code drop}) only when no statement names what changed.
      */
     public String describe(Effect effect) {
-        List<SchemaChange> matching = changes.stream().filter(c -> c.effect() == effect).toList();
+        List<SchemaChange> matching =
+                changes.stream().filter(c -> c.effect() == effect).toList();
         boolean named = matching.stream().anyMatch(c -> c.identifier() != null);
-        return matching.stream().filter(c -> !named || c.identifier() != null).map(SchemaChange::describe).distinct()
+        return matching.stream()
+                .filter(c -> !named || c.identifier() != null)
+                .map(SchemaChange::describe)
+                .distinct()
                 .collect(Collectors.joining(", "));
     }
 
@@ -88,7 +91,8 @@ public record Migration(
     public boolean concerns(String identifier) {
         String name = identifier.substring(identifier.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         for (SchemaChange c : changes) {
-            if (c.identifier() != null && c.identifier().toLowerCase(Locale.ROOT).equals(name)) {
+            if (c.identifier() != null
+                    && c.identifier().toLowerCase(Locale.ROOT).equals(name)) {
                 return true;
             }
         }
@@ -101,14 +105,26 @@ public record Migration(
     /** The same migration seen in another pod's logs. */
     Migration merge(Migration other) {
         List<String> allPods = new ArrayList<>(new LinkedHashSet<>(concat(pods, other.pods)));
-        List<String> allSamples = concat(samples, other.samples).stream().distinct().limit(MAX_SAMPLES).toList();
+        List<String> allSamples = concat(samples, other.samples).stream()
+                .distinct()
+                .limit(MAX_SAMPLES)
+                .toList();
         Set<SchemaChange> allChanges = new LinkedHashSet<>(concat(changes, other.changes));
         Outcome worst = outcome.compareTo(other.outcome) >= 0 ? outcome : other.outcome;
         String why = outcome.compareTo(other.outcome) >= 0 ? failure : other.failure;
-        Instant first = firstSeen == null ? other.firstSeen
+        Instant first = firstSeen == null
+                ? other.firstSeen
                 : other.firstSeen == null || firstSeen.isBefore(other.firstSeen) ? firstSeen : other.firstSeen;
-        return new Migration(tool, description, new ArrayList<>(allChanges), worst, why, first, allPods,
-                lines + other.lines, allSamples);
+        return new Migration(
+                tool,
+                description,
+                new ArrayList<>(allChanges),
+                worst,
+                why,
+                first,
+                allPods,
+                lines + other.lines,
+                allSamples);
     }
 
     /** What identifies a migration across pods. */

@@ -1,9 +1,5 @@
 package dev.canarycouncil.examples.migrationchecker;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-
 import dev.canarycouncil.examples.migrationchecker.SchemaChange.Effect;
 import dev.canarycouncil.runtime.agent.Progress;
 import dev.canarycouncil.runtime.agent.Specialist;
@@ -11,6 +7,9 @@ import dev.canarycouncil.runtime.redaction.FindingRedactor;
 import dev.canarycouncil.runtime.redaction.Redactor;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.Finding;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * The migration checker: reads both sides' logs, finds the schema migrations the canary ran, looks
@@ -28,8 +27,12 @@ public final class MigrationChecker implements Specialist {
     private final Redactor redactor;
     private final FindingRedactor findingRedactor;
 
-    public MigrationChecker(LogFetcher fetcher, MigrationReader reader, SchemaErrorScanner errors, MigrationJudge judge,
-                            Redactor redactor) {
+    public MigrationChecker(
+            LogFetcher fetcher,
+            MigrationReader reader,
+            SchemaErrorScanner errors,
+            MigrationJudge judge,
+            Redactor redactor) {
         this.fetcher = fetcher;
         this.reader = reader;
         this.errors = errors;
@@ -48,11 +51,19 @@ public final class MigrationChecker implements Specialist {
         Progress progress = message -> unredacted.report(redactor.redact(message));
         FetchedLogs logs = fetcher.fetch(request, progress);
         CanaryMigrations found = reader.read(logs.canary());
-        progress.report(found.migrations().isEmpty() ? "no schema migration in " + logs.canaryLines() + " canary log lines"
-                : "found " + found.migrations().size() + " schema migration(s) in the canary's logs: "
-                + String.join(", ", found.migrations().stream().map(MigrationChecker::state).toList()));
+        progress.report(
+                found.migrations().isEmpty()
+                        ? "no schema migration in " + logs.canaryLines() + " canary log lines"
+                        : "found " + found.migrations().size() + " schema migration(s) in the canary's logs: "
+                                + String.join(
+                                        ", ",
+                                        found.migrations().stream()
+                                                .map(MigrationChecker::state)
+                                                .toList()));
         List<StableBreakage> breakages = new ArrayList<>();
-        List<Migration> destructive = found.migrations().stream().filter(m -> m.applied(Effect.DESTRUCTIVE)).toList();
+        List<Migration> destructive = found.migrations().stream()
+                .filter(m -> m.applied(Effect.DESTRUCTIVE))
+                .toList();
         if (!destructive.isEmpty()) {
             List<SchemaError> stable = errors.scan(logs.stable());
             List<SchemaError> canary = errors.scan(logs.canary());

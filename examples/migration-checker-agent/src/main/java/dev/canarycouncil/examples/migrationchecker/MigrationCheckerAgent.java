@@ -1,9 +1,5 @@
 package dev.canarycouncil.examples.migrationchecker;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-
 import dev.canarycouncil.runtime.a2a.server.A2aAgentServer;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
 import dev.canarycouncil.runtime.agent.AgentHosting;
@@ -14,6 +10,9 @@ import dev.canarycouncil.runtime.mcp.McpToolClient;
 import dev.canarycouncil.runtime.redaction.Redactor;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * Assembles the migration checker from agent-runtime's parts: a {@link dev.canarycouncil.runtime.agent.Specialist}
@@ -26,18 +25,22 @@ public final class MigrationCheckerAgent {
     static final int EXIT_USAGE = 3;
     /** Exit code when the agent cannot start (the port is taken, ...). */
     static final int EXIT_RUNTIME = 4;
+
     private static final Duration TOOL_TIMEOUT = Duration.ofSeconds(30);
     /** Worker threads; each analysis in flight holds one while it reads logs. */
     private static final int WORKER_THREADS = 16;
 
-    private MigrationCheckerAgent() {
-    }
+    private MigrationCheckerAgent() {}
 
     /** The specialist itself, reading logs through {@code tools}. */
     public static MigrationChecker checker(McpToolClient tools) {
         SchemaChangeClassifier classifier = new SchemaChangeClassifier();
-        return new MigrationChecker(new LogFetcher(tools), new MigrationReader(new MigrationLineRecognizer(classifier), classifier),
-                new SchemaErrorScanner(), new MigrationJudge(MigrationChecker.NAME), new Redactor());
+        return new MigrationChecker(
+                new LogFetcher(tools),
+                new MigrationReader(new MigrationLineRecognizer(classifier), classifier),
+                new SchemaErrorScanner(),
+                new MigrationJudge(MigrationChecker.NAME),
+                new Redactor());
     }
 
     /**
@@ -45,8 +48,10 @@ public final class MigrationCheckerAgent {
      *
      * @param publicUrl where peers reach it; written into the served card
      */
-    public static A2aAgentServer mount(Router router, String publicUrl, McpToolClient tools, A2aServerSettings settings) {
-        return AgentHosting.host(router, MigrationChecker.NAME, publicUrl, new SpecialistWork(checker(tools)), settings);
+    public static A2aAgentServer mount(
+            Router router, String publicUrl, McpToolClient tools, A2aServerSettings settings) {
+        return AgentHosting.host(
+                router, MigrationChecker.NAME, publicUrl, new SpecialistWork(checker(tools)), settings);
     }
 
     /**
@@ -97,10 +102,13 @@ public final class MigrationCheckerAgent {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            running.close();
-            stopped.countDown();
-        }, MigrationChecker.NAME + "-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            running.close();
+                            stopped.countDown();
+                        },
+                        MigrationChecker.NAME + "-shutdown"));
         System.out.println(MigrationChecker.NAME + " listening on " + running.url());
         System.out.flush();
         try {

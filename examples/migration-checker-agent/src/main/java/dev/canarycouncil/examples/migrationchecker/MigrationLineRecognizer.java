@@ -10,12 +10,11 @@ import static dev.canarycouncil.examples.migrationchecker.MigrationTool.FLYWAY;
 import static dev.canarycouncil.examples.migrationchecker.MigrationTool.LIQUIBASE;
 import static dev.canarycouncil.examples.migrationchecker.MigrationTool.RAILS;
 
+import dev.canarycouncil.examples.migrationchecker.MigrationLine.Signal;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.canarycouncil.examples.migrationchecker.MigrationLine.Signal;
 
 /**
  * Recognises the lines migration tools write, as a table: each row is a pattern, the tool that
@@ -27,20 +26,31 @@ import dev.canarycouncil.examples.migrationchecker.MigrationLine.Signal;
  */
 public final class MigrationLineRecognizer {
 
-    private record Rule(MigrationTool tool, Signal signal, int detailGroup, Pattern pattern) {
-    }
+    private record Rule(MigrationTool tool, Signal signal, int detailGroup, Pattern pattern) {}
 
     private static final String QUOTED = "[`\"]?";
 
     private static final List<Rule> RULES = List.of(
             // Flyway (Flyway 9+ quotes the schema and the version; older versions used backticks or nothing).
-            rule(FLYWAY, FAILED, 1, "Migration of schema " + QUOTED + "[^`\"\\s]+" + QUOTED + " to version " + QUOTED
-                    + "(.+?)" + QUOTED + " failed"),
+            rule(
+                    FLYWAY,
+                    FAILED,
+                    1,
+                    "Migration of schema " + QUOTED + "[^`\"\\s]+" + QUOTED + " to version " + QUOTED + "(.+?)" + QUOTED
+                            + " failed"),
             rule(FLYWAY, FAILED, 1, "\\bMigration (V[\\w.]+__\\S+) failed"),
-            rule(FLYWAY, STARTED, 1, "Migrating schema " + QUOTED + "[^`\"\\s]+" + QUOTED
-                    + " (?:to version|with repeatable migration) " + QUOTED + "(.+?)" + QUOTED + "(?:\\s*\\[non-transactional])?\\s*$"),
+            rule(
+                    FLYWAY,
+                    STARTED,
+                    1,
+                    "Migrating schema " + QUOTED + "[^`\"\\s]+" + QUOTED + " (?:to version|with repeatable migration) "
+                            + QUOTED + "(.+?)" + QUOTED + "(?:\\s*\\[non-transactional])?\\s*$"),
             rule(FLYWAY, SUCCEEDED, 0, "Successfully applied \\d+ migrations? to schema"),
-            rule(FLYWAY, UP_TO_DATE, 0, "Schema " + QUOTED + "[^`\"\\s]+" + QUOTED + " is up to date\\. No migration necessary"),
+            rule(
+                    FLYWAY,
+                    UP_TO_DATE,
+                    0,
+                    "Schema " + QUOTED + "[^`\"\\s]+" + QUOTED + " is up to date\\. No migration necessary"),
             rule(FLYWAY, INVALID, 0, "Migration checksum mismatch for migration version \\S+"),
             rule(FLYWAY, INVALID, 0, "Detected resolved migration not applied to database: \\S+"),
             rule(FLYWAY, INVALID, 1, "Validate failed: (.+)$"),
@@ -54,7 +64,11 @@ public final class MigrationLineRecognizer {
             rule(LIQUIBASE, UP_TO_DATE, 0, "Database is up to date, no change ?sets to execute"),
 
             // Alembic prints no success line; a migration without a failure after it ran.
-            rule(ALEMBIC, STARTED, 1, "\\[alembic\\.runtime\\.migration] Running ((?:upgrade|downgrade) \\S* -> \\S+.*)$"),
+            rule(
+                    ALEMBIC,
+                    STARTED,
+                    1,
+                    "\\[alembic\\.runtime\\.migration] Running ((?:upgrade|downgrade) \\S* -> \\S+.*)$"),
             rule(ALEMBIC, FAILED, 1, "alembic\\.util\\.exc\\.CommandError: (.+)$"),
 
             // Rails / ActiveRecord
@@ -77,7 +91,8 @@ public final class MigrationLineRecognizer {
                 return Optional.of(new MigrationLine(rule.tool(), rule.signal(), detail.strip(), null, line));
             }
         }
-        return classifier.statement(line)
+        return classifier
+                .statement(line)
                 .map(change -> new MigrationLine(change.source(), Signal.CHANGE, change.text(), change, line));
     }
 

@@ -1,16 +1,15 @@
 package dev.canarycouncil.examples.migrationchecker;
 
+import dev.canarycouncil.examples.migrationchecker.Migration.Outcome;
+import dev.canarycouncil.runtime.logs.LogMessages;
+import dev.canarycouncil.runtime.logs.LogTimestamps;
+import dev.canarycouncil.runtime.tools.ContainerLog;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import dev.canarycouncil.examples.migrationchecker.Migration.Outcome;
-import dev.canarycouncil.runtime.logs.LogMessages;
-import dev.canarycouncil.runtime.logs.LogTimestamps;
-import dev.canarycouncil.runtime.tools.ContainerLog;
 
 /**
  * Turns the canary's recognised migration lines into migrations: a start line opens one, the
@@ -89,13 +88,16 @@ public final class MigrationReader {
                 }
                 case FAILED -> fail(l, line);
                 case INVALID -> {
-                    Draft d = all.stream().filter(x -> x.outcome == Outcome.INVALID).findFirst().orElseGet(() -> {
-                        Draft x = new Draft(l.tool(), "validation of the schema history", now);
-                        x.outcome = Outcome.INVALID;
-                        x.failure = l.detail();
-                        all.add(x);
-                        return x;
-                    });
+                    Draft d = all.stream()
+                            .filter(x -> x.outcome == Outcome.INVALID)
+                            .findFirst()
+                            .orElseGet(() -> {
+                                Draft x = new Draft(l.tool(), "validation of the schema history", now);
+                                x.outcome = Outcome.INVALID;
+                                x.failure = l.detail();
+                                all.add(x);
+                                return x;
+                            });
                     d.add(line);
                 }
                 case UP_TO_DATE -> upToDate = true;
@@ -111,7 +113,10 @@ public final class MigrationReader {
             if (!open.isEmpty()) {
                 d = open.remove(open.size() - 1);
             } else {
-                d = all.stream().filter(x -> x.outcome == Outcome.FAILED).reduce((a, b) -> b).orElse(null);
+                d = all.stream()
+                        .filter(x -> x.outcome == Outcome.FAILED)
+                        .reduce((a, b) -> b)
+                        .orElse(null);
                 if (d == null) {
                     d = new Draft(l.tool(), l.detail().isEmpty() ? "migration" : l.detail(), now);
                     all.add(d);

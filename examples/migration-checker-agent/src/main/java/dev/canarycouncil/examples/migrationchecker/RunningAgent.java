@@ -1,11 +1,10 @@
 package dev.canarycouncil.examples.migrationchecker;
 
-import java.util.concurrent.TimeUnit;
-
 import dev.canarycouncil.runtime.a2a.server.A2aAgentServer;
 import dev.canarycouncil.runtime.http.HttpEndpoint;
 import dev.canarycouncil.runtime.mcp.McpToolClient;
 import io.vertx.core.Vertx;
+import java.util.concurrent.TimeUnit;
 
 /** The agent started on its own port, with everything it owns, stopped in one go. */
 public record RunningAgent(Vertx vertx, HttpEndpoint endpoint, A2aAgentServer server, McpToolClient tools)

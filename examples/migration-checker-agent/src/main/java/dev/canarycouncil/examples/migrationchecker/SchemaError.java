@@ -10,5 +10,4 @@ import java.time.Instant;
  * @param problem     e.g. {@code missing column}
  * @param time        when it happened, or null when the log has no timestamps
  */
-public record SchemaError(String pod, Instant time, String identifier, String problem, String line) {
-}
+public record SchemaError(String pod, Instant time, String identifier, String problem, String line) {}

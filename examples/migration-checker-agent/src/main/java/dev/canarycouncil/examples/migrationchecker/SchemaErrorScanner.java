@@ -1,13 +1,12 @@
 package dev.canarycouncil.examples.migrationchecker;
 
+import dev.canarycouncil.runtime.logs.LogTimestamps;
+import dev.canarycouncil.runtime.tools.ContainerLog;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.canarycouncil.runtime.logs.LogTimestamps;
-import dev.canarycouncil.runtime.tools.ContainerLog;
 
 /**
  * Finds the errors databases give a version whose schema was changed under it, as a table of the
@@ -16,21 +15,20 @@ import dev.canarycouncil.runtime.tools.ContainerLog;
  */
 public final class SchemaErrorScanner {
 
-    private record Rule(String problem, Pattern pattern) {
-    }
+    private record Rule(String problem, Pattern pattern) {}
 
     private static final String NAME = "[\"'`]?([\\w.]+)[\"'`]?";
 
     private static final List<Rule> RULES = List.of(
-            rule("missing column", "\\bcolumn " + NAME + " (?:of relation \\S+ )?does not exist"),   // PostgreSQL
-            rule("missing column", "\\bUnknown column " + NAME),                                      // MySQL
-            rule("missing column", "\\bno such column: " + NAME),                                     // SQLite
-            rule("missing column", "\\bInvalid column name " + NAME),                                 // SQL Server
-            rule("missing column", "\\bORA-00904: " + NAME + ": invalid identifier"),                 // Oracle
-            rule("missing table", "\\brelation " + NAME + " does not exist"),                         // PostgreSQL
-            rule("missing table", "\\bTable " + NAME + " doesn't exist"),                             // MySQL
-            rule("missing table", "\\bno such table: " + NAME),                                       // SQLite
-            rule("missing table", "\\bInvalid object name " + NAME),                                  // SQL Server
+            rule("missing column", "\\bcolumn " + NAME + " (?:of relation \\S+ )?does not exist"), // PostgreSQL
+            rule("missing column", "\\bUnknown column " + NAME), // MySQL
+            rule("missing column", "\\bno such column: " + NAME), // SQLite
+            rule("missing column", "\\bInvalid column name " + NAME), // SQL Server
+            rule("missing column", "\\bORA-00904: " + NAME + ": invalid identifier"), // Oracle
+            rule("missing table", "\\brelation " + NAME + " does not exist"), // PostgreSQL
+            rule("missing table", "\\bTable " + NAME + " doesn't exist"), // MySQL
+            rule("missing table", "\\bno such table: " + NAME), // SQLite
+            rule("missing table", "\\bInvalid object name " + NAME), // SQL Server
             rule("not-null violation", "\\bnull value in column " + NAME + "[^\\n]*violates not-null constraint"),
             rule("not-null violation", "\\bField " + NAME + " doesn't have a default value"),
             rule("not-null violation", "\\bColumn " + NAME + " cannot be null"));
@@ -64,7 +62,8 @@ public final class SchemaErrorScanner {
                 Matcher m = rule.pattern().matcher(line);
                 if (m.find()) {
                     String name = m.group(1);
-                    errors.add(new SchemaError(log.pod(), now, name.substring(name.lastIndexOf('.') + 1), rule.problem(), line));
+                    errors.add(new SchemaError(
+                            log.pod(), now, name.substring(name.lastIndexOf('.') + 1), rule.problem(), line));
                     lastCounted = event;
                     break;
                 }

@@ -37,23 +37,42 @@ public record StableBreakage(
      * @return empty unless the stable logged such errors after the migration and none before it
      *         (errors that predate the migration are not its doing)
      */
-    public static Optional<StableBreakage> find(Migration migration, List<SchemaError> stable, List<SchemaError> canary) {
-        List<SchemaError> related = stable.stream().filter(e -> migration.concerns(e.identifier())).toList();
+    public static Optional<StableBreakage> find(
+            Migration migration, List<SchemaError> stable, List<SchemaError> canary) {
+        List<SchemaError> related =
+                stable.stream().filter(e -> migration.concerns(e.identifier())).toList();
         boolean before = related.stream().anyMatch(e -> isBefore(e, migration));
-        List<SchemaError> after = related.stream().filter(e -> !isBefore(e, migration)).toList();
+        List<SchemaError> after =
+                related.stream().filter(e -> !isBefore(e, migration)).toList();
         if (before || after.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, Long> byName = after.stream().collect(Collectors.groupingBy(SchemaError::identifier, Collectors.counting()));
-        String identifier = byName.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-        SchemaError first = after.stream().filter(e -> e.identifier().equals(identifier)).findFirst().orElseThrow();
-        long canaryErrors = canary.stream().filter(e -> e.identifier().equalsIgnoreCase(identifier)).count();
-        Instant firstSeen = after.stream().map(SchemaError::time).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+        Map<String, Long> byName =
+                after.stream().collect(Collectors.groupingBy(SchemaError::identifier, Collectors.counting()));
+        String identifier = byName.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .orElseThrow()
+                .getKey();
+        SchemaError first = after.stream()
+                .filter(e -> e.identifier().equals(identifier))
+                .findFirst()
+                .orElseThrow();
+        long canaryErrors = canary.stream()
+                .filter(e -> e.identifier().equalsIgnoreCase(identifier))
+                .count();
+        Instant firstSeen = after.stream()
+                .map(SchemaError::time)
+                .filter(Objects::nonNull)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
         List<String> pods = after.stream().map(SchemaError::pod).distinct().toList();
-        List<String> samples = after.stream().map(SchemaError::line).distinct()
-                .limit(Migration.MAX_SAMPLES).toList();
-        return Optional.of(new StableBreakage(migration, identifier, first.problem(), after.size(), canaryErrors, firstSeen,
-                pods, samples));
+        List<String> samples = after.stream()
+                .map(SchemaError::line)
+                .distinct()
+                .limit(Migration.MAX_SAMPLES)
+                .toList();
+        return Optional.of(new StableBreakage(
+                migration, identifier, first.problem(), after.size(), canaryErrors, firstSeen, pods, samples));
     }
 
     private static boolean isBefore(SchemaError e, Migration m) {

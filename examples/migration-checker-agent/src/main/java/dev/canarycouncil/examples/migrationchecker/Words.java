@@ -11,15 +11,16 @@ import java.util.Locale;
  */
 public final class Words {
 
-    private Words() {
-    }
+    private Words() {}
 
     public static List<String> of(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
         String spaced = text.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("[^A-Za-z0-9]+", " ");
-        return Arrays.stream(spaced.toLowerCase(Locale.ROOT).trim().split(" +")).filter(w -> !w.isEmpty()).toList();
+        return Arrays.stream(spaced.toLowerCase(Locale.ROOT).trim().split(" +"))
+                .filter(w -> !w.isEmpty())
+                .toList();
     }
 
     /** The words joined by single spaces, for matching phrases such as {@code not null}. */

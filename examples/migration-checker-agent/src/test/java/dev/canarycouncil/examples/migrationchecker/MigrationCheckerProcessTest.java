@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.canarycouncil.runtime.json.Json;
+import dev.canarycouncil.runtime.testing.TestHttp;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
@@ -18,17 +21,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.canarycouncil.runtime.json.Json;
-import dev.canarycouncil.runtime.testing.TestHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link MigrationCheckerAgent#main} as a real process: what it prints, how it exits, that SIGTERM stops it. */
 class MigrationCheckerProcessTest {
 
-    private static final Pattern LISTENING = Pattern.compile("^migration-checker listening on (http://127\\.0\\.0\\.1:(\\d+))$");
+    private static final Pattern LISTENING =
+            Pattern.compile("^migration-checker listening on (http://127\\.0\\.0\\.1:(\\d+))$");
 
     private final List<Process> processes = new ArrayList<>();
 
@@ -43,8 +43,12 @@ class MigrationCheckerProcessTest {
     }
 
     private Process start(Map<String, String> env, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-cp", System.getProperty("java.class.path"), MigrationCheckerAgent.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                MigrationCheckerAgent.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove(LaunchOptions.MCP_URL_ENV);
@@ -54,13 +58,14 @@ class MigrationCheckerProcessTest {
         return p;
     }
 
-    private record Exit(int code, String stdout, String stderr) {
-    }
+    private record Exit(int code, String stdout, String stderr) {}
 
     private Exit run(String... args) throws Exception {
         Process p = start(Map.of(), args);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "did not exit");
-        return new Exit(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+        return new Exit(
+                p.exitValue(),
+                new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
                 new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
@@ -80,7 +85,8 @@ class MigrationCheckerProcessTest {
 
     @Test
     void aBadPortIsAUsageError() throws Exception {
-        assertUsageError(run("--mcp-url", "http://127.0.0.1:8090/mcp", "--port", "eighty"),
+        assertUsageError(
+                run("--mcp-url", "http://127.0.0.1:8090/mcp", "--port", "eighty"),
                 "--port must be a number from 0 to 65535, was 'eighty'");
     }
 
@@ -90,7 +96,8 @@ class MigrationCheckerProcessTest {
             Exit exit = run("--mcp-url", "http://127.0.0.1:8090/mcp", "--port", String.valueOf(taken.getLocalPort()));
             assertEquals(4, exit.code(), exit::toString);
             assertEquals(1, exit.stderr().lines().count(), exit.stderr());
-            assertTrue(exit.stderr().startsWith("migration-checker: Cannot listen on 127.0.0.1:" + taken.getLocalPort()),
+            assertTrue(
+                    exit.stderr().startsWith("migration-checker: Cannot listen on 127.0.0.1:" + taken.getLocalPort()),
                     exit.stderr());
         }
     }
@@ -101,7 +108,8 @@ class MigrationCheckerProcessTest {
         Process p = start(Map.of(LaunchOptions.MCP_URL_ENV, "http://127.0.0.1:9/mcp"), "--port", "0");
         BlockingQueue<String> stdout = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 r.lines().forEach(stdout::add);
             } catch (java.io.IOException | java.io.UncheckedIOException ignored) {
                 // The process ended.
@@ -114,7 +122,9 @@ class MigrationCheckerProcessTest {
         Matcher m = LISTENING.matcher(line);
         assertTrue(m.matches(), line);
 
-        JsonNode card = Json.mapper().readTree(TestHttp.get(m.group(1) + "/.well-known/agent-card.json").body());
+        JsonNode card = Json.mapper()
+                .readTree(TestHttp.get(m.group(1) + "/.well-known/agent-card.json")
+                        .body());
         assertEquals("migration-checker", card.get("name").asText());
         assertEquals(m.group(1), card.get("url").asText());
 

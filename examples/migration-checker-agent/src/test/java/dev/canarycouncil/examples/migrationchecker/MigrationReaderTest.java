@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
-
 import dev.canarycouncil.examples.migrationchecker.Migration.Outcome;
 import dev.canarycouncil.examples.migrationchecker.SchemaChange.Effect;
 import dev.canarycouncil.runtime.tools.ContainerLog;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Lines grouped into migrations, each with its outcome and effect, merged over pods. */
@@ -30,12 +29,14 @@ class MigrationReaderTest {
 
     @Test
     void flywayAppliesTwoMigrationsWithOneSuccessLine() throws Exception {
-        CanaryMigrations found = read(log("canary-1",
-                "2026-05-05T10:00:06.100Z  INFO 1 --- [main] o.f.c.i.command.DbMigrate : Migrating schema \"public\" to version \"43 - add discount code\"",
-                "2026-05-05T10:00:06.120Z DEBUG 1 --- [main] o.f.c.i.s.DefaultSqlScriptExecutor : Executing SQL: ALTER TABLE orders ADD COLUMN discount_code varchar(32)",
-                "2026-05-05T10:00:06.200Z  INFO 1 --- [main] o.f.c.i.command.DbMigrate : Migrating schema \"public\" to version \"44 - retire legacy price\"",
-                "2026-05-05T10:00:06.220Z DEBUG 1 --- [main] o.f.c.i.s.DefaultSqlScriptExecutor : Executing SQL: ALTER TABLE orders DROP COLUMN legacy_price",
-                "2026-05-05T10:00:06.300Z  INFO 1 --- [main] o.f.c.i.command.DbMigrate : Successfully applied 2 migrations to schema \"public\", now at version v44"));
+        CanaryMigrations found = read(
+                log(
+                        "canary-1",
+                        "2026-05-05T10:00:06.100Z  INFO 1 --- [main] o.f.c.i.command.DbMigrate : Migrating schema \"public\" to version \"43 - add discount code\"",
+                        "2026-05-05T10:00:06.120Z DEBUG 1 --- [main] o.f.c.i.s.DefaultSqlScriptExecutor : Executing SQL: ALTER TABLE orders ADD COLUMN discount_code varchar(32)",
+                        "2026-05-05T10:00:06.200Z  INFO 1 --- [main] o.f.c.i.command.DbMigrate : Migrating schema \"public\" to version \"44 - retire legacy price\"",
+                        "2026-05-05T10:00:06.220Z DEBUG 1 --- [main] o.f.c.i.s.DefaultSqlScriptExecutor : Executing SQL: ALTER TABLE orders DROP COLUMN legacy_price",
+                        "2026-05-05T10:00:06.300Z  INFO 1 --- [main] o.f.c.i.command.DbMigrate : Successfully applied 2 migrations to schema \"public\", now at version v44"));
         List<Migration> m = found.migrations();
         assertEquals(2, m.size(), m::toString);
         assertEquals("43 - add discount code", m.get(0).description());
@@ -51,7 +52,8 @@ class MigrationReaderTest {
 
     @Test
     void aFailureAndItsEchoesBelongToTheMigrationThatFailed() throws Exception {
-        CanaryMigrations found = read(log("canary-1",
+        CanaryMigrations found = read(log(
+                "canary-1",
                 "2026-05-05T10:00:06.100Z  INFO 1 --- [main] o.f.c.i.command.DbMigrate : Migrating schema \"public\" to version \"42 - make currency required\"",
                 "2026-05-05T10:00:06.150Z ERROR 1 --- [main] o.f.c.i.command.DbMigrate : Migration of schema \"public\" to version \"42 - make currency required\" failed! Changes successfully rolled back.",
                 "2026-05-05T10:00:06.300Z ERROR 1 --- [main] o.s.boot.SpringApplication : Application run failed",
@@ -69,7 +71,8 @@ class MigrationReaderTest {
 
     @Test
     void alembicNeverConfirmsSoItsMigrationsCountAsApplied() throws Exception {
-        CanaryMigrations found = read(log("canary-1",
+        CanaryMigrations found = read(log(
+                "canary-1",
                 "INFO  [alembic.runtime.migration] Context impl PostgresqlImpl.",
                 "INFO  [alembic.runtime.migration] Will assume transactional DDL.",
                 "INFO  [alembic.runtime.migration] Running upgrade 3f2a9c1b7e44 -> 8d1e0b5a2c71, drop column legacy_price",
@@ -84,7 +87,8 @@ class MigrationReaderTest {
 
     @Test
     void railsMigrationsCarryTheirCalls() throws Exception {
-        CanaryMigrations found = read(log("canary-1",
+        CanaryMigrations found = read(log(
+                "canary-1",
                 "== 20261101120000 RemoveLegacyPrice: migrating ================================",
                 "-- remove_column(:orders, :legacy_price)",
                 "   -> 0.0042s",
@@ -92,15 +96,22 @@ class MigrationReaderTest {
         Migration m = found.migrations().get(0);
         assertEquals(Outcome.SUCCEEDED, m.outcome());
         assertEquals("drop column legacy_price", m.describe(Effect.DESTRUCTIVE));
-        assertEquals(List.of("legacy_price"), m.changes().stream().map(SchemaChange::identifier).filter(i -> i != null).toList());
+        assertEquals(
+                List.of("legacy_price"),
+                m.changes().stream()
+                        .map(SchemaChange::identifier)
+                        .filter(i -> i != null)
+                        .toList());
     }
 
     @Test
     void liquibaseChangesetsAreReadWithTheirChangeMessages() throws Exception {
-        CanaryMigrations found = read(log("canary-1",
-                "2026-05-05T10:00:06Z INFO 1 --- [main] liquibase.changelog : Running Changeset: db/changelog/043.yaml::43-discount-code::bob",
-                "2026-05-05T10:00:06Z INFO 1 --- [main] liquibase.changelog : Columns discount_code(varchar(32)) added to orders",
-                "2026-05-05T10:00:06Z INFO 1 --- [main] liquibase.changelog : ChangeSet db/changelog/043.yaml::43-discount-code::bob ran successfully in 14ms"));
+        CanaryMigrations found = read(
+                log(
+                        "canary-1",
+                        "2026-05-05T10:00:06Z INFO 1 --- [main] liquibase.changelog : Running Changeset: db/changelog/043.yaml::43-discount-code::bob",
+                        "2026-05-05T10:00:06Z INFO 1 --- [main] liquibase.changelog : Columns discount_code(varchar(32)) added to orders",
+                        "2026-05-05T10:00:06Z INFO 1 --- [main] liquibase.changelog : ChangeSet db/changelog/043.yaml::43-discount-code::bob ran successfully in 14ms"));
         Migration m = found.migrations().get(0);
         assertEquals(MigrationTool.LIQUIBASE, m.tool());
         assertEquals(Outcome.SUCCEEDED, m.outcome());
@@ -109,7 +120,8 @@ class MigrationReaderTest {
 
     @Test
     void aLoneStatementIsAMigrationOfItsOwn() throws Exception {
-        CanaryMigrations found = read(log("canary-1",
+        CanaryMigrations found = read(log(
+                "canary-1",
                 "2026-05-05T10:00:06Z  INFO 1 --- [main] o.h.e.t.j.p.i.JtaPlatformInitiator : HHH000489: No JTA platform available",
                 "Hibernate: alter table orders drop column legacy_price"));
         Migration m = found.migrations().get(0);
@@ -136,7 +148,8 @@ class MigrationReaderTest {
 
     @Test
     void aChecksumMismatchIsAnInvalidMigrationHistory() throws Exception {
-        CanaryMigrations found = read(log("canary-1",
+        CanaryMigrations found = read(log(
+                "canary-1",
                 "2026-05-05T10:00:06Z ERROR 1 --- [main] o.s.boot.SpringApplication : Application run failed",
                 "org.flywaydb.core.api.exception.FlywayValidateException: Validate failed: Migrations have failed validation",
                 "Migration checksum mismatch for migration version 42"));
@@ -148,8 +161,10 @@ class MigrationReaderTest {
 
     @Test
     void logsWithoutMigrationsHaveNone() throws Exception {
-        CanaryMigrations found = read(log("canary-1",
-                "2026-05-05T10:00:09Z INFO 1 --- [nio-8080-exec-3] c.e.checkout.web.RequestLogFilter : POST /api/checkout -> 200 in 22ms"));
+        CanaryMigrations found = read(
+                log(
+                        "canary-1",
+                        "2026-05-05T10:00:09Z INFO 1 --- [nio-8080-exec-3] c.e.checkout.web.RequestLogFilter : POST /api/checkout -> 200 in 22ms"));
         assertTrue(found.migrations().isEmpty());
         assertFalse(found.schemaUpToDate());
     }

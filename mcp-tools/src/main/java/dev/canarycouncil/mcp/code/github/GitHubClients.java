@@ -1,9 +1,8 @@
 package dev.canarycouncil.mcp.code.github;
 
+import dev.canarycouncil.runtime.github.GitHubTransport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-
-import dev.canarycouncil.runtime.github.GitHubTransport;
 import org.kohsuke.github.GitHub;
 import org.kohsuke.github.GitHubAbuseLimitHandler;
 import org.kohsuke.github.GitHubBuilder;
@@ -12,8 +11,7 @@ import org.kohsuke.github.GitHubRateLimitHandler;
 /** Builds the github-api client the code backend uses. */
 final class GitHubClients {
 
-    private GitHubClients() {
-    }
+    private GitHubClients() {}
 
     /**
      * A client that does no I/O until used and fails fast on rate limits: github-api's default

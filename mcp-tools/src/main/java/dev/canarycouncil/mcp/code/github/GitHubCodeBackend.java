@@ -1,5 +1,12 @@
 package dev.canarycouncil.mcp.code.github;
 
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.canarycouncil.mcp.code.CodeBackend;
+import dev.canarycouncil.mcp.code.CodeHit;
+import dev.canarycouncil.mcp.code.FileSlice;
+import dev.canarycouncil.mcp.code.SourceLines;
+import dev.canarycouncil.mcp.tool.ToolException;
+import dev.canarycouncil.mcp.tool.ToolException.Kind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -20,14 +27,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import dev.canarycouncil.mcp.code.CodeBackend;
-import dev.canarycouncil.mcp.code.CodeHit;
-import dev.canarycouncil.mcp.code.FileSlice;
-import dev.canarycouncil.mcp.code.SourceLines;
-import dev.canarycouncil.mcp.tool.ToolException;
-import dev.canarycouncil.mcp.tool.ToolException.Kind;
 import org.kohsuke.github.GHContent;
 import org.kohsuke.github.GHContentSearchBuilder;
 import org.kohsuke.github.GHFileNotFoundException;
@@ -95,10 +94,12 @@ public final class GitHubCodeBackend implements CodeBackend {
         return withinDeadline(action, () -> {
             GHContent content = file(repository(action), clean);
             if (content == null) {
-                throw new ToolException(Kind.NOT_FOUND, "no file " + path + " in the repository " + repository.fullName());
+                throw new ToolException(
+                        Kind.NOT_FOUND, "no file " + path + " in the repository " + repository.fullName());
             }
             if (endLine < startLine) {
-                throw new ToolException(Kind.INVALID_ARGUMENT, "endLine " + endLine + " is before startLine " + startLine);
+                throw new ToolException(
+                        Kind.INVALID_ARGUMENT, "endLine " + endLine + " is before startLine " + startLine);
             }
             if (content.getSize() > MAX_FILE_BYTES || !"base64".equals(content.getEncoding())) {
                 throw new ToolException(Kind.UNSUPPORTED, path + " is larger than " + MAX_FILE_BYTES + " bytes");
@@ -109,7 +110,9 @@ public final class GitHubCodeBackend implements CodeBackend {
 
     /** The files GitHub's index names for the text, sorted by path like the local backend walks them. */
     private List<String> candidates(String query, String pathFilter, int maxResults) {
-        boolean qualify = pathFilter != null && !pathFilter.isBlank() && pathFilter.chars().noneMatch(Character::isWhitespace);
+        boolean qualify = pathFilter != null
+                && !pathFilter.isBlank()
+                && pathFilter.chars().noneMatch(Character::isWhitespace);
         List<String> paths = searchPaths(query, qualify ? pathFilter : null, pathFilter, maxResults);
         if (paths.isEmpty() && qualify) {
             // GitHub reads path: as a directory, so a file-name fragment the local filter accepts
@@ -122,8 +125,10 @@ public final class GitHubCodeBackend implements CodeBackend {
     private List<String> searchPaths(String query, String qualifier, String filter, int maxResults) {
         // Quoted, as GitHub otherwise splits the text into words; its index ignores punctuation,
         // which is why the exact match is made here, line by line.
-        GHContentSearchBuilder search = github.searchContent().q("\"" + query.replace('"', ' ').strip() + "\"")
-                .repo(repository.fullName()).in("file");
+        GHContentSearchBuilder search = github.searchContent()
+                .q("\"" + query.replace('"', ' ').strip() + "\"")
+                .repo(repository.fullName())
+                .in("file");
         if (qualifier != null) {
             search.path(qualifier);
         }
@@ -172,8 +177,10 @@ public final class GitHubCodeBackend implements CodeBackend {
             try {
                 repo = github.getRepository(repository.fullName());
             } catch (GHFileNotFoundException e) {
-                throw new ToolException(Kind.NOT_FOUND, "no repository " + repository.fullName() + " on GitHub at "
-                        + repository.apiUrl() + " (or the token may not see it), asked to " + action);
+                throw new ToolException(
+                        Kind.NOT_FOUND,
+                        "no repository " + repository.fullName() + " on GitHub at " + repository.apiUrl()
+                                + " (or the token may not see it), asked to " + action);
             }
         }
         return repo;

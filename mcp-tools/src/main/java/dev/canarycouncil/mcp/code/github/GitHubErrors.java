@@ -1,5 +1,10 @@
 package dev.canarycouncil.mcp.code.github;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.canarycouncil.mcp.tool.ToolException;
+import dev.canarycouncil.mcp.tool.ToolException.Kind;
+import dev.canarycouncil.runtime.json.Json;
+import dev.canarycouncil.runtime.text.Texts;
 import java.io.FileNotFoundException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -15,12 +20,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.canarycouncil.mcp.tool.ToolException;
-import dev.canarycouncil.mcp.tool.ToolException.Kind;
-import dev.canarycouncil.runtime.json.Json;
-import dev.canarycouncil.runtime.text.Texts;
 import org.kohsuke.github.HttpException;
 
 /**
@@ -53,24 +52,35 @@ final class GitHubErrors {
         if (status > 0) {
             return fromStatus(status, http, action);
         }
-        if (find(failure, HttpTimeoutException.class) != null || find(failure, SocketTimeoutException.class) != null
+        if (find(failure, HttpTimeoutException.class) != null
+                || find(failure, SocketTimeoutException.class) != null
                 || find(failure, InterruptedIOException.class) != null) {
             return timedOut(action);
         }
-        if (find(failure, ConnectException.class) != null || find(failure, UnknownHostException.class) != null
-                || find(failure, NoRouteToHostException.class) != null || find(failure, SocketException.class) != null) {
+        if (find(failure, ConnectException.class) != null
+                || find(failure, UnknownHostException.class) != null
+                || find(failure, NoRouteToHostException.class) != null
+                || find(failure, SocketException.class) != null) {
             Throwable cause = root(failure);
-            return fail(Kind.UNREACHABLE, "cannot connect to GitHub at " + repository.apiUrl() + " to " + action + ": "
-                    + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : " " + cause.getMessage()));
+            return fail(
+                    Kind.UNREACHABLE,
+                    "cannot connect to GitHub at " + repository.apiUrl() + " to " + action + ": "
+                            + cause.getClass().getSimpleName()
+                            + (cause.getMessage() == null ? "" : " " + cause.getMessage()));
         }
         Throwable cause = root(failure);
-        return fail(Kind.INTERNAL, "GitHub call failed when asked to " + action + ": " + cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : ": " + firstLine(cause.getMessage())));
+        return fail(
+                Kind.INTERNAL,
+                "GitHub call failed when asked to " + action + ": "
+                        + cause.getClass().getSimpleName()
+                        + (cause.getMessage() == null ? "" : ": " + firstLine(cause.getMessage())));
     }
 
     ToolException timedOut(String action) {
-        return fail(Kind.TIMEOUT, "GitHub at " + repository.apiUrl() + " did not answer within " + repository.timeout().toMillis()
-                + " ms (the per-call limit) when asked to " + action);
+        return fail(
+                Kind.TIMEOUT,
+                "GitHub at " + repository.apiUrl() + " did not answer within "
+                        + repository.timeout().toMillis() + " ms (the per-call limit) when asked to " + action);
     }
 
     private ToolException fromStatus(int status, HttpException http, String action) {
@@ -79,16 +89,24 @@ final class GitHubErrors {
         String retryAfter = header(headers, "Retry-After");
         boolean primaryLimit = "0".equals(header(headers, "X-RateLimit-Remaining"));
         if (status == 401) {
-            return fail(Kind.FORBIDDEN, "GitHub at " + repository.apiUrl() + " rejected the token (HTTP 401 " + detail
-                    + ") when asked to " + action + ": it is missing, expired or revoked");
+            return fail(
+                    Kind.FORBIDDEN,
+                    "GitHub at " + repository.apiUrl() + " rejected the token (HTTP 401 " + detail + ") when asked to "
+                            + action + ": it is missing, expired or revoked");
         }
-        if ((status == 403 || status == 429) && (retryAfter != null || primaryLimit
-                || detail.toLowerCase(Locale.ROOT).contains("rate limit"))) {
-            Instant until = primaryLimit && retryAfter == null ? resetTime(headers) : clock.instant().plus(waitFor(retryAfter));
+        if ((status == 403 || status == 429)
+                && (retryAfter != null
+                        || primaryLimit
+                        || detail.toLowerCase(Locale.ROOT).contains("rate limit"))) {
+            Instant until = primaryLimit && retryAfter == null
+                    ? resetTime(headers)
+                    : clock.instant().plus(waitFor(retryAfter));
             String which = primaryLimit && retryAfter == null ? "the primary rate limit" : "a secondary rate limit";
             long seconds = Math.max(0, Duration.between(clock.instant(), until).toSeconds());
-            return fail(Kind.RATE_LIMITED, "GitHub rate-limited the token (" + which + ", HTTP " + status + ") when asked to "
-                    + action + ": retry after " + until.truncatedTo(ChronoUnit.SECONDS) + " (in " + seconds + " s)");
+            return fail(
+                    Kind.RATE_LIMITED,
+                    "GitHub rate-limited the token (" + which + ", HTTP " + status + ") when asked to " + action
+                            + ": retry after " + until.truncatedTo(ChronoUnit.SECONDS) + " (in " + seconds + " s)");
         }
         if (status == 403) {
             return fail(Kind.FORBIDDEN, "the token may not " + action + " (HTTP 403): " + detail);
@@ -97,8 +115,10 @@ final class GitHubErrors {
             return fail(Kind.INVALID_ARGUMENT, "GitHub refused to " + action + " (HTTP " + status + "): " + detail);
         }
         if (status >= 500) {
-            return fail(Kind.UNREACHABLE, "GitHub at " + repository.apiUrl() + " answered HTTP " + status + " when asked to "
-                    + action + " (failing or overloaded; retry later): " + detail);
+            return fail(
+                    Kind.UNREACHABLE,
+                    "GitHub at " + repository.apiUrl() + " answered HTTP " + status + " when asked to " + action
+                            + " (failing or overloaded; retry later): " + detail);
         }
         return fail(Kind.INTERNAL, "GitHub answered HTTP " + status + " when asked to " + action + ": " + detail);
     }
@@ -113,7 +133,8 @@ final class GitHubErrors {
 
     private Instant resetTime(Map<String, List<String>> headers) {
         try {
-            return Instant.ofEpochSecond(Long.parseLong(header(headers, "X-RateLimit-Reset").trim()));
+            return Instant.ofEpochSecond(
+                    Long.parseLong(header(headers, "X-RateLimit-Reset").trim()));
         } catch (RuntimeException e) {
             return clock.instant().plus(UNNAMED_WAIT);
         }
@@ -149,7 +170,9 @@ final class GitHubErrors {
             return null;
         }
         for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-            if (name.equalsIgnoreCase(e.getKey()) && e.getValue() != null && !e.getValue().isEmpty()) {
+            if (name.equalsIgnoreCase(e.getKey())
+                    && e.getValue() != null
+                    && !e.getValue().isEmpty()) {
                 return e.getValue().get(0);
             }
         }

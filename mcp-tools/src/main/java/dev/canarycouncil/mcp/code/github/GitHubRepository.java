@@ -23,7 +23,8 @@ public record GitHubRepository(String apiUrl, String owner, String name, String 
     public GitHubRepository {
         apiUrl = (apiUrl == null || apiUrl.isBlank() ? DEFAULT_API_URL : apiUrl).replaceAll("/+$", "");
         URI uri = URI.create(apiUrl);
-        if (uri.getHost() == null || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
+        if (uri.getHost() == null
+                || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
             throw new IllegalArgumentException("GitHub API URL must be http(s)://host[/path], got '" + apiUrl + "'");
         }
         requireSegment(owner, "owner");
@@ -45,7 +46,8 @@ public record GitHubRepository(String apiUrl, String owner, String name, String 
         if (slash <= 0 || slash != ownerAndName.lastIndexOf('/')) {
             throw new IllegalArgumentException("GitHub repository must be owner/name, got '" + ownerAndName + "'");
         }
-        return new GitHubRepository(null, ownerAndName.substring(0, slash), ownerAndName.substring(slash + 1), null, token, null);
+        return new GitHubRepository(
+                null, ownerAndName.substring(0, slash), ownerAndName.substring(slash + 1), null, token, null);
     }
 
     public GitHubRepository withApiUrl(String url) {

@@ -29,11 +29,13 @@ public record ClusterConnection(Source source, Set<String> allowedNamespaces, Du
     public ClusterConnection {
         Objects.requireNonNull(source, "source");
         if (allowedNamespaces == null || allowedNamespaces.isEmpty()) {
-            throw new IllegalArgumentException("the namespace allow-list is empty: name at least one namespace the tools may read");
+            throw new IllegalArgumentException(
+                    "the namespace allow-list is empty: name at least one namespace the tools may read");
         }
         for (String ns : allowedNamespaces) {
             if (ns == null || !NAMESPACE.matcher(ns).matches()) {
-                throw new IllegalArgumentException("'" + ns + "' in the namespace allow-list is not a valid namespace name");
+                throw new IllegalArgumentException(
+                        "'" + ns + "' in the namespace allow-list is not a valid namespace name");
             }
         }
         // Sorted, so error messages list the allowed namespaces in a stable order.
@@ -65,8 +67,8 @@ public record ClusterConnection(Source source, Set<String> allowedNamespaces, Du
 
     /** For descriptions and logs: never includes a credential. */
     public String describe() {
-        return source.describe() + ", namespaces " + String.join(", ", new TreeSet<>(allowedNamespaces))
-                + ", " + callTimeout.toMillis() + " ms per call";
+        return source.describe() + ", namespaces " + String.join(", ", new TreeSet<>(allowedNamespaces)) + ", "
+                + callTimeout.toMillis() + " ms per call";
     }
 
     /** Where the credentials come from. */
@@ -133,7 +135,8 @@ public record ClusterConnection(Source source, Set<String> allowedNamespaces, Du
                 throw new IllegalArgumentException("API server URL must be http(s)://host[:port], was " + url);
             }
             if (url.getUserInfo() != null) {
-                throw new IllegalArgumentException("API server URL must not carry credentials; pass a bearer token instead");
+                throw new IllegalArgumentException(
+                        "API server URL must not carry credentials; pass a bearer token instead");
             }
         }
 
@@ -156,7 +159,8 @@ public record ClusterConnection(Source source, Set<String> allowedNamespaces, Du
             }
             value = value.strip();
             if (value.chars().anyMatch(Character::isWhitespace)) {
-                throw new IllegalArgumentException("the bearer token contains whitespace (was a file with several lines passed?)");
+                throw new IllegalArgumentException(
+                        "the bearer token contains whitespace (was a file with several lines passed?)");
             }
         }
 

@@ -1,8 +1,5 @@
 package dev.canarycouncil.mcp.kubernetes.live;
 
-import java.util.List;
-import java.util.function.Supplier;
-
 import dev.canarycouncil.mcp.tool.ToolException;
 import dev.canarycouncil.mcp.tool.ToolException.Kind;
 import io.fabric8.kubernetes.api.model.Event;
@@ -12,6 +9,8 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Every API request the live backend makes, and only {@code get} and {@code list}: no write
@@ -33,52 +32,87 @@ final class ClusterReads {
     }
 
     Pod pod(String namespace, String name) {
-        return call("get pod " + name + " in namespace " + namespace,
+        return call(
+                "get pod " + name + " in namespace " + namespace,
                 () -> client.pods().inNamespace(namespace).withName(name).get());
     }
 
     List<Pod> pods(String namespace, String selector) {
         return call("list pods in namespace " + namespace, () -> {
             var pods = client.pods().inNamespace(namespace);
-            return (selector == null || selector.isBlank() ? pods.list() : pods.withLabelSelector(selector).list()).getItems();
+            return (selector == null || selector.isBlank()
+                            ? pods.list()
+                            : pods.withLabelSelector(selector).list())
+                    .getItems();
         });
     }
 
     ReplicaSet replicaSet(String namespace, String name) {
-        return call("get replicaset " + name + " in namespace " + namespace,
-                () -> client.apps().replicaSets().inNamespace(namespace).withName(name).get());
+        return call(
+                "get replicaset " + name + " in namespace " + namespace,
+                () -> client.apps()
+                        .replicaSets()
+                        .inNamespace(namespace)
+                        .withName(name)
+                        .get());
     }
 
     List<ReplicaSet> replicaSets(String namespace, String selector) {
-        return call("list replicasets in namespace " + namespace,
-                () -> client.apps().replicaSets().inNamespace(namespace).withLabelSelector(selector).list().getItems());
+        return call(
+                "list replicasets in namespace " + namespace,
+                () -> client.apps()
+                        .replicaSets()
+                        .inNamespace(namespace)
+                        .withLabelSelector(selector)
+                        .list()
+                        .getItems());
     }
 
     Deployment deployment(String namespace, String name) {
-        return call("get deployment " + name + " in namespace " + namespace,
-                () -> client.apps().deployments().inNamespace(namespace).withName(name).get());
+        return call(
+                "get deployment " + name + " in namespace " + namespace,
+                () -> client.apps()
+                        .deployments()
+                        .inNamespace(namespace)
+                        .withName(name)
+                        .get());
     }
 
     GenericKubernetesResource flaggerCanary(String namespace, String name) {
-        return call("get canary " + name + " (canaries.flagger.app) in namespace " + namespace,
-                () -> client.genericKubernetesResources(FlaggerCanaryResolver.CANARIES).inNamespace(namespace).withName(name).get());
+        return call(
+                "get canary " + name + " (canaries.flagger.app) in namespace " + namespace,
+                () -> client.genericKubernetesResources(FlaggerCanaryResolver.CANARIES)
+                        .inNamespace(namespace)
+                        .withName(name)
+                        .get());
     }
 
     GenericKubernetesResource rollout(String namespace, String name) {
-        return call("get rollout " + name + " (rollouts.argoproj.io) in namespace " + namespace,
-                () -> client.genericKubernetesResources(RolloutView.CONTEXT).inNamespace(namespace).withName(name).get());
+        return call(
+                "get rollout " + name + " (rollouts.argoproj.io) in namespace " + namespace,
+                () -> client.genericKubernetesResources(RolloutView.CONTEXT)
+                        .inNamespace(namespace)
+                        .withName(name)
+                        .get());
     }
 
     List<GenericKubernetesResource> rollouts(String namespace) {
-        return call("list rollouts (rollouts.argoproj.io) in namespace " + namespace,
-                () -> client.genericKubernetesResources(RolloutView.CONTEXT).inNamespace(namespace).list().getItems());
+        return call(
+                "list rollouts (rollouts.argoproj.io) in namespace " + namespace,
+                () -> client.genericKubernetesResources(RolloutView.CONTEXT)
+                        .inNamespace(namespace)
+                        .list()
+                        .getItems());
     }
 
     /** Events, narrowed by the API server when it honours the field selector; callers filter again. */
     List<Event> events(String namespace, String involvedName) {
         return call("list events in namespace " + namespace, () -> {
             var events = client.v1().events().inNamespace(namespace);
-            return (involvedName == null ? events.list() : events.withField("involvedObject.name", involvedName).list())
+            return (involvedName == null
+                            ? events.list()
+                            : events.withField("involvedObject.name", involvedName)
+                                    .list())
                     .getItems();
         });
     }
@@ -106,7 +140,8 @@ final class ClusterReads {
     }
 
     private ToolException missingNamespace(String namespace) {
-        return new ToolException(Kind.NOT_FOUND, "namespace " + namespace + " not found in the cluster at " + errors.apiUrl());
+        return new ToolException(
+                Kind.NOT_FOUND, "namespace " + namespace + " not found in the cluster at " + errors.apiUrl());
     }
 
     private boolean namespaceExists(String namespace) {

@@ -1,13 +1,5 @@
 package dev.canarycouncil.mcp.kubernetes.live;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.regex.Pattern;
-
 import dev.canarycouncil.mcp.kubernetes.LabelSelector;
 import dev.canarycouncil.mcp.tool.ToolException;
 import dev.canarycouncil.mcp.tool.ToolException.Kind;
@@ -21,6 +13,13 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Resolves a Flagger Canary ({@code flagger.app/v1beta1}) to both sides, as Flagger names them:
@@ -60,7 +59,8 @@ final class FlaggerCanaryResolver {
 
     RolloutPods resolve(String namespace, String canaryName) {
         if (!NAME.matcher(canaryName).matches()) {
-            throw new ToolException(Kind.INVALID_ARGUMENT, "canary must be a Kubernetes object name, was " + canaryName);
+            throw new ToolException(
+                    Kind.INVALID_ARGUMENT, "canary must be a Kubernetes object name, was " + canaryName);
         }
         GenericKubernetesResource canary = reads.flaggerCanary(namespace, canaryName);
         if (canary == null) {
@@ -69,23 +69,37 @@ final class FlaggerCanaryResolver {
         String kind = ResourceFields.string(ResourceFields.at(canary, "spec", "targetRef", "kind"));
         String target = ResourceFields.string(ResourceFields.at(canary, "spec", "targetRef", "name"));
         if (!"Deployment".equals(kind) || target == null) {
-            throw new ToolException(Kind.INVALID_ARGUMENT, "Flagger canary " + canaryName + " targets "
-                    + (kind == null ? "nothing" : kind + " " + target) + "; the council judges Deployment targets only");
+            throw new ToolException(
+                    Kind.INVALID_ARGUMENT,
+                    "Flagger canary " + canaryName + " targets " + (kind == null ? "nothing" : kind + " " + target)
+                            + "; the council judges Deployment targets only");
         }
         Side canarySide = side(namespace, requireDeployment(namespace, target, canaryName));
         Side primarySide = side(namespace, requireDeployment(namespace, target + PRIMARY_SUFFIX, canaryName));
         List<Pod> canaryPods = canarySide.pods();
-        String service = ServiceNames.of(ObjectMetadata.annotation(canary, ServiceNames.ANNOTATION),
-                canaryPods.isEmpty() ? templateLabels(canarySide.deployment()) : ObjectMetadata.labels(canaryPods.get(0)),
-                ResourceFields.string(ResourceFields.at(canary, "spec", "service", "name")), canaryName);
-        return new RolloutPods(namespace, canaryName, service, canarySide.group(), primarySide.group(),
+        String service = ServiceNames.of(
+                ObjectMetadata.annotation(canary, ServiceNames.ANNOTATION),
+                canaryPods.isEmpty()
+                        ? templateLabels(canarySide.deployment())
+                        : ObjectMetadata.labels(canaryPods.get(0)),
+                ResourceFields.string(ResourceFields.at(canary, "spec", "service", "name")),
+                canaryName);
+        return new RolloutPods(
+                namespace,
+                canaryName,
+                service,
+                canarySide.group(),
+                primarySide.group(),
                 windows.window(started(canarySide)));
     }
 
     private record Side(Deployment deployment, ReplicaSet newest, String selector, List<Pod> pods) {
 
         PodGroup group() {
-            return new PodGroup(ObjectMetadata.label(newest, HASH_LABEL), selector, pods.stream().map(p -> p.getMetadata().getName()).toList());
+            return new PodGroup(
+                    ObjectMetadata.label(newest, HASH_LABEL),
+                    selector,
+                    pods.stream().map(p -> p.getMetadata().getName()).toList());
         }
     }
 
@@ -95,8 +109,10 @@ final class FlaggerCanaryResolver {
         ReplicaSet newest = reads.replicaSets(namespace, base).stream()
                 .filter(rs -> ownedBy(rs, name) && ObjectMetadata.label(rs, HASH_LABEL) != null)
                 .max(Comparator.comparingLong(FlaggerCanaryResolver::revision))
-                .orElseThrow(() -> new ToolException(Kind.NOT_FOUND, "deployment " + name + " in namespace " + namespace
-                        + " has no ReplicaSet yet: nothing to analyse"));
+                .orElseThrow(() -> new ToolException(
+                        Kind.NOT_FOUND,
+                        "deployment " + name + " in namespace " + namespace
+                                + " has no ReplicaSet yet: nothing to analyse"));
         String selector = base + "," + HASH_LABEL + "=" + ObjectMetadata.label(newest, HASH_LABEL);
         LabelSelector filter = LabelSelector.parse(selector);
         List<Pod> pods = reads.pods(namespace, selector).stream()
@@ -109,23 +125,32 @@ final class FlaggerCanaryResolver {
     private Deployment requireDeployment(String namespace, String name, String canaryName) {
         Deployment deployment = reads.deployment(namespace, name);
         if (deployment == null) {
-            throw new ToolException(Kind.NOT_FOUND, "deployment " + name + " of Flagger canary " + canaryName
-                    + " not found in namespace " + namespace
-                    + (name.endsWith(PRIMARY_SUFFIX) ? " (Flagger creates it when it initialises the canary)" : ""));
+            throw new ToolException(
+                    Kind.NOT_FOUND,
+                    "deployment " + name + " of Flagger canary " + canaryName
+                            + " not found in namespace " + namespace
+                            + (name.endsWith(PRIMARY_SUFFIX)
+                                    ? " (Flagger creates it when it initialises the canary)"
+                                    : ""));
         }
         return deployment;
     }
 
     private Instant started(Side canary) {
         Instant replicaSet = PodInfoMapper.instant(canary.newest().getMetadata().getCreationTimestamp());
-        Instant firstPod = canary.pods().stream().map(p -> PodInfoMapper.instant(p.getMetadata().getCreationTimestamp()))
-                .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+        Instant firstPod = canary.pods().stream()
+                .map(p -> PodInfoMapper.instant(p.getMetadata().getCreationTimestamp()))
+                .filter(Objects::nonNull)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
         if (replicaSet == null || (firstPod != null && firstPod.isAfter(replicaSet))) {
             replicaSet = firstPod;
         }
         if (replicaSet == null) {
-            throw new ToolException(Kind.NOT_FOUND, "deployment " + canary.deployment().getMetadata().getName()
-                    + " has neither a dated ReplicaSet nor pods: nothing to analyse yet");
+            throw new ToolException(
+                    Kind.NOT_FOUND,
+                    "deployment " + canary.deployment().getMetadata().getName()
+                            + " has neither a dated ReplicaSet nor pods: nothing to analyse yet");
         }
         return replicaSet;
     }
@@ -139,14 +164,19 @@ final class FlaggerCanaryResolver {
         }
         if (spec != null && spec.getMatchExpressions() != null) {
             for (LabelSelectorRequirement r : spec.getMatchExpressions()) {
-                terms.add(LabelSelector.term(r.getKey(), r.getOperator(), r.getValues() == null ? List.of() : r.getValues())
-                        .orElseThrow(() -> new ToolException(Kind.INVALID_ARGUMENT, "deployment " + deployment.getMetadata().getName()
-                                + " has a selector operator the council cannot read: " + r.getOperator())));
+                terms.add(LabelSelector.term(
+                                r.getKey(), r.getOperator(), r.getValues() == null ? List.of() : r.getValues())
+                        .orElseThrow(() -> new ToolException(
+                                Kind.INVALID_ARGUMENT,
+                                "deployment " + deployment.getMetadata().getName()
+                                        + " has a selector operator the council cannot read: " + r.getOperator())));
             }
         }
         if (terms.isEmpty()) {
-            throw new ToolException(Kind.INVALID_ARGUMENT, "deployment " + deployment.getMetadata().getName()
-                    + " has an empty selector: its pods cannot be told from others");
+            throw new ToolException(
+                    Kind.INVALID_ARGUMENT,
+                    "deployment " + deployment.getMetadata().getName()
+                            + " has an empty selector: its pods cannot be told from others");
         }
         return String.join(",", terms);
     }
@@ -162,12 +192,16 @@ final class FlaggerCanaryResolver {
 
     private static boolean ownedBy(HasMetadata object, String deployment) {
         List<OwnerReference> owners = object.getMetadata().getOwnerReferences();
-        return owners != null && owners.stream().anyMatch(o -> "Deployment".equals(o.getKind()) && deployment.equals(o.getName()));
+        return owners != null
+                && owners.stream().anyMatch(o -> "Deployment".equals(o.getKind()) && deployment.equals(o.getName()));
     }
 
     private static Map<String, String> templateLabels(Deployment deployment) {
-        var template = deployment.getSpec() == null ? null : deployment.getSpec().getTemplate();
-        Map<String, String> labels = template == null || template.getMetadata() == null ? null : template.getMetadata().getLabels();
+        var template =
+                deployment.getSpec() == null ? null : deployment.getSpec().getTemplate();
+        Map<String, String> labels = template == null || template.getMetadata() == null
+                ? null
+                : template.getMetadata().getLabels();
         return labels == null ? Map.of() : labels;
     }
 }

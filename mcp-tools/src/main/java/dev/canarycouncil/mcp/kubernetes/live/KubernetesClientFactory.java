@@ -1,17 +1,16 @@
 package dev.canarycouncil.mcp.kubernetes.live;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.function.UnaryOperator;
-
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Builds the fabric8 client for a {@link ClusterConnection}. Only the chosen source is read:
@@ -68,9 +67,10 @@ public final class KubernetesClientFactory {
         String host = environment.apply("KUBERNETES_SERVICE_HOST");
         String port = environment.apply("KUBERNETES_SERVICE_PORT");
         if (host == null || host.isBlank() || port == null || port.isBlank()) {
-            throw new ClusterConnectionException("in-cluster mode needs KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT, "
-                    + "which Kubernetes sets in every pod: is this process running outside a cluster? "
-                    + "Use a kubeconfig or an API URL with a token instead");
+            throw new ClusterConnectionException(
+                    "in-cluster mode needs KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT, "
+                            + "which Kubernetes sets in every pod: is this process running outside a cluster? "
+                            + "Use a kubeconfig or an API URL with a token instead");
         }
         Path token = readable(source.serviceAccountDir().resolve("token"), "service account token");
         Path ca = readable(source.serviceAccountDir().resolve("ca.crt"), "service account CA certificate");
@@ -90,13 +90,14 @@ public final class KubernetesClientFactory {
         try {
             config = Config.fromKubeconfig(source.context(), file.toFile());
         } catch (KubernetesClientException e) {
-            throw new ClusterConnectionException("kubeconfig " + file + " cannot be read: "
-                    + KubernetesErrors.firstLine(e.getMessage()), e);
+            throw new ClusterConnectionException(
+                    "kubeconfig " + file + " cannot be read: " + KubernetesErrors.firstLine(e.getMessage()), e);
         }
         if (source.context() != null) {
             // fabric8 falls back to the current context when the named one is missing; that would
             // quietly point the tools at another cluster.
-            List<String> contexts = config.getContexts() == null ? List.of()
+            List<String> contexts = config.getContexts() == null
+                    ? List.of()
                     : config.getContexts().stream().map(NamedContext::getName).toList();
             if (!contexts.contains(source.context())) {
                 throw new ClusterConnectionException("kubeconfig " + file + " has no context '" + source.context()
@@ -117,7 +118,8 @@ public final class KubernetesClientFactory {
         try {
             return Files.readString(file).strip();
         } catch (IOException e) {
-            throw new KubernetesClientException("cannot read the service account token " + file + ": " + e.getMessage());
+            throw new KubernetesClientException(
+                    "cannot read the service account token " + file + ": " + e.getMessage());
         }
     }
 }

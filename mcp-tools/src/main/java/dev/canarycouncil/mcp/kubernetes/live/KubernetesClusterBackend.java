@@ -1,8 +1,5 @@
 package dev.canarycouncil.mcp.kubernetes.live;
 
-import java.util.Comparator;
-import java.util.List;
-
 import dev.canarycouncil.mcp.kubernetes.ClusterBackend;
 import dev.canarycouncil.mcp.kubernetes.LabelSelector;
 import dev.canarycouncil.mcp.kubernetes.LogQuery;
@@ -17,6 +14,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * The Kubernetes tools over a live cluster, answering like
@@ -40,12 +39,12 @@ public final class KubernetesClusterBackend implements ClusterBackend, AutoClose
     private final RolloutResolver resolver;
     private final FlaggerCanaryResolver flagger;
 
-    private KubernetesClusterBackend(KubernetesClient client, ClusterConnection connection, WindowPolicy windows,
-                                     List<String> secrets) {
+    private KubernetesClusterBackend(
+            KubernetesClient client, ClusterConnection connection, WindowPolicy windows, List<String> secrets) {
         this.client = client;
         this.allowList = new NamespaceAllowList(connection.allowedNamespaces());
-        KubernetesErrors errors = new KubernetesErrors(client.getMasterUrl().toString(), connection.source().identity(),
-                connection.callTimeout(), secrets);
+        KubernetesErrors errors = new KubernetesErrors(
+                client.getMasterUrl().toString(), connection.source().identity(), connection.callTimeout(), secrets);
         this.reads = new ClusterReads(client, errors);
         this.logs = new PodLogReader(reads);
         this.resolver = new RolloutResolver(reads, windows);
@@ -60,11 +59,15 @@ public final class KubernetesClusterBackend implements ClusterBackend, AutoClose
     /**
      * @throws ClusterConnectionException when the connection's credentials cannot be loaded
      */
-    public static KubernetesClusterBackend connect(ClusterConnection connection, KubernetesClientFactory factory,
-                                                   WindowPolicy windows) {
+    public static KubernetesClusterBackend connect(
+            ClusterConnection connection, KubernetesClientFactory factory, WindowPolicy windows) {
         Config config = factory.config(connection);
-        KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
-        return new KubernetesClusterBackend(client, connection, windows,
+        KubernetesClient client =
+                new KubernetesClientBuilder().withConfig(config).build();
+        return new KubernetesClusterBackend(
+                client,
+                connection,
+                windows,
                 List.of(nullToEmpty(config.getOauthToken()), nullToEmpty(config.getPassword())));
     }
 
@@ -78,7 +81,11 @@ public final class KubernetesClusterBackend implements ClusterBackend, AutoClose
         if (pods.isEmpty()) {
             reads.requireNamespace(namespace);
         }
-        return pods.stream().map(PodInfoMapper::map).filter(p -> filter.matches(p.labels())).sorted(BY_NAME).toList();
+        return pods.stream()
+                .map(PodInfoMapper::map)
+                .filter(p -> filter.matches(p.labels()))
+                .sorted(BY_NAME)
+                .toList();
     }
 
     @Override
@@ -100,7 +107,8 @@ public final class KubernetesClusterBackend implements ClusterBackend, AutoClose
         }
         return events.stream()
                 .filter(e -> involvedName == null
-                        || (e.getInvolvedObject() != null && involvedName.equals(e.getInvolvedObject().getName())))
+                        || (e.getInvolvedObject() != null
+                                && involvedName.equals(e.getInvolvedObject().getName())))
                 .map(EventInfoMapper::map)
                 .sorted(EventInfoMapper.CHRONOLOGICAL)
                 .toList();

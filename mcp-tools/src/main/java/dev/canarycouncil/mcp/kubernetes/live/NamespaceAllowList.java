@@ -1,10 +1,9 @@
 package dev.canarycouncil.mcp.kubernetes.live;
 
-import java.util.Set;
-import java.util.TreeSet;
-
 import dev.canarycouncil.mcp.tool.ToolException;
 import dev.canarycouncil.mcp.tool.ToolException.Kind;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The namespaces the tools may read. Checked before any API call, so a namespace outside the
@@ -23,8 +22,10 @@ final class NamespaceAllowList {
             throw new ToolException(Kind.INVALID_ARGUMENT, "namespace is required");
         }
         if (!allowed.contains(namespace)) {
-            throw new ToolException(Kind.NOT_ALLOWED, "namespace " + namespace
-                    + " is not in this server's allow-list (allowed: " + String.join(", ", new TreeSet<>(allowed)) + ")");
+            throw new ToolException(
+                    Kind.NOT_ALLOWED,
+                    "namespace " + namespace + " is not in this server's allow-list (allowed: "
+                            + String.join(", ", new TreeSet<>(allowed)) + ")");
         }
     }
 }

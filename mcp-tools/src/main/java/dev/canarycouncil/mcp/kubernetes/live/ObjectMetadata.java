@@ -1,14 +1,12 @@
 package dev.canarycouncil.mcp.kubernetes.live;
 
-import java.util.Map;
-
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.Map;
 
 /** A Kubernetes object's labels and annotations, absent ones read as none. */
 final class ObjectMetadata {
 
-    private ObjectMetadata() {
-    }
+    private ObjectMetadata() {}
 
     static Map<String, String> labels(HasMetadata object) {
         Map<String, String> labels = object.getMetadata().getLabels();

@@ -1,13 +1,5 @@
 package dev.canarycouncil.mcp.kubernetes.live;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
 import dev.canarycouncil.runtime.tools.ContainerInfo;
 import dev.canarycouncil.runtime.tools.PodInfo;
 import io.fabric8.kubernetes.api.model.Container;
@@ -16,6 +8,13 @@ import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A Kubernetes pod as the tools report it: the same {@link PodInfo} the recorded backend reads
@@ -24,25 +23,32 @@ import io.fabric8.kubernetes.api.model.PodCondition;
  */
 final class PodInfoMapper {
 
-    private PodInfoMapper() {
-    }
+    private PodInfoMapper() {}
 
     static PodInfo map(Pod pod) {
         var status = pod.getStatus();
-        Map<String, ContainerStatus> statuses = status == null || status.getContainerStatuses() == null ? Map.of()
+        Map<String, ContainerStatus> statuses = status == null || status.getContainerStatuses() == null
+                ? Map.of()
                 : status.getContainerStatuses().stream()
                         .collect(Collectors.toMap(ContainerStatus::getName, Function.identity(), (a, b) -> a));
         List<ContainerInfo> containers = new ArrayList<>();
         for (Container c : containerSpecs(pod)) {
             containers.add(container(c, statuses.get(c.getName())));
         }
-        return new PodInfo(pod.getMetadata().getName(), pod.getMetadata().getNamespace(), pod.getMetadata().getLabels(),
-                status == null ? null : status.getPhase(), ready(pod), status == null ? null : instant(status.getStartTime()),
+        return new PodInfo(
+                pod.getMetadata().getName(),
+                pod.getMetadata().getNamespace(),
+                pod.getMetadata().getLabels(),
+                status == null ? null : status.getPhase(),
+                ready(pod),
+                status == null ? null : instant(status.getStartTime()),
                 containers);
     }
 
     static List<Container> containerSpecs(Pod pod) {
-        return pod.getSpec() == null || pod.getSpec().getContainers() == null ? List.of() : pod.getSpec().getContainers();
+        return pod.getSpec() == null || pod.getSpec().getContainers() == null
+                ? List.of()
+                : pod.getSpec().getContainers();
     }
 
     /** Ready as the pod's Ready condition says: what Services and the rollout controller go by. */
@@ -60,8 +66,18 @@ final class PodInfoMapper {
 
     private static ContainerInfo container(Container spec, ContainerStatus s) {
         if (s == null) {
-            return new ContainerInfo(spec.getName(), spec.getImage(), false, 0, "waiting", null,
-                    "the kubelet has not reported this container's status yet", null, null, null, null);
+            return new ContainerInfo(
+                    spec.getName(),
+                    spec.getImage(),
+                    false,
+                    0,
+                    "waiting",
+                    null,
+                    "the kubelet has not reported this container's status yet",
+                    null,
+                    null,
+                    null,
+                    null);
         }
         String state;
         String reason = null;
@@ -80,10 +96,19 @@ final class PodInfoMapper {
         } else {
             state = "running";
         }
-        ContainerStateTerminated last = s.getLastState() == null ? null : s.getLastState().getTerminated();
-        return new ContainerInfo(spec.getName(), spec.getImage(), Boolean.TRUE.equals(s.getReady()),
-                s.getRestartCount() == null ? 0 : s.getRestartCount(), state, reason, message, exitCode,
-                last == null ? null : last.getReason(), last == null ? null : last.getExitCode(),
+        ContainerStateTerminated last =
+                s.getLastState() == null ? null : s.getLastState().getTerminated();
+        return new ContainerInfo(
+                spec.getName(),
+                spec.getImage(),
+                Boolean.TRUE.equals(s.getReady()),
+                s.getRestartCount() == null ? 0 : s.getRestartCount(),
+                state,
+                reason,
+                message,
+                exitCode,
+                last == null ? null : last.getReason(),
+                last == null ? null : last.getExitCode(),
                 last == null ? null : instant(last.getFinishedAt()));
     }
 

@@ -1,14 +1,5 @@
 package dev.canarycouncil.mcp.kubernetes.live;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
 import dev.canarycouncil.mcp.kubernetes.KubernetesTools;
 import dev.canarycouncil.mcp.kubernetes.LogQuery;
 import dev.canarycouncil.mcp.kubernetes.LogTextReader;
@@ -18,6 +9,14 @@ import dev.canarycouncil.runtime.tools.ContainerLog;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Container logs with the recorded backend's semantics: the same {@link LogTextReader} limits
@@ -41,15 +40,20 @@ final class PodLogReader {
     }
 
     List<ContainerLog> read(LogQuery q, Pod pod) {
-        List<String> containers = PodInfoMapper.containerSpecs(pod).stream().map(Container::getName).toList();
+        List<String> containers = PodInfoMapper.containerSpecs(pod).stream()
+                .map(Container::getName)
+                .toList();
         if (q.container() != null && !containers.contains(q.container())) {
-            throw new ToolException(Kind.NOT_FOUND, "container " + q.container() + " not found in pod " + q.pod()
-                    + " (containers: " + String.join(", ", containers) + ")");
+            throw new ToolException(
+                    Kind.NOT_FOUND,
+                    "container " + q.container() + " not found in pod " + q.pod() + " (containers: "
+                            + String.join(", ", containers) + ")");
         }
-        Map<String, ContainerStatus> statuses = pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
-                ? Map.of()
-                : pod.getStatus().getContainerStatuses().stream()
-                        .collect(Collectors.toMap(ContainerStatus::getName, Function.identity(), (a, b) -> a));
+        Map<String, ContainerStatus> statuses =
+                pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
+                        ? Map.of()
+                        : pod.getStatus().getContainerStatuses().stream()
+                                .collect(Collectors.toMap(ContainerStatus::getName, Function.identity(), (a, b) -> a));
         List<ContainerLog> out = new ArrayList<>();
         for (String container : containers) {
             if (q.container() != null && !q.container().equals(container)) {
@@ -59,8 +63,9 @@ final class PodLogReader {
             if (log == null) {
                 // Only a previous container can be missing: the kubelet keeps one, after a restart.
                 if (q.container() != null) {
-                    throw new ToolException(Kind.NOT_FOUND, "previous terminated container " + container
-                            + " not found in pod " + q.pod());
+                    throw new ToolException(
+                            Kind.NOT_FOUND,
+                            "previous terminated container " + container + " not found in pod " + q.pod());
                 }
                 continue;
             }
@@ -70,8 +75,10 @@ final class PodLogReader {
     }
 
     private static boolean restarted(ContainerStatus status) {
-        return status != null && ((status.getRestartCount() != null && status.getRestartCount() > 0)
-                || (status.getLastState() != null && status.getLastState().getTerminated() != null));
+        return status != null
+                && ((status.getRestartCount() != null && status.getRestartCount() > 0)
+                        || (status.getLastState() != null
+                                && status.getLastState().getTerminated() != null));
     }
 
     /** The container's log, or null when the API has no previous container for it. */
@@ -92,16 +99,19 @@ final class PodLogReader {
             result = newest.result();
             cut = true;
         }
-        return new ContainerLog(q.pod(), container, q.previous(), result.text(), result.lineCount(),
-                result.truncated() || cut);
+        return new ContainerLog(
+                q.pod(), container, q.previous(), result.text(), result.lineCount(), result.truncated() || cut);
     }
 
-    private record Fetched(LogTextReader.Result result, boolean hitCeiling) {
-    }
+    private record Fetched(LogTextReader.Result result, boolean hitCeiling) {}
 
     private Fetched request(LogQuery q, String container, Integer tailLines, int ceiling) {
-        StringBuilder path = new StringBuilder("api/v1/namespaces/").append(q.namespace()).append("/pods/")
-                .append(q.pod()).append("/log?container=").append(container);
+        StringBuilder path = new StringBuilder("api/v1/namespaces/")
+                .append(q.namespace())
+                .append("/pods/")
+                .append(q.pod())
+                .append("/log?container=")
+                .append(container);
         if (q.previous()) {
             path.append("&previous=true");
         }
@@ -134,8 +144,8 @@ final class PodLogReader {
         }
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         try {
-            LogTextReader.Result result = LogTextReader.read(new ByteArrayInputStream(bytes), q.since(), tailLines,
-                    q.limitBytes());
+            LogTextReader.Result result =
+                    LogTextReader.read(new ByteArrayInputStream(bytes), q.since(), tailLines, q.limitBytes());
             // A character the ceiling split is decoded as one replacement character, so allow a few bytes.
             return new Fetched(result, bytes.length >= ceiling - 3);
         } catch (IOException e) {

@@ -1,14 +1,12 @@
 package dev.canarycouncil.mcp.kubernetes.live;
 
-import java.util.Map;
-
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.Map;
 
 /** Reads fields of a custom resource (a Rollout, a Canary) without its Java model: absent anywhere along the path is null. */
 final class ResourceFields {
 
-    private ResourceFields() {
-    }
+    private ResourceFields() {}
 
     static Object at(GenericKubernetesResource resource, String... path) {
         Object node = resource.getAdditionalProperties();

@@ -1,12 +1,5 @@
 package dev.canarycouncil.mcp.kubernetes.live;
 
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.regex.Pattern;
-
 import dev.canarycouncil.mcp.kubernetes.LabelSelector;
 import dev.canarycouncil.mcp.tool.ToolException;
 import dev.canarycouncil.mcp.tool.ToolException.Kind;
@@ -17,6 +10,11 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Resolves a canary pod name or pod-template hash to both sides of its Argo Rollout, with the
@@ -47,7 +45,8 @@ final class RolloutResolver {
 
     RolloutPods resolve(String namespace, String podNameOrHash, String rolloutName) {
         if (podNameOrHash == null || podNameOrHash.isBlank()) {
-            throw new ToolException(Kind.INVALID_ARGUMENT, "podName is required: a canary pod name or pod-template hash");
+            throw new ToolException(
+                    Kind.INVALID_ARGUMENT, "podName is required: a canary pod name or pod-template hash");
         }
         Pod named = POD_NAME.matcher(podNameOrHash).matches() ? reads.pod(namespace, podNameOrHash) : null;
         String hash;
@@ -55,8 +54,10 @@ final class RolloutResolver {
         if (named != null) {
             hash = ObjectMetadata.label(named, RolloutView.HASH_LABEL);
             if (hash == null) {
-                throw new ToolException(Kind.INVALID_ARGUMENT, "pod " + podNameOrHash + " has no "
-                        + RolloutView.HASH_LABEL + " label: it is not managed by an Argo Rollout");
+                throw new ToolException(
+                        Kind.INVALID_ARGUMENT,
+                        "pod " + podNameOrHash + " has no " + RolloutView.HASH_LABEL
+                                + " label: it is not managed by an Argo Rollout");
             }
             sample = named;
         } else {
@@ -70,18 +71,23 @@ final class RolloutResolver {
                     .orElse(null);
         }
         ReplicaSet sampleReplicaSet = sample == null ? null : ownerReplicaSet(namespace, sample);
-        RolloutView rollout = rolloutName != null ? requireRollout(namespace, rolloutName)
+        RolloutView rollout = rolloutName != null
+                ? requireRollout(namespace, rolloutName)
                 : owningRollout(namespace, podNameOrHash, hash, sample, sampleReplicaSet);
 
         String stableHash = rollout.stableHash();
         String canaryHash = rollout.currentPodHash();
         if (stableHash == null) {
-            throw new ToolException(Kind.NOT_FOUND, "rollout " + rollout.name() + " has no status.stableRS yet: "
-                    + "there is no stable ReplicaSet to compare " + podNameOrHash + " with");
+            throw new ToolException(
+                    Kind.NOT_FOUND,
+                    "rollout " + rollout.name() + " has no status.stableRS yet: "
+                            + "there is no stable ReplicaSet to compare " + podNameOrHash + " with");
         }
         if (hash.equals(stableHash)) {
-            throw new ToolException(Kind.INVALID_ARGUMENT, podNameOrHash + " belongs to the stable ReplicaSet of "
-                    + rollout.name() + ", not to its canary (canary hash " + canaryHash + ")");
+            throw new ToolException(
+                    Kind.INVALID_ARGUMENT,
+                    podNameOrHash + " belongs to the stable ReplicaSet of " + rollout.name()
+                            + ", not to its canary (canary hash " + canaryHash + ")");
         }
         if (canaryHash != null && !hash.equals(canaryHash)) {
             throw notFound(namespace, podNameOrHash, rollout);
@@ -91,10 +97,13 @@ final class RolloutResolver {
         String stableSelector = rollout.selectorFor(stableHash);
         List<Pod> canaryPods = podsOf(namespace, canarySelector);
         List<Pod> stablePods = podsOf(namespace, stableSelector);
-        String service = ServiceNames.of(rollout, canaryPods.isEmpty() ? rollout.templateLabels()
-                : ObjectMetadata.labels(canaryPods.get(0)));
+        String service = ServiceNames.of(
+                rollout, canaryPods.isEmpty() ? rollout.templateLabels() : ObjectMetadata.labels(canaryPods.get(0)));
         Instant created = canaryCreated(namespace, rollout, hash, canarySelector, sampleReplicaSet, canaryPods);
-        return new RolloutPods(namespace, rollout.name(), service,
+        return new RolloutPods(
+                namespace,
+                rollout.name(),
+                service,
                 new PodGroup(hash, canarySelector, names(canaryPods)),
                 new PodGroup(stableHash, stableSelector, names(stablePods)),
                 windows.window(created));
@@ -104,9 +113,11 @@ final class RolloutResolver {
         if (replicaSet != null) {
             OwnerReference owner = controller(replicaSet);
             if (owner == null || !"Rollout".equals(owner.getKind())) {
-                throw new ToolException(Kind.INVALID_ARGUMENT, "pod " + sample.getMetadata().getName() + " belongs to ReplicaSet "
-                        + replicaSet.getMetadata().getName() + ", which is not managed by an Argo Rollout"
-                        + (owner == null ? "" : " (owner: " + owner.getKind() + "/" + owner.getName() + ")"));
+                throw new ToolException(
+                        Kind.INVALID_ARGUMENT,
+                        "pod " + sample.getMetadata().getName() + " belongs to ReplicaSet "
+                                + replicaSet.getMetadata().getName() + ", which is not managed by an Argo Rollout"
+                                + (owner == null ? "" : " (owner: " + owner.getKind() + "/" + owner.getName() + ")"));
             }
             return requireRollout(namespace, owner.getName());
         }
@@ -122,7 +133,9 @@ final class RolloutResolver {
 
     private ReplicaSet ownerReplicaSet(String namespace, Pod pod) {
         OwnerReference owner = controller(pod);
-        return owner == null || !"ReplicaSet".equals(owner.getKind()) ? null : reads.replicaSet(namespace, owner.getName());
+        return owner == null || !"ReplicaSet".equals(owner.getKind())
+                ? null
+                : reads.replicaSet(namespace, owner.getName());
     }
 
     private RolloutView requireRollout(String namespace, String name) {
@@ -137,21 +150,36 @@ final class RolloutResolver {
      * When the canary started: its ReplicaSet's creation, which the rollout controller does when
      * the revision starts; the first canary pod's when the ReplicaSet cannot be found.
      */
-    private Instant canaryCreated(String namespace, RolloutView rollout, String hash, String canarySelector,
-                                  ReplicaSet sampleReplicaSet, List<Pod> canaryPods) {
-        ReplicaSet canary = sampleReplicaSet != null && hash.equals(ObjectMetadata.label(sampleReplicaSet, RolloutView.HASH_LABEL))
-                ? sampleReplicaSet
-                : reads.replicaSets(namespace, canarySelector).stream()
-                        .filter(rs -> hash.equals(ObjectMetadata.label(rs, RolloutView.HASH_LABEL)) && ownedBy(rs, rollout))
-                        .findFirst().orElse(null);
-        Instant created = canary == null ? null : PodInfoMapper.instant(canary.getMetadata().getCreationTimestamp());
+    private Instant canaryCreated(
+            String namespace,
+            RolloutView rollout,
+            String hash,
+            String canarySelector,
+            ReplicaSet sampleReplicaSet,
+            List<Pod> canaryPods) {
+        ReplicaSet canary =
+                sampleReplicaSet != null && hash.equals(ObjectMetadata.label(sampleReplicaSet, RolloutView.HASH_LABEL))
+                        ? sampleReplicaSet
+                        : reads.replicaSets(namespace, canarySelector).stream()
+                                .filter(rs -> hash.equals(ObjectMetadata.label(rs, RolloutView.HASH_LABEL))
+                                        && ownedBy(rs, rollout))
+                                .findFirst()
+                                .orElse(null);
+        Instant created = canary == null
+                ? null
+                : PodInfoMapper.instant(canary.getMetadata().getCreationTimestamp());
         if (created == null) {
-            created = canaryPods.stream().map(p -> PodInfoMapper.instant(p.getMetadata().getCreationTimestamp()))
-                    .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+            created = canaryPods.stream()
+                    .map(p -> PodInfoMapper.instant(p.getMetadata().getCreationTimestamp()))
+                    .filter(Objects::nonNull)
+                    .min(Comparator.naturalOrder())
+                    .orElse(null);
         }
         if (created == null) {
-            throw new ToolException(Kind.NOT_FOUND, "rollout " + rollout.name() + " has neither a ReplicaSet nor pods for canary hash "
-                    + hash + " in namespace " + namespace + ": nothing to analyse yet");
+            throw new ToolException(
+                    Kind.NOT_FOUND,
+                    "rollout " + rollout.name() + " has neither a ReplicaSet nor pods for canary hash " + hash
+                            + " in namespace " + namespace + ": nothing to analyse yet");
         }
         return created;
     }
@@ -166,13 +194,19 @@ final class RolloutResolver {
     }
 
     private ToolException notFound(String namespace, String input, RolloutView rollout) {
-        return reads.notFound(namespace, "no canary pod or pod-template hash named " + input + " in namespace " + namespace
-                + (rollout == null ? "" : " (canary hash of " + rollout.name() + " is " + rollout.currentPodHash() + ")"));
+        return reads.notFound(
+                namespace,
+                "no canary pod or pod-template hash named " + input + " in namespace " + namespace
+                        + (rollout == null
+                                ? ""
+                                : " (canary hash of " + rollout.name() + " is " + rollout.currentPodHash() + ")"));
     }
 
     private static boolean ownedBy(HasMetadata object, RolloutView rollout) {
         OwnerReference owner = controller(object);
-        return owner != null && "Rollout".equals(owner.getKind()) && rollout.name().equals(owner.getName());
+        return owner != null
+                && "Rollout".equals(owner.getKind())
+                && rollout.name().equals(owner.getName());
     }
 
     private static OwnerReference controller(HasMetadata object) {
@@ -180,7 +214,10 @@ final class RolloutResolver {
         if (owners == null || owners.isEmpty()) {
             return null;
         }
-        return owners.stream().filter(o -> Boolean.TRUE.equals(o.getController())).findFirst().orElse(owners.get(0));
+        return owners.stream()
+                .filter(o -> Boolean.TRUE.equals(o.getController()))
+                .findFirst()
+                .orElse(owners.get(0));
     }
 
     private static List<String> names(List<Pod> pods) {

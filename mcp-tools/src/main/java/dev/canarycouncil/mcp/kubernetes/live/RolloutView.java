@@ -1,14 +1,13 @@
 package dev.canarycouncil.mcp.kubernetes.live;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import dev.canarycouncil.mcp.kubernetes.LabelSelector;
 import dev.canarycouncil.mcp.kubernetes.RolloutInfo;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Reads an Argo Rollout ({@code argoproj.io/v1alpha1}) as a generic resource, so the server
@@ -66,8 +65,15 @@ final class RolloutView {
     }
 
     RolloutInfo info() {
-        return new RolloutInfo(name(), namespace(), string(at("status", "phase")), integer(at("status", "currentStepIndex")),
-                canaryWeight(), stableHash(), currentPodHash(), string(at("status", "message")));
+        return new RolloutInfo(
+                name(),
+                namespace(),
+                string(at("status", "phase")),
+                integer(at("status", "currentStepIndex")),
+                canaryWeight(),
+                stableHash(),
+                currentPodHash(),
+                string(at("status", "message")));
     }
 
     /**
@@ -108,7 +114,8 @@ final class RolloutView {
      */
     String selectorFor(String hash) {
         List<String> terms = new ArrayList<>();
-        for (Map.Entry<String, String> e : stringMap(at("spec", "selector", "matchLabels")).entrySet()) {
+        for (Map.Entry<String, String> e :
+                stringMap(at("spec", "selector", "matchLabels")).entrySet()) {
             if (!e.getKey().equals(HASH_LABEL)) {
                 terms.add(e.getKey() + "=" + e.getValue());
             }
@@ -130,7 +137,9 @@ final class RolloutView {
     private static String expression(Map<?, ?> expr) {
         String key = string(expr.get("key"));
         String op = string(expr.get("operator"));
-        List<String> values = expr.get("values") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+        List<String> values = expr.get("values") instanceof List<?> l
+                ? l.stream().map(String::valueOf).toList()
+                : List.of();
         if (key == null || op == null) {
             return null;
         }

@@ -14,8 +14,7 @@ final class ServiceNames {
 
     static final String ANNOTATION = KubernetesClusterBackend.SERVICE_ANNOTATION;
 
-    private ServiceNames() {
-    }
+    private ServiceNames() {}
 
     /** @param podLabels labels of a canary pod, or the rollout's pod template labels when it has no pods */
     static String of(RolloutView rollout, Map<String, String> podLabels) {

@@ -1,11 +1,10 @@
 package dev.canarycouncil.mcp.kubernetes.live;
 
+import dev.canarycouncil.runtime.schema.TimeWindow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-
-import dev.canarycouncil.runtime.schema.TimeWindow;
 
 /**
  * The analysis window of a live canary: from the moment its ReplicaSet was created (when the

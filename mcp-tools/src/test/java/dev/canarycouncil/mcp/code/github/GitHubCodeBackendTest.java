@@ -5,13 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.function.Supplier;
-
 import dev.canarycouncil.mcp.code.CodeHit;
 import dev.canarycouncil.mcp.code.LocalRepositoryCodeBackend;
 import dev.canarycouncil.mcp.tool.ToolException;
@@ -19,6 +12,12 @@ import dev.canarycouncil.mcp.tool.ToolException.Kind;
 import dev.canarycouncil.runtime.testing.GitHubFake;
 import dev.canarycouncil.runtime.testing.RecordedRequest;
 import dev.canarycouncil.runtime.testing.Recordings;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,8 @@ class GitHubCodeBackendTest {
     static final String TOKEN = "ghp_test0123456789abcdefTOKEN";
     static final String REPO = "acme/checkout";
 
-    private final Path checkout = Recordings.named("go-panic-index-out-of-range").resolve("repo");
+    private final Path checkout =
+            Recordings.named("go-panic-index-out-of-range").resolve("repo");
     private final LocalRepositoryCodeBackend local = new LocalRepositoryCodeBackend(checkout);
     private GitHubFake github;
     private GitHubCodeBackend backend;
@@ -52,13 +52,17 @@ class GitHubCodeBackendTest {
 
     @Test
     void findsTheLinesOfEachHitFileWithTheirNumbers() {
-        assertEquals(List.of(
-                new CodeHit("main.go", 35, "// getColor returns the colour at position idx."),
-                new CodeHit("main.go", 39, "func getColor(p *palette, idx int) string {"),
-                new CodeHit("main.go", 55, "log.Printf(\"serving %s\", getColor(p, idx))")),
+        assertEquals(
+                List.of(
+                        new CodeHit("main.go", 35, "// getColor returns the colour at position idx."),
+                        new CodeHit("main.go", 39, "func getColor(p *palette, idx int) string {"),
+                        new CodeHit("main.go", 55, "log.Printf(\"serving %s\", getColor(p, idx))")),
                 backend.search("getColor", null, 20));
 
-        RecordedRequest search = github.requests().stream().filter(r -> r.path().equals("/search/code")).findFirst().orElseThrow();
+        RecordedRequest search = github.requests().stream()
+                .filter(r -> r.path().equals("/search/code"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("\"getColor\" repo:" + REPO + " in:file", search.param("q"));
         assertEquals("token " + TOKEN, search.header("Authorization"));
     }
@@ -68,7 +72,9 @@ class GitHubCodeBackendTest {
         for (String query : List.of("getColor", "GETCOLOR", "p.colors[idx]", "func ", "mu.", "no such text anywhere")) {
             for (String filter : new String[] {null, "main", "main.go", "other/"}) {
                 for (int max : List.of(1, 2, 20)) {
-                    assertEquals(local.search(query, filter, max), backend.search(query, filter, max),
+                    assertEquals(
+                            local.search(query, filter, max),
+                            backend.search(query, filter, max),
                             query + " in " + filter + " max " + max);
                 }
             }
@@ -81,9 +87,15 @@ class GitHubCodeBackendTest {
         assertEquals(local.read("main.go", 39, 43), backend.read("main.go", 39, 43));
         assertEquals(local.read("main.go", 60, 10_000), backend.read("/main.go", 60, 10_000));
         assertEquals(local.read("./main.go", 1, 1), backend.read("./main.go", 1, 1));
-        assertEquals(Kind.INVALID_ARGUMENT, failure(() -> backend.read("main.go", 10, 5)).kind());
-        assertEquals(Kind.INVALID_ARGUMENT, failure(() -> backend.read("main.go", 10_000, 10_001)).kind());
-        assertEquals(Kind.INVALID_ARGUMENT, failure(() -> backend.read("../rollout.json", 1, 5)).kind());
+        assertEquals(
+                Kind.INVALID_ARGUMENT,
+                failure(() -> backend.read("main.go", 10, 5)).kind());
+        assertEquals(
+                Kind.INVALID_ARGUMENT,
+                failure(() -> backend.read("main.go", 10_000, 10_001)).kind());
+        assertEquals(
+                Kind.INVALID_ARGUMENT,
+                failure(() -> backend.read("../rollout.json", 1, 5)).kind());
     }
 
     @Test
@@ -95,8 +107,11 @@ class GitHubCodeBackendTest {
         GitHubCodeBackend nowhere = new GitHubCodeBackend(config(TOKEN, "acme/nope"));
         ToolException repo = failure(() -> nowhere.search("getColor", null, 5));
         assertEquals(Kind.NOT_FOUND, repo.kind());
-        assertTrue(repo.getMessage().startsWith("no repository acme/nope on GitHub at " + github.url()), repo.getMessage());
-        assertEquals(Kind.NOT_FOUND, failure(() -> nowhere.read("main.go", 1, 5)).kind());
+        assertTrue(
+                repo.getMessage().startsWith("no repository acme/nope on GitHub at " + github.url()),
+                repo.getMessage());
+        assertEquals(
+                Kind.NOT_FOUND, failure(() -> nowhere.read("main.go", 1, 5)).kind());
     }
 
     @Test
@@ -104,11 +119,15 @@ class GitHubCodeBackendTest {
         String wrong = "ghp_wrong0123456789abcdefWRONG";
         ToolException e = failure(() -> new GitHubCodeBackend(config(wrong, REPO)).search("getColor", null, 5));
         assertEquals(Kind.FORBIDDEN, e.kind());
-        assertEquals("GitHub at " + github.url() + " rejected the token (HTTP 401 Bad credentials) when asked to search code in "
-                + REPO + ": it is missing, expired or revoked", e.getMessage());
+        assertEquals(
+                "GitHub at " + github.url()
+                        + " rejected the token (HTTP 401 Bad credentials) when asked to search code in " + REPO
+                        + ": it is missing, expired or revoked",
+                e.getMessage());
         assertFalse(e.clientText().contains(wrong));
         assertFalse(config(wrong, REPO).toString().contains(wrong));
-        assertEquals("token " + wrong, github.requests().get(0).header("Authorization"), "the token was sent, just refused");
+        assertEquals(
+                "token " + wrong, github.requests().get(0).header("Authorization"), "the token was sent, just refused");
     }
 
     @Test
@@ -117,8 +136,12 @@ class GitHubCodeBackendTest {
         ToolException secondary = failure(() -> backend.search("getColor", null, 5));
         assertEquals(Kind.RATE_LIMITED, secondary.kind());
         assertEquals("rate-limited", secondary.kind().label());
-        assertTrue(secondary.getMessage().matches("GitHub rate-limited the token \\(a secondary rate limit, HTTP 403\\) when asked to "
-                + "search code in acme/checkout: retry after \\S+Z \\(in 1[12]\\d s\\)"), secondary.getMessage());
+        assertTrue(
+                secondary
+                        .getMessage()
+                        .matches("GitHub rate-limited the token \\(a secondary rate limit, HTTP 403\\) when asked to "
+                                + "search code in acme/checkout: retry after \\S+Z \\(in 1[12]\\d s\\)"),
+                secondary.getMessage());
 
         github.primaryRateLimited(600);
         ToolException primary = failure(() -> backend.read("main.go", 1, 2));
@@ -135,8 +158,10 @@ class GitHubCodeBackendTest {
         github.outage(503);
         ToolException e = failure(() -> backend.search("getColor", null, 5));
         assertEquals(Kind.UNREACHABLE, e.kind());
-        assertEquals("GitHub at " + github.url() + " answered HTTP 503 when asked to search code in " + REPO
-                + " (failing or overloaded; retry later): Service Unavailable", e.getMessage());
+        assertEquals(
+                "GitHub at " + github.url() + " answered HTTP 503 when asked to search code in " + REPO
+                        + " (failing or overloaded; retry later): Service Unavailable",
+                e.getMessage());
         github.recover();
         assertEquals(3, backend.search("getColor", null, 5).size());
     }
@@ -147,10 +172,13 @@ class GitHubCodeBackendTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        GitHubCodeBackend gone = new GitHubCodeBackend(config(TOKEN, REPO).withApiUrl("http://127.0.0.1:" + closedPort));
+        GitHubCodeBackend gone =
+                new GitHubCodeBackend(config(TOKEN, REPO).withApiUrl("http://127.0.0.1:" + closedPort));
         ToolException e = failure(() -> gone.read("main.go", 1, 5));
         assertEquals(Kind.UNREACHABLE, e.kind());
-        assertTrue(e.getMessage().startsWith("cannot connect to GitHub at http://127.0.0.1:" + closedPort), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("cannot connect to GitHub at http://127.0.0.1:" + closedPort),
+                e.getMessage());
     }
 
     @Test
@@ -160,8 +188,10 @@ class GitHubCodeBackendTest {
         long started = System.nanoTime();
         ToolException e = failure(() -> impatient.read("main.go", 1, 5));
         assertEquals(Kind.TIMEOUT, e.kind());
-        assertEquals("GitHub at " + github.url() + " did not answer within 500 ms (the per-call limit) when asked to read main.go in "
-                + REPO, e.getMessage());
+        assertEquals(
+                "GitHub at " + github.url()
+                        + " did not answer within 500 ms (the per-call limit) when asked to read main.go in " + REPO,
+                e.getMessage());
         assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 2500);
     }
 

@@ -5,25 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-
 import dev.canarycouncil.mcp.code.CodeBackend;
 import dev.canarycouncil.mcp.code.CodeHit;
 import dev.canarycouncil.mcp.code.CodeSources;
 import dev.canarycouncil.mcp.code.FileSlice;
 import dev.canarycouncil.mcp.tool.ToolException;
 import dev.canarycouncil.runtime.repository.RepositoryAllowList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The MCP server checks the allow-list itself: a tool call naming another repository is refused, whoever makes it. */
 class GitHubCodeSourcesTest {
 
     private final List<GitHubRepository> connected = new ArrayList<>();
-    private final GitHubRepository configured = GitHubRepository.of("shop/checkout", "token-for-test").withRef("main");
-    private final GitHubCodeSources sources = new GitHubCodeSources(configured,
-            new RepositoryAllowList("shop/checkout", Set.of("shop/checkout-v2"), null), repository -> {
+    private final GitHubRepository configured =
+            GitHubRepository.of("shop/checkout", "token-for-test").withRef("main");
+    private final GitHubCodeSources sources = new GitHubCodeSources(
+            configured, new RepositoryAllowList("shop/checkout", Set.of("shop/checkout-v2"), null), repository -> {
                 connected.add(repository);
                 return new CodeBackend() {
                     @Override

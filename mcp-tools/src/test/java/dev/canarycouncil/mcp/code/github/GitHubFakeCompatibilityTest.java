@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import java.util.List;
-
 import dev.canarycouncil.runtime.testing.FakeIssue;
 import dev.canarycouncil.runtime.testing.GitHubFake;
 import dev.canarycouncil.runtime.testing.Recordings;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,9 +35,13 @@ class GitHubFakeCompatibilityTest {
     @BeforeEach
     void start() throws Exception {
         fake = GitHubFake.start(TOKEN);
-        fake.addFilesFrom("acme/checkout", Recordings.named("go-panic-index-out-of-range").resolve("repo"));
+        fake.addFilesFrom(
+                "acme/checkout", Recordings.named("go-panic-index-out-of-range").resolve("repo"));
         // withOAuthToken without a login makes build() fetch /user first.
-        github = new GitHubBuilder().withEndpoint(fake.url()).withOAuthToken(TOKEN).build();
+        github = new GitHubBuilder()
+                .withEndpoint(fake.url())
+                .withOAuthToken(TOKEN)
+                .build();
     }
 
     @AfterEach
@@ -56,25 +59,46 @@ class GitHubFakeCompatibilityTest {
 
         GHRepository repo = github.getRepository("acme/checkout");
         assertEquals("checkout", repo.getName());
-        GHIssue created = repo.createIssue("Rollback of checkout 7c9d6f5b4").body("panic: index out of range [3]")
-                .label("canary-rollback").assignee("oncall").create();
+        GHIssue created = repo.createIssue("Rollback of checkout 7c9d6f5b4")
+                .body("panic: index out of range [3]")
+                .label("canary-rollback")
+                .assignee("oncall")
+                .create();
         assertEquals(1, created.getNumber());
-        assertEquals(List.of("canary-rollback"), created.getLabels().stream().map(GHLabel::getName).toList());
-        assertEquals(List.of("oncall"), created.getAssignees().stream().map(GHUser::getLogin).toList());
+        assertEquals(
+                List.of("canary-rollback"),
+                created.getLabels().stream().map(GHLabel::getName).toList());
+        assertEquals(
+                List.of("oncall"),
+                created.getAssignees().stream().map(GHUser::getLogin).toList());
         assertEquals(GHIssueState.OPEN, created.getState());
         assertEquals(GitHubFake.LOGIN, created.getUser().getLogin());
 
-        List<GHIssue> found = github.searchIssues().q("repo:acme/checkout").q("is:issue").q("in:body")
-                .q("\"index out of range\"").isOpen().list().toList();
+        List<GHIssue> found = github.searchIssues()
+                .q("repo:acme/checkout")
+                .q("is:issue")
+                .q("in:body")
+                .q("\"index out of range\"")
+                .isOpen()
+                .list()
+                .toList();
         assertEquals(List.of(1), found.stream().map(GHIssue::getNumber).toList());
 
         created.comment("Seen again in rollout 2");
-        assertEquals("Seen again in rollout 2", repo.getIssue(1).getComments().get(0).getBody());
+        assertEquals(
+                "Seen again in rollout 2", repo.getIssue(1).getComments().get(0).getBody());
         assertEquals(1, fake.comments("acme/checkout", 1).size());
 
         created.close();
         assertEquals("closed", fake.issues("acme/checkout").get(0).state());
-        assertEquals(0, github.searchIssues().q("repo:acme/checkout index").isOpen().list().toList().size());
+        assertEquals(
+                0,
+                github.searchIssues()
+                        .q("repo:acme/checkout index")
+                        .isOpen()
+                        .list()
+                        .toList()
+                        .size());
         assertEquals(List.of(), repo.getIssues(GHIssueState.OPEN));
         assertTrue(fake.requests().stream().allMatch(r -> ("token " + TOKEN).equals(r.header("Authorization"))));
     }
@@ -83,20 +107,35 @@ class GitHubFakeCompatibilityTest {
     void readsFilesAndSearchesCode() throws Exception {
         GHRepository repo = github.getRepository("acme/checkout");
         assertTrue(repo.getFileContent("main.go").getContent().contains("func getColor"));
-        List<GHContent> hits = github.searchContent().q("getColor").repo("acme/checkout").list().toList();
+        List<GHContent> hits = github.searchContent()
+                .q("getColor")
+                .repo("acme/checkout")
+                .list()
+                .toList();
         assertEquals(List.of("main.go"), hits.stream().map(GHContent::getPath).toList());
     }
 
     @Test
     void failsLikeGitHub() throws Exception {
         FakeIssue seeded = fake.addIssue("acme/checkout", "Old rollback", "seen before", List.of("canary-rollback"));
-        assertEquals(seeded.number(), github.getRepository("acme/checkout").getIssue(1).getNumber());
+        assertEquals(
+                seeded.number(),
+                github.getRepository("acme/checkout").getIssue(1).getNumber());
 
-        GitHub wrong = new GitHubBuilder().withEndpoint(fake.url()).withOAuthToken("nope").build();
-        assertEquals(401, assertThrows(HttpException.class, () -> wrong.getRepository("acme/checkout")).getResponseCode());
+        GitHub wrong = new GitHubBuilder()
+                .withEndpoint(fake.url())
+                .withOAuthToken("nope")
+                .build();
+        assertEquals(
+                401,
+                assertThrows(HttpException.class, () -> wrong.getRepository("acme/checkout"))
+                        .getResponseCode());
 
         fake.failNext(1, 500);
-        assertEquals(500, assertThrows(HttpException.class, () -> github.getRepository("acme/checkout")).getResponseCode());
+        assertEquals(
+                500,
+                assertThrows(HttpException.class, () -> github.getRepository("acme/checkout"))
+                        .getResponseCode());
 
         // github-api's default handler sleeps until the limit lifts; the fake lifts it on time.
         fake.rateLimited(1);

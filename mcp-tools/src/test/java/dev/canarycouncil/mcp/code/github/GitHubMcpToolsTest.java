@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.mcp.recorded.RecordedRollout;
 import dev.canarycouncil.mcp.server.McpToolServer;
@@ -19,6 +16,8 @@ import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,15 +38,20 @@ class GitHubMcpToolsTest {
         RecordedRollout recording = RecordedRollout.load(Recordings.named("go-panic-index-out-of-range"));
         github = GitHubFake.start(TOKEN);
         github.addFilesFrom("acme/checkout", recording.repository());
-        GitHubRepository repository = GitHubRepository.of("acme/checkout", TOKEN).withApiUrl(github.url())
+        GitHubRepository repository = GitHubRepository.of("acme/checkout", TOKEN)
+                .withApiUrl(github.url())
                 .withTimeout(Duration.ofSeconds(5));
-        backends = ToolBackends.recorded(recording).withCode(new GitHubCodeBackend(repository), repository.description());
+        backends =
+                ToolBackends.recorded(recording).withCode(new GitHubCodeBackend(repository), repository.description());
         vertx = Vertx.vertx();
         endpoint = HttpEndpoint.start(vertx, "127.0.0.1", 0);
         server = new McpToolServer(backends, Duration.ofSeconds(30));
         server.mount(endpoint.router());
-        client = McpClient.sync(HttpClientStreamableHttpTransport.builder(endpoint.baseUrl()).endpoint(McpToolServer.PATH).build())
-                .requestTimeout(Duration.ofSeconds(30)).build();
+        client = McpClient.sync(HttpClientStreamableHttpTransport.builder(endpoint.baseUrl())
+                        .endpoint(McpToolServer.PATH)
+                        .build())
+                .requestTimeout(Duration.ofSeconds(30))
+                .build();
         client.initialize();
     }
 
@@ -70,7 +74,8 @@ class GitHubMcpToolsTest {
         JsonNode slice = call("read_file", Map.of("path", "main.go", "startLine", 42, "endLine", 42));
         assertEquals("\treturn p.colors[idx]\n", slice.get("text").asText());
         assertEquals(42, slice.get("endLine").asInt());
-        assertTrue(backends.description().endsWith(", code from GitHub repository acme/checkout at " + github.url()),
+        assertTrue(
+                backends.description().endsWith(", code from GitHub repository acme/checkout at " + github.url()),
                 backends.description());
         assertFalse(backends.description().contains(TOKEN));
     }
@@ -81,15 +86,17 @@ class GitHubMcpToolsTest {
         github.rateLimited(90);
         try {
             String text = error("search_code", Map.of("query", "getColor"));
-            assertTrue(text.startsWith("[rate-limited] GitHub rate-limited the token (a secondary rate limit, HTTP 403)"), text);
+            assertTrue(
+                    text.startsWith("[rate-limited] GitHub rate-limited the token (a secondary rate limit, HTTP 403)"),
+                    text);
             assertTrue(text.contains("retry after"), text);
         } finally {
             github.recover();
         }
         github.outage(502);
         try {
-            assertTrue(error("read_file", Map.of("path", "main.go")).startsWith("[unreachable] GitHub at " + github.url()
-                    + " answered HTTP 502"));
+            assertTrue(error("read_file", Map.of("path", "main.go"))
+                    .startsWith("[unreachable] GitHub at " + github.url() + " answered HTTP 502"));
         } finally {
             github.recover();
         }

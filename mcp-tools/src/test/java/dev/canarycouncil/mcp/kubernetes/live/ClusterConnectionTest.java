@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.canarycouncil.mcp.testing.RecordingInMockCluster;
+import dev.canarycouncil.runtime.testing.Recordings;
+import io.fabric8.kubernetes.client.Config;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -12,10 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-
-import dev.canarycouncil.mcp.testing.RecordingInMockCluster;
-import dev.canarycouncil.runtime.testing.Recordings;
-import io.fabric8.kubernetes.client.Config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +32,9 @@ class ClusterConnectionTest {
         assertFalse(c.toString().contains(TOKEN), c.toString());
         assertFalse(c.describe().contains(TOKEN), c.describe());
         assertTrue(c.toString().contains("[redacted]"), c.toString());
-        assertEquals("API server https://10.0.0.1:6443 with a bearer token, namespaces shop, 10000 ms per call", c.describe());
+        assertEquals(
+                "API server https://10.0.0.1:6443 with a bearer token, namespaces shop, 10000 ms per call",
+                c.describe());
     }
 
     @Test
@@ -42,7 +43,8 @@ class ClusterConnectionTest {
         assertThrows(IllegalArgumentException.class, () -> ClusterConnection.apiServer(url, TOKEN, Set.of()));
         assertThrows(IllegalArgumentException.class, () -> ClusterConnection.apiServer(url, TOKEN, Set.of("Shop_1")));
         assertThrows(IllegalArgumentException.class, () -> ClusterConnection.apiServer(url, " ", Set.of("shop")));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> ClusterConnection.apiServer(URI.create("https://user:pw@10.0.0.1"), TOKEN, Set.of("shop")));
         ClusterConnection c = ClusterConnection.apiServer(url, TOKEN, Set.of("shop"));
         assertEquals(Duration.ofSeconds(10), c.callTimeout());
@@ -87,13 +89,18 @@ class ClusterConnectionTest {
                       user:
                         token: kubeconfig-token
                     """.formatted(cluster.apiUrl()));
-            KubernetesClusterBackend backend = cluster.backend(ClusterConnection.kubeconfig(kubeconfig, "mock", Set.of("shop")));
+            KubernetesClusterBackend backend =
+                    cluster.backend(ClusterConnection.kubeconfig(kubeconfig, "mock", Set.of("shop")));
             assertEquals(4, backend.listPods("shop", null).size());
-            assertEquals("Bearer kubeconfig-token", cluster.server().getLastRequest().getHeader("Authorization"));
+            assertEquals(
+                    "Bearer kubeconfig-token", cluster.server().getLastRequest().getHeader("Authorization"));
 
-            ClusterConnectionException unknown = assertThrows(ClusterConnectionException.class,
-                    () -> new KubernetesClientFactory().config(ClusterConnection.kubeconfig(kubeconfig, "staging", Set.of("shop"))));
-            assertEquals("kubeconfig " + kubeconfig + " has no context 'staging' (contexts: production, mock)",
+            ClusterConnectionException unknown = assertThrows(
+                    ClusterConnectionException.class,
+                    () -> new KubernetesClientFactory()
+                            .config(ClusterConnection.kubeconfig(kubeconfig, "staging", Set.of("shop"))));
+            assertEquals(
+                    "kubeconfig " + kubeconfig + " has no context 'staging' (contexts: production, mock)",
                     unknown.getMessage());
         } catch (InterruptedException e) {
             throw new AssertionError(e);
@@ -102,8 +109,10 @@ class ClusterConnectionTest {
 
     @Test
     void refusesAMissingKubeconfig() {
-        ClusterConnectionException e = assertThrows(ClusterConnectionException.class, () -> new KubernetesClientFactory()
-                .config(ClusterConnection.kubeconfig(dir.resolve("absent"), null, Set.of("shop"))));
+        ClusterConnectionException e = assertThrows(
+                ClusterConnectionException.class,
+                () -> new KubernetesClientFactory()
+                        .config(ClusterConnection.kubeconfig(dir.resolve("absent"), null, Set.of("shop"))));
         assertEquals("kubeconfig " + dir.resolve("absent") + " is missing or not readable", e.getMessage());
     }
 
@@ -120,12 +129,14 @@ class ClusterConnectionTest {
         Files.writeString(dir.resolve("token"), "rotated-token");
         assertEquals("rotated-token", config.getOauthTokenProvider().getToken());
 
-        ClusterConnectionException outside = assertThrows(ClusterConnectionException.class,
-                () -> new KubernetesClientFactory(name -> null).config(c));
-        assertTrue(outside.getMessage().startsWith("in-cluster mode needs KUBERNETES_SERVICE_HOST"), outside.getMessage());
+        ClusterConnectionException outside = assertThrows(
+                ClusterConnectionException.class, () -> new KubernetesClientFactory(name -> null).config(c));
+        assertTrue(
+                outside.getMessage().startsWith("in-cluster mode needs KUBERNETES_SERVICE_HOST"), outside.getMessage());
         Files.delete(dir.resolve("token"));
-        ClusterConnectionException noToken = assertThrows(ClusterConnectionException.class,
-                () -> new KubernetesClientFactory(env::get).config(c));
-        assertEquals("service account token " + dir.resolve("token") + " is missing or not readable", noToken.getMessage());
+        ClusterConnectionException noToken =
+                assertThrows(ClusterConnectionException.class, () -> new KubernetesClientFactory(env::get).config(c));
+        assertEquals(
+                "service account token " + dir.resolve("token") + " is missing or not readable", noToken.getMessage());
     }
 }

@@ -4,15 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import dev.canarycouncil.mcp.testing.MockCluster;
 import dev.canarycouncil.mcp.tool.ToolException;
 import dev.canarycouncil.runtime.tools.RolloutPods;
@@ -23,6 +14,14 @@ import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +43,11 @@ class FlaggerCanaryResolverTest {
     static void start() {
         cluster = new MockCluster();
         for (String ns : List.of(NS, "other")) {
-            cluster.create(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build());
+            cluster.create(new NamespaceBuilder()
+                    .withNewMetadata()
+                    .withName(ns)
+                    .endMetadata()
+                    .build());
         }
         canary(NS, "podinfo", "Deployment", "podinfo");
         canary(NS, "nightly", "DaemonSet", "nightly");
@@ -63,8 +66,11 @@ class FlaggerCanaryResolverTest {
         pod(NS, "podinfo-primary-7d9f6c5b4-a1b2c", "podinfo-primary", "7d9f6c5b4", "2026-12-01T09:11:00Z");
         pod(NS, "podinfo-primary-7d9f6c5b4-d3e4f", "podinfo-primary", "7d9f6c5b4", "2026-12-01T09:11:00Z");
 
-        ClusterConnection connection = ClusterConnection.apiServer(URI.create(cluster.apiUrl()), "mock-token", Set.of(NS));
-        backend = KubernetesClusterBackend.connect(connection, new KubernetesClientFactory(),
+        ClusterConnection connection =
+                ClusterConnection.apiServer(URI.create(cluster.apiUrl()), "mock-token", Set.of(NS));
+        backend = KubernetesClusterBackend.connect(
+                connection,
+                new KubernetesClientFactory(),
                 new WindowPolicy(Clock.fixed(NOW, ZoneOffset.UTC), WindowPolicy.DEFAULT_MAX_LENGTH));
     }
 
@@ -81,13 +87,20 @@ class FlaggerCanaryResolverTest {
         assertEquals("podinfo", pods.rollout());
         assertEquals("6b4c9d7f8", pods.canary().podTemplateHash());
         assertEquals("app=podinfo,pod-template-hash=6b4c9d7f8", pods.canary().selector());
-        assertEquals(List.of("podinfo-6b4c9d7f8-q8z7w", "podinfo-6b4c9d7f8-x2k4p"), pods.canary().pods(),
+        assertEquals(
+                List.of("podinfo-6b4c9d7f8-q8z7w", "podinfo-6b4c9d7f8-x2k4p"),
+                pods.canary().pods(),
                 "the previous revision's pod is not the canary");
         assertEquals("7d9f6c5b4", pods.stable().podTemplateHash());
-        assertEquals("app=podinfo-primary,pod-template-hash=7d9f6c5b4", pods.stable().selector());
-        assertEquals(List.of("podinfo-primary-7d9f6c5b4-a1b2c", "podinfo-primary-7d9f6c5b4-d3e4f"), pods.stable().pods());
+        assertEquals(
+                "app=podinfo-primary,pod-template-hash=7d9f6c5b4", pods.stable().selector());
+        assertEquals(
+                List.of("podinfo-primary-7d9f6c5b4-a1b2c", "podinfo-primary-7d9f6c5b4-d3e4f"),
+                pods.stable().pods());
         assertEquals("podinfo", pods.service(), "from the canary pods' app label");
-        assertEquals(Instant.parse("2026-12-07T10:10:00Z"), pods.window().start(),
+        assertEquals(
+                Instant.parse("2026-12-07T10:10:00Z"),
+                pods.window().start(),
                 "Flagger scaled the canary up when its first pod was created, after its ReplicaSet");
         assertEquals(NOW, pods.window().end());
     }
@@ -132,39 +145,87 @@ class FlaggerCanaryResolverTest {
         spec.put("service", Map.of("port", 9898));
         spec.put("analysis", Map.of("interval", "1m", "threshold", 5, "maxWeight", 50, "stepWeight", 10));
         GenericKubernetesResource canary = new GenericKubernetesResourceBuilder()
-                .withApiVersion("flagger.app/v1beta1").withKind("Canary")
-                .withNewMetadata().withName(name).withNamespace(ns).endMetadata()
+                .withApiVersion("flagger.app/v1beta1")
+                .withKind("Canary")
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(ns)
+                .endMetadata()
                 .addToAdditionalProperties("spec", spec)
                 .build();
-        cluster.adminClient().genericKubernetesResources(FlaggerCanaryResolver.CANARIES).inNamespace(ns).resource(canary).create();
+        cluster.adminClient()
+                .genericKubernetesResources(FlaggerCanaryResolver.CANARIES)
+                .inNamespace(ns)
+                .resource(canary)
+                .create();
     }
 
     private static void deployment(String ns, String name, String app) {
         cluster.create(new DeploymentBuilder()
-                .withNewMetadata().withName(name).withNamespace(ns).endMetadata()
-                .withNewSpec().withNewSelector().addToMatchLabels("app", app).endSelector()
-                .withNewTemplate().withNewMetadata().addToLabels("app", app).endMetadata()
-                .withNewSpec().addNewContainer().withName("podinfod").withImage("ghcr.io/stefanprodan/podinfo:6.0.1").endContainer()
-                .endSpec().endTemplate().endSpec().build());
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(ns)
+                .endMetadata()
+                .withNewSpec()
+                .withNewSelector()
+                .addToMatchLabels("app", app)
+                .endSelector()
+                .withNewTemplate()
+                .withNewMetadata()
+                .addToLabels("app", app)
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("podinfod")
+                .withImage("ghcr.io/stefanprodan/podinfo:6.0.1")
+                .endContainer()
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .build());
     }
 
-    private static void replicaSet(String ns, String deployment, String app, String hash, int revision, String created) {
+    private static void replicaSet(
+            String ns, String deployment, String app, String hash, int revision, String created) {
         cluster.create(new ReplicaSetBuilder()
-                .withNewMetadata().withName(deployment + "-" + hash).withNamespace(ns).withCreationTimestamp(created)
-                .addToLabels("app", app).addToLabels(FlaggerCanaryResolver.HASH_LABEL, hash)
+                .withNewMetadata()
+                .withName(deployment + "-" + hash)
+                .withNamespace(ns)
+                .withCreationTimestamp(created)
+                .addToLabels("app", app)
+                .addToLabels(FlaggerCanaryResolver.HASH_LABEL, hash)
                 .addToAnnotations("deployment.kubernetes.io/revision", Integer.toString(revision))
-                .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion("apps/v1").withKind("Deployment")
-                        .withName(deployment).withController(true).build())
+                .withOwnerReferences(new OwnerReferenceBuilder()
+                        .withApiVersion("apps/v1")
+                        .withKind("Deployment")
+                        .withName(deployment)
+                        .withController(true)
+                        .build())
                 .endMetadata()
-                .withNewSpec().withNewSelector().addToMatchLabels("app", app).addToMatchLabels(FlaggerCanaryResolver.HASH_LABEL, hash)
-                .endSelector().endSpec().build());
+                .withNewSpec()
+                .withNewSelector()
+                .addToMatchLabels("app", app)
+                .addToMatchLabels(FlaggerCanaryResolver.HASH_LABEL, hash)
+                .endSelector()
+                .endSpec()
+                .build());
     }
 
     private static void pod(String ns, String name, String app, String hash, String created) {
         cluster.create(new PodBuilder()
-                .withNewMetadata().withName(name).withNamespace(ns).withCreationTimestamp(created)
-                .addToLabels("app", app).addToLabels(FlaggerCanaryResolver.HASH_LABEL, hash).endMetadata()
-                .withNewSpec().addNewContainer().withName("podinfod").withImage("ghcr.io/stefanprodan/podinfo:6.0.1").endContainer()
-                .endSpec().build());
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(ns)
+                .withCreationTimestamp(created)
+                .addToLabels("app", app)
+                .addToLabels(FlaggerCanaryResolver.HASH_LABEL, hash)
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("podinfod")
+                .withImage("ghcr.io/stefanprodan/podinfo:6.0.1")
+                .endContainer()
+                .endSpec()
+                .build());
     }
 }

@@ -4,13 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
-
 import dev.canarycouncil.mcp.kubernetes.RolloutInfo;
 import dev.canarycouncil.mcp.testing.RecordingInMockCluster;
 import dev.canarycouncil.mcp.tool.ToolException;
@@ -23,6 +16,12 @@ import dev.canarycouncil.runtime.tools.PodInfo;
 import dev.canarycouncil.runtime.tools.RolloutPods;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,10 +52,14 @@ class KubernetesClusterBackendTest {
     @Test
     void listsPodsBySelectorSortedByName() {
         List<PodInfo> stable = backend.listPods(NS, "app=reports,rollouts-pod-template-hash=" + STABLE);
-        assertEquals(List.of("reports-5f7d8c9b6-42c4c", "reports-5f7d8c9b6-fvj75", "reports-5f7d8c9b6-v4wg6"),
+        assertEquals(
+                List.of("reports-5f7d8c9b6-42c4c", "reports-5f7d8c9b6-fvj75", "reports-5f7d8c9b6-v4wg6"),
                 stable.stream().map(PodInfo::name).toList());
-        assertEquals(List.of(CANARY_POD), backend.listPods(NS, "rollouts-pod-template-hash in (" + CANARY + ")")
-                .stream().map(PodInfo::name).toList());
+        assertEquals(
+                List.of(CANARY_POD),
+                backend.listPods(NS, "rollouts-pod-template-hash in (" + CANARY + ")").stream()
+                        .map(PodInfo::name)
+                        .toList());
         ToolException bad = assertThrows(ToolException.class, () -> backend.listPods(NS, "app in (a"));
         assertEquals(Kind.INVALID_ARGUMENT, bad.kind());
     }
@@ -79,15 +82,19 @@ class KubernetesClusterBackendTest {
     @Test
     void listsEventsOfOneObjectOldestFirst() {
         List<EventInfo> events = backend.events(NS, CANARY_POD);
-        assertEquals(List.of("Scheduled", "Pulled", "Started", "BackOff"), events.stream().map(EventInfo::reason).toList());
+        assertEquals(
+                List.of("Scheduled", "Pulled", "Started", "BackOff"),
+                events.stream().map(EventInfo::reason).toList());
         assertTrue(events.stream().allMatch(e -> e.involvedName().equals(CANARY_POD)));
-        assertEquals(List.of("RolloutUpdated", "SetWeight"),
+        assertEquals(
+                List.of("RolloutUpdated", "SetWeight"),
                 backend.events(NS, "reports").stream().map(EventInfo::reason).toList());
     }
 
     @Test
     void readsRolloutStatus() {
-        assertEquals(new RolloutInfo("reports", NS, "Paused", 1, 20, STABLE, CANARY, "CanaryPauseStep"),
+        assertEquals(
+                new RolloutInfo("reports", NS, "Paused", 1, 20, STABLE, CANARY, "CanaryPauseStep"),
                 backend.rollout(NS, "reports"));
     }
 
@@ -96,12 +103,15 @@ class KubernetesClusterBackendTest {
         RolloutPods byHash = backend.resolve(NS, CANARY, null);
         assertEquals("reports", byHash.rollout());
         assertEquals("reports", byHash.service());
-        assertEquals("app=reports,rollouts-pod-template-hash=" + CANARY, byHash.canary().selector());
+        assertEquals(
+                "app=reports,rollouts-pod-template-hash=" + CANARY,
+                byHash.canary().selector());
         assertEquals(List.of(CANARY_POD), byHash.canary().pods());
         assertEquals(STABLE, byHash.stable().podTemplateHash());
         assertEquals(3, byHash.stable().pods().size());
         // From the canary ReplicaSet's creation to the recording's "now".
-        assertEquals(new TimeWindow(Instant.parse("2026-05-05T10:00:00Z"), Instant.parse("2026-05-05T10:10:00Z")),
+        assertEquals(
+                new TimeWindow(Instant.parse("2026-05-05T10:00:00Z"), Instant.parse("2026-05-05T10:10:00Z")),
                 byHash.window());
         assertEquals(byHash, backend.resolve(NS, CANARY_POD, null));
         assertEquals(byHash, backend.resolve(NS, CANARY_POD, "reports"));
@@ -111,9 +121,11 @@ class KubernetesClusterBackendTest {
     void capsTheWindowOfALongPausedCanary() {
         Instant now = Instant.parse("2026-05-05T13:00:00Z");
         WindowPolicy policy = new WindowPolicy(Clock.fixed(now, ZoneOffset.UTC), Duration.ofMinutes(30));
-        try (KubernetesClusterBackend late = KubernetesClusterBackend.connect(cluster.connection(),
-                new KubernetesClientFactory(), policy)) {
-            assertEquals(new TimeWindow(now.minus(Duration.ofMinutes(30)), now), late.resolve(NS, CANARY, null).window());
+        try (KubernetesClusterBackend late =
+                KubernetesClusterBackend.connect(cluster.connection(), new KubernetesClientFactory(), policy)) {
+            assertEquals(
+                    new TimeWindow(now.minus(Duration.ofMinutes(30)), now),
+                    late.resolve(NS, CANARY, null).window());
         }
     }
 
@@ -128,7 +140,10 @@ class KubernetesClusterBackendTest {
 
     @Test
     void takesTheServiceFromTheAnnotationWhenTheRolloutHasOne() {
-        cluster.adminClient().genericKubernetesResources(ROLLOUTS).inNamespace(NS).withName("reports")
+        cluster.adminClient()
+                .genericKubernetesResources(ROLLOUTS)
+                .inNamespace(NS)
+                .withName("reports")
                 .edit(r -> {
                     r.getMetadata().setAnnotations(Map.of(ServiceNames.ANNOTATION, "reports-api"));
                     return r;
@@ -143,29 +158,74 @@ class KubernetesClusterBackendTest {
         assertEquals(Kind.INVALID_ARGUMENT, noHash.kind());
         assertTrue(noHash.getMessage().contains("not managed by an Argo Rollout"), noHash.getMessage());
 
-        cluster.adminClient().apps().replicaSets().inNamespace(NS).resource(new ReplicaSetBuilder()
-                .withNewMetadata().withName("batch-66f9d").withNamespace(NS)
-                .addNewOwnerReference().withApiVersion("apps/v1").withKind("Deployment").withName("batch")
-                .withUid("d-1").withController(true).endOwnerReference().endMetadata().build()).create();
-        var rs = cluster.adminClient().apps().replicaSets().inNamespace(NS).withName("batch-66f9d").get();
-        cluster.adminClient().pods().inNamespace(NS).resource(new io.fabric8.kubernetes.api.model.PodBuilder()
-                .withNewMetadata().withName("batch-66f9d-abcde").withNamespace(NS)
-                .addToLabels("rollouts-pod-template-hash", "66f9d")
-                .addNewOwnerReference().withApiVersion("apps/v1").withKind("ReplicaSet").withName("batch-66f9d")
-                .withUid(rs.getMetadata().getUid()).withController(true).endOwnerReference().endMetadata().build()).create();
-        ToolException deployment = assertThrows(ToolException.class, () -> backend.resolve(NS, "batch-66f9d-abcde", null));
+        cluster.adminClient()
+                .apps()
+                .replicaSets()
+                .inNamespace(NS)
+                .resource(new ReplicaSetBuilder()
+                        .withNewMetadata()
+                        .withName("batch-66f9d")
+                        .withNamespace(NS)
+                        .addNewOwnerReference()
+                        .withApiVersion("apps/v1")
+                        .withKind("Deployment")
+                        .withName("batch")
+                        .withUid("d-1")
+                        .withController(true)
+                        .endOwnerReference()
+                        .endMetadata()
+                        .build())
+                .create();
+        var rs = cluster.adminClient()
+                .apps()
+                .replicaSets()
+                .inNamespace(NS)
+                .withName("batch-66f9d")
+                .get();
+        cluster.adminClient()
+                .pods()
+                .inNamespace(NS)
+                .resource(new io.fabric8.kubernetes.api.model.PodBuilder()
+                        .withNewMetadata()
+                        .withName("batch-66f9d-abcde")
+                        .withNamespace(NS)
+                        .addToLabels("rollouts-pod-template-hash", "66f9d")
+                        .addNewOwnerReference()
+                        .withApiVersion("apps/v1")
+                        .withKind("ReplicaSet")
+                        .withName("batch-66f9d")
+                        .withUid(rs.getMetadata().getUid())
+                        .withController(true)
+                        .endOwnerReference()
+                        .endMetadata()
+                        .build())
+                .create();
+        ToolException deployment =
+                assertThrows(ToolException.class, () -> backend.resolve(NS, "batch-66f9d-abcde", null));
         assertEquals(Kind.INVALID_ARGUMENT, deployment.kind());
-        assertEquals("pod batch-66f9d-abcde belongs to ReplicaSet batch-66f9d, which is not managed by an Argo Rollout"
-                + " (owner: Deployment/batch)", deployment.getMessage());
+        assertEquals(
+                "pod batch-66f9d-abcde belongs to ReplicaSet batch-66f9d, which is not managed by an Argo Rollout"
+                        + " (owner: Deployment/batch)",
+                deployment.getMessage());
     }
 
     @Test
     void refusesAnOldRevisionThatIsNeitherCanaryNorStable() {
-        cluster.addPod(new PodInfo("reports-4a4a4a4a4-old01", NS, Map.of("app", "reports",
-                "rollouts-pod-template-hash", "4a4a4a4a4"), "Running", true, null, List.of()), null);
+        cluster.addPod(
+                new PodInfo(
+                        "reports-4a4a4a4a4-old01",
+                        NS,
+                        Map.of("app", "reports", "rollouts-pod-template-hash", "4a4a4a4a4"),
+                        "Running",
+                        true,
+                        null,
+                        List.of()),
+                null);
         ToolException e = assertThrows(ToolException.class, () -> backend.resolve(NS, "4a4a4a4a4", "reports"));
         assertEquals(Kind.NOT_FOUND, e.kind());
-        assertEquals("no canary pod or pod-template hash named 4a4a4a4a4 in namespace shop (canary hash of reports is "
-                + CANARY + ")", e.getMessage());
+        assertEquals(
+                "no canary pod or pod-template hash named 4a4a4a4a4 in namespace shop (canary hash of reports is "
+                        + CANARY + ")",
+                e.getMessage());
     }
 }

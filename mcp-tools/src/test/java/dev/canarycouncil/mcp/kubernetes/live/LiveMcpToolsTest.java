@@ -3,9 +3,6 @@ package dev.canarycouncil.mcp.kubernetes.live;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.mcp.server.McpToolServer;
 import dev.canarycouncil.mcp.server.ToolBackends;
@@ -17,6 +14,8 @@ import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +39,10 @@ class LiveMcpToolsTest {
             McpToolServer server = new McpToolServer(backends, Duration.ofSeconds(30));
             server.mount(endpoint.router());
             McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(endpoint.baseUrl())
-                    .endpoint(McpToolServer.PATH).build()).requestTimeout(Duration.ofSeconds(30)).build();
+                            .endpoint(McpToolServer.PATH)
+                            .build())
+                    .requestTimeout(Duration.ofSeconds(30))
+                    .build();
             client.initialize();
             return new Served(endpoint, server, client);
         }
@@ -82,19 +84,24 @@ class LiveMcpToolsTest {
 
     @Test
     void listsPodsBySelector() {
-        JsonNode pods = live.call("list_pods", Map.of("namespace", "shop", "selector", "rollouts-pod-template-hash=7c9d6f5b4"))
+        JsonNode pods = live.call(
+                        "list_pods", Map.of("namespace", "shop", "selector", "rollouts-pod-template-hash=7c9d6f5b4"))
                 .get("pods");
         assertEquals(1, pods.size());
         assertEquals(CANARY_POD, pods.get(0).get("name").asText());
-        assertEquals(3, live.call("list_pods", Map.of("namespace", "shop", "selector", "rollouts-pod-template-hash!=7c9d6f5b4"))
-                .get("pods").size());
+        assertEquals(
+                3,
+                live.call("list_pods", Map.of("namespace", "shop", "selector", "rollouts-pod-template-hash!=7c9d6f5b4"))
+                        .get("pods")
+                        .size());
     }
 
     @Test
     void reportsPodStatusAsTheRecordingDoes() {
         assertSameAnswer("get_pod_status", Map.of("namespace", "shop", "pod", CANARY_POD));
         JsonNode container = live.call("get_pod_status", Map.of("namespace", "shop", "pod", CANARY_POD))
-                .get("containers").get(0);
+                .get("containers")
+                .get(0);
         assertEquals("CrashLoopBackOff", container.get("reason").asText());
         assertEquals("Error", container.get("lastTerminationReason").asText());
     }
@@ -104,15 +111,18 @@ class LiveMcpToolsTest {
         assertSameAnswer("get_pod_logs", Map.of("namespace", "shop", "pod", CANARY_POD, "previous", true));
         assertSameAnswer("get_pod_logs", Map.of("namespace", "shop", "pod", CANARY_POD, "tailLines", 3));
         assertSameAnswer("get_pod_logs", Map.of("namespace", "shop", "pod", CANARY_POD, "limitBytes", 200));
-        assertSameAnswer("get_pod_logs", Map.of("namespace", "shop", "pod", CANARY_POD, "since", "2026-05-05T10:07:00Z"));
+        assertSameAnswer(
+                "get_pod_logs", Map.of("namespace", "shop", "pod", CANARY_POD, "since", "2026-05-05T10:07:00Z"));
         JsonNode previous = live.call("get_pod_logs", Map.of("namespace", "shop", "pod", CANARY_POD, "previous", true))
-                .get("logs").get(0);
+                .get("logs")
+                .get(0);
         assertTrue(previous.get("text").asText().contains("panic: runtime error: index out of range"));
     }
 
     @Test
     void listsEventsAboutOneObject() {
-        JsonNode events = live.call("list_events", Map.of("namespace", "shop", "involvedObject", CANARY_POD)).get("events");
+        JsonNode events = live.call("list_events", Map.of("namespace", "shop", "involvedObject", CANARY_POD))
+                .get("events");
         assertEquals(4, events.size());
         assertTrue(events.findValuesAsText("reason").contains("BackOff"));
         assertTrue(events.findValuesAsText("involvedName").stream().allMatch(CANARY_POD::equals));
@@ -131,19 +141,24 @@ class LiveMcpToolsTest {
             JsonNode resolved = live.call("resolve_rollout_pods", Map.of("namespace", "shop", "podName", target));
             assertEquals("checkout", resolved.get("rollout").asText());
             assertEquals("checkout", resolved.get("service").asText());
-            assertEquals("5f7d8c9b6", resolved.get("stable").get("podTemplateHash").asText());
+            assertEquals(
+                    "5f7d8c9b6", resolved.get("stable").get("podTemplateHash").asText());
             assertEquals(3, resolved.get("stable").get("pods").size());
             assertEquals(CANARY_POD, resolved.get("canary").get("pods").get(0).asText());
-            assertEquals("2026-05-05T10:00:00Z", resolved.get("window").get("start").asText());
-            assertEquals("2026-05-05T10:10:00Z", resolved.get("window").get("end").asText());
+            assertEquals(
+                    "2026-05-05T10:00:00Z", resolved.get("window").get("start").asText());
+            assertEquals(
+                    "2026-05-05T10:10:00Z", resolved.get("window").get("end").asText());
         }
     }
 
     @Test
     void namesEachKindOfFailure() {
-        assertEquals("[not-allowed] namespace prod is not in this server's allow-list (allowed: shop)",
+        assertEquals(
+                "[not-allowed] namespace prod is not in this server's allow-list (allowed: shop)",
                 live.error("list_pods", Map.of("namespace", "prod")));
-        assertEquals("[not-found] pod nope not found in namespace shop",
+        assertEquals(
+                "[not-found] pod nope not found in namespace shop",
                 live.error("get_pod_status", Map.of("namespace", "shop", "pod", "nope")));
         assertTrue(live.error("resolve_rollout_pods", Map.of("namespace", "shop", "podName", "5f7d8c9b6"))
                 .startsWith("[invalid-argument] 5f7d8c9b6 belongs to the stable ReplicaSet of checkout"));

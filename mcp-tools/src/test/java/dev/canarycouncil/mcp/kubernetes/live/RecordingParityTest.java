@@ -4,16 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
-
 import dev.canarycouncil.mcp.kubernetes.ClusterBackend;
 import dev.canarycouncil.mcp.kubernetes.LogQuery;
 import dev.canarycouncil.mcp.recorded.RecordedClusterBackend;
@@ -27,6 +17,15 @@ import dev.canarycouncil.runtime.tools.ContainerInfo;
 import dev.canarycouncil.runtime.tools.EventInfo;
 import dev.canarycouncil.runtime.tools.PodInfo;
 import dev.canarycouncil.runtime.tools.RolloutPods;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -38,18 +37,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RecordingParityTest {
 
     private static final Comparator<EventInfo> EVENT_ORDER = EventInfoMapper.CHRONOLOGICAL
-            .thenComparing(EventInfo::reason).thenComparing(EventInfo::involvedName).thenComparing(EventInfo::message);
+            .thenComparing(EventInfo::reason)
+            .thenComparing(EventInfo::involvedName)
+            .thenComparing(EventInfo::message);
 
     static Stream<String> recordings() throws IOException {
         try (Stream<Path> dirs = Files.list(Recordings.root())) {
-            List<String> names = dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+            List<String> names = dirs.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList();
             assertFalse(names.isEmpty(), "no bundled recordings under " + Recordings.root());
             return names.stream();
         }
     }
 
-    private record Pair(ClusterBackend recorded, ClusterBackend live, RecordedRollout recording) {
-    }
+    private record Pair(ClusterBackend recorded, ClusterBackend live, RecordedRollout recording) {}
 
     private static void withBoth(String name, java.util.function.Consumer<Pair> test) {
         RecordedRollout recording = RecordedRollout.load(Recordings.named(name));
@@ -63,13 +66,18 @@ class RecordingParityTest {
     void resolvesTheCanaryHashAndEachCanaryPodLikeTheRecording(String name) {
         withBoth(name, b -> {
             RolloutManifest m = b.recording().manifest();
-            RolloutPods expected = sorted(b.recorded().resolve(m.namespace(), m.canary().podTemplateHash(), null));
-            assertEquals(expected, sorted(b.live().resolve(m.namespace(), m.canary().podTemplateHash(), null)));
-            assertEquals(expected, sorted(b.live().resolve(m.namespace(), m.canary().podTemplateHash(), m.rollout())));
+            RolloutPods expected =
+                    sorted(b.recorded().resolve(m.namespace(), m.canary().podTemplateHash(), null));
+            assertEquals(
+                    expected, sorted(b.live().resolve(m.namespace(), m.canary().podTemplateHash(), null)));
+            assertEquals(
+                    expected, sorted(b.live().resolve(m.namespace(), m.canary().podTemplateHash(), m.rollout())));
             assertFalse(expected.canary().pods().isEmpty());
             for (String pod : expected.canary().pods()) {
-                assertEquals(sorted(b.recorded().resolve(m.namespace(), pod, null)),
-                        sorted(b.live().resolve(m.namespace(), pod, null)), pod);
+                assertEquals(
+                        sorted(b.recorded().resolve(m.namespace(), pod, null)),
+                        sorted(b.live().resolve(m.namespace(), pod, null)),
+                        pod);
             }
         });
     }
@@ -80,15 +88,25 @@ class RecordingParityTest {
         withBoth(name, b -> {
             RolloutManifest m = b.recording().manifest();
             String ns = m.namespace();
-            ToolException recordedStable = failure(() -> b.recorded().resolve(ns, m.stable().podTemplateHash(), null));
-            ToolException liveStable = failure(() -> b.live().resolve(ns, m.stable().podTemplateHash(), null));
+            ToolException recordedStable =
+                    failure(() -> b.recorded().resolve(ns, m.stable().podTemplateHash(), null));
+            ToolException liveStable =
+                    failure(() -> b.live().resolve(ns, m.stable().podTemplateHash(), null));
             assertEquals(recordedStable.kind(), liveStable.kind());
             assertEquals(recordedStable.getMessage(), liveStable.getMessage());
-            String stablePod = b.recorded().resolve(ns, m.canary().podTemplateHash(), null).stable().pods().get(0);
-            assertEquals(failure(() -> b.recorded().resolve(ns, stablePod, null)).getMessage(),
+            String stablePod = b.recorded()
+                    .resolve(ns, m.canary().podTemplateHash(), null)
+                    .stable()
+                    .pods()
+                    .get(0);
+            assertEquals(
+                    failure(() -> b.recorded().resolve(ns, stablePod, null)).getMessage(),
                     failure(() -> b.live().resolve(ns, stablePod, null)).getMessage());
-            assertSameKind(() -> b.recorded().resolve(ns, "0a1b2c3d4", null), () -> b.live().resolve(ns, "0a1b2c3d4", null));
-            assertSameKind(() -> b.recorded().resolve(ns, m.canary().podTemplateHash(), "other"),
+            assertSameKind(
+                    () -> b.recorded().resolve(ns, "0a1b2c3d4", null),
+                    () -> b.live().resolve(ns, "0a1b2c3d4", null));
+            assertSameKind(
+                    () -> b.recorded().resolve(ns, m.canary().podTemplateHash(), "other"),
                     () -> b.live().resolve(ns, m.canary().podTemplateHash(), "other"));
         });
     }
@@ -101,16 +119,27 @@ class RecordingParityTest {
             String ns = m.namespace();
             String canary = m.canary().podTemplateHash();
             String stable = m.stable().podTemplateHash();
-            for (String selector : new String[] {null, "", m.canary().selector(), m.stable().selector(),
-                    "rollouts-pod-template-hash!=" + canary, "rollouts-pod-template-hash in (" + canary + "," + stable + ")",
-                    "rollouts-pod-template-hash notin (" + stable + ")", "app", "!app"}) {
-                assertEquals(byName(b.recorded().listPods(ns, selector)), byName(b.live().listPods(ns, selector)),
+            for (String selector : new String[] {
+                null,
+                "",
+                m.canary().selector(),
+                m.stable().selector(),
+                "rollouts-pod-template-hash!=" + canary,
+                "rollouts-pod-template-hash in (" + canary + "," + stable + ")",
+                "rollouts-pod-template-hash notin (" + stable + ")",
+                "app",
+                "!app"
+            }) {
+                assertEquals(
+                        byName(b.recorded().listPods(ns, selector)),
+                        byName(b.live().listPods(ns, selector)),
                         "selector " + selector);
             }
             for (PodInfo p : b.recording().pods()) {
                 assertEquals(b.recorded().pod(ns, p.name()), b.live().pod(ns, p.name()));
             }
-            assertSameKind(() -> b.recorded().pod(ns, "no-such-pod"), () -> b.live().pod(ns, "no-such-pod"));
+            assertSameKind(
+                    () -> b.recorded().pod(ns, "no-such-pod"), () -> b.live().pod(ns, "no-such-pod"));
         });
     }
 
@@ -126,11 +155,14 @@ class RecordingParityTest {
             involved.add("nothing-by-this-name");
             b.recording().pods().forEach(p -> involved.add(p.name()));
             for (String name2 : involved) {
-                assertEquals(sortedEvents(b.recorded().events(ns, name2)), sortedEvents(b.live().events(ns, name2)),
+                assertEquals(
+                        sortedEvents(b.recorded().events(ns, name2)),
+                        sortedEvents(b.live().events(ns, name2)),
                         "events about " + name2);
             }
             assertEquals(b.recorded().rollout(ns, m.rollout()), b.live().rollout(ns, m.rollout()));
-            assertSameKind(() -> b.recorded().rollout(ns, "other"), () -> b.live().rollout(ns, "other"));
+            assertSameKind(
+                    () -> b.recorded().rollout(ns, "other"), () -> b.live().rollout(ns, "other"));
         });
     }
 
@@ -149,32 +181,47 @@ class RecordingParityTest {
                         new LogQuery(ns, p.name(), null, null, null, false, 300),
                         new LogQuery(ns, p.name(), null, 20, null, false, 700),
                         new LogQuery(ns, p.name(), null, 3, null, true, 4L * 1024 * 1024),
-                        new LogQuery(ns, p.name(), null, null, m.window().start().plus(Duration.ofMinutes(5)), false,
+                        new LogQuery(
+                                ns,
+                                p.name(),
+                                null,
+                                null,
+                                m.window().start().plus(Duration.ofMinutes(5)),
+                                false,
                                 4L * 1024 * 1024),
-                        new LogQuery(ns, p.name(), null, 10, m.window().start().plus(Duration.ofMinutes(8)), true, 500));
+                        new LogQuery(
+                                ns, p.name(), null, 10, m.window().start().plus(Duration.ofMinutes(8)), true, 500));
                 for (LogQuery q : queries) {
                     assertEquals(b.recorded().logs(q), b.live().logs(q), q.toString());
                 }
-                boolean restarted = p.containers().stream().mapToInt(ContainerInfo::restartCount).sum() > 0;
+                boolean restarted = p.containers().stream()
+                                .mapToInt(ContainerInfo::restartCount)
+                                .sum()
+                        > 0;
                 LogQuery previousOfFirst = new LogQuery(ns, p.name(), first, null, null, true, 1000);
                 if (restarted) {
                     assertEquals(b.recorded().logs(previousOfFirst), b.live().logs(previousOfFirst));
                 } else {
-                    assertSameKind(() -> b.recorded().logs(previousOfFirst), () -> b.live().logs(previousOfFirst));
+                    assertSameKind(
+                            () -> b.recorded().logs(previousOfFirst),
+                            () -> b.live().logs(previousOfFirst));
                 }
                 LogQuery unknownContainer = new LogQuery(ns, p.name(), "nope", null, null, false, 1000);
-                assertEquals(failure(() -> b.recorded().logs(unknownContainer)).getMessage(),
+                assertEquals(
+                        failure(() -> b.recorded().logs(unknownContainer)).getMessage(),
                         failure(() -> b.live().logs(unknownContainer)).getMessage());
             }
         });
     }
 
     private static RolloutPods sorted(RolloutPods r) {
-        return new RolloutPods(r.namespace(), r.rollout(), r.service(), sorted(r.canary()), sorted(r.stable()), r.window());
+        return new RolloutPods(
+                r.namespace(), r.rollout(), r.service(), sorted(r.canary()), sorted(r.stable()), r.window());
     }
 
     private static PodGroup sorted(PodGroup g) {
-        return new PodGroup(g.podTemplateHash(), g.selector(), g.pods().stream().sorted().toList());
+        return new PodGroup(
+                g.podTemplateHash(), g.selector(), g.pods().stream().sorted().toList());
     }
 
     private static List<PodInfo> byName(List<PodInfo> pods) {

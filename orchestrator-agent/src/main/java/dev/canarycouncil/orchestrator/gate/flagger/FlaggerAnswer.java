@@ -11,5 +11,4 @@ import dev.canarycouncil.orchestrator.gate.GateAnswer;
  * @param reason    e.g. "promotion held: INCONCLUSIVE (55 %) …"
  * @param verdict   the analysis behind the answer
  */
-public record FlaggerAnswer(String hook, boolean succeeded, String reason, GateAnswer verdict) {
-}
+public record FlaggerAnswer(String hook, boolean succeeded, String reason, GateAnswer verdict) {}

@@ -1,9 +1,8 @@
 package dev.canarycouncil.orchestrator.gate.flagger;
 
+import dev.canarycouncil.runtime.schema.Decision;
 import java.util.Arrays;
 import java.util.Optional;
-
-import dev.canarycouncil.runtime.schema.Decision;
 
 /**
  * The Flagger webhook types the council answers, one URL each: Flagger does not say in its payload
@@ -24,7 +23,12 @@ public enum FlaggerHook {
     POST_ROLLOUT("post-rollout", Rule.ACKNOWLEDGE);
 
     /** What a success (2xx) means to Flagger for a hook type. */
-    private enum Rule { OBJECT_TO_ROLLBACK, PASS_ONLY_PROMOTE, SUCCEED_ON_ROLLBACK, ACKNOWLEDGE }
+    private enum Rule {
+        OBJECT_TO_ROLLBACK,
+        PASS_ONLY_PROMOTE,
+        SUCCEED_ON_ROLLBACK,
+        ACKNOWLEDGE
+    }
 
     private final String path;
     private final Rule rule;

@@ -1,9 +1,8 @@
 package dev.canarycouncil.orchestrator.gate.flagger;
 
+import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
 import java.util.Map;
 import java.util.Optional;
-
-import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
 
 /**
  * What Flagger posts to every webhook ({@code CanaryWebhookPayload} in its source).
@@ -15,8 +14,13 @@ import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
  * @param metadata  the webhook's own {@code metadata}, without {@code token}; the council reads {@code hints} from it
  * @param token     the webhook's {@code metadata.token}, how Flagger (which sends no headers) authenticates
  */
-public record FlaggerPayload(String name, String namespace, String phase, String checksum, Map<String, String> metadata,
-                             Optional<AgentSecret> token) {
+public record FlaggerPayload(
+        String name,
+        String namespace,
+        String phase,
+        String checksum,
+        Map<String, String> metadata,
+        Optional<AgentSecret> token) {
 
     public FlaggerPayload {
         metadata = Map.copyOf(metadata);

@@ -1,30 +1,38 @@
 package dev.canarycouncil.orchestrator.gate.flagger;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.orchestrator.gate.KubernetesNames;
 import dev.canarycouncil.orchestrator.http.BadRequestException;
 import dev.canarycouncil.orchestrator.http.JsonBody;
 import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
 import dev.canarycouncil.runtime.text.Texts;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Reads Flagger's webhook payload, checking each field as Kubernetes and Flagger shape it; a 400 names the field. */
 final class FlaggerPayloadParser {
 
     private static final Pattern CHECKSUM = Pattern.compile("[A-Za-z0-9]{1,64}");
-    private static final Set<String> PHASES = Set.of("Initializing", "Initialized", "Waiting", "Progressing",
-            "WaitingPromotion", "Promoting", "Finalising", "Succeeded", "Failed", "Terminating", "Terminated");
+    private static final Set<String> PHASES = Set.of(
+            "Initializing",
+            "Initialized",
+            "Waiting",
+            "Progressing",
+            "WaitingPromotion",
+            "Promoting",
+            "Finalising",
+            "Succeeded",
+            "Failed",
+            "Terminating",
+            "Terminated");
     private static final int MAX_METADATA_VALUE = 4096;
     /** The metadata key a Flagger webhook carries the gate token in (it cannot send headers). */
     static final String TOKEN = "token";
 
-    private FlaggerPayloadParser() {
-    }
+    private FlaggerPayloadParser() {}
 
     static FlaggerPayload parse(String body) {
         JsonNode root = JsonBody.object(body, "Flagger's webhook payload");
@@ -32,7 +40,8 @@ final class FlaggerPayloadParser {
         String namespace = text(root, "namespace", KubernetesNames.DNS_LABEL, "a Kubernetes namespace");
         String phase = text(root, "phase", null, "a Flagger canary phase");
         if (!PHASES.contains(phase)) {
-            throw new BadRequestException("phase", "field 'phase' is not a Flagger canary phase " + PHASES + ": " + phase);
+            throw new BadRequestException(
+                    "phase", "field 'phase' is not a Flagger canary phase " + PHASES + ": " + phase);
         }
         String checksum = text(root, "checksum", CHECKSUM, "Flagger's checksum of the canary's revision");
         Map<String, String> metadata = metadata(root.get("metadata"));
@@ -53,7 +62,9 @@ final class FlaggerPayloadParser {
 
     private static String text(JsonNode root, String field, Pattern shape, String what) {
         JsonNode value = root.get(field);
-        if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
+        if (value == null
+                || value.isNull()
+                || (value.isTextual() && value.asText().isBlank())) {
             throw new BadRequestException(field, "missing field '" + field + "' (" + what + ")");
         }
         if (!value.isTextual()) {
@@ -61,8 +72,8 @@ final class FlaggerPayloadParser {
         }
         String v = value.asText();
         if (shape != null && !shape.matcher(v).matches()) {
-            throw new BadRequestException(field, "field '" + field + "' is not " + what + ": "
-                    + Texts.abbreviate(v, 81));
+            throw new BadRequestException(
+                    field, "field '" + field + "' is not " + what + ": " + Texts.abbreviate(v, 81));
         }
         return v;
     }
@@ -81,8 +92,9 @@ final class FlaggerPayloadParser {
                 throw new BadRequestException("metadata", "metadata '" + e.getKey() + "' must be a string");
             }
             if (e.getValue().asText().length() > MAX_METADATA_VALUE) {
-                throw new BadRequestException("metadata", "metadata '" + e.getKey() + "' is longer than "
-                        + MAX_METADATA_VALUE + " characters");
+                throw new BadRequestException(
+                        "metadata",
+                        "metadata '" + e.getKey() + "' is longer than " + MAX_METADATA_VALUE + " characters");
             }
             out.put(e.getKey(), e.getValue().asText());
         }

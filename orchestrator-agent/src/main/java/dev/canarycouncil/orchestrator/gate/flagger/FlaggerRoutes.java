@@ -1,9 +1,5 @@
 package dev.canarycouncil.orchestrator.gate.flagger;
 
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.Map;
-
 import dev.canarycouncil.orchestrator.gate.GateAccess;
 import dev.canarycouncil.orchestrator.gate.GateAnswer;
 import dev.canarycouncil.orchestrator.gate.GateRoutes;
@@ -17,6 +13,9 @@ import dev.canarycouncil.runtime.schema.TargetKind;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +49,8 @@ public final class FlaggerRoutes {
     }
 
     public void mount(Router router) {
-        router.post(PATH + "/:hook").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
+        router.post(PATH + "/:hook")
+                .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
                 .blockingHandler(this::answer, false);
     }
 
@@ -58,8 +58,17 @@ public final class FlaggerRoutes {
         String path = rc.pathParam("hook");
         FlaggerHook hook = FlaggerHook.ofPath(path).orElse(null);
         if (hook == null) {
-            JsonReply.send(rc, 404, Map.of("error", "no Flagger hook " + path + " here; the council answers "
-                    + Arrays.stream(FlaggerHook.values()).map(FlaggerHook::path).toList(), "field", "hook"));
+            JsonReply.send(
+                    rc,
+                    404,
+                    Map.of(
+                            "error",
+                            "no Flagger hook " + path + " here; the council answers "
+                                    + Arrays.stream(FlaggerHook.values())
+                                            .map(FlaggerHook::path)
+                                            .toList(),
+                            "field",
+                            "hook"));
             return;
         }
         FlaggerPayload payload;
@@ -69,17 +78,30 @@ public final class FlaggerRoutes {
             JsonReply.send(rc, 400, Map.of("error", e.getMessage(), "field", e.field()));
             return;
         }
-        // Flagger sends no headers: its token comes in the payload's metadata, so this check follows the (bounded) read.
+        // Flagger sends no headers: its token comes in the payload's metadata, so this check follows the (bounded)
+        // read.
         if (!access.admitsHeader(rc.request().getHeader("Authorization"))
                 && !payload.token().map(t -> access.admitsToken(t.reveal())).orElse(false)) {
             GateAccess.refuse(rc, "a bearer token, or the token in the webhook's metadata.token");
             return;
         }
         if (!hook.judges()) {
-            LOG.info("Flagger canary {}/{} ended {} (checksum {})", payload.namespace(), payload.name(), payload.phase(),
+            LOG.info(
+                    "Flagger canary {}/{} ended {} (checksum {})",
+                    payload.namespace(),
+                    payload.name(),
+                    payload.phase(),
                     payload.checksum());
-            JsonReply.send(rc, 200, Map.of("hook", hook.path(), "succeeded", true,
-                    "reason", hook.effect(true) + ": canary " + payload.name() + " " + payload.phase()));
+            JsonReply.send(
+                    rc,
+                    200,
+                    Map.of(
+                            "hook",
+                            hook.path(),
+                            "succeeded",
+                            true,
+                            "reason",
+                            hook.effect(true) + ": canary " + payload.name() + " " + payload.phase()));
             return;
         }
         judge(rc, hook, payload);
@@ -87,25 +109,44 @@ public final class FlaggerRoutes {
 
     /** One line, as Flagger's events show it: what the answer does, the verdict, and its root cause when it has one. */
     private static String reason(FlaggerHook hook, boolean succeeded, GateAnswer verdict) {
-        String cause = verdict.rootCause() == null ? "" : verdict.rootCause().lines().findFirst().orElse("").strip();
+        String cause = verdict.rootCause() == null
+                ? ""
+                : verdict.rootCause().lines().findFirst().orElse("").strip();
         return hook.effect(succeeded) + ": " + verdict.decision() + " (" + verdict.confidence() + " %)"
                 + (cause.isEmpty() || cause.equalsIgnoreCase("none") ? "" : ", " + cause);
     }
 
     private void judge(RoutingContext rc, FlaggerHook hook, FlaggerPayload payload) {
-        Measurement m = new Measurement(payload.namespace(), TargetKind.FLAGGER_CANARY, payload.name(), payload.checksum(),
-                "", "", payload.hints(),
+        Measurement m = new Measurement(
+                payload.namespace(),
+                TargetKind.FLAGGER_CANARY,
+                payload.name(),
+                payload.checksum(),
+                "",
+                "",
+                payload.hints(),
                 SourceRepository.NONE);
         MeasurementOutcome outcome = measurements.await(m, GateRoutes.caller(rc), wait);
         if (outcome instanceof MeasurementOutcome.Judged judged) {
             GateAnswer verdict = GateAnswer.of(judged.analysis());
             boolean succeeded = hook.succeeds(verdict.decision());
-            JsonReply.send(rc, succeeded ? 200 : 412, new FlaggerAnswer(hook.path(), succeeded, reason(hook, succeeded, verdict), verdict));
+            JsonReply.send(
+                    rc,
+                    succeeded ? 200 : 412,
+                    new FlaggerAnswer(hook.path(), succeeded, reason(hook, succeeded, verdict), verdict));
         } else if (outcome instanceof MeasurementOutcome.Running) {
             boolean succeeded = hook.succeedsWhileRunning();
-            JsonReply.send(rc, succeeded ? 202 : 425, Map.of("hook", hook.path(), "succeeded", succeeded,
-                    "reason", hook.effect(succeeded) + ": the analysis of " + payload.namespace() + "/" + payload.name()
-                            + " is still running after " + wait.toSeconds() + " s; the next call joins it"));
+            JsonReply.send(
+                    rc,
+                    succeeded ? 202 : 425,
+                    Map.of(
+                            "hook",
+                            hook.path(),
+                            "succeeded",
+                            succeeded,
+                            "reason",
+                            hook.effect(succeeded) + ": the analysis of " + payload.namespace() + "/" + payload.name()
+                                    + " is still running after " + wait.toSeconds() + " s; the next call joins it"));
         } else if (outcome instanceof MeasurementOutcome.Refused refused) {
             GateRoutes.tooMany(rc, refused);
         } else if (outcome instanceof MeasurementOutcome.Unresolvable unresolvable) {

@@ -3,16 +3,15 @@ package dev.canarycouncil.orchestrator.gate.flagger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.canarycouncil.orchestrator.gate.AnalysisLimits;
+import dev.canarycouncil.orchestrator.gate.GateAccess;
+import dev.canarycouncil.orchestrator.gate.StalledAnalyses;
+import dev.canarycouncil.runtime.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-
-import dev.canarycouncil.orchestrator.gate.AnalysisLimits;
-import dev.canarycouncil.orchestrator.gate.GateAccess;
-import dev.canarycouncil.orchestrator.gate.StalledAnalyses;
-import dev.canarycouncil.runtime.json.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,14 +22,17 @@ import org.junit.jupiter.api.Test;
  */
 class FlaggerRoutesWhileRunningTest {
 
-    private static final String PAYLOAD = "{\"name\":\"checkout\",\"namespace\":\"shop\",\"phase\":\"Progressing\",\"checksum\":\"5d8f6c9b7\"}";
+    private static final String PAYLOAD =
+            "{\"name\":\"checkout\",\"namespace\":\"shop\",\"phase\":\"Progressing\",\"checksum\":\"5d8f6c9b7\"}";
 
     private StalledAnalyses analyses;
 
     @BeforeEach
     void start() throws Exception {
-        analyses = new StalledAnalyses(AnalysisLimits.defaults(),
-                (measurements, router) -> new FlaggerRoutes(measurements, Duration.ofMillis(300), GateAccess.open()).mount(router));
+        analyses = new StalledAnalyses(
+                AnalysisLimits.defaults(),
+                (measurements, router) ->
+                        new FlaggerRoutes(measurements, Duration.ofMillis(300), GateAccess.open()).mount(router));
     }
 
     @AfterEach
@@ -39,8 +41,11 @@ class FlaggerRoutesWhileRunningTest {
     }
 
     private HttpResponse<String> post(String hook) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + analyses.port() + "/api/v1/flagger/" + hook))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(PAYLOAD)).build();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + analyses.port() + "/api/v1/flagger/" + hook))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(PAYLOAD))
+                .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -48,7 +53,9 @@ class FlaggerRoutesWhileRunningTest {
     void aRunningAnalysisObjectsToNothingAndConfirmsNothing() throws Exception {
         HttpResponse<String> rollout = post("rollout");
         assertEquals(202, rollout.statusCode(), rollout.body());
-        assertTrue(Json.mapper().readTree(rollout.body()).path("reason").asText().contains("still running"), rollout.body());
+        assertTrue(
+                Json.mapper().readTree(rollout.body()).path("reason").asText().contains("still running"),
+                rollout.body());
         assertEquals(202, post("pre-rollout").statusCode());
         assertEquals(425, post("confirm-promotion").statusCode(), "no promotion without a verdict");
         assertEquals(425, post("rollback").statusCode(), "no rollback without a verdict");
