@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.canarycouncil.runtime.json.Json;
+import dev.canarycouncil.runtime.text.Texts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -90,7 +91,7 @@ public final class ConfigDocuments<E extends RuntimeException> {
         }
         if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("while ")) {
             return "is not valid YAML or JSON: "
-                    + oneLine(e.getOriginalMessage()); // a syntax error, from the YAML parser
+                    + parserMessage(e.getOriginalMessage()); // a syntax error, from the YAML parser
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null && !path.isEmpty()) {
             String field = "'" + path + "'";
@@ -106,7 +107,7 @@ public final class ConfigDocuments<E extends RuntimeException> {
             }
         }
         Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : null;
-        return (cause != null ? cause.getMessage() : oneLine(e.getOriginalMessage()))
+        return (cause != null ? cause.getMessage() : parserMessage(e.getOriginalMessage()))
                 + (path.isEmpty() ? "" : " (at " + path + ")");
     }
 
@@ -118,7 +119,7 @@ public final class ConfigDocuments<E extends RuntimeException> {
     }
 
     /** The YAML parser's multi-line message (with a caret under the spot) as one line. */
-    private static String oneLine(String message) {
+    private static String parserMessage(String message) {
         if (message == null) {
             return "unreadable";
         }
@@ -130,10 +131,6 @@ public final class ConfigDocuments<E extends RuntimeException> {
     }
 
     private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
+        return message == null ? "unreadable" : Texts.firstLine(message);
     }
 }

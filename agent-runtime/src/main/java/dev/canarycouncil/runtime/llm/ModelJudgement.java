@@ -1,6 +1,7 @@
 package dev.canarycouncil.runtime.llm;
 
 import dev.canarycouncil.runtime.schema.Decision;
+import dev.canarycouncil.runtime.text.Texts;
 import dev.langchain4j.model.output.structured.Description;
 
 /** The structured answer a reviewing model must give; its JSON schema is derived from this record. */
@@ -36,11 +37,7 @@ public record ModelJudgement(
         return new ModelJudgement(
                 verdict,
                 confidence,
-                cut(reasoning.strip(), MAX_REASONING),
-                rootCause == null || rootCause.isBlank() ? "none" : cut(rootCause.strip(), MAX_ROOT_CAUSE));
-    }
-
-    private static String cut(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max) + "…";
+                Texts.cut(reasoning.strip(), MAX_REASONING),
+                rootCause == null || rootCause.isBlank() ? "none" : Texts.cut(rootCause.strip(), MAX_ROOT_CAUSE));
     }
 }

@@ -20,6 +20,18 @@ public final class Texts {
         return s == null ? "" : s.lines().findFirst().orElse("");
     }
 
+    /**
+     * The first {@code max} characters followed by an ellipsis when the text is longer: for bounds
+     * stated as "keeps N characters" (a model's answer, a plug-in's finding), where the ellipsis
+     * comes on top.
+     */
+    public static String cut(String s, int max) {
+        if (s == null) {
+            return "";
+        }
+        return s.length() <= max ? s : s.substring(0, max) + ELLIPSIS;
+    }
+
     /** At most {@code max} characters: longer text keeps its first {@code max - 1} and ends with an ellipsis. */
     public static String abbreviate(String s, int max) {
         if (max < 1) {

@@ -20,4 +20,11 @@ class TextsTest {
         assertEquals("", Texts.abbreviate(null, 4));
         assertThrows(IllegalArgumentException.class, () -> Texts.abbreviate("x", 0));
     }
+
+    @Test
+    void cutKeepsTheStatedNumberOfCharactersThenMarksTheCut() {
+        assertEquals("abcd", Texts.cut("abcd", 4));
+        assertEquals("abcd…", Texts.cut("abcde", 4));
+        assertEquals("", Texts.cut(null, 4));
+    }
 }

@@ -5,6 +5,7 @@ import dev.canarycouncil.runtime.schema.Evidence;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.LogLatencyEvidence;
 import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
+import dev.canarycouncil.runtime.text.Texts;
 import java.util.List;
 
 /**
@@ -92,7 +93,8 @@ final class FindingBounds {
         return e;
     }
 
+    /** A plug-in may leave a text out: absent stays absent. */
     private static String cut(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max) + "…";
+        return s == null ? null : Texts.cut(s, max);
     }
 }

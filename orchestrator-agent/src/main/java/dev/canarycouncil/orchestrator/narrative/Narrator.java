@@ -9,6 +9,7 @@ import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.TokenUsage;
 import dev.canarycouncil.runtime.schema.Verdict;
+import dev.canarycouncil.runtime.text.Texts;
 import java.util.Optional;
 
 /**
@@ -51,13 +52,13 @@ public final class Narrator {
             return new Narrative(template, verdict.rootCause(), null, outcome.usage(), why);
         }
         NarrativeAnswer a = outcome.value();
-        String analysis = session.redactor().redact(cut(a.analysis().strip(), MAX_ANALYSIS));
+        String analysis = session.redactor().redact(Texts.cut(a.analysis().strip(), MAX_ANALYSIS));
         // A promoted canary has no root cause, whatever the model thinks; without one from the model keep ours.
         String rootCause = verdict.decision() == Decision.PROMOTE
                 ? verdict.rootCause()
                 : blank(a.rootCause())
                         ? verdict.rootCause()
-                        : session.redactor().redact(cut(a.rootCause().strip(), MAX_ROOT_CAUSE));
+                        : session.redactor().redact(Texts.cut(a.rootCause().strip(), MAX_ROOT_CAUSE));
         return new Narrative(analysis, rootCause, session.model(), outcome.usage(), null);
     }
 
@@ -110,9 +111,5 @@ public final class Narrator {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    private static String cut(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max) + "…";
     }
 }

@@ -139,7 +139,7 @@ public final class TimeoutA2aHttpClient implements A2AHttpClient {
                     handle.completeExceptionally(failure);
                 } else if (response.statusCode() / 100 != 2) {
                     IOException error = new IOException(
-                            "HTTP " + response.statusCode() + " from " + url + ": " + abbreviate(response.body()));
+                            "HTTP " + response.statusCode() + " from " + url + ": " + describeBody(response.body()));
                     onError.accept(error);
                     handle.completeExceptionally(error);
                 } else {
@@ -290,7 +290,7 @@ public final class TimeoutA2aHttpClient implements A2AHttpClient {
                 ignored -> head.toString(StandardCharsets.UTF_8));
     }
 
-    private static String abbreviate(String body) {
+    private static String describeBody(String body) {
         if (body == null) {
             return "";
         }
