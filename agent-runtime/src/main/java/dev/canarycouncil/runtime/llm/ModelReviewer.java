@@ -48,7 +48,7 @@ public final class ModelReviewer {
                 session.run(budget, (model, fence) -> ask(model, fence, request, finding));
         if (!outcome.answered()) {
             progress.report(session.model() + " gave no usable review ("
-                    + outcome.status().name().toLowerCase() + "): " + outcome.detail()
+                    + outcome.status().name().toLowerCase(java.util.Locale.ROOT) + "): " + outcome.detail()
                     + "; the finding stands on its deterministic evidence");
             return ModelReview.unusable(session.model(), outcome.status(), outcome.usage(), outcome.detail());
         }

@@ -50,7 +50,8 @@ final class ModelUse {
             }
             perAgent.merge(f.agent(), r.usage(), TokenUsage::plus);
             if (!r.answered()) {
-                notes.add(f.agent() + ": " + r.model() + " " + r.status().name().toLowerCase() + ": " + r.detail());
+                notes.add(f.agent() + ": " + r.model() + " " + r.status().name().toLowerCase(java.util.Locale.ROOT)
+                        + ": " + r.detail());
             }
         }
         if (narrative.model() != null || narrative.note() != null) {

@@ -30,8 +30,7 @@ public final class TemplateNarrative {
         }
         if (!v.failures().isEmpty()) {
             b.append(v.failures().stream().map(f -> f.agent()).collect(Collectors.joining(", ")))
-                    .append(v.failures().size() == 1 ? " gave" : " gave")
-                    .append(" no finding. ");
+                    .append(" gave no finding. ");
         }
         if (v.decision() == Decision.ROLLBACK) {
             b.append("Most likely cause: ").append(v.rootCause()).append(". ");
