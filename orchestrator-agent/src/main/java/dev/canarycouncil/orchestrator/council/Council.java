@@ -17,6 +17,7 @@ import dev.canarycouncil.runtime.schema.IssueRequest;
 import dev.canarycouncil.runtime.schema.Verdict;
 import dev.canarycouncil.runtime.schema.VerdictSubject;
 import io.a2a.spec.Message;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,6 +45,7 @@ public final class Council {
     private final Narrator narrator;
     private final long tokenBudget;
     private final MemberPoll poll;
+    private final AnalysisListener listener;
 
     /** A council without a model of its own: template prose, members spend their own budgets. */
     public Council(CouncilDirectory directory, TargetResolver resolver, CouncilSettings settings) {
@@ -72,6 +74,19 @@ public final class Council {
             Narrator narrator,
             long tokenBudget,
             TrackRecords trackRecords) {
+        this(directory, resolver, settings, narrator, tokenBudget, trackRecords, AnalysisListener.NONE);
+    }
+
+    /** @param listener told of every finished analysis (the history) */
+    public Council(
+            CouncilDirectory directory,
+            TargetResolver resolver,
+            CouncilSettings settings,
+            Narrator narrator,
+            long tokenBudget,
+            TrackRecords trackRecords,
+            AnalysisListener listener) {
+        this.listener = listener;
         this.poll = new MemberPoll(settings, trackRecords);
         this.directory = directory;
         this.resolver = resolver;
@@ -96,9 +111,12 @@ public final class Council {
      * The same, keeping the request, for follow-up questions routed to the members. The steps: resolve
      * the canary, poll the members, weigh their ballots, draft the issue on a rollback, write the prose.
      */
-    public Analysis analyzeFully(AnalysisTarget target, Requester requester, Progress progress)
+    public Analysis analyzeFully(AnalysisTarget target, Requester requester, Progress reported)
             throws InterruptedException {
         long started = System.nanoTime();
+        Instant startedAt = Instant.now();
+        ProgressLog log = new ProgressLog(reported, Clock.systemUTC());
+        Progress progress = log;
         String analysisId = UUID.randomUUID().toString();
         AnalysisRequest resolved = resolver.resolve(target, analysisId);
         progress.report("analysing canary " + resolved.canary().podTemplateHash() + " of " + resolved.namespace() + "/"
@@ -132,7 +150,20 @@ public final class Council {
                 verdict.decision(),
                 verdict.confidence(),
                 verdict.durationMs());
+        tell(new FinishedAnalysis(request, verdict, requester, startedAt, log.events()));
         return new Analysis(request, verdict);
+    }
+
+    /** The verdict stands whatever the listener does: keeping it must never cost the controller its answer. */
+    private void tell(FinishedAnalysis finished) {
+        try {
+            listener.finished(finished);
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "analysis {} was decided but not handed to the history: {}",
+                    finished.verdict().analysisId(),
+                    e.toString());
+        }
     }
 
     /** The members, for routing follow-up questions. */
