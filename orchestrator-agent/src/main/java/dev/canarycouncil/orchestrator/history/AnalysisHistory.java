@@ -1,0 +1,167 @@
+package dev.canarycouncil.orchestrator.history;
+
+import dev.canarycouncil.orchestrator.council.AnalysisListener;
+import dev.canarycouncil.orchestrator.council.FinishedAnalysis;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps every finished analysis in the store, off the analysing thread: the controller's answer never
+ * waits for the database. While the database is down or full, analyses wait in memory (up to
+ * {@value #MAX_PENDING}) and are written when it is back; retention runs hourly.
+ */
+public final class AnalysisHistory implements AnalysisListener, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnalysisHistory.class);
+
+    /** About a day of analyses at one a minute per rollout for a busy cluster; past it the oldest wait is given up. */
+    static final int MAX_PENDING = 10_000;
+
+    private final AnalysisStore store;
+    private final Clock clock;
+    private final Duration retryEvery;
+    private final ScheduledExecutorService writer;
+    private final Deque<FinishedAnalysis> pending = new ArrayDeque<>();
+    private volatile Optional<String> failure = Optional.empty();
+    private long dropped;
+    private boolean retryScheduled;
+
+    /** @param retryEvery how soon a failed write is tried again */
+    public AnalysisHistory(AnalysisStore store, Clock clock, Duration retryEvery) {
+        this.store = store;
+        this.clock = clock;
+        this.retryEvery = retryEvery;
+        this.writer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "history-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        writer.scheduleWithFixedDelay(this::applyRetention, 0, 1, TimeUnit.HOURS);
+    }
+
+    /** Whether the history can be read and written now, and what is waiting. */
+    public record Status(boolean available, int pending, long dropped, Optional<String> problem) {}
+
+    @Override
+    public void finished(FinishedAnalysis analysis) {
+        synchronized (pending) {
+            if (pending.size() >= MAX_PENDING) {
+                pending.removeFirst();
+                dropped++;
+            }
+            pending.addLast(analysis);
+        }
+        writer.execute(this::drain);
+    }
+
+    public AnalysisStore store() {
+        return store;
+    }
+
+    public Status status() {
+        synchronized (pending) {
+            return new Status(failure.isEmpty(), pending.size(), dropped, failure);
+        }
+    }
+
+    /** Waits until everything handed over so far was written or failed once (for an orderly stop and for tests). */
+    public void flush(Duration timeout) throws InterruptedException {
+        var done = writer.submit(this::drain);
+        try {
+            done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("history writes did not finish within {} ms", timeout.toMillis());
+        }
+    }
+
+    private void drain() {
+        while (true) {
+            FinishedAnalysis next;
+            synchronized (pending) {
+                next = pending.peekFirst();
+            }
+            if (next == null) {
+                return;
+            }
+            try {
+                store.save(next);
+                synchronized (pending) {
+                    pending.remove(next);
+                }
+                if (failure.isPresent()) {
+                    LOG.info(
+                            "the history at {} is writable again",
+                            store.settings().describe());
+                    failure = Optional.empty();
+                }
+            } catch (HistoryStoreException | IllegalStateException e) {
+                if (failure.isEmpty()) {
+                    LOG.warn(
+                            "{}; {} analysis(es) kept in memory, retrying every {} s",
+                            e.getMessage(),
+                            status().pending(),
+                            retryEvery.toSeconds());
+                }
+                failure = Optional.of(e.getMessage());
+                scheduleRetry();
+                return;
+            }
+        }
+    }
+
+    private void scheduleRetry() {
+        synchronized (pending) {
+            if (retryScheduled) {
+                return;
+            }
+            retryScheduled = true;
+        }
+        writer.schedule(
+                () -> {
+                    synchronized (pending) {
+                        retryScheduled = false;
+                    }
+                    drain();
+                },
+                retryEvery.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void applyRetention() {
+        try {
+            int deleted = store.deleteDecidedBefore(
+                    clock.instant().minus(store.settings().retention()));
+            if (deleted > 0) {
+                LOG.info(
+                        "history: {} analysis(es) older than {} days deleted",
+                        deleted,
+                        store.settings().retention().toDays());
+            }
+        } catch (HistoryStoreException e) {
+            LOG.warn("history retention skipped: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            flush(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        writer.shutdownNow();
+        int left = status().pending();
+        if (left > 0) {
+            LOG.warn("{} analysis(es) could not be written to the history before stopping", left);
+        }
+        store.close();
+    }
+}

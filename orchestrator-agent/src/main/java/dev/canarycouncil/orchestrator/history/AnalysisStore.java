@@ -1,0 +1,355 @@
+package dev.canarycouncil.orchestrator.history;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.canarycouncil.orchestrator.council.FinishedAnalysis;
+import dev.canarycouncil.orchestrator.council.Requester;
+import dev.canarycouncil.runtime.json.Json;
+import dev.canarycouncil.runtime.schema.AnalysisRequest;
+import dev.canarycouncil.runtime.schema.Decision;
+import dev.canarycouncil.runtime.schema.Verdict;
+import dev.canarycouncil.runtime.text.Texts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+
+/**
+ * The analysis history in a relational database: H2 embedded or PostgreSQL, the same SQL for both.
+ * The schema is Flyway's to create and upgrade at start-up; a schema newer than this version knows,
+ * or one Flyway did not make, stops the start with the reason instead of being written over.
+ */
+public final class AnalysisStore implements AutoCloseable {
+
+    private static final String COLUMNS = "id, namespace, rollout, canary_hash, stable_hash, requester, started_at, "
+            + "decided_at, duration_ms, decision, confidence, mode, issue_title, issue_url";
+
+    private final HistorySettings settings;
+    private final HikariDataSource pool;
+
+    private AnalysisStore(HistorySettings settings, HikariDataSource pool) {
+        this.settings = settings;
+        this.pool = pool;
+    }
+
+    /**
+     * Connects, then creates or upgrades the schema.
+     *
+     * @throws HistoryStoreException naming the database and what is wrong with it
+     */
+    public static AnalysisStore open(HistorySettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        settings.password().ifPresent(p -> config.setPassword(p.reveal()));
+        config.setPoolName("history");
+        config.setMaximumPoolSize(8);
+        // A database that is down must fail a write in seconds, not hold an analysis' thread.
+        config.setConnectionTimeout(5_000);
+        config.setInitializationFailTimeout(-1);
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            migrate(settings, pool);
+            return new AnalysisStore(settings, pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    private static void migrate(HistorySettings settings, HikariDataSource pool) {
+        Flyway flyway = Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/history")
+                .table("history_schema")
+                .load();
+        try {
+            MigrationInfo current = flyway.info().current();
+            MigrationVersion newest = newestLocal(flyway);
+            if (current != null && newest != null && current.getVersion().compareTo(newest) > 0) {
+                throw new HistoryStoreException("the history at " + settings.describe() + " has schema version "
+                        + current.getVersion() + ", newer than this Canary Council knows (" + newest
+                        + "): run the newer version, or give another database");
+            }
+            flyway.migrate();
+        } catch (FlywayException e) {
+            throw new HistoryStoreException(
+                    "the history at " + settings.describe() + " cannot be used: " + Texts.firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static MigrationVersion newestLocal(Flyway flyway) {
+        MigrationVersion newest = null;
+        for (MigrationInfo m : flyway.info().all()) {
+            boolean local =
+                    m.getPhysicalLocation() != null && !m.getPhysicalLocation().isEmpty();
+            if (local
+                    && m.getVersion() != null
+                    && (newest == null || m.getVersion().compareTo(newest) > 0)) {
+                newest = m.getVersion();
+            }
+        }
+        return newest;
+    }
+
+    public HistorySettings settings() {
+        return settings;
+    }
+
+    /** Stores a finished analysis; storing the same one again changes nothing. */
+    public void save(FinishedAnalysis a) {
+        Verdict v = a.verdict();
+        AnalysisRequest r = a.request();
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (exists(c, v.analysisId())) {
+                    c.rollback();
+                    return;
+                }
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO analysis (" + COLUMNS
+                        + ", request_json, verdict_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    s.setString(1, v.analysisId());
+                    s.setString(2, r.namespace());
+                    s.setString(3, r.rollout());
+                    s.setString(4, r.canary().podTemplateHash());
+                    s.setString(5, r.stable().podTemplateHash());
+                    s.setString(6, a.requester().name());
+                    s.setTimestamp(7, Timestamp.from(a.startedAt()));
+                    s.setTimestamp(8, Timestamp.from(v.decidedAt()));
+                    s.setLong(9, v.durationMs());
+                    s.setString(10, v.decision().name());
+                    s.setInt(11, v.confidence());
+                    s.setString(12, v.mode().wire());
+                    s.setString(
+                            13,
+                            v.issue() == null
+                                    ? null
+                                    : Texts.abbreviate(v.issue().title(), 512));
+                    s.setString(
+                            14,
+                            v.issue() == null || v.issue().url() == null
+                                    ? null
+                                    : v.issue().url());
+                    s.setString(15, json(r));
+                    s.setString(16, json(v));
+                    s.executeUpdate();
+                }
+                try (PreparedStatement s = c.prepareStatement(
+                        "INSERT INTO analysis_progress (analysis_id, seq, at, text) VALUES (?, ?, ?, ?)")) {
+                    int seq = 0;
+                    for (FinishedAnalysis.ProgressEvent e : a.progress()) {
+                        s.setString(1, v.analysisId());
+                        s.setInt(2, seq++);
+                        s.setTimestamp(3, Timestamp.from(e.at()));
+                        s.setString(4, Texts.abbreviate(e.text(), 2048));
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("store analysis " + v.analysisId(), e);
+        }
+    }
+
+    public Optional<StoredAnalysis> find(String id) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT " + COLUMNS + ", request_json, verdict_json FROM analysis WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                AnalysisSummary summary = summary(rs);
+                AnalysisRequest request = Json.mapper().readValue(rs.getString("request_json"), AnalysisRequest.class);
+                Verdict verdict = Json.mapper().readValue(rs.getString("verdict_json"), Verdict.class);
+                return Optional.of(new StoredAnalysis(summary, request, verdict, progress(c, id)));
+            }
+        } catch (SQLException e) {
+            throw failure("read analysis " + id, e);
+        } catch (JsonProcessingException e) {
+            throw new HistoryStoreException(
+                    "analysis " + id + " is stored in a form this version cannot read: "
+                            + Texts.firstLine(e.getOriginalMessage()),
+                    e);
+        }
+    }
+
+    public AnalysisPage list(AnalysisQuery q) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        q.namespace().ifPresent(n -> condition(where, args, " AND namespace = ?", n));
+        q.rollout().ifPresent(n -> condition(where, args, " AND rollout = ?", n));
+        q.decision().ifPresent(d -> condition(where, args, " AND decision = ?", d.name()));
+        q.since().ifPresent(t -> condition(where, args, " AND decided_at >= ?", Timestamp.from(t)));
+        q.until().ifPresent(t -> condition(where, args, " AND decided_at < ?", Timestamp.from(t)));
+        try (Connection c = pool.getConnection()) {
+            long total;
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM analysis" + where)) {
+                bind(s, args);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<AnalysisSummary> page = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM analysis" + where
+                    + " ORDER BY decided_at DESC, id LIMIT ? OFFSET ?")) {
+                bind(s, args);
+                s.setInt(args.size() + 1, q.limit());
+                s.setInt(args.size() + 2, q.offset());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        page.add(summary(rs));
+                    }
+                }
+            }
+            return new AnalysisPage(page, total, q.limit(), q.offset());
+        } catch (SQLException e) {
+            throw failure("list analyses", e);
+        }
+    }
+
+    /** Deletes what the retention no longer keeps; their progress goes with them. */
+    public int deleteDecidedBefore(Instant cutoff) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement("DELETE FROM analysis WHERE decided_at < ?")) {
+            s.setTimestamp(1, Timestamp.from(cutoff));
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("delete analyses decided before " + cutoff, e);
+        }
+    }
+
+    public HistoryStats stats() {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT COUNT(*), MIN(decided_at) FROM analysis");
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            Timestamp oldest = rs.getTimestamp(2);
+            return new HistoryStats(
+                    settings.describe(),
+                    rs.getLong(1),
+                    Optional.ofNullable(oldest).map(Timestamp::toInstant),
+                    settings.retention(),
+                    size(c));
+        } catch (SQLException e) {
+            throw failure("count analyses", e);
+        }
+    }
+
+    private Optional<Long> size(Connection c) throws SQLException {
+        switch (settings.kind()) {
+            case POSTGRESQL -> {
+                try (PreparedStatement s = c.prepareStatement("SELECT pg_database_size(current_database())");
+                        ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return Optional.of(rs.getLong(1));
+                }
+            }
+            case EMBEDDED -> {
+                String url = settings.jdbcUrl();
+                Path file = Path.of(url.substring("jdbc:h2:file:".length(), url.indexOf(';')) + ".mv.db");
+                try {
+                    return Optional.of(Files.size(file));
+                } catch (java.io.IOException e) {
+                    return Optional.empty();
+                }
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private static boolean exists(Connection c, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM analysis WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static List<FinishedAnalysis.ProgressEvent> progress(Connection c, String id) throws SQLException {
+        List<FinishedAnalysis.ProgressEvent> events = new ArrayList<>();
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT at, text FROM analysis_progress WHERE analysis_id = ? ORDER BY seq")) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    events.add(new FinishedAnalysis.ProgressEvent(
+                            rs.getTimestamp(1).toInstant(), rs.getString(2)));
+                }
+            }
+        }
+        return events;
+    }
+
+    private static AnalysisSummary summary(ResultSet rs) throws SQLException {
+        return new AnalysisSummary(
+                rs.getString("id"),
+                rs.getString("namespace"),
+                rs.getString("rollout"),
+                rs.getString("canary_hash"),
+                rs.getString("stable_hash"),
+                Requester.valueOf(rs.getString("requester")),
+                rs.getTimestamp("started_at").toInstant(),
+                rs.getTimestamp("decided_at").toInstant(),
+                rs.getLong("duration_ms"),
+                Decision.valueOf(rs.getString("decision")),
+                rs.getInt("confidence"),
+                rs.getString("mode"),
+                Optional.ofNullable(rs.getString("issue_title")),
+                Optional.ofNullable(rs.getString("issue_url")));
+    }
+
+    private static void condition(StringBuilder where, List<Object> args, String sql, Object value) {
+        where.append(sql);
+        args.add(value);
+    }
+
+    private static void bind(PreparedStatement s, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            s.setObject(i + 1, args.get(i));
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return Json.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private HistoryStoreException failure(String action, SQLException e) {
+        return new HistoryStoreException(
+                "cannot " + action + " in the history at " + settings.describe() + ": "
+                        + Texts.firstLine(e.getMessage()),
+                e);
+    }
+}

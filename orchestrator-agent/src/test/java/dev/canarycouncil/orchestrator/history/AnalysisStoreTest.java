@@ -1,0 +1,224 @@
+package dev.canarycouncil.orchestrator.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.canarycouncil.orchestrator.council.FinishedAnalysis;
+import dev.canarycouncil.orchestrator.council.Requester;
+import dev.canarycouncil.runtime.json.Json;
+import dev.canarycouncil.runtime.schema.Decision;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The store on both databases it supports: H2 in a data directory, and a real PostgreSQL server. */
+class AnalysisStoreTest {
+
+    private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+
+    private static PostgresServer postgres;
+    private static int databases;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        PostgresServer.assumeAvailable();
+        postgres = PostgresServer.start();
+    }
+
+    @AfterAll
+    static void stopPostgres() {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    /** A fresh, empty database of each kind. */
+    static Stream<HistorySettings> databases() throws Exception {
+        Path dir = Files.createTempDirectory("history-h2");
+        dir.toFile().deleteOnExit();
+        String db = "test" + (++databases);
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), "");
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + db);
+        }
+        return Stream.of(
+                HistorySettings.embedded(dir, HistorySettings.DEFAULT_RETENTION),
+                HistorySettings.postgresql(
+                        postgres.jdbcUrl().replace("/postgres", "/" + db),
+                        postgres.user(),
+                        Optional.empty(),
+                        HistorySettings.DEFAULT_RETENTION));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void anAnalysisIsStoredWholeAndReadBackAsItWasDecided(HistorySettings settings) throws Exception {
+        FinishedAnalysis a =
+                HistoryFixtures.finished("a-1", "shop", "checkout", Decision.ROLLBACK, T0, Requester.CONTROLLER);
+        try (AnalysisStore store = AnalysisStore.open(settings)) {
+            store.save(a);
+            store.save(a); // a retried write stores nothing twice
+            StoredAnalysis back = store.find("a-1").orElseThrow();
+            assertEquals(
+                    Json.mapper().writeValueAsString(a.verdict()), Json.mapper().writeValueAsString(back.verdict()));
+            assertEquals(
+                    Json.mapper().writeValueAsString(a.request()), Json.mapper().writeValueAsString(back.request()));
+            assertEquals(a.progress(), back.progress());
+            AnalysisSummary s = back.summary();
+            assertEquals(
+                    List.of("shop", "checkout", "7c9d6f5b4", "5f7d8c9b6"),
+                    List.of(s.namespace(), s.rollout(), s.canaryHash(), s.stableHash()));
+            assertEquals(Requester.CONTROLLER, s.requester());
+            assertEquals(Decision.ROLLBACK, s.decision());
+            assertEquals(T0, s.decidedAt());
+            assertEquals(Optional.of("Canary 7c9d6f5b4 of checkout panics"), s.issueTitle());
+            assertEquals(1, store.list(AnalysisQuery.recent(50)).total());
+            assertTrue(store.find("no-such").isEmpty());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void listsFilterAndPageNewestFirst(HistorySettings settings) {
+        try (AnalysisStore store = AnalysisStore.open(settings)) {
+            for (int i = 0; i < 12; i++) {
+                store.save(HistoryFixtures.finished(
+                        "a-" + i,
+                        i % 3 == 0 ? "payments" : "shop",
+                        i % 2 == 0 ? "checkout" : "cart",
+                        i % 4 == 0 ? Decision.ROLLBACK : Decision.PROMOTE,
+                        T0.plus(Duration.ofMinutes(i)),
+                        Requester.PEER));
+            }
+            AnalysisPage first = store.list(AnalysisQuery.recent(5));
+            assertEquals(12, first.total());
+            assertEquals(List.of("a-11", "a-10", "a-9", "a-8", "a-7"), ids(first));
+            AnalysisPage third = store.list(new AnalysisQuery(
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 5, 10));
+            assertEquals(List.of("a-1", "a-0"), ids(third));
+
+            AnalysisPage shopCheckout = store.list(new AnalysisQuery(
+                    Optional.of("shop"),
+                    Optional.of("checkout"),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    50,
+                    0));
+            assertEquals(List.of("a-10", "a-8", "a-4", "a-2"), ids(shopCheckout));
+            AnalysisPage rollbacks = store.list(new AnalysisQuery(
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of(Decision.ROLLBACK),
+                    Optional.empty(),
+                    Optional.empty(),
+                    50,
+                    0));
+            assertEquals(List.of("a-8", "a-4", "a-0"), ids(rollbacks));
+            AnalysisPage window = store.list(new AnalysisQuery(
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of(T0.plus(Duration.ofMinutes(3))),
+                    Optional.of(T0.plus(Duration.ofMinutes(6))),
+                    50,
+                    0));
+            assertEquals(List.of("a-5", "a-4", "a-3"), ids(window));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void retentionDeletesOldAnalysesWithTheirProgressAndStatsSayWhatIsKept(HistorySettings settings) {
+        try (AnalysisStore store = AnalysisStore.open(settings)) {
+            store.save(HistoryFixtures.finished(
+                    "old", "shop", "checkout", Decision.PROMOTE, T0.minus(Duration.ofDays(100)), Requester.PEER));
+            store.save(HistoryFixtures.finished("new", "shop", "checkout", Decision.PROMOTE, T0, Requester.PEER));
+            HistoryStats before = store.stats();
+            assertEquals(2, before.analyses());
+            assertEquals(Optional.of(T0.minus(Duration.ofDays(100))), before.oldest());
+            assertTrue(before.sizeBytes().orElseThrow() > 0, "an on-disk database reports its size");
+            assertEquals(1, store.deleteDecidedBefore(T0.minus(HistorySettings.DEFAULT_RETENTION)));
+            assertTrue(store.find("old").isEmpty());
+            assertEquals(2, store.find("new").orElseThrow().progress().size());
+            assertEquals(Optional.of(T0), store.stats().oldest());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void analysesOutliveARestart(HistorySettings settings) {
+        try (AnalysisStore store = AnalysisStore.open(settings)) {
+            store.save(HistoryFixtures.finished("kept", "shop", "checkout", Decision.PROMOTE, T0, Requester.PEER));
+        }
+        try (AnalysisStore again = AnalysisStore.open(settings)) {
+            assertEquals(
+                    Decision.PROMOTE, again.find("kept").orElseThrow().summary().decision());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aSchemaNewerThanThisVersionStopsTheStartInsteadOfBeingUsed(HistorySettings settings) throws Exception {
+        AnalysisStore.open(settings).close();
+        try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), "");
+                Statement s = c.createStatement()) {
+            s.execute("INSERT INTO history_schema (installed_rank, version, description, type, script, checksum, "
+                    + "installed_by, execution_time, success) VALUES (99, '99', 'from the future', 'SQL', "
+                    + "'V99__from_the_future.sql', 0, 'council', 1, TRUE)");
+        }
+        HistoryStoreException e = assertThrows(HistoryStoreException.class, () -> AnalysisStore.open(settings));
+        assertTrue(
+                e.getMessage().contains("schema version 99, newer than this Canary Council knows (1)"), e.getMessage());
+        assertTrue(e.getMessage().contains(settings.describe()), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void tablesFlywayDidNotMakeAreNotWrittenOver(HistorySettings settings) throws Exception {
+        try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), "");
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE analysis (id VARCHAR(10))");
+        }
+        HistoryStoreException e = assertThrows(HistoryStoreException.class, () -> AnalysisStore.open(settings));
+        assertTrue(
+                e.getMessage().startsWith("the history at " + settings.describe() + " cannot be used"), e.getMessage());
+        assertTrue(e.getMessage().toLowerCase().contains("schema history"), e.getMessage());
+    }
+
+    @Test
+    void aDatabaseThatDoesNotAnswerIsAStartUpErrorNamingIt() throws Exception {
+        HistorySettings nowhere;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            nowhere = HistorySettings.postgresql(
+                    "jdbc:postgresql://127.0.0.1:" + s.getLocalPort() + "/none",
+                    "council",
+                    Optional.empty(),
+                    HistorySettings.DEFAULT_RETENTION);
+        }
+        HistorySettings target = nowhere;
+        long started = System.nanoTime();
+        HistoryStoreException e = assertThrows(HistoryStoreException.class, () -> AnalysisStore.open(target));
+        assertTrue(e.getMessage().contains("PostgreSQL at " + target.jdbcUrl()), e.getMessage());
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 30, "fails within the pool's timeout");
+        assertFalse(e.getMessage().contains("password"), e.getMessage());
+    }
+
+    private static List<String> ids(AnalysisPage page) {
+        return page.analyses().stream().map(AnalysisSummary::id).toList();
+    }
+}
