@@ -14,6 +14,7 @@ import dev.canarycouncil.orchestrator.OrchestratorConfig;
 import dev.canarycouncil.orchestrator.OrchestratorService;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.orchestrator.gate.GateSettings;
+import dev.canarycouncil.orchestrator.history.HistorySettings;
 import dev.canarycouncil.runtime.a2a.auth.ServerAuth;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
 import dev.canarycouncil.runtime.http.HttpEndpoint;
@@ -44,10 +45,19 @@ final class CouncilAssembly {
     private final ModelConfig models;
     private final GateSettings gate;
     private final OptionalInt gatePort;
+    private final HistorySettings history;
 
     CouncilAssembly(
             Vertx vertx, String host, A2aServerSettings settings, MetricSetChoice metricSet, ModelConfig models) {
-        this(vertx, host, settings, metricSet, models, GateSettings.defaults(), OptionalInt.empty());
+        this(
+                vertx,
+                host,
+                settings,
+                metricSet,
+                models,
+                GateSettings.defaults(),
+                OptionalInt.empty(),
+                HistorySettings.inMemory());
     }
 
     private CouncilAssembly(
@@ -57,7 +67,9 @@ final class CouncilAssembly {
             MetricSetChoice metricSet,
             ModelConfig models,
             GateSettings gate,
-            OptionalInt gatePort) {
+            OptionalInt gatePort,
+            HistorySettings history) {
+        this.history = history;
         this.vertx = vertx;
         this.host = host;
         this.settings = settings;
@@ -69,7 +81,12 @@ final class CouncilAssembly {
 
     /** This assembly with the orchestrator's controller endpoints served as {@code gate} says, on {@code port} when given. */
     CouncilAssembly withGate(GateSettings newGate, OptionalInt port) {
-        return new CouncilAssembly(vertx, host, settings, metricSet, models, newGate, port);
+        return new CouncilAssembly(vertx, host, settings, metricSet, models, newGate, port, history);
+    }
+
+    /** This assembly with the orchestrator keeping its analyses where {@code where} says (in memory otherwise). */
+    CouncilAssembly withHistory(HistorySettings where) {
+        return new CouncilAssembly(vertx, host, settings, metricSet, models, gate, gatePort, where);
     }
 
     /** With one metric set, compared as it is, whatever series the canary has. */
@@ -148,7 +165,8 @@ final class CouncilAssembly {
                             models,
                             members.trackRecords(),
                             members.discovery(),
-                            gate),
+                            gate,
+                            history),
                     settings);
             return new StartedPart(OrchestratorService.NAME, endpoint, service, gateEndpoint);
         } catch (RuntimeException e) {

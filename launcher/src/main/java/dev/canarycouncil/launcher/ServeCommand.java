@@ -9,6 +9,7 @@ import dev.canarycouncil.metrics.config.MetricSetChoice;
 import dev.canarycouncil.orchestrator.OrchestratorService;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.orchestrator.gate.GateSettings;
+import dev.canarycouncil.orchestrator.history.HistorySettings;
 import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
 import dev.canarycouncil.runtime.a2a.auth.ServerAuth;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
@@ -52,6 +53,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     IssueFilingOptions issues;
+
+    @Mixin
+    HistoryOptions history;
 
     @Option(
             names = "--agent",
@@ -119,6 +123,7 @@ final class ServeCommand implements Callable<Integer> {
         tools.requireAtMostOneSource();
         Optional<AgentSecret> secret = auth.secret();
         GateSettings gateSettings = gate.settings();
+        HistorySettings historySettings = history.settings();
         OptionalInt gatePort = gate.port();
         int orchestratorPort = agent == null ? basePort : port;
         if (gatePort.isPresent() && gatePort.getAsInt() != 0 && gatePort.getAsInt() == orchestratorPort) {
@@ -139,7 +144,8 @@ final class ServeCommand implements Callable<Integer> {
                         s -> A2aServerSettings.defaults().withAuth(ServerAuth.bearer(s)))
                 .orElse(A2aServerSettings.defaults());
         CouncilAssembly assembly = new CouncilAssembly(vertx, host, serverSettings, metricSet, modelConfig)
-                .withGate(gateSettings, gatePort);
+                .withGate(gateSettings, gatePort)
+                .withHistory(historySettings);
         List<AutoCloseable> running = new ArrayList<>();
         try {
             if (agent == null) {

@@ -358,16 +358,26 @@ class DeployManifestsTest {
                         }
                     });
                 });
-                optionValue(part.args(), "--issue-dir").ifPresent(dir -> {
-                    Optional<JsonNode> mount = mountHolding(part.container(), dir);
-                    Optional<JsonNode> volume = mount.flatMap(m -> volume(part.deployment(), text(m, "name")));
-                    if (volume.isEmpty()
-                            || !volume.get().has("emptyDir")
-                            || mount.get().path("readOnly").asBoolean(false)) {
-                        problems.add(part + ": --issue-dir " + dir + " is not on a writable emptyDir "
-                                + "(the root filesystem is read-only)");
-                    }
-                });
+                for (String option : List.of("--issue-dir", "--data-dir")) {
+                    optionValue(part.args(), option).ifPresent(dir -> {
+                        Optional<JsonNode> mount = mountHolding(part.container(), dir);
+                        Optional<JsonNode> volume = mount.flatMap(m -> volume(part.deployment(), text(m, "name")));
+                        if (volume.isEmpty()
+                                || !(volume.get().has("emptyDir")
+                                        || volume.get().has("persistentVolumeClaim"))
+                                || mount.get().path("readOnly").asBoolean(false)) {
+                            problems.add(part + ": " + option + " " + dir + " is not on a writable volume "
+                                    + "(the root filesystem is read-only)");
+                        }
+                    });
+                }
+                if (part.agent().equals("orchestrator")
+                        && optionValue(part.args(), "--data-dir").isEmpty()
+                        && valueOf(part, "--history-url", "CANARY_COUNCIL_HISTORY_URL")
+                                .isEmpty()) {
+                    problems.add(part + ": neither --data-dir nor a history URL: the embedded history would be "
+                            + "written under a read-only home directory");
+                }
             }
         }
         assertNoProblems(problems);

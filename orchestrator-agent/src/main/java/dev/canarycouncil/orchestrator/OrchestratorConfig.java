@@ -2,6 +2,7 @@ package dev.canarycouncil.orchestrator;
 
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.orchestrator.gate.GateSettings;
+import dev.canarycouncil.orchestrator.history.HistorySettings;
 import dev.canarycouncil.orchestrator.members.MemberDiscovery;
 import dev.canarycouncil.orchestrator.members.MembersConfig;
 import dev.canarycouncil.orchestrator.members.TrackRecords;
@@ -18,6 +19,7 @@ import java.util.List;
  * @param trackRecords  members' measured records, used as vote strengths; {@link TrackRecords#none()} for self-reported confidence
  * @param discovery     finds more members at run time (labelled Kubernetes Services); null for none
  * @param gate          how the controller endpoints are served: the plugin endpoint, analysis limits, the gate token
+ * @param history       where every analysis is kept; in memory unless given
  */
 public record OrchestratorConfig(
         String mcpUrl,
@@ -26,9 +28,11 @@ public record OrchestratorConfig(
         ModelConfig models,
         TrackRecords trackRecords,
         MemberDiscovery discovery,
-        GateSettings gate) {
+        GateSettings gate,
+        HistorySettings history) {
 
     public OrchestratorConfig {
+        history = history == null ? HistorySettings.inMemory() : history;
         models = models == null ? ModelConfig.none() : models;
         trackRecords = trackRecords == null ? TrackRecords.none() : trackRecords;
         gate = gate == null ? GateSettings.defaults() : gate;
@@ -42,7 +46,8 @@ public record OrchestratorConfig(
                 models,
                 TrackRecords.none(),
                 null,
-                GateSettings.defaults());
+                GateSettings.defaults(),
+                HistorySettings.inMemory());
     }
 
     /** A coordinator without models. */

@@ -15,6 +15,9 @@ import dev.canarycouncil.orchestrator.gate.GateRoutes;
 import dev.canarycouncil.orchestrator.gate.GateSettings;
 import dev.canarycouncil.orchestrator.gate.Measurements;
 import dev.canarycouncil.orchestrator.gate.flagger.FlaggerRoutes;
+import dev.canarycouncil.orchestrator.history.AnalysisHistory;
+import dev.canarycouncil.orchestrator.history.AnalysisStore;
+import dev.canarycouncil.orchestrator.history.HistoryRoutes;
 import dev.canarycouncil.orchestrator.members.MemberEntry;
 import dev.canarycouncil.orchestrator.narrative.Narrator;
 import dev.canarycouncil.orchestrator.plugin.PluginRoutes;
@@ -49,6 +52,8 @@ public final class OrchestratorService implements AutoCloseable {
      * minutes gets a fresh analysis each time.
      */
     private static final Duration MEASUREMENT_KEPT = Duration.ofMinutes(2);
+    /** How soon a history write that failed (database down or full) is tried again. */
+    private static final Duration HISTORY_RETRY = Duration.ofSeconds(10);
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OrchestratorService.class);
 
@@ -58,6 +63,7 @@ public final class OrchestratorService implements AutoCloseable {
     private final A2aAgentServer a2a;
     private final Optional<ModelSession> model;
     private final Optional<McpToolAccess> modelTools;
+    private final AnalysisHistory history;
 
     private OrchestratorService(
             McpToolClient tools,
@@ -65,7 +71,9 @@ public final class OrchestratorService implements AutoCloseable {
             ExecutorService calls,
             A2aAgentServer a2a,
             Optional<ModelSession> model,
-            Optional<McpToolAccess> modelTools) {
+            Optional<McpToolAccess> modelTools,
+            AnalysisHistory history) {
+        this.history = history;
         this.tools = tools;
         this.directory = directory;
         this.calls = calls;
@@ -87,6 +95,13 @@ public final class OrchestratorService implements AutoCloseable {
      */
     public static OrchestratorService mount(
             Router router, Router gateRouter, String publicUrl, OrchestratorConfig config, A2aServerSettings settings) {
+        // First: a history that cannot be used (a newer schema, a database that does not answer) stops the start.
+        AnalysisHistory history =
+                new AnalysisHistory(AnalysisStore.open(config.history()), java.time.Clock.systemUTC(), HISTORY_RETRY);
+        LOG.info(
+                "analysis history: {}, kept {} days",
+                config.history().describe(),
+                config.history().retention().toDays());
         McpToolClient tools = new McpToolClient(
                 config.mcpUrl(), Duration.ofSeconds(30), settings.auth().map(ServerAuth::secret));
         ExecutorService calls = callThreads();
@@ -118,7 +133,8 @@ public final class OrchestratorService implements AutoCloseable {
                 councilSettings,
                 new Narrator(model),
                 models.anyModel() ? models.tokenBudget() : 0,
-                config.trackRecords());
+                config.trackRecords(),
+                history);
         // A blocking message/send to the coordinator must outlast the deadlines it gives its members and its own prose.
         A2aServerSettings own = settings.withBlockingTimeout(membersTime
                 .plus(councilSettings.issueDeadline())
@@ -170,7 +186,8 @@ public final class OrchestratorService implements AutoCloseable {
         new GateRoutes(measurements, analysisTime, access).mount(gateRouter);
         new FlaggerRoutes(measurements, analysisTime, access).mount(gateRouter);
         new dev.canarycouncil.orchestrator.web.WebRoutes().mount(router);
-        return new OrchestratorService(tools, directory, calls, a2a, model, modelTools);
+        new HistoryRoutes(history, settings.auth()).mount(router);
+        return new OrchestratorService(tools, directory, calls, a2a, model, modelTools, history);
     }
 
     private static ExecutorService callThreads() {
@@ -190,5 +207,11 @@ public final class OrchestratorService implements AutoCloseable {
         tools.close();
         model.ifPresent(ModelSession::close);
         modelTools.ifPresent(McpToolAccess::close);
+        history.close();
+    }
+
+    /** The history, for the page and for tests. */
+    public AnalysisHistory history() {
+        return history;
     }
 }

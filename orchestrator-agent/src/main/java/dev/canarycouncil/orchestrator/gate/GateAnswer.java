@@ -2,6 +2,7 @@ package dev.canarycouncil.orchestrator.gate;
 
 import dev.canarycouncil.orchestrator.council.Council;
 import dev.canarycouncil.orchestrator.council.VerdictSummary;
+import dev.canarycouncil.orchestrator.history.HistoryRoutes;
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Verdict;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.List;
  * field a {@code jsonPath} selects; the rest is for the person reading the AnalysisRun.
  *
  * @param notSeen  what the council could not see (no metrics source, unreadable logs)
+ * @param history  where the analysis stays readable afterwards, relative to the orchestrator's page URL
  */
 public record GateAnswer(
         Decision decision,
@@ -24,7 +26,8 @@ public record GateAnswer(
         String stableHash,
         String analysisId,
         String issueUrl,
-        List<String> notSeen) {
+        List<String> notSeen,
+        String history) {
 
     public static GateAnswer of(Council.Analysis analysis) {
         Verdict v = analysis.verdict();
@@ -42,6 +45,7 @@ public record GateAnswer(
                 v.issue() == null ? null : v.issue().url(),
                 v.findings().stream()
                         .flatMap(f -> f.blindSpots().stream().map(b -> f.agent() + ": " + b.describe()))
-                        .toList());
+                        .toList(),
+                HistoryRoutes.link(v.analysisId()));
     }
 }
