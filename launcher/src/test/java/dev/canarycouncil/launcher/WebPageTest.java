@@ -287,7 +287,44 @@ class WebPageTest {
             waiting().until(ExpectedConditions.textToBe(By.id("decision"), "PROMOTE"));
             assertFalse(
                     chromium.driver().getCurrentUrl().contains(token.reveal()), "the token never goes into the URL");
+            waiting()
+                    .until(d -> !d.findElements(By.cssSelector("#history .history-item"))
+                            .isEmpty());
             chromium.screenshot(SCREENSHOTS.resolve("token-protected.png"));
         }
+    }
+
+    @Test
+    @Order(7)
+    void aKeptAnalysisIsListedAndOpensAsItWasDecidedFromItsLink() throws Exception {
+        analyse();
+        chromium.driver().get(council.orchestratorUrl() + "/ui/");
+        waiting()
+                .until(d -> !d.findElements(By.cssSelector("#history .history-item"))
+                        .isEmpty());
+        WebElement first = find("#history .history-item");
+        assertTrue(first.getText().contains("ROLLBACK"), first.getText());
+        assertTrue(first.getText().contains("shop/checkout 7c9d6f5b4"), first.getText());
+        assertTrue(first.getText().contains("peer"), "the page asked over A2A: " + first.getText());
+        String id = first.getDomAttribute("data-id");
+        first.click();
+        waiting().until(ExpectedConditions.textToBe(By.id("decision"), "ROLLBACK"));
+        assertTrue(
+                find("#run-state").getText().toLowerCase(java.util.Locale.ROOT).startsWith("kept"),
+                find("#run-state").getText());
+        assertTrue(all("#progress li").size() >= 3, "the progress lines are kept with the analysis");
+        assertTrue(
+                chromium.driver().getCurrentUrl().endsWith("?analysis=" + id),
+                chromium.driver().getCurrentUrl());
+        assertEquals(2, all("#votes > li").size(), "every vote is shown again");
+
+        // The link alone opens it, as from the web provider's answer or a bookmark.
+        chromium.driver().get(council.orchestratorUrl() + "/ui/?analysis=" + id);
+        waiting().until(ExpectedConditions.textToBe(By.id("decision"), "ROLLBACK"));
+
+        find("#history-decision").sendKeys("promote");
+        find("#history-filter").click();
+        waiting().until(ExpectedConditions.textToBe(By.id("history-status"), "No analysis matches."));
+        chromium.screenshot(SCREENSHOTS.resolve("history.png"));
     }
 }

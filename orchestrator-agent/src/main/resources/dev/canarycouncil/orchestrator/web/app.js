@@ -234,10 +234,107 @@
     }
   }
 
+  // ---------------------------------------------------------------- history
+
+  const HISTORY_URL = new URL('../api/v1/history/analyses', window.location.href).href;
+
+  async function getJson(url) {
+    const headers = { Accept: 'application/json' };
+    const token = sessionStorage.getItem(TOKEN_KEY);
+    if (token) headers.Authorization = `Bearer ${token}`;
+    const res = await fetch(url, { headers });
+    if (res.status === 401) {
+      // The token field appears when an analysis is started, as for the A2A calls; not on a mere look.
+      throw new Error('this council requires its bearer token: start an analysis with it to see the history');
+    }
+    let body = {};
+    try { body = await res.json(); } catch (e) { /* an empty or non-JSON error */ }
+    if (!res.ok) throw new Error(body.error || `the orchestrator answered HTTP ${res.status}`);
+    return body;
+  }
+
+  function fmtDuration(ms) {
+    return ms >= 60000 ? `${Math.round(ms / 60000)} min` : `${(ms / 1000).toFixed(1)} s`;
+  }
+
+  function fmtWhen(iso) {
+    const d = new Date(iso);
+    return Number.isNaN(d.getTime()) ? iso : d.toLocaleString([], { dateStyle: 'short', timeStyle: 'short' });
+  }
+
+  async function loadHistory() {
+    const query = new URLSearchParams({ limit: '20' });
+    for (const name of ['namespace', 'rollout', 'decision']) {
+      const value = $(`history-${name}`).value.trim();
+      if (value) query.set(name, value);
+    }
+    const list = $('history');
+    try {
+      const page = await getJson(`${HISTORY_URL}?${query}`);
+      clear(list);
+      $('history-count').textContent = page.total ? `${page.total} kept` : '';
+      $('history-status').hidden = page.analyses.length > 0;
+      $('history-status').textContent = 'No analysis matches.';
+      for (const a of page.analyses) {
+        const item = el('button', 'history-item');
+        item.type = 'button';
+        item.dataset.id = a.id;
+        const head = el('span', 'history-head');
+        head.append(pill(a.decision, lower(a.decision)), el('span', 'history-conf', `${a.confidence}%`),
+          el('span', 'history-target', `${a.namespace}/${a.rollout} ${a.canaryHash}`));
+        const meta = el('span', 'history-meta',
+          `${fmtWhen(a.decidedAt)} · ${a.requester} · ${fmtDuration(a.durationMs)}`);
+        item.append(head, meta);
+        if (a.issueTitle) item.append(el('span', 'history-issue', a.issueTitle));
+        item.addEventListener('click', () => openAnalysis(a.id));
+        const li = el('li');
+        li.append(item);
+        list.append(li);
+      }
+    } catch (e) {
+      clear(list);
+      $('history-count').textContent = '';
+      $('history-status').hidden = false;
+      $('history-status').textContent = `The history is unavailable: ${e.message}`;
+    }
+  }
+
+  /** Shows a past analysis as it was decided: the verdict, its evidence and its progress lines. */
+  async function openAnalysis(id) {
+    if (state.abort) state.abort.abort();
+    resetView();
+    const run = state.run;
+    try {
+      const a = await getJson(`${HISTORY_URL}/${encodeURIComponent(id)}`);
+      if (run !== state.run) return;
+      window.history.replaceState(null, '', `?${new URLSearchParams({ analysis: id })}`);
+      $('progress-empty').hidden = a.progress.length > 0;
+      const started = new Date(a.startedAt).getTime();
+      for (const p of a.progress) {
+        const li = el('li');
+        li.append(el('span', 't', `${((new Date(p.at).getTime() - started) / 1000).toFixed(1)}s`), el('span', 'm', p.text));
+        $('progress').append(li);
+      }
+      state.verdict = a.verdict;
+      renderVerdict(a.verdict);
+      renderTemplates(a.verdict);
+      renderMetricSummaries(a.verdict);
+      setRunState('completed', `kept · ${fmtWhen(a.decidedAt)}`);
+      $('chat-input').placeholder = 'Questions go to a running analysis: start one to ask';
+    } catch (e) {
+      if (run !== state.run) return;
+      setRunState('failed', 'failed');
+      $('start-error').textContent = `Cannot open analysis ${id}: ${e.message}`;
+      $('start-error').hidden = false;
+    }
+  }
+
   function finish(run, st, text) {
     if (run !== state.run) return true;
     state.running = false;
     $('start').disabled = false;
+    // The history is written just after the verdict; list it once it is there.
+    setTimeout(loadHistory, 800);
     if (st === 'completed') {
       setRunState('completed', 'done');
       addProgress(state.verdict ? `verdict: ${state.verdict.decision} (${state.verdict.confidence}%)` : 'finished');
@@ -869,6 +966,14 @@
       window.history.replaceState(null, '', `?${query}`);
       startAnalysis(namespace, pod);
     });
+
+    $('history-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      loadHistory();
+    });
+    loadHistory();
+    const analysis = params.get('analysis');
+    if (analysis) openAnalysis(analysis);
 
     $('chat-form').addEventListener('submit', (event) => {
       event.preventDefault();
