@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.RUNTIME,
         description = "Measure a part of Canary Council and print the figures.",
-        subcommands = {BenchLogsCommand.class, BenchPromptCommand.class})
+        subcommands = {BenchLogsCommand.class, BenchPromptCommand.class, BenchHistoryCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -18,6 +18,6 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "choose what to measure: logs or prompt");
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose what to measure: logs, prompt or history");
     }
 }

@@ -121,7 +121,7 @@ public record Scorecard(
     }
 
     /** Nearest-rank percentile of sorted values. */
-    static long percentile(long[] sorted, int p) {
+    public static long percentile(long[] sorted, int p) {
         if (sorted.length == 0) {
             return 0;
         }
