@@ -68,7 +68,14 @@ final class BenchHistoryCommand implements Callable<Integer> {
             names = "--store",
             defaultValue = "embedded",
             description = "memory, embedded, or postgresql (with --history-url; default: ${DEFAULT-VALUE}).")
-    String store;
+    Store store;
+
+    /** Where the bench keeps the history; the names are what --store takes. */
+    enum Store {
+        memory,
+        embedded,
+        postgresql
+    }
 
     @Mixin
     HistoryOptions history;
@@ -80,16 +87,15 @@ final class BenchHistoryCommand implements Callable<Integer> {
                     + "concurrent A2A tasks)");
         }
         HistorySettings where = switch (store) {
-            case "memory" -> HistorySettings.inMemory();
-            case "embedded" ->
+            case memory -> HistorySettings.inMemory();
+            case embedded ->
                 HistorySettings.embedded(Files.createTempDirectory("bench-history"), HistorySettings.DEFAULT_RETENTION);
-            case "postgresql" -> {
+            case postgresql -> {
                 if (history.url == null || history.url.isBlank()) {
                     throw new UsageException("--store postgresql needs --history-url and --history-user");
                 }
                 yield history.settings();
             }
-            default -> throw new UsageException("--store must be memory, embedded or postgresql, was '" + store + "'");
         };
         RecordedRollout rollout;
         try {

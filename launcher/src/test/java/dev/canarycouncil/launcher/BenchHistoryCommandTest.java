@@ -33,6 +33,6 @@ class BenchHistoryCommandTest {
     void aStoreItDoesNotKnowIsAUsageError() {
         CliRun run = CliRun.of("bench", "history", "--store", "mongodb");
         assertEquals(ExitCodes.USAGE, run.code(), run.err());
-        assertTrue(run.err().contains("--store must be memory, embedded or postgresql"), run.err());
+        assertTrue(run.err().contains("expected one of [memory, embedded, postgresql]"), run.err());
     }
 }
