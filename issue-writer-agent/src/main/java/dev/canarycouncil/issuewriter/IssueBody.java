@@ -32,6 +32,9 @@ final class IssueBody {
 
     private IssueBody() {}
 
+    /** A link the issue may carry: a plain web address that cannot break out of the Markdown link. */
+    private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("https?://[^\\s()<>\\[\\]`]+");
+
     static String render(AnalysisRequest a, Verdict v, FailureReading failure, SuspectCode code, String fingerprint) {
         return render(a, v, failure, code, fingerprint, WrittenText.TEMPLATE_ONLY);
     }
@@ -278,6 +281,14 @@ final class IssueBody {
                 .append(String.join(", ", a.canary().pods()))
                 .append(") |\n");
         md.append("| Stable | `").append(a.stable().podTemplateHash()).append("` |\n");
+        if (LINK.matcher(v.link()).matches()) {
+            // The analysis with every finding and chart, and the chat about it, for whoever takes the issue.
+            md.append("| Analysis | [")
+                    .append(Markdown.oneLine(v.analysisId()))
+                    .append("](")
+                    .append(Markdown.oneLine(v.link()))
+                    .append(") |\n");
+        }
         md.append("| Window | ")
                 .append(a.window().start())
                 .append(" – ")

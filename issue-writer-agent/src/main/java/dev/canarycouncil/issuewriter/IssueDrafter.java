@@ -4,14 +4,10 @@ import dev.canarycouncil.issuewriter.code.SuspectCode;
 import dev.canarycouncil.issuewriter.filing.IssueMarkers;
 import dev.canarycouncil.issuewriter.prose.WrittenText;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
+import dev.canarycouncil.runtime.schema.FailureFingerprint;
 import dev.canarycouncil.runtime.schema.IssueDraft;
 import dev.canarycouncil.runtime.schema.Verdict;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Turns a rollback verdict into a remediation issue a maintainer (or a coding agent) can act on:
@@ -53,17 +49,7 @@ public final class IssueDrafter {
                 .build();
     }
 
-    /** 12 hex digits of SHA-256 over the service and the failure with its numbers masked. */
     static String fingerprint(String service, String rootCause) {
-        String normalised = (service + "|" + (rootCause == null ? "" : rootCause))
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("0x[0-9a-f]+", "X")
-                .replaceAll("\\d+", "N");
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return FailureFingerprint.of(service, rootCause);
     }
 }

@@ -64,10 +64,23 @@ class ConversationTest {
     }
 
     private static String message(String context, String part) {
+        return message(context, part, "");
+    }
+
+    /** @param metadata the message's metadata object, or empty for none */
+    private static String message(String context, String part, String metadata) {
         return "{\"jsonrpc\":\"2.0\",\"id\":\"" + UUID.randomUUID()
                 + "\",\"method\":\"message/send\",\"params\":{\"message\":"
                 + "{\"kind\":\"message\",\"role\":\"user\",\"messageId\":\"" + UUID.randomUUID() + "\""
-                + (context == null ? "" : ",\"contextId\":\"" + context + "\"") + ",\"parts\":[" + part + "]}}}";
+                + (context == null ? "" : ",\"contextId\":\"" + context + "\"") + ",\"parts\":[" + part + "]"
+                + (metadata.isEmpty() ? "" : ",\"metadata\":" + metadata) + "}}}";
+    }
+
+    private static String questionAbout(String context, String analysisId, String text) throws Exception {
+        ObjectNode p = Json.mapper().createObjectNode().put("kind", "text").put("text", text);
+        ObjectNode m = Json.mapper().createObjectNode().put("analysisId", analysisId);
+        return message(
+                context, Json.mapper().writeValueAsString(p), Json.mapper().writeValueAsString(m));
     }
 
     private static String question(String context, String text) throws Exception {
@@ -189,6 +202,30 @@ class ConversationTest {
         assertEquals("unknown", a.path("intent").asText());
         assertTrue(a.path("text").asText().contains("I understand:")
                 && a.path("text").asText().contains("compare p99 latency"));
+    }
+
+    @Test
+    void aQuestionNamingAKeptAnalysisIsAnsweredInAConversationThatNeverRanIt() throws Exception {
+        String fresh = UUID.randomUUID().toString();
+        JsonNode task = send(questionAbout(fresh, verdict.path("analysisId").asText(), "why was it rolled back?"));
+        assertEquals("completed", task.path("status").path("state").asText(), task.toString());
+        JsonNode a = part(task, "data").path("data");
+        assertEquals("why", a.path("intent").asText());
+        assertTrue(a.path("text").asText().contains(verdict.path("rootCause").asText()), a.toString());
+
+        // The conversation now holds that analysis: the next question needs no name.
+        JsonNode next = send(question(fresh, "/evidence 2"));
+        assertEquals("completed", next.path("status").path("state").asText(), next.toString());
+        assertTrue(part(next, "data").path("data").path("text").asText().startsWith("metrics-agent: ROLLBACK"));
+    }
+
+    @Test
+    void aQuestionNamingAnAnalysisNobodyKeptSaysSo() throws Exception {
+        JsonNode task = send(questionAbout(UUID.randomUUID().toString(), "no-such-analysis", "why?"));
+        assertEquals("rejected", task.path("status").path("state").asText());
+        assertTrue(
+                task.path("status").path("message").toString().contains("No analysis no-such-analysis in the history"),
+                task.toString());
     }
 
     @Test

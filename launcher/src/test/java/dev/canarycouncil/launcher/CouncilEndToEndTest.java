@@ -100,6 +100,12 @@ class CouncilEndToEndTest {
         assertTrue(bad.get("analysis").asText().contains("log-analyst"));
         assertTrue(bad.get("issueTitle").asText().startsWith("Canary 7c9d6f5b4 of checkout"));
         assertEquals("", bad.get("prLink").asText());
+        String link = panicking.orchestratorUrl() + "/ui/?analysis="
+                + bad.get("analysisId").asText();
+        assertEquals(link, bad.get("link").asText());
+        assertTrue(
+                bad.get("analysis").asText().endsWith("Full analysis: " + link),
+                "the text the plugin copies into the AnalysisRun leads to the page: " + bad.get("analysis"));
     }
 
     @Test

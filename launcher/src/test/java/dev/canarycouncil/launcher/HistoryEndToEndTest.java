@@ -83,6 +83,8 @@ class HistoryEndToEndTest {
             id = answer.path("analysisId").asText();
             assertEquals(
                     "/api/v1/history/analyses/" + id, answer.path("history").asText());
+            String link = base + "/ui/?analysis=" + id;
+            assertEquals(link, answer.path("link").asText(), "the web provider's answer links the page");
 
             JsonNode page = listed(base + "/api/v1/history/analyses?namespace=shop&rollout=checkout", 1);
             assertEquals(1, page.path("total").asInt(), page.toString());
@@ -99,6 +101,9 @@ class HistoryEndToEndTest {
                     answer.path("confidence").asInt(),
                     one.path("verdict").path("confidence").asInt());
             assertTrue(one.path("verdict").path("findings").size() >= 2, "the members' findings are kept whole");
+            assertTrue(
+                    one.path("verdict").path("issue").path("body").asText().contains("](" + link + ")"),
+                    "the remediation issue links the analysis");
             assertEquals("shop", one.path("request").path("namespace").asText());
             assertTrue(
                     one.path("progress").toString().contains("asking log-analyst"),

@@ -322,6 +322,18 @@ class WebPageTest {
         chromium.driver().get(council.orchestratorUrl() + "/ui/?analysis=" + id);
         waiting().until(ExpectedConditions.textToBe(By.id("decision"), "ROLLBACK"));
 
+        // And it can be discussed, in a conversation that never ran it: the question names the kept analysis.
+        WebElement input = find("#chat-input");
+        waiting().until(ExpectedConditions.elementToBeClickable(input));
+        input.sendKeys("why was it rolled back?");
+        find("#chat-send").click();
+        waiting()
+                .until(d -> !d.findElements(By.cssSelector("#chat-log li.answer:not(.pending)"))
+                        .isEmpty());
+        WebElement answer = find("#chat-log li.answer");
+        assertFalse(answer.getDomAttribute("class").contains("error"), answer.getText());
+        assertTrue(answer.getText().contains("index out of range"), answer.getText());
+
         find("#history-decision").sendKeys("promote");
         find("#history-filter").click();
         waiting().until(ExpectedConditions.textToBe(By.id("history-status"), "No analysis matches."));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarycouncil.orchestrator.chat.Answer;
 import dev.canarycouncil.orchestrator.chat.Investigations;
 import dev.canarycouncil.orchestrator.chat.Investigator;
+import dev.canarycouncil.orchestrator.chat.PastAnalyses;
 import dev.canarycouncil.orchestrator.council.Council;
 import dev.canarycouncil.orchestrator.council.Requester;
 import dev.canarycouncil.orchestrator.council.UnresolvableTargetException;
@@ -18,28 +19,37 @@ import dev.canarycouncil.runtime.schema.AnalysisTarget;
 import dev.canarycouncil.runtime.schema.Verdict;
 import io.a2a.spec.DataPart;
 import io.a2a.spec.Message;
+import java.util.Optional;
 
 /**
  * The coordinator's A2A work: an analysis target in (a DataPart, or the same JSON as text), the
  * verdict out as a DataPart with a text summary. The analysis starts an investigation in its A2A
  * context: later text messages in the same context are questions about it ("why was it rolled
- * back?", "compare p99 latency"), answered with the evidence.
+ * back?", "compare p99 latency"), answered with the evidence. A question whose message metadata names
+ * {@value #ANALYSIS_ID} is about that kept analysis, in whatever context it is asked: that is how the
+ * page discusses a past analysis, and how a conversation survives a restart or another replica.
  */
 public final class CouncilWork implements AgentWork {
 
     private final Council council;
     private final Investigations investigations;
     private final Investigator investigator;
+    private final PastAnalyses past;
+
+    /** The message metadata key naming the kept analysis a question is about. */
+    public static final String ANALYSIS_ID = "analysisId";
 
     /** Analyses only: questions are answered with a pointer to the analysis. */
     public CouncilWork(Council council) {
-        this(council, Investigations.defaults(), null);
+        this(council, Investigations.defaults(), null, PastAnalyses.NONE);
     }
 
-    public CouncilWork(Council council, Investigations investigations, Investigator investigator) {
+    /** @param past kept analyses a question may name */
+    public CouncilWork(Council council, Investigations investigations, Investigator investigator, PastAnalyses past) {
         this.council = council;
         this.investigations = investigations;
         this.investigator = investigator;
+        this.past = past;
     }
 
     @Override
@@ -93,15 +103,43 @@ public final class CouncilWork implements AgentWork {
             throw new InvalidInputException(
                     "This coordinator answers analysis targets only; send {\"namespace\": ..., \"podName\": ...}");
         }
-        Investigations.Investigation investigation = investigations
-                .find(contextId)
-                .orElseThrow(() -> new InvalidInputException("No investigation in this conversation"
-                        + (contextId == null ? "" : " (context " + contextId + ")")
-                        + ": start one by sending the canary to analyse, {\"namespace\": ..., \"podName\": ...}, in the same "
-                        + "context. Investigations are forgotten after " + Investigations.DEFAULT_IDLE.toHours()
-                        + " h idle."));
+        Investigations.Investigation investigation = investigation(message, contextId);
         Answer answer = investigator.answer(investigation, question, progress);
         return new AgentOutput("answer", A2aParts.payload(A2aParts.ANSWER, answer, answer.text()));
+    }
+
+    /** The analysis the message names, else the one this conversation started with. */
+    private Investigations.Investigation investigation(Message message, String contextId) {
+        Object named =
+                message.getMetadata() == null ? null : message.getMetadata().get(ANALYSIS_ID);
+        if (named == null) {
+            return investigations
+                    .find(contextId)
+                    .orElseThrow(() -> new InvalidInputException("No investigation in this conversation"
+                            + (contextId == null ? "" : " (context " + contextId + ")")
+                            + ": start one by sending the canary to analyse, {\"namespace\": ..., \"podName\": ...}, "
+                            + "in the same context, or name a kept analysis in the message metadata as \""
+                            + ANALYSIS_ID + "\". Investigations are forgotten after "
+                            + Investigations.DEFAULT_IDLE.toHours() + " h idle."));
+        }
+        if (!(named instanceof String id) || id.isBlank()) {
+            throw new InvalidInputException("The message metadata \"" + ANALYSIS_ID + "\" must be an analysis id");
+        }
+        Optional<Investigations.Investigation> current = investigations.find(contextId);
+        if (current.isPresent() && id.equals(current.get().verdict().analysisId())) {
+            return current.get();
+        }
+        PastAnalyses.Past kept;
+        try {
+            kept = past.find(id).orElseThrow(() -> new InvalidInputException("No analysis " + id + " in the history"));
+        } catch (PastAnalyses.PastAnalysisUnavailableException e) {
+            throw new InvalidInputException("Cannot discuss analysis " + id + ": " + e.getMessage());
+        }
+        if (contextId == null) {
+            return new Investigations.Investigation(null, kept.request(), kept.verdict(), java.time.Instant.now());
+        }
+        investigations.remember(contextId, kept.request(), kept.verdict());
+        return investigations.find(contextId).orElseThrow();
     }
 
     static AnalysisTarget target(Message message) {

@@ -4,8 +4,11 @@ import dev.canarycouncil.orchestrator.chat.Investigations;
 import dev.canarycouncil.orchestrator.chat.Investigator;
 import dev.canarycouncil.orchestrator.chat.MemberQuestions;
 import dev.canarycouncil.orchestrator.chat.ModelAnswers;
+import dev.canarycouncil.orchestrator.chat.PastAnalyses;
+import dev.canarycouncil.orchestrator.council.AnalysisLinks;
 import dev.canarycouncil.orchestrator.council.Council;
 import dev.canarycouncil.orchestrator.council.CouncilDirectory;
+import dev.canarycouncil.orchestrator.council.CouncilMemory;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.orchestrator.council.Requester;
 import dev.canarycouncil.orchestrator.council.TargetResolver;
@@ -18,6 +21,7 @@ import dev.canarycouncil.orchestrator.gate.flagger.FlaggerRoutes;
 import dev.canarycouncil.orchestrator.history.AnalysisHistory;
 import dev.canarycouncil.orchestrator.history.AnalysisStore;
 import dev.canarycouncil.orchestrator.history.HistoryRoutes;
+import dev.canarycouncil.orchestrator.history.HistoryStoreException;
 import dev.canarycouncil.orchestrator.members.MemberEntry;
 import dev.canarycouncil.orchestrator.narrative.Narrator;
 import dev.canarycouncil.orchestrator.plugin.PluginRoutes;
@@ -125,8 +129,10 @@ public final class OrchestratorService implements AutoCloseable {
                 java.time.Clock.systemUTC());
         ModelConfig models = config.models();
         Optional<ModelSession> model = models.session(NAME, true);
-        CouncilSettings councilSettings =
-                models.anyModel() ? config.council().withModelTime(models.reviewTimeout()) : config.council();
+        CouncilSettings kept = config.council().toBuilder()
+                .links(AnalysisLinks.servedAt(publicUrl))
+                .build();
+        CouncilSettings councilSettings = models.anyModel() ? kept.withModelTime(models.reviewTimeout()) : kept;
         Council council = new Council(
                 directory,
                 new TargetResolver(tools),
@@ -134,7 +140,7 @@ public final class OrchestratorService implements AutoCloseable {
                 new Narrator(model),
                 models.anyModel() ? models.tokenBudget() : 0,
                 config.trackRecords(),
-                history);
+                new CouncilMemory(history, history));
         // A blocking message/send to the coordinator must outlast the deadlines it gives its members and its own prose.
         A2aServerSettings own = settings.withBlockingTimeout(membersTime
                 .plus(councilSettings.issueDeadline())
@@ -148,7 +154,8 @@ public final class OrchestratorService implements AutoCloseable {
                 new Investigator(
                         tools,
                         model.map(m -> new ModelAnswers(m, modelTools.orElseThrow(), models.tokenBudget())),
-                        Optional.of(new MemberQuestions(council::members, Duration.ofSeconds(30)))));
+                        Optional.of(new MemberQuestions(council::members, Duration.ofSeconds(30)))),
+                id -> kept(history, id));
         A2aAgentServer a2a = AgentHosting.host(router, NAME, publicUrl, work, own);
         Duration analysisTime = membersTime
                 .plus(councilSettings.issueDeadline())
@@ -188,6 +195,14 @@ public final class OrchestratorService implements AutoCloseable {
         new dev.canarycouncil.orchestrator.web.WebRoutes().mount(router);
         new HistoryRoutes(history, settings.auth()).mount(router);
         return new OrchestratorService(tools, directory, calls, a2a, model, modelTools, history);
+    }
+
+    private static Optional<PastAnalyses.Past> kept(AnalysisHistory history, String id) {
+        try {
+            return history.find(id).map(s -> new PastAnalyses.Past(s.request(), s.verdict()));
+        } catch (HistoryStoreException e) {
+            throw new PastAnalyses.PastAnalysisUnavailableException("the history is unavailable: " + e.getMessage(), e);
+        }
     }
 
     private static ExecutorService callThreads() {

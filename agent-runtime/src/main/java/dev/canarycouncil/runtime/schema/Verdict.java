@@ -21,6 +21,8 @@ import java.util.List;
  * @param durationMs   wall time of the analysis
  * @param analysis     the analysis in prose: written by the coordinator's model, or from a template
  * @param models       model use and degradations; null in deterministic mode
+ * @param link         where the analysis stays readable (the orchestrator's page); empty when nothing keeps it,
+ *                     as for a one-off {@code analyze}
  */
 public record Verdict(
         String analysisId,
@@ -37,7 +39,8 @@ public record Verdict(
         Instant decidedAt,
         long durationMs,
         String analysis,
-        ModelAccounting models) {
+        ModelAccounting models,
+        String link) {
 
     public Verdict {
         if (decision == null) {
@@ -46,6 +49,7 @@ public record Verdict(
         mode = mode == null ? AnalysisMode.DETERMINISTIC : mode;
         findings = findings == null ? List.of() : List.copyOf(findings);
         failures = failures == null ? List.of() : List.copyOf(failures);
+        link = link == null ? "" : link;
     }
 
     /** A verdict named part by part, as the council builds it before the narrative is written. */
@@ -69,7 +73,8 @@ public record Verdict(
                 .decidedAt(decidedAt)
                 .durationMs(durationMs)
                 .analysis(analysis)
-                .models(models);
+                .models(models)
+                .link(link);
     }
 
     public Verdict withIssue(IssueDraft draft) {
@@ -108,6 +113,7 @@ public record Verdict(
         private long durationMs;
         private String analysis;
         private ModelAccounting models;
+        private String link = "";
 
         private Builder() {}
 
@@ -187,6 +193,12 @@ public record Verdict(
             return this;
         }
 
+        /** Where the analysis can be opened afterwards. */
+        public Builder link(String value) {
+            this.link = value;
+            return this;
+        }
+
         public Verdict build() {
             return new Verdict(
                     analysisId,
@@ -203,7 +215,8 @@ public record Verdict(
                     decidedAt == null ? Instant.now() : decidedAt,
                     durationMs,
                     analysis,
-                    models);
+                    models,
+                    link);
         }
     }
 }

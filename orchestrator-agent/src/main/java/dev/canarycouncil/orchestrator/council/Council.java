@@ -10,6 +10,7 @@ import dev.canarycouncil.runtime.agent.Progress;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.AnalysisTarget;
 import dev.canarycouncil.runtime.schema.Decision;
+import dev.canarycouncil.runtime.schema.FailureFingerprint;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.IssueDraft;
 import dev.canarycouncil.runtime.schema.IssueFiling;
@@ -45,7 +46,7 @@ public final class Council {
     private final Narrator narrator;
     private final long tokenBudget;
     private final MemberPoll poll;
-    private final AnalysisListener listener;
+    private final CouncilMemory memory;
 
     /** A council without a model of its own: template prose, members spend their own budgets. */
     public Council(CouncilDirectory directory, TargetResolver resolver, CouncilSettings settings) {
@@ -74,10 +75,10 @@ public final class Council {
             Narrator narrator,
             long tokenBudget,
             TrackRecords trackRecords) {
-        this(directory, resolver, settings, narrator, tokenBudget, trackRecords, AnalysisListener.NONE);
+        this(directory, resolver, settings, narrator, tokenBudget, trackRecords, CouncilMemory.NONE);
     }
 
-    /** @param listener told of every finished analysis (the history) */
+    /** @param memory told of every finished analysis, and holds the turns at filing issues (the history) */
     public Council(
             CouncilDirectory directory,
             TargetResolver resolver,
@@ -85,8 +86,8 @@ public final class Council {
             Narrator narrator,
             long tokenBudget,
             TrackRecords trackRecords,
-            AnalysisListener listener) {
-        this.listener = listener;
+            CouncilMemory memory) {
+        this.memory = memory;
         this.poll = new MemberPoll(settings, trackRecords);
         this.directory = directory;
         this.resolver = resolver;
@@ -157,7 +158,7 @@ public final class Council {
     /** The verdict stands whatever the listener does: keeping it must never cost the controller its answer. */
     private void tell(FinishedAnalysis finished) {
         try {
-            listener.finished(finished);
+            memory.finished().finished(finished);
         } catch (RuntimeException e) {
             LOG.warn(
                     "analysis {} was decided but not handed to the history: {}",
@@ -193,6 +194,7 @@ public final class Council {
                 .remediation(summary.remediation())
                 .findings(findings)
                 .failures(poll.failures())
+                .link(settings.links().to(request.analysisId()))
                 .decidedAt(Instant.now())
                 .durationMs(Duration.ofNanos(System.nanoTime() - started).toMillis())
                 .build();
@@ -236,6 +238,22 @@ public final class Council {
             return verdict;
         }
         CouncilMember writer = member.get();
+        if (filing == IssueFiling.DRAFT_ONLY) {
+            return askForIssue(verdict, request, writer, filing, progress);
+        }
+        // Another replica may be filing the same failure right now: file after it, so ours becomes a comment.
+        String fingerprint = FailureFingerprint.of(request.service(), verdict.rootCause());
+        return memory.issues()
+                .filing(
+                        fingerprint,
+                        verdict.analysisId(),
+                        settings.issueDeadline().plusSeconds(30),
+                        () -> askForIssue(verdict, request, writer, filing, progress));
+    }
+
+    private Verdict askForIssue(
+            Verdict verdict, AnalysisRequest request, CouncilMember writer, IssueFiling filing, Progress progress)
+            throws InterruptedException {
         progress.report("asking " + writer.name() + " for a remediation issue");
         Message message = RemoteAgent.userMessage(
                 A2aParts.payload(

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param weights            per-agent vote weight, default 1
  * @param modelWeight        a member's model review votes with this share of the member's weight
  * @param issueScope         which analyses file their issue; the others only draft it
+ * @param links              where a finished analysis can be opened, carried in its verdict
  */
 public record CouncilSettings(
         Duration deadline,
@@ -23,7 +24,8 @@ public record CouncilSettings(
         int minRollbackMargin,
         Map<String, Double> weights,
         double modelWeight,
-        IssueScope issueScope) {
+        IssueScope issueScope,
+        AnalysisLinks links) {
 
     public static final double DEFAULT_MODEL_WEIGHT = 0.5;
 
@@ -32,6 +34,7 @@ public record CouncilSettings(
             throw new IllegalArgumentException("model weight must be within 0..1, was " + modelWeight);
         }
         issueScope = issueScope == null ? IssueScope.CONTROLLER_ANALYSES : issueScope;
+        links = links == null ? AnalysisLinks.NONE : links;
     }
 
     public static CouncilSettings defaults() {
@@ -47,7 +50,8 @@ public record CouncilSettings(
                 .minRollbackMargin(minRollbackMargin)
                 .weights(weights)
                 .modelWeight(modelWeight)
-                .issueScope(issueScope);
+                .issueScope(issueScope)
+                .links(links);
     }
 
     public CouncilSettings withDeadline(Duration d) {
@@ -86,6 +90,7 @@ public record CouncilSettings(
         private Map<String, Double> weights = Map.of();
         private double modelWeight = DEFAULT_MODEL_WEIGHT;
         private IssueScope issueScope = IssueScope.CONTROLLER_ANALYSES;
+        private AnalysisLinks links = AnalysisLinks.NONE;
 
         public Builder deadline(Duration value) {
             this.deadline = value;
@@ -127,6 +132,11 @@ public record CouncilSettings(
             return this;
         }
 
+        public Builder links(AnalysisLinks value) {
+            this.links = value;
+            return this;
+        }
+
         public CouncilSettings build() {
             return new CouncilSettings(
                     deadline,
@@ -136,7 +146,8 @@ public record CouncilSettings(
                     minRollbackMargin,
                     Map.copyOf(weights),
                     modelWeight,
-                    issueScope);
+                    issueScope,
+                    links);
         }
     }
 }

@@ -12,7 +12,8 @@ import java.util.List;
  * field a {@code jsonPath} selects; the rest is for the person reading the AnalysisRun.
  *
  * @param notSeen  what the council could not see (no metrics source, unreadable logs)
- * @param history  where the analysis stays readable afterwards, relative to the orchestrator's page URL
+ * @param history  where the history API answers for the analysis, relative to the orchestrator's URL
+ * @param link     the page that shows the analysis with its evidence, for people
  */
 public record GateAnswer(
         Decision decision,
@@ -27,7 +28,8 @@ public record GateAnswer(
         String analysisId,
         String issueUrl,
         List<String> notSeen,
-        String history) {
+        String history,
+        String link) {
 
     public static GateAnswer of(Council.Analysis analysis) {
         Verdict v = analysis.verdict();
@@ -46,6 +48,7 @@ public record GateAnswer(
                 v.findings().stream()
                         .flatMap(f -> f.blindSpots().stream().map(b -> f.agent() + ": " + b.describe()))
                         .toList(),
-                HistoryRoutes.link(v.analysisId()));
+                HistoryRoutes.apiPath(v.analysisId()),
+                v.link());
     }
 }

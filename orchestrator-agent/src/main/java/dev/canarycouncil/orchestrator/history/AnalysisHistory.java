@@ -2,6 +2,8 @@ package dev.canarycouncil.orchestrator.history;
 
 import dev.canarycouncil.orchestrator.council.AnalysisListener;
 import dev.canarycouncil.orchestrator.council.FinishedAnalysis;
+import dev.canarycouncil.orchestrator.council.IssueClaims;
+import dev.canarycouncil.runtime.schema.Verdict;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -18,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * waits for the database. While the database is down or full, analyses wait in memory (up to
  * {@value #MAX_PENDING}) and are written when it is back; retention runs hourly.
  */
-public final class AnalysisHistory implements AnalysisListener, AutoCloseable {
+public final class AnalysisHistory implements AnalysisListener, IssueClaims, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AnalysisHistory.class);
 
@@ -60,6 +62,48 @@ public final class AnalysisHistory implements AnalysisListener, AutoCloseable {
             pending.addLast(analysis);
         }
         writer.execute(this::drain);
+    }
+
+    /**
+     * One analysis, also while it still waits to be written.
+     *
+     * @throws HistoryStoreException when it is not waiting and the store cannot be read
+     */
+    public Optional<StoredAnalysis> find(String id) {
+        synchronized (pending) {
+            for (FinishedAnalysis waiting : pending) {
+                if (waiting.verdict().analysisId().equals(id)) {
+                    return Optional.of(StoredAnalysis.of(waiting));
+                }
+            }
+        }
+        return store.find(id);
+    }
+
+    /**
+     * Files while holding the failure's claim in the database. A store that cannot give the claim
+     * (down, or another replica's filing outlasting {@code wait}) does not stop the filing: the issue
+     * writer's own look for the open issue still applies, and the verdict must not wait on the store.
+     */
+    @Override
+    public Verdict filing(String fingerprint, String analysisId, Duration wait, Filing filing)
+            throws InterruptedException {
+        AnalysisStore.IssueTurn turn;
+        try {
+            turn = store.claimIssue(fingerprint, analysisId, wait);
+        } catch (HistoryStoreException e) {
+            LOG.warn("analysis {} files its issue without a claim: {}", analysisId, e.getMessage());
+            return filing.file();
+        }
+        try (turn) {
+            Verdict filed = filing.file();
+            try {
+                turn.done(analysisId, Optional.ofNullable(filed.issue()));
+            } catch (HistoryStoreException e) {
+                LOG.warn("analysis {}: {}", analysisId, e.getMessage());
+            }
+            return filed;
+        }
     }
 
     public AnalysisStore store() {

@@ -8,6 +8,7 @@ import dev.canarycouncil.orchestrator.council.Requester;
 import dev.canarycouncil.runtime.json.Json;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.Decision;
+import dev.canarycouncil.runtime.schema.IssueDraft;
 import dev.canarycouncil.runtime.schema.Verdict;
 import dev.canarycouncil.runtime.text.Texts;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +57,8 @@ public final class AnalysisStore implements AutoCloseable {
         config.setUsername(settings.user());
         settings.password().ifPresent(p -> config.setPassword(p.reveal()));
         config.setPoolName("history");
-        config.setMaximumPoolSize(8);
+        // Each issue being filed holds a connection (its claim) for up to the issue writer's deadline.
+        config.setMaximumPoolSize(16);
         // A database that is down must fail a write in seconds, not hold an analysis' thread.
         config.setConnectionTimeout(5_000);
         config.setInitializationFailTimeout(-1);
@@ -166,6 +169,126 @@ public final class AnalysisStore implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw failure("store analysis " + v.analysisId(), e);
+        }
+    }
+
+    /** The claim a replica holds while its issue writer files one failure's issue. */
+    public interface IssueTurn extends AutoCloseable {
+
+        /** Notes what was filed and lets the next replica file the same failure. */
+        void done(String analysisId, Optional<IssueDraft> issue);
+
+        /** Lets the next replica go without noting anything (what this one filed is unknown). */
+        @Override
+        void close();
+    }
+
+    /**
+     * Waits for the failure's claim: while another replica files the same failure, up to {@code wait}.
+     *
+     * @throws HistoryStoreException when the store cannot be reached or the wait runs out
+     */
+    public IssueTurn claimIssue(String fingerprint, String analysisId, Duration wait) {
+        Connection c = null;
+        try {
+            c = pool.getConnection();
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO issue_claim (fingerprint, analysis_id, state, "
+                    + "updated_at) VALUES (?, ?, 'claimed', ?)")) {
+                s.setString(1, fingerprint);
+                s.setString(2, analysisId);
+                s.setTimestamp(3, Timestamp.from(Instant.now()));
+                s.executeUpdate();
+            } catch (SQLException e) {
+                if (!"23505".equals(e.getSQLState())) {
+                    throw e;
+                }
+                // Claimed before: by an earlier analysis of this failure, or by a replica filing it now.
+            }
+            c.setAutoCommit(false);
+            try (var s = c.createStatement()) {
+                s.execute(
+                        settings.kind() == HistorySettings.Kind.POSTGRESQL
+                                ? "SET LOCAL lock_timeout = '" + wait.toMillis() + "ms'"
+                                : "SET LOCK_TIMEOUT " + wait.toMillis());
+            }
+            try (PreparedStatement s =
+                    c.prepareStatement("SELECT fingerprint FROM issue_claim WHERE fingerprint = ? FOR UPDATE")) {
+                s.setString(1, fingerprint);
+                s.executeQuery().close();
+            }
+            return new HeldTurn(c, fingerprint);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw failure("claim the issue of failure " + fingerprint, e);
+        }
+    }
+
+    private final class HeldTurn implements IssueTurn {
+        private final Connection c;
+        private final String fingerprint;
+
+        HeldTurn(Connection c, String fingerprint) {
+            this.c = c;
+            this.fingerprint = fingerprint;
+        }
+
+        @Override
+        public void done(String analysisId, Optional<IssueDraft> issue) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE issue_claim SET analysis_id = ?, state = ?, issue_url = ?, updated_at = ? WHERE fingerprint = ?")) {
+                s.setString(1, analysisId);
+                s.setString(2, Texts.cut(issue.map(IssueDraft::state).orElse("none"), 16));
+                s.setString(3, issue.map(IssueDraft::url).orElse(null));
+                s.setTimestamp(4, Timestamp.from(Instant.now()));
+                s.setString(5, fingerprint);
+                s.executeUpdate();
+                c.commit();
+            } catch (SQLException e) {
+                throw failure("note the issue of failure " + fingerprint, e);
+            } finally {
+                close();
+            }
+        }
+
+        @Override
+        public void close() {
+            closeQuietly(c);
+        }
+    }
+
+    /** Closing rolls back what was not committed, and so lets go of the claim. */
+    private static void closeQuietly(Connection c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            if (!c.getAutoCommit()) {
+                c.rollback();
+            }
+            c.close();
+        } catch (SQLException ignored) {
+            // The pool discards a connection it cannot reset; the database ends the transaction with it.
+        }
+    }
+
+    /** The failure's claim: which analysis filed it last, how, and where. */
+    public Optional<IssueClaim> issueClaim(String fingerprint) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT analysis_id, state, issue_url, updated_at FROM issue_claim WHERE fingerprint = ?")) {
+            s.setString(1, fingerprint);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(new IssueClaim(
+                                fingerprint,
+                                rs.getString("analysis_id"),
+                                rs.getString("state"),
+                                Optional.ofNullable(rs.getString("issue_url")),
+                                rs.getTimestamp("updated_at").toInstant()))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read the claim of failure " + fingerprint, e);
         }
     }
 

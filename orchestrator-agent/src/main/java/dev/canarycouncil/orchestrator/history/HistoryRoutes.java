@@ -110,8 +110,8 @@ public final class HistoryRoutes {
                 .orElseGet(() -> new Reply(404, Map.of("error", "no analysis " + id + " in the history")));
     }
 
-    /** The link that opens one analysis, relative to the orchestrator's public URL. */
-    public static String link(String analysisId) {
+    /** Where the API answers for one analysis, relative to the orchestrator's public URL. */
+    public static String apiPath(String analysisId) {
         return PATH + "/analyses/" + analysisId;
     }
 
@@ -131,7 +131,7 @@ public final class HistoryRoutes {
         m.put("mode", s.mode());
         s.issueTitle().ifPresent(t -> m.put("issueTitle", t));
         s.issueUrl().ifPresent(u -> m.put("issueUrl", u));
-        m.put("link", link(s.id()));
+        m.put("api", apiPath(s.id()));
         return m;
     }
 

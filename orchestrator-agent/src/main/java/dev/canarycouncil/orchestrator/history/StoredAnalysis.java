@@ -10,4 +10,10 @@ public record StoredAnalysis(
         AnalysisSummary summary,
         AnalysisRequest request,
         Verdict verdict,
-        List<FinishedAnalysis.ProgressEvent> progress) {}
+        List<FinishedAnalysis.ProgressEvent> progress) {
+
+    /** An analysis not yet written, as it will read once it is. */
+    public static StoredAnalysis of(FinishedAnalysis a) {
+        return new StoredAnalysis(AnalysisSummary.of(a), a.request(), a.verdict(), a.progress());
+    }
+}

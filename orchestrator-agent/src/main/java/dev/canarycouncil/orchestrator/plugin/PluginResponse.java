@@ -11,7 +11,8 @@ import java.util.List;
  * {@code prLink}, {@code promote}, {@code confidence}, {@code votingRationale}, {@code modelResults}), plus
  * fields of ours. {@code promote} is true only for a PROMOTE verdict: an inconclusive analysis must
  * not pass a release gate. The plugin copies {@code analysis}, {@code confidence},
- * {@code votingRationale} and {@code modelResults} into the measurement's metadata.
+ * {@code votingRationale} and {@code modelResults} into the measurement's metadata, so the page link
+ * ends the {@code analysis} text: it is what a person reading the AnalysisRun sees.
  */
 public record PluginResponse(
         String analysis,
@@ -26,12 +27,13 @@ public record PluginResponse(
         String issueTitle,
         List<String> failedAgents,
         String votingRationale,
-        List<MemberResult> modelResults) {
+        List<MemberResult> modelResults,
+        String link) {
 
     public static PluginResponse of(Verdict v) {
         String url = v.issue() == null ? null : v.issue().url();
         return new PluginResponse(
-                VerdictSummary.of(v),
+                v.link().isEmpty() ? VerdictSummary.of(v) : VerdictSummary.of(v) + "\nFull analysis: " + v.link(),
                 v.rootCause(),
                 v.remediation(),
                 url == null ? "" : url,
@@ -43,7 +45,8 @@ public record PluginResponse(
                 v.issue() == null ? null : v.issue().title(),
                 v.failures().stream().map(AgentFailure::agent).toList(),
                 v.rationale(),
-                MemberResult.of(v));
+                MemberResult.of(v),
+                v.link());
     }
 
     /** The answer when the canary could not even be found: not a promote, and why. */
@@ -61,6 +64,7 @@ public record PluginResponse(
                 null,
                 List.of(),
                 "No member was asked: " + reason,
-                List.of());
+                List.of(),
+                "");
     }
 }

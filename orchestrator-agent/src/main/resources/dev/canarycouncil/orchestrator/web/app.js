@@ -121,9 +121,11 @@
 
   /** Asks a question in the current analysis' context; resolves to {ok, text, answer}. */
   async function ask(question) {
+    // Naming the analysis lets any replica answer, also after a restart or for a kept analysis.
     const res = await post(rpc('message/send', {
       kind: 'message', role: 'user', messageId: uuid(), contextId: state.contextId,
       parts: [{ kind: 'text', text: question }],
+      metadata: state.verdict && state.verdict.analysisId ? { analysisId: state.verdict.analysisId } : undefined,
     }), 'application/json');
     const json = await res.json();
     if (json.error) return { ok: false, text: json.error.message || 'the orchestrator returned an error' };
@@ -320,7 +322,10 @@
       renderTemplates(a.verdict);
       renderMetricSummaries(a.verdict);
       setRunState('completed', `kept · ${fmtWhen(a.decidedAt)}`);
-      $('chat-input').placeholder = 'Questions go to a running analysis: start one to ask';
+      // A conversation of its own about the kept analysis; the charts come through it too.
+      state.contextId = uuid();
+      setChatEnabled(true);
+      loadMetricSeries(run);
     } catch (e) {
       if (run !== state.run) return;
       setRunState('failed', 'failed');

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.canarycouncil.orchestrator.council.Requester;
 import dev.canarycouncil.runtime.schema.Decision;
+import dev.canarycouncil.runtime.testing.PostgresServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

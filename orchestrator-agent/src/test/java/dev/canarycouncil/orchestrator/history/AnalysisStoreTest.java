@@ -9,6 +9,7 @@ import dev.canarycouncil.orchestrator.council.FinishedAnalysis;
 import dev.canarycouncil.orchestrator.council.Requester;
 import dev.canarycouncil.runtime.json.Json;
 import dev.canarycouncil.runtime.schema.Decision;
+import dev.canarycouncil.runtime.testing.PostgresServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -62,6 +63,63 @@ class AnalysisStoreTest {
                         postgres.user(),
                         Optional.empty(),
                         HistorySettings.DEFAULT_RETENTION));
+    }
+
+    /**
+     * Two replicas (two stores, two pools, one database) claim one failure at once: the second waits
+     * until the first noted its issue, then sees it; another failure is never held up.
+     */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void oneFailuresIssueIsFiledByOneReplicaAtATime(HistorySettings settings) throws Exception {
+        try (AnalysisStore one = AnalysisStore.open(settings);
+                AnalysisStore two = AnalysisStore.open(settings)) {
+            AnalysisStore.IssueTurn first = one.claimIssue("f00d", "a-1", Duration.ofSeconds(20));
+            var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try (AnalysisStore.IssueTurn turn = two.claimIssue("f00d", "a-2", Duration.ofSeconds(20))) {
+                    IssueClaim seen = two.issueClaim("f00d").orElseThrow();
+                    turn.done("a-2", Optional.of(issue("commented", "https://github.test/shop/checkout/issues/1")));
+                    return seen;
+                }
+            });
+            // Another failure is claimed at once while the first is held.
+            try (AnalysisStore.IssueTurn other = two.claimIssue("beef", "a-3", Duration.ofSeconds(1))) {
+                other.done("a-3", Optional.empty());
+            }
+            Thread.sleep(500);
+            assertFalse(second.isDone(), "the second replica waits for the first one's filing");
+            first.done("a-1", Optional.of(issue("filed", "https://github.test/shop/checkout/issues/1")));
+            IssueClaim seenBySecond = second.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals("a-1", seenBySecond.analysisId());
+            assertEquals("filed", seenBySecond.state());
+            assertEquals(Optional.of("https://github.test/shop/checkout/issues/1"), seenBySecond.issueUrl());
+            IssueClaim last = one.issueClaim("f00d").orElseThrow();
+            assertEquals("a-2", last.analysisId());
+            assertEquals("commented", last.state());
+            assertEquals("none", one.issueClaim("beef").orElseThrow().state());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aClaimHeldTooLongIsAClearFailureNotAHang(HistorySettings settings) throws Exception {
+        try (AnalysisStore one = AnalysisStore.open(settings);
+                AnalysisStore two = AnalysisStore.open(settings);
+                AnalysisStore.IssueTurn held = one.claimIssue("f00d", "a-1", Duration.ofSeconds(5))) {
+            long start = System.nanoTime();
+            HistoryStoreException e = assertThrows(
+                    HistoryStoreException.class, () -> two.claimIssue("f00d", "a-2", Duration.ofMillis(300)));
+            assertTrue(
+                    e.getMessage().startsWith("cannot claim the issue of failure f00d in the history at "),
+                    e.getMessage());
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 5, "gave up after its wait");
+        }
+    }
+
+    private static dev.canarycouncil.runtime.schema.IssueDraft issue(String state, String url) {
+        return dev.canarycouncil.runtime.schema.IssueDraft.draft("title", "body", List.of(), "f00d")
+                .build()
+                .withOutcome(url, state, "");
     }
 
     @ParameterizedTest
@@ -183,7 +241,7 @@ class AnalysisStoreTest {
         }
         HistoryStoreException e = assertThrows(HistoryStoreException.class, () -> AnalysisStore.open(settings));
         assertTrue(
-                e.getMessage().contains("schema version 99, newer than this Canary Council knows (1)"), e.getMessage());
+                e.getMessage().contains("schema version 99, newer than this Canary Council knows (2)"), e.getMessage());
         assertTrue(e.getMessage().contains(settings.describe()), e.getMessage());
     }
 

@@ -1,4 +1,4 @@
-package dev.canarycouncil.orchestrator.history;
+package dev.canarycouncil.runtime.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

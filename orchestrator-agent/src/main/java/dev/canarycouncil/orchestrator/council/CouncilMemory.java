@@ -1,0 +1,14 @@
+package dev.canarycouncil.orchestrator.council;
+
+/**
+ * What the council keeps beyond one analysis: every finished analysis, and who is filing which
+ * failure's issue. Both live in the history's database when there is one.
+ *
+ * @param finished told of every finished analysis
+ * @param issues   turns at filing one failure's issue
+ */
+public record CouncilMemory(AnalysisListener finished, IssueClaims issues) {
+
+    /** For a one-off council ({@code analyze}, {@code eval}): nothing kept, nothing shared. */
+    public static final CouncilMemory NONE = new CouncilMemory(AnalysisListener.NONE, IssueClaims.NONE);
+}
