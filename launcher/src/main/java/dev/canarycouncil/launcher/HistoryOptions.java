@@ -52,7 +52,12 @@ final class HistoryOptions {
             throw new UsageException("--history-retention-days must be at least 1, was " + retentionDays);
         }
         Duration retention = Duration.ofDays(retentionDays);
-        if (url == null || url.isBlank()) {
+        if (url != null && url.isBlank()) {
+            // An empty Secret or variable must not quietly become a history of this pod's own.
+            throw new UsageException("--history-url (or CANARY_COUNCIL_HISTORY_URL) is empty: give "
+                    + "jdbc:postgresql://host:5432/database, or leave it unset for the embedded history in --data-dir");
+        }
+        if (url == null) {
             if (passwordFile != null || (user != null && !user.isBlank())) {
                 throw new UsageException("--history-user and --history-password-file go with --history-url");
             }

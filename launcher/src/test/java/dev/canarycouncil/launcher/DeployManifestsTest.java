@@ -221,7 +221,8 @@ class DeployManifestsTest {
                 ModelConfigLoader.KEY_ENV,
                 CodeOptions.TOKEN_ENV,
                 AuthOptions.TOKEN_ENV,
-                GateOptions.GATE_TOKEN_ENV);
+                GateOptions.GATE_TOKEN_ENV,
+                HistoryOptions.PASSWORD_ENV);
         for (Build build : deployBuilds()) {
             for (Part part : parts(build, problems)) {
                 for (String name : part.env().keySet()) {
@@ -374,9 +375,74 @@ class DeployManifestsTest {
                 if (part.agent().equals("orchestrator")
                         && optionValue(part.args(), "--data-dir").isEmpty()
                         && valueOf(part, "--history-url", "CANARY_COUNCIL_HISTORY_URL")
-                                .isEmpty()) {
+                                .isEmpty()
+                        && !part.env().containsKey("CANARY_COUNCIL_HISTORY_URL")) {
                     problems.add(part + ": neither --data-dir nor a history URL: the embedded history would be "
                             + "written under a read-only home directory");
+                }
+            }
+        }
+        assertNoProblems(problems);
+    }
+
+    /**
+     * A node drain or a restart during a rollout must leave the controllers a gate: two orchestrators
+     * on different nodes, a PodDisruptionBudget that keeps one, and one history both share.
+     */
+    @Test
+    void theOrchestratorOutlivesADrainWithTwoReplicasAndOneSharedHistory() {
+        List<String> problems = new ArrayList<>();
+        for (Build build : deployBuilds()) {
+            for (Part part : parts(build, problems)) {
+                if (!part.agent().equals("orchestrator")) {
+                    continue;
+                }
+                int replicas = part.deployment().path("spec").path("replicas").asInt(1);
+                if (replicas < 2) {
+                    problems.add(part + ": " + replicas + " replica(s); a drain would leave the controllers no gate");
+                }
+                Map<String, String> podLabels =
+                        labelsOf(part.deployment().path("spec").path("template"));
+                List<ObjectNode> budgets = ofKind(build.resources(), "PodDisruptionBudget").stream()
+                        .filter(b -> selects(b.path("spec").path("selector"), podLabels))
+                        .toList();
+                if (budgets.size() != 1) {
+                    problems.add(part + ": " + budgets.size() + " PodDisruptionBudget(s) select its pods, not 1");
+                } else {
+                    JsonNode spec = budgets.get(0).path("spec");
+                    int kept = spec.has("minAvailable")
+                            ? spec.path("minAvailable").asInt()
+                            : replicas - spec.path("maxUnavailable").asInt(replicas);
+                    if (kept < 1 || kept >= replicas) {
+                        problems.add(part + ": the PodDisruptionBudget keeps " + kept + " of " + replicas
+                                + " replicas; it must keep one and let one go");
+                    }
+                }
+                boolean spread = false;
+                for (JsonNode c : part.pod().path("topologySpreadConstraints")) {
+                    spread |= "kubernetes.io/hostname".equals(text(c, "topologyKey"))
+                            && selects(c.path("labelSelector"), podLabels);
+                }
+                if (!spread) {
+                    problems.add(part + ": nothing spreads its replicas over nodes");
+                }
+                JsonNode url = null;
+                for (JsonNode e : part.container().path("env")) {
+                    if ("CANARY_COUNCIL_HISTORY_URL".equals(text(e, "name"))) {
+                        url = e;
+                    }
+                }
+                if (url == null
+                        || !url.path("valueFrom").has("secretKeyRef")
+                        || url.path("valueFrom")
+                                .path("secretKeyRef")
+                                .path("optional")
+                                .asBoolean(false)) {
+                    problems.add(part + ": the history URL must come from a Secret, not optional: replicas with "
+                            + "histories of their own would each show half of the analyses");
+                }
+                if (optionValue(part.args(), "--data-dir").isPresent()) {
+                    problems.add(part + ": --data-dir keeps a history per pod");
                 }
             }
         }

@@ -38,6 +38,10 @@ class HistoryOptionsTest {
         assertEquals(ExitCodes.USAGE, zero.code(), zero.err());
         assertTrue(zero.err().contains("--history-retention-days must be at least 1"), zero.err());
 
+        CliRun empty = CliRun.of("serve", "--recording", recording(), "--history-url", "");
+        assertEquals(ExitCodes.USAGE, empty.code(), empty.err());
+        assertTrue(empty.err().contains("is empty"), "an empty Secret is not a history of its own: " + empty.err());
+
         Path password = dir.resolve("pw");
         Files.writeString(password, "s3cret-history-password\n");
         CliRun orphan = CliRun.of("serve", "--recording", recording(), "--history-password-file", password.toString());
