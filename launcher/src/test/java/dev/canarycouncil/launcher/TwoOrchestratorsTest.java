@@ -190,6 +190,48 @@ class TwoOrchestratorsTest {
         }
     }
 
+    @Test
+    void anA2aTaskRunOnOneReplicaIsReadOnTheOtherAfterTheFirstStopped(@TempDir Path outboxA, @TempDir Path outboxB)
+            throws Exception {
+        try (GitHubFake github = GitHubFake.start(TOKEN);
+                LocalCouncil b = replica(github, outboxB, recorded())) {
+            github.addRepository("shop/checkout");
+            String taskId;
+            try (LocalCouncil a = replica(github, outboxA, recorded())) {
+                String send = "{\"jsonrpc\":\"2.0\",\"id\":\"1\",\"method\":\"message/send\",\"params\":"
+                        + "{\"message\":{\"kind\":\"message\",\"role\":\"user\",\"messageId\":\""
+                        + java.util.UUID.randomUUID()
+                        + "\",\"parts\":[{\"kind\":\"data\",\"data\":{\"namespace\":\"shop\",\"podName\":\"7c9d6f5b4\"},"
+                        + "\"metadata\":{\"kind\":\"" + dev.canarycouncil.runtime.a2a.A2aParts.ANALYSIS_TARGET
+                        + "\"}}]}}}";
+                JsonNode task = Json.mapper()
+                        .readTree(TestHttp.postJson(a.orchestratorUrl() + "/", send)
+                                .body())
+                        .path("result");
+                assertEquals("completed", task.path("status").path("state").asText(), task.toString());
+                taskId = task.path("id").asText();
+            }
+            // A peer polls tasks/get through the Service; the replica that ran the task is gone.
+            String get = "{\"jsonrpc\":\"2.0\",\"id\":\"2\",\"method\":\"tasks/get\",\"params\":{\"id\":\"" + taskId
+                    + "\"}}";
+            JsonNode read = Json.mapper()
+                    .readTree(TestHttp.postJson(b.orchestratorUrl() + "/", get).body());
+            assertEquals(
+                    "completed",
+                    read.path("result").path("status").path("state").asText(),
+                    read.toString());
+            assertEquals(
+                    "ROLLBACK",
+                    read.path("result")
+                            .path("artifacts")
+                            .get(0)
+                            .path("parts")
+                            .findValue("decision")
+                            .asText(),
+                    "the verdict comes with the task");
+        }
+    }
+
     private static HttpResponse<String> call(LocalCouncil replica) {
         try {
             return measure(replica);

@@ -22,6 +22,7 @@ import dev.canarycouncil.orchestrator.history.AnalysisHistory;
 import dev.canarycouncil.orchestrator.history.AnalysisStore;
 import dev.canarycouncil.orchestrator.history.HistoryRoutes;
 import dev.canarycouncil.orchestrator.history.HistoryStoreException;
+import dev.canarycouncil.orchestrator.history.StoredTaskStore;
 import dev.canarycouncil.orchestrator.members.MemberEntry;
 import dev.canarycouncil.orchestrator.narrative.Narrator;
 import dev.canarycouncil.orchestrator.plugin.PluginRoutes;
@@ -68,6 +69,7 @@ public final class OrchestratorService implements AutoCloseable {
     private final Optional<ModelSession> model;
     private final Optional<McpToolAccess> modelTools;
     private final AnalysisHistory history;
+    private final StoredTaskStore tasks;
 
     private OrchestratorService(
             McpToolClient tools,
@@ -76,8 +78,10 @@ public final class OrchestratorService implements AutoCloseable {
             A2aAgentServer a2a,
             Optional<ModelSession> model,
             Optional<McpToolAccess> modelTools,
-            AnalysisHistory history) {
+            AnalysisHistory history,
+            StoredTaskStore tasks) {
         this.history = history;
+        this.tasks = tasks;
         this.tools = tools;
         this.directory = directory;
         this.calls = calls;
@@ -156,11 +160,14 @@ public final class OrchestratorService implements AutoCloseable {
                         model.map(m -> new ModelAnswers(m, modelTools.orElseThrow(), models.tokenBudget())),
                         Optional.of(new MemberQuestions(council::members, Duration.ofSeconds(30)))),
                 id -> kept(history, id));
-        A2aAgentServer a2a = AgentHosting.host(router, NAME, publicUrl, work, own);
         Duration analysisTime = membersTime
                 .plus(councilSettings.issueDeadline())
                 .plus(model.isEmpty() ? Duration.ZERO : models.reviewTimeout())
                 .plusSeconds(30);
+        // A task reports progress at least once per step; one silent for longer than a whole analysis was abandoned.
+        StoredTaskStore tasks = new StoredTaskStore(
+                history.store(), own.taskStoreCapacity(), analysisTime, HISTORY_RETRY, java.time.Clock.systemUTC());
+        A2aAgentServer a2a = AgentHosting.host(router, NAME, publicUrl, work, own, tasks);
         AnalysisSlots slots = new AnalysisSlots(config.gate().limits());
         Measurements measurements = new Measurements(
                 m -> council.analyzeFully(
@@ -194,7 +201,7 @@ public final class OrchestratorService implements AutoCloseable {
         new FlaggerRoutes(measurements, analysisTime, access).mount(gateRouter);
         new dev.canarycouncil.orchestrator.web.WebRoutes().mount(router);
         new HistoryRoutes(history, settings.auth()).mount(router);
-        return new OrchestratorService(tools, directory, calls, a2a, model, modelTools, history);
+        return new OrchestratorService(tools, directory, calls, a2a, model, modelTools, history, tasks);
     }
 
     private static Optional<PastAnalyses.Past> kept(AnalysisHistory history, String id) {
@@ -222,6 +229,7 @@ public final class OrchestratorService implements AutoCloseable {
         tools.close();
         model.ifPresent(ModelSession::close);
         modelTools.ifPresent(McpToolAccess::close);
+        tasks.close();
         history.close();
     }
 

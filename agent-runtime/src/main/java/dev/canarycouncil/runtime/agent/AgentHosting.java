@@ -3,6 +3,8 @@ package dev.canarycouncil.runtime.agent;
 import dev.canarycouncil.runtime.a2a.AgentCards;
 import dev.canarycouncil.runtime.a2a.server.A2aAgentServer;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
+import dev.canarycouncil.runtime.a2a.server.A2aTaskStore;
+import dev.canarycouncil.runtime.a2a.server.BoundedTaskStore;
 import io.a2a.spec.AgentCard;
 import io.vertx.ext.web.Router;
 
@@ -17,8 +19,19 @@ public final class AgentHosting {
      */
     public static A2aAgentServer host(
             Router router, String cardName, String publicUrl, AgentWork work, A2aServerSettings settings) {
+        return host(router, cardName, publicUrl, work, settings, new BoundedTaskStore(settings.taskStoreCapacity()));
+    }
+
+    /** @param tasks where the agent's A2A tasks are kept (a database, for an agent with several replicas) */
+    public static A2aAgentServer host(
+            Router router,
+            String cardName,
+            String publicUrl,
+            AgentWork work,
+            A2aServerSettings settings,
+            A2aTaskStore tasks) {
         AgentCard card = AgentCards.load(cardName, publicUrl);
-        A2aAgentServer server = new A2aAgentServer(card, new WorkAgentExecutor(card.name(), work), settings);
+        A2aAgentServer server = new A2aAgentServer(card, new WorkAgentExecutor(card.name(), work), settings, tasks);
         server.mount(router);
         return server;
     }

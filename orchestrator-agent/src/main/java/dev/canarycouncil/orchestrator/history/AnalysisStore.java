@@ -107,6 +107,16 @@ public final class AnalysisStore implements AutoCloseable {
         return newest;
     }
 
+    /** A connection from the store's pool, for the other tables of the same database ({@link TaskRows}). */
+    Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    /** The store's failure for an action on its database, naming the database. */
+    HistoryStoreException failed(String action, SQLException e) {
+        return failure(action, e);
+    }
+
     public HistorySettings settings() {
         return settings;
     }

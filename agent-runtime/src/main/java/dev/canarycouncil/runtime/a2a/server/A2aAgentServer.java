@@ -32,12 +32,17 @@ public final class A2aAgentServer implements AutoCloseable {
     private final A2aServerSettings settings;
 
     public A2aAgentServer(AgentCard card, AgentExecutor agentExecutor, A2aServerSettings settings) {
+        this(card, agentExecutor, settings, new BoundedTaskStore(settings.taskStoreCapacity()));
+    }
+
+    /** @param tasks where the tasks are kept, for an agent whose tasks must outlive the process */
+    public A2aAgentServer(AgentCard card, AgentExecutor agentExecutor, A2aServerSettings settings, A2aTaskStore tasks) {
         this.card = settings.auth().map(a -> a.declareIn(card)).orElse(card);
         this.settings = settings;
         this.cardJson = toJson(this.card);
         this.threads = agentThreads(card.name(), settings.maxConcurrentTasks());
-        DefaultRequestHandler requestHandler = RequestHandlers.create(
-                agentExecutor, new BoundedTaskStore(settings.taskStoreCapacity()), threads, settings.blockingTimeout());
+        DefaultRequestHandler requestHandler =
+                RequestHandlers.create(agentExecutor, tasks, threads, settings.blockingTimeout());
         this.jsonRpc = new JSONRPCHandler(this.card, requestHandler, threads);
     }
 

@@ -1,7 +1,5 @@
 package dev.canarycouncil.runtime.a2a.server;
 
-import io.a2a.server.tasks.TaskStateProvider;
-import io.a2a.server.tasks.TaskStore;
 import io.a2a.spec.Task;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -12,7 +10,7 @@ import java.util.Map;
  * store never forgets a task, which a long-running release gate cannot afford; finished tasks
  * are evicted oldest first, and running tasks are only evicted when nothing else is left.
  */
-public final class BoundedTaskStore implements TaskStore, TaskStateProvider {
+public final class BoundedTaskStore implements A2aTaskStore {
 
     private final int capacity;
     private final LinkedHashMap<String, Task> tasks = new LinkedHashMap<>();

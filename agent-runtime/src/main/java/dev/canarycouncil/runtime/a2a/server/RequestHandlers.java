@@ -22,7 +22,7 @@ final class RequestHandlers {
     private RequestHandlers() {}
 
     static DefaultRequestHandler create(
-            AgentExecutor agentExecutor, BoundedTaskStore taskStore, Executor threads, Duration blockingTimeout) {
+            AgentExecutor agentExecutor, A2aTaskStore taskStore, Executor threads, Duration blockingTimeout) {
         // Push notifications are not offered (our cards say so), hence no config store or sender.
         DefaultRequestHandler handler = DefaultRequestHandler.create(
                 agentExecutor, taskStore, new InMemoryQueueManager(taskStore), null, null, threads);
