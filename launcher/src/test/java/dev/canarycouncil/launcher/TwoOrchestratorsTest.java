@@ -232,6 +232,77 @@ class TwoOrchestratorsTest {
         }
     }
 
+    @Test
+    void aStreamResubscribedOnTheOtherReplicaFollowsTheTaskToItsVerdict(@TempDir Path outboxA, @TempDir Path outboxB)
+            throws Exception {
+        CountDownLatch inMetrics = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ToolBackends slow = recorded();
+        ToolBackends held = new ToolBackends(
+                slow.cluster(), new HeldMetrics(slow.metrics(), inMetrics, release), slow.code(), slow.description());
+        try (GitHubFake github = GitHubFake.start(TOKEN);
+                LocalCouncil a = replica(github, outboxA, held);
+                LocalCouncil b = replica(github, outboxB, recorded())) {
+            github.addRepository("shop/checkout");
+            try {
+                String send = "{\"jsonrpc\":\"2.0\",\"id\":\"1\",\"method\":\"message/send\",\"params\":"
+                        + "{\"configuration\":{\"blocking\":false},\"message\":{\"kind\":\"message\",\"role\":\"user\","
+                        + "\"messageId\":\"" + java.util.UUID.randomUUID()
+                        + "\",\"parts\":[{\"kind\":\"data\",\"data\":"
+                        + "{\"namespace\":\"shop\",\"podName\":\"7c9d6f5b4\"},\"metadata\":{\"kind\":\""
+                        + dev.canarycouncil.runtime.a2a.A2aParts.ANALYSIS_TARGET + "\"}}]}}}";
+                String taskId = Json.mapper()
+                        .readTree(TestHttp.postJson(a.orchestratorUrl() + "/", send)
+                                .body())
+                        .path("result")
+                        .path("id")
+                        .asText();
+                assertTrue(inMetrics.await(30, TimeUnit.SECONDS), "the analysis is under way on the first replica");
+                String get = "{\"jsonrpc\":\"2.0\",\"id\":\"2\",\"method\":\"tasks/get\",\"params\":{\"id\":\"" + taskId
+                        + "\"}}";
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                String state;
+                do {
+                    state = Json.mapper()
+                            .readTree(TestHttp.postJson(b.orchestratorUrl() + "/", get)
+                                    .body())
+                            .path("result")
+                            .path("status")
+                            .path("state")
+                            .asText();
+                } while (!state.equals("working") && System.nanoTime() < deadline);
+                assertEquals("working", state, "the other replica reads the running task");
+
+                String resubscribe = "{\"jsonrpc\":\"2.0\",\"id\":\"3\",\"method\":\"tasks/resubscribe\","
+                        + "\"params\":{\"id\":\"" + taskId + "\"}}";
+                CompletableFuture<dev.canarycouncil.runtime.testing.SseEvents.Stream> stream =
+                        CompletableFuture.supplyAsync(() -> {
+                            try {
+                                return dev.canarycouncil.runtime.testing.SseEvents.post(
+                                        b.orchestratorUrl() + "/", resubscribe, Duration.ofSeconds(60));
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
+                Thread.sleep(1000);
+                assertTrue(!stream.isDone(), "the stream stays open while the task runs elsewhere");
+                release.countDown();
+                var events = stream.get(60, TimeUnit.SECONDS).events();
+                JsonNode last = events.get(events.size() - 1).path("result");
+                assertEquals("completed", last.path("status").path("state").asText(), events.toString());
+                assertEquals(
+                        "ROLLBACK",
+                        last.path("artifacts")
+                                .get(0)
+                                .path("parts")
+                                .findValue("decision")
+                                .asText());
+            } finally {
+                release.countDown();
+            }
+        }
+    }
+
     private static HttpResponse<String> call(LocalCouncil replica) {
         try {
             return measure(replica);

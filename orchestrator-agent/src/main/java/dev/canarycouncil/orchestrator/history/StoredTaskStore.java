@@ -43,6 +43,9 @@ public final class StoredTaskStore implements A2aTaskStore, AutoCloseable {
     private final Duration staleAfter;
     private final Duration retryEvery;
     private final Map<String, Task> unwritten = new LinkedHashMap<>();
+    /** Tasks of other replicas read here, most recent last; bounded like the local tasks. */
+    private final Map<String, Boolean> followed;
+
     private final ScheduledExecutorService writer;
     private boolean retryScheduled;
     private volatile boolean failing;
@@ -53,6 +56,12 @@ public final class StoredTaskStore implements A2aTaskStore, AutoCloseable {
      */
     public StoredTaskStore(AnalysisStore store, int capacity, Duration staleAfter, Duration retryEvery, Clock clock) {
         this.local = new BoundedTaskStore(capacity);
+        this.followed = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > capacity;
+            }
+        };
         this.rows = new TaskRows(store);
         this.clock = clock;
         this.staleAfter = staleAfter;
@@ -67,6 +76,10 @@ public final class StoredTaskStore implements A2aTaskStore, AutoCloseable {
 
     @Override
     public void save(Task task) {
+        if (followed(task.getId())) {
+            // Another replica's task relayed to a client here: that replica writes it, this one only reads.
+            return;
+        }
         local.save(task);
         synchronized (unwritten) {
             unwritten.remove(task.getId()); // re-added last: rows are written in the order tasks last changed
@@ -97,6 +110,17 @@ public final class StoredTaskStore implements A2aTaskStore, AutoCloseable {
                 LOG.warn("A2A task {} stays in the history until it expires: {}", taskId, e.getMessage());
             }
         });
+    }
+
+    @Override
+    public boolean runsHere(String taskId) {
+        return local.get(taskId) != null;
+    }
+
+    private boolean followed(String taskId) {
+        synchronized (followed) {
+            return followed.containsKey(taskId) && local.get(taskId) == null;
+        }
     }
 
     /** A task is running here while this replica runs it; elsewhere, while its row says so and is fresh. */
@@ -132,6 +156,11 @@ public final class StoredTaskStore implements A2aTaskStore, AutoCloseable {
         } catch (HistoryStoreException e) {
             LOG.warn("cannot read A2A task {}: {}", taskId, e.getMessage());
             return Optional.empty();
+        }
+        if (row.isPresent()) {
+            synchronized (followed) {
+                followed.put(taskId, Boolean.TRUE);
+            }
         }
         return row.map(r -> !r.isFinal() && r.updatedAt().plus(staleAfter).isBefore(clock.instant())
                 ? abandoned(r.task())

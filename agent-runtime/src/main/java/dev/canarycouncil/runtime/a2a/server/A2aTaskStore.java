@@ -8,4 +8,13 @@ import io.a2a.server.tasks.TaskStore;
  * manager asks whether a task is still running). {@link BoundedTaskStore} keeps them in memory; an
  * agent that must answer {@code tasks/get} after a restart, or on another replica, keeps them in a database.
  */
-public interface A2aTaskStore extends TaskStore, TaskStateProvider {}
+public interface A2aTaskStore extends TaskStore, TaskStateProvider {
+
+    /**
+     * Whether this process runs the task (or ran it), as opposed to another replica whose task the
+     * store only reads: a resubscription to another replica's running task is relayed from the store.
+     */
+    default boolean runsHere(String taskId) {
+        return true;
+    }
+}

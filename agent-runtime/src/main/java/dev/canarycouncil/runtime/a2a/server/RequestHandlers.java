@@ -1,11 +1,12 @@
 package dev.canarycouncil.runtime.a2a.server;
 
 import io.a2a.server.agentexecution.AgentExecutor;
-import io.a2a.server.events.InMemoryQueueManager;
 import io.a2a.server.requesthandlers.DefaultRequestHandler;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Builds the SDK's {@link DefaultRequestHandler} without CDI.
@@ -18,6 +19,12 @@ import java.util.concurrent.Executor;
 final class RequestHandlers {
 
     private static final Duration CONSUMPTION_TIMEOUT = Duration.ofSeconds(10);
+    /** Polls the store for other replicas' tasks that a client resubscribed to here; cheap, so shared. */
+    private static final ScheduledExecutorService RELAY = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "a2a-task-relay");
+        t.setDaemon(true);
+        return t;
+    });
 
     private RequestHandlers() {}
 
@@ -25,7 +32,12 @@ final class RequestHandlers {
             AgentExecutor agentExecutor, A2aTaskStore taskStore, Executor threads, Duration blockingTimeout) {
         // Push notifications are not offered (our cards say so), hence no config store or sender.
         DefaultRequestHandler handler = DefaultRequestHandler.create(
-                agentExecutor, taskStore, new InMemoryQueueManager(taskStore), null, null, threads);
+                agentExecutor,
+                taskStore,
+                new RelayingQueueManager(taskStore, RELAY, Duration.ofMillis(500)),
+                null,
+                null,
+                threads);
         setSeconds(handler, "agentCompletionTimeoutSeconds", blockingTimeout);
         setSeconds(handler, "consumptionCompletionTimeoutSeconds", CONSUMPTION_TIMEOUT);
         return handler;
