@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             ChatCommand.class,
             EvalCommand.class,
             BenchCommand.class,
+            HistoryCommand.class,
             SecretCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -22,6 +22,8 @@ import dev.canarycouncil.orchestrator.history.AnalysisHistory;
 import dev.canarycouncil.orchestrator.history.AnalysisStore;
 import dev.canarycouncil.orchestrator.history.HistoryRoutes;
 import dev.canarycouncil.orchestrator.history.HistoryStoreException;
+import dev.canarycouncil.orchestrator.history.OutcomeTracker;
+import dev.canarycouncil.orchestrator.history.RolloutOutcome;
 import dev.canarycouncil.orchestrator.history.StoredTaskStore;
 import dev.canarycouncil.orchestrator.members.MemberEntry;
 import dev.canarycouncil.orchestrator.narrative.Narrator;
@@ -57,6 +59,8 @@ public final class OrchestratorService implements AutoCloseable {
      * minutes gets a fresh analysis each time.
      */
     private static final Duration MEASUREMENT_KEPT = Duration.ofMinutes(2);
+    /** How often analysed canaries' rollouts are read for what became of them. */
+    private static final Duration OUTCOME_CHECKS = Duration.ofMinutes(1);
     /** How soon a history write that failed (database down or full) is tried again. */
     private static final Duration HISTORY_RETRY = Duration.ofSeconds(10);
 
@@ -70,6 +74,7 @@ public final class OrchestratorService implements AutoCloseable {
     private final Optional<McpToolAccess> modelTools;
     private final AnalysisHistory history;
     private final StoredTaskStore tasks;
+    private final OutcomeTracker outcomes;
 
     private OrchestratorService(
             McpToolClient tools,
@@ -79,9 +84,11 @@ public final class OrchestratorService implements AutoCloseable {
             Optional<ModelSession> model,
             Optional<McpToolAccess> modelTools,
             AnalysisHistory history,
-            StoredTaskStore tasks) {
+            StoredTaskStore tasks,
+            OutcomeTracker outcomes) {
         this.history = history;
         this.tasks = tasks;
+        this.outcomes = outcomes;
         this.tools = tools;
         this.directory = directory;
         this.calls = calls;
@@ -168,6 +175,11 @@ public final class OrchestratorService implements AutoCloseable {
         StoredTaskStore tasks = new StoredTaskStore(
                 history.store(), own.taskStoreCapacity(), analysisTime, HISTORY_RETRY, java.time.Clock.systemUTC());
         A2aAgentServer a2a = AgentHosting.host(router, NAME, publicUrl, work, own, tasks);
+        OutcomeTracker outcomes = new OutcomeTracker(
+                        history.store(),
+                        (ns, rollout) -> rolloutStatus(tools, ns, rollout),
+                        java.time.Clock.systemUTC())
+                .start(OUTCOME_CHECKS);
         AnalysisSlots slots = new AnalysisSlots(config.gate().limits());
         Measurements measurements = new Measurements(
                 m -> council.analyzeFully(
@@ -201,7 +213,32 @@ public final class OrchestratorService implements AutoCloseable {
         new FlaggerRoutes(measurements, analysisTime, access).mount(gateRouter);
         new dev.canarycouncil.orchestrator.web.WebRoutes().mount(router);
         new HistoryRoutes(history, settings.auth()).mount(router);
-        return new OrchestratorService(tools, directory, calls, a2a, model, modelTools, history, tasks);
+        return new OrchestratorService(tools, directory, calls, a2a, model, modelTools, history, tasks, outcomes);
+    }
+
+    /** The rollout's status through the MCP server; empty when the rollout no longer exists. */
+    private static Optional<RolloutOutcome.RolloutStatus> rolloutStatus(
+            McpToolClient tools, String namespace, String rollout) {
+        com.fasterxml.jackson.databind.JsonNode s;
+        try {
+            s = tools.call("get_rollout_status", java.util.Map.of("namespace", namespace, "rollout", rollout));
+        } catch (dev.canarycouncil.runtime.mcp.ToolCallException e) {
+            if (e.reason() == dev.canarycouncil.runtime.mcp.ToolCallException.Reason.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        return Optional.of(new RolloutOutcome.RolloutStatus(
+                s.path("phase").asText(""),
+                s.path("stableHash").asText(""),
+                s.path("canaryHash").asText(""),
+                s.path("message").asText(""),
+                s.path("aborted").asBoolean(false)));
+    }
+
+    /** Follows analysed canaries to their outcome; for tests, which cannot wait a minute. */
+    public OutcomeTracker outcomes() {
+        return outcomes;
     }
 
     private static Optional<PastAnalyses.Past> kept(AnalysisHistory history, String id) {
@@ -229,6 +266,7 @@ public final class OrchestratorService implements AutoCloseable {
         tools.close();
         model.ifPresent(ModelSession::close);
         modelTools.ifPresent(McpToolAccess::close);
+        outcomes.close();
         tasks.close();
         history.close();
     }

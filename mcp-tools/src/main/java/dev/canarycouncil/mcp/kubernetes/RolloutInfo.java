@@ -8,6 +8,7 @@ package dev.canarycouncil.mcp.kubernetes;
  * @param canaryWeight  traffic percentage sent to the canary, or null
  * @param stableHash    pod-template hash of the stable ReplicaSet
  * @param canaryHash    pod-template hash of the canary ReplicaSet
+ * @param aborted       {@code status.abort}: the update was aborted (by an analysis or a person)
  */
 public record RolloutInfo(
         String name,
@@ -17,4 +18,5 @@ public record RolloutInfo(
         Integer canaryWeight,
         String stableHash,
         String canaryHash,
-        String message) {}
+        String message,
+        boolean aborted) {}

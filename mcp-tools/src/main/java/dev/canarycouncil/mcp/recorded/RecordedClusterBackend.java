@@ -120,7 +120,8 @@ public final class RecordedClusterBackend implements ClusterBackend {
                 s == null ? null : s.canaryWeight(),
                 m.stable().podTemplateHash(),
                 m.canary().podTemplateHash(),
-                s == null ? null : s.message());
+                s == null ? null : s.message(),
+                false);
     }
 
     @Override

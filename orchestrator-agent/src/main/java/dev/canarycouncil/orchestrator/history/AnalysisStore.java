@@ -36,7 +36,11 @@ import org.flywaydb.core.api.MigrationVersion;
 public final class AnalysisStore implements AutoCloseable {
 
     private static final String COLUMNS = "id, namespace, rollout, canary_hash, stable_hash, requester, started_at, "
-            + "decided_at, duration_ms, decision, confidence, mode, issue_title, issue_url";
+            + "decided_at, duration_ms, decision, confidence, mode, issue_title, issue_url, outcome";
+
+    private static final String INSERTED = "id, namespace, rollout, canary_hash, stable_hash, requester, started_at, "
+            + "decided_at, duration_ms, decision, confidence, mode, issue_title, issue_url, request_json, verdict_json, "
+            + "target_kind";
 
     private final HistorySettings settings;
     private final HikariDataSource pool;
@@ -132,8 +136,8 @@ public final class AnalysisStore implements AutoCloseable {
                     c.rollback();
                     return;
                 }
-                try (PreparedStatement s = c.prepareStatement("INSERT INTO analysis (" + COLUMNS
-                        + ", request_json, verdict_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO analysis (" + INSERTED
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     s.setString(1, v.analysisId());
                     s.setString(2, r.namespace());
                     s.setString(3, r.rollout());
@@ -158,6 +162,7 @@ public final class AnalysisStore implements AutoCloseable {
                                     : v.issue().url());
                     s.setString(15, json(r));
                     s.setString(16, json(v));
+                    s.setString(17, r.kind().name());
                     s.executeUpdate();
                 }
                 try (PreparedStatement s = c.prepareStatement(
@@ -278,6 +283,66 @@ public final class AnalysisStore implements AutoCloseable {
             c.close();
         } catch (SQLException ignored) {
             // The pool discards a connection it cannot reset; the database ends the transaction with it.
+        }
+    }
+
+    /** An analysed Argo canary whose outcome is not known yet. */
+    public record AwaitingOutcome(String id, String namespace, String rollout, String canaryHash, String stableHash) {}
+
+    /** Argo Rollout analyses decided since {@code since} with no outcome yet, newest first. */
+    public List<AwaitingOutcome> awaitingOutcome(Instant since, int limit) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT id, namespace, rollout, canary_hash, stable_hash "
+                        + "FROM analysis WHERE outcome IS NULL AND target_kind = 'ARGO_ROLLOUT' AND decided_at >= ? "
+                        + "ORDER BY decided_at DESC LIMIT ?")) {
+            s.setTimestamp(1, Timestamp.from(since));
+            s.setInt(2, limit);
+            List<AwaitingOutcome> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new AwaitingOutcome(
+                            rs.getString("id"),
+                            rs.getString("namespace"),
+                            rs.getString("rollout"),
+                            rs.getString("canary_hash"),
+                            rs.getString("stable_hash")));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("list analyses awaiting their outcome", e);
+        }
+    }
+
+    public void recordOutcome(String id, RolloutOutcome.Observed observed, Instant at) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement("UPDATE analysis SET outcome = ?, outcome_at = ?, "
+                        + "outcome_detail = ? WHERE id = ? AND outcome IS NULL")) {
+            s.setString(1, observed.outcome().name());
+            s.setTimestamp(2, Timestamp.from(at));
+            s.setString(3, Texts.cut(observed.detail(), 512));
+            s.setString(4, id);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("record the outcome of analysis " + id, e);
+        }
+    }
+
+    /** Ids of the analyses decided since {@code since} whose outcome is known, oldest first. */
+    public List<String> withOutcome(Instant since) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT id FROM analysis WHERE outcome IS NOT NULL "
+                        + "AND decided_at >= ? ORDER BY decided_at")) {
+            s.setTimestamp(1, Timestamp.from(since));
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString("id"));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw failure("list analyses with an outcome", e);
         }
     }
 
@@ -457,7 +522,8 @@ public final class AnalysisStore implements AutoCloseable {
                 rs.getInt("confidence"),
                 rs.getString("mode"),
                 Optional.ofNullable(rs.getString("issue_title")),
-                Optional.ofNullable(rs.getString("issue_url")));
+                Optional.ofNullable(rs.getString("issue_url")),
+                Optional.ofNullable(rs.getString("outcome")).map(RolloutOutcome::valueOf));
     }
 
     private static void condition(StringBuilder where, List<Object> args, String sql, Object value) {

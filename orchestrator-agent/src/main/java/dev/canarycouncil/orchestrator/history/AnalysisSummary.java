@@ -7,7 +7,11 @@ import dev.canarycouncil.runtime.schema.Verdict;
 import java.time.Instant;
 import java.util.Optional;
 
-/** One line of the history: the target, who asked, the decision and the issue, without the evidence. */
+/**
+ * One line of the history: the target, who asked, the decision and the issue, without the evidence.
+ *
+ * @param outcome what became of the canary afterwards, once its rollout showed it
+ */
 public record AnalysisSummary(
         String id,
         String namespace,
@@ -22,7 +26,8 @@ public record AnalysisSummary(
         int confidence,
         String mode,
         Optional<String> issueTitle,
-        Optional<String> issueUrl) {
+        Optional<String> issueUrl,
+        Optional<RolloutOutcome> outcome) {
 
     /** The line an analysis will have once it is written. */
     public static AnalysisSummary of(FinishedAnalysis a) {
@@ -41,6 +46,7 @@ public record AnalysisSummary(
                 v.confidence(),
                 v.mode().wire(),
                 Optional.ofNullable(v.issue()).map(i -> i.title()),
-                Optional.ofNullable(v.issue()).map(i -> i.url()));
+                Optional.ofNullable(v.issue()).map(i -> i.url()),
+                Optional.empty());
     }
 }

@@ -131,6 +131,7 @@ public final class HistoryRoutes {
         m.put("mode", s.mode());
         s.issueTitle().ifPresent(t -> m.put("issueTitle", t));
         s.issueUrl().ifPresent(u -> m.put("issueUrl", u));
+        s.outcome().ifPresent(o -> m.put("outcome", o.name()));
         m.put("api", apiPath(s.id()));
         return m;
     }

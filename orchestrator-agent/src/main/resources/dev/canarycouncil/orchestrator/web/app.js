@@ -285,7 +285,8 @@
         head.append(pill(a.decision, lower(a.decision)), el('span', 'history-conf', `${a.confidence}%`),
           el('span', 'history-target', `${a.namespace}/${a.rollout} ${a.canaryHash}`));
         const meta = el('span', 'history-meta',
-          `${fmtWhen(a.decidedAt)} · ${a.requester} · ${fmtDuration(a.durationMs)}`);
+          `${fmtWhen(a.decidedAt)} · ${a.requester} · ${fmtDuration(a.durationMs)}`
+          + (a.outcome ? ` · then ${lower(a.outcome).replace('_', ' ')}` : ''));
         item.append(head, meta);
         if (a.issueTitle) item.append(el('span', 'history-issue', a.issueTitle));
         item.addEventListener('click', () => openAnalysis(a.id));

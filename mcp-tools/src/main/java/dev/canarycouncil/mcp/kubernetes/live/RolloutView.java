@@ -73,7 +73,8 @@ final class RolloutView {
                 canaryWeight(),
                 stableHash(),
                 currentPodHash(),
-                string(at("status", "message")));
+                string(at("status", "message")),
+                Boolean.TRUE.equals(at("status", "abort")));
     }
 
     /**

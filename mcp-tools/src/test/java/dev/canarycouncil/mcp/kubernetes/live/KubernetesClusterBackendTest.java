@@ -94,7 +94,7 @@ class KubernetesClusterBackendTest {
     @Test
     void readsRolloutStatus() {
         assertEquals(
-                new RolloutInfo("reports", NS, "Paused", 1, 20, STABLE, CANARY, "CanaryPauseStep"),
+                new RolloutInfo("reports", NS, "Paused", 1, 20, STABLE, CANARY, "CanaryPauseStep", false),
                 backend.rollout(NS, "reports"));
     }
 
