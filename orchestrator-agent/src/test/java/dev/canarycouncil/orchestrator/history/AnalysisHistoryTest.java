@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.canarycouncil.orchestrator.council.Requester;
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.testing.PostgresServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,6 +66,81 @@ class AnalysisHistoryTest {
                 assertEquals(3, history.store().list(AnalysisQuery.recent(50)).total());
             }
         }
+    }
+
+    /**
+     * A full disk under the database (a 2 MiB tmpfs as its tablespace) refuses the history's writes:
+     * handing analyses over still never waits, the history says it is unavailable and why, and every
+     * analysis is written once there is room again. Needs root to mount; skipped otherwise.
+     */
+    @Test
+    void analysesRefusedByAFullDatabaseAreWrittenOnceThereIsRoom() throws Exception {
+        PostgresServer.assumeAvailable();
+        Path disk = Files.createTempDirectory("history-disk");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", disk.toString()),
+                "mounting a small tmpfs needs root");
+        try (PostgresServer pg = PostgresServer.start()) {
+            assertTrue(run("chown", "postgres", disk.toString()) || !"root".equals(System.getProperty("user.name")));
+            try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), "");
+                    Statement st = c.createStatement()) {
+                st.execute("CREATE TABLESPACE small LOCATION '" + disk + "'");
+                st.execute("CREATE DATABASE cramped");
+            }
+            String url = pg.jdbcUrl().replace("/postgres", "/cramped");
+            HistorySettings settings =
+                    HistorySettings.postgresql(url, pg.user(), Optional.empty(), HistorySettings.DEFAULT_RETENTION);
+            AnalysisStore store = AnalysisStore.open(settings);
+            // The analyses' rows (and their TOAST) on the small disk; the catalog stays where there is room.
+            try (Connection c = DriverManager.getConnection(url, pg.user(), "");
+                    Statement st = c.createStatement()) {
+                st.execute("ALTER TABLE analysis SET TABLESPACE small");
+                st.execute("ALTER TABLE analysis_progress SET TABLESPACE small");
+            }
+            try (AnalysisHistory history = new AnalysisHistory(store, Clock.systemUTC(), Duration.ofMillis(300))) {
+                int handed = 0;
+                long slowest = 0;
+                while (history.status().available() && handed < 5_000) {
+                    for (int i = 0; i < 50; i++, handed++) {
+                        long start = System.nanoTime();
+                        history.finished(HistoryFixtures.finished(
+                                "a-" + handed, "shop", "checkout", Decision.ROLLBACK, T0, Requester.CONTROLLER));
+                        slowest = Math.max(slowest, System.nanoTime() - start);
+                    }
+                    history.flush(Duration.ofSeconds(30));
+                }
+                AnalysisHistory.Status full = history.status();
+                assertFalse(full.available(), "2 MiB fill up after " + handed + " analyses");
+                assertTrue(full.pending() > 0);
+                assertTrue(
+                        full.problem()
+                                .orElseThrow()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .contains("space"),
+                        full.problem().orElseThrow());
+                assertTrue(
+                        Duration.ofNanos(slowest).toMillis() < 500,
+                        "handing an analysis over never waits for the disk");
+
+                assertTrue(run("mount", "-o", "remount,size=256m", disk.toString()), "room again");
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (history.status().pending() > 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                }
+                assertEquals(0, history.status().pending(), "written once there was room");
+                assertTrue(history.status().available());
+                assertEquals(
+                        handed, history.store().list(AnalysisQuery.recent(1)).total(), "nothing was lost");
+            }
+        } finally {
+            run("umount", "-l", disk.toString());
+        }
+    }
+
+    private static boolean run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor() == 0;
     }
 
     @Test
