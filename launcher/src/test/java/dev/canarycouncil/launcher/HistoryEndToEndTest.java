@@ -135,6 +135,10 @@ class HistoryEndToEndTest {
                             .path("field")
                             .asText());
             get(base + "/api/v1/history/analyses/no-such-analysis", 404);
+            assertEquals(
+                    id,
+                    get(base + "/api/v1/analyses/" + id, 200).path("id").asText(),
+                    "one analysis also answers under the web provider's path");
 
             JsonNode overview = get(base + "/api/v1/history", 200);
             assertEquals(1, overview.path("analyses").asInt());

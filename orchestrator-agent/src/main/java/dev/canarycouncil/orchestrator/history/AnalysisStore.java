@@ -93,8 +93,21 @@ public final class AnalysisStore implements AutoCloseable {
             flyway.migrate();
         } catch (FlywayException e) {
             throw new HistoryStoreException(
-                    "the history at " + settings.describe() + " cannot be used: " + Texts.firstLine(e.getMessage()), e);
+                    "the history at " + settings.describe() + " cannot be used: " + flywaySays(e), e);
         }
+    }
+
+    /**
+     * Flyway's first line alone ("Validate failed: Migrations have failed validation") does not say
+     * which migration or what to do; the lines after it do, so they are kept, on one line.
+     */
+    private static String flywaySays(FlywayException e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        String joined = message.lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("Need more flexibility") && !l.startsWith("https://"))
+                .collect(java.util.stream.Collectors.joining("; "));
+        return Texts.cut(joined, 600);
     }
 
     private static MigrationVersion newestLocal(Flyway flyway) {

@@ -21,15 +21,18 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>{@code GET /api/v1/history}: what is kept (count, oldest, retention, size) and whether the database answers;
  *   <li>{@code GET /api/v1/history/analyses?namespace=&rollout=&decision=&since=&until=&limit=&offset=}: newest first;
- *   <li>{@code GET /api/v1/history/analyses/{id}}: one analysis with its request, verdict, findings and progress.
+ *   <li>{@code GET /api/v1/history/analyses/{id}}, also {@code GET /api/v1/analyses/{id}}: one analysis with its
+ *       request, verdict, findings and progress.
  * </ul>
  *
- * Not under {@code /api/v1/analyses}: that path is Argo's web provider, where a GET with a
- * namespace and a rollout starts a measurement; a history query there would start analyses.
+ * The list is not at {@code GET /api/v1/analyses}: that is Argo's web provider, where a GET with a
+ * namespace and a rollout starts a measurement; a history query there would start analyses. One
+ * analysis by its id has no such clash, so it answers under both paths.
  */
 public final class HistoryRoutes {
 
     public static final String PATH = "/api/v1/history";
+    private static final String ONE_ANALYSIS = "/api/v1/analyses/:id";
 
     private final AnalysisHistory history;
     private final Optional<ServerAuth> auth;
@@ -44,6 +47,8 @@ public final class HistoryRoutes {
         router.get(PATH).blockingHandler(rc -> answer(rc, this::overview), false);
         router.get(PATH + "/analyses").blockingHandler(rc -> answer(rc, () -> list(rc)), false);
         router.get(PATH + "/analyses/:id").blockingHandler(rc -> answer(rc, () -> one(rc.pathParam("id"))), false);
+        auth.ifPresent(a -> router.route(ONE_ANALYSIS).handler(a.guard()));
+        router.get(ONE_ANALYSIS).blockingHandler(rc -> answer(rc, () -> one(rc.pathParam("id"))), false);
     }
 
     private void answer(RoutingContext rc, Supplier<Reply> reply) {
@@ -94,8 +99,7 @@ public final class HistoryRoutes {
     }
 
     private Reply one(String id) {
-        return history.store()
-                .find(id)
+        return history.find(id)
                 .<Reply>map(a -> {
                     Map<String, Object> body = summary(a.summary());
                     body.put("request", a.request());

@@ -247,6 +247,20 @@ class AnalysisStoreTest {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void aSchemaChangedBehindFlywaysBackStopsTheStartNamingTheMigration(HistorySettings settings) throws Exception {
+        AnalysisStore.open(settings).close();
+        try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), "");
+                Statement s = c.createStatement()) {
+            s.execute("UPDATE history_schema SET checksum = 12345 WHERE version = '1'");
+        }
+        HistoryStoreException e = assertThrows(HistoryStoreException.class, () -> AnalysisStore.open(settings));
+        assertTrue(
+                e.getMessage().startsWith("the history at " + settings.describe() + " cannot be used"), e.getMessage());
+        assertTrue(e.getMessage().contains("checksum mismatch for migration version 1"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void tablesFlywayDidNotMakeAreNotWrittenOver(HistorySettings settings) throws Exception {
         try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), "");
                 Statement s = c.createStatement()) {
