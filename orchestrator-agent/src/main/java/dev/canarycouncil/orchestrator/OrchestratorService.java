@@ -10,6 +10,7 @@ import dev.canarycouncil.orchestrator.council.Council;
 import dev.canarycouncil.orchestrator.council.CouncilDirectory;
 import dev.canarycouncil.orchestrator.council.CouncilMemory;
 import dev.canarycouncil.orchestrator.council.CouncilSettings;
+import dev.canarycouncil.orchestrator.council.QueuedIssues;
 import dev.canarycouncil.orchestrator.council.Requester;
 import dev.canarycouncil.orchestrator.council.TargetResolver;
 import dev.canarycouncil.orchestrator.gate.AnalysisSlots;
@@ -59,6 +60,8 @@ public final class OrchestratorService implements AutoCloseable {
      * minutes gets a fresh analysis each time.
      */
     private static final Duration MEASUREMENT_KEPT = Duration.ofMinutes(2);
+    /** How often the issues rollbacks still owe are looked at (each waits its own back-off). */
+    private static final Duration OWED_ISSUE_CHECKS = Duration.ofMinutes(1);
     /** How often analysed canaries' rollouts are read for what became of them. */
     private static final Duration OUTCOME_CHECKS = Duration.ofMinutes(1);
     /** How soon a history write that failed (database down or full) is tried again. */
@@ -75,6 +78,7 @@ public final class OrchestratorService implements AutoCloseable {
     private final AnalysisHistory history;
     private final StoredTaskStore tasks;
     private final OutcomeTracker outcomes;
+    private final QueuedIssues owedIssues;
 
     private OrchestratorService(
             McpToolClient tools,
@@ -85,7 +89,9 @@ public final class OrchestratorService implements AutoCloseable {
             Optional<McpToolAccess> modelTools,
             AnalysisHistory history,
             StoredTaskStore tasks,
-            OutcomeTracker outcomes) {
+            OutcomeTracker outcomes,
+            QueuedIssues owedIssues) {
+        this.owedIssues = owedIssues;
         this.history = history;
         this.tasks = tasks;
         this.outcomes = outcomes;
@@ -175,6 +181,13 @@ public final class OrchestratorService implements AutoCloseable {
         StoredTaskStore tasks = new StoredTaskStore(
                 history.store(), own.taskStoreCapacity(), analysisTime, HISTORY_RETRY, java.time.Clock.systemUTC());
         A2aAgentServer a2a = AgentHosting.host(router, NAME, publicUrl, work, own, tasks);
+        QueuedIssues owedIssues = new QueuedIssues(
+                        council::members,
+                        history.outbox(),
+                        history,
+                        councilSettings.issueDeadline(),
+                        java.time.Clock.systemUTC())
+                .start(OWED_ISSUE_CHECKS);
         OutcomeTracker outcomes = new OutcomeTracker(
                         history.store(),
                         (ns, rollout) -> rolloutStatus(tools, ns, rollout),
@@ -213,7 +226,8 @@ public final class OrchestratorService implements AutoCloseable {
         new FlaggerRoutes(measurements, analysisTime, access).mount(gateRouter);
         new dev.canarycouncil.orchestrator.web.WebRoutes().mount(router);
         new HistoryRoutes(history, settings.auth()).mount(router);
-        return new OrchestratorService(tools, directory, calls, a2a, model, modelTools, history, tasks, outcomes);
+        return new OrchestratorService(
+                tools, directory, calls, a2a, model, modelTools, history, tasks, outcomes, owedIssues);
     }
 
     /** The rollout's status through the MCP server; empty when the rollout no longer exists. */
@@ -234,6 +248,11 @@ public final class OrchestratorService implements AutoCloseable {
                 s.path("canaryHash").asText(""),
                 s.path("message").asText(""),
                 s.path("aborted").asBoolean(false)));
+    }
+
+    /** Files the issues rollbacks still owe; for tests, which cannot wait a minute. */
+    public QueuedIssues owedIssues() {
+        return owedIssues;
     }
 
     /** Follows analysed canaries to their outcome; for tests, which cannot wait a minute. */
@@ -267,6 +286,7 @@ public final class OrchestratorService implements AutoCloseable {
         model.ifPresent(ModelSession::close);
         modelTools.ifPresent(McpToolAccess::close);
         outcomes.close();
+        owedIssues.close();
         tasks.close();
         history.close();
     }

@@ -3,28 +3,22 @@ package dev.canarycouncil.orchestrator.council;
 import dev.canarycouncil.orchestrator.members.TrackRecords;
 import dev.canarycouncil.orchestrator.narrative.Narrative;
 import dev.canarycouncil.orchestrator.narrative.Narrator;
-import dev.canarycouncil.runtime.a2a.A2aParts;
-import dev.canarycouncil.runtime.a2a.client.AgentReply;
-import dev.canarycouncil.runtime.a2a.client.RemoteAgent;
 import dev.canarycouncil.runtime.agent.Progress;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.AnalysisTarget;
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.FailureFingerprint;
 import dev.canarycouncil.runtime.schema.Finding;
-import dev.canarycouncil.runtime.schema.IssueDraft;
 import dev.canarycouncil.runtime.schema.IssueFiling;
 import dev.canarycouncil.runtime.schema.IssueRequest;
 import dev.canarycouncil.runtime.schema.Verdict;
 import dev.canarycouncil.runtime.schema.VerdictSubject;
-import io.a2a.spec.Message;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -131,13 +125,9 @@ public final class Council {
         Verdict verdict = decide(request, poll, started);
         Optional<CouncilMember> writer =
                 verdict.decision() == Decision.ROLLBACK ? issueWriter(members) : Optional.empty();
+        IssueFiling filing = settings.issueScope().files(requester) ? IssueFiling.FILE : IssueFiling.DRAFT_ONLY;
         if (verdict.decision() == Decision.ROLLBACK) {
-            verdict = withIssue(
-                    verdict,
-                    request,
-                    writer,
-                    settings.issueScope().files(requester) ? IssueFiling.FILE : IssueFiling.DRAFT_ONLY,
-                    progress);
+            verdict = withIssue(verdict, request, writer, filing, progress);
         }
         verdict = narrate(verdict, poll, writer.map(CouncilMember::name), share, progress);
         verdict = verdict.withDuration(
@@ -151,7 +141,7 @@ public final class Council {
                 verdict.decision(),
                 verdict.confidence(),
                 verdict.durationMs());
-        tell(new FinishedAnalysis(request, verdict, requester, startedAt, log.events()));
+        tell(new FinishedAnalysis(request, verdict, requester, startedAt, log.events(), filing));
         return new Analysis(request, verdict);
     }
 
@@ -219,7 +209,7 @@ public final class Council {
                 ModelUse.accounting(tokenBudget, findings, narrative, issueWriter.orElse(null), verdict.issue()));
     }
 
-    private static Optional<CouncilMember> issueWriter(List<CouncilMember> members) {
+    static Optional<CouncilMember> issueWriter(List<CouncilMember> members) {
         return members.stream()
                 .filter(CouncilMember::writesIssues)
                 .filter(CouncilMember::available)
@@ -254,28 +244,11 @@ public final class Council {
     private Verdict askForIssue(
             Verdict verdict, AnalysisRequest request, CouncilMember writer, IssueFiling filing, Progress progress)
             throws InterruptedException {
-        progress.report("asking " + writer.name() + " for a remediation issue");
-        Message message = RemoteAgent.userMessage(
-                A2aParts.payload(
-                        A2aParts.ISSUE_REQUEST,
-                        new IssueRequest(request, verdict, request.tokenBudget(), filing),
-                        "Draft a remediation issue"),
-                verdict.analysisId());
-        try {
-            AgentReply reply = writer.agent()
-                    .send(message, settings.issueDeadline(), text -> progress.report(writer.name() + ": " + text))
-                    .get();
-            IssueDraft draft = A2aParts.read(reply.parts(), A2aParts.ISSUE_DRAFT, IssueDraft.class)
-                    .orElse(null);
-            if (draft == null) {
-                progress.report(writer.name() + " answered without a draft: " + reply.statusText());
-            }
-            return draft == null ? verdict : verdict.withIssue(draft);
-        } catch (ExecutionException | IllegalArgumentException e) {
-            String reason = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
-            progress.report(writer.name() + " could not draft the issue: " + reason);
-            LOG.warn("Issue writer failed for analysis {}: {}", verdict.analysisId(), reason);
-            return verdict;
-        }
+        IssueWriterCall.Outcome answer = IssueWriterCall.ask(
+                writer,
+                new IssueRequest(request, verdict, request.tokenBudget(), filing),
+                settings.issueDeadline(),
+                progress);
+        return answer.draft().map(verdict::withIssue).orElse(verdict);
     }
 }

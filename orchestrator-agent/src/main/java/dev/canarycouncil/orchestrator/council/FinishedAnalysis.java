@@ -1,6 +1,9 @@
 package dev.canarycouncil.orchestrator.council;
 
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
+import dev.canarycouncil.runtime.schema.Decision;
+import dev.canarycouncil.runtime.schema.IssueDraft;
+import dev.canarycouncil.runtime.schema.IssueFiling;
 import dev.canarycouncil.runtime.schema.Verdict;
 import java.time.Instant;
 import java.util.List;
@@ -10,17 +13,36 @@ import java.util.List;
  *
  * @param startedAt when the council began (the verdict's {@code decidedAt} says when it ended)
  * @param progress  the progress lines in order, as the page and the chat streamed them
+ * @param filing    whether the requester's rollback files its issue, or only drafts it
  */
 public record FinishedAnalysis(
         AnalysisRequest request,
         Verdict verdict,
         Requester requester,
         Instant startedAt,
-        List<ProgressEvent> progress) {
+        List<ProgressEvent> progress,
+        IssueFiling filing) {
 
     public FinishedAnalysis {
         progress = List.copyOf(progress);
     }
+
+    /**
+     * A rollback whose issue should be on GitHub but is not: the issue writer queued it (GitHub down
+     * or rate-limited), GitHub refused it, the writer could not be reached, or there was none. A
+     * writer without GitHub ({@code draft}: a dry run) owes nothing. The history keeps it owed until a
+     * replica files it.
+     */
+    public boolean issueOwed() {
+        if (verdict.decision() != Decision.ROLLBACK || filing != IssueFiling.FILE) {
+            return false;
+        }
+        IssueDraft issue = verdict.issue();
+        return issue == null || NOT_ON_GITHUB_YET.contains(issue.state());
+    }
+
+    /** The writer's states for a draft it meant to file and could not (yet). */
+    private static final java.util.Set<String> NOT_ON_GITHUB_YET = java.util.Set.of("queued", "failed");
 
     /** One progress line and when it was reported. */
     public record ProgressEvent(Instant at, String text) {}

@@ -3,6 +3,7 @@ package dev.canarycouncil.orchestrator.history;
 import dev.canarycouncil.orchestrator.council.AnalysisListener;
 import dev.canarycouncil.orchestrator.council.FinishedAnalysis;
 import dev.canarycouncil.orchestrator.council.IssueClaims;
+import dev.canarycouncil.orchestrator.council.IssueOutbox;
 import dev.canarycouncil.runtime.schema.Verdict;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +29,7 @@ public final class AnalysisHistory implements AnalysisListener, IssueClaims, Aut
     static final int MAX_PENDING = 10_000;
 
     private final AnalysisStore store;
+    private final OutboxRows outbox;
     private final Clock clock;
     private final Duration retryEvery;
     private final ScheduledExecutorService writer;
@@ -39,6 +41,7 @@ public final class AnalysisHistory implements AnalysisListener, IssueClaims, Aut
     /** @param retryEvery how soon a failed write is tried again */
     public AnalysisHistory(AnalysisStore store, Clock clock, Duration retryEvery) {
         this.store = store;
+        this.outbox = new OutboxRows(store);
         this.clock = clock;
         this.retryEvery = retryEvery;
         this.writer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -104,6 +107,11 @@ public final class AnalysisHistory implements AnalysisListener, IssueClaims, Aut
             }
             return filed;
         }
+    }
+
+    /** The issues controllers' rollbacks owe and GitHub does not have yet. */
+    public IssueOutbox outbox() {
+        return outbox;
     }
 
     public AnalysisStore store() {

@@ -190,6 +190,9 @@ public final class AnalysisStore implements AutoCloseable {
                     }
                     s.executeBatch();
                 }
+                if (a.issueOwed()) {
+                    OutboxRows.owe(c, a, Instant.now());
+                }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

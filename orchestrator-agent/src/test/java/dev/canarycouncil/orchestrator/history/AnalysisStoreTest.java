@@ -241,7 +241,7 @@ class AnalysisStoreTest {
         }
         HistoryStoreException e = assertThrows(HistoryStoreException.class, () -> AnalysisStore.open(settings));
         assertTrue(
-                e.getMessage().contains("schema version 99, newer than this Canary Council knows (4)"), e.getMessage());
+                e.getMessage().contains("schema version 99, newer than this Canary Council knows (5)"), e.getMessage());
         assertTrue(e.getMessage().contains(settings.describe()), e.getMessage());
     }
 

@@ -6,6 +6,7 @@ import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.IssueDraft;
+import dev.canarycouncil.runtime.schema.IssueFiling;
 import dev.canarycouncil.runtime.schema.PodGroup;
 import dev.canarycouncil.runtime.schema.TimeWindow;
 import dev.canarycouncil.runtime.schema.Verdict;
@@ -58,6 +59,7 @@ final class HistoryFixtures {
                 List.of(
                         new FinishedAnalysis.ProgressEvent(decidedAt.minusMillis(1200), "asking log-analyst"),
                         new FinishedAnalysis.ProgressEvent(
-                                decidedAt.minusMillis(100), "log-analyst voted " + decision)));
+                                decidedAt.minusMillis(100), "log-analyst voted " + decision)),
+                IssueFiling.DRAFT_ONLY);
     }
 }
