@@ -302,6 +302,9 @@ class WebPageTest {
         waiting()
                 .until(d -> !d.findElements(By.cssSelector("#history .history-item"))
                         .isEmpty());
+        waiting()
+                .until(ExpectedConditions.textMatches(
+                        By.id("history-store"), java.util.regex.Pattern.compile("\\d+ analys[ie]s · kept 90 days")));
         WebElement first = find("#history .history-item");
         assertTrue(first.getText().contains("ROLLBACK"), first.getText());
         assertTrue(first.getText().contains("shop/checkout 7c9d6f5b4"), first.getText());

@@ -264,6 +264,30 @@
     return Number.isNaN(d.getTime()) ? iso : d.toLocaleString([], { dateStyle: 'short', timeStyle: 'short' });
   }
 
+  function fmtBytes(n) {
+    return n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} kB`;
+  }
+
+  /** What is kept, for how long and in how much space; and whether writes wait for the database. */
+  async function loadHistoryOverview() {
+    const note = $('history-store');
+    try {
+      const o = await getJson(new URL('../api/v1/history', window.location.href).href);
+      const parts = [`${o.analyses} ${o.analyses === 1 ? 'analysis' : 'analyses'}`, `kept ${o.retentionDays} days`];
+      if (o.sizeBytes !== undefined) parts.push(fmtBytes(o.sizeBytes));
+      note.textContent = parts.join(' · ');
+      note.title = o.database;
+      if (!o.available) {
+        note.textContent += ` · the database is unavailable (${o.pendingWrites} waiting to be written): ${o.problem || ''}`;
+        note.classList.add('warn');
+      } else {
+        note.classList.remove('warn');
+      }
+    } catch (e) {
+      note.textContent = '';
+    }
+  }
+
   async function loadHistory() {
     const query = new URLSearchParams({ limit: '20' });
     for (const name of ['namespace', 'rollout', 'decision']) {
@@ -275,6 +299,7 @@
       const page = await getJson(`${HISTORY_URL}?${query}`);
       clear(list);
       $('history-count').textContent = page.total ? `${page.total} kept` : '';
+      loadHistoryOverview();
       $('history-status').hidden = page.analyses.length > 0;
       $('history-status').textContent = 'No analysis matches.';
       for (const a of page.analyses) {
