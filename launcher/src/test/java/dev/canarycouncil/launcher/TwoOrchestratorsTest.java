@@ -197,6 +197,7 @@ class TwoOrchestratorsTest {
                 LocalCouncil b = replica(github, outboxB, recorded())) {
             github.addRepository("shop/checkout");
             String taskId;
+            String contextId;
             try (LocalCouncil a = replica(github, outboxA, recorded())) {
                 String send = "{\"jsonrpc\":\"2.0\",\"id\":\"1\",\"method\":\"message/send\",\"params\":"
                         + "{\"message\":{\"kind\":\"message\",\"role\":\"user\",\"messageId\":\""
@@ -210,6 +211,7 @@ class TwoOrchestratorsTest {
                         .path("result");
                 assertEquals("completed", task.path("status").path("state").asText(), task.toString());
                 taskId = task.path("id").asText();
+                contextId = task.path("contextId").asText();
             }
             // A peer polls tasks/get through the Service; the replica that ran the task is gone.
             String get = "{\"jsonrpc\":\"2.0\",\"id\":\"2\",\"method\":\"tasks/get\",\"params\":{\"id\":\"" + taskId
@@ -229,6 +231,21 @@ class TwoOrchestratorsTest {
                             .findValue("decision")
                             .asText(),
                     "the verdict comes with the task");
+
+            // The conversation goes on there too: a follow-up in the same context, naming nothing.
+            String question = "{\"jsonrpc\":\"2.0\",\"id\":\"3\",\"method\":\"message/send\",\"params\":"
+                    + "{\"message\":{\"kind\":\"message\",\"role\":\"user\",\"messageId\":\""
+                    + java.util.UUID.randomUUID()
+                    + "\",\"contextId\":\"" + contextId
+                    + "\",\"parts\":[{\"kind\":\"text\",\"text\":\"why was it rolled back?\"}]}}}";
+            JsonNode answer = Json.mapper()
+                    .readTree(TestHttp.postJson(b.orchestratorUrl() + "/", question)
+                            .body())
+                    .path("result");
+            assertEquals("completed", answer.path("status").path("state").asText(), answer.toString());
+            assertTrue(
+                    answer.path("artifacts").toString().contains("index out of range"),
+                    "answered from the stored analysis: " + answer);
         }
     }
 

@@ -115,6 +115,7 @@ public final class CouncilWork implements AgentWork {
         if (named == null) {
             return investigations
                     .find(contextId)
+                    .or(() -> rebuilt(contextId))
                     .orElseThrow(() -> new InvalidInputException("No investigation in this conversation"
                             + (contextId == null ? "" : " (context " + contextId + ")")
                             + ": start one by sending the canary to analyse, {\"namespace\": ..., \"podName\": ...}, "
@@ -140,6 +141,21 @@ public final class CouncilWork implements AgentWork {
         }
         investigations.remember(contextId, kept.request(), kept.verdict());
         return investigations.find(contextId).orElseThrow();
+    }
+
+    /** The conversation as the history kept it, remembered here again. */
+    private Optional<Investigations.Investigation> rebuilt(String contextId) {
+        if (contextId == null) {
+            return Optional.empty();
+        }
+        Optional<PastAnalyses.Past> kept;
+        try {
+            kept = past.ofConversation(contextId);
+        } catch (PastAnalyses.PastAnalysisUnavailableException e) {
+            return Optional.empty();
+        }
+        kept.ifPresent(p -> investigations.remember(contextId, p.request(), p.verdict()));
+        return kept.flatMap(p -> investigations.find(contextId));
     }
 
     static AnalysisTarget target(Message message) {

@@ -4,7 +4,6 @@ import dev.canarycouncil.orchestrator.chat.Investigations;
 import dev.canarycouncil.orchestrator.chat.Investigator;
 import dev.canarycouncil.orchestrator.chat.MemberQuestions;
 import dev.canarycouncil.orchestrator.chat.ModelAnswers;
-import dev.canarycouncil.orchestrator.chat.PastAnalyses;
 import dev.canarycouncil.orchestrator.council.AnalysisLinks;
 import dev.canarycouncil.orchestrator.council.Council;
 import dev.canarycouncil.orchestrator.council.CouncilDirectory;
@@ -22,7 +21,7 @@ import dev.canarycouncil.orchestrator.gate.flagger.FlaggerRoutes;
 import dev.canarycouncil.orchestrator.history.AnalysisHistory;
 import dev.canarycouncil.orchestrator.history.AnalysisStore;
 import dev.canarycouncil.orchestrator.history.HistoryRoutes;
-import dev.canarycouncil.orchestrator.history.HistoryStoreException;
+import dev.canarycouncil.orchestrator.history.KeptConversations;
 import dev.canarycouncil.orchestrator.history.OutcomeTracker;
 import dev.canarycouncil.orchestrator.history.RolloutOutcome;
 import dev.canarycouncil.orchestrator.history.StoredTaskStore;
@@ -165,14 +164,6 @@ public final class OrchestratorService implements AutoCloseable {
                 .plusSeconds(30));
         Optional<McpToolAccess> modelTools =
                 model.map(m -> McpToolAccess.of(tools, ModelAnswers.TOOLS, Duration.ofSeconds(15)));
-        CouncilWork work = new CouncilWork(
-                council,
-                Investigations.defaults(),
-                new Investigator(
-                        tools,
-                        model.map(m -> new ModelAnswers(m, modelTools.orElseThrow(), models.tokenBudget())),
-                        Optional.of(new MemberQuestions(council::members, Duration.ofSeconds(30)))),
-                id -> kept(history, id));
         Duration analysisTime = membersTime
                 .plus(councilSettings.issueDeadline())
                 .plus(model.isEmpty() ? Duration.ZERO : models.reviewTimeout())
@@ -180,6 +171,14 @@ public final class OrchestratorService implements AutoCloseable {
         // A task reports progress at least once per step; one silent for longer than a whole analysis was abandoned.
         StoredTaskStore tasks = new StoredTaskStore(
                 history.store(), own.taskStoreCapacity(), analysisTime, HISTORY_RETRY, java.time.Clock.systemUTC());
+        CouncilWork work = new CouncilWork(
+                council,
+                Investigations.defaults(),
+                new Investigator(
+                        tools,
+                        model.map(m -> new ModelAnswers(m, modelTools.orElseThrow(), models.tokenBudget())),
+                        Optional.of(new MemberQuestions(council::members, Duration.ofSeconds(30)))),
+                new KeptConversations(history, tasks));
         A2aAgentServer a2a = AgentHosting.host(router, NAME, publicUrl, work, own, tasks);
         QueuedIssues owedIssues = new QueuedIssues(
                         council::members,
@@ -258,14 +257,6 @@ public final class OrchestratorService implements AutoCloseable {
     /** Follows analysed canaries to their outcome; for tests, which cannot wait a minute. */
     public OutcomeTracker outcomes() {
         return outcomes;
-    }
-
-    private static Optional<PastAnalyses.Past> kept(AnalysisHistory history, String id) {
-        try {
-            return history.find(id).map(s -> new PastAnalyses.Past(s.request(), s.verdict()));
-        } catch (HistoryStoreException e) {
-            throw new PastAnalyses.PastAnalysisUnavailableException("the history is unavailable: " + e.getMessage(), e);
-        }
     }
 
     private static ExecutorService callThreads() {

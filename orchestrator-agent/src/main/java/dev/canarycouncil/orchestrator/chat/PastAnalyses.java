@@ -19,6 +19,14 @@ public interface PastAnalyses {
      */
     Optional<Past> find(String analysisId);
 
+    /**
+     * The analysis an A2A conversation was about, when this process no longer remembers it (a
+     * restart, or the conversation began on another replica); empty when nobody kept it.
+     */
+    default Optional<Past> ofConversation(String contextId) {
+        return Optional.empty();
+    }
+
     /** What a conversation about a kept analysis needs: its request (to ask the members) and its verdict. */
     record Past(AnalysisRequest request, Verdict verdict) {}
 

@@ -1,5 +1,6 @@
 package dev.canarycouncil.orchestrator.history;
 
+import dev.canarycouncil.runtime.a2a.A2aParts;
 import dev.canarycouncil.runtime.a2a.server.A2aTaskStore;
 import dev.canarycouncil.runtime.a2a.server.BoundedTaskStore;
 import io.a2a.spec.Message;
@@ -138,6 +139,34 @@ public final class StoredTaskStore implements A2aTaskStore, AutoCloseable {
             return local.isTaskFinalized(taskId);
         }
         return stored(taskId).map(TaskRows::isFinal).orElse(false);
+    }
+
+    /**
+     * The analysis a conversation is about, from its tasks: the newest task of the context that
+     * answered with a verdict. This is how a conversation continues on another replica or after a
+     * restart, for a client that does not name the analysis.
+     */
+    public Optional<String> analysisOfContext(String contextId) {
+        List<Task> tasks;
+        try {
+            tasks = rows.inContext(contextId, 50);
+        } catch (HistoryStoreException e) {
+            LOG.warn("cannot read the conversation {}: {}", contextId, e.getMessage());
+            return Optional.empty();
+        }
+        for (Task task : tasks) {
+            if (task.getArtifacts() == null) {
+                continue;
+            }
+            for (var artifact : task.getArtifacts()) {
+                Optional<dev.canarycouncil.runtime.schema.Verdict> verdict = A2aParts.read(
+                        artifact.parts(), A2aParts.VERDICT, dev.canarycouncil.runtime.schema.Verdict.class);
+                if (verdict.isPresent() && verdict.get().analysisId() != null) {
+                    return Optional.of(verdict.get().analysisId());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Waits until every task saved so far was written or failed once (for an orderly stop and for tests). */

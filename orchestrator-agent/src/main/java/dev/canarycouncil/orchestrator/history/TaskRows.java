@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** The coordinator's A2A tasks in the history's database, one row per task, as the SDK last saved it. */
@@ -74,6 +76,27 @@ final class TaskRows {
             throw store.failed("read A2A task " + id, e);
         } catch (JsonProcessingException e) {
             throw new HistoryStoreException("A2A task " + id + " is stored in a form this version cannot read", e);
+        }
+    }
+
+    /** The tasks of one A2A context, newest first: a conversation's analyses and questions. */
+    List<Task> inContext(String contextId, int limit) {
+        try (Connection c = store.connection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT task_json FROM a2a_task WHERE context_id = ? ORDER BY updated_at DESC LIMIT ?")) {
+            s.setString(1, contextId);
+            s.setInt(2, limit);
+            List<Task> tasks = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    tasks.add(Utils.OBJECT_MAPPER.readValue(rs.getString("task_json"), Task.class));
+                }
+            }
+            return tasks;
+        } catch (SQLException e) {
+            throw store.failed("read the A2A tasks of context " + contextId, e);
+        } catch (JsonProcessingException e) {
+            throw new HistoryStoreException("an A2A task of context " + contextId + " cannot be read back", e);
         }
     }
 
