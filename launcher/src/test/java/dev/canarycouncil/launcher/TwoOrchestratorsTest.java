@@ -108,7 +108,8 @@ class TwoOrchestratorsTest {
 
     /** Every analysis id the history holds for the rollout, once the asynchronous writes of {@code expected} are done. */
     private static List<String> kept(LocalCouncil replica, List<String> expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        // Writes that failed are retried every 10 s.
+        long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
         List<String> ids = new ArrayList<>();
         do {
             ids.clear();
@@ -316,6 +317,48 @@ class TwoOrchestratorsTest {
                                 .asText());
             } finally {
                 release.countDown();
+            }
+        }
+    }
+
+    /**
+     * The database goes away under a serving orchestrator: the controller still gets its verdict, the
+     * history says it is unavailable, and the analysis is written once the database is back.
+     */
+    @Test
+    void aStoppedDatabaseNeverCostsTheControllerItsVerdict(@TempDir Path outbox) throws Exception {
+        try (PostgresServer own = PostgresServer.start();
+                GitHubFake github = GitHubFake.start(TOKEN)) {
+            github.addRepository("shop/checkout");
+            CouncilAssembly assembly = new CouncilAssembly(
+                            vertx,
+                            "127.0.0.1",
+                            A2aServerSettings.defaults(),
+                            PresetCatalog.defaultSet(),
+                            ModelConfig.none())
+                    .withHistory(HistorySettings.postgresql(
+                            own.jdbcUrl(), own.user(), Optional.empty(), HistorySettings.DEFAULT_RETENTION));
+            try (LocalCouncil council = LocalCouncil.start(
+                    assembly,
+                    LocalCouncil.Ports.ephemeral(),
+                    recorded(),
+                    CouncilSettings.defaults().withDeadline(Duration.ofSeconds(30)),
+                    IssueWriterConfig.dryRun(null, null),
+                    line -> {})) {
+                own.stop();
+                long start = System.nanoTime();
+                JsonNode answer = verdict(measure(council));
+                assertEquals("ROLLBACK", answer.path("decision").asText(), "never a silent promote");
+                assertTrue(
+                        Duration.ofNanos(System.nanoTime() - start).toSeconds() < 20,
+                        "the verdict did not wait for the database");
+                HttpResponse<String> overview = TestHttp.get(council.orchestratorUrl() + "/api/v1/history");
+                assertEquals(503, overview.statusCode(), overview.body());
+                assertTrue(overview.body().contains("unavailable"), overview.body());
+
+                own.restart();
+                String id = answer.path("analysisId").asText();
+                assertTrue(kept(council, List.of(id)).contains(id), "written once the database was back");
             }
         }
     }

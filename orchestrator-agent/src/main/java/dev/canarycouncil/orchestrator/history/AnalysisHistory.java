@@ -91,6 +91,11 @@ public final class AnalysisHistory implements AnalysisListener, IssueClaims, Aut
     @Override
     public Verdict filing(String fingerprint, String analysisId, Duration wait, Filing filing)
             throws InterruptedException {
+        if (failure.isPresent()) {
+            // Known down: do not make the verdict wait out a connection timeout for the claim.
+            LOG.warn("analysis {} files its issue without a claim: {}", analysisId, failure.get());
+            return filing.file();
+        }
         AnalysisStore.IssueTurn turn;
         try {
             turn = store.claimIssue(fingerprint, analysisId, wait);
