@@ -12,6 +12,7 @@ import dev.canarycouncil.orchestrator.council.CouncilSettings;
 import dev.canarycouncil.orchestrator.members.MembersConfig;
 import dev.canarycouncil.orchestrator.members.TrackRecords;
 import dev.canarycouncil.runtime.a2a.server.A2aServerSettings;
+import dev.canarycouncil.runtime.concurrent.DaemonThreads;
 import dev.canarycouncil.runtime.llm.ModelConfig;
 import dev.canarycouncil.runtime.mcp.McpToolClient;
 import dev.canarycouncil.runtime.schema.AnalysisTarget;
@@ -74,11 +75,7 @@ final class EvalRunner {
     }
 
     List<CaseResult> run(List<Case> cases, int parallel, Consumer<CaseResult> done) throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
-            Thread t = new Thread(r, "eval-case");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(parallel, DaemonThreads.named("eval-case"));
         try {
             List<Future<CaseResult>> futures = new ArrayList<>();
             for (Case c : cases) {

@@ -5,6 +5,7 @@ import dev.canarycouncil.runtime.a2a.auth.AgentSecret;
 import dev.canarycouncil.runtime.a2a.client.AgentReply;
 import dev.canarycouncil.runtime.a2a.client.RemoteAgent;
 import dev.canarycouncil.runtime.a2a.client.TimeoutA2aHttpClient;
+import dev.canarycouncil.runtime.concurrent.DaemonThreads;
 import dev.canarycouncil.runtime.schema.AnalysisTarget;
 import dev.canarycouncil.runtime.schema.Verdict;
 import io.a2a.spec.AgentCard;
@@ -43,11 +44,7 @@ final class OrchestratorSession implements AutoCloseable {
     /** @param secret presented if the orchestrator's card declares a security scheme */
     static OrchestratorSession connect(String orchestratorUrl, Duration timeout, Optional<AgentSecret> secret) {
         TimeoutA2aHttpClient http = new TimeoutA2aHttpClient(Duration.ofSeconds(5), timeout);
-        ExecutorService calls = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "orchestrator-session");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService calls = Executors.newCachedThreadPool(DaemonThreads.named("orchestrator-session"));
         try {
             AgentCard card = RemoteAgent.fetchCard(http, orchestratorUrl + "/.well-known/agent-card.json");
             return new OrchestratorSession(calls, RemoteAgent.connect(card, http, calls, secret), timeout);

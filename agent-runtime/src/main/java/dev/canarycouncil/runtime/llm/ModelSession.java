@@ -1,5 +1,6 @@
 package dev.canarycouncil.runtime.llm;
 
+import dev.canarycouncil.runtime.concurrent.DaemonThreads;
 import dev.canarycouncil.runtime.redaction.Redactor;
 import dev.canarycouncil.runtime.schema.ModelReview;
 import dev.langchain4j.model.chat.ChatModel;
@@ -58,11 +59,7 @@ public final class ModelSession implements AutoCloseable {
                         tape.mode() == ModelTape.Mode.REPLAY ? null : ChatModels.build(settings, schemaInRequests));
         this.redactor = redactor;
         this.timeout = timeout;
-        this.executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, agent + "-model");
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = Executors.newCachedThreadPool(DaemonThreads.named(agent + "-model"));
     }
 
     public String model() {

@@ -1,11 +1,11 @@
 package dev.canarycouncil.issuewriter.filing;
 
+import dev.canarycouncil.runtime.concurrent.DaemonThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -47,11 +47,7 @@ final class OutboxRetrier implements AutoCloseable {
         this.outbox = outbox;
         this.clock = clock;
         this.filer = filer;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "issue-outbox-retrier");
-            t.setDaemon(true);
-            return t;
-        });
+        this.scheduler = DaemonThreads.scheduler("issue-outbox-retrier");
     }
 
     /** Makes sure the outbox is looked at no later than {@code at}. */

@@ -4,13 +4,13 @@ import dev.canarycouncil.orchestrator.council.AnalysisListener;
 import dev.canarycouncil.orchestrator.council.FinishedAnalysis;
 import dev.canarycouncil.orchestrator.council.IssueClaims;
 import dev.canarycouncil.orchestrator.council.IssueOutbox;
+import dev.canarycouncil.runtime.concurrent.DaemonThreads;
 import dev.canarycouncil.runtime.schema.Verdict;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -32,11 +32,11 @@ public final class AnalysisHistory implements AnalysisListener, IssueClaims, Aut
     private final OutboxRows outbox;
     private final Clock clock;
     private final Duration retryEvery;
+    private final RetryTimer retries;
     private final ScheduledExecutorService writer;
     private final Deque<FinishedAnalysis> pending = new ArrayDeque<>();
     private volatile Optional<String> failure = Optional.empty();
     private long dropped;
-    private boolean retryScheduled;
 
     /** @param retryEvery how soon a failed write is tried again */
     public AnalysisHistory(AnalysisStore store, Clock clock, Duration retryEvery) {
@@ -44,11 +44,8 @@ public final class AnalysisHistory implements AnalysisListener, IssueClaims, Aut
         this.outbox = new OutboxRows(store);
         this.clock = clock;
         this.retryEvery = retryEvery;
-        this.writer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "history-writer");
-            t.setDaemon(true);
-            return t;
-        });
+        this.writer = DaemonThreads.scheduler("history-writer");
+        this.retries = new RetryTimer(writer, retryEvery, this::drain);
         writer.scheduleWithFixedDelay(this::applyRetention, 0, 1, TimeUnit.HOURS);
     }
 
@@ -168,28 +165,10 @@ public final class AnalysisHistory implements AnalysisListener, IssueClaims, Aut
                             retryEvery.toSeconds());
                 }
                 failure = Optional.of(e.getMessage());
-                scheduleRetry();
+                retries.request();
                 return;
             }
         }
-    }
-
-    private void scheduleRetry() {
-        synchronized (pending) {
-            if (retryScheduled) {
-                return;
-            }
-            retryScheduled = true;
-        }
-        writer.schedule(
-                () -> {
-                    synchronized (pending) {
-                        retryScheduled = false;
-                    }
-                    drain();
-                },
-                retryEvery.toMillis(),
-                TimeUnit.MILLISECONDS);
     }
 
     private void applyRetention() {

@@ -1,5 +1,6 @@
 package dev.canarycouncil.orchestrator.history;
 
+import dev.canarycouncil.runtime.concurrent.DaemonThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -43,11 +43,7 @@ public final class OutcomeTracker implements AutoCloseable {
         this.store = store;
         this.statuses = statuses;
         this.clock = clock;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "outcome-tracker");
-            t.setDaemon(true);
-            return t;
-        });
+        this.timer = DaemonThreads.scheduler("outcome-tracker");
     }
 
     /** Starts following, once every {@code every}. */

@@ -3,6 +3,7 @@ package dev.canarycouncil.orchestrator.history;
 import dev.canarycouncil.runtime.a2a.A2aParts;
 import dev.canarycouncil.runtime.a2a.server.A2aTaskStore;
 import dev.canarycouncil.runtime.a2a.server.BoundedTaskStore;
+import dev.canarycouncil.runtime.concurrent.DaemonThreads;
 import io.a2a.spec.Message;
 import io.a2a.spec.Task;
 import io.a2a.spec.TaskState;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -43,12 +43,12 @@ public final class StoredTaskStore implements A2aTaskStore, AutoCloseable {
     private final Clock clock;
     private final Duration staleAfter;
     private final Duration retryEvery;
+    private final RetryTimer retries;
     private final Map<String, Task> unwritten = new LinkedHashMap<>();
     /** Tasks of other replicas read here, most recent last; bounded like the local tasks. */
     private final Map<String, Boolean> followed;
 
     private final ScheduledExecutorService writer;
-    private boolean retryScheduled;
     private volatile boolean failing;
 
     /**
@@ -67,11 +67,8 @@ public final class StoredTaskStore implements A2aTaskStore, AutoCloseable {
         this.clock = clock;
         this.staleAfter = staleAfter;
         this.retryEvery = retryEvery;
-        this.writer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "a2a-task-writer");
-            t.setDaemon(true);
-            return t;
-        });
+        this.writer = DaemonThreads.scheduler("a2a-task-writer");
+        this.retries = new RetryTimer(writer, retryEvery, this::drain);
         writer.scheduleWithFixedDelay(this::forgetOld, 1, 60, TimeUnit.MINUTES);
     }
 
@@ -227,7 +224,7 @@ public final class StoredTaskStore implements A2aTaskStore, AutoCloseable {
                             retryEvery.toSeconds());
                 }
                 failing = true;
-                scheduleRetry();
+                retries.request();
                 return;
             }
             synchronized (unwritten) {
@@ -239,24 +236,6 @@ public final class StoredTaskStore implements A2aTaskStore, AutoCloseable {
             LOG.info("A2A tasks are written to the history again");
             failing = false;
         }
-    }
-
-    private void scheduleRetry() {
-        synchronized (unwritten) {
-            if (retryScheduled) {
-                return;
-            }
-            retryScheduled = true;
-        }
-        writer.schedule(
-                () -> {
-                    synchronized (unwritten) {
-                        retryScheduled = false;
-                    }
-                    drain();
-                },
-                retryEvery.toMillis(),
-                TimeUnit.MILLISECONDS);
     }
 
     private void forgetOld() {

@@ -1,11 +1,11 @@
 package dev.canarycouncil.runtime.a2a.server;
 
+import dev.canarycouncil.runtime.concurrent.DaemonThreads;
 import io.a2a.server.agentexecution.AgentExecutor;
 import io.a2a.server.requesthandlers.DefaultRequestHandler;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -20,11 +20,7 @@ final class RequestHandlers {
 
     private static final Duration CONSUMPTION_TIMEOUT = Duration.ofSeconds(10);
     /** Polls the store for other replicas' tasks that a client resubscribed to here; cheap, so shared. */
-    private static final ScheduledExecutorService RELAY = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "a2a-task-relay");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ScheduledExecutorService RELAY = DaemonThreads.scheduler("a2a-task-relay");
 
     private RequestHandlers() {}
 

@@ -7,6 +7,7 @@ import dev.canarycouncil.mcp.code.FileSlice;
 import dev.canarycouncil.mcp.code.SourceLines;
 import dev.canarycouncil.mcp.tool.ToolException;
 import dev.canarycouncil.mcp.tool.ToolException.Kind;
+import dev.canarycouncil.runtime.concurrent.DaemonThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -50,11 +51,7 @@ public final class GitHubCodeBackend implements CodeBackend {
     private final GitHubRepository repository;
     private final GitHub github;
     private final GitHubErrors errors;
-    private final ExecutorService calls = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "github-code");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService calls = Executors.newCachedThreadPool(DaemonThreads.named("github-code"));
     private GHRepository repo; // guarded by this; cached once GitHub confirmed it exists
 
     public GitHubCodeBackend(GitHubRepository repository) {
