@@ -1,0 +1,94 @@
+package dev.canarycouncil.orchestrator.verification;
+
+import dev.canarycouncil.runtime.schema.Evidence;
+import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.LogCoverageEvidence;
+import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
+import dev.canarycouncil.runtime.schema.Verdict;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Whether a new canary shows an earlier failure: present (the fix failed), absent over enough
+ * records to rule it out at 99 % (the fix is verified), or absent over too few to tell (look again
+ * next time). Never "verified" for want of logs: a canary whose logs could not be read is too little.
+ */
+public final class FixCheck {
+
+    /** What the new canary says about the earlier failure. */
+    public enum Outcome {
+        /** The failure's template or code location is on the new canary. */
+        FAILED,
+        /** Absent over at least the records needed to rule it out at 99 %. */
+        VERIFIED,
+        /** Absent, but over fewer records than that. */
+        TOO_LITTLE_TRAFFIC
+    }
+
+    /**
+     * @param needed records the new canary had to serve without the failure
+     * @param seen   records read from the new canary
+     * @param occurrences the failure's records on the new canary (0 unless FAILED)
+     */
+    public record Result(Outcome outcome, long needed, long seen, long occurrences, String text) {}
+
+    private FixCheck() {}
+
+    public static Result check(FailureSignature earlier, Verdict now) {
+        long needed = RequiredExposure.toRuleOut(earlier.rate(), RequiredExposure.CONFIDENCE);
+        List<Evidence> evidence = now.findings().stream()
+                .map(Finding::evidence)
+                .flatMap(List::stream)
+                .toList();
+        long seen = canaryRecords(evidence);
+        Optional<LogTemplateEvidence> again = evidence.stream()
+                .filter(LogTemplateEvidence.class::isInstance)
+                .map(LogTemplateEvidence.class::cast)
+                .filter(t -> t.canaryCount() > 0 && earlier.matches(t))
+                .findFirst();
+        if (again.isPresent()) {
+            LogTemplateEvidence t = again.get();
+            return new Result(
+                    Outcome.FAILED,
+                    needed,
+                    seen,
+                    t.canaryCount(),
+                    "seen again in canary " + now.subject().canaryHash() + ": " + t.canaryCount() + " of "
+                            + t.canaryTotal() + " records (" + t.template() + ")");
+        }
+        if (seen >= needed) {
+            return new Result(
+                    Outcome.VERIFIED,
+                    needed,
+                    seen,
+                    0,
+                    "not seen in canary " + now.subject().canaryHash() + " over " + seen + " records (at its earlier "
+                            + "rate it would have shown with 99 % probability within " + needed + ")");
+        }
+        return new Result(
+                Outcome.TOO_LITTLE_TRAFFIC,
+                needed,
+                seen,
+                0,
+                "not seen in canary " + now.subject().canaryHash() + ", but over " + seen + " records only; " + needed
+                        + " are needed to rule it out at 99 %: checked again at the next analysis");
+    }
+
+    /** Records read from the canary: the log analyst's coverage, else the largest template denominator. */
+    private static long canaryRecords(List<Evidence> evidence) {
+        long covered = evidence.stream()
+                .filter(LogCoverageEvidence.class::isInstance)
+                .map(LogCoverageEvidence.class::cast)
+                .filter(c -> "canary".equals(c.side()))
+                .mapToLong(LogCoverageEvidence::records)
+                .max()
+                .orElse(0);
+        long templates = evidence.stream()
+                .filter(LogTemplateEvidence.class::isInstance)
+                .map(LogTemplateEvidence.class::cast)
+                .mapToLong(LogTemplateEvidence::canaryTotal)
+                .max()
+                .orElse(0);
+        return Math.max(covered, templates);
+    }
+}
