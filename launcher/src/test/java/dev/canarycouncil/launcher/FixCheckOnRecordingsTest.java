@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.canarycouncil.orchestrator.verification.FailureSignature;
 import dev.canarycouncil.orchestrator.verification.FixCheck;
 import dev.canarycouncil.runtime.json.Json;
+import dev.canarycouncil.runtime.schema.FixVerification;
 import dev.canarycouncil.runtime.schema.Verdict;
 import dev.canarycouncil.runtime.testing.Recordings;
 import java.util.Optional;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Test;
  * canary (the same service and pod-template hash), judged by `analyze`.
  */
 class FixCheckOnRecordingsTest {
+
+    private static final String URL = "https://github.com/shop/checkout/issues/7";
 
     private static Verdict analysed(String recording) throws Exception {
         CliRun run =
@@ -30,12 +33,16 @@ class FixCheckOnRecordingsTest {
         assertTrue(panic.template().startsWith("panic: runtime error: index out of range"), panic.template());
         assertEquals(Optional.of("main.go:42"), panic.location());
 
-        assertEquals(FixCheck.Outcome.FAILED, FixCheck.check(panic, broken).outcome());
+        assertEquals(
+                FixVerification.FixOutcome.FAILED,
+                FixCheck.check(URL, "f00d", panic, broken).outcome());
 
-        FixCheck.Result healthy = FixCheck.check(panic, analysed("healthy-color-change"));
+        FixVerification healthy = FixCheck.check(URL, "f00d", panic, analysed("healthy-color-change"));
         assertTrue(healthy.seen() > 0, "the healthy canary's records were counted");
         assertEquals(
-                healthy.seen() >= healthy.needed() ? FixCheck.Outcome.VERIFIED : FixCheck.Outcome.TOO_LITTLE_TRAFFIC,
+                healthy.seen() >= healthy.needed()
+                        ? FixVerification.FixOutcome.VERIFIED
+                        : FixVerification.FixOutcome.TOO_LITTLE_TRAFFIC,
                 healthy.outcome(),
                 healthy.text());
     }

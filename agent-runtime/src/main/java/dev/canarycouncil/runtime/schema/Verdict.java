@@ -21,6 +21,7 @@ import java.util.List;
  * @param durationMs   wall time of the analysis
  * @param analysis     the analysis in prose: written by the coordinator's model, or from a template
  * @param models       model use and degradations; null in deterministic mode
+ * @param verifications what this canary says about its service's open remediation issues
  * @param link         where the analysis stays readable (the orchestrator's page); empty when nothing keeps it,
  *                     as for a one-off {@code analyze}
  */
@@ -40,6 +41,7 @@ public record Verdict(
         long durationMs,
         String analysis,
         ModelAccounting models,
+        List<FixVerification> verifications,
         String link) {
 
     public Verdict {
@@ -50,6 +52,7 @@ public record Verdict(
         findings = findings == null ? List.of() : List.copyOf(findings);
         failures = failures == null ? List.of() : List.copyOf(failures);
         link = link == null ? "" : link;
+        verifications = verifications == null ? List.of() : List.copyOf(verifications);
     }
 
     /** A verdict named part by part, as the council builds it before the narrative is written. */
@@ -74,11 +77,16 @@ public record Verdict(
                 .durationMs(durationMs)
                 .analysis(analysis)
                 .models(models)
+                .verifications(verifications)
                 .link(link);
     }
 
     public Verdict withIssue(IssueDraft draft) {
         return toBuilder().issue(draft).build();
+    }
+
+    public Verdict withVerifications(List<FixVerification> checked) {
+        return toBuilder().verifications(checked).build();
     }
 
     public Verdict withDuration(long millis) {
@@ -114,6 +122,7 @@ public record Verdict(
         private String analysis;
         private ModelAccounting models;
         private String link = "";
+        private List<FixVerification> verifications = List.of();
 
         private Builder() {}
 
@@ -193,6 +202,11 @@ public record Verdict(
             return this;
         }
 
+        public Builder verifications(List<FixVerification> value) {
+            this.verifications = value;
+            return this;
+        }
+
         /** Where the analysis can be opened afterwards. */
         public Builder link(String value) {
             this.link = value;
@@ -216,6 +230,7 @@ public record Verdict(
                     durationMs,
                     analysis,
                     models,
+                    verifications,
                     link);
         }
     }

@@ -3,12 +3,15 @@ package dev.canarycouncil.orchestrator.council;
 import dev.canarycouncil.orchestrator.members.TrackRecords;
 import dev.canarycouncil.orchestrator.narrative.Narrative;
 import dev.canarycouncil.orchestrator.narrative.Narrator;
+import dev.canarycouncil.orchestrator.verification.FailureSignature;
+import dev.canarycouncil.orchestrator.verification.FixCheck;
 import dev.canarycouncil.runtime.agent.Progress;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.AnalysisTarget;
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.FailureFingerprint;
 import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.FixVerification;
 import dev.canarycouncil.runtime.schema.IssueFiling;
 import dev.canarycouncil.runtime.schema.IssueRequest;
 import dev.canarycouncil.runtime.schema.Verdict;
@@ -123,6 +126,7 @@ public final class Council {
 
         MemberPoll.Result poll = this.poll.ask(members, request, progress);
         Verdict verdict = decide(request, poll, started);
+        verdict = verdict.withVerifications(checkOpenIssues(request, verdict, progress));
         Optional<CouncilMember> writer =
                 verdict.decision() == Decision.ROLLBACK ? issueWriter(members) : Optional.empty();
         IssueFiling filing = settings.issueScope().files(requester) ? IssueFiling.FILE : IssueFiling.DRAFT_ONLY;
@@ -155,6 +159,30 @@ public final class Council {
                     finished.verdict().analysisId(),
                     e.toString());
         }
+    }
+
+    /**
+     * What this canary says about the rollout's open remediation issues. A store that cannot be read
+     * costs the checks, not the verdict, and the progress says so.
+     */
+    private List<FixVerification> checkOpenIssues(AnalysisRequest request, Verdict verdict, Progress progress) {
+        List<OpenIssues.OpenIssue> open;
+        try {
+            open = memory.open().of(request.namespace(), request.rollout());
+        } catch (RuntimeException e) {
+            progress.report("open remediation issues not checked: " + e.getMessage());
+            return List.of();
+        }
+        List<FixVerification> checked = new java.util.ArrayList<>();
+        for (OpenIssues.OpenIssue issue : open) {
+            FailureSignature.of(issue.filedBy())
+                    .map(s -> FixCheck.check(issue.issueUrl(), issue.fingerprint(), s, verdict))
+                    .ifPresent(v -> {
+                        progress.report(issue.issueUrl() + ": " + v.outcome() + ", " + v.text());
+                        checked.add(v);
+                    });
+        }
+        return checked;
     }
 
     /** The members, for routing follow-up questions. */

@@ -6,9 +6,11 @@ package dev.canarycouncil.orchestrator.council;
  *
  * @param finished told of every finished analysis
  * @param issues   turns at filing one failure's issue
+ * @param open     the issues filed for a rollout's earlier failures, which each analysis checks
  */
-public record CouncilMemory(AnalysisListener finished, IssueClaims issues) {
+public record CouncilMemory(AnalysisListener finished, IssueClaims issues, OpenIssues open) {
 
     /** For a one-off council ({@code analyze}, {@code eval}): nothing kept, nothing shared. */
-    public static final CouncilMemory NONE = new CouncilMemory(AnalysisListener.NONE, IssueClaims.NONE);
+    public static final CouncilMemory NONE =
+            new CouncilMemory(AnalysisListener.NONE, IssueClaims.NONE, OpenIssues.NONE);
 }

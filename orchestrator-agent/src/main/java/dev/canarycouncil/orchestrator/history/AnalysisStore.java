@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.canarycouncil.orchestrator.council.FinishedAnalysis;
+import dev.canarycouncil.orchestrator.council.OpenIssues;
 import dev.canarycouncil.orchestrator.council.Requester;
 import dev.canarycouncil.runtime.json.Json;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
@@ -359,6 +360,32 @@ public final class AnalysisStore implements AutoCloseable {
             return ids;
         } catch (SQLException e) {
             throw failure("list analyses with an outcome", e);
+        }
+    }
+
+    /** The issues on GitHub for a rollout's failures (at most 10, newest first), with the verdict that filed each last. */
+    public List<OpenIssues.OpenIssue> openIssues(String namespace, String rollout) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT c.fingerprint, c.issue_url, a.verdict_json "
+                        + "FROM issue_claim c JOIN analysis a ON a.id = c.analysis_id "
+                        + "WHERE c.state IN ('filed', 'commented') AND c.issue_url IS NOT NULL "
+                        + "AND a.namespace = ? AND a.rollout = ? ORDER BY c.updated_at DESC LIMIT 10")) {
+            s.setString(1, namespace);
+            s.setString(2, rollout);
+            List<OpenIssues.OpenIssue> open = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    open.add(new OpenIssues.OpenIssue(
+                            rs.getString("issue_url"),
+                            rs.getString("fingerprint"),
+                            Json.mapper().readValue(rs.getString("verdict_json"), Verdict.class)));
+                }
+            }
+            return open;
+        } catch (SQLException e) {
+            throw failure("list the open issues of " + namespace + "/" + rollout, e);
+        } catch (JsonProcessingException e) {
+            throw new HistoryStoreException("an issue's analysis cannot be read back: " + e.getOriginalMessage(), e);
         }
     }
 

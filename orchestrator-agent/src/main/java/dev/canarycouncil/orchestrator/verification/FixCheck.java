@@ -2,6 +2,8 @@ package dev.canarycouncil.orchestrator.verification;
 
 import dev.canarycouncil.runtime.schema.Evidence;
 import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.FixVerification;
+import dev.canarycouncil.runtime.schema.FixVerification.FixOutcome;
 import dev.canarycouncil.runtime.schema.LogCoverageEvidence;
 import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
 import dev.canarycouncil.runtime.schema.Verdict;
@@ -15,26 +17,13 @@ import java.util.Optional;
  */
 public final class FixCheck {
 
-    /** What the new canary says about the earlier failure. */
-    public enum Outcome {
-        /** The failure's template or code location is on the new canary. */
-        FAILED,
-        /** Absent over at least the records needed to rule it out at 99 %. */
-        VERIFIED,
-        /** Absent, but over fewer records than that. */
-        TOO_LITTLE_TRAFFIC
-    }
-
-    /**
-     * @param needed records the new canary had to serve without the failure
-     * @param seen   records read from the new canary
-     * @param occurrences the failure's records on the new canary (0 unless FAILED)
-     */
-    public record Result(Outcome outcome, long needed, long seen, long occurrences, String text) {}
-
     private FixCheck() {}
 
-    public static Result check(FailureSignature earlier, Verdict now) {
+    /**
+     * @param issueUrl    the open issue that describes the earlier failure
+     * @param fingerprint the failure's fingerprint
+     */
+    public static FixVerification check(String issueUrl, String fingerprint, FailureSignature earlier, Verdict now) {
         long needed = RequiredExposure.toRuleOut(earlier.rate(), RequiredExposure.CONFIDENCE);
         List<Evidence> evidence = now.findings().stream()
                 .map(Finding::evidence)
@@ -48,8 +37,10 @@ public final class FixCheck {
                 .findFirst();
         if (again.isPresent()) {
             LogTemplateEvidence t = again.get();
-            return new Result(
-                    Outcome.FAILED,
+            return new FixVerification(
+                    issueUrl,
+                    fingerprint,
+                    FixOutcome.FAILED,
                     needed,
                     seen,
                     t.canaryCount(),
@@ -57,16 +48,20 @@ public final class FixCheck {
                             + t.canaryTotal() + " records (" + t.template() + ")");
         }
         if (seen >= needed) {
-            return new Result(
-                    Outcome.VERIFIED,
+            return new FixVerification(
+                    issueUrl,
+                    fingerprint,
+                    FixOutcome.VERIFIED,
                     needed,
                     seen,
                     0,
                     "not seen in canary " + now.subject().canaryHash() + " over " + seen + " records (at its earlier "
                             + "rate it would have shown with 99 % probability within " + needed + ")");
         }
-        return new Result(
-                Outcome.TOO_LITTLE_TRAFFIC,
+        return new FixVerification(
+                issueUrl,
+                fingerprint,
+                FixOutcome.TOO_LITTLE_TRAFFIC,
                 needed,
                 seen,
                 0,

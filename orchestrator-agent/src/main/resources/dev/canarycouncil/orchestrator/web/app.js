@@ -502,6 +502,7 @@
     }
 
     if (v.issue) root.append(section('Remediation issue', renderIssue(v.issue)));
+    if ((v.verifications || []).length) root.append(section('Earlier issues checked', renderVerifications(v.verifications)));
 
     if (v.rationale && v.rationale !== analysis) {
       const d = el('details');
@@ -589,6 +590,29 @@
     if ((issue.labels || []).length) detail.append(` · labels: ${issue.labels.join(', ')}`);
     box.append(detail);
     return box;
+  }
+
+  /** What this canary says about each open remediation issue of its service. */
+  function renderVerifications(list) {
+    const ul = el('ul', 'verifications');
+    ul.id = 'verifications';
+    const look = { FAILED: 'rollback', VERIFIED: 'promote', TOO_LITTLE_TRAFFIC: 'inconclusive' };
+    for (const v of list) {
+      const li = el('li', 'issue');
+      const title = el('div', 'title');
+      if (/^https?:\/\//i.test(v.issueUrl)) {
+        const a = el('a', null, v.issueUrl);
+        a.href = v.issueUrl;
+        a.target = '_blank';
+        a.rel = 'noopener noreferrer';
+        title.append(pill(lower(v.outcome).replace(/_/g, ' '), look[v.outcome] || ''), ' ', a);
+      } else {
+        title.append(pill(lower(v.outcome).replace(/_/g, ' '), look[v.outcome] || ''), ' ', v.issueUrl);
+      }
+      li.append(title, el('div', 'detail', v.text));
+      ul.append(li);
+    }
+    return ul;
   }
 
   // ---------------------------------------------------------------- charts: common

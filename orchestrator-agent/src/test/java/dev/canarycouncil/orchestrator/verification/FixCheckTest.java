@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Evidence;
 import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.FixVerification;
 import dev.canarycouncil.runtime.schema.LogCoverageEvidence;
 import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
 import dev.canarycouncil.runtime.schema.Severity;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /** A Go panic on one record in a hundred, then later canaries of the same service: fixed, still broken, too quiet. */
 class FixCheckTest {
+
+    private static final String URL = "https://github.com/shop/checkout/issues/7";
 
     private static final String PANIC = "panic: runtime error: index out of range [<*>] with length <*>";
 
@@ -59,10 +62,12 @@ class FixCheckTest {
 
     @Test
     void absentOverEnoughRecordsVerifiesTheFix() {
-        FixCheck.Result r = FixCheck.check(
+        FixVerification r = FixCheck.check(
+                URL,
+                "f00d",
                 FailureSignature.of(BROKEN).orElseThrow(),
                 verdict("9a8b7c6d5", Decision.PROMOTE, List.of(coverage(5_000))));
-        assertEquals(FixCheck.Outcome.VERIFIED, r.outcome());
+        assertEquals(FixVerification.FixOutcome.VERIFIED, r.outcome());
         assertEquals(459, r.needed());
         assertEquals(5_000, r.seen());
         assertTrue(r.text().startsWith("not seen in canary 9a8b7c6d5 over 5000 records"), r.text());
@@ -70,36 +75,45 @@ class FixCheckTest {
 
     @Test
     void presentAgainIsAFailedFixEvenAtAnotherLineOfTheSameTemplate() {
-        FixCheck.Result r = FixCheck.check(
+        FixVerification r = FixCheck.check(
+                URL,
+                "f00d",
                 FailureSignature.of(BROKEN).orElseThrow(),
                 verdict(
                         "9a8b7c6d5",
                         Decision.ROLLBACK,
                         List.of(coverage(3_000), template(PANIC, "main.go:57", 3, 3_000))));
-        assertEquals(FixCheck.Outcome.FAILED, r.outcome());
+        assertEquals(FixVerification.FixOutcome.FAILED, r.outcome());
         assertEquals(3, r.occurrences());
     }
 
     @Test
     void tooFewRecordsCannotTell() {
-        FixCheck.Result r = FixCheck.check(
+        FixVerification r = FixCheck.check(
+                URL,
+                "f00d",
                 FailureSignature.of(BROKEN).orElseThrow(),
                 verdict("9a8b7c6d5", Decision.PROMOTE, List.of(coverage(120))));
-        assertEquals(FixCheck.Outcome.TOO_LITTLE_TRAFFIC, r.outcome());
+        assertEquals(FixVerification.FixOutcome.TOO_LITTLE_TRAFFIC, r.outcome());
         assertTrue(r.text().contains("459 are needed"), r.text());
     }
 
     @Test
     void aCanaryWhoseLogsWereNotReadNeverVerifiesAFix() {
-        FixCheck.Result r = FixCheck.check(
-                FailureSignature.of(BROKEN).orElseThrow(), verdict("9a8b7c6d5", Decision.PROMOTE, List.of()));
-        assertEquals(FixCheck.Outcome.TOO_LITTLE_TRAFFIC, r.outcome());
+        FixVerification r = FixCheck.check(
+                URL,
+                "f00d",
+                FailureSignature.of(BROKEN).orElseThrow(),
+                verdict("9a8b7c6d5", Decision.PROMOTE, List.of()));
+        assertEquals(FixVerification.FixOutcome.TOO_LITTLE_TRAFFIC, r.outcome());
         assertEquals(0, r.seen());
     }
 
     @Test
     void aDifferentFailureLeavesTheEarlierOneToBeJudgedByItsAbsence() {
-        FixCheck.Result r = FixCheck.check(
+        FixVerification r = FixCheck.check(
+                URL,
+                "f00d",
                 FailureSignature.of(BROKEN).orElseThrow(),
                 verdict(
                         "9a8b7c6d5",
@@ -111,6 +125,9 @@ class FixCheckTest {
                                         "cart.go:88",
                                         40,
                                         4_000))));
-        assertEquals(FixCheck.Outcome.VERIFIED, r.outcome(), "the earlier failure is gone; the new one is its own");
+        assertEquals(
+                FixVerification.FixOutcome.VERIFIED,
+                r.outcome(),
+                "the earlier failure is gone; the new one is its own");
     }
 }
