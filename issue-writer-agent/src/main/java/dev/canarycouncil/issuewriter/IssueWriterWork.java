@@ -13,12 +13,15 @@ import dev.canarycouncil.runtime.agent.InvalidInputException;
 import dev.canarycouncil.runtime.agent.Progress;
 import dev.canarycouncil.runtime.repository.RepositoryAllowList;
 import dev.canarycouncil.runtime.repository.RepositoryChoice;
+import dev.canarycouncil.runtime.schema.FixReport;
 import dev.canarycouncil.runtime.schema.IssueDraft;
 import dev.canarycouncil.runtime.schema.IssueFiling;
 import dev.canarycouncil.runtime.schema.IssueRequest;
+import dev.canarycouncil.runtime.schema.IssueUpdates;
 import io.a2a.spec.Message;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,6 +83,19 @@ public final class IssueWriterWork implements AgentWork {
 
     @Override
     public AgentOutput perform(Message message, Progress progress) throws Exception {
+        Optional<FixReport> fixes;
+        try {
+            fixes = A2aParts.read(message.getParts(), A2aParts.FIX_REPORT, FixReport.class);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage());
+        }
+        if (fixes.isPresent()) {
+            IssueUpdates updates = new IssueUpdates(filer.report(fixes.get(), progress));
+            String text = updates.updates().stream()
+                    .map(u -> u.issueUrl() + ": " + u.action())
+                    .collect(java.util.stream.Collectors.joining("\n"));
+            return new AgentOutput("issue-updates", A2aParts.payload(A2aParts.ISSUE_UPDATES, updates, text));
+        }
         IssueRequest request;
         try {
             request = A2aParts.read(message.getParts(), A2aParts.ISSUE_REQUEST, IssueRequest.class)

@@ -110,13 +110,22 @@ final class ServeCommand implements Callable<Integer> {
             description = "How long the specialists get per analysis (default: ${DEFAULT-VALUE}).")
     Duration deadline;
 
+    @Option(
+            names = "--close-verified-issues",
+            description = "Close a remediation issue once a promoted canary verified its fix (default: label it "
+                    + "fix-verified and leave it open; docs/verification.md).")
+    boolean closeVerifiedIssues;
+
     @Option(names = "--verbose", description = "Log debug detail on stderr.")
     boolean verbose;
 
     @Override
     public Integer call() throws Exception {
         IssueWriterConfig issueConfig = issues.config(tools.code);
-        CouncilSettings council = CouncilSettings.defaults().withDeadline(deadline);
+        CouncilSettings council = CouncilSettings.defaults().toBuilder()
+                .deadline(deadline)
+                .closeVerifiedIssues(closeVerifiedIssues)
+                .build();
         // Before any thread starts: a bad file, recording or URL is a usage error.
         MetricSetChoice metricSet = metrics.metricSet();
         ModelConfig modelConfig = models.config();

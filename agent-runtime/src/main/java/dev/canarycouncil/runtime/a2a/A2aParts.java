@@ -28,6 +28,10 @@ public final class A2aParts {
     public static final String VERDICT = "canary-council/verdict/v1";
     public static final String ISSUE_REQUEST = "canary-council/issue-request/v1";
     public static final String ISSUE_DRAFT = "canary-council/issue-draft/v1";
+    /** The coordinator's checks of open issues, for the issue writer to report on GitHub, and what it did. */
+    public static final String FIX_REPORT = "canary-council/fix-report/v1";
+
+    public static final String ISSUE_UPDATES = "canary-council/issue-updates/v1";
     /** The coordinator's answer to a follow-up question in an investigation. */
     public static final String ANSWER = "canary-council/answer/v1";
     /** A follow-up question routed to a specialist, and its answer. */

@@ -3,7 +3,9 @@ package dev.canarycouncil.issuewriter.filing;
 import dev.canarycouncil.runtime.agent.Progress;
 import dev.canarycouncil.runtime.github.GitHubTransport;
 import dev.canarycouncil.runtime.redaction.Redactor;
+import dev.canarycouncil.runtime.schema.FixReport;
 import dev.canarycouncil.runtime.schema.IssueDraft;
+import dev.canarycouncil.runtime.schema.IssueUpdate;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -110,6 +112,18 @@ public final class GitHubIssueFiler implements IssueFiler {
 
     public Outbox outbox() {
         return outbox;
+    }
+
+    @Override
+    public List<IssueUpdate> report(FixReport report, Progress progress) {
+        if (blocked != null) {
+            return report.verdict().verifications().stream()
+                    .map(v -> new IssueUpdate(v.issueUrl(), "skipped", "not reported: " + blocked))
+                    .toList();
+        }
+        List<IssueUpdate> updates = new FixReporter(github, config.repository()).report(report);
+        updates.forEach(u -> progress.report(u.issueUrl() + ": " + u.action() + " (" + u.detail() + ")"));
+        return updates;
     }
 
     @Override

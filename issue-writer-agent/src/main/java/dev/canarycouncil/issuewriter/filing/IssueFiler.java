@@ -1,7 +1,10 @@
 package dev.canarycouncil.issuewriter.filing;
 
 import dev.canarycouncil.runtime.agent.Progress;
+import dev.canarycouncil.runtime.schema.FixReport;
 import dev.canarycouncil.runtime.schema.IssueDraft;
+import dev.canarycouncil.runtime.schema.IssueUpdate;
+import java.util.List;
 
 /**
  * Where a drafted issue goes. Filing problems never surface as exceptions: the returned draft's
@@ -15,6 +18,16 @@ public interface IssueFiler extends AutoCloseable {
      * @param analysisId the analysis the draft explains; filing is idempotent per analysis
      */
     IssueDraft file(IssueDraft draft, String analysisId, Progress progress);
+
+    /**
+     * Tells each checked issue what the canary showed. Problems never surface as exceptions: each
+     * update says what was done or why not.
+     */
+    default List<IssueUpdate> report(FixReport report, Progress progress) {
+        return report.verdict().verifications().stream()
+                .map(v -> new IssueUpdate(v.issueUrl(), "skipped", "not reported: no GitHub repository configured"))
+                .toList();
+    }
 
     @Override
     default void close() {}

@@ -13,9 +13,11 @@ public final class IssueMarkers {
 
     public static final String FINGERPRINT = "canary-council-fingerprint";
     public static final String ANALYSIS = "canary-council-analysis";
+    /** A fix check's comment, apart from the same analysis' occurrence comment on a failed fix. */
+    public static final String FIX_CHECK = "canary-council-fix-check";
 
     private static final Pattern ANY_MARKER =
-            Pattern.compile("(?m)^<!-- canary-council-(?:fingerprint|analysis): [^>]* -->\\n?");
+            Pattern.compile("(?m)^<!-- canary-council-(?:fingerprint|analysis|fix-check): [^>]* -->\\n?");
     private static final Pattern FINGERPRINT_LINE = Pattern.compile("<!-- " + FINGERPRINT + ": ([0-9a-f]+) -->");
 
     private IssueMarkers() {}
@@ -35,6 +37,14 @@ public final class IssueMarkers {
 
     public static boolean hasFingerprint(String body, String fingerprint) {
         return body != null && body.contains(fingerprintLine(fingerprint));
+    }
+
+    public static String fixCheckLine(String analysisId) {
+        return "<!-- " + FIX_CHECK + ": " + analysisId + " -->";
+    }
+
+    public static boolean hasFixCheck(String body, String analysisId) {
+        return body != null && body.contains(fixCheckLine(analysisId));
     }
 
     public static boolean hasAnalysis(String body, String analysisId) {

@@ -11,6 +11,7 @@ import dev.canarycouncil.runtime.schema.AnalysisTarget;
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.FailureFingerprint;
 import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.FixReport;
 import dev.canarycouncil.runtime.schema.FixVerification;
 import dev.canarycouncil.runtime.schema.IssueFiling;
 import dev.canarycouncil.runtime.schema.IssueRequest;
@@ -134,6 +135,9 @@ public final class Council {
             verdict = withIssue(verdict, request, writer, filing, progress);
         }
         verdict = narrate(verdict, poll, writer.map(CouncilMember::name), share, progress);
+        if (filing == IssueFiling.FILE) {
+            reportFixChecks(verdict, members, progress);
+        }
         verdict = verdict.withDuration(
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
         LOG.info(
@@ -183,6 +187,31 @@ public final class Council {
                     });
         }
         return checked;
+    }
+
+    /**
+     * Tells the checked issues on GitHub what this canary showed, through the issue writer. Only a
+     * controller's analysis speaks for the release, hence only its checks are posted.
+     */
+    private void reportFixChecks(Verdict verdict, List<CouncilMember> members, Progress progress)
+            throws InterruptedException {
+        boolean decided = verdict.verifications().stream()
+                .anyMatch(v -> v.outcome() != FixVerification.FixOutcome.TOO_LITTLE_TRAFFIC);
+        if (!decided) {
+            return;
+        }
+        Optional<CouncilMember> writer = issueWriter(members);
+        if (writer.isEmpty()) {
+            progress.report("no issue writer available: the fix checks are in the verdict only");
+            return;
+        }
+        IssueWriterCall.report(
+                        writer.get(),
+                        new FixReport(verdict, settings.closeVerifiedIssues()),
+                        settings.issueDeadline(),
+                        progress)
+                .ifPresent(u -> u.updates()
+                        .forEach(x -> progress.report(x.issueUrl() + ": " + x.action() + ", " + x.detail())));
     }
 
     /** The members, for routing follow-up questions. */

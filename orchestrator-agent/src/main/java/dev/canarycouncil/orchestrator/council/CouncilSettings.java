@@ -15,6 +15,7 @@ import java.util.Map;
  * @param modelWeight        a member's model review votes with this share of the member's weight
  * @param issueScope         which analyses file their issue; the others only draft it
  * @param links              where a finished analysis can be opened, carried in its verdict
+ * @param closeVerifiedIssues whether an issue whose fix a promoted canary verified is closed (else only labelled)
  */
 public record CouncilSettings(
         Duration deadline,
@@ -25,7 +26,8 @@ public record CouncilSettings(
         Map<String, Double> weights,
         double modelWeight,
         IssueScope issueScope,
-        AnalysisLinks links) {
+        AnalysisLinks links,
+        boolean closeVerifiedIssues) {
 
     public static final double DEFAULT_MODEL_WEIGHT = 0.5;
 
@@ -51,7 +53,8 @@ public record CouncilSettings(
                 .weights(weights)
                 .modelWeight(modelWeight)
                 .issueScope(issueScope)
-                .links(links);
+                .links(links)
+                .closeVerifiedIssues(closeVerifiedIssues);
     }
 
     public CouncilSettings withDeadline(Duration d) {
@@ -91,6 +94,7 @@ public record CouncilSettings(
         private double modelWeight = DEFAULT_MODEL_WEIGHT;
         private IssueScope issueScope = IssueScope.CONTROLLER_ANALYSES;
         private AnalysisLinks links = AnalysisLinks.NONE;
+        private boolean closeVerifiedIssues;
 
         public Builder deadline(Duration value) {
             this.deadline = value;
@@ -137,6 +141,11 @@ public record CouncilSettings(
             return this;
         }
 
+        public Builder closeVerifiedIssues(boolean value) {
+            this.closeVerifiedIssues = value;
+            return this;
+        }
+
         public CouncilSettings build() {
             return new CouncilSettings(
                     deadline,
@@ -147,7 +156,8 @@ public record CouncilSettings(
                     Map.copyOf(weights),
                     modelWeight,
                     issueScope,
-                    links);
+                    links,
+                    closeVerifiedIssues);
         }
     }
 }

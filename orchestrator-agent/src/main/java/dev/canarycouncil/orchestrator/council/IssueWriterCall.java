@@ -4,8 +4,10 @@ import dev.canarycouncil.runtime.a2a.A2aParts;
 import dev.canarycouncil.runtime.a2a.client.AgentReply;
 import dev.canarycouncil.runtime.a2a.client.RemoteAgent;
 import dev.canarycouncil.runtime.agent.Progress;
+import dev.canarycouncil.runtime.schema.FixReport;
 import dev.canarycouncil.runtime.schema.IssueDraft;
 import dev.canarycouncil.runtime.schema.IssueRequest;
+import dev.canarycouncil.runtime.schema.IssueUpdates;
 import io.a2a.spec.Message;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -21,6 +23,26 @@ final class IssueWriterCall {
     record Outcome(java.util.Optional<IssueDraft> draft, String problem) {}
 
     private IssueWriterCall() {}
+
+    /** Asks the writer to tell the checked issues what the canary showed; the updates, or empty and why in progress. */
+    static java.util.Optional<IssueUpdates> report(
+            CouncilMember writer, FixReport report, Duration deadline, Progress progress) throws InterruptedException {
+        String analysisId = report.verdict().analysisId();
+        progress.report("asking " + writer.name() + " to report the fix checks on their issues");
+        Message message = RemoteAgent.userMessage(
+                A2aParts.payload(A2aParts.FIX_REPORT, report, "Report the fix checks"), analysisId);
+        try {
+            AgentReply reply = writer.agent()
+                    .send(message, deadline, text -> progress.report(writer.name() + ": " + text))
+                    .get();
+            return A2aParts.read(reply.parts(), A2aParts.ISSUE_UPDATES, IssueUpdates.class);
+        } catch (ExecutionException | IllegalArgumentException e) {
+            String reason = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+            progress.report(writer.name() + " could not report the fix checks: " + reason);
+            LOG.warn("Fix checks not reported for analysis {}: {}", analysisId, reason);
+            return java.util.Optional.empty();
+        }
+    }
 
     static Outcome ask(CouncilMember writer, IssueRequest request, Duration deadline, Progress progress)
             throws InterruptedException {
