@@ -60,6 +60,10 @@ final class FixReporter {
         Verdict v = report.verdict();
         try {
             GHIssue issue = github.getRepository(repository).getIssue(number.get());
+            if (!String.valueOf(issue.getHtmlUrl()).equals(check.issueUrl())) {
+                // Same repository name and number on another GitHub (an old server, a moved repository).
+                return new IssueUpdate(check.issueUrl(), "skipped", "not an issue of " + repository + " here");
+            }
             if (issue.getState() == GHIssueState.CLOSED) {
                 return new IssueUpdate(check.issueUrl(), "skipped", "the issue is closed; nothing posted");
             }

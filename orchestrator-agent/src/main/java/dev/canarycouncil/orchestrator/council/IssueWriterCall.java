@@ -10,6 +10,7 @@ import dev.canarycouncil.runtime.schema.IssueRequest;
 import dev.canarycouncil.runtime.schema.IssueUpdates;
 import io.a2a.spec.Message;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,51 +21,71 @@ final class IssueWriterCall {
     private static final Logger LOG = LoggerFactory.getLogger(IssueWriterCall.class);
 
     /** The writer's draft (filed, commented, queued, …), or the reason it gave none. */
-    record Outcome(java.util.Optional<IssueDraft> draft, String problem) {}
+    record Outcome(Optional<IssueDraft> draft, String problem) {}
 
     private IssueWriterCall() {}
 
     /** Asks the writer to tell the checked issues what the canary showed; the updates, or empty and why in progress. */
-    static java.util.Optional<IssueUpdates> report(
-            CouncilMember writer, FixReport report, Duration deadline, Progress progress) throws InterruptedException {
-        String analysisId = report.verdict().analysisId();
+    static Optional<IssueUpdates> report(CouncilMember writer, FixReport report, Duration deadline, Progress progress)
+            throws InterruptedException {
         progress.report("asking " + writer.name() + " to report the fix checks on their issues");
-        Message message = RemoteAgent.userMessage(
-                A2aParts.payload(A2aParts.FIX_REPORT, report, "Report the fix checks"), analysisId);
-        try {
-            AgentReply reply = writer.agent()
-                    .send(message, deadline, text -> progress.report(writer.name() + ": " + text))
-                    .get();
-            return A2aParts.read(reply.parts(), A2aParts.ISSUE_UPDATES, IssueUpdates.class);
-        } catch (ExecutionException | IllegalArgumentException e) {
-            String reason = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
-            progress.report(writer.name() + " could not report the fix checks: " + reason);
-            LOG.warn("Fix checks not reported for analysis {}: {}", analysisId, reason);
-            return java.util.Optional.empty();
-        }
+        Reply reply = send(
+                writer,
+                A2aParts.payload(A2aParts.FIX_REPORT, report, "Report the fix checks"),
+                report.verdict().analysisId(),
+                deadline,
+                progress,
+                "could not report the fix checks");
+        return reply.answer().flatMap(r -> A2aParts.read(r.parts(), A2aParts.ISSUE_UPDATES, IssueUpdates.class));
     }
 
     static Outcome ask(CouncilMember writer, IssueRequest request, Duration deadline, Progress progress)
             throws InterruptedException {
-        String analysisId = request.verdict().analysisId();
         progress.report("asking " + writer.name() + " for a remediation issue");
-        Message message = RemoteAgent.userMessage(
-                A2aParts.payload(A2aParts.ISSUE_REQUEST, request, "Draft a remediation issue"), analysisId);
+        Reply reply = send(
+                writer,
+                A2aParts.payload(A2aParts.ISSUE_REQUEST, request, "Draft a remediation issue"),
+                request.verdict().analysisId(),
+                deadline,
+                progress,
+                "could not draft the issue");
+        if (reply.answer().isEmpty()) {
+            return new Outcome(Optional.empty(), reply.problem());
+        }
+        AgentReply answer = reply.answer().get();
+        Optional<IssueDraft> draft = A2aParts.read(answer.parts(), A2aParts.ISSUE_DRAFT, IssueDraft.class);
+        if (draft.isEmpty()) {
+            String problem = writer.name() + " answered without a draft: " + answer.statusText();
+            progress.report(problem);
+            return new Outcome(draft, problem);
+        }
+        return new Outcome(draft, "");
+    }
+
+    /** The writer's answer, or why there is none (reported and logged). */
+    private record Reply(Optional<AgentReply> answer, String problem) {}
+
+    private static Reply send(
+            CouncilMember writer,
+            java.util.List<io.a2a.spec.Part<?>> payload,
+            String analysisId,
+            Duration deadline,
+            Progress progress,
+            String failing)
+            throws InterruptedException {
+        Message message = RemoteAgent.userMessage(payload, analysisId);
         try {
-            AgentReply reply = writer.agent()
-                    .send(message, deadline, text -> progress.report(writer.name() + ": " + text))
-                    .get();
-            java.util.Optional<IssueDraft> draft = A2aParts.read(reply.parts(), A2aParts.ISSUE_DRAFT, IssueDraft.class);
-            if (draft.isEmpty()) {
-                progress.report(writer.name() + " answered without a draft: " + reply.statusText());
-                return new Outcome(draft, writer.name() + " answered without a draft: " + reply.statusText());
-            }
-            return new Outcome(draft, "");
+            return new Reply(
+                    Optional.of(writer.agent()
+                            .send(message, deadline, text -> progress.report(writer.name() + ": " + text))
+                            .get()),
+                    "");
         } catch (ExecutionException | IllegalArgumentException e) {
             String reason = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
-            progress.report(writer.name() + " could not draft the issue: " + reason);
-            LOG.warn("Issue writer failed for analysis {}: {}", analysisId, reason);
-            return new Outcome(java.util.Optional.empty(), writer.name() + " could not draft the issue: " + reason);
+            String problem = writer.name() + " " + failing + ": " + reason;
+            progress.report(problem);
+            LOG.warn("analysis {}: {}", analysisId, problem);
+            return new Reply(Optional.empty(), problem);
         }
     }
 }
