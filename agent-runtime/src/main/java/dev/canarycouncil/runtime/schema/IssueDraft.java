@@ -43,6 +43,16 @@ public record IssueDraft(
         return new Builder(title, body, labels, fingerprint);
     }
 
+    /** GitHub has it: filed as an issue, or a comment on the failure's open issue. */
+    public boolean onGitHub() {
+        return "filed".equals(state) || "commented".equals(state);
+    }
+
+    /** Meant for GitHub and not there: queued for a retry, or refused ({@code detail} says why). */
+    public boolean undelivered() {
+        return "queued".equals(state) || "failed".equals(state);
+    }
+
     /** This draft after filing: where it went, its new state and what happened. */
     public IssueDraft withOutcome(String newUrl, String newState, String newDetail) {
         return new IssueDraft(

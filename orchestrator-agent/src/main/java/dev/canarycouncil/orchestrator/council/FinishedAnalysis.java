@@ -38,11 +38,8 @@ public record FinishedAnalysis(
             return false;
         }
         IssueDraft issue = verdict.issue();
-        return issue == null || NOT_ON_GITHUB_YET.contains(issue.state());
+        return issue == null || issue.undelivered();
     }
-
-    /** The writer's states for a draft it meant to file and could not (yet). */
-    private static final java.util.Set<String> NOT_ON_GITHUB_YET = java.util.Set.of("queued", "failed");
 
     /** One progress line and when it was reported. */
     public record ProgressEvent(Instant at, String text) {}

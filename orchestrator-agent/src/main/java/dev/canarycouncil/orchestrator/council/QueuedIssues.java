@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,7 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class QueuedIssues implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueuedIssues.class);
-    private static final Set<String> ON_GITHUB = Set.of("filed", "commented");
     private static final Duration LONGEST_WAIT = Duration.ofHours(1);
     private static final int BATCH = 20;
 
@@ -78,7 +76,7 @@ public final class QueuedIssues implements AutoCloseable {
                 return answer.draft().map(owed.verdict()::withIssue).orElse(owed.verdict());
             });
             IssueDraft issue = filed.issue();
-            if (issue != null && ON_GITHUB.contains(issue.state())) {
+            if (issue != null && issue.onGitHub()) {
                 outbox.settled(id, issue, clock.instant());
                 settled++;
             } else {
