@@ -156,7 +156,7 @@ public final class OrchestratorService implements AutoCloseable {
                 new Narrator(model),
                 models.anyModel() ? models.tokenBudget() : 0,
                 config.trackRecords(),
-                new CouncilMemory(history, history, history.store()::openIssues));
+                new CouncilMemory(history, history, history));
         // A blocking message/send to the coordinator must outlast the deadlines it gives its members and its own prose.
         A2aServerSettings own = settings.withBlockingTimeout(membersTime
                 .plus(councilSettings.issueDeadline())

@@ -1,8 +1,8 @@
 package dev.canarycouncil.orchestrator.council;
 
 /**
- * What the council keeps beyond one analysis: every finished analysis, and who is filing which
- * failure's issue. Both live in the history's database when there is one.
+ * What the council keeps beyond one analysis: every finished analysis, who is filing which
+ * failure's issue, and the issues filed so far. All live in the history's database when there is one.
  *
  * @param finished told of every finished analysis
  * @param issues   turns at filing one failure's issue

@@ -4,12 +4,14 @@ import dev.canarycouncil.orchestrator.council.AnalysisListener;
 import dev.canarycouncil.orchestrator.council.FinishedAnalysis;
 import dev.canarycouncil.orchestrator.council.IssueClaims;
 import dev.canarycouncil.orchestrator.council.IssueOutbox;
+import dev.canarycouncil.orchestrator.council.OpenIssues;
 import dev.canarycouncil.runtime.concurrent.DaemonThreads;
 import dev.canarycouncil.runtime.schema.Verdict;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * waits for the database. While the database is down or full, analyses wait in memory (up to
  * {@value #MAX_PENDING}) and are written when it is back; retention runs hourly.
  */
-public final class AnalysisHistory implements AnalysisListener, IssueClaims, AutoCloseable {
+public final class AnalysisHistory implements AnalysisListener, IssueClaims, OpenIssues, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AnalysisHistory.class);
 
@@ -78,6 +80,20 @@ public final class AnalysisHistory implements AnalysisListener, IssueClaims, Aut
             }
         }
         return store.find(id);
+    }
+
+    /**
+     * The rollout's filed issues, read on the analysis' own thread: while the database is known to be
+     * down this fails at once, so no verdict waits out a connection timeout for them.
+     *
+     * @throws HistoryStoreException when the store cannot be read
+     */
+    @Override
+    public List<OpenIssue> of(String namespace, String rollout) {
+        if (failure.isPresent()) {
+            throw new HistoryStoreException("the history is unavailable: " + failure.get());
+        }
+        return store.openIssues(namespace, rollout);
     }
 
     /**
