@@ -157,17 +157,15 @@ public final class OrchestratorService implements AutoCloseable {
                 models.anyModel() ? models.tokenBudget() : 0,
                 config.trackRecords(),
                 new CouncilMemory(history, history, history));
-        // A blocking message/send to the coordinator must outlast the deadlines it gives its members and its own prose.
-        A2aServerSettings own = settings.withBlockingTimeout(membersTime
-                .plus(councilSettings.issueDeadline())
-                .plus(model.isEmpty() ? Duration.ZERO : models.reviewTimeout())
-                .plusSeconds(30));
-        Optional<McpToolAccess> modelTools =
-                model.map(m -> McpToolAccess.of(tools, ModelAnswers.TOOLS, Duration.ofSeconds(15)));
+        // The longest one analysis takes: its members, its issue and its own prose, with some slack.
         Duration analysisTime = membersTime
                 .plus(councilSettings.issueDeadline())
                 .plus(model.isEmpty() ? Duration.ZERO : models.reviewTimeout())
                 .plusSeconds(30);
+        // A blocking message/send to the coordinator must outlast it.
+        A2aServerSettings own = settings.withBlockingTimeout(analysisTime);
+        Optional<McpToolAccess> modelTools =
+                model.map(m -> McpToolAccess.of(tools, ModelAnswers.TOOLS, Duration.ofSeconds(15)));
         // A task reports progress at least once per step; one silent for longer than a whole analysis was abandoned.
         StoredTaskStore tasks = new StoredTaskStore(
                 history.store(), own.taskStoreCapacity(), analysisTime, HISTORY_RETRY, java.time.Clock.systemUTC());
