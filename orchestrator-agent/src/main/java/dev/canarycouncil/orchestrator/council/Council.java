@@ -37,6 +37,9 @@ public final class Council {
     private final CouncilDirectory directory;
     private final TargetResolver resolver;
     private final VerdictAggregator aggregator;
+    /** Less than this left of the issue writer's deadline is not worth a round of GitHub calls. */
+    private static final Duration MIN_REPORT_TIME = Duration.ofSeconds(5);
+
     /** The coordinator's agent name, as its usage and notes are attributed. */
     public static final String COORDINATOR = "orchestrator";
 
@@ -131,12 +134,15 @@ public final class Council {
         Optional<CouncilMember> writer =
                 verdict.decision() == Decision.ROLLBACK ? issueWriter(members) : Optional.empty();
         IssueFiling filing = settings.issueScope().files(requester) ? IssueFiling.FILE : IssueFiling.DRAFT_ONLY;
+        long issueStarted = System.nanoTime();
         if (verdict.decision() == Decision.ROLLBACK) {
             verdict = withIssue(verdict, request, writer, filing, progress);
         }
+        // The issue and the fix report share the issue writer's deadline: the analysis' time budget has it once.
+        Duration writerTimeLeft = settings.issueDeadline().minusNanos(System.nanoTime() - issueStarted);
         verdict = narrate(verdict, poll, writer.map(CouncilMember::name), share, progress);
         if (filing == IssueFiling.FILE) {
-            reportFixChecks(verdict, members, progress);
+            reportFixChecks(verdict, members, writerTimeLeft, progress);
         }
         verdict = verdict.withDuration(
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
@@ -193,11 +199,15 @@ public final class Council {
      * Tells the checked issues on GitHub what this canary showed, through the issue writer. Only a
      * controller's analysis speaks for the release, hence only its checks are posted.
      */
-    private void reportFixChecks(Verdict verdict, List<CouncilMember> members, Progress progress)
+    private void reportFixChecks(Verdict verdict, List<CouncilMember> members, Duration timeLeft, Progress progress)
             throws InterruptedException {
         boolean decided = verdict.verifications().stream()
                 .anyMatch(v -> v.outcome() != FixVerification.FixOutcome.TOO_LITTLE_TRAFFIC);
         if (!decided) {
+            return;
+        }
+        if (timeLeft.compareTo(MIN_REPORT_TIME) < 0) {
+            progress.report("the fix checks are in the verdict only: the issue writer's time went to the issue");
             return;
         }
         Optional<CouncilMember> writer = issueWriter(members);
@@ -205,11 +215,7 @@ public final class Council {
             progress.report("no issue writer available: the fix checks are in the verdict only");
             return;
         }
-        IssueWriterCall.report(
-                        writer.get(),
-                        new FixReport(verdict, settings.closeVerifiedIssues()),
-                        settings.issueDeadline(),
-                        progress)
+        IssueWriterCall.report(writer.get(), new FixReport(verdict, settings.closeVerifiedIssues()), timeLeft, progress)
                 .ifPresent(u -> u.updates()
                         .forEach(x -> progress.report(x.issueUrl() + ": " + x.action() + ", " + x.detail())));
     }
