@@ -28,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -211,10 +210,6 @@ final class EvalCommand implements Callable<Integer> {
         if (results.stream().anyMatch(r -> r.baselines().containsKey(RawLogsPrompt.NAME))) {
             baselines.put(RawLogsPrompt.NAME, Scorecard.ofBaseline(results, RawLogsPrompt.NAME));
         }
-        Map<String, List<CaseResult>> byClass = results.stream()
-                .collect(Collectors.groupingBy(r -> r.expected().failureClass(), TreeMap::new, Collectors.toList()));
-        Map<String, Scorecard> perClass = new TreeMap<>();
-        byClass.forEach((k, v) -> perClass.put(k, Scorecard.of(v)));
         String mode = !modelConfig.anyModel()
                 ? AnalysisMode.DETERMINISTIC.wire()
                 : AnalysisMode.MODEL_ASSISTED.wire() + " ("
@@ -227,7 +222,7 @@ final class EvalCommand implements Callable<Integer> {
                 mode,
                 Scorecard.of(results),
                 baselines,
-                perClass,
+                Scorecard.perClass(results),
                 AgentTrackRecord.of(results),
                 results);
     }

@@ -19,9 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -106,17 +104,13 @@ final class HistoryReportCommand implements Callable<Integer> {
         if (unscored > 0) {
             System.out.println(unscored + " superseded canary(ies) not scored: a later revision replaced them first");
         }
-        Map<String, Scorecard> perClass = new TreeMap<>();
-        cases.stream()
-                .collect(Collectors.groupingBy(c -> c.expected().failureClass()))
-                .forEach((k, v) -> perClass.put(k, Scorecard.of(v)));
         EvalReport report = new EvalReport(
                 Instant.now(),
                 history.settings().describe(),
                 "production",
                 Scorecard.of(cases),
                 Map.of(),
-                perClass,
+                Scorecard.perClass(cases),
                 AgentTrackRecord.of(cases),
                 cases);
         if (reportDir != null) {

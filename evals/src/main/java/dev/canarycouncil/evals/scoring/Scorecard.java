@@ -44,6 +44,16 @@ public record Scorecard(
     }
 
     /** A baseline's card: its decisions scored against the same expectations; it states no confidence. */
+    /** One scorecard per expected failure class, by class name. */
+    public static Map<String, Scorecard> perClass(List<CaseResult> results) {
+        Map<String, Scorecard> perClass = new java.util.TreeMap<>();
+        results.stream()
+                .collect(
+                        java.util.stream.Collectors.groupingBy(r -> r.expected().failureClass()))
+                .forEach((k, v) -> perClass.put(k, of(v)));
+        return perClass;
+    }
+
     public static Scorecard ofBaseline(List<CaseResult> results, String baseline) {
         return of(
                 results,
