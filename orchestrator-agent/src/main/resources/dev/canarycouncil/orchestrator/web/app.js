@@ -570,19 +570,21 @@
     return li;
   }
 
+  /** A link to a web page elsewhere, opened apart from this one; for anything but http(s), the plain text. */
+  function externalLink(url, text, plain) {
+    if (!/^https?:\/\//i.test(url || '')) return plain;
+    const a = el('a', null, text);
+    a.href = url;
+    a.target = '_blank';
+    a.rel = 'noopener noreferrer';
+    return a;
+  }
+
   function renderIssue(issue) {
     const box = el('div', 'issue');
     box.id = 'issue';
     const title = el('div', 'title');
-    if (issue.url && /^https?:\/\//i.test(issue.url)) {
-      const a = el('a', null, issue.title || issue.url);
-      a.href = issue.url;
-      a.target = '_blank';
-      a.rel = 'noopener noreferrer';
-      title.append(a);
-    } else {
-      title.textContent = issue.title || '(untitled)';
-    }
+    title.append(externalLink(issue.url, issue.title || issue.url, issue.title || '(untitled)'));
     box.append(title);
     const detail = el('div', 'detail');
     if (issue.state) detail.append(pill(issue.state), ' ');
@@ -600,15 +602,7 @@
     for (const v of list) {
       const li = el('li', 'issue');
       const title = el('div', 'title');
-      if (/^https?:\/\//i.test(v.issueUrl)) {
-        const a = el('a', null, v.issueUrl);
-        a.href = v.issueUrl;
-        a.target = '_blank';
-        a.rel = 'noopener noreferrer';
-        title.append(pill(lower(v.outcome).replace(/_/g, ' '), look[v.outcome] || ''), ' ', a);
-      } else {
-        title.append(pill(lower(v.outcome).replace(/_/g, ' '), look[v.outcome] || ''), ' ', v.issueUrl);
-      }
+      title.append(pill(lower(v.outcome).replace(/_/g, ' '), look[v.outcome] || ''), ' ', externalLink(v.issueUrl, v.issueUrl, v.issueUrl));
       li.append(title, el('div', 'detail', v.text));
       ul.append(li);
     }
