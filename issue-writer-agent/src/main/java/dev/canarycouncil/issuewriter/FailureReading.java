@@ -52,8 +52,6 @@ record FailureReading(
     }
 
     /** The aggregate "share of error records" evidence names no message. */
-    private static final String AGGREGATE_TEMPLATE = "records at ERROR or worse";
-
     private static final Pattern PREFIXES =
             Pattern.compile("^(?i:(?:panic|fatal error|runtime error|error|fatal|exception):\\s*)+");
 
@@ -79,8 +77,7 @@ record FailureReading(
                         && p.metric().toLowerCase(Locale.ROOT).contains("memory"))
                 .findFirst()
                 .orElse(null);
-        LogTemplateEvidence error =
-                first(against, LogTemplateEvidence.class, l -> l != crash && !AGGREGATE_TEMPLATE.equals(l.template()));
+        LogTemplateEvidence error = first(against, LogTemplateEvidence.class, l -> l != crash && !l.aggregate());
         Kind kind = crash != null
                 ? Kind.CRASH
                 : oom != null

@@ -6,6 +6,7 @@ import dev.canarycouncil.issuewriter.filing.IssueMarkers;
 import dev.canarycouncil.issuewriter.prose.WrittenText;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.Evidence;
+import dev.canarycouncil.runtime.schema.FailureSignature;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.LogLatencyEvidence;
 import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
@@ -69,8 +70,12 @@ final class IssueBody {
         }
         rollout(md, a, v);
         String footer = "\n---\n<sub>Written by Canary Council for analysis `" + v.analysisId() + "` · "
-                + IssueMarkers.fingerprintPhrase(fingerprint) + "</sub>\n\n"
-                + IssueMarkers.fingerprintLine(fingerprint) + "\n" + IssueMarkers.analysisLine(v.analysisId()) + "\n";
+                + IssueMarkers.fingerprintPhrase(fingerprint) + " · "
+                + IssueMarkers.rolloutPhrase(a.namespace(), a.rollout()) + "</sub>\n\n"
+                + IssueMarkers.fingerprintLine(fingerprint) + "\n" + IssueMarkers.analysisLine(v.analysisId()) + "\n"
+                + FailureSignature.of(v)
+                        .map(s -> IssueMarkers.signatureLine(s) + "\n")
+                        .orElse("");
         if (md.length() + footer.length() > MAX_LENGTH) {
             md.setLength(MAX_LENGTH - footer.length() - 80);
             md.append("\n\n_(report cut to GitHub's size limit)_\n");

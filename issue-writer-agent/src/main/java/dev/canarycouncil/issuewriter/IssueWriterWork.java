@@ -16,6 +16,8 @@ import dev.canarycouncil.runtime.repository.RepositoryChoice;
 import dev.canarycouncil.runtime.schema.FixReport;
 import dev.canarycouncil.runtime.schema.IssueDraft;
 import dev.canarycouncil.runtime.schema.IssueFiling;
+import dev.canarycouncil.runtime.schema.IssueLinks;
+import dev.canarycouncil.runtime.schema.IssueLookup;
 import dev.canarycouncil.runtime.schema.IssueRequest;
 import dev.canarycouncil.runtime.schema.IssueUpdates;
 import io.a2a.spec.Message;
@@ -84,10 +86,18 @@ public final class IssueWriterWork implements AgentWork {
     @Override
     public AgentOutput perform(Message message, Progress progress) throws Exception {
         Optional<FixReport> fixes;
+        Optional<IssueLookup> lookup;
         try {
             fixes = A2aParts.read(message.getParts(), A2aParts.FIX_REPORT, FixReport.class);
+            lookup = A2aParts.read(message.getParts(), A2aParts.ISSUE_LOOKUP, IssueLookup.class);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
+        }
+        if (lookup.isPresent()) {
+            IssueLinks links = filer.lookup(lookup.get(), progress);
+            String text = links.issues().size() + " issue(s) read"
+                    + (links.notes().isEmpty() ? "" : "; " + String.join("; ", links.notes()));
+            return new AgentOutput("issue-links", A2aParts.payload(A2aParts.ISSUE_LINKS, links, text));
         }
         if (fixes.isPresent()) {
             IssueUpdates updates = new IssueUpdates(filer.report(fixes.get(), progress));

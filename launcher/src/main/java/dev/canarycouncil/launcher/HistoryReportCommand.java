@@ -8,6 +8,7 @@ import dev.canarycouncil.evals.scoring.CaseResults;
 import dev.canarycouncil.evals.scoring.Expectation;
 import dev.canarycouncil.evals.scoring.Scorecard;
 import dev.canarycouncil.orchestrator.history.AnalysisStore;
+import dev.canarycouncil.orchestrator.history.FixLoops;
 import dev.canarycouncil.orchestrator.history.RolloutOutcome;
 import dev.canarycouncil.orchestrator.history.StoredAnalysis;
 import dev.canarycouncil.runtime.schema.Decision;
@@ -56,6 +57,18 @@ final class HistoryReportCommand implements Callable<Integer> {
             description = "Also write DIR/eval-report.json (and .html), usable as --track-record.")
     Path reportDir;
 
+    /** Per service, how the remediation loop ran: rollback to issue, to pull request, to verified fix. */
+    private void printLoops(List<FixLoops.Loop> loops) {
+        if (loops.isEmpty()) {
+            System.out.println("no remediation issue was filed or checked in the last " + sinceDays + " days");
+            return;
+        }
+        System.out.println("remediation loops (median time from the rollback; issues reaching the step):");
+        for (FixLoops.Loop l : loops) {
+            System.out.println("  " + l.namespace() + "/" + l.rollout() + ": " + l.text());
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         if (sinceDays < 1) {
@@ -63,7 +76,9 @@ final class HistoryReportCommand implements Callable<Integer> {
         }
         List<CaseResult> cases = new ArrayList<>();
         int unscored = 0;
+        List<FixLoops.Loop> loops;
         try (AnalysisStore store = AnalysisStore.open(history.settings())) {
+            loops = FixLoops.of(store.fixSteps(Instant.now().minus(Duration.ofDays(sinceDays))));
             for (String id : store.withOutcome(Instant.now().minus(Duration.ofDays(sinceDays)))) {
                 Optional<StoredAnalysis> kept = store.find(id);
                 Optional<RolloutOutcome> outcome = kept.flatMap(k -> k.summary().outcome());
@@ -85,6 +100,7 @@ final class HistoryReportCommand implements Callable<Integer> {
                         Map.of()));
             }
         }
+        printLoops(loops);
         if (cases.isEmpty()) {
             System.out.println("no kept analysis of the last " + sinceDays + " days has a known outcome yet"
                     + (unscored > 0 ? " (" + unscored + " superseded by a later revision)" : "")

@@ -3,13 +3,12 @@ package dev.canarycouncil.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.canarycouncil.orchestrator.verification.FailureSignature;
 import dev.canarycouncil.orchestrator.verification.FixCheck;
 import dev.canarycouncil.runtime.json.Json;
+import dev.canarycouncil.runtime.schema.FailureSignature;
 import dev.canarycouncil.runtime.schema.FixVerification;
 import dev.canarycouncil.runtime.schema.Verdict;
 import dev.canarycouncil.runtime.testing.Recordings;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +30,7 @@ class FixCheckOnRecordingsTest {
         Verdict broken = analysed("go-panic-index-out-of-range");
         FailureSignature panic = FailureSignature.of(broken).orElseThrow();
         assertTrue(panic.template().startsWith("panic: runtime error: index out of range"), panic.template());
-        assertEquals(Optional.of("main.go:42"), panic.location());
+        assertEquals("main.go:42", panic.location());
 
         assertEquals(
                 FixVerification.FixOutcome.FAILED,

@@ -343,7 +343,8 @@ public final class LogJudge {
                 es,
                 ns,
                 p);
-        LogTemplateEvidence e = LogTemplateEvidence.builder(description, Severity.ERROR, "records at ERROR or worse")
+        LogTemplateEvidence e = LogTemplateEvidence.builder(
+                        description, Severity.ERROR, LogTemplateEvidence.ERROR_AGGREGATE)
                 .counts(ec, es, nc, ns)
                 .source("all canary and stable logs")
                 .build();

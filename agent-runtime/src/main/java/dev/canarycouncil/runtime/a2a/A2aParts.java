@@ -32,6 +32,10 @@ public final class A2aParts {
     public static final String FIX_REPORT = "canary-council/fix-report/v1";
 
     public static final String ISSUE_UPDATES = "canary-council/issue-updates/v1";
+    /** The coordinator's question about a rollout's remediation issues on GitHub, and the writer's answer. */
+    public static final String ISSUE_LOOKUP = "canary-council/issue-lookup/v1";
+
+    public static final String ISSUE_LINKS = "canary-council/issue-links/v1";
     /** The coordinator's answer to a follow-up question in an investigation. */
     public static final String ANSWER = "canary-council/answer/v1";
     /** A follow-up question routed to a specialist, and its answer. */

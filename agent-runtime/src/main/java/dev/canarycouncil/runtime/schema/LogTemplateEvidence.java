@@ -60,6 +60,7 @@ public record LogTemplateEvidence(
             Instant firstSeen,
             List<String> samples,
             String source) {
+
         this(
                 description,
                 severity,
@@ -76,6 +77,17 @@ public record LogTemplateEvidence(
                 source,
                 null,
                 null);
+    }
+
+    /**
+     * The template of the log analyst's overall comparison (all records at ERROR or worse, canary
+     * against stable) rather than of one message: evidence of a surge, not of a particular failure.
+     */
+    public static final String ERROR_AGGREGATE = "records at ERROR or worse";
+
+    /** Whether this is the overall error comparison rather than one message's template. */
+    public boolean aggregate() {
+        return ERROR_AGGREGATE.equals(template);
     }
 
     /** Evidence about one template, by name: what it says, how bad, and which template; the rest is optional. */

@@ -22,6 +22,7 @@ import java.util.List;
  * @param analysis     the analysis in prose: written by the coordinator's model, or from a template
  * @param models       model use and degradations; null in deterministic mode
  * @param verifications what this canary says about its service's open remediation issues
+ * @param verificationNotes what those checks could not read (an issue on GitHub, the canary's revision) and why
  * @param link         where the analysis stays readable (the orchestrator's page); empty when nothing keeps it,
  *                     as for a one-off {@code analyze}
  */
@@ -42,6 +43,7 @@ public record Verdict(
         String analysis,
         ModelAccounting models,
         List<FixVerification> verifications,
+        List<String> verificationNotes,
         String link) {
 
     public Verdict {
@@ -53,6 +55,7 @@ public record Verdict(
         failures = failures == null ? List.of() : List.copyOf(failures);
         link = link == null ? "" : link;
         verifications = verifications == null ? List.of() : List.copyOf(verifications);
+        verificationNotes = verificationNotes == null ? List.of() : List.copyOf(verificationNotes);
     }
 
     /** A verdict named part by part, as the council builds it before the narrative is written. */
@@ -78,6 +81,7 @@ public record Verdict(
                 .analysis(analysis)
                 .models(models)
                 .verifications(verifications)
+                .verificationNotes(verificationNotes)
                 .link(link);
     }
 
@@ -87,6 +91,11 @@ public record Verdict(
 
     public Verdict withVerifications(List<FixVerification> checked) {
         return toBuilder().verifications(checked).build();
+    }
+
+    /** @param notes what the checks could not read (an issue on GitHub, the canary's revision), and why */
+    public Verdict withVerifications(List<FixVerification> checked, List<String> notes) {
+        return toBuilder().verifications(checked).verificationNotes(notes).build();
     }
 
     public Verdict withDuration(long millis) {
@@ -123,6 +132,7 @@ public record Verdict(
         private ModelAccounting models;
         private String link = "";
         private List<FixVerification> verifications = List.of();
+        private List<String> verificationNotes = List.of();
 
         private Builder() {}
 
@@ -208,6 +218,11 @@ public record Verdict(
         }
 
         /** Where the analysis can be opened afterwards. */
+        public Builder verificationNotes(List<String> value) {
+            this.verificationNotes = value;
+            return this;
+        }
+
         public Builder link(String value) {
             this.link = value;
             return this;
@@ -231,6 +246,7 @@ public record Verdict(
                     analysis,
                     models,
                     verifications,
+                    verificationNotes,
                     link);
         }
     }

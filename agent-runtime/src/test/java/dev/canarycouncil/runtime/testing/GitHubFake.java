@@ -69,7 +69,10 @@ public final class GitHubFake implements AutoCloseable {
 
     private static final int LIMIT = 5000;
     private static final Pattern REPO_PATH = Pattern.compile("/repos/([^/]+)/([^/]+)(/.*)?");
-    private static final Pattern ISSUE_PATH = Pattern.compile("/issues/(\\d+)(/comments)?");
+    private static final Pattern ISSUE_PATH = Pattern.compile("/issues/(\\d+)(/comments|/timeline)?");
+    private static final Pattern PULL_PATH = Pattern.compile("/pulls/(\\d+)");
+    /** How a pull request's body refers to an issue of its repository, as GitHub links it. */
+    private static final Pattern ISSUE_REFERENCE = Pattern.compile("#(\\d+)\\b");
 
     static {
         // Without TCP_NODELAY each small JSON answer waits ~40 ms on Nagle and delayed ACKs.
@@ -146,6 +149,38 @@ public final class GitHubFake implements AutoCloseable {
     public synchronized FakeIssue addIssue(String repo, String title, String body, List<String> labels) {
         addRepository(repo);
         return repos.get(repo).create(title, body, labels, List.of(), ids.incrementAndGet());
+    }
+
+    /**
+     * Opens a pull request authored by {@link #LOGIN}; every {@code #N} in its body that names an
+     * issue of the repository puts a "cross-referenced" event on that issue's timeline, as GitHub does.
+     */
+    public synchronized FakePullRequest openPullRequest(String repo, String title, String body) {
+        addRepository(repo);
+        Repo r = repos.get(repo);
+        FakePullRequest pr = new FakePullRequest(
+                r.fullName, r.nextNumber(), ids.incrementAndGet(), title, body, "open", Instant.now(), null, "");
+        r.pulls.put(pr.number(), pr);
+        Matcher m = ISSUE_REFERENCE.matcher(body == null ? "" : body);
+        while (m.find()) {
+            int issue = Integer.parseInt(m.group(1));
+            if (r.issues.containsKey(issue)) {
+                r.references.computeIfAbsent(issue, n -> new ArrayList<>()).add(pr.number());
+            }
+        }
+        return pr;
+    }
+
+    /** Merges a pull request as the commit {@code sha}. */
+    public synchronized FakePullRequest mergePullRequest(String repo, int number, String sha) {
+        Repo r = repos.get(repo);
+        FakePullRequest pr = r == null ? null : r.pulls.get(number);
+        if (pr == null) {
+            throw new IllegalArgumentException("no pull request #" + number + " in " + repo);
+        }
+        FakePullRequest merged = pr.mergedAs(sha, Instant.now());
+        r.pulls.put(number, merged);
+        return merged;
     }
 
     public synchronized FakeIssue closeIssue(String repo, int number) {
@@ -339,10 +374,22 @@ public final class GitHubFake implements AutoCloseable {
                 default -> notFound();
             };
         }
+        Matcher pullPath = PULL_PATH.matcher(rest);
+        if (get && pullPath.matches()) {
+            FakePullRequest pr = repo.pulls.get(Integer.parseInt(pullPath.group(1)));
+            return pr == null ? notFound() : Reply.of(200, json.pullRequest(pr));
+        }
         Matcher issuePath = ISSUE_PATH.matcher(rest);
         FakeIssue issue = issuePath.matches() ? repo.issues.get(Integer.parseInt(issuePath.group(1))) : null;
         if (issue == null) {
             return notFound();
+        }
+        if (get && "/timeline".equals(issuePath.group(2))) {
+            return Reply.of(
+                    200,
+                    array(repo.references.getOrDefault(issue.number(), List.of()).stream()
+                            .map(n -> json.crossReference(repo.pulls.get(n), json.repo(repo.fullName, repo.id, 0)))
+                            .toList()));
         }
         String key = request.method() + (issuePath.group(2) == null ? "" : " comments");
         return switch (key) {
@@ -597,6 +644,9 @@ public final class GitHubFake implements AutoCloseable {
         final Map<String, String> files = new TreeMap<>();
         final Map<Integer, FakeIssue> issues = new TreeMap<>();
         final Map<Integer, List<FakeComment>> comments = new HashMap<>();
+        final Map<Integer, FakePullRequest> pulls = new TreeMap<>();
+        /** Issue number to the pull requests that refer to it, in order. */
+        final Map<Integer, List<Integer>> references = new HashMap<>();
 
         Repo(String fullName, long id) {
             if (!fullName.matches("[^/\\s]+/[^/\\s]+")) {
@@ -608,8 +658,13 @@ public final class GitHubFake implements AutoCloseable {
 
         FakeIssue create(String title, String body, List<String> labels, List<String> assignees, long id) {
             Instant now = Instant.now();
-            return put(new FakeIssue(
-                    fullName, issues.size() + 1, id, title, body, labels, assignees, "open", LOGIN, now, now));
+            return put(
+                    new FakeIssue(fullName, nextNumber(), id, title, body, labels, assignees, "open", LOGIN, now, now));
+        }
+
+        /** Issues and pull requests share one sequence of numbers, as on GitHub. */
+        int nextNumber() {
+            return issues.size() + pulls.size() + 1;
         }
 
         FakeIssue put(FakeIssue issue) {

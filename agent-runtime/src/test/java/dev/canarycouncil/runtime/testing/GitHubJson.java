@@ -141,6 +141,58 @@ final class GitHubJson {
         return node;
     }
 
+    ObjectNode pullRequest(FakePullRequest pr) {
+        String url = api + "/repos/" + pr.repo() + "/pulls/" + pr.number();
+        ObjectNode node = MAPPER.createObjectNode()
+                .put("id", pr.id())
+                .put("node_id", "PR_" + pr.id())
+                .put("url", url)
+                .put("html_url", api + "/" + pr.repo() + "/pull/" + pr.number())
+                .put("issue_url", api + "/repos/" + pr.repo() + "/issues/" + pr.number())
+                .put("number", pr.number())
+                .put("state", pr.state())
+                .put("locked", false)
+                .put("title", pr.title())
+                .put("body", pr.body())
+                .put("created_at", time(pr.createdAt()))
+                .put("updated_at", time(pr.merged() ? pr.mergedAt() : pr.createdAt()))
+                .put("draft", false)
+                .put("merged", pr.merged())
+                .put("mergeable_state", "clean")
+                .put("comments", 0)
+                .put("author_association", "OWNER");
+        node.put("closed_at", pr.merged() ? time(pr.mergedAt()) : null);
+        node.put("merged_at", pr.merged() ? time(pr.mergedAt()) : null);
+        node.put("merge_commit_sha", pr.merged() ? pr.mergeCommit() : null);
+        node.set("user", user(GitHubFake.LOGIN));
+        node.putObject("head").put("ref", "fix-" + pr.number()).put("sha", "0".repeat(40));
+        node.putObject("base").put("ref", "main").put("sha", "1".repeat(40));
+        return node;
+    }
+
+    /** A timeline event: the pull request {@code pr} of {@code repository} mentioned the issue. */
+    ObjectNode crossReference(FakePullRequest pr, ObjectNode repository) {
+        ObjectNode event = MAPPER.createObjectNode()
+                .put("event", "cross-referenced")
+                .put("created_at", time(pr.createdAt()))
+                .put("updated_at", time(pr.createdAt()));
+        event.set("actor", user(GitHubFake.LOGIN));
+        ObjectNode source = event.putObject("source").put("type", "issue");
+        ObjectNode issue = source.putObject("issue")
+                .put("id", pr.id())
+                .put("number", pr.number())
+                .put("title", pr.title())
+                .put("state", pr.state())
+                .put("html_url", api + "/" + pr.repo() + "/pull/" + pr.number())
+                .put("created_at", time(pr.createdAt()));
+        issue.putObject("pull_request")
+                .put("url", api + "/repos/" + pr.repo() + "/pulls/" + pr.number())
+                .put("html_url", api + "/" + pr.repo() + "/pull/" + pr.number())
+                .put("merged_at", pr.merged() ? time(pr.mergedAt()) : null);
+        issue.set("repository", repository);
+        return event;
+    }
+
     ObjectNode comment(FakeComment comment) {
         String issueUrl = api + "/repos/" + comment.repo() + "/issues/" + comment.issueNumber();
         ObjectNode node = MAPPER.createObjectNode()

@@ -31,7 +31,6 @@ public record CodeClues(
 
     static final int MAX_MESSAGES = 2;
     /** The log analyst's "share of error records" evidence: a statistic, not a message any code prints. */
-    private static final String AGGREGATE_TEMPLATE = "records at ERROR or worse";
     /** Shorter literals match too much code to point at anything. */
     private static final int MIN_MESSAGE = 8;
 
@@ -77,7 +76,7 @@ public record CodeClues(
             if (top == null && l.frame() != null) {
                 functions.add(l.frame());
             }
-            if (l.location() == null && l.signature() == null && !AGGREGATE_TEMPLATE.equals(l.template())) {
+            if (l.location() == null && l.signature() == null && !l.aggregate()) {
                 String constant = constantPart(LogMessages.message(l.template()));
                 if (constant != null) {
                     messages.add(constant);

@@ -57,6 +57,9 @@ final class FixReporter {
         if (check.outcome() == FixOutcome.TOO_LITTLE_TRAFFIC) {
             return new IssueUpdate(check.issueUrl(), "skipped", "too little traffic to tell; nothing posted");
         }
+        if (!check.outcome().decided()) {
+            return new IssueUpdate(check.issueUrl(), "skipped", "not checkable from logs; nothing posted");
+        }
         Verdict v = report.verdict();
         try {
             GHIssue issue = github.getRepository(repository).getIssue(number.get());
@@ -106,7 +109,11 @@ final class FixReporter {
 
     private static String comment(FixVerification check, Verdict v) {
         String head = check.outcome() == FixOutcome.VERIFIED ? "**Fix verified.** " : "**Fix failed.** ";
-        return head + check.text() + "\n\n"
+        String underTest = check.fixUnderTest()
+                .map(p -> "The canary runs the merge of #" + p.number() + " (" + p.mergeCommit() + "): that is the fix "
+                        + (check.outcome() == FixOutcome.VERIFIED ? "verified" : "that failed") + ".\n\n")
+                .orElse("");
+        return head + check.text() + "\n\n" + underTest
                 + (v.link().isEmpty() ? "Analysis `" + v.analysisId() + "`" : "[The analysis](" + v.link() + ")")
                 + ": " + v.decision() + " with " + v.confidence() + "% confidence.\n\n"
                 + IssueMarkers.fixCheckLine(v.analysisId()) + "\n";

@@ -5,6 +5,8 @@ import dev.canarycouncil.runtime.github.GitHubTransport;
 import dev.canarycouncil.runtime.redaction.Redactor;
 import dev.canarycouncil.runtime.schema.FixReport;
 import dev.canarycouncil.runtime.schema.IssueDraft;
+import dev.canarycouncil.runtime.schema.IssueLinks;
+import dev.canarycouncil.runtime.schema.IssueLookup;
 import dev.canarycouncil.runtime.schema.IssueUpdate;
 import java.io.IOException;
 import java.time.Clock;
@@ -38,6 +40,7 @@ public final class GitHubIssueFiler implements IssueFiler {
     private final Clock clock;
     private final Outbox outbox;
     private final GitHub github;
+    private final IssueLookups lookups;
     private final Map<String, GitHubIssues> issues = new ConcurrentHashMap<>();
     private final Backoff backoff;
     private final Redactor redactor = new Redactor();
@@ -54,6 +57,10 @@ public final class GitHubIssueFiler implements IssueFiler {
         this.clock = clock;
         this.outbox = new Outbox(config.outboxDir());
         this.github = connect(config, clock);
+        this.lookups = new IssueLookups(
+                github,
+                config.repository(),
+                new IssueTimeline(config.apiUrl(), config.token(), config.requestTimeout()));
         this.backoff = new Backoff(config.retryBase(), config.retryCap());
         this.retrier = new OutboxRetrier(outbox, clock, new OutboxRetrier.Filer() {
             @Override
@@ -124,6 +131,18 @@ public final class GitHubIssueFiler implements IssueFiler {
         List<IssueUpdate> updates = new FixReporter(github, config.repository()).report(report);
         updates.forEach(u -> progress.report(u.issueUrl() + ": " + u.action() + " (" + u.detail() + ")"));
         return updates;
+    }
+
+    @Override
+    public IssueLinks lookup(IssueLookup question, Progress progress) {
+        if (blocked != null) {
+            return IssueLinks.unread("the rollout's issues on GitHub were not read: " + blocked);
+        }
+        progress.report("reading the remediation issues of " + question.namespace() + "/" + question.rollout()
+                + " and their pull requests on GitHub");
+        IssueLinks links = lookups.lookup(question);
+        links.notes().forEach(progress::report);
+        return links;
     }
 
     @Override

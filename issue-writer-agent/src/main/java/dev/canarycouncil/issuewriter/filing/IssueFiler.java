@@ -3,6 +3,8 @@ package dev.canarycouncil.issuewriter.filing;
 import dev.canarycouncil.runtime.agent.Progress;
 import dev.canarycouncil.runtime.schema.FixReport;
 import dev.canarycouncil.runtime.schema.IssueDraft;
+import dev.canarycouncil.runtime.schema.IssueLinks;
+import dev.canarycouncil.runtime.schema.IssueLookup;
 import dev.canarycouncil.runtime.schema.IssueUpdate;
 import java.util.List;
 
@@ -27,6 +29,15 @@ public interface IssueFiler extends AutoCloseable {
         return report.verdict().verifications().stream()
                 .map(v -> new IssueUpdate(v.issueUrl(), "skipped", "not reported: no GitHub repository configured"))
                 .toList();
+    }
+
+    /**
+     * A rollout's remediation issues as GitHub has them, with the pull requests that refer to them.
+     * Problems never surface as exceptions: the answer's notes say what could not be read.
+     */
+    default IssueLinks lookup(IssueLookup question, Progress progress) {
+        return IssueLinks.unread(
+                "no GitHub repository is configured: the issues' state and pull requests were not read");
     }
 
     @Override

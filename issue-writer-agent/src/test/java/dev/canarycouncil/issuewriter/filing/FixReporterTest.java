@@ -66,7 +66,8 @@ class FixReporterTest {
     }
 
     private static FixVerification check(String url, FixOutcome outcome) {
-        return new FixVerification(url, "f00d", outcome, 194, 299, 0, "not seen in canary 9a8b7c6d5 over 299 records");
+        return new FixVerification(
+                url, "f00d", outcome, 194, 299, 0, "not seen in canary 9a8b7c6d5 over 299 records", List.of());
     }
 
     @Test

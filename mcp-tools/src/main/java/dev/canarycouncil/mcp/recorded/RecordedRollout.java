@@ -189,7 +189,8 @@ public final class RecordedRollout {
                     p.phase() == null ? "Running" : p.phase(),
                     p.ready(),
                     p.startTime(),
-                    containers));
+                    containers,
+                    p.annotations()));
         }
         boolean anyCanary = pods.stream()
                 .anyMatch(p -> LabelSelector.parse(manifest.canary().selector()).matches(p.labels()));

@@ -3,26 +3,38 @@ package dev.canarycouncil.orchestrator.council;
 import dev.canarycouncil.orchestrator.members.TrackRecords;
 import dev.canarycouncil.orchestrator.narrative.Narrative;
 import dev.canarycouncil.orchestrator.narrative.Narrator;
-import dev.canarycouncil.orchestrator.verification.FailureSignature;
-import dev.canarycouncil.orchestrator.verification.FixCheck;
+import dev.canarycouncil.orchestrator.verification.CanaryRevision;
+import dev.canarycouncil.orchestrator.verification.EarlierFailure;
+import dev.canarycouncil.orchestrator.verification.IssueChecks;
 import dev.canarycouncil.runtime.agent.Progress;
+import dev.canarycouncil.runtime.concurrent.DaemonThreads;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.AnalysisTarget;
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.FailureFingerprint;
+import dev.canarycouncil.runtime.schema.FailureSignature;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.FixReport;
 import dev.canarycouncil.runtime.schema.FixVerification;
 import dev.canarycouncil.runtime.schema.IssueFiling;
+import dev.canarycouncil.runtime.schema.IssueLinks;
+import dev.canarycouncil.runtime.schema.IssueLookup;
 import dev.canarycouncil.runtime.schema.IssueRequest;
 import dev.canarycouncil.runtime.schema.Verdict;
 import dev.canarycouncil.runtime.schema.VerdictSubject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +51,11 @@ public final class Council {
     private final VerdictAggregator aggregator;
     /** Less than this left of the issue writer's deadline is not worth a round of GitHub calls. */
     private static final Duration MIN_REPORT_TIME = Duration.ofSeconds(5);
+    /**
+     * The most the lookup of a rollout's issues on GitHub may take: it runs beside the members, so a
+     * slow GitHub costs at most this much past a fast poll, and only the checks, never the verdict.
+     */
+    private static final Duration LOOKUP_TIME = Duration.ofSeconds(20);
 
     /** The coordinator's agent name, as its usage and notes are attributed. */
     public static final String COORDINATOR = "orchestrator";
@@ -48,6 +65,8 @@ public final class Council {
     private final long tokenBudget;
     private final MemberPoll poll;
     private final CouncilMemory memory;
+    /** Runs each analysis' lookup of its rollout's issues on GitHub beside the members' work. */
+    private final ExecutorService lookups = Executors.newCachedThreadPool(DaemonThreads.named("issue-lookup"));
 
     /** A council without a model of its own: template prose, members spend their own budgets. */
     public Council(CouncilDirectory directory, TargetResolver resolver, CouncilSettings settings) {
@@ -128,9 +147,10 @@ public final class Council {
         long share = budgetShare(members);
         AnalysisRequest request = tokenBudget > 0 ? resolved.withTokenBudget(share) : resolved;
 
+        PendingChecks checks = startChecks(request, members, progress);
         MemberPoll.Result poll = this.poll.ask(members, request, progress);
         Verdict verdict = decide(request, poll, started);
-        verdict = verdict.withVerifications(checkOpenIssues(request, verdict, progress));
+        verdict = checkOpenIssues(request, verdict, checks, progress);
         Optional<CouncilMember> writer =
                 verdict.decision() == Decision.ROLLBACK ? issueWriter(members) : Optional.empty();
         IssueFiling filing = settings.issueScope().files(requester) ? IssueFiling.FILE : IssueFiling.DRAFT_ONLY;
@@ -171,28 +191,77 @@ public final class Council {
         }
     }
 
+    /** The rollout's open issues in the history, and GitHub's answer about them on its way. */
+    private record PendingChecks(List<EarlierFailure> known, CompletableFuture<IssueLinks> github) {}
+
     /**
-     * What this canary says about the rollout's open remediation issues. A store that cannot be read
-     * costs the checks, not the verdict, and the progress says so.
+     * Reads the rollout's open issues from the history and asks the issue writer, while the members
+     * work, what GitHub has of them: still open, pull requests, issues the history does not know.
      */
-    private List<FixVerification> checkOpenIssues(AnalysisRequest request, Verdict verdict, Progress progress) {
-        List<OpenIssues.OpenIssue> open;
+    private PendingChecks startChecks(AnalysisRequest request, List<CouncilMember> members, Progress progress) {
+        List<EarlierFailure> known = List.of();
         try {
-            open = memory.open().of(request.namespace(), request.rollout());
+            known = memory.open().of(request.namespace(), request.rollout()).stream()
+                    .map(i -> new EarlierFailure(i.issueUrl(), i.fingerprint(), FailureSignature.of(i.filedBy())))
+                    .toList();
         } catch (RuntimeException e) {
-            progress.report("open remediation issues not checked: " + e.getMessage());
-            return List.of();
+            progress.report("open remediation issues in the history not read: " + e.getMessage());
         }
-        List<FixVerification> checked = new java.util.ArrayList<>();
-        for (OpenIssues.OpenIssue issue : open) {
-            FailureSignature.of(issue.filedBy())
-                    .map(s -> FixCheck.check(issue.issueUrl(), issue.fingerprint(), s, verdict))
-                    .ifPresent(v -> {
-                        progress.report(issue.issueUrl() + ": " + v.outcome() + ", " + v.text());
-                        checked.add(v);
-                    });
+        Optional<CouncilMember> writer = issueWriter(members);
+        if (writer.isEmpty()) {
+            return new PendingChecks(
+                    known,
+                    CompletableFuture.completedFuture(
+                            known.isEmpty()
+                                    ? new IssueLinks(List.of(), List.of())
+                                    : IssueLinks.unread("no issue writer is available: whether the issues are "
+                                            + "still open, and their pull requests, were not read")));
         }
-        return checked;
+        IssueLookup question = new IssueLookup(
+                request.namespace(),
+                request.rollout(),
+                known.stream().map(EarlierFailure::issueUrl).toList());
+        Duration deadline = settings.deadline().compareTo(LOOKUP_TIME) < 0 ? settings.deadline() : LOOKUP_TIME;
+        CompletableFuture<IssueLinks> github = CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return IssueWriterCall.lookup(writer.get(), question, request.analysisId(), deadline);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return IssueLinks.unread("the lookup of the rollout's issues was interrupted");
+                    }
+                },
+                lookups);
+        return new PendingChecks(known, github);
+    }
+
+    /**
+     * What this canary says about the rollout's open remediation issues. What could not be read (the
+     * history, GitHub, the canary's revision) costs those checks, not the verdict, and the verdict says so.
+     */
+    private Verdict checkOpenIssues(AnalysisRequest request, Verdict verdict, PendingChecks pending, Progress progress)
+            throws InterruptedException {
+        IssueLinks github;
+        try {
+            github = pending.github().get(LOOKUP_TIME.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            pending.github().cancel(true);
+            github = IssueLinks.unread("the rollout's issues on GitHub were not read in time");
+        }
+        if (pending.known().isEmpty() && github.issues().isEmpty()) {
+            github.notes().forEach(progress::report);
+            return verdict.withVerifications(List.of(), github.notes());
+        }
+        List<String> notes = new ArrayList<>(github.notes());
+        boolean anyMerged = github.issues().stream()
+                .flatMap(i -> i.pullRequests().stream())
+                .anyMatch(p -> !p.mergeCommit().isEmpty());
+        // The pods are read only when a merged pull request could be the fix under test.
+        CanaryRevision revision = anyMerged ? resolver.revision(request) : CanaryRevision.of(List.of());
+        List<FixVerification> checked = IssueChecks.check(pending.known(), github, revision, verdict, notes::add);
+        notes.forEach(progress::report);
+        checked.forEach(v -> progress.report(v.issueUrl() + ": " + v.outcome() + ", " + v.text()));
+        return verdict.withVerifications(checked, notes);
     }
 
     /**
@@ -201,8 +270,8 @@ public final class Council {
      */
     private void reportFixChecks(Verdict verdict, List<CouncilMember> members, Duration timeLeft, Progress progress)
             throws InterruptedException {
-        boolean decided = verdict.verifications().stream()
-                .anyMatch(v -> v.outcome() != FixVerification.FixOutcome.TOO_LITTLE_TRAFFIC);
+        boolean decided =
+                verdict.verifications().stream().anyMatch(v -> v.outcome().decided());
         if (!decided) {
             return;
         }

@@ -6,6 +6,8 @@ import dev.canarycouncil.runtime.a2a.client.RemoteAgent;
 import dev.canarycouncil.runtime.agent.Progress;
 import dev.canarycouncil.runtime.schema.FixReport;
 import dev.canarycouncil.runtime.schema.IssueDraft;
+import dev.canarycouncil.runtime.schema.IssueLinks;
+import dev.canarycouncil.runtime.schema.IssueLookup;
 import dev.canarycouncil.runtime.schema.IssueRequest;
 import dev.canarycouncil.runtime.schema.IssueUpdates;
 import io.a2a.spec.Message;
@@ -37,6 +39,24 @@ final class IssueWriterCall {
                 progress,
                 "could not report the fix checks");
         return reply.answer().flatMap(r -> A2aParts.read(r.parts(), A2aParts.ISSUE_UPDATES, IssueUpdates.class));
+    }
+
+    /** Asks the writer for the rollout's issues on GitHub and their pull requests; why not, in the notes. */
+    static IssueLinks lookup(CouncilMember writer, IssueLookup question, String analysisId, Duration deadline)
+            throws InterruptedException {
+        Reply reply = send(
+                writer,
+                A2aParts.payload(A2aParts.ISSUE_LOOKUP, question, "Read the rollout's remediation issues"),
+                analysisId,
+                deadline,
+                Progress.NONE,
+                "could not read the rollout's issues on GitHub");
+        if (reply.answer().isEmpty()) {
+            return IssueLinks.unread(reply.problem());
+        }
+        return A2aParts.read(reply.answer().get().parts(), A2aParts.ISSUE_LINKS, IssueLinks.class)
+                .orElseGet(() -> IssueLinks.unread(writer.name() + " answered without the issues: "
+                        + reply.answer().get().statusText()));
     }
 
     static Outcome ask(CouncilMember writer, IssueRequest request, Duration deadline, Progress progress)

@@ -1,6 +1,7 @@
 package dev.canarycouncil.orchestrator.council;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.canarycouncil.orchestrator.verification.CanaryRevision;
 import dev.canarycouncil.runtime.json.Json;
 import dev.canarycouncil.runtime.mcp.McpToolClient;
 import dev.canarycouncil.runtime.mcp.ToolCallException;
@@ -90,6 +91,36 @@ public final class TargetResolver {
                 .repository(target.repository())
                 .kind(target.kind())
                 .build();
+    }
+
+    /**
+     * What the canary's pods say about the code they run (images, label and annotation values), to
+     * name the pull request whose merge commit it runs. A failure costs that naming, not the analysis.
+     */
+    public CanaryRevision revision(AnalysisRequest request) {
+        try {
+            JsonNode pods = tools.call(
+                            "list_pods",
+                            Map.of(
+                                    "namespace",
+                                    request.namespace(),
+                                    "selector",
+                                    request.canary().selector() == null
+                                            ? "rollouts-pod-template-hash="
+                                                    + request.canary().podTemplateHash()
+                                            : request.canary().selector()))
+                    .path("pods");
+            List<String> references = new ArrayList<>();
+            for (JsonNode pod : pods) {
+                pod.path("containers")
+                        .forEach(c -> references.add(c.path("image").asText("")));
+                pod.path("labels").forEach(v -> references.add(v.asText("")));
+                pod.path("annotations").forEach(v -> references.add(v.asText("")));
+            }
+            return CanaryRevision.of(references);
+        } catch (ToolCallException e) {
+            return CanaryRevision.unread(e.getMessage());
+        }
     }
 
     /** The rollout's canary: the pod-template hash of its current revision ({@code status.currentPodHash}). */

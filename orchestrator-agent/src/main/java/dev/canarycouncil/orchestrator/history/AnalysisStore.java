@@ -36,6 +36,9 @@ import org.flywaydb.core.api.MigrationVersion;
  */
 public final class AnalysisStore implements AutoCloseable {
 
+    /** SQLSTATE of a unique-key violation, the same in H2 and PostgreSQL. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private static final String COLUMNS = "id, namespace, rollout, canary_hash, stable_hash, requester, started_at, "
             + "decided_at, duration_ms, decision, confidence, mode, issue_title, issue_url, outcome";
 
@@ -199,8 +202,72 @@ public final class AnalysisStore implements AutoCloseable {
                 c.rollback();
                 throw e;
             }
+            c.setAutoCommit(true);
+            saveSteps(c, FixStep.of(a));
         } catch (SQLException e) {
             throw failure("store analysis " + v.analysisId(), e);
+        }
+    }
+
+    /**
+     * Keeps the first time each step was seen. Outside the analysis' transaction: two replicas noting
+     * the same step at once is not an error, and must not cost the analysis its row.
+     */
+    private static void saveSteps(Connection c, List<FixStep> steps) throws SQLException {
+        for (FixStep step : steps) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO fix_step (issue_url, step, namespace, rollout, "
+                    + "at, analysis_id) SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS "
+                    + "(SELECT 1 FROM fix_step WHERE issue_url = ? AND step = ?)")) {
+                s.setString(1, step.issueUrl());
+                s.setString(2, step.step().name());
+                s.setString(3, step.namespace());
+                s.setString(4, step.rollout());
+                s.setTimestamp(5, Timestamp.from(step.at()));
+                s.setString(6, step.analysisId());
+                s.setString(7, step.issueUrl());
+                s.setString(8, step.step().name());
+                if (s.executeUpdate() > 0) {
+                    continue;
+                }
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+            }
+            // Already there: an earlier time seen later (a pull request opened before) replaces it.
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE fix_step SET at = ?, analysis_id = ? WHERE issue_url = ? AND step = ? AND at > ?")) {
+                s.setTimestamp(1, Timestamp.from(step.at()));
+                s.setString(2, step.analysisId());
+                s.setString(3, step.issueUrl());
+                s.setString(4, step.step().name());
+                s.setTimestamp(5, Timestamp.from(step.at()));
+                s.executeUpdate();
+            }
+        }
+    }
+
+    /** Every step of the remediation loops seen since {@code since}, oldest first. */
+    public List<FixStep> fixSteps(Instant since) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT issue_url, step, namespace, rollout, at, analysis_id "
+                        + "FROM fix_step WHERE at >= ? ORDER BY at")) {
+            s.setTimestamp(1, Timestamp.from(since));
+            List<FixStep> steps = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    steps.add(new FixStep(
+                            rs.getString("issue_url"),
+                            FixStep.Step.valueOf(rs.getString("step")),
+                            rs.getString("namespace"),
+                            rs.getString("rollout"),
+                            rs.getTimestamp("at").toInstant(),
+                            rs.getString("analysis_id")));
+                }
+            }
+            return steps;
+        } catch (SQLException e) {
+            throw failure("read the remediation loops", e);
         }
     }
 
@@ -231,7 +298,7 @@ public final class AnalysisStore implements AutoCloseable {
                 s.setTimestamp(3, Timestamp.from(Instant.now()));
                 s.executeUpdate();
             } catch (SQLException e) {
-                if (!"23505".equals(e.getSQLState())) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     throw e;
                 }
                 // Claimed before: by an earlier analysis of this failure, or by a replica filing it now.
@@ -472,8 +539,11 @@ public final class AnalysisStore implements AutoCloseable {
     /** Deletes what the retention no longer keeps; their progress goes with them. */
     public int deleteDecidedBefore(Instant cutoff) {
         try (Connection c = pool.getConnection();
-                PreparedStatement s = c.prepareStatement("DELETE FROM analysis WHERE decided_at < ?")) {
+                PreparedStatement s = c.prepareStatement("DELETE FROM analysis WHERE decided_at < ?");
+                PreparedStatement steps = c.prepareStatement("DELETE FROM fix_step WHERE at < ?")) {
             s.setTimestamp(1, Timestamp.from(cutoff));
+            steps.setTimestamp(1, Timestamp.from(cutoff));
+            steps.executeUpdate();
             return s.executeUpdate();
         } catch (SQLException e) {
             throw failure("delete analyses decided before " + cutoff, e);

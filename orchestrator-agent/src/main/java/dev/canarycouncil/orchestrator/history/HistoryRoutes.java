@@ -76,7 +76,31 @@ public final class HistoryRoutes {
         body.put("available", status.available());
         body.put("pendingWrites", status.pending());
         status.problem().ifPresent(p -> body.put("problem", p));
+        body.put(
+                "fixLoops",
+                FixLoops.of(history.store().fixSteps(Instant.now().minus(stats.retention()))).stream()
+                        .map(HistoryRoutes::loop)
+                        .toList());
         return new Reply(200, body);
+    }
+
+    private static Map<String, Object> loop(FixLoops.Loop l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("namespace", l.namespace());
+        m.put("rollout", l.rollout());
+        m.put("issues", l.issues());
+        m.put("toIssue", stage(l.toIssue()));
+        m.put("toPullRequest", stage(l.toPullRequest()));
+        m.put("toVerified", stage(l.toVerified()));
+        m.put("text", l.text());
+        return m;
+    }
+
+    private static Map<String, Object> stage(FixLoops.Stage s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("reached", s.reached());
+        s.median().ifPresent(d -> m.put("medianSeconds", d.toSeconds()));
+        return m;
     }
 
     private Reply list(RoutingContext rc) {

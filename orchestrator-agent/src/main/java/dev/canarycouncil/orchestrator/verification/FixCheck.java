@@ -1,6 +1,8 @@
 package dev.canarycouncil.orchestrator.verification;
 
+import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Evidence;
+import dev.canarycouncil.runtime.schema.FailureSignature;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.FixVerification;
 import dev.canarycouncil.runtime.schema.FixVerification.FixOutcome;
@@ -45,7 +47,22 @@ public final class FixCheck {
                     seen,
                     t.canaryCount(),
                     "seen again in canary " + now.subject().canaryHash() + ": " + t.canaryCount() + " of "
-                            + t.canaryTotal() + " records (" + t.template() + ")");
+                            + t.canaryTotal() + " records (" + t.template() + ")",
+                    List.of());
+        }
+        if (now.decision() == Decision.ROLLBACK) {
+            // A canary that fails otherwise may never have reached the code the fix is in.
+            return new FixVerification(
+                    issueUrl,
+                    fingerprint,
+                    FixOutcome.NOT_CHECKED,
+                    needed,
+                    seen,
+                    0,
+                    "not seen in canary " + now.subject().canaryHash() + " over " + seen + " records, but the canary "
+                            + "failed otherwise: a fix is verified only by a canary that is not rolled back; checked "
+                            + "again at the next analysis",
+                    List.of());
         }
         if (seen >= needed) {
             return new FixVerification(
@@ -56,7 +73,8 @@ public final class FixCheck {
                     seen,
                     0,
                     "not seen in canary " + now.subject().canaryHash() + " over " + seen + " records (at its earlier "
-                            + "rate it would have shown with 99 % probability within " + needed + ")");
+                            + "rate it would have shown with 99 % probability within " + needed + ")",
+                    List.of());
         }
         return new FixVerification(
                 issueUrl,
@@ -66,7 +84,28 @@ public final class FixCheck {
                 seen,
                 0,
                 "not seen in canary " + now.subject().canaryHash() + ", but over " + seen + " records only; " + needed
-                        + " are needed to rule it out at 99 %: checked again at the next analysis");
+                        + " are needed to rule it out at 99 %: checked again at the next analysis",
+                List.of());
+    }
+
+    /**
+     * An issue whose failure has no log signature (it showed in metrics or pod states only, or the
+     * issue predates signatures): said in the verdict rather than skipped in silence.
+     */
+    public static FixVerification notCheckable(String issueUrl, String fingerprint, Verdict now) {
+        return new FixVerification(
+                issueUrl,
+                fingerprint,
+                FixOutcome.NOT_CHECKED,
+                0,
+                canaryRecords(now.findings().stream()
+                        .map(Finding::evidence)
+                        .flatMap(List::stream)
+                        .toList()),
+                0,
+                "not checked in canary " + now.subject().canaryHash() + ": the failure this issue describes has "
+                        + "no log signature (it showed in metrics or pod states only); check the fix by hand",
+                List.of());
     }
 
     /** Records read from the canary: the log analyst's coverage, else the largest template denominator. */

@@ -277,6 +277,7 @@
       if (o.sizeBytes !== undefined) parts.push(fmtBytes(o.sizeBytes));
       note.textContent = parts.join(' · ');
       note.title = o.database;
+      renderFixLoops(o.fixLoops || []);
       if (!o.available) {
         note.textContent += ` · the database is unavailable (${o.pendingWrites} waiting to be written): ${o.problem || ''}`;
         note.classList.add('warn');
@@ -285,6 +286,18 @@
       }
     } catch (e) {
       note.textContent = '';
+    }
+  }
+
+  /** Per service: how long from a rollback to its issue, to a pull request, to a verified fix. */
+  function renderFixLoops(loops) {
+    const box = $('fix-loops');
+    if (!box) return;
+    clear(box);
+    for (const l of loops) {
+      const row = el('li', 'fix-loop');
+      row.append(el('strong', null, `${l.namespace}/${l.rollout}`), ' ', el('span', 'muted', l.text));
+      box.append(row);
     }
   }
 
@@ -502,7 +515,9 @@
     }
 
     if (v.issue) root.append(section('Remediation issue', renderIssue(v.issue)));
-    if ((v.verifications || []).length) root.append(section('Earlier issues checked', renderVerifications(v.verifications)));
+    if ((v.verifications || []).length || (v.verificationNotes || []).length) {
+      root.append(section('Earlier issues checked', renderVerifications(v.verifications || [], v.verificationNotes)));
+    }
 
     if (v.rationale && v.rationale !== analysis) {
       const d = el('details');
@@ -595,18 +610,33 @@
   }
 
   /** What this canary says about each open remediation issue of its service. */
-  function renderVerifications(list) {
+  function renderVerifications(list, notes) {
+    const box = el('div', 'verifications');
     const ul = el('ul', 'verifications');
     ul.id = 'verifications';
-    const look = { FAILED: 'rollback', VERIFIED: 'promote', TOO_LITTLE_TRAFFIC: 'inconclusive' };
+    const look = { FAILED: 'rollback', VERIFIED: 'promote', TOO_LITTLE_TRAFFIC: 'inconclusive', NOT_CHECKED: 'inconclusive' };
     for (const v of list) {
       const li = el('li', 'issue');
       const title = el('div', 'title');
       title.append(pill(lower(v.outcome).replace(/_/g, ' '), look[v.outcome] || ''), ' ', externalLink(v.issueUrl, v.issueUrl, v.issueUrl));
       li.append(title, el('div', 'detail', v.text));
+      const prs = v.pullRequests || [];
+      if (prs.length) {
+        const pl = el('ul', 'pull-requests');
+        for (const p of prs) {
+          const item = el('li', p.underTest ? 'pull-request under-test' : 'pull-request');
+          item.append(externalLink(p.url, '#' + p.number + ' ' + p.title, '#' + p.number + ' ' + p.title), ' ',
+            el('span', 'muted', lower(p.state) + (p.mergeCommit ? ' as ' + p.mergeCommit.slice(0, 7) : '')));
+          if (p.underTest) item.append(' ', pill('fix under test', 'promote'));
+          pl.append(item);
+        }
+        li.append(pl);
+      }
       ul.append(li);
     }
-    return ul;
+    box.append(ul);
+    for (const n of notes || []) box.append(el('div', 'detail muted note', n));
+    return box;
   }
 
   // ---------------------------------------------------------------- charts: common

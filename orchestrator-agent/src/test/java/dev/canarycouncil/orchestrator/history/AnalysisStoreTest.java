@@ -116,6 +116,71 @@ class AnalysisStoreTest {
         }
     }
 
+    /**
+     * Each step of an issue's loop keeps the first time it was seen, a pull request opened earlier than
+     * the one seen first replaces it, and the retention takes the steps with the analyses.
+     */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void theLoopsStepsKeepTheirFirstTimes(HistorySettings settings) throws Exception {
+        String url = "https://github.test/shop/checkout/issues/7";
+        FinishedAnalysis broken =
+                HistoryFixtures.finished("a-1", "shop", "checkout", Decision.ROLLBACK, T0, Requester.CONTROLLER);
+        broken = new FinishedAnalysis(
+                broken.request(),
+                broken.verdict().withIssue(issue("filed", url)),
+                broken.requester(),
+                broken.startedAt(),
+                broken.progress(),
+                broken.filing());
+        try (AnalysisStore store = AnalysisStore.open(settings)) {
+            store.save(broken);
+            store.save(checked("a-2", T0.plus(Duration.ofHours(2)), url, T0.plus(Duration.ofHours(1))));
+            store.save(checked("a-3", T0.plus(Duration.ofHours(3)), url, T0.plus(Duration.ofMinutes(30))));
+            List<FixStep> steps = store.fixSteps(T0.minus(Duration.ofDays(1)));
+            assertEquals(4, steps.size(), steps.toString());
+            FixLoops.Loop loop = FixLoops.of(steps).get(0);
+            assertEquals(1, loop.issues());
+            assertEquals(Optional.of(Duration.ZERO), loop.toIssue().median(), "filed as the analysis ended");
+            assertEquals(
+                    Optional.of(Duration.ofMinutes(30)), loop.toPullRequest().median(), "the earlier PR");
+            assertEquals(Optional.of(Duration.ofHours(2)), loop.toVerified().median(), "the first verification");
+            store.deleteDecidedBefore(T0.plus(Duration.ofDays(1)));
+            assertEquals(List.of(), store.fixSteps(T0.minus(Duration.ofDays(1))));
+        }
+    }
+
+    /** A promoted canary that verified the fix of {@code url}, whose pull request was opened at {@code opened}. */
+    private static FinishedAnalysis checked(String id, Instant at, String url, Instant opened) {
+        FinishedAnalysis a =
+                HistoryFixtures.finished(id, "shop", "checkout", Decision.PROMOTE, at, Requester.CONTROLLER);
+        var pr = new dev.canarycouncil.runtime.schema.PullRequestLink(
+                3,
+                "https://github.test/shop/checkout/pull/3",
+                "Fix it",
+                dev.canarycouncil.runtime.schema.PullRequestLink.PullRequestState.MERGED,
+                opened,
+                opened.plusSeconds(60),
+                "4be1c0f2a9d3e7b6c5a4f3e2d1c0b9a8f7e6d5c4",
+                true);
+        var check = new dev.canarycouncil.runtime.schema.FixVerification(
+                url,
+                "f00d",
+                dev.canarycouncil.runtime.schema.FixVerification.FixOutcome.VERIFIED,
+                459,
+                600,
+                0,
+                "not seen",
+                List.of(pr));
+        return new FinishedAnalysis(
+                a.request(),
+                a.verdict().withVerifications(List.of(check)),
+                a.requester(),
+                a.startedAt(),
+                a.progress(),
+                a.filing());
+    }
+
     private static dev.canarycouncil.runtime.schema.IssueDraft issue(String state, String url) {
         return dev.canarycouncil.runtime.schema.IssueDraft.draft("title", "body", List.of(), "f00d")
                 .build()
@@ -241,7 +306,7 @@ class AnalysisStoreTest {
         }
         HistoryStoreException e = assertThrows(HistoryStoreException.class, () -> AnalysisStore.open(settings));
         assertTrue(
-                e.getMessage().contains("schema version 99, newer than this Canary Council knows (5)"), e.getMessage());
+                e.getMessage().contains("schema version 99, newer than this Canary Council knows (6)"), e.getMessage());
         assertTrue(e.getMessage().contains(settings.describe()), e.getMessage());
     }
 

@@ -1,10 +1,12 @@
 package dev.canarycouncil.orchestrator.verification;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.canarycouncil.runtime.schema.Decision;
 import dev.canarycouncil.runtime.schema.Evidence;
+import dev.canarycouncil.runtime.schema.FailureSignature;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.FixVerification;
 import dev.canarycouncil.runtime.schema.LogCoverageEvidence;
@@ -55,7 +57,7 @@ class FixCheckTest {
     void theSignatureIsTheRollbacksFailingTemplateWithItsRate() {
         FailureSignature s = FailureSignature.of(BROKEN).orElseThrow();
         assertEquals(PANIC, s.template());
-        assertEquals(Optional.of("main.go:42"), s.location());
+        assertEquals("main.go:42", s.location());
         assertEquals(0.01, s.rate(), 1e-12);
         assertEquals(Optional.empty(), FailureSignature.of(verdict("x", Decision.PROMOTE, List.of(coverage(10)))));
     }
@@ -110,7 +112,7 @@ class FixCheckTest {
     }
 
     @Test
-    void aDifferentFailureLeavesTheEarlierOneToBeJudgedByItsAbsence() {
+    void aCanaryThatFailsOtherwiseDecidesNothingAboutTheEarlierFix() {
         FixVerification r = FixCheck.check(
                 URL,
                 "f00d",
@@ -126,8 +128,35 @@ class FixCheckTest {
                                         40,
                                         4_000))));
         assertEquals(
-                FixVerification.FixOutcome.VERIFIED,
+                FixVerification.FixOutcome.NOT_CHECKED,
                 r.outcome(),
-                "the earlier failure is gone; the new one is its own");
+                "a rolled-back canary may never have reached the fixed code");
+        assertTrue(r.text().contains("failed otherwise"), r.text());
+        assertFalse(r.outcome().decided(), "nothing is posted on the issue");
+    }
+
+    private static LogTemplateEvidence surge(long count, long total) {
+        return LogTemplateEvidence.builder("errors", Severity.ERROR, LogTemplateEvidence.ERROR_AGGREGATE)
+                .counts(count, 0, total, 10_000)
+                .build();
+    }
+
+    @Test
+    void theOverallErrorSurgeIsTheSignatureOnlyWhenNoMessageNamesTheFailure() {
+        Verdict both = verdict(
+                "7c9d6f5b4",
+                Decision.ROLLBACK,
+                List.of(coverage(2_000), surge(300, 2_000), template(PANIC, "main.go:42", 20, 2_000)));
+        assertEquals(PANIC, FailureSignature.of(both).orElseThrow().template(), "the message, though rarer");
+
+        FailureSignature surgeOnly = FailureSignature.of(
+                        verdict("7c9d6f5b4", Decision.ROLLBACK, List.of(coverage(2_000), surge(300, 2_000))))
+                .orElseThrow();
+        assertTrue(surgeOnly.matches(surge(10, 3_000)), "a surge again");
+        LogTemplateEvidence otherWithNoLocation = LogTemplateEvidence.builder(
+                        "new", Severity.ERROR, "connection refused <*>")
+                .counts(5, 0, 3_000, 10_000)
+                .build();
+        assertFalse(surgeOnly.matches(otherWithNoLocation), "one message is not the earlier surge");
     }
 }

@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
  */
 final class PodInfoMapper {
 
+    private static final int MAX_ANNOTATION = 256;
+
     private PodInfoMapper() {}
 
     static PodInfo map(Pod pod) {
@@ -42,7 +44,25 @@ final class PodInfoMapper {
                 status == null ? null : status.getPhase(),
                 ready(pod),
                 status == null ? null : instant(status.getStartTime()),
-                containers);
+                containers,
+                shortAnnotations(pod.getMetadata().getAnnotations()));
+    }
+
+    /**
+     * The annotations worth reporting: a revision or commit is short, while kubectl's
+     * last-applied-configuration and similar copies of the manifest only make every answer larger.
+     */
+    private static Map<String, String> shortAnnotations(Map<String, String> annotations) {
+        if (annotations == null) {
+            return Map.of();
+        }
+        Map<String, String> kept = new java.util.TreeMap<>();
+        annotations.forEach((k, v) -> {
+            if (v != null && v.length() <= MAX_ANNOTATION) {
+                kept.put(k, v);
+            }
+        });
+        return kept;
     }
 
     static List<Container> containerSpecs(Pod pod) {

@@ -16,6 +16,7 @@ import org.kohsuke.github.GHContent;
 import org.kohsuke.github.GHIssue;
 import org.kohsuke.github.GHIssueState;
 import org.kohsuke.github.GHLabel;
+import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHRepository;
 import org.kohsuke.github.GHUser;
 import org.kohsuke.github.GitHub;
@@ -101,6 +102,30 @@ class GitHubFakeCompatibilityTest {
                         .size());
         assertEquals(List.of(), repo.getIssues(GHIssueState.OPEN));
         assertTrue(fake.requests().stream().allMatch(r -> ("token " + TOKEN).equals(r.header("Authorization"))));
+    }
+
+    @Test
+    void readsOpenAndMergedPullRequests() throws Exception {
+        FakeIssue issue = fake.addIssue("acme/checkout", "Canary panics", "body", List.of());
+        int open = fake.openPullRequest("acme/checkout", "Try a guard", "Refs #" + issue.number())
+                .number();
+        int merged = fake.openPullRequest("acme/checkout", "Guard the index", "Fixes #" + issue.number())
+                .number();
+        fake.mergePullRequest("acme/checkout", merged, "4be1c0f2a9d3e7b6c5a4f3e2d1c0b9a8f7e6d5c4");
+        assertEquals(issue.number() + 1, open, "issues and pull requests share one sequence");
+        GHRepository repo = github.getRepository("acme/checkout");
+        GHPullRequest o = repo.getPullRequest(open);
+        assertEquals(GHIssueState.OPEN, o.getState());
+        assertTrue(!o.isMerged());
+        assertEquals("Try a guard", o.getTitle());
+        GHPullRequest m = repo.getPullRequest(merged);
+        assertTrue(m.isMerged());
+        assertEquals(GHIssueState.CLOSED, m.getState());
+        assertEquals("4be1c0f2a9d3e7b6c5a4f3e2d1c0b9a8f7e6d5c4", m.getMergeCommitSha());
+        assertTrue(!m.getMergedAt().before(m.getCreatedAt()));
+        assertTrue(
+                m.getHtmlUrl().toString().endsWith("/acme/checkout/pull/" + merged),
+                m.getHtmlUrl().toString());
     }
 
     @Test
