@@ -10,7 +10,12 @@ import picocli.CommandLine.Command;
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.RUNTIME,
         description = "Measure a part of Canary Council and print the figures.",
-        subcommands = {BenchLogsCommand.class, BenchPromptCommand.class, BenchHistoryCommand.class})
+        subcommands = {
+            BenchLogsCommand.class,
+            BenchPromptCommand.class,
+            BenchHistoryCommand.class,
+            BenchDecisionsCommand.class
+        })
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -18,6 +23,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "choose what to measure: logs, prompt or history");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "choose what to measure: logs, prompt, history or decisions");
     }
 }
