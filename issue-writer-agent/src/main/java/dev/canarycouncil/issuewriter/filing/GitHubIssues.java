@@ -3,15 +3,12 @@ package dev.canarycouncil.issuewriter.filing;
 import dev.canarycouncil.runtime.schema.IssueDraft;
 import java.io.IOException;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.kohsuke.github.GHDirection;
 import org.kohsuke.github.GHIssue;
 import org.kohsuke.github.GHIssueBuilder;
 import org.kohsuke.github.GHIssueComment;
-import org.kohsuke.github.GHIssueQueryBuilder;
 import org.kohsuke.github.GHIssueState;
 import org.kohsuke.github.GHRepository;
 import org.kohsuke.github.GitHub;
@@ -92,30 +89,13 @@ final class GitHubIssues {
 
     /** The oldest open issue whose body carries the fingerprint marker, if any. */
     private Optional<GHIssue> openIssueWithFingerprint(GHRepository repo, String fingerprint) throws IOException {
-        Stream<GHIssue> recent = take(
-                repo.queryIssues()
-                        .state(GHIssueState.OPEN)
-                        .sort(GHIssueQueryBuilder.Sort.CREATED)
-                        .direction(GHDirection.DESC)
-                        .pageSize(RECENT)
-                        .list()
-                        .iterator(),
-                RECENT);
-        Optional<GHIssue> found = oldestWithFingerprint(recent, fingerprint);
+        Optional<GHIssue> found = oldestWithFingerprint(IssueSearch.newest(repo, RECENT).stream(), fingerprint);
         if (found.isPresent()) {
             return found;
         }
-        Stream<GHIssue> searched = take(
-                github.searchIssues()
-                        .q("repo:" + repository)
-                        .q("is:issue")
-                        .q("is:open")
-                        .q("in:body")
-                        .q("\"" + IssueMarkers.fingerprintPhrase(fingerprint) + "\"")
-                        .list()
-                        .withPageSize(SEARCHED)
-                        .iterator(),
-                SEARCHED);
+        Stream<GHIssue> searched =
+                IssueSearch.searched(github, repository, IssueMarkers.fingerprintPhrase(fingerprint), SEARCHED)
+                        .stream();
         return oldestWithFingerprint(searched, fingerprint);
     }
 
@@ -124,13 +104,5 @@ final class GitHubIssues {
                 .filter(i -> i.getState() == GHIssueState.OPEN)
                 .filter(i -> IssueMarkers.hasFingerprint(i.getBody(), fingerprint))
                 .min(Comparator.comparingInt(GHIssue::getNumber));
-    }
-
-    private static Stream<GHIssue> take(Iterator<GHIssue> iterator, int max) {
-        Stream.Builder<GHIssue> out = Stream.builder();
-        for (int i = 0; i < max && iterator.hasNext(); i++) {
-            out.add(iterator.next());
-        }
-        return out.build();
     }
 }

@@ -12,15 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.kohsuke.github.GHDirection;
 import org.kohsuke.github.GHIssue;
-import org.kohsuke.github.GHIssueQueryBuilder;
 import org.kohsuke.github.GHIssueState;
 import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHRepository;
@@ -135,31 +132,11 @@ final class IssueLookups {
     private Map<Integer, String> openForRollout(GHRepository repo, IssueLookup q) throws IOException {
         String phrase = IssueMarkers.rolloutPhrase(q.namespace(), q.rollout());
         Map<Integer, String> found = new LinkedHashMap<>();
-        take(
-                repo.queryIssues()
-                        .state(GHIssueState.OPEN)
-                        .sort(GHIssueQueryBuilder.Sort.CREATED)
-                        .direction(GHDirection.DESC)
-                        .pageSize(RECENT)
-                        .list()
-                        .iterator(),
-                phrase,
-                found);
+        take(IssueSearch.newest(repo, RECENT), phrase, found);
         Map<Integer, String> searchedBefore = searched.getIfPresent(phrase);
         if (searchedBefore == null) {
             Map<Integer, String> now = new LinkedHashMap<>();
-            take(
-                    github.searchIssues()
-                            .q("repo:" + repository)
-                            .q("is:issue")
-                            .q("is:open")
-                            .q("in:body")
-                            .q("\"" + phrase + "\"")
-                            .list()
-                            .withPageSize(RECENT)
-                            .iterator(),
-                    phrase,
-                    now);
+            take(IssueSearch.searched(github, repository, phrase, RECENT), phrase, now);
             searched.put(phrase, Map.copyOf(now));
             searchedBefore = now;
         }
@@ -167,9 +144,8 @@ final class IssueLookups {
         return found;
     }
 
-    private static void take(Iterator<GHIssue> issues, String phrase, Map<Integer, String> into) {
-        for (int i = 0; i < RECENT && issues.hasNext(); i++) {
-            GHIssue issue = issues.next();
+    private static void take(List<GHIssue> issues, String phrase, Map<Integer, String> into) {
+        for (GHIssue issue : issues) {
             boolean ours = !issue.isPullRequest()
                     && issue.getBody() != null
                     && issue.getBody().contains(phrase + "<")
