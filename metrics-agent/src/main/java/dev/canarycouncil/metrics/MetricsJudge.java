@@ -1,5 +1,7 @@
 package dev.canarycouncil.metrics;
 
+import dev.canarycouncil.metrics.config.Direction;
+import dev.canarycouncil.metrics.config.Judgement;
 import dev.canarycouncil.metrics.config.MetricSet;
 import dev.canarycouncil.metrics.config.MetricSetChoice;
 import dev.canarycouncil.metrics.config.MetricSpec;
@@ -9,6 +11,7 @@ import dev.canarycouncil.metrics.judge.MetricOutcome;
 import dev.canarycouncil.metrics.judge.ProportionComparison;
 import dev.canarycouncil.metrics.judge.SampleComparison;
 import dev.canarycouncil.metrics.judge.Scorecard;
+import dev.canarycouncil.metrics.judge.SequentialProportionComparison;
 import dev.canarycouncil.metrics.judge.Values;
 import dev.canarycouncil.metrics.presets.MetricPreset;
 import dev.canarycouncil.metrics.presets.MetricSelection;
@@ -36,6 +39,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.SortedMap;
 import java.util.stream.Collectors;
 
 /**
@@ -167,7 +171,10 @@ public final class MetricsJudge {
             }
             outcomes.add(
                     spec.isRatio()
-                            ? ratio(set, spec, canary, stable, request)
+                            ? set.judgementOrDefault() == Judgement.SEQUENTIAL
+                                            && spec.directionOrDefault() == Direction.INCREASE
+                                    ? sequentialRatio(set, spec, canary, stable, request, step)
+                                    : ratio(set, spec, canary, stable, request)
                             : spec.isEvents()
                                     ? events(set, spec, canary, stable, request)
                                     : samples(set, spec, canary, stable, request, step));
@@ -305,6 +312,59 @@ public final class MetricsJudge {
         } catch (ToolCallException | IllegalArgumentException e) {
             return failedQuery(spec, e, cq, sq);
         }
+    }
+
+    /**
+     * A ratio metric step by step since the window's start: each side's numerator and denominator as
+     * their increase over each step, lined up by time. The step is the rate interval (twice the
+     * sampling step, at least a minute), not the sampling step: an increase needs two scrapes in its
+     * range, and a 30 s range over 30 s scrapes often holds one.
+     */
+    private MetricOutcome sequentialRatio(
+            MetricSet set,
+            MetricSpec spec,
+            SideContext canary,
+            SideContext stable,
+            AnalysisRequest request,
+            Duration samplingStep) {
+        Duration step = rateInterval(samplingStep);
+        long seconds = step.toSeconds();
+        String cq = ratioQuery(spec, canary, seconds);
+        String sq = ratioQuery(spec, stable, seconds);
+        try {
+            SortedMap<Long, Double> ce = steps(increase(spec.numerator(), canary, seconds), request, step);
+            SortedMap<Long, Double> ct = steps(increase(spec.denominator(), canary, seconds), request, step);
+            SortedMap<Long, Double> se = steps(increase(spec.numerator(), stable, seconds), request, step);
+            SortedMap<Long, Double> st = steps(increase(spec.denominator(), stable, seconds), request, step);
+            List<SequentialProportionComparison.Step> steps = new ArrayList<>();
+            for (Long t : ct.keySet()) {
+                // A missing error series at a step is no errors; a missing denominator is no traffic.
+                steps.add(new SequentialProportionComparison.Step(
+                        ce.getOrDefault(t, 0.0), ct.get(t), se.getOrDefault(t, 0.0), st.getOrDefault(t, 0.0)));
+            }
+            return SequentialProportionComparison.compare(spec, steps, seconds, set.alphaOrDefault(), cq, sq);
+        } catch (ToolCallException | IllegalArgumentException e) {
+            return failedQuery(spec, e, cq, sq);
+        }
+    }
+
+    /** A range query from one step after the window's start, so the first step lies inside the window. */
+    private SortedMap<Long, Double> steps(String query, AnalysisRequest request, Duration step) {
+        SortedMap<Long, Double> byTime = new java.util.TreeMap<>();
+        for (double[] point : RangeSeries.points(tools.call(
+                "promql_query_range",
+                Map.of(
+                        "query",
+                        query,
+                        "start",
+                        request.window().start().plus(step).toString(),
+                        "end",
+                        request.window().end().toString(),
+                        "step",
+                        step.toSeconds() + "s")))) {
+            byTime.put(Math.round(point[0]), point[1]);
+        }
+        return byTime;
     }
 
     private MetricOutcome events(

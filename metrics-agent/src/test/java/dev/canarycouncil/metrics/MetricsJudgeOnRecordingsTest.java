@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.canarycouncil.mcp.testing.RecordedMcpServer;
+import dev.canarycouncil.metrics.config.Judgement;
+import dev.canarycouncil.metrics.config.MetricSet;
 import dev.canarycouncil.metrics.presets.PresetCatalog;
 import dev.canarycouncil.runtime.mcp.McpToolClient;
 import dev.canarycouncil.runtime.schema.BlindSpot;
@@ -26,10 +28,13 @@ class MetricsJudgeOnRecordingsTest {
     Path tmp;
 
     private static Finding judge(Path recording) {
+        return judge(recording, PresetCatalog.defaultSet());
+    }
+
+    private static Finding judge(Path recording, MetricSet set) {
         try (RecordedMcpServer mcp = new RecordedMcpServer(recording);
                 McpToolClient tools = mcp.client()) {
-            return new MetricsJudge(MetricsAgent.NAME, tools, PresetCatalog.defaultSet())
-                    .judge(mcp.analysisRequest(null), message -> {});
+            return new MetricsJudge(MetricsAgent.NAME, tools, set).judge(mcp.analysisRequest(null), message -> {});
         } catch (InterruptedException e) {
             throw new AssertionError(e);
         }
@@ -51,11 +56,24 @@ class MetricsJudgeOnRecordingsTest {
         assertTrue(f.summary().startsWith("Critical metric fails on the canary: 5xx-ratio HIGH"), f.summary());
         PromQlEvidence e = (PromQlEvidence) f.evidence().get(0);
         assertEquals(Severity.CRITICAL, e.severity());
-        assertTrue(e.test().startsWith("Fisher's exact test"), e.test());
+        assertTrue(e.test().startsWith("sequential rate-ratio test over "), e.test());
         assertEquals(0.25, e.canaryValue(), 0.03);
         assertTrue(e.stableValue() < 0.01);
         assertTrue(e.canaryQuery().contains("rollouts_pod_template_hash=\"7c9d6f5b4\""), e.canaryQuery());
         assertTrue(e.stableQuery().contains("rollouts_pod_template_hash=\"5f7d8c9b6\""), e.stableQuery());
+    }
+
+    @Test
+    void theFixedWindowJudgementStaysAvailableAndAgrees() {
+        MetricSet fixed = PresetCatalog.defaultSet().withJudgement(Judgement.FIXED_WINDOW);
+        Finding spike = judge(Recordings.named("5xx-spike-payments-timeout"), fixed);
+        assertEquals(Decision.ROLLBACK, spike.verdict(), spike.summary());
+        PromQlEvidence e = (PromQlEvidence) spike.evidence().get(0);
+        assertTrue(e.test().startsWith("Fisher's exact test"), e.test());
+        assertEquals(0.25, e.canaryValue(), 0.03, "the same ratio as step by step");
+
+        Finding healthy = judge(Recordings.named("healthy-color-change"), fixed);
+        assertEquals(Decision.PROMOTE, healthy.verdict(), healthy.summary() + "\n" + healthy.evidence());
     }
 
     private Path copyWithMetrics(String metrics) throws IOException {

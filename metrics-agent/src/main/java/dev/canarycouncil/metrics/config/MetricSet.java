@@ -14,6 +14,7 @@ import java.util.Map;
  * @param minRequests      fewer canary requests than this in the window is INCONCLUSIVE
  * @param groups           group weights; a group not listed weighs 1
  * @param alpha            significance level of every test
+ * @param judgement        how ratio metrics are tested: sequentially (default), or once over the whole window
  */
 public record MetricSet(
         List<MetricSpec> metrics,
@@ -22,7 +23,8 @@ public record MetricSet(
         Double minRequests,
         Double pass,
         Double marginal,
-        Double alpha) {
+        Double alpha,
+        Judgement judgement) {
 
     public MetricSet {
         metrics = metrics == null ? List.of() : List.copyOf(metrics);
@@ -43,6 +45,15 @@ public record MetricSet(
 
     public double marginalOrDefault() {
         return marginal == null ? 75 : marginal;
+    }
+
+    /** The same set, its ratio metrics tested as {@code j} says. */
+    public MetricSet withJudgement(Judgement j) {
+        return new MetricSet(metrics, groups, traffic, minRequests, pass, marginal, alpha, j);
+    }
+
+    public Judgement judgementOrDefault() {
+        return judgement == null ? Judgement.SEQUENTIAL : judgement;
     }
 
     public double alphaOrDefault() {

@@ -92,7 +92,14 @@ public final class PresetCatalog {
         Map<String, Double> groups = new LinkedHashMap<>(set.groups());
         kubernetes.groups().forEach(groups::putIfAbsent);
         return new MetricSet(
-                metrics, groups, set.traffic(), set.minRequests(), set.pass(), set.marginal(), set.alpha());
+                metrics,
+                groups,
+                set.traffic(),
+                set.minRequests(),
+                set.pass(),
+                set.marginal(),
+                set.alpha(),
+                set.judgement());
     }
 
     private static PresetCatalog load() {

@@ -71,6 +71,19 @@ class MetricSetLoaderTest {
     }
 
     @Test
+    void theJudgementIsSequentialUnlessTheSetAsksForTheFixedWindow() {
+        String metric = "metrics:\n  - name: a\n    numerator: 'e'\n    denominator: 't'\n";
+        assertEquals(
+                Judgement.SEQUENTIAL, MetricSetLoader.parse(metric, "a.yaml").judgementOrDefault());
+        assertEquals(
+                Judgement.FIXED_WINDOW,
+                MetricSetLoader.parse("judgement: fixed-window\n" + metric, "b.yaml")
+                        .judgementOrDefault());
+        String wrong = error("judgement: bayesian\n" + metric);
+        assertTrue(wrong.contains("judgement must be fixed-window or sequential, was 'bayesian'"), wrong);
+    }
+
+    @Test
     void aMissingFileIsNamed() {
         String message = assertThrows(MetricSetException.class, () -> MetricSetLoader.load(Path.of("/no/metrics.yaml")))
                 .getMessage();

@@ -16,7 +16,7 @@ class ScorecardTest {
     }
 
     private static final MetricSet SET =
-            new MetricSet(List.of(), Map.of("errors", 3.0, "latency", 1.0), null, null, null, null, null);
+            new MetricSet(List.of(), Map.of("errors", 3.0, "latency", 1.0), null, null, null, null, null, null);
 
     @Test
     void groupsScoreTheShareOfTheirMetricsThatPassAndAreWeighted() {

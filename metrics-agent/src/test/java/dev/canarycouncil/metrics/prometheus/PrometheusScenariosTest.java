@@ -136,7 +136,7 @@ class PrometheusScenariosTest {
         assertEquals(0.003, errors.stableValue(), 0.002);
         assertTrue(
                 errors.canaryQuery().contains("rollouts_pod_template_hash=\"" + CANARY + "\""), errors.canaryQuery());
-        assertTrue(errors.test().startsWith("Fisher's exact test"), errors.test());
+        assertTrue(errors.test().startsWith("sequential rate-ratio test over "), errors.test());
         assertEquals(Severity.ERROR, metric(f, "latency-p50").severity(), "latency doubled too");
     }
 

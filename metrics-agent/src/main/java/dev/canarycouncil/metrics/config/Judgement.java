@@ -1,0 +1,31 @@
+package dev.canarycouncil.metrics.config;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/**
+ * How ratio metrics (errors over requests) are tested: sequentially (the default), step by step
+ * since the canary started, with a p-value that stays valid however often a controller calls; or
+ * once over the whole window with Fisher's exact test, as Kayenta does (docs/metrics.md).
+ */
+public enum Judgement {
+    FIXED_WINDOW,
+    SEQUENTIAL;
+
+    /** The name a metric set file uses: {@code fixed-window} or {@code sequential}. */
+    @JsonValue
+    public String key() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    @JsonCreator
+    public static Judgement of(String key) {
+        for (Judgement j : values()) {
+            if (j.key().equals(key)) {
+                return j;
+            }
+        }
+        throw new IllegalArgumentException("judgement must be fixed-window or sequential, was '" + key + "'");
+    }
+}
