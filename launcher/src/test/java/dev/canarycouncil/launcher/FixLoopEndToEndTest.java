@@ -214,6 +214,14 @@ class FixLoopEndToEndTest {
                         By.id("fix-loops"),
                         java.util.regex.Pattern.compile(
                                 "shop/orders 1 issue · rollback→issue .* →verified fix .*\\(1\\)")));
+                // The error ratio was judged sequentially: its evidence step by step, against its boundary.
+                WebElement errors = chromium.driver()
+                        .findElement(By.cssSelector("#metric-charts .metric[data-metric='5xx-ratio']"));
+                wait.until(d -> !errors.findElements(By.cssSelector(".sequential-chart line.boundary"))
+                        .isEmpty());
+                assertFalse(errors.findElements(By.cssSelector(".sequential-chart polyline.trace-line"))
+                        .isEmpty());
+                assertTrue(errors.getText().contains("it decides at 100 whenever a call reads it"), errors.getText());
                 chromium.screenshot(Path.of("target", "web-screenshots", "fix-loop.png"));
             }
         });

@@ -340,7 +340,11 @@ public final class MetricsJudge {
             for (Long t : ct.keySet()) {
                 // A missing error series at a step is no errors; a missing denominator is no traffic.
                 steps.add(new SequentialProportionComparison.Step(
-                        ce.getOrDefault(t, 0.0), ct.get(t), se.getOrDefault(t, 0.0), st.getOrDefault(t, 0.0)));
+                        Instant.ofEpochSecond(t),
+                        ce.getOrDefault(t, 0.0),
+                        ct.get(t),
+                        se.getOrDefault(t, 0.0),
+                        st.getOrDefault(t, 0.0)));
             }
             return SequentialProportionComparison.compare(spec, steps, seconds, set.alphaOrDefault(), cq, sq);
         } catch (ToolCallException | IllegalArgumentException e) {
@@ -610,6 +614,7 @@ public final class MetricsJudge {
                 request.window().start(),
                 request.window().end(),
                 o.test(),
-                unit(o));
+                unit(o),
+                o.trace());
     }
 }

@@ -117,7 +117,8 @@ public final class FindingRedactor {
                 q.start(),
                 q.end(),
                 r(q.test()),
-                q.unit());
+                q.unit(),
+                q.sequential());
     }
 
     private String r(String s) {

@@ -15,6 +15,7 @@ import java.time.Instant;
  * @param test          the comparison made and its result, in words
  * @param unit          the values' unit as the metric set states it ({@code s}, {@code bytes}, {@code ratio},
  *                      {@code per pod}, ...); null from members that do not send one
+ * @param sequential    a sequential test's evidence step by step against its boundary; null for other tests
  */
 public record PromQlEvidence(
         String description,
@@ -27,8 +28,37 @@ public record PromQlEvidence(
         Instant start,
         Instant end,
         String test,
-        String unit)
+        String unit,
+        SequentialTrace sequential)
         implements Evidence {
+
+    /** Evidence of a test that is not sequential. */
+    public PromQlEvidence(
+            String description,
+            Severity severity,
+            String metric,
+            String canaryQuery,
+            String stableQuery,
+            Double canaryValue,
+            Double stableValue,
+            Instant start,
+            Instant end,
+            String test,
+            String unit) {
+        this(
+                description,
+                severity,
+                metric,
+                canaryQuery,
+                stableQuery,
+                canaryValue,
+                stableValue,
+                start,
+                end,
+                test,
+                unit,
+                null);
+    }
 
     /** Evidence without a unit, as members before units were sent it. */
     public PromQlEvidence(
@@ -42,6 +72,18 @@ public record PromQlEvidence(
             Instant start,
             Instant end,
             String test) {
-        this(description, severity, metric, canaryQuery, stableQuery, canaryValue, stableValue, start, end, test, null);
+        this(
+                description,
+                severity,
+                metric,
+                canaryQuery,
+                stableQuery,
+                canaryValue,
+                stableValue,
+                start,
+                end,
+                test,
+                null,
+                null);
     }
 }

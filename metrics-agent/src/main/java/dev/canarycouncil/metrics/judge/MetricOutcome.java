@@ -1,6 +1,7 @@
 package dev.canarycouncil.metrics.judge;
 
 import dev.canarycouncil.metrics.config.MetricSpec;
+import dev.canarycouncil.runtime.schema.SequentialTrace;
 
 /**
  * One metric's comparison.
@@ -9,6 +10,7 @@ import dev.canarycouncil.metrics.config.MetricSpec;
  * @param canaryValue  the canary's summary (median of the samples, or the ratio of the totals); null without data
  * @param pValue       of the test made; null when none could be made
  * @param test         the test and its result in words, for a person re-checking it
+ * @param trace        a sequential test's evidence step by step against its boundary; null for other tests
  */
 public record MetricOutcome(
         MetricSpec spec,
@@ -19,7 +21,22 @@ public record MetricOutcome(
         Double pValue,
         String test,
         String canaryQuery,
-        String stableQuery) {
+        String stableQuery,
+        SequentialTrace trace) {
+
+    /** The outcome of a test that is not sequential. */
+    public MetricOutcome(
+            MetricSpec spec,
+            Classification classification,
+            boolean failed,
+            Double canaryValue,
+            Double stableValue,
+            Double pValue,
+            String test,
+            String canaryQuery,
+            String stableQuery) {
+        this(spec, classification, failed, canaryValue, stableValue, pValue, test, canaryQuery, stableQuery, null);
+    }
 
     static MetricOutcome noData(MetricSpec spec, String why, String canaryQuery, String stableQuery) {
         return new MetricOutcome(spec, Classification.NODATA, false, null, null, null, why, canaryQuery, stableQuery);

@@ -2,6 +2,9 @@ package dev.canarycouncil.metrics.judge;
 
 import dev.canarycouncil.metrics.config.MetricSpec;
 import dev.canarycouncil.metrics.judge.sequential.RateRatioTest;
+import dev.canarycouncil.runtime.schema.SequentialTrace;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,8 +20,8 @@ public final class SequentialProportionComparison {
     /** The least ratio the safety side of the test can tolerate; a metric allowing less is tested against this. */
     private static final double LEAST_TOLERATED = 1.05;
 
-    /** One step's increases of the numerator and the denominator on each side. */
-    public record Step(double canaryEvents, double canaryTotal, double stableEvents, double stableTotal) {}
+    /** One step's increases of the numerator and the denominator on each side, the step ending {@code at}. */
+    public record Step(Instant at, double canaryEvents, double canaryTotal, double stableEvents, double stableTotal) {}
 
     private SequentialProportionComparison() {}
 
@@ -30,6 +33,7 @@ public final class SequentialProportionComparison {
         long se = 0;
         long st = 0;
         int used = 0;
+        List<SequentialTrace.Point> trace = new ArrayList<>();
         for (Step s : steps) {
             long cTotal = count(s.canaryTotal());
             long sTotal = count(s.stableTotal());
@@ -43,6 +47,7 @@ public final class SequentialProportionComparison {
                 test.observe(cEvents, sEvents, (double) cTotal / (cTotal + sTotal));
                 used++;
             }
+            trace.add(new SequentialTrace.Point(s.at(), test.harm()));
         }
         if (ct == 0 || st == 0) {
             return MetricOutcome.noData(
@@ -90,7 +95,8 @@ public final class SequentialProportionComparison {
                 p,
                 text,
                 canaryQuery,
-                stableQuery);
+                stableQuery,
+                new SequentialTrace(1 / alpha, trace));
     }
 
     private static long count(double value) {

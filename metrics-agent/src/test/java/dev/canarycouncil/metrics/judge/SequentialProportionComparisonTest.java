@@ -4,16 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.canarycouncil.metrics.judge.SequentialProportionComparison.Step;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SequentialProportionComparisonTest {
 
+    private static final Instant T0 = Instant.parse("2026-05-05T10:00:00Z");
+
     private static List<Step> steady(int steps, double canaryErrors, double stableErrors) {
         List<Step> out = new ArrayList<>();
         for (int i = 0; i < steps; i++) {
-            out.add(new Step(canaryErrors, 200, stableErrors, 800));
+            out.add(new Step(T0.plusSeconds(60L * (i + 1)), canaryErrors, 200, stableErrors, 800));
         }
         return out;
     }
@@ -28,6 +31,13 @@ class SequentialProportionComparisonTest {
         assertEquals(0.005, o.stableValue(), 1e-9);
         assertTrue(o.pValue() < 0.01, o.test());
         assertTrue(o.test().startsWith("sequential rate-ratio test over 20 steps of 30 s"), o.test());
+        assertEquals(20, o.trace().points().size(), "the evidence after every step");
+        assertEquals(100, o.trace().boundary(), 1e-9);
+        assertTrue(o.trace().points().get(19).evidence() >= 100, "it ends past the boundary");
+        assertTrue(
+                o.trace().points().get(0).evidence()
+                        < o.trace().points().get(19).evidence(),
+                "and grew");
     }
 
     @Test
@@ -36,7 +46,7 @@ class SequentialProportionComparisonTest {
                 Specs.ratio("5xx-ratio", 1.5, 0.002), steady(20, 1, 4), 30, 0.01, "c", "s");
         assertEquals(Classification.PASS, equal.classification(), equal.test());
         MetricOutcome none = SequentialProportionComparison.compare(
-                Specs.ratio("5xx-ratio", 1.5, 0.002), List.of(new Step(0, 0, 0, 0)), 30, 0.01, "c", "s");
+                Specs.ratio("5xx-ratio", 1.5, 0.002), List.of(new Step(T0, 0, 0, 0, 0)), 30, 0.01, "c", "s");
         assertEquals(Classification.NODATA, none.classification(), none.test());
     }
 
@@ -48,7 +58,8 @@ class SequentialProportionComparisonTest {
      */
     @Test
     void aTrafficMixThatShiftsDuringAnIncidentIsNotBlamedOnTheCanary() {
-        List<Step> steps = List.of(new Step(100, 1000, 100, 1000), new Step(5, 1000, 45, 9000));
+        List<Step> steps = List.of(
+                new Step(T0.plusSeconds(60), 100, 1000, 100, 1000), new Step(T0.plusSeconds(120), 5, 1000, 45, 9000));
         MetricOutcome sequential =
                 SequentialProportionComparison.compare(Specs.ratio("5xx-ratio", 1.5, 0.002), steps, 60, 0.01, "c", "s");
         assertEquals(Classification.PASS, sequential.classification(), sequential.test());

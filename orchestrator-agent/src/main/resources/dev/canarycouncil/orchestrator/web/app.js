@@ -835,7 +835,47 @@
       box.append(title, plot, note, el('p', 'caption', e.description || ''));
       grid.append(box);
       registerChart(plot, (node, width) => drawSummary(node, width, e));
+      const trace = e.sequential;
+      if (trace && Array.isArray(trace.points) && trace.points.length) {
+        const seq = el('div', 'chart sequential-chart');
+        box.append(seq, el('p', 'note', `evidence that the canary is worse, step by step since it started; `
+          + `it decides at ${fmtScaled(trace.boundary, { f: 1, suffix: '' })} whenever a call reads it`));
+        registerChart(seq, (node, width) => drawTrace(node, width, e.metric, trace));
+      }
     }
+  }
+
+  /** A sequential test's evidence (log scale) over the canary's steps, against the boundary where it decides. */
+  function drawTrace(node, width, metric, trace) {
+    const height = 120;
+    const pad = { l: 62, r: 18, t: 10, b: 24 };
+    const pts = trace.points
+      .map((p) => [Date.parse(p.at) / 1000, Math.log10(Math.max(p.evidence, 1e-6))])
+      .filter((p) => Number.isFinite(p[0]) && Number.isFinite(p[1]));
+    if (!pts.length) return;
+    const bound = Math.log10(trace.boundary);
+    let x0 = pts[0][0];
+    let x1 = pts[pts.length - 1][0];
+    if (x1 === x0) { x0 -= 60; x1 += 60; }
+    const y0 = Math.min(-1, ...pts.map((p) => p[1]));
+    const y1 = Math.max(bound + 0.5, ...pts.map((p) => Math.min(p[1], bound * 3)));
+    const plotW = width - pad.l - pad.r;
+    const plotH = height - pad.t - pad.b;
+    const sx = (t) => pad.l + ((t - x0) / (x1 - x0)) * plotW;
+    const sy = (v) => pad.t + (1 - (Math.min(v, y1) - y0) / (y1 - y0)) * plotH;
+    const svg = svgEl('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img',
+      'aria-label': `${metric}: evidence of harm against the boundary ${trace.boundary}` });
+    for (const v of [0, bound]) {
+      svg.append(svgEl('line', { class: v === 0 ? 'grid' : 'boundary', x1: pad.l, x2: width - pad.r, y1: sy(v), y2: sy(v) }));
+      svg.append(svgEl('text', { class: 'tick', x: pad.l - 6, y: sy(v) + 3.5, 'text-anchor': 'end' },
+        v === 0 ? 'none' : `×${fmtScaled(trace.boundary, { f: 1, suffix: '' })}`));
+    }
+    svg.append(svgEl('line', { class: 'axis', x1: pad.l, x2: width - pad.r, y1: pad.t + plotH, y2: pad.t + plotH }));
+    svg.append(svgEl('text', { class: 'tick', x: pad.l, y: height - 6 }, fmtTime(x0)));
+    svg.append(svgEl('text', { class: 'tick', x: width - pad.r, y: height - 6, 'text-anchor': 'end' }, fmtTime(x1)));
+    svg.append(svgEl('polyline', { class: 'canary-line trace-line',
+      points: pts.map((p) => `${sx(p[0]).toFixed(1)},${sy(p[1]).toFixed(1)}`).join(' ') }));
+    node.append(svg);
   }
 
   function drawSummary(node, width, e) {
