@@ -355,17 +355,8 @@ public final class MetricsJudge {
     /** A range query from one step after the window's start, so the first step lies inside the window. */
     private SortedMap<Long, Double> steps(String query, AnalysisRequest request, Duration step) {
         SortedMap<Long, Double> byTime = new java.util.TreeMap<>();
-        for (double[] point : RangeSeries.points(tools.call(
-                "promql_query_range",
-                Map.of(
-                        "query",
-                        query,
-                        "start",
-                        request.window().start().plus(step).toString(),
-                        "end",
-                        request.window().end().toString(),
-                        "step",
-                        step.toSeconds() + "s")))) {
+        for (double[] point : points(
+                query, request.window().start().plus(step), request.window().end(), step)) {
             byTime.put(Math.round(point[0]), point[1]);
         }
         return byTime;

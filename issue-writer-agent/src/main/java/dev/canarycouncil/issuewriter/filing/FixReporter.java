@@ -12,8 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.kohsuke.github.GHIssue;
 import org.kohsuke.github.GHIssueComment;
 import org.kohsuke.github.GHIssueState;
@@ -33,12 +31,12 @@ final class FixReporter {
 
     private final GitHub github;
     private final String repository;
-    private final Pattern issueUrl;
+    private final IssueUrls issues;
 
     FixReporter(GitHub github, String repository) {
         this.github = github;
         this.repository = repository;
-        this.issueUrl = Pattern.compile("/" + Pattern.quote(repository) + "/issues/(\\d+)$");
+        this.issues = new IssueUrls(repository);
     }
 
     List<IssueUpdate> report(FixReport report) {
@@ -50,7 +48,7 @@ final class FixReporter {
     }
 
     private IssueUpdate one(FixVerification check, FixReport report) {
-        Optional<Integer> number = number(check.issueUrl());
+        Optional<Integer> number = issues.number(check.issueUrl());
         if (number.isEmpty()) {
             return new IssueUpdate(check.issueUrl(), "skipped", "not an issue of " + repository);
         }
@@ -100,11 +98,6 @@ final class FixReporter {
                     "GitHub did not take the report: "
                             + GitHubFailure.of(e, repository).message());
         }
-    }
-
-    private Optional<Integer> number(String url) {
-        Matcher m = issueUrl.matcher(url == null ? "" : url);
-        return m.find() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
     }
 
     private static String comment(FixVerification check, Verdict v) {

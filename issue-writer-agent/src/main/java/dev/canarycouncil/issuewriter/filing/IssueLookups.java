@@ -15,8 +15,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import org.kohsuke.github.GHIssue;
 import org.kohsuke.github.GHIssueState;
 import org.kohsuke.github.GHPullRequest;
@@ -42,7 +41,7 @@ final class IssueLookups {
     private final GitHub github;
     private final String repository;
     private final IssueTimeline timeline;
-    private final Pattern issueUrl;
+    private final IssueUrls issues;
     private final Cache<String, Map<Integer, String>> searched = Caffeine.newBuilder()
             .expireAfterWrite(SEARCH_REUSE)
             .maximumSize(10_000)
@@ -52,7 +51,7 @@ final class IssueLookups {
         this.github = github;
         this.repository = repository;
         this.timeline = timeline;
-        this.issueUrl = Pattern.compile("/" + Pattern.quote(repository) + "/issues/(\\d+)$");
+        this.issues = new IssueUrls(repository);
     }
 
     IssueLinks lookup(IssueLookup question) {
@@ -66,9 +65,9 @@ final class IssueLookups {
         }
         Map<Integer, String> wanted = new LinkedHashMap<>();
         for (String url : question.known()) {
-            Matcher m = issueUrl.matcher(url);
-            if (m.find()) {
-                wanted.put(Integer.parseInt(m.group(1)), url);
+            Optional<Integer> number = issues.number(url);
+            if (number.isPresent()) {
+                wanted.put(number.get(), url);
             } else {
                 notes.add(url + " is not an issue of " + repository + ": its state and pull requests were not read");
             }

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 
 /**
  * One step of a remediation issue's loop, as an analysis saw it: the rollback that filed the issue,
@@ -30,8 +29,6 @@ public record FixStep(String issueUrl, Step step, String namespace, String rollo
         VERIFIED
     }
 
-    private static final Set<String> ON_GITHUB = Set.of("filed", "commented");
-
     /** The steps an analysis shows: a filed issue's rollback and filing, and its checks of earlier issues. */
     public static List<FixStep> of(FinishedAnalysis a) {
         Verdict v = a.verdict();
@@ -39,7 +36,7 @@ public record FixStep(String issueUrl, Step step, String namespace, String rollo
         String rollout = a.request().rollout();
         List<FixStep> steps = new ArrayList<>();
         IssueDraft issue = v.issue();
-        if (issue != null && issue.url() != null && ON_GITHUB.contains(issue.state())) {
+        if (issue != null && issue.url() != null && issue.onGitHub()) {
             steps.add(new FixStep(issue.url(), Step.ROLLBACK, ns, rollout, v.decidedAt(), v.analysisId()));
             // The issue is filed at the analysis' end, after the decision.
             Instant filed = a.startedAt().plusMillis(v.durationMs());

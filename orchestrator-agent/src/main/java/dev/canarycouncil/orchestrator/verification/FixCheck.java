@@ -27,10 +27,7 @@ public final class FixCheck {
      */
     public static FixVerification check(String issueUrl, String fingerprint, FailureSignature earlier, Verdict now) {
         long needed = RequiredExposure.toRuleOut(earlier.rate(), RequiredExposure.CONFIDENCE);
-        List<Evidence> evidence = now.findings().stream()
-                .map(Finding::evidence)
-                .flatMap(List::stream)
-                .toList();
+        List<Evidence> evidence = evidence(now);
         long seen = canaryRecords(evidence);
         Optional<LogTemplateEvidence> again = evidence.stream()
                 .filter(LogTemplateEvidence.class::isInstance)
@@ -98,14 +95,18 @@ public final class FixCheck {
                 fingerprint,
                 FixOutcome.NOT_CHECKED,
                 0,
-                canaryRecords(now.findings().stream()
-                        .map(Finding::evidence)
-                        .flatMap(List::stream)
-                        .toList()),
+                canaryRecords(evidence(now)),
                 0,
                 "not checked in canary " + now.subject().canaryHash() + ": the failure this issue describes has "
                         + "no log signature (it showed in metrics or pod states only); check the fix by hand",
                 List.of());
+    }
+
+    private static List<Evidence> evidence(Verdict v) {
+        return v.findings().stream()
+                .map(Finding::evidence)
+                .flatMap(List::stream)
+                .toList();
     }
 
     /** Records read from the canary: the log analyst's coverage, else the largest template denominator. */

@@ -24,7 +24,8 @@ public final class IssueChecks {
     /**
      * @param known    the rollout's issues in the history, newest first
      * @param github   what GitHub says of them and of others (empty when it was not asked)
-     * @param revision what the canary's pods say about their code
+     * @param revision what the canary's pods say about their code; read only when a merged pull request
+     *                 could be under test, so a problem reading it is always worth a note
      * @param now      the canary's verdict
      * @param notes    told what was left unchecked and why
      */
@@ -47,10 +48,7 @@ public final class IssueChecks {
             open.putIfAbsent(issue.url(), new EarlierFailure(issue.url(), issue.fingerprint(), issue.failure()));
             links.put(issue.url(), issue.pullRequests());
         }
-        boolean anyMerged = links.values().stream()
-                .flatMap(List::stream)
-                .anyMatch(p -> !p.mergeCommit().isEmpty());
-        if (anyMerged && !revision.problem().isEmpty()) {
+        if (!revision.problem().isEmpty()) {
             notes.accept("the canary's revision was not read, so no pull request is named as the fix under test: "
                     + revision.problem());
         }
