@@ -2,6 +2,7 @@ package dev.canarycouncil.loganalyst;
 
 import dev.canarycouncil.loganalyst.drain.TokenMasker;
 import dev.canarycouncil.loganalyst.hints.OperatorHints;
+import dev.canarycouncil.loganalyst.incremental.RolloutKey;
 import dev.canarycouncil.loganalyst.ingest.IngestLimits;
 import dev.canarycouncil.loganalyst.ingest.Level;
 import dev.canarycouncil.loganalyst.ingest.Side;
@@ -40,12 +41,14 @@ public final class LogAnalyst implements Specialist {
     private final LogJudge judge;
     private final FindingRedactor redactor;
     private final IngestLimits limits;
+    private final KeptLogs kept;
 
     public LogAnalyst(LogCollector collector, LogJudge judge, FindingRedactor redactor, IngestLimits limits) {
         this.collector = collector;
         this.judge = judge;
         this.redactor = redactor;
         this.limits = limits;
+        this.kept = new KeptLogs(KeptLogs.MAX_ROLLOUTS, KeptLogs.IDLE, this::newIngestion);
     }
 
     @Override
@@ -55,8 +58,49 @@ public final class LogAnalyst implements Specialist {
 
     @Override
     public Finding analyze(AnalysisRequest request, Progress progress) throws InterruptedException, IOException {
-        CollectedLogs logs = collector.collect(request, progress);
-        LogIngestion ingestion = ingest(logs);
+        if (request.hasInlineLogs()) {
+            CollectedLogs logs = collector.collect(request, progress);
+            return judge(request, logs, ingest(logs), progress);
+        }
+        RolloutKey key = RolloutKey.of(request);
+        KeptLogs.Kept rollout = kept.get(key);
+        synchronized (rollout) {
+            long[] before = {
+                rollout.ingestion().lines(Side.CANARY), rollout.ingestion().lines(Side.STABLE)
+            };
+            CollectedLogs logs = collector.collect(request, progress, rollout.reading());
+            if (!add(rollout, logs)) {
+                progress.report("a log could not be lined up with what the previous call read of it: "
+                        + "reading the window again from its start");
+                rollout = kept.restart(key);
+                before = new long[2];
+                logs = collector.collect(request, progress, rollout.reading());
+                add(rollout, logs);
+            }
+            rollout.reading().called();
+            progress.report(String.format(
+                    Locale.ROOT,
+                    "read %d new canary and %d new stable log lines (call %d for this canary)",
+                    rollout.ingestion().lines(Side.CANARY) - before[0],
+                    rollout.ingestion().lines(Side.STABLE) - before[1],
+                    rollout.reading().calls()));
+            return judge(request, logs, rollout.ingestion(), progress);
+        }
+    }
+
+    /** Adds this call's unread lines; false when a log could not be lined up and nothing may be trusted. */
+    private static boolean add(KeptLogs.Kept rollout, CollectedLogs logs) throws IOException {
+        return rollout.reading().add(Side.CANARY, logs.canary().logs(), restarts(logs.canary()))
+                && rollout.reading().add(Side.STABLE, logs.stable().logs(), restarts(logs.stable()));
+    }
+
+    private static Map<String, Integer> restarts(SideEvidence side) {
+        Map<String, Integer> restarts = new java.util.HashMap<>();
+        side.pods().forEach(p -> restarts.put(p.name(), p.restarts()));
+        return restarts;
+    }
+
+    private Finding judge(AnalysisRequest request, CollectedLogs logs, LogIngestion ingestion, Progress progress) {
         progress.report("mined " + ingestion.miner().templates().size() + " templates from "
                 + ingestion.events(Side.CANARY) + " canary and " + ingestion.events(Side.STABLE) + " stable records");
         var pods = PodConditions.compare(
@@ -120,11 +164,14 @@ public final class LogAnalyst implements Specialist {
 
     /** Both sides' logs mined together, as every analysis and question reads them. */
     private LogIngestion ingest(CollectedLogs logs) throws IOException, InterruptedException {
-        LogIngestion ingestion =
-                new LogIngestion(limits, new TemplateMiner(new TokenMasker(), MAX_TEMPLATES_PER_LEVEL));
+        LogIngestion ingestion = newIngestion();
         read(ingestion, Side.CANARY, logs.canary());
         read(ingestion, Side.STABLE, logs.stable());
         return ingestion;
+    }
+
+    private LogIngestion newIngestion() {
+        return new LogIngestion(limits, new TemplateMiner(new TokenMasker(), MAX_TEMPLATES_PER_LEVEL));
     }
 
     private static void read(LogIngestion ingestion, Side side, SideEvidence evidence)

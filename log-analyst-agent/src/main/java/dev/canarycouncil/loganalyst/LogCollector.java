@@ -1,6 +1,7 @@
 package dev.canarycouncil.loganalyst;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.canarycouncil.loganalyst.incremental.ReadPlan;
 import dev.canarycouncil.runtime.agent.Progress;
 import dev.canarycouncil.runtime.json.Json;
 import dev.canarycouncil.runtime.mcp.McpToolClient;
@@ -32,13 +33,21 @@ public final class LogCollector {
         this.tools = tools;
     }
 
+    /** Everything in the window. */
     public CollectedLogs collect(AnalysisRequest request, Progress progress) throws InterruptedException {
+        return collect(request, progress, ReadPlan.WHOLE_WINDOW);
+    }
+
+    /** What the plan says is unread; pod states and events are always read whole, they are small. */
+    public CollectedLogs collect(AnalysisRequest request, Progress progress, ReadPlan plan)
+            throws InterruptedException {
         List<String> notes = new ArrayList<>();
         SideEvidence canary = side(
                 "canary",
                 request,
                 request.canary(),
                 request.hasInlineLogs() ? request.inlineLogs().canary() : null,
+                plan,
                 progress,
                 notes);
         SideEvidence stable = side(
@@ -46,6 +55,7 @@ public final class LogCollector {
                 request,
                 request.stable(),
                 request.hasInlineLogs() ? request.inlineLogs().stable() : null,
+                plan,
                 progress,
                 notes);
         return new CollectedLogs(canary, stable, notes);
@@ -56,6 +66,7 @@ public final class LogCollector {
             AnalysisRequest request,
             PodGroup group,
             String inlineLogs,
+            ReadPlan plan,
             Progress progress,
             List<String> notes)
             throws InterruptedException {
@@ -94,9 +105,9 @@ public final class LogCollector {
                 Map<String, Object> args = new LinkedHashMap<>();
                 args.put("namespace", request.namespace());
                 args.put("pod", pod);
-                args.put("since", request.window().start().toString());
+                args.put("since", plan.since(pod, request.window().start()).toString());
                 addLogs(args, logs, notes);
-                if (state != null && state.restarts() > 0) {
+                if (state != null && state.restarts() > 0 && plan.previousUnread(pod, state.restarts())) {
                     Map<String, Object> previous =
                             new LinkedHashMap<>(Map.of("namespace", request.namespace(), "pod", pod, "previous", true));
                     addLogs(previous, logs, notes);

@@ -1,0 +1,126 @@
+package dev.canarycouncil.loganalyst;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.canarycouncil.mcp.testing.RecordedMcpServer;
+import dev.canarycouncil.runtime.logs.LogTimestamps;
+import dev.canarycouncil.runtime.mcp.McpToolClient;
+import dev.canarycouncil.runtime.schema.AnalysisRequest;
+import dev.canarycouncil.runtime.schema.Evidence;
+import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.testing.Recordings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The controller measures a canary again while its logs grow. Over the real MCP server, a call that
+ * reads only what came since the previous one must judge exactly as one call that reads it all.
+ */
+class IncrementalAnalysisTest {
+
+    @TempDir
+    Path temp;
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "5xx-spike-payments-timeout",
+                "oom-crashloop-report-cache",
+                "java-npe-exception-storm-orders",
+                "healthy-color-change",
+                "go-panic-index-out-of-range",
+                "seed-java-npe"
+            })
+    void twoCallsOverAGrowingLogJudgeAsOneCallOverTheWholeLog(String name) throws Exception {
+        Path recording = Recordings.copy(name, temp);
+        Map<Path, List<String>> later = holdBackTheSecondHalf(recording);
+        try (RecordedMcpServer mcp = new RecordedMcpServer(recording);
+                McpToolClient tools = mcp.client()) {
+            LogAnalyst measuredAgain = LogAnalystService.analyst(tools);
+            AnalysisRequest request = mcp.analysisRequest(null);
+            List<String> progress = new CopyOnWriteArrayList<>();
+            measuredAgain.analyze(request, progress::add);
+            long firstCall = newLines(progress);
+
+            for (Map.Entry<Path, List<String>> e : later.entrySet()) {
+                Files.write(e.getKey(), e.getValue(), StandardOpenOption.APPEND);
+            }
+            progress.clear();
+            Finding second = measuredAgain.analyze(request, progress::add);
+            long secondCall = newLines(progress);
+            Finding whole = LogAnalystService.analyst(tools).analyze(request, m -> {});
+
+            assertEquals(whole.verdict(), second.verdict(), name);
+            assertEquals(whole.confidence(), second.confidence(), name);
+            assertEquals(whole.summary(), second.summary(), name);
+            assertEquals(descriptions(whole), descriptions(second), name);
+            long heldBack = later.values().stream().mapToLong(List::size).sum();
+            assertEquals(heldBack, secondCall, "the second call reads only the lines written since the first");
+            assertTrue(firstCall > 0, progress::toString);
+
+            progress.clear();
+            Finding third = measuredAgain.analyze(request, progress::add);
+            assertEquals(0, newLines(progress), "nothing was written since");
+            assertEquals(descriptions(whole), descriptions(third));
+        }
+    }
+
+    /** Cuts each current container's log at the middle of its time span; returns what was cut. */
+    private static Map<Path, List<String>> holdBackTheSecondHalf(Path recording) throws IOException {
+        Map<Path, List<String>> later = new HashMap<>();
+        try (Stream<Path> files = Files.list(recording.resolve("logs"))) {
+            for (Path file :
+                    files.filter(f -> !f.toString().endsWith(".previous.log")).toList()) {
+                List<String> lines = Files.readAllLines(file);
+                List<Instant> stamps = lines.stream()
+                        .map(LogTimestamps::leading)
+                        .filter(s -> s != null)
+                        .toList();
+                if (stamps.size() < 2) {
+                    continue;
+                }
+                Instant middle = stamps.get(0)
+                        .plus(java.time.Duration.between(stamps.get(0), stamps.get(stamps.size() - 1))
+                                .dividedBy(2));
+                int cut = lines.size();
+                for (int i = 0; i < lines.size(); i++) {
+                    Instant s = LogTimestamps.leading(lines.get(i));
+                    if (s != null && s.isAfter(middle)) {
+                        cut = i;
+                        break;
+                    }
+                }
+                later.put(file, new ArrayList<>(lines.subList(cut, lines.size())));
+                Files.write(file, lines.subList(0, cut));
+            }
+        }
+        return later;
+    }
+
+    /** The "read N new canary and M new stable log lines" progress line, summed. */
+    private static long newLines(List<String> progress) {
+        String line = progress.stream()
+                .filter(p -> p.startsWith("read ") && p.contains("new canary"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no reading progress in " + progress));
+        String[] words = line.split(" ");
+        return Long.parseLong(words[1]) + Long.parseLong(words[5]);
+    }
+
+    private static List<String> descriptions(Finding f) {
+        return f.evidence().stream().map(Evidence::description).toList();
+    }
+}
