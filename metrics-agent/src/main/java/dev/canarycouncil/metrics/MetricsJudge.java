@@ -5,6 +5,7 @@ import dev.canarycouncil.metrics.config.Judgement;
 import dev.canarycouncil.metrics.config.MetricSet;
 import dev.canarycouncil.metrics.config.MetricSetChoice;
 import dev.canarycouncil.metrics.config.MetricSpec;
+import dev.canarycouncil.metrics.incremental.KeptSteps;
 import dev.canarycouncil.metrics.judge.Classification;
 import dev.canarycouncil.metrics.judge.EventRateComparison;
 import dev.canarycouncil.metrics.judge.MetricOutcome;
@@ -54,6 +55,7 @@ public final class MetricsJudge {
     private final McpToolClient tools;
     private final MetricSetChoice choice;
     private final PresetCatalog presets = PresetCatalog.bundled();
+    private final KeptSteps kept = new KeptSteps(KeptSteps.MAX_SERIES, KeptSteps.IDLE);
 
     public MetricsJudge(String agent, McpToolClient tools, MetricSetChoice choice) {
         this.agent = agent;
@@ -173,7 +175,7 @@ public final class MetricsJudge {
                     spec.isRatio()
                             ? set.judgementOrDefault() == Judgement.SEQUENTIAL
                                             && spec.directionOrDefault() == Direction.INCREASE
-                                    ? sequentialRatio(set, spec, canary, stable, request, step)
+                                    ? sequentialRatio(set, spec, canary, stable, request)
                                     : ratio(set, spec, canary, stable, request)
                             : spec.isEvents()
                                     ? events(set, spec, canary, stable, request)
@@ -315,19 +317,21 @@ public final class MetricsJudge {
     }
 
     /**
+     * The sequential test's step. Fixed, not derived from the window: the window grows with every
+     * call of a rollout, and a fixed step lets each call replay the same steps (the guarantee holds
+     * across calls) and read only the new ones. A minute holds two scrapes at the usual 15 s or 30 s.
+     */
+    static final Duration SEQUENTIAL_STEP = Duration.ofMinutes(1);
+
+    /**
      * A ratio metric step by step since the window's start: each side's numerator and denominator as
-     * their increase over each step, lined up by time. The step is the rate interval (twice the
-     * sampling step, at least a minute), not the sampling step: an increase needs two scrapes in its
-     * range, and a 30 s range over 30 s scrapes often holds one.
+     * their increase over each step, lined up by time. When no step holds an increase (scrapes a
+     * minute or more apart leave one sample per step) it is compared over the whole window instead,
+     * and says so.
      */
     private MetricOutcome sequentialRatio(
-            MetricSet set,
-            MetricSpec spec,
-            SideContext canary,
-            SideContext stable,
-            AnalysisRequest request,
-            Duration samplingStep) {
-        Duration step = rateInterval(samplingStep);
+            MetricSet set, MetricSpec spec, SideContext canary, SideContext stable, AnalysisRequest request) {
+        Duration step = SEQUENTIAL_STEP;
         long seconds = step.toSeconds();
         String cq = ratioQuery(spec, canary, seconds);
         String sq = ratioQuery(spec, stable, seconds);
@@ -336,6 +340,24 @@ public final class MetricsJudge {
             SortedMap<Long, Double> ct = steps(increase(spec.denominator(), canary, seconds), request, step);
             SortedMap<Long, Double> se = steps(increase(spec.numerator(), stable, seconds), request, step);
             SortedMap<Long, Double> st = steps(increase(spec.denominator(), stable, seconds), request, step);
+            if ((ct.isEmpty() || st.isEmpty()) && request.window().length().compareTo(step.multipliedBy(2)) >= 0) {
+                MetricOutcome whole = ratio(set, spec, canary, stable, request);
+                return whole.classification() == Classification.NODATA
+                        ? whole
+                        : new MetricOutcome(
+                                whole.spec(),
+                                whole.classification(),
+                                whole.failed(),
+                                whole.canaryValue(),
+                                whole.stableValue(),
+                                whole.pValue(),
+                                whole.test() + " (not sequential: no " + seconds
+                                        + " s step held two scrapes of the request counter on "
+                                        + (ct.isEmpty() ? "the canary" : "the stable")
+                                        + "; scrapes are likely a minute or more apart)",
+                                whole.canaryQuery(),
+                                whole.stableQuery());
+            }
             List<SequentialProportionComparison.Step> steps = new ArrayList<>();
             for (Long t : ct.keySet()) {
                 // A missing error series at a step is no errors; a missing denominator is no traffic.
@@ -352,14 +374,15 @@ public final class MetricsJudge {
         }
     }
 
-    /** A range query from one step after the window's start, so the first step lies inside the window. */
+    /**
+     * A range query from one step after the window's start, so the first step lies inside the window;
+     * only the steps a previous call of the same rollout has not read are asked for.
+     */
     private SortedMap<Long, Double> steps(String query, AnalysisRequest request, Duration step) {
-        SortedMap<Long, Double> byTime = new java.util.TreeMap<>();
-        for (double[] point : points(
-                query, request.window().start().plus(step), request.window().end(), step)) {
-            byTime.put(Math.round(point[0]), point[1]);
-        }
-        return byTime;
+        return kept.steps(
+                new KeptSteps.Key(query, request.window().start().plus(step), step),
+                request.window().end(),
+                (from, to) -> points(query, from, to, step));
     }
 
     private MetricOutcome events(

@@ -34,6 +34,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The metrics judge against a real Prometheus (the Debian package), backfilled with generated
@@ -97,13 +99,17 @@ class PrometheusScenariosTest {
     }
 
     private static AnalysisRequest request(String name) {
+        return request(name, END);
+    }
+
+    private static AnalysisRequest request(String name, Instant end) {
         Service s = service(name, null, null);
         return AnalysisRequest.builder(
                         UUID.randomUUID().toString(),
                         name,
                         new PodGroup(CANARY, "app=" + name, s.pods(CANARY, 1)),
                         new PodGroup(STABLE, "app=" + name, s.pods(STABLE, 3)),
-                        new TimeWindow(START, END))
+                        new TimeWindow(START, end))
                 .rollout(name)
                 .service(name)
                 .build();
@@ -138,6 +144,25 @@ class PrometheusScenariosTest {
                 errors.canaryQuery().contains("rollouts_pod_template_hash=\"" + CANARY + "\""), errors.canaryQuery());
         assertTrue(errors.test().startsWith("sequential rate-ratio test over "), errors.test());
         assertEquals(Severity.ERROR, metric(f, "latency-p50").severity(), "latency doubled too");
+    }
+
+    /**
+     * The controller measures every minute and the window grows: one judge that keeps the steps it
+     * read judges each call exactly as a judge that reads the whole window.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"clear-regression", "no-change", "sparse-errors"})
+    void aJudgeThatKeepsItsStepsJudgesEachCallAsAFreshOne(String name) throws Exception {
+        MetricsJudge measuredAgain = new MetricsJudge(MetricsAgent.NAME, tools, PresetCatalog.defaultSet());
+        for (int minute = 2; minute <= 10; minute++) {
+            AnalysisRequest request = request(name, START.plusSeconds(60L * minute));
+            Finding kept = measuredAgain.judge(request, message -> {});
+            Finding fresh = new MetricsJudge(MetricsAgent.NAME, tools, PresetCatalog.defaultSet())
+                    .judge(request, message -> {});
+            assertEquals(fresh.verdict(), kept.verdict(), name + " at minute " + minute);
+            assertEquals(fresh.summary(), kept.summary(), name + " at minute " + minute);
+            assertEquals(metric(fresh, "5xx-ratio"), metric(kept, "5xx-ratio"), name + " at minute " + minute);
+        }
     }
 
     @Test
