@@ -3,6 +3,7 @@ package dev.canarycouncil.loganalyst;
 import dev.canarycouncil.loganalyst.drain.TokenMasker;
 import dev.canarycouncil.loganalyst.hints.OperatorHints;
 import dev.canarycouncil.loganalyst.incremental.RolloutKey;
+import dev.canarycouncil.loganalyst.incremental.RolloutLogs;
 import dev.canarycouncil.loganalyst.ingest.IngestLimits;
 import dev.canarycouncil.loganalyst.ingest.Level;
 import dev.canarycouncil.loganalyst.ingest.Side;
@@ -94,10 +95,14 @@ public final class LogAnalyst implements Specialist {
                 && rollout.reading().add(Side.STABLE, logs.stable().logs(), restarts(logs.stable()));
     }
 
-    private static Map<String, Integer> restarts(SideEvidence side) {
-        Map<String, Integer> restarts = new java.util.HashMap<>();
-        side.pods().forEach(p -> restarts.put(p.name(), p.restarts()));
-        return restarts;
+    private static RolloutLogs.Restarts restarts(SideEvidence side) {
+        Map<String, Map<String, Integer>> byPod = new java.util.HashMap<>();
+        for (var pod : side.pods()) {
+            Map<String, Integer> containers = new java.util.HashMap<>();
+            pod.containers().forEach(c -> containers.put(c.name(), c.restartCount()));
+            byPod.put(pod.name(), containers);
+        }
+        return new RolloutLogs.Restarts(byPod);
     }
 
     private Finding judge(AnalysisRequest request, CollectedLogs logs, LogIngestion ingestion, Progress progress) {

@@ -21,12 +21,39 @@ public final class ServiceLogGenerator {
     };
     private static final String[] COLORS = {"red", "green", "blue", "yellow", "purple", "orange"};
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_INSTANT;
+    /** nginx's {@code $time_local}. */
+    private static final DateTimeFormatter ACCESS_TIME = DateTimeFormatter.ofPattern(
+                    "dd/MMM/yyyy:HH:mm:ss Z", java.util.Locale.ROOT)
+            .withZone(java.time.ZoneOffset.UTC);
 
     private final SplittableRandom random;
-    private Instant clock = Instant.parse("2026-05-05T10:00:00Z");
+    private final int maxGapMillis;
+    private Instant clock;
 
     public ServiceLogGenerator(long seed) {
+        this(seed, Instant.parse("2026-05-05T10:00:00Z"), 20);
+    }
+
+    /**
+     * @param start        the first record's time
+     * @param maxGapMillis records are 1 to this many milliseconds apart (about 2000 / this per second)
+     */
+    public ServiceLogGenerator(long seed, Instant start, int maxGapMillis) {
+        if (maxGapMillis < 1) {
+            throw new IllegalArgumentException("the gap between records must be at least 1 ms, was " + maxGapMillis);
+        }
         this.random = new SplittableRandom(seed);
+        this.clock = start;
+        this.maxGapMillis = maxGapMillis;
+    }
+
+    /** The records written up to {@code end}, as a service's log grows over that time. */
+    public String until(Instant end) {
+        StringBuilder out = new StringBuilder();
+        while (clock.isBefore(end)) {
+            appendRecord(out, Long.MAX_VALUE);
+        }
+        return out.toString();
     }
 
     /** Exactly {@code lines} lines of generated records, ending in a newline (a stack trace counts one per line). */
@@ -41,7 +68,7 @@ public final class ServiceLogGenerator {
 
     /** Appends one record of at most {@code room} lines; returns how many lines it wrote. */
     int appendRecord(StringBuilder out, long room) {
-        clock = clock.plusMillis(1 + random.nextInt(20));
+        clock = clock.plusMillis(1 + random.nextInt(maxGapMillis));
         int kind = random.nextInt(1000);
         if (kind == 0 && room >= 6) {
             return javaException(out);
@@ -80,9 +107,9 @@ public final class ServiceLogGenerator {
                         .append(random.nextInt(256))
                         .append('.')
                         .append(random.nextInt(256))
-                        .append(" - - [05/May/2026:10:00:")
-                        .append(10 + random.nextInt(50))
-                        .append(" +0000] \"GET ")
+                        .append(" - - [")
+                        .append(ACCESS_TIME.format(clock))
+                        .append("] \"GET ")
                         .append(path())
                         .append(" HTTP/1.1\" ")
                         .append(random.nextInt(50) == 0 ? 404 : 200)

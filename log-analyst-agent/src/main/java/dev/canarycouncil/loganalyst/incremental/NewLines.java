@@ -2,15 +2,18 @@ package dev.canarycouncil.loganalyst.incremental;
 
 import dev.canarycouncil.runtime.logs.LogTimestamps;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Cuts what one call fetched of a container's log down to the lines the previous calls have not
- * read. The fetch starts at the cursor's timestamp ({@code since} is inclusive), so the lines of that
- * second which were already read come again and are skipped by count. A log without timestamps is
- * fetched whole; it lines up only when it was not cut and still holds the last line read where it
- * was. When it does not line up the caller must read everything again, never guess.
+ * read. A timestamped log is fetched from a little before the last lines read, and those lines are
+ * found again in it; a log without timestamps is fetched whole and read on by count while it is
+ * whole. When the place cannot be found in a log that was not cut, the caller must read everything
+ * again, never guess.
  */
 public final class NewLines {
 
@@ -28,62 +31,96 @@ public final class NewLines {
         if (cursor.atStart()) {
             return taken(lines, 0, cursor);
         }
-        if (cursor.stamp().isEmpty()) {
+        List<String> tail = cursor.tail().stream().map(LogCursor.TailLine::text).toList();
+        if (!cursor.timestamped()) {
             boolean same = !truncated
                     && lines.size() >= cursor.lines()
-                    && lines.get((int) cursor.lines() - 1).equals(cursor.lastLine());
-            return same ? taken(lines, (int) cursor.lines(), cursor) : new Result("", 0, cursor, false);
+                    && lines.get((int) cursor.lines() - 1).equals(tail.get(tail.size() - 1));
+            return same ? taken(lines, (int) cursor.lines(), cursor) : notAligned(cursor);
         }
-        Instant read = cursor.stamp().get();
-        Instant newest = null;
-        int run = 0;
-        int first = lines.size();
-        for (int i = 0; i < lines.size(); i++) {
-            Instant stamp = LogTimestamps.leading(lines.get(i));
-            if (stamp != null && (newest == null || stamp.isAfter(newest))) {
-                newest = stamp;
-                run = 0;
-            }
-            run++;
-            // Frames before any timestamp belong to a record read before; a timestamp older than the
-            // cursor's is the server's coarser cut.
-            boolean old =
-                    newest == null || newest.isBefore(read) || (newest.equals(read) && run <= cursor.linesAtStamp());
-            if (!old) {
-                first = i;
+        List<Integer> ends = new ArrayList<>();
+        for (int from = 0; ; ) {
+            int at = Collections.indexOfSubList(lines.subList(from, lines.size()), tail);
+            if (at < 0) {
                 break;
             }
+            ends.add(from + at + tail.size());
+            from += at + 1;
         }
-        return taken(lines, first, cursor);
+        if (ends.size() == 1) {
+            return taken(lines, ends.get(0), cursor);
+        }
+        if (ends.isEmpty()) {
+            // Cut to its newest lines: the place was cut away with what lay between, all that is left is new.
+            return truncated ? taken(lines, 0, cursor) : notAligned(cursor);
+        }
+        List<Optional<Instant>> seen = seen(lines);
+        for (int end : ends) {
+            if (endsTheRun(seen, end, cursor)) {
+                return taken(lines, end, cursor);
+            }
+        }
+        return notAligned(cursor);
     }
 
-    /** Lines from {@code first} on are new; the cursor moves to the end of all fetched lines. */
+    private static Result notAligned(LogCursor cursor) {
+        return new Result("", 0, cursor, false);
+    }
+
+    /** Whether exactly the cursor's last run of lines, and no more, share its timestamp before {@code end}. */
+    private static boolean endsTheRun(List<Optional<Instant>> seen, int end, LogCursor cursor) {
+        int start = end - (int) cursor.lastRun();
+        if (start < 0) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            if (!seen.get(i).equals(cursor.lastSeen())) {
+                return false;
+            }
+        }
+        return start == 0 || !seen.get(start - 1).equals(cursor.lastSeen());
+    }
+
+    /** The newest timestamp seen at each line, as the log reader's {@code since} sees it. */
+    private static List<Optional<Instant>> seen(List<String> lines) {
+        List<Optional<Instant>> seen = new ArrayList<>(lines.size());
+        Optional<Instant> last = Optional.empty();
+        for (String line : lines) {
+            Instant stamp = LogTimestamps.leading(line);
+            if (stamp != null) {
+                last = Optional.of(stamp);
+            }
+            seen.add(last);
+        }
+        return seen;
+    }
+
+    /** Lines from {@code first} on are new; the cursor moves to the end of the fetched lines. */
     private static Result taken(List<String> lines, int first, LogCursor cursor) {
         if (first >= lines.size()) {
             return new Result("", 0, cursor, true);
         }
-        Optional<Instant> stamp = cursor.stamp();
-        int atStamp = cursor.linesAtStamp();
-        Instant newest = stamp.orElse(null);
-        int run = atStamp;
+        List<LogCursor.TailLine> tail = new ArrayList<>(cursor.tail());
+        Optional<Instant> seen = cursor.lastSeen();
+        long run = cursor.lastRun();
+        boolean timestamped = cursor.timestamped();
         StringBuilder text = new StringBuilder();
-        for (int i = 0; i < lines.size(); i++) {
+        int from = Math.max(first, lines.size() - LogCursor.TAIL_LINES);
+        for (int i = first; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (i >= first) {
-                text.append(line).append('\n');
-                Instant s = LogTimestamps.leading(line);
-                if (s != null && (newest == null || s.isAfter(newest))) {
-                    newest = s;
-                    run = 0;
-                }
-                run++;
+            text.append(line).append('\n');
+            Instant stamp = LogTimestamps.leading(line);
+            Optional<Instant> now = stamp != null ? Optional.of(stamp) : seen;
+            // A line stamped again with the same time continues the run, as the reader cannot tell them apart.
+            run = Objects.equals(now, seen) ? run + 1 : 1;
+            seen = now;
+            timestamped |= stamp != null;
+            if (i >= from) {
+                tail.add(new LogCursor.TailLine(line, seen));
             }
         }
         int count = lines.size() - first;
-        return new Result(
-                text.toString(),
-                count,
-                new LogCursor(Optional.ofNullable(newest), run, cursor.lines() + count, lines.get(lines.size() - 1)),
-                true);
+        List<LogCursor.TailLine> kept = tail.subList(Math.max(0, tail.size() - LogCursor.TAIL_LINES), tail.size());
+        return new Result(text.toString(), count, new LogCursor(kept, cursor.lines() + count, timestamped, run), true);
     }
 }

@@ -6,25 +6,46 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What the analyst has read of one rollout's logs so far: the mined records and, per container,
- * where it stopped. Each call adds only the lines after that place, so the last call of an hour-long
+ * What the analyst has read of one rollout's logs so far: where it stopped in each container's log.
+ * Each call adds only the lines after that place to the sink, so the last call of an hour-long
  * window reads about as much as the first. A pod that is gone keeps what was read of it.
  *
  * <p>Not thread-safe: the caller holds it for the whole of a call.
  */
 public final class RolloutLogs implements ReadPlan {
 
-    /** One container of one pod; a restarted container continues the same log. */
-    private record Stream(String pod, String container) {}
+    /**
+     * One run of one container: a restart starts a new log, and the one before becomes the
+     * "previous" log, which continues where this state left it.
+     */
+    private record Instance(String pod, String container, int restarts) {}
+
+    /** Restart counts of a side's containers when their logs were fetched, by pod and container. */
+    public record Restarts(Map<String, Map<String, Integer>> byPod) {
+
+        public Restarts {
+            byPod = Map.copyOf(byPod);
+        }
+
+        int of(String pod, String container) {
+            return byPod.getOrDefault(pod, Map.of()).getOrDefault(container, 0);
+        }
+
+        int ofPod(String pod) {
+            return byPod.getOrDefault(pod, Map.of()).values().stream()
+                    .mapToInt(Integer::intValue)
+                    .sum();
+        }
+    }
 
     private final LineSink sink;
-    private final Map<Stream, LogCursor> cursors = new HashMap<>();
+    private final Map<Instance, LogCursor> cursors = new HashMap<>();
+    private final Map<String, Integer> current = new HashMap<>();
     private final Map<String, Integer> restartsRead = new HashMap<>();
     private int calls;
 
@@ -38,25 +59,24 @@ public final class RolloutLogs implements ReadPlan {
     }
 
     /**
-     * Where to start fetching a pod's logs: the oldest place any of its containers stopped, or the
-     * window's start while one of them was never read or carries no timestamps.
+     * Where to start fetching a pod's logs: the earliest place its running containers are to be
+     * resumed from, or the window's start while one of them was never read or carries no timestamps.
      */
     @Override
     public Instant since(String pod, Instant windowStart) {
         Instant since = null;
-        boolean any = false;
-        for (Map.Entry<Stream, LogCursor> e : cursors.entrySet()) {
-            if (!e.getKey().pod().equals(pod)) {
+        for (Map.Entry<Instance, LogCursor> e : cursors.entrySet()) {
+            Instance i = e.getKey();
+            if (!i.pod().equals(pod) || current.getOrDefault(pod + "/" + i.container(), -1) != i.restarts()) {
                 continue;
             }
-            any = true;
-            if (e.getValue().stamp().isEmpty()) {
+            if (e.getValue().resumeFrom().isEmpty()) {
                 return windowStart;
             }
-            Instant s = e.getValue().stamp().get();
+            Instant s = e.getValue().resumeFrom().get();
             since = since == null || s.isBefore(since) ? s : since;
         }
-        return !any || since.isBefore(windowStart) ? windowStart : since;
+        return since == null || since.isBefore(windowStart) ? windowStart : since;
     }
 
     /** Whether the pod restarted since the previous container's log was last read. */
@@ -68,29 +88,26 @@ public final class RolloutLogs implements ReadPlan {
     /**
      * Reads the unread part of what this call fetched.
      *
-     * @param restarts each pod's restart count when its logs were fetched
      * @return false when a log could not be lined up with what was read before; nothing was added
      *     then, and the caller must start again from the window's start
      */
-    public boolean add(Side side, List<ContainerLog> fetched, Map<String, Integer> restarts) throws IOException {
-        // The previous container's lines come before the current one's: read them first.
-        List<ContainerLog> ordered = fetched.stream()
-                .sorted(Comparator.comparing((ContainerLog l) -> !l.previous()))
-                .toList();
-        Map<Stream, LogCursor> moved = new HashMap<>();
+    public boolean add(Side side, List<ContainerLog> fetched, Restarts restarts) throws IOException {
+        Map<Instance, LogCursor> moved = new HashMap<>();
         List<NewLines.Result> unread = new ArrayList<>();
-        for (ContainerLog log : ordered) {
-            Stream stream = new Stream(log.pod(), String.valueOf(log.container()));
-            LogCursor cursor = moved.getOrDefault(stream, cursors.getOrDefault(stream, LogCursor.START));
-            NewLines.Result result = NewLines.after(cursor, log.text(), log.truncated());
+        for (ContainerLog log : fetched) {
+            String container = String.valueOf(log.container());
+            int run = restarts.of(log.pod(), container) - (log.previous() ? 1 : 0);
+            Instance instance = new Instance(log.pod(), container, run);
+            NewLines.Result result =
+                    NewLines.after(cursors.getOrDefault(instance, LogCursor.START), log.text(), log.truncated());
             if (!result.aligned()) {
                 return false;
             }
-            moved.put(stream, result.next());
+            moved.put(instance, result.next());
             unread.add(result);
         }
-        for (int i = 0; i < ordered.size(); i++) {
-            ContainerLog log = ordered.get(i);
+        for (int i = 0; i < fetched.size(); i++) {
+            ContainerLog log = fetched.get(i);
             NewLines.Result result = unread.get(i);
             if (result.count() > 0) {
                 String source = log.pod()
@@ -100,7 +117,13 @@ public final class RolloutLogs implements ReadPlan {
             }
         }
         cursors.putAll(moved);
-        restarts.forEach((pod, n) -> restartsRead.merge(pod, n, Math::max));
+        for (ContainerLog log : fetched) {
+            String container = String.valueOf(log.container());
+            if (!log.previous()) {
+                current.put(log.pod() + "/" + container, restarts.of(log.pod(), container));
+            }
+            restartsRead.merge(log.pod(), restarts.ofPod(log.pod()), Math::max);
+        }
         return true;
     }
 
