@@ -74,6 +74,9 @@ public final class RecordedClusterBackend implements ClusterBackend {
                 continue;
             }
             try (InputStream in = Files.newInputStream(file.path())) {
+                if (q.since() != null) {
+                    in.skipNBytes(LogFileSeek.offset(file.path(), q.since()));
+                }
                 LogTextReader.Result r = LogTextReader.read(in, q.since(), q.tailLines(), q.limitBytes());
                 out.add(new ContainerLog(pod.name(), container, q.previous(), r.text(), r.lineCount(), r.truncated()));
             } catch (IOException e) {
