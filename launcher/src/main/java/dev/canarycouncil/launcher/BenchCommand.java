@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
             BenchLogsCommand.class,
             BenchPromptCommand.class,
             BenchHistoryCommand.class,
-            BenchDecisionsCommand.class
+            BenchDecisionsCommand.class,
+            BenchCallsCommand.class
         })
 final class BenchCommand implements Runnable {
 
