@@ -1,7 +1,7 @@
 package dev.canarycouncil.metrics.bench;
 
-import dev.canarycouncil.metrics.judge.sequential.RateRatioTest;
 import dev.canarycouncil.runtime.schema.Decision;
+import dev.canarycouncil.runtime.stats.RateRatioTest;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.commons.statistics.inference.AlternativeHypothesis;

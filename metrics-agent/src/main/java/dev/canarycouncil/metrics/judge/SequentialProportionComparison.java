@@ -1,8 +1,8 @@
 package dev.canarycouncil.metrics.judge;
 
 import dev.canarycouncil.metrics.config.MetricSpec;
-import dev.canarycouncil.metrics.judge.sequential.RateRatioTest;
 import dev.canarycouncil.runtime.schema.SequentialTrace;
+import dev.canarycouncil.runtime.stats.RateRatioTest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

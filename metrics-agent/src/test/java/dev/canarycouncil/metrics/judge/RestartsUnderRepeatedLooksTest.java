@@ -3,7 +3,7 @@ package dev.canarycouncil.metrics.judge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.canarycouncil.metrics.judge.sequential.RateRatioTest;
+import dev.canarycouncil.runtime.stats.RateRatioTest;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 

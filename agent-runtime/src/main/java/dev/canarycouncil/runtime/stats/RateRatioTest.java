@@ -1,4 +1,4 @@
-package dev.canarycouncil.metrics.judge.sequential;
+package dev.canarycouncil.runtime.stats;
 
 import java.util.Arrays;
 

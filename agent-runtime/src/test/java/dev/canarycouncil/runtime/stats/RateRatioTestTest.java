@@ -1,10 +1,10 @@
-package dev.canarycouncil.metrics.judge.sequential;
+package dev.canarycouncil.runtime.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.canarycouncil.metrics.judge.sequential.RateRatioTest.Call;
+import dev.canarycouncil.runtime.stats.RateRatioTest.Call;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
