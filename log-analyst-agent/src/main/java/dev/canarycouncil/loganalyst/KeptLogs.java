@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.canarycouncil.loganalyst.incremental.RolloutKey;
 import dev.canarycouncil.loganalyst.incremental.RolloutLogs;
+import dev.canarycouncil.loganalyst.incremental.TemplateSequences;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -14,8 +15,8 @@ import java.util.function.Supplier;
  */
 final class KeptLogs {
 
-    /** The records mined so far and where each container's log was left. */
-    record Kept(LogIngestion ingestion, RolloutLogs reading) {}
+    /** The records mined so far, where each container's log was left, and each template's evidence over the calls. */
+    record Kept(LogIngestion ingestion, RolloutLogs reading, TemplateSequences sequences) {}
 
     static final int MAX_ROLLOUTS = 256;
     static final Duration IDLE = Duration.ofMinutes(30);
@@ -44,6 +45,6 @@ final class KeptLogs {
 
     private Kept empty() {
         LogIngestion ingestion = fresh.get();
-        return new Kept(ingestion, new RolloutLogs(ingestion::read));
+        return new Kept(ingestion, new RolloutLogs(ingestion::read), new TemplateSequences());
     }
 }

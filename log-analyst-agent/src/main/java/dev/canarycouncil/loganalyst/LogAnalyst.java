@@ -4,6 +4,7 @@ import dev.canarycouncil.loganalyst.drain.TokenMasker;
 import dev.canarycouncil.loganalyst.hints.OperatorHints;
 import dev.canarycouncil.loganalyst.incremental.RolloutKey;
 import dev.canarycouncil.loganalyst.incremental.RolloutLogs;
+import dev.canarycouncil.loganalyst.incremental.TemplateSequences;
 import dev.canarycouncil.loganalyst.ingest.IngestLimits;
 import dev.canarycouncil.loganalyst.ingest.Level;
 import dev.canarycouncil.loganalyst.ingest.Side;
@@ -15,9 +16,12 @@ import dev.canarycouncil.runtime.agent.Specialist;
 import dev.canarycouncil.runtime.redaction.FindingRedactor;
 import dev.canarycouncil.runtime.redaction.Redactor;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
+import dev.canarycouncil.runtime.schema.Evidence;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.FollowUp;
 import dev.canarycouncil.runtime.schema.FollowUpAnswer;
+import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
+import dev.canarycouncil.runtime.schema.SequentialTrace;
 import dev.canarycouncil.runtime.tools.ContainerLog;
 import java.io.IOException;
 import java.io.StringReader;
@@ -61,7 +65,7 @@ public final class LogAnalyst implements Specialist {
     public Finding analyze(AnalysisRequest request, Progress progress) throws InterruptedException, IOException {
         if (request.hasInlineLogs()) {
             CollectedLogs logs = collector.collect(request, progress);
-            return judge(request, logs, ingest(logs), progress);
+            return judge(request, logs, ingest(logs), new TemplateSequences(), progress);
         }
         RolloutKey key = RolloutKey.of(request);
         KeptLogs.Kept rollout = kept.get(key);
@@ -79,13 +83,19 @@ public final class LogAnalyst implements Specialist {
                 add(rollout, logs);
             }
             rollout.reading().called();
+            rollout.sequences()
+                    .observe(
+                            request.window().end(),
+                            rollout.ingestion().miner().templates(),
+                            rollout.ingestion().events(Side.CANARY),
+                            rollout.ingestion().events(Side.STABLE));
             progress.report(String.format(
                     Locale.ROOT,
                     "read %d new canary and %d new stable log lines (call %d for this canary)",
                     rollout.ingestion().lines(Side.CANARY) - before[0],
                     rollout.ingestion().lines(Side.STABLE) - before[1],
                     rollout.reading().calls()));
-            return judge(request, logs, rollout.ingestion(), progress);
+            return judge(request, logs, rollout.ingestion(), rollout.sequences(), progress);
         }
     }
 
@@ -105,7 +115,12 @@ public final class LogAnalyst implements Specialist {
         return new RolloutLogs.Restarts(byPod);
     }
 
-    private Finding judge(AnalysisRequest request, CollectedLogs logs, LogIngestion ingestion, Progress progress) {
+    private Finding judge(
+            AnalysisRequest request,
+            CollectedLogs logs,
+            LogIngestion ingestion,
+            TemplateSequences sequences,
+            Progress progress) {
         progress.report("mined " + ingestion.miner().templates().size() + " templates from "
                 + ingestion.events(Side.CANARY) + " canary and " + ingestion.events(Side.STABLE) + " stable records");
         var pods = PodConditions.compare(
@@ -115,7 +130,36 @@ public final class LogAnalyst implements Specialist {
                 logs.stable().events());
         Finding finding = judge.judge(new LogEvidence(
                 ingestion, pods, logs.canary().pods().size(), OperatorHints.parse(request.hints()), logs.notes()));
-        return redactor.redact(finding);
+        return redactor.redact(withTraces(finding, ingestion.miner().templates(), sequences));
+    }
+
+    /** Each template's evidence over the rollout's calls, on the evidence about that template. */
+    private Finding withTraces(Finding finding, List<TemplateStats> templates, TemplateSequences sequences) {
+        double boundary = 1 / judge.templateAlpha(templates);
+        List<Evidence> evidence = new ArrayList<>();
+        for (Evidence e : finding.evidence()) {
+            Optional<SequentialTrace> trace = Optional.empty();
+            if (e instanceof LogTemplateEvidence t) {
+                trace = templates.stream()
+                        .filter(s -> s.template().equals(t.template()) && s.count(Side.CANARY) == t.canaryCount())
+                        .findFirst()
+                        .flatMap(s -> sequences.trace(s, boundary));
+            }
+            evidence.add(
+                    trace.isPresent()
+                            ? ((LogTemplateEvidence) e)
+                                    .toBuilder().sequential(trace.get()).build()
+                            : e);
+        }
+        return new Finding(
+                finding.agent(),
+                finding.verdict(),
+                finding.confidence(),
+                finding.summary(),
+                evidence,
+                finding.notes(),
+                finding.review(),
+                finding.blindSpots());
     }
 
     /**

@@ -60,6 +60,11 @@ public final class LogJudge {
                 readability.blindSpots());
     }
 
+    /** The significance level each template is tested at in this comparison (Bonferroni over the family). */
+    public double templateAlpha(List<TemplateStats> templates) {
+        return rates.alphaPerTemplate(templates);
+    }
+
     /**
      * The steps: compare template rates, classify each changed template, rank the evidence, then
      * decide a failure from it or, when nothing failed, how healthy the canary looks.

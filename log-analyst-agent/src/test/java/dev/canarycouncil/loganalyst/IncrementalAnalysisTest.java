@@ -9,6 +9,9 @@ import dev.canarycouncil.runtime.mcp.McpToolClient;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.Evidence;
 import dev.canarycouncil.runtime.schema.Finding;
+import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
+import dev.canarycouncil.runtime.schema.SequentialTrace;
+import dev.canarycouncil.runtime.schema.TimeWindow;
 import dev.canarycouncil.runtime.testing.Recordings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -76,6 +79,59 @@ class IncrementalAnalysisTest {
             assertEquals(0, newLines(progress), "nothing was written since");
             assertEquals(descriptions(whole), descriptions(third));
         }
+    }
+
+    /**
+     * From the second call on, an error the canary logs more often carries its evidence call by call
+     * against the boundary; the first call's evidence has none, as one step is just the totals.
+     */
+    @org.junit.jupiter.api.Test
+    void theSecondCallShowsAnErrorTemplatesEvidenceGrowingAgainstItsBoundary() throws Exception {
+        Path recording = Recordings.copy("5xx-spike-payments-timeout", temp);
+        Map<Path, List<String>> later = holdBackTheSecondHalf(recording);
+        try (RecordedMcpServer mcp = new RecordedMcpServer(recording);
+                McpToolClient tools = mcp.client()) {
+            LogAnalyst analyst = LogAnalystService.analyst(tools);
+            AnalysisRequest request = mcp.analysisRequest(null);
+            Finding first = analyst.analyze(request, m -> {});
+            assertTrue(templates(first).stream().allMatch(t -> t.sequential() == null));
+            for (Map.Entry<Path, List<String>> e : later.entrySet()) {
+                Files.write(e.getKey(), e.getValue(), StandardOpenOption.APPEND);
+            }
+            AnalysisRequest aMinuteLater = AnalysisRequest.builder(
+                            request.analysisId(),
+                            request.namespace(),
+                            request.canary(),
+                            request.stable(),
+                            new TimeWindow(
+                                    request.window().start(),
+                                    request.window().end().plusSeconds(60)))
+                    .rollout(request.rollout())
+                    .service(request.service())
+                    .build();
+            Finding second = analyst.analyze(aMinuteLater, m -> {});
+            LogTemplateEvidence error = templates(second).stream()
+                    .filter(t -> t.description().contains("charge failed"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(second.evidence().toString()));
+            SequentialTrace trace = error.sequential();
+            assertTrue(trace != null, error::toString);
+            assertEquals(2, trace.points().size());
+            assertTrue(trace.boundary() >= 100, "at least 1/alpha: " + trace.boundary());
+            assertTrue(
+                    trace.points().get(1).evidence() >= trace.boundary(),
+                    "a storm of timeouts is past the boundary: " + trace.points());
+            assertEquals(
+                    request.window().end().plusSeconds(60),
+                    trace.points().get(1).at());
+        }
+    }
+
+    private static List<LogTemplateEvidence> templates(Finding f) {
+        return f.evidence().stream()
+                .filter(LogTemplateEvidence.class::isInstance)
+                .map(LogTemplateEvidence.class::cast)
+                .toList();
     }
 
     /** Cuts each current container's log at the middle of its time span; returns what was cut. */

@@ -20,6 +20,8 @@ import java.util.List;
  * @param source        which pods and containers the lines came from
  * @param recordKind    an application message, an access-log line or a crash report
  * @param exception     the exception or panic its records report (the root cause of a chain), or null
+ * @param sequential    how the evidence that the canary logs it more often grew over the rollout's calls,
+ *                      against the boundary; null until the canary was measured more than once
  */
 public record LogTemplateEvidence(
         String description,
@@ -36,7 +38,8 @@ public record LogTemplateEvidence(
         List<String> samples,
         String source,
         LogRecordKind recordKind,
-        ExceptionInfo exception)
+        ExceptionInfo exception,
+        SequentialTrace sequential)
         implements Evidence {
 
     public LogTemplateEvidence {
@@ -76,6 +79,7 @@ public record LogTemplateEvidence(
                 samples,
                 source,
                 null,
+                null,
                 null);
     }
 
@@ -104,7 +108,8 @@ public record LogTemplateEvidence(
                 .samples(samples)
                 .source(source)
                 .recordKind(recordKind)
-                .exception(exception);
+                .exception(exception)
+                .sequential(sequential);
     }
 
     /** Builds the evidence part by part, so no caller passes a row of nulls. */
@@ -124,6 +129,7 @@ public record LogTemplateEvidence(
         private String source;
         private LogRecordKind recordKind;
         private ExceptionInfo exception;
+        private SequentialTrace sequential;
 
         private Builder(String description, Severity severity, String template) {
             this.description = description;
@@ -183,6 +189,11 @@ public record LogTemplateEvidence(
             return this;
         }
 
+        public Builder sequential(SequentialTrace trace) {
+            this.sequential = trace;
+            return this;
+        }
+
         public LogTemplateEvidence build() {
             return new LogTemplateEvidence(
                     description,
@@ -199,7 +210,8 @@ public record LogTemplateEvidence(
                     samples,
                     source,
                     recordKind,
-                    exception);
+                    exception,
+                    sequential);
         }
     }
 }

@@ -40,9 +40,14 @@ public final class RateComparison {
         return minCount;
     }
 
-    public List<TemplateDelta> compare(List<TemplateStats> templates, long canaryRecords, long stableRecords) {
+    /** Each template's significance level: the family's, shared among the templates the canary logged. */
+    public double alphaPerTemplate(List<TemplateStats> templates) {
         long tested = templates.stream().filter(t -> t.count(Side.CANARY) > 0).count();
-        double alpha = familyAlpha / Math.max(1, tested);
+        return familyAlpha / Math.max(1, tested);
+    }
+
+    public List<TemplateDelta> compare(List<TemplateStats> templates, long canaryRecords, long stableRecords) {
+        double alpha = alphaPerTemplate(templates);
         List<TemplateDelta> out = new ArrayList<>();
         for (TemplateStats t : templates) {
             long kc = t.count(Side.CANARY);

@@ -11,6 +11,7 @@
   const TERMINAL = new Set(['completed', 'failed', 'rejected', 'canceled']);
   const MAX_METRIC_CHARTS = 4;
   const MAX_TEMPLATES = 12;
+  const MAX_TEMPLATE_TRACES = 3;
   const SVG_NS = 'http://www.w3.org/2000/svg';
   // The page lives at <orchestrator>/ui/; the A2A endpoint is the orchestrator's base URL.
   const A2A_URL = new URL('../', window.location.href).href;
@@ -745,6 +746,16 @@
     const plot = el('div', 'chart');
     box.append(plot);
     registerChart(plot, (node, width) => drawTemplates(node, width, rows));
+    // From the controller's second call on: each template's evidence over the calls, against its boundary.
+    for (const { e } of rows.filter((r) => r.e.sequential && (r.e.sequential.points || []).length > 1)
+      .slice(0, MAX_TEMPLATE_TRACES)) {
+      const seq = el('div', 'chart sequential-chart template-trace');
+      seq.dataset.template = e.template;
+      box.append(el('p', 'trace-title', truncate(e.template, 120)), seq,
+        el('p', 'note', `evidence, call by call, that the canary logs this more often than the stable; `
+          + `an always-valid test would decide at ${fmtScaled(e.sequential.boundary, { f: 1, suffix: '' })}`));
+      registerChart(seq, (node, width) => drawTrace(node, width, truncate(e.template, 60), e.sequential));
+    }
   }
 
   function fmtRate(r) {
@@ -875,6 +886,12 @@
     svg.append(svgEl('text', { class: 'tick', x: width - pad.r, y: height - 6, 'text-anchor': 'end' }, fmtTime(x1)));
     svg.append(svgEl('polyline', { class: 'canary-line trace-line',
       points: pts.map((p) => `${sx(p[0]).toFixed(1)},${sy(p[1]).toFixed(1)}`).join(' ') }));
+    // A dot per look when there are few, so calls made close together still show.
+    if (pts.length <= 60) {
+      for (const p of pts) {
+        svg.append(svgEl('circle', { class: 'trace-dot', cx: sx(p[0]).toFixed(1), cy: sy(p[1]).toFixed(1), r: 2.5 }));
+      }
+    }
     node.append(svg);
   }
 
