@@ -127,6 +127,11 @@ final class BenchCallsCommand implements Callable<Integer> {
                 f.logBytes() / 1e6,
                 f.logLines(),
                 f.keptLines());
+        System.out.printf(
+                Locale.ROOT,
+                "  heap held by the kept readings after the last call: %.1f MB (%.2f MB a rollout)%n",
+                f.keptHeapBytes() / 1e6,
+                f.keptHeapBytes() / 1e6 / f.settings().rollouts());
         if (f.wholeLast().lines() < f.logLines()) {
             System.out.printf(
                     Locale.ROOT,

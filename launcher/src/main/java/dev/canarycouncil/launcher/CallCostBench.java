@@ -63,8 +63,15 @@ final class CallCostBench {
             List<String> conclusions) {}
 
     /** The rounds measured: the first and last of each way of reading, and the kept way's every round. */
+    /** @param keptHeapBytes heap the kept analysts hold after the last round, beyond what the run held before */
     record Figures(
-            Settings settings, List<Round> kept, Round wholeFirst, Round wholeLast, long logBytes, long logLines) {
+            Settings settings,
+            List<Round> kept,
+            Round wholeFirst,
+            Round wholeLast,
+            long logBytes,
+            long logLines,
+            long keptHeapBytes) {
 
         /** Lines the kept calls read in all; equal to the lines written when nothing was lost or read twice. */
         long keptLines() {
@@ -90,6 +97,7 @@ final class CallCostBench {
             for (int r = 0; r < s.rollouts(); r++) {
                 fixtures.add(Fixture.create(vertx, dir.resolve("rollout-" + r), r, s));
             }
+            long heapBefore = usedHeapAfterGc();
             List<Round> kept = new ArrayList<>();
             Round wholeFirst = null;
             for (int minute = 1; minute <= s.minutes(); minute++) {
@@ -111,6 +119,7 @@ final class CallCostBench {
                             kept.get(kept.size() - 1).wallSeconds()));
                 }
             }
+            long keptHeap = usedHeapAfterGc() - heapBefore;
             Round wholeLast = round(s.minutes(), pool, fixtures, Fixture::fresh, s.minutes());
             long bytes = 0;
             long lines = 0;
@@ -118,7 +127,7 @@ final class CallCostBench {
                 bytes += f.logBytes();
                 lines += f.logLines();
             }
-            return new Figures(s, kept, wholeFirst, wholeLast, bytes, lines);
+            return new Figures(s, kept, wholeFirst, wholeLast, bytes, lines, keptHeap);
         } finally {
             pool.shutdownNow();
             for (Fixture f : fixtures) {
@@ -126,6 +135,14 @@ final class CallCostBench {
             }
             vertx.close().toCompletionStage().toCompletableFuture().join();
         }
+    }
+
+    private static long usedHeapAfterGc() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     private interface AnalystOf {

@@ -6,6 +6,8 @@ import dev.canarycouncil.loganalyst.incremental.RolloutKey;
 import dev.canarycouncil.loganalyst.incremental.RolloutLogs;
 import dev.canarycouncil.loganalyst.incremental.TemplateSequences;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -15,8 +17,11 @@ import java.util.function.Supplier;
  */
 final class KeptLogs {
 
-    /** The records mined so far, where each container's log was left, and each template's evidence over the calls. */
-    record Kept(LogIngestion ingestion, RolloutLogs reading, TemplateSequences sequences) {}
+    /**
+     * The records mined so far, where each container's log was left, each template's evidence over
+     * the calls, and what earlier calls could not read in full (it stays missing from the records).
+     */
+    record Kept(LogIngestion ingestion, RolloutLogs reading, TemplateSequences sequences, Set<String> gaps) {}
 
     static final int MAX_ROLLOUTS = 256;
     static final Duration IDLE = Duration.ofMinutes(30);
@@ -45,6 +50,6 @@ final class KeptLogs {
 
     private Kept empty() {
         LogIngestion ingestion = fresh.get();
-        return new Kept(ingestion, new RolloutLogs(ingestion::read), new TemplateSequences());
+        return new Kept(ingestion, new RolloutLogs(ingestion::read), new TemplateSequences(), new LinkedHashSet<>());
     }
 }

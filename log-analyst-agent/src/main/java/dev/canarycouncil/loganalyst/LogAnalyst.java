@@ -83,6 +83,11 @@ public final class LogAnalyst implements Specialist {
                 add(rollout, logs);
             }
             rollout.reading().called();
+            // A log cut in an earlier call stays cut in the kept records: later findings say so too.
+            logs.notes().stream().filter(LogCollector::isGap).forEach(rollout.gaps()::add);
+            List<String> notes = new ArrayList<>(rollout.gaps());
+            logs.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
+            logs = new CollectedLogs(logs.canary(), logs.stable(), notes);
             rollout.sequences()
                     .observe(
                             request.window().end(),

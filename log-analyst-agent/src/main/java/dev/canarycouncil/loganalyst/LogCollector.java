@@ -27,7 +27,14 @@ public final class LogCollector {
     /** More pods than this per side add cost but little evidence. */
     static final int MAX_PODS_PER_SIDE = 10;
 
+    private static final String CUT = " were cut to the newest lines";
+
     private final McpToolClient tools;
+
+    /** Whether a note says lines were left unread, which no later call can make up for. */
+    static boolean isGap(String note) {
+        return note.endsWith(CUT);
+    }
 
     public LogCollector(McpToolClient tools) {
         this.tools = tools;
@@ -139,8 +146,7 @@ public final class LogCollector {
         if (fetched != null) {
             for (ContainerLog l : fetched) {
                 if (l.truncated()) {
-                    notes.add("logs of " + l.pod() + (l.previous() ? " (previous container)" : "")
-                            + " were cut to the newest lines");
+                    notes.add("logs of " + l.pod() + (l.previous() ? " (previous container)" : "") + CUT);
                 }
             }
             logs.addAll(fetched);

@@ -3,6 +3,7 @@ package dev.canarycouncil.loganalyst;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.canarycouncil.loganalyst.bench.ServiceLogGenerator;
 import dev.canarycouncil.mcp.testing.RecordedMcpServer;
 import dev.canarycouncil.runtime.logs.LogTimestamps;
 import dev.canarycouncil.runtime.mcp.McpToolClient;
@@ -124,6 +125,40 @@ class IncrementalAnalysisTest {
             assertEquals(
                     request.window().end().plusSeconds(60),
                     trace.points().get(1).at());
+        }
+    }
+
+    /**
+     * A log larger than one fetch takes is cut to its newest lines at the first call; the lines cut
+     * never reach the kept records, so every later finding still says so.
+     */
+    @org.junit.jupiter.api.Test
+    void aLogCutAtTheFirstCallIsStillNamedAtTheNext() throws Exception {
+        Path recording = Recordings.copy("healthy-color-change", temp);
+        Path log;
+        try (Stream<Path> files = Files.list(recording.resolve("logs"))) {
+            log = files.filter(f -> f.getFileName().toString().startsWith("checkout-7c9d6f5b4"))
+                    .findFirst()
+                    .orElseThrow();
+        }
+        ServiceLogGenerator busy = new ServiceLogGenerator(3, Instant.parse("2026-05-05T10:00:00Z"), 12);
+        // About 6 MB over the first six minutes of the window, more than the 4 MiB one fetch takes; the
+        // next call fetches about three minutes, which fit.
+        Files.writeString(log, busy.until(Instant.parse("2026-05-05T10:06:00Z")));
+        try (RecordedMcpServer mcp = new RecordedMcpServer(recording);
+                McpToolClient tools = mcp.client()) {
+            LogAnalyst analyst = LogAnalystService.analyst(tools);
+            AnalysisRequest request = mcp.analysisRequest(null);
+            Finding first = analyst.analyze(request, m -> {});
+            assertTrue(
+                    first.notes().stream().anyMatch(n -> n.contains("were cut to the newest lines")),
+                    first.notes()::toString);
+            Files.writeString(log, busy.until(Instant.parse("2026-05-05T10:07:00Z")), StandardOpenOption.APPEND);
+            Finding second = analyst.analyze(request, m -> {});
+            assertTrue(
+                    second.notes().stream().anyMatch(n -> n.contains("were cut to the newest lines")),
+                    "the second call fetched only a minute, but the kept records still lack the cut lines: "
+                            + second.notes());
         }
     }
 
