@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -132,6 +135,18 @@ final class BenchCallsCommand implements Callable<Integer> {
                 "  heap held by the kept readings after the last call: %.1f MB (%.2f MB a rollout)%n",
                 f.keptHeapBytes() / 1e6,
                 f.keptHeapBytes() / 1e6 / f.settings().rollouts());
+        // Canary and stable write the same seeded mix, rare Go panics and Java exceptions included: a
+        // ROLLBACK here is either a panic the canary logged before the stable did (crashes decide at
+        // once, by design) or a comparison raising a false alarm on repeated looks.
+        Map<String, Long> verdicts = f.kept().stream()
+                .flatMap(r -> r.conclusions().stream())
+                .collect(Collectors.groupingBy(c -> c.split(" ", 2)[0], TreeMap::new, Collectors.counting()));
+        System.out.println("  verdicts of all kept calls (both sides write the same mix): " + verdicts);
+        f.kept().stream()
+                .flatMap(r -> r.conclusions().stream())
+                .filter(c -> c.startsWith("ROLLBACK"))
+                .findFirst()
+                .ifPresent(c -> System.out.println("    e.g. " + c));
         if (f.wholeLast().lines() < f.logLines()) {
             System.out.printf(
                     Locale.ROOT,
