@@ -74,9 +74,18 @@ public final class LogAnalyst implements Specialist {
                 rollout.ingestion().lines(Side.CANARY), rollout.ingestion().lines(Side.STABLE)
             };
             CollectedLogs logs = collector.collect(request, progress, rollout.reading());
-            if (!add(rollout, logs)) {
-                progress.report("a log could not be lined up with what the previous call read of it: "
-                        + "reading the window again from its start");
+            boolean aligned = add(rollout, logs);
+            // Full, the kept records would take no more lines and miss what the canary does now: read
+            // the window as a call without kept state does, cut to each container's newest lines.
+            boolean full = aligned
+                    && rollout.reading().calls() > 0
+                    && rollout.ingestion().full();
+            if (!aligned || full) {
+                progress.report(
+                        full
+                                ? "the kept log records reached their line limit: reading the window again from its start"
+                                : "a log could not be lined up with what the previous call read of it: "
+                                        + "reading the window again from its start");
                 rollout = kept.restart(key);
                 before = new long[2];
                 logs = collector.collect(request, progress, rollout.reading());

@@ -80,6 +80,11 @@ public final class LogIngestion {
         miner.add(event, crash);
     }
 
+    /** Whether a side reached its line limit: lines after it were not analysed. */
+    public boolean full() {
+        return skippedLines[0] > 0 || skippedLines[1] > 0;
+    }
+
     public long lines(Side side) {
         return lines[side.index()];
     }

@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.canarycouncil.loganalyst.bench.ServiceLogGenerator;
+import dev.canarycouncil.loganalyst.ingest.IngestLimits;
+import dev.canarycouncil.loganalyst.mining.RateComparison;
 import dev.canarycouncil.mcp.testing.RecordedMcpServer;
 import dev.canarycouncil.runtime.logs.LogTimestamps;
 import dev.canarycouncil.runtime.mcp.McpToolClient;
+import dev.canarycouncil.runtime.redaction.FindingRedactor;
+import dev.canarycouncil.runtime.redaction.Redactor;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.Evidence;
 import dev.canarycouncil.runtime.schema.Finding;
@@ -160,6 +164,42 @@ class IncrementalAnalysisTest {
                     "the second call fetched only a minute, but the kept records still lack the cut lines: "
                             + second.notes());
         }
+    }
+
+    /**
+     * Kept records that reached their line limit would take nothing more and miss what the canary
+     * does now; the next call reads the window again instead, as a call without kept state does.
+     */
+    @org.junit.jupiter.api.Test
+    void keptRecordsAtTheirLineLimitAreReadAgainFromTheWindowsStart() throws Exception {
+        Path recording = Recordings.copy("5xx-spike-payments-timeout", temp);
+        Map<Path, List<String>> later = holdBackTheSecondHalf(recording);
+        try (RecordedMcpServer mcp = new RecordedMcpServer(recording);
+                McpToolClient tools = mcp.client()) {
+            AnalysisRequest request = mcp.analysisRequest(null);
+            long firstHalf = newLines(analyse(LogAnalystService.analyst(tools), request));
+            // A limit the first call stays under and the second passes.
+            LogAnalyst small = new LogAnalyst(
+                    new LogCollector(tools),
+                    new LogJudge(LogAnalyst.NAME, RateComparison.defaults()),
+                    new FindingRedactor(new Redactor()),
+                    new IngestLimits(16 * 1024, firstHalf, 200));
+            List<String> progress = analyse(small, request);
+            assertTrue(progress.stream().noneMatch(p -> p.contains("line limit")), progress::toString);
+            for (Map.Entry<Path, List<String>> e : later.entrySet()) {
+                Files.write(e.getKey(), e.getValue(), StandardOpenOption.APPEND);
+            }
+            progress = analyse(small, request);
+            assertTrue(
+                    progress.stream().anyMatch(p -> p.contains("reached their line limit: reading the window again")),
+                    progress::toString);
+        }
+    }
+
+    private static List<String> analyse(LogAnalyst analyst, AnalysisRequest request) throws Exception {
+        List<String> progress = new CopyOnWriteArrayList<>();
+        analyst.analyze(request, progress::add);
+        return progress;
     }
 
     private static List<LogTemplateEvidence> templates(Finding f) {
