@@ -165,15 +165,7 @@ public final class LogAnalyst implements Specialist {
                                     .toBuilder().sequential(trace.get()).build()
                             : e);
         }
-        return new Finding(
-                finding.agent(),
-                finding.verdict(),
-                finding.confidence(),
-                finding.summary(),
-                evidence,
-                finding.notes(),
-                finding.review(),
-                finding.blindSpots());
+        return finding.withEvidence(evidence);
     }
 
     /**

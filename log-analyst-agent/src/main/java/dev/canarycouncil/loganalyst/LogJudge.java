@@ -49,15 +49,7 @@ public final class LogJudge {
         Finding finding = weigh(input, readability);
         List<Evidence> evidence = new ArrayList<>(finding.evidence());
         evidence.addAll(readability.evidence());
-        return new Finding(
-                finding.agent(),
-                finding.verdict(),
-                finding.confidence(),
-                finding.summary(),
-                evidence,
-                finding.notes(),
-                null,
-                readability.blindSpots());
+        return finding.withEvidence(evidence).withReview(null).withBlindSpots(readability.blindSpots());
     }
 
     /** The significance level each template is tested at in this comparison (Bonferroni over the family). */

@@ -63,9 +63,7 @@ class IncrementalAnalysisTest {
             measuredAgain.analyze(request, progress::add);
             long firstCall = newLines(progress);
 
-            for (Map.Entry<Path, List<String>> e : later.entrySet()) {
-                Files.write(e.getKey(), e.getValue(), StandardOpenOption.APPEND);
-            }
+            writeTheRest(later);
             progress.clear();
             Finding second = measuredAgain.analyze(request, progress::add);
             long secondCall = newLines(progress);
@@ -100,9 +98,7 @@ class IncrementalAnalysisTest {
             AnalysisRequest request = mcp.analysisRequest(null);
             Finding first = analyst.analyze(request, m -> {});
             assertTrue(templates(first).stream().allMatch(t -> t.sequential() == null));
-            for (Map.Entry<Path, List<String>> e : later.entrySet()) {
-                Files.write(e.getKey(), e.getValue(), StandardOpenOption.APPEND);
-            }
+            writeTheRest(later);
             AnalysisRequest aMinuteLater = AnalysisRequest.builder(
                             request.analysisId(),
                             request.namespace(),
@@ -186,9 +182,7 @@ class IncrementalAnalysisTest {
                     new IngestLimits(16 * 1024, firstHalf, 200));
             List<String> progress = analyse(small, request);
             assertTrue(progress.stream().noneMatch(p -> p.contains("line limit")), progress::toString);
-            for (Map.Entry<Path, List<String>> e : later.entrySet()) {
-                Files.write(e.getKey(), e.getValue(), StandardOpenOption.APPEND);
-            }
+            writeTheRest(later);
             progress = analyse(small, request);
             assertTrue(
                     progress.stream().anyMatch(p -> p.contains("reached their line limit: reading the window again")),
@@ -207,6 +201,12 @@ class IncrementalAnalysisTest {
                 .filter(LogTemplateEvidence.class::isInstance)
                 .map(LogTemplateEvidence.class::cast)
                 .toList();
+    }
+
+    private static void writeTheRest(Map<Path, List<String>> later) throws IOException {
+        for (Map.Entry<Path, List<String>> e : later.entrySet()) {
+            Files.write(e.getKey(), e.getValue(), StandardOpenOption.APPEND);
+        }
     }
 
     /** Cuts each current container's log at the middle of its time span; returns what was cut. */

@@ -68,6 +68,10 @@ public record Finding(
         return new Finding(newAgent, verdict, confidence, summary, evidence, notes, review, blindSpots);
     }
 
+    public Finding withEvidence(List<Evidence> newEvidence) {
+        return new Finding(agent, verdict, confidence, summary, newEvidence, notes, review, blindSpots);
+    }
+
     public Finding withBlindSpots(List<BlindSpot> spots) {
         return new Finding(agent, verdict, confidence, summary, evidence, notes, review, spots);
     }
