@@ -102,6 +102,29 @@ final class BenchCallsCommand implements Callable<Integer> {
                     line -> System.err.println("  " + rollouts + " rollouts, " + line));
             System.out.println(rollouts + " rollouts at once:");
             print(many);
+            MetricsCallBench.Figures metrics = MetricsCallBench.run(dir.resolve("metrics"), minutes, seed);
+            System.out.println("metrics judge, one rollout (generated healthy canary, recorded PromQL engine):");
+            System.out.printf(
+                    Locale.ROOT,
+                    "  kept          call 1: %5.0f ms, cpu %5.2f s | call %d: %5.0f ms, cpu %5.2f s%n",
+                    metrics.keptFirst().ms(),
+                    metrics.keptFirst().cpuSeconds(),
+                    metrics.calls(),
+                    metrics.keptLast().ms(),
+                    metrics.keptLast().cpuSeconds());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  whole window  call 1: %5.0f ms, cpu %5.2f s | call %d: %5.0f ms, cpu %5.2f s%n",
+                    metrics.wholeFirst().ms(),
+                    metrics.wholeFirst().cpuSeconds(),
+                    metrics.calls(),
+                    metrics.wholeLast().ms(),
+                    metrics.wholeLast().cpuSeconds());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  calls concluding as the whole-window judge (verdict, confidence, summary): %d of %d%n",
+                    metrics.sameConclusions(),
+                    metrics.calls());
             CallCostBench.Round last = one.kept().get(one.kept().size() - 1);
             CallCostBench.Round manyLast = many.kept().get(many.kept().size() - 1);
             System.out.printf(
