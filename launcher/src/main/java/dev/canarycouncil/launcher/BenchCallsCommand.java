@@ -165,11 +165,13 @@ final class BenchCallsCommand implements Callable<Integer> {
                 .flatMap(r -> r.conclusions().stream())
                 .collect(Collectors.groupingBy(c -> c.split(" ", 2)[0], TreeMap::new, Collectors.counting()));
         System.out.println("  verdicts of all kept calls (both sides write the same mix): " + verdicts);
+        // Each rollback's reason, up to its first count: which failure, not which occurrence.
         f.kept().stream()
                 .flatMap(r -> r.conclusions().stream())
                 .filter(c -> c.startsWith("ROLLBACK"))
-                .findFirst()
-                .ifPresent(c -> System.out.println("    e.g. " + c));
+                .map(c -> c.replaceFirst("^ROLLBACK \\d+ ", "").replaceFirst(",? \\d+ time\\(s\\).*", ""))
+                .collect(Collectors.groupingBy(c -> c, TreeMap::new, Collectors.counting()))
+                .forEach((reason, n) -> System.out.println("    " + n + " × " + reason));
         if (f.wholeLast().lines() < f.logLines()) {
             System.out.printf(
                     Locale.ROOT,

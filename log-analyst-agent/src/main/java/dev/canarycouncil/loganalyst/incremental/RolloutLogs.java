@@ -119,10 +119,12 @@ public final class RolloutLogs implements ReadPlan {
         cursors.putAll(moved);
         for (ContainerLog log : fetched) {
             String container = String.valueOf(log.container());
-            if (!log.previous()) {
+            if (log.previous()) {
+                // Only a previous log actually read counts: one that failed to come is asked again next call.
+                restartsRead.merge(log.pod(), restarts.ofPod(log.pod()), Math::max);
+            } else {
                 current.put(log.pod() + "/" + container, restarts.of(log.pod(), container));
             }
-            restartsRead.merge(log.pod(), restarts.ofPod(log.pod()), Math::max);
         }
         return true;
     }

@@ -67,6 +67,14 @@ class RolloutLogsTest {
     }
 
     @Test
+    void aPreviousLogThatDidNotComeIsAskedForAgain() throws IOException {
+        logs.add(Side.CANARY, List.of(log(false, lines(0, 10))), restarts(0));
+        // The pod restarted, but fetching its previous log failed: only the new container's came.
+        logs.add(Side.CANARY, List.of(log(false, lines(15, 20))), restarts(1));
+        assertTrue(logs.previousUnread("orders-1", 1), "the crashed container's last lines are still unread");
+    }
+
+    @Test
     void thePodIsFetchedFromALittleBeforeTheLastLinesRead() throws IOException {
         assertEquals(START, logs.since("orders-1", START), "never read: the window's start");
         logs.add(Side.CANARY, List.of(log(false, lines(0, 600))), restarts(0));
