@@ -16,12 +16,9 @@ import dev.canarycouncil.runtime.agent.Specialist;
 import dev.canarycouncil.runtime.redaction.FindingRedactor;
 import dev.canarycouncil.runtime.redaction.Redactor;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
-import dev.canarycouncil.runtime.schema.Evidence;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.FollowUp;
 import dev.canarycouncil.runtime.schema.FollowUpAnswer;
-import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
-import dev.canarycouncil.runtime.schema.SequentialTrace;
 import dev.canarycouncil.runtime.tools.ContainerLog;
 import java.io.IOException;
 import java.io.StringReader;
@@ -143,29 +140,13 @@ public final class LogAnalyst implements Specialist {
                 logs.stable().pods(),
                 logs.stable().events());
         Finding finding = judge.judge(new LogEvidence(
-                ingestion, pods, logs.canary().pods().size(), OperatorHints.parse(request.hints()), logs.notes()));
-        return redactor.redact(withTraces(finding, ingestion.miner().templates(), sequences));
-    }
-
-    /** Each template's evidence over the rollout's calls, on the evidence about that template. */
-    private Finding withTraces(Finding finding, List<TemplateStats> templates, TemplateSequences sequences) {
-        double boundary = 1 / judge.templateAlpha(templates);
-        List<Evidence> evidence = new ArrayList<>();
-        for (Evidence e : finding.evidence()) {
-            Optional<SequentialTrace> trace = Optional.empty();
-            if (e instanceof LogTemplateEvidence t) {
-                trace = templates.stream()
-                        .filter(s -> s.template().equals(t.template()) && s.count(Side.CANARY) == t.canaryCount())
-                        .findFirst()
-                        .flatMap(s -> sequences.trace(s, boundary));
-            }
-            evidence.add(
-                    trace.isPresent()
-                            ? ((LogTemplateEvidence) e)
-                                    .toBuilder().sequential(trace.get()).build()
-                            : e);
-        }
-        return finding.withEvidence(evidence);
+                ingestion,
+                pods,
+                logs.canary().pods().size(),
+                OperatorHints.parse(request.hints()),
+                logs.notes(),
+                sequences));
+        return redactor.redact(finding);
     }
 
     /**

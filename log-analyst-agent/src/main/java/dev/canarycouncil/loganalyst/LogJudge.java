@@ -15,12 +15,14 @@ import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.LogLatencyEvidence;
 import dev.canarycouncil.runtime.schema.LogRecordKind;
 import dev.canarycouncil.runtime.schema.LogTemplateEvidence;
+import dev.canarycouncil.runtime.schema.SequentialTrace;
 import dev.canarycouncil.runtime.schema.Severity;
 import dev.canarycouncil.runtime.text.Texts;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Weighs the log evidence without a model. A crash the stable does not have, or a failing pod
@@ -52,11 +54,6 @@ public final class LogJudge {
         return finding.withEvidence(evidence).withReview(null).withBlindSpots(readability.blindSpots());
     }
 
-    /** The significance level each template is tested at in this comparison (Bonferroni over the family). */
-    public double templateAlpha(List<TemplateStats> templates) {
-        return rates.alphaPerTemplate(templates);
-    }
-
     /**
      * The steps: compare template rates, classify each changed template, rank the evidence, then
      * decide a failure from it or, when nothing failed, how healthy the canary looks.
@@ -70,12 +67,16 @@ public final class LogJudge {
         if (ns == 0 && nc > 0) {
             notes.add("no stable logs to compare with: only crashes and failing pod states are judged");
         }
-        List<TemplateDelta> deltas = rates.compare(logs.miner().templates(), nc, ns);
+        List<TemplateStats> templates = logs.miner().templates();
+        List<TemplateDelta> deltas = rates.compare(templates, nc, ns);
+        // Each template's evidence over the rollout's calls, against the level it is tested at here.
+        double boundary = 1 / rates.alphaPerTemplate(templates);
+        Traces traces = t -> input.sequences().trace(t, boundary);
         deltas.sort(Comparator.comparing((TemplateDelta d) -> d.stats().level())
                 .reversed()
                 .thenComparingDouble(TemplateDelta::pValue)
                 .thenComparing(d -> -d.stats().count(Side.CANARY)));
-        Classified classified = classify(deltas, input.hints(), nc, ns);
+        Classified classified = classify(deltas, input.hints(), nc, ns, traces);
         List<Scored> scored = classified.scored();
         Scored surge = errorSurge(deltas, input.hints(), nc, ns);
         if (surge != null) {
@@ -95,7 +96,12 @@ public final class LogJudge {
     /** Changed templates sorted into scored evidence and informational changes; hinted ones ignored. */
     private record Classified(List<Scored> scored, List<LogTemplateEvidence> changes, int ignored) {}
 
-    private Classified classify(List<TemplateDelta> deltas, OperatorHints hints, long nc, long ns) {
+    /** A template's sequential trace, when the rollout was measured more than once. */
+    private interface Traces {
+        Optional<SequentialTrace> of(TemplateStats template);
+    }
+
+    private Classified classify(List<TemplateDelta> deltas, OperatorHints hints, long nc, long ns, Traces traces) {
         List<Scored> scored = new ArrayList<>();
         List<LogTemplateEvidence> changes = new ArrayList<>();
         int ignored = 0;
@@ -111,22 +117,22 @@ public final class LogJudge {
             }
             if (fatal && (t.count(Side.STABLE) == 0 || d.change() == TemplateDelta.Change.MORE_FREQUENT)) {
                 scored.add(new Scored(
-                        evidence(d, Severity.CRITICAL, nc, ns),
+                        evidence(d, Severity.CRITICAL, nc, ns, traces),
                         LogConfidence.CRASH
                                 + Math.min(LogConfidence.CRASH_CAP - LogConfidence.CRASH, (int)
                                         (LogConfidence.CRASH_PER_EXTRA * Math.log10(1 + t.count(Side.CANARY))))));
             } else if (t.level().atLeast(Level.ERROR) && flagged) {
-                scored.add(new Scored(evidence(d, Severity.ERROR, nc, ns), errorConfidence(d)));
+                scored.add(new Scored(evidence(d, Severity.ERROR, nc, ns, traces), errorConfidence(d)));
             } else if (t.level() == Level.WARN && flagged) {
-                scored.add(new Scored(evidence(d, Severity.WARNING, nc, ns), 0));
+                scored.add(new Scored(evidence(d, Severity.WARNING, nc, ns, traces), 0));
             } else if (t.level().atLeast(Level.ERROR)
                     && d.change() == TemplateDelta.Change.NO_BASELINE
                     && t.count(Side.CANARY) >= rates.minCount()) {
-                scored.add(new Scored(evidence(d, Severity.WARNING, nc, ns), 0));
+                scored.add(new Scored(evidence(d, Severity.WARNING, nc, ns, traces), 0));
             } else if (!t.level().atLeast(Level.WARN)
                     && d.change() == TemplateDelta.Change.NEW_IN_CANARY
                     && changes.size() < MAX_CHANGES) {
-                changes.add(evidence(d, Severity.INFO, nc, ns));
+                changes.add(evidence(d, Severity.INFO, nc, ns, traces));
             }
         }
         return new Classified(scored, changes, ignored);
@@ -350,7 +356,7 @@ public final class LogJudge {
                 LogConfidence.ERROR_BASE + Math.min(LogConfidence.ERROR_RAISE_CAP, -Math.log10(Math.max(p, 1e-300))))));
     }
 
-    private static LogTemplateEvidence evidence(TemplateDelta d, Severity severity, long nc, long ns) {
+    private static LogTemplateEvidence evidence(TemplateDelta d, Severity severity, long nc, long ns, Traces traces) {
         TemplateStats t = d.stats();
         long kc = t.count(Side.CANARY);
         long ks = t.count(Side.STABLE);
@@ -411,6 +417,7 @@ public final class LogJudge {
                         crash != null
                                 ? LogRecordKind.CRASH
                                 : t.access() ? LogRecordKind.ACCESS : LogRecordKind.MESSAGE);
+        traces.of(t).ifPresent(built::sequential);
         if (crash != null) {
             built.crash(crash.kind().label(), crash.location(), crash.function())
                     .exception(

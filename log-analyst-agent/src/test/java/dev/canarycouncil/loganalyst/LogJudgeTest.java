@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.canarycouncil.loganalyst.drain.TokenMasker;
 import dev.canarycouncil.loganalyst.hints.OperatorHints;
+import dev.canarycouncil.loganalyst.incremental.TemplateSequences;
 import dev.canarycouncil.loganalyst.ingest.IngestLimits;
 import dev.canarycouncil.loganalyst.ingest.Side;
 import dev.canarycouncil.loganalyst.mining.RateComparison;
@@ -45,7 +46,8 @@ class LogJudgeTest {
         if (stable != null) {
             logs.read(Side.STABLE, "stable-pod/app", new StringReader(stable));
         }
-        return judge.judge(new LogEvidence(logs, List.of(), 1, OperatorHints.parse(hints), List.of()));
+        return judge.judge(
+                new LogEvidence(logs, List.of(), 1, OperatorHints.parse(hints), List.of(), new TemplateSequences()));
     }
 
     @Test
