@@ -344,19 +344,10 @@ public final class MetricsJudge {
                 MetricOutcome whole = ratio(set, spec, canary, stable, request);
                 return whole.classification() == Classification.NODATA
                         ? whole
-                        : new MetricOutcome(
-                                whole.spec(),
-                                whole.classification(),
-                                whole.failed(),
-                                whole.canaryValue(),
-                                whole.stableValue(),
-                                whole.pValue(),
-                                whole.test() + " (not sequential: no " + seconds
-                                        + " s step held two scrapes of the request counter on "
-                                        + (ct.isEmpty() ? "the canary" : "the stable")
-                                        + "; scrapes are likely a minute or more apart)",
-                                whole.canaryQuery(),
-                                whole.stableQuery());
+                        : whole.withTest(whole.test() + " (not sequential: no " + seconds
+                                + " s step held two scrapes of the request counter on "
+                                + (ct.isEmpty() ? "the canary" : "the stable")
+                                + "; scrapes are likely a minute or more apart)");
             }
             List<SequentialProportionComparison.Step> steps = new ArrayList<>();
             for (Long t : ct.keySet()) {

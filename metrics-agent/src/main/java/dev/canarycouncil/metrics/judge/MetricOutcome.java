@@ -38,6 +38,21 @@ public record MetricOutcome(
         this(spec, classification, failed, canaryValue, stableValue, pValue, test, canaryQuery, stableQuery, null);
     }
 
+    /** This outcome with its test described otherwise (how it came to be made, say). */
+    public MetricOutcome withTest(String description) {
+        return new MetricOutcome(
+                spec,
+                classification,
+                failed,
+                canaryValue,
+                stableValue,
+                pValue,
+                description,
+                canaryQuery,
+                stableQuery,
+                trace);
+    }
+
     static MetricOutcome noData(MetricSpec spec, String why, String canaryQuery, String stableQuery) {
         return new MetricOutcome(spec, Classification.NODATA, false, null, null, null, why, canaryQuery, stableQuery);
     }
