@@ -104,22 +104,8 @@ final class BenchCallsCommand implements Callable<Integer> {
             print(many);
             MetricsCallBench.Figures metrics = MetricsCallBench.run(dir.resolve("metrics"), minutes, seed);
             System.out.println("metrics judge, one rollout (generated healthy canary, recorded PromQL engine):");
-            System.out.printf(
-                    Locale.ROOT,
-                    "  kept          call 1: %5.0f ms, cpu %5.2f s | call %d: %5.0f ms, cpu %5.2f s%n",
-                    metrics.keptFirst().ms(),
-                    metrics.keptFirst().cpuSeconds(),
-                    metrics.calls(),
-                    metrics.keptLast().ms(),
-                    metrics.keptLast().cpuSeconds());
-            System.out.printf(
-                    Locale.ROOT,
-                    "  whole window  call 1: %5.0f ms, cpu %5.2f s | call %d: %5.0f ms, cpu %5.2f s%n",
-                    metrics.wholeFirst().ms(),
-                    metrics.wholeFirst().cpuSeconds(),
-                    metrics.calls(),
-                    metrics.wholeLast().ms(),
-                    metrics.wholeLast().cpuSeconds());
+            printCosts("kept        ", metrics.keptFirst(), metrics.keptLast(), metrics.calls());
+            printCosts("whole window", metrics.wholeFirst(), metrics.wholeLast(), metrics.calls());
             System.out.printf(
                     Locale.ROOT,
                     "  calls concluding as the whole-window judge (verdict, confidence, summary): %d of %d%n",
@@ -140,6 +126,18 @@ final class BenchCallsCommand implements Callable<Integer> {
         } finally {
             delete(dir);
         }
+    }
+
+    private static void printCosts(String judge, MetricsCallBench.Cost first, MetricsCallBench.Cost last, int calls) {
+        System.out.printf(
+                Locale.ROOT,
+                "  %s  call 1: %5.0f ms, cpu %5.2f s | call %d: %5.0f ms, cpu %5.2f s%n",
+                judge,
+                first.ms(),
+                first.cpuSeconds(),
+                calls,
+                last.ms(),
+                last.cpuSeconds());
     }
 
     private static void print(CallCostBench.Figures f) {

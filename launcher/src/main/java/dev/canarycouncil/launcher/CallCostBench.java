@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -104,10 +105,9 @@ final class CallCostBench {
                 for (Fixture f : fixtures) {
                     f.grow(START.plus(Duration.ofMinutes(minute)));
                 }
-                int m = minute;
-                kept.add(round(minute, pool, fixtures, f -> f.kept, m));
+                kept.add(round(minute, pool, fixtures, f -> f.kept));
                 if (minute == 1) {
-                    wholeFirst = round(minute, pool, fixtures, Fixture::fresh, m);
+                    wholeFirst = round(minute, pool, fixtures, Fixture::fresh);
                 }
                 if (minute % 10 == 0 || minute == s.minutes()) {
                     progress.accept(String.format(
@@ -120,7 +120,7 @@ final class CallCostBench {
                 }
             }
             long keptHeap = usedHeapAfterGc() - heapBefore;
-            Round wholeLast = round(s.minutes(), pool, fixtures, Fixture::fresh, s.minutes());
+            Round wholeLast = round(s.minutes(), pool, fixtures, Fixture::fresh);
             long bytes = 0;
             long lines = 0;
             for (Fixture f : fixtures) {
@@ -145,19 +145,21 @@ final class CallCostBench {
         return runtime.totalMemory() - runtime.freeMemory();
     }
 
-    private interface AnalystOf {
-        LogAnalyst of(Fixture f);
+    /** CPU time of the whole process (the MCP server's threads too), in nanoseconds. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
-    private static Round round(int minute, ExecutorService pool, List<Fixture> fixtures, AnalystOf analyst, int m)
+    private static Round round(
+            int minute, ExecutorService pool, List<Fixture> fixtures, Function<Fixture, LogAnalyst> analyst)
             throws Exception {
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long cpu = os.getProcessCpuTime();
+        long cpu = processCpuNanos();
         long started = System.nanoTime();
         List<Future<Call>> calls = new ArrayList<>();
         for (Fixture f : fixtures) {
-            LogAnalyst a = analyst.of(f);
-            calls.add(pool.submit(() -> f.call(a, m)));
+            LogAnalyst a = analyst.apply(f);
+            calls.add(pool.submit(() -> f.call(a, minute)));
         }
         List<Double> latencies = new ArrayList<>();
         List<String> conclusions = new ArrayList<>();
@@ -169,7 +171,7 @@ final class CallCostBench {
             conclusions.add(result.conclusion());
         }
         double wall = (System.nanoTime() - started) / 1e9;
-        double cpuSeconds = (os.getProcessCpuTime() - cpu) / 1e9;
+        double cpuSeconds = (processCpuNanos() - cpu) / 1e9;
         latencies.sort(Double::compare);
         return new Round(
                 minute,

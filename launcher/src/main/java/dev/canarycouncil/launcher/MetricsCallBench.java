@@ -15,7 +15,6 @@ import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.TimeWindow;
 import dev.canarycouncil.runtime.tools.RolloutPods;
 import io.vertx.core.Vertx;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -88,11 +87,10 @@ final class MetricsCallBench {
     private record Measured(Cost cost, String conclusion) {}
 
     private static Measured measure(MetricsJudge judge, AnalysisRequest request) throws InterruptedException {
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long cpu = os.getProcessCpuTime();
+        long cpu = CallCostBench.processCpuNanos();
         long started = System.nanoTime();
         Finding f = judge.judge(request, message -> {});
-        Cost cost = new Cost((System.nanoTime() - started) / 1e6, (os.getProcessCpuTime() - cpu) / 1e9);
+        Cost cost = new Cost((System.nanoTime() - started) / 1e6, (CallCostBench.processCpuNanos() - cpu) / 1e9);
         return new Measured(cost, f.verdict() + " " + f.confidence() + " " + f.summary());
     }
 }
