@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.canarycouncil.runtime.stats.RateRatioTest.Call;
+import dev.canarycouncil.runtime.testing.PoissonDraws;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class RateRatioTestTest {
 
     /** One interval's events: the canary's share of them is binomial with its share of the rate. */
     private static void interval(RateRatioTest test, SplittableRandom random, double events, double w, double r) {
-        long total = poisson(random, events);
+        long total = PoissonDraws.draw(random, events);
         double q = RateRatioTest.share(r, w);
         long canary = 0;
         for (long i = 0; i < total; i++) {
@@ -27,17 +28,6 @@ class RateRatioTestTest {
             }
         }
         test.observe(canary, total - canary, w);
-    }
-
-    private static long poisson(SplittableRandom random, double mean) {
-        double limit = Math.exp(-mean);
-        double product = random.nextDouble();
-        long k = 0;
-        while (product > limit) {
-            product *= random.nextDouble();
-            k++;
-        }
-        return k;
     }
 
     /** The share of runs in which the harm test ever crossed 1/alpha, looking after every interval. */

@@ -3,6 +3,7 @@ package dev.canarycouncil.loganalyst.mining;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.canarycouncil.runtime.stats.RateRatioTest;
+import dev.canarycouncil.runtime.testing.PoissonDraws;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -32,19 +33,6 @@ class TemplatesUnderRepeatedLooksTest {
         return ratio >= 2 && RateComparison.pValue(kc, ks, nc, ns) < ALPHA;
     }
 
-    private static long poisson(SplittableRandom random, double mean) {
-        long k = 0;
-        double p = Math.exp(-mean);
-        double u = random.nextDouble();
-        double cdf = p;
-        while (u > cdf && k < 10_000) {
-            k++;
-            p *= mean / k;
-            cdf += p;
-        }
-        return k;
-    }
-
     /** Runs whose rule fires at some look: {judge's rule, sequential}. */
     private static double[] falseAlarms(double perRecord, int runs, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -57,8 +45,8 @@ class TemplatesUnderRepeatedLooksTest {
             boolean ruleFired = false;
             boolean seqFired = false;
             for (int look = 1; look <= LOOKS; look++) {
-                long c = poisson(random, perRecord * CANARY_PER_MINUTE);
-                long s = poisson(random, perRecord * STABLE_PER_MINUTE);
+                long c = PoissonDraws.draw(random, perRecord * CANARY_PER_MINUTE);
+                long s = PoissonDraws.draw(random, perRecord * STABLE_PER_MINUTE);
                 kc += c;
                 ks += s;
                 test.observe(c, s, (double) CANARY_PER_MINUTE / (CANARY_PER_MINUTE + STABLE_PER_MINUTE));
@@ -100,7 +88,7 @@ class TemplatesUnderRepeatedLooksTest {
             int ruleAt = LOOKS + 1;
             int seqAt = LOOKS + 1;
             for (int look = 1; look <= LOOKS; look++) {
-                long c = poisson(random, 0.5);
+                long c = PoissonDraws.draw(random, 0.5);
                 kc += c;
                 test.observe(c, 0, (double) CANARY_PER_MINUTE / (CANARY_PER_MINUTE + STABLE_PER_MINUTE));
                 if (ruleAt > LOOKS
