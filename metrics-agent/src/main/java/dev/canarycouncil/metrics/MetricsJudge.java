@@ -13,6 +13,7 @@ import dev.canarycouncil.metrics.judge.ProportionComparison;
 import dev.canarycouncil.metrics.judge.SampleComparison;
 import dev.canarycouncil.metrics.judge.Scorecard;
 import dev.canarycouncil.metrics.judge.SequentialProportionComparison;
+import dev.canarycouncil.metrics.judge.SequentialSampleComparison;
 import dev.canarycouncil.metrics.judge.Values;
 import dev.canarycouncil.metrics.presets.MetricPreset;
 import dev.canarycouncil.metrics.presets.MetricSelection;
@@ -171,17 +172,34 @@ public final class MetricsJudge {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }
-            outcomes.add(
-                    spec.isRatio()
-                            ? set.judgementOrDefault() == Judgement.SEQUENTIAL
-                                            && spec.directionOrDefault() == Direction.INCREASE
-                                    ? sequentialRatio(set, spec, canary, stable, request)
-                                    : ratio(set, spec, canary, stable, request)
-                            : spec.isEvents()
-                                    ? events(set, spec, canary, stable, request)
-                                    : samples(set, spec, canary, stable, request, step));
+            outcomes.add(compare(set, spec, canary, stable, request, step));
         }
         return decide(set, outcomes, requests, request, notes);
+    }
+
+    /** One metric by the test its kind and the set's judgement call for (docs/metrics.md). */
+    private MetricOutcome compare(
+            MetricSet set,
+            MetricSpec spec,
+            SideContext canary,
+            SideContext stable,
+            AnalysisRequest request,
+            Duration step) {
+        boolean sequential = set.judgementOrDefault() == Judgement.SEQUENTIAL;
+        if (spec.isRatio()) {
+            return sequential && spec.directionOrDefault() == Direction.INCREASE
+                    ? sequentialRatio(set, spec, canary, stable, request)
+                    : ratio(set, spec, canary, stable, request);
+        }
+        if (spec.isEvents()) {
+            return events(set, spec, canary, stable, request);
+        }
+        if (!sequential) {
+            return samples(set.alphaOrDefault(), spec, canary, stable, request, step);
+        }
+        return spec.isPerInterval()
+                ? sequentialSamples(set, spec, canary, stable, request, step)
+                : overWindow(samples(set.alphaOrDefault(), spec, canary, stable, request, step));
     }
 
     /** The set to compare for this request, and how each side's series are selected. */
@@ -279,7 +297,7 @@ public final class MetricsJudge {
     }
 
     private MetricOutcome samples(
-            MetricSet set,
+            double alpha,
             MetricSpec spec,
             SideContext canary,
             SideContext stable,
@@ -290,7 +308,7 @@ public final class MetricsJudge {
         try {
             double[] c = range(cq, request, step);
             double[] s = range(sq, request, step);
-            return SampleComparison.compare(spec, c, s, set.alphaOrDefault(), cq, sq);
+            return SampleComparison.compare(spec, c, s, alpha, cq, sq);
         } catch (ToolCallException | IllegalArgumentException e) {
             return failedQuery(spec, e, cq, sq);
         }
@@ -363,6 +381,76 @@ public final class MetricsJudge {
         } catch (ToolCallException | IllegalArgumentException e) {
             return failedQuery(spec, e, cq, sq);
         }
+    }
+
+    /**
+     * A level (memory) or a metric over a fixed range is compared over the window even in the
+     * sequential judgement: its steps are not separate measurements, so no sequential test holds.
+     */
+    private static MetricOutcome overWindow(MetricOutcome outcome) {
+        return outcome.classification() == Classification.NODATA
+                ? outcome
+                : outcome.withTest(outcome.test() + " (over the window, not sequential: the query is a level or a fixed"
+                        + " range, not measured per {{interval}}, so its steps are not separate measurements)");
+    }
+
+    /**
+     * A sampled metric measured per interval, step by step since the window's start: each step's
+     * value from that step's own interval, so that steps are separate measurements, paired by time.
+     * Until the steps are enough for the sign test to decide at all, the window is compared with
+     * Mann-Whitney as in the fixed-window judge, and the test text says so.
+     */
+    private MetricOutcome sequentialSamples(
+            MetricSet set,
+            MetricSpec spec,
+            SideContext canary,
+            SideContext stable,
+            AnalysisRequest request,
+            Duration windowStep) {
+        Duration step = SEQUENTIAL_STEP;
+        SideContext c = canary.withInterval(step);
+        SideContext s = stable.withInterval(step);
+        String cq = QueryTemplate.render(spec.query() != null ? spec.query() : spec.canary(), c);
+        String sq = QueryTemplate.render(spec.query() != null ? spec.query() : spec.stable(), s);
+        try {
+            SortedMap<Long, Double> cv = steps(cq, request, step);
+            SortedMap<Long, Double> sv = steps(sq, request, step);
+            List<SequentialSampleComparison.Step> steps = new ArrayList<>();
+            for (Long t : cv.keySet()) {
+                steps.add(new SequentialSampleComparison.Step(
+                        Instant.ofEpochSecond(t), cv.get(t), sv.getOrDefault(t, Double.NaN)));
+            }
+            long paired = steps.stream()
+                    .filter(p -> Double.isFinite(p.canary()) && Double.isFinite(p.stable()))
+                    .count();
+            int needed = SequentialSampleComparison.stepsToDecide(set.alphaOrDefault(), spec.directionOrDefault());
+            if (paired < needed) {
+                int windows = earlyWindows(needed, spec);
+                MetricOutcome whole =
+                        samples(set.alphaOrDefault() / windows, spec, canary, stable, request, windowStep);
+                return whole.classification() == Classification.NODATA
+                        ? whole
+                        : whole.withTest(whole.test() + " (not sequential: " + paired + " steps of "
+                                + step.toSeconds() + " s with a value on both sides; the sign test needs " + needed
+                                + " to decide, so the window is compared with alpha shared among the " + windows
+                                + " windows a controller can see until then)");
+            }
+            return SequentialSampleComparison.compare(spec, steps, step.toSeconds(), set.alphaOrDefault(), cq, sq);
+        } catch (ToolCallException | IllegalArgumentException e) {
+            return failedQuery(spec, e, cq, sq);
+        }
+    }
+
+    /**
+     * How many different windows Mann-Whitney can be read on before the sign test takes over: one
+     * more sample per 30 s step from the metric's least samples on, until the sign test's steps are
+     * there. Its alpha is shared among them (Bonferroni), so that looking at each does not add up.
+     */
+    static int earlyWindows(int stepsToDecide, MetricSpec spec) {
+        long samplesThen = stepsToDecide
+                * SEQUENTIAL_STEP.toSeconds()
+                / step(Duration.ZERO).toSeconds();
+        return (int) Math.max(1, samplesThen - spec.minSamplesOrDefault());
     }
 
     /**

@@ -43,6 +43,15 @@ public record MetricSpec(
         return events != null;
     }
 
+    /**
+     * Whether each sample of this sampled metric is measured over its own {@code {{interval}}} (a
+     * rate, a quantile of a step's requests), so that samples of steps that do not overlap are
+     * separate measurements; a level (memory) or a fixed range ({@code [5m]}) is not.
+     */
+    public boolean isPerInterval() {
+        return java.util.stream.Stream.of(query, canary, stable).anyMatch(q -> q != null && q.contains("{{interval}}"));
+    }
+
     public Direction directionOrDefault() {
         return direction == null ? Direction.INCREASE : direction;
     }

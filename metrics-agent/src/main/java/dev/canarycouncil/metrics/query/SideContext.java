@@ -53,6 +53,11 @@ public record SideContext(
                 "service=\"checkout\",rollouts_pod_template_hash=\"7c9d6f5b4\"");
     }
 
+    /** This side with the range of its rates set to {@code newInterval} (a sequential test's step). */
+    public SideContext withInterval(Duration newInterval) {
+        return new SideContext(side, service, namespace, rollout, hash, canaryHash, stableHash, newInterval, target);
+    }
+
     public SideContext withTarget(String newTarget) {
         return new SideContext(side, service, namespace, rollout, hash, canaryHash, stableHash, interval, newTarget);
     }

@@ -151,7 +151,7 @@ class PrometheusScenariosTest {
      * read judges each call exactly as a judge that reads the whole window.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"clear-regression", "no-change", "sparse-errors"})
+    @ValueSource(strings = {"clear-regression", "no-change", "sparse-errors", "latency-only", "noisy-equal"})
     void aJudgeThatKeepsItsStepsJudgesEachCallAsAFreshOne(String name) throws Exception {
         MetricsJudge measuredAgain = new MetricsJudge(MetricsAgent.NAME, tools, PresetCatalog.defaultSet());
         for (int minute = 2; minute <= 10; minute++) {
@@ -162,6 +162,7 @@ class PrometheusScenariosTest {
             assertEquals(fresh.verdict(), kept.verdict(), name + " at minute " + minute);
             assertEquals(fresh.summary(), kept.summary(), name + " at minute " + minute);
             assertEquals(metric(fresh, "5xx-ratio"), metric(kept, "5xx-ratio"), name + " at minute " + minute);
+            assertEquals(metric(fresh, "latency-p95"), metric(kept, "latency-p95"), name + " at minute " + minute);
         }
     }
 
@@ -198,10 +199,29 @@ class PrometheusScenariosTest {
         for (String q : List.of("latency-p50", "latency-p95", "latency-p99")) {
             assertTrue(metric(f, q).severity().compareTo(Severity.ERROR) >= 0, q);
             assertTrue(
-                    metric(f, q).test().startsWith("Mann-Whitney U="),
+                    metric(f, q).test().startsWith("sequential sign test over 10 steps of 60 s"),
                     metric(f, q).test());
+            assertEquals(10, metric(f, q).sequential().points().size(), q);
         }
         assertEquals(Severity.INFO, metric(f, "5xx-ratio").severity());
+    }
+
+    /**
+     * Before the sign test has steps enough to decide at all, the window is compared with
+     * Mann-Whitney, and the test says so; a level such as memory is always compared over the window.
+     */
+    @Test
+    void aShortWindowAndALevelAreComparedOverTheWindowAndSaySo() throws Exception {
+        Finding early = new MetricsJudge(MetricsAgent.NAME, tools, PresetCatalog.defaultSet())
+                .judge(request("latency-only", START.plusSeconds(300)), message -> {});
+        assertEquals(Decision.ROLLBACK, early.verdict(), early.summary());
+        String p95 = metric(early, "latency-p95").test();
+        assertTrue(p95.startsWith("Mann-Whitney U="), p95);
+        assertTrue(
+                p95.contains("(not sequential: 5 steps of 60 s with a value on both sides; the sign test needs 9"),
+                p95);
+        String memory = metric(judge("no-change"), "memory-per-pod").test();
+        assertTrue(memory.contains("(over the window, not sequential: the query is a level"), memory);
     }
 
     @Test
