@@ -4,10 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * One metric compared between canary and stable. Either a sampled metric, evaluated as a range
- * query over the window on each side ({@code query}, rendered once per side, or an explicit
- * {@code canary} and {@code stable} pair) and compared with Mann-Whitney U; or a ratio of two
- * counters ({@code numerator} over {@code denominator}, e.g. 5xx over all requests), whose totals
- * over the window are compared with Fisher's exact test, so that sparse errors still count; or a
+ * query on each side ({@code query}, rendered once per side, or an explicit {@code canary} and
+ * {@code stable} pair) and compared step by step with the sequential sign test, or over the window
+ * with Mann-Whitney U; or a ratio of two counters ({@code numerator} over {@code denominator}, e.g.
+ * 5xx over all requests), compared step by step with the sequential rate-ratio test or by its totals
+ * over the window with Fisher's exact test, so that sparse errors still count; or a
  * counter of rare {@code events} (container restarts), whose increase per pod is compared with an
  * exact binomial test.
  *
