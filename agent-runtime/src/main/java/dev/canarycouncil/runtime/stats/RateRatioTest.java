@@ -35,11 +35,19 @@ public final class RateRatioTest {
     /** Ratios the harm test looks for: from a slight rise to a canary that fails almost everything. */
     static final double[] HARMFUL = {1.25, 1.5, 2, 3, 5, 10, 30, 100};
 
+    /**
+     * Ratios the harm test looks for in rare events (restarts): with a handful of events only a large
+     * ratio can show at all, and weight spread over small ones dilutes what a crash loop gives. Four
+     * restarts of the one canary pod among four: p = 0.0066 with these, 0.014 with {@link #HARMFUL}.
+     */
+    static final double[] RARE_HARMFUL = {3, 10, 30, 100, 300};
+
     /** Ratios the safety test looks for: as good as the stable, or better. */
     static final double[] SAFE = {1.0, 0.8, 0.5};
 
     private final double tolerated;
-    private final double[] harmLog = new double[HARMFUL.length];
+    private final double[] harmful;
+    private final double[] harmLog;
     private final double[] safeLog = new double[SAFE.length];
     private long canaryEvents;
     private long stableEvents;
@@ -47,10 +55,21 @@ public final class RateRatioTest {
 
     /** @param tolerated the ratio a canary may reach and still be promoted, above 1 (e.g. 1.5) */
     public RateRatioTest(double tolerated) {
+        this(tolerated, HARMFUL);
+    }
+
+    private RateRatioTest(double tolerated, double[] harmful) {
         if (!(tolerated > 1) || Double.isInfinite(tolerated)) {
             throw new IllegalArgumentException("the tolerated rate ratio must be above 1, was " + tolerated);
         }
         this.tolerated = tolerated;
+        this.harmful = harmful;
+        this.harmLog = new double[harmful.length];
+    }
+
+    /** A test for rare events (restarts), whose harm side looks only for large ratios ({@link #RARE_HARMFUL}). */
+    public static RateRatioTest forRareEvents(double tolerated) {
+        return new RateRatioTest(tolerated, RARE_HARMFUL);
     }
 
     /**
@@ -72,8 +91,8 @@ public final class RateRatioTest {
         canaryEvents += canary;
         stableEvents += stable;
         double qTolerated = share(tolerated, canaryShare);
-        for (int i = 0; i < HARMFUL.length; i++) {
-            harmLog[i] += logRatio(canary, stable, share(HARMFUL[i], canaryShare), canaryShare);
+        for (int i = 0; i < harmful.length; i++) {
+            harmLog[i] += logRatio(canary, stable, share(harmful[i], canaryShare), canaryShare);
         }
         for (int i = 0; i < SAFE.length; i++) {
             safeLog[i] += logRatio(canary, stable, share(SAFE[i], canaryShare), qTolerated);

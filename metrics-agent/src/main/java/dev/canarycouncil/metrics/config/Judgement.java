@@ -5,10 +5,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
- * How ratio metrics (errors over requests) and sampled metrics measured per interval (latency) are
- * tested: sequentially (the default), step by step since the canary started, with a p-value that
- * stays valid however often a controller calls; or once over the whole window with Fisher's exact
- * test and Mann-Whitney U, as Kayenta does (docs/metrics.md).
+ * How ratio metrics (errors over requests), sampled metrics measured per interval (latency) and
+ * rare events (restarts) are tested: sequentially (the default), with a p-value that stays valid
+ * however often a controller calls; or once over the whole window with Fisher's exact test,
+ * Mann-Whitney U and the exact binomial test, as Kayenta does (docs/metrics.md).
  */
 public enum Judgement {
     FIXED_WINDOW,
