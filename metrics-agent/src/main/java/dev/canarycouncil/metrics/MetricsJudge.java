@@ -425,7 +425,8 @@ public final class MetricsJudge {
                     .filter(p -> Double.isFinite(p.canary()) && Double.isFinite(p.stable()))
                     .count();
             int needed = SequentialSampleComparison.stepsToDecide(set.alphaOrDefault(), spec.directionOrDefault());
-            if (paired < needed) {
+            long windowSteps = request.window().length().toSeconds() / step.toSeconds();
+            if (paired < needed && windowSteps < needed) {
                 int windows = earlyWindows(needed, spec);
                 MetricOutcome whole =
                         samples(set.alphaOrDefault() / windows, spec, canary, stable, request, windowStep);
@@ -435,6 +436,16 @@ public final class MetricsJudge {
                                 + step.toSeconds() + " s with a value on both sides; the sign test needs " + needed
                                 + " to decide, so the window is compared with alpha shared among the " + windows
                                 + " windows a controller can see until then)");
+            }
+            if (paired < needed) {
+                // The window is long enough but its steps are not: sparse scrapes, or series that began late.
+                MetricOutcome whole = samples(set.alphaOrDefault(), spec, canary, stable, request, windowStep);
+                return whole.classification() == Classification.NODATA
+                        ? whole
+                        : whole.withTest(whole.test() + " (not sequential: only " + paired + " of " + windowSteps
+                                + " steps of " + step.toSeconds() + " s had a value on both sides, fewer than the "
+                                + needed + " the sign test needs to decide; scrapes a minute or more apart, or series"
+                                + " that began late, leave steps empty)");
             }
             return SequentialSampleComparison.compare(spec, steps, step.toSeconds(), set.alphaOrDefault(), cq, sq);
         } catch (ToolCallException | IllegalArgumentException e) {

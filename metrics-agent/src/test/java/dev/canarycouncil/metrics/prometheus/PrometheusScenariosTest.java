@@ -220,6 +220,24 @@ class PrometheusScenariosTest {
         assertTrue(
                 p95.contains("(not sequential: 5 steps of 60 s with a value on both sides; the sign test needs 9"),
                 p95);
+        // A window long enough for the sign test whose first minutes have no series: over the window, at alpha.
+        AnalysisRequest lateSeries = AnalysisRequest.builder(
+                        UUID.randomUUID().toString(),
+                        "latency-only",
+                        request("latency-only").canary(),
+                        request("latency-only").stable(),
+                        new TimeWindow(START.minusSeconds(480), START.plusSeconds(300)))
+                .rollout("latency-only")
+                .service("latency-only")
+                .build();
+        Finding late =
+                new MetricsJudge(MetricsAgent.NAME, tools, PresetCatalog.defaultSet()).judge(lateSeries, message -> {});
+        String lateP95 = metric(late, "latency-p95").test();
+        assertTrue(lateP95.startsWith("Mann-Whitney U="), lateP95);
+        assertTrue(
+                lateP95.matches(".*\\(not sequential: only [5-8] of 13 steps of 60 s had a value on both sides.*"),
+                lateP95);
+        assertTrue(lateP95.contains("at alpha 0.0100: HIGH"), lateP95);
         String memory = metric(judge("no-change"), "memory-per-pod").test();
         assertTrue(memory.contains("(over the window, not sequential: the query is a level"), memory);
     }
