@@ -4,6 +4,8 @@ import dev.canarycouncil.runtime.agent.Progress;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.ModelReview;
+import dev.langchain4j.data.message.Content;
+import dev.langchain4j.data.message.TextContent;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.Result;
@@ -20,7 +22,12 @@ public final class ModelReviewer {
     static final int MAX_TOOL_CALLS = 4;
 
     interface Reviewer {
-        Result<ModelJudgement> review(@UserMessage String prompt);
+        /**
+         * A {@link Content}, not a String: langchain4j renders a String user message as a prompt
+         * template, so evidence quoting {@code {{...}}} (a Jinja or Go template in a log line) would
+         * fail the call or be rewritten; content is sent as it is.
+         */
+        Result<ModelJudgement> review(@UserMessage Content prompt);
     }
 
     private final String agent;
@@ -72,7 +79,8 @@ public final class ModelReviewer {
         if (tools != null) {
             builder.toolProvider(tools.provider()).maxSequentialToolsInvocations(MAX_TOOL_CALLS);
         }
-        Result<ModelJudgement> result = builder.build().review(ReviewPrompts.user(request, finding, fence));
+        Result<ModelJudgement> result =
+                builder.build().review(TextContent.from(ReviewPrompts.user(request, finding, fence)));
         if (result.content() == null) {
             throw new InvalidModelAnswerException("the model returned no judgement");
         }

@@ -161,6 +161,25 @@ class ModelReviewerTest {
         assertFalse(hints.group(2).contains("</data-x>"), hints.group(2));
     }
 
+    /**
+     * Log lines quote templates (Jinja, Go, Handlebars) and the evidence names a query's
+     * {@code {{interval}}}: they reach the model as written, not as template variables to fill.
+     */
+    @ParameterizedTest
+    @EnumSource(
+            value = ModelProvider.class,
+            names = {"GEMINI", "OPENAI"})
+    void textThatLooksLikeATemplateIsSentAsItIs(ModelProvider provider) throws Exception {
+        ModelReviewer reviewer = reviewer(provider);
+        fake.enqueue(ModelReply.json(ANSWER));
+        String sample = "jinja2.exceptions.UndefinedError: 'user' is undefined in {{ user.name }} and {{.Price}}"
+                + " at rate(x[{{interval}}])";
+        ModelReview review = review(reviewer, sample, null, null);
+        assertEquals(Status.ANSWERED, review.status(), review.detail());
+        String user = fake.lastRequest().lastTurn("user").text();
+        assertTrue(user.contains("{{ user.name }} and {{.Price}} at rate(x[{{interval}}])"), user);
+    }
+
     @ParameterizedTest
     @EnumSource(
             value = ModelProvider.class,
