@@ -2,6 +2,7 @@ package dev.canarycouncil.launcher;
 
 import dev.canarycouncil.metrics.bench.DecisionBench;
 import dev.canarycouncil.metrics.bench.DecisionFigures;
+import dev.canarycouncil.metrics.bench.LatencyBench;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
 /**
  * Thousands of seeded simulated rollouts judged as a controller looks at them: the council's
  * sequential test against a fixed-window test, the same test repeated at every look, and Argo's
- * success-rate threshold.
+ * success-rate threshold; then the same for p95 latency.
  */
 @Command(
         name = "decisions",
@@ -23,7 +24,9 @@ import picocli.CommandLine.Option;
             "Simulate healthy and broken canaries at several traffic levels and effect sizes, looked at every 10 s and "
                     + "every minute, and compare how each judge decides.",
             "Prints one line per look interval and judge: false_alarm=… false_promote=… rollback_p50_s=… "
-                    + "requests_before_rollback_p50=… promote_p50_s=… correct_p50_s=…"
+                    + "requests_before_rollback_p50=… promote_p50_s=… correct_p50_s=…",
+            "Then the same for p95 latency (canaries slower by a factor, looked at every 30 s and every minute), "
+                    + "each line starting with 'latency'."
         })
 final class BenchDecisionsCommand implements Callable<Integer> {
 
@@ -137,7 +140,55 @@ final class BenchDecisionsCommand implements Callable<Integer> {
                 rollouts * s.rps().size() * s.ratios().size(),
                 outcomes.size(),
                 (System.nanoTime() - started) / 1e9);
+        latency();
         return ExitCodes.PROMOTE;
+    }
+
+    /** The same comparison for p95 latency: the sign test against Mann-Whitney once, at every look, and a ratio threshold. */
+    private void latency() {
+        LatencyBench.Settings l =
+                LatencyBench.Settings.defaults().with(rollouts, Duration.ofMinutes(windowMinutes), alpha, seed);
+        System.out.printf(
+                Locale.ROOT,
+                "p95 latency: %d rollouts per case; traffic %s rps, canary weight %.0f%%, stable median %.0f ms; canary "
+                        + "slowdown %s (1: healthy; >= x%.1f: broken); p95 may grow x%.2f and %.0f ms; window %d min; "
+                        + "alpha %.3g%n",
+                rollouts,
+                l.rps(),
+                l.canaryWeight() * 100,
+                LatencyBench.MEDIAN_SECONDS * 1000,
+                l.slowdowns(),
+                l.broken(),
+                LatencyBench.P95.allowedIncreaseOrDefault(),
+                LatencyBench.P95.minDeltaOrDefault() * 1000,
+                windowMinutes,
+                alpha);
+        long started = System.nanoTime();
+        List<DecisionBench.Outcome> outcomes = LatencyBench.run(l, line -> System.err.println("  " + line));
+        List<String> rules =
+                outcomes.stream().map(DecisionBench.Outcome::rule).distinct().toList();
+        for (Duration look : l.looks()) {
+            for (String rule : rules) {
+                System.out.println("latency "
+                        + DecisionFigures.of(outcomes, rule, look, l.broken()).line());
+            }
+        }
+        System.out.println("latency by traffic:");
+        for (Duration look : l.looks()) {
+            for (double rps : l.rps()) {
+                for (String rule : rules) {
+                    System.out.println(String.format(Locale.ROOT, "  rps=%.0f ", rps)
+                            + DecisionFigures.of(outcomes, rule, look, l.broken(), o -> o.rps() == rps)
+                                    .line());
+                }
+            }
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "simulated %d latency rollouts, %d judgements in %.1f s%n",
+                rollouts * l.rps().size() * l.slowdowns().size(),
+                outcomes.size(),
+                (System.nanoTime() - started) / 1e9);
     }
 
     private static void check(boolean ok, String problem) {

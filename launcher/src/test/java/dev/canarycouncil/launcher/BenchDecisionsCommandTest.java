@@ -34,7 +34,28 @@ class BenchDecisionsCommandTest {
             assertTrue(run.out().contains("rule=" + rule), rule);
         }
         assertTrue(run.err().contains("12/12"), "progress per case: " + run.err());
-        assertTrue(run.out().lines().reduce((a, b) -> b).orElse("").startsWith("simulated 240 rollouts"), run.out());
+        assertTrue(run.out().contains("simulated 240 rollouts, "), run.out());
+
+        // Then p95 latency: the same figures per judge, the fixed window again deciding at its end.
+        Matcher latency = Pattern.compile("(?m)^latency look=(\\d+)s rule=(\\S+) false_alarm=([\\d.]+) "
+                        + "false_promote=([\\d.]+) rollback_p50_s=(\\S+) ")
+                .matcher(run.out());
+        int latencyLines = 0;
+        while (latency.find()) {
+            latencyLines++;
+            if (latency.group(2).equals("fixed-window")) {
+                assertEquals("1800", latency.group(5), latency.group());
+            }
+            if (latency.group(2).equals("sequential")) {
+                assertEquals("0.000", latency.group(4), "a canary 1.6 to 3 times slower is caught: " + latency.group());
+            }
+        }
+        assertEquals(8, latencyLines, run.out());
+        assertTrue(run.out().contains("rule=argo-p95-ratio"), run.out());
+        assertTrue(run.err().contains("latency 12/12"), run.err());
+        assertTrue(
+                run.out().lines().reduce((a, b) -> b).orElse("").startsWith("simulated 240 latency rollouts"),
+                run.out());
     }
 
     @Test

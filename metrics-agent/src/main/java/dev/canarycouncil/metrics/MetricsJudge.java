@@ -71,12 +71,12 @@ public final class MetricsJudge {
     }
 
     /** The range query's step: about 30 points over the window, never finer than 30 s. */
-    static Duration step(Duration window) {
+    public static Duration step(Duration window) {
         return Duration.ofSeconds(Math.max(30, (window.toSeconds() + 29) / 30));
     }
 
     /** The {@code {{interval}}} of rate queries: two steps, and never under a minute, so each rate window spans several scrapes. */
-    static Duration rateInterval(Duration step) {
+    public static Duration rateInterval(Duration step) {
         return Duration.ofSeconds(Math.max(60, 2 * step.toSeconds()));
     }
 
@@ -340,7 +340,7 @@ public final class MetricsJudge {
      * call of a rollout, and a fixed step lets each call replay the same steps (the guarantee holds
      * across calls) and read only the new ones. A minute holds two scrapes at the usual 15 s or 30 s.
      */
-    static final Duration SEQUENTIAL_STEP = Duration.ofMinutes(1);
+    public static final Duration SEQUENTIAL_STEP = Duration.ofMinutes(1);
 
     /**
      * A ratio metric step by step since the window's start: each side's numerator and denominator as
@@ -458,7 +458,7 @@ public final class MetricsJudge {
      * more sample per 30 s step from the metric's least samples on, until the sign test's steps are
      * there. Its alpha is shared among them (Bonferroni), so that looking at each does not add up.
      */
-    static int earlyWindows(int stepsToDecide, MetricSpec spec) {
+    public static int earlyWindows(int stepsToDecide, MetricSpec spec) {
         long samplesThen = stepsToDecide
                 * SEQUENTIAL_STEP.toSeconds()
                 / step(Duration.ZERO).toSeconds();

@@ -53,7 +53,7 @@ final class Draws {
         return Math.max(0, Math.min(n, Math.round(mean + Math.sqrt(mean * (1 - p)) * gaussian(random))));
     }
 
-    private static double gaussian(SplittableRandom random) {
+    static double gaussian(SplittableRandom random) {
         // Box-Muller; SplittableRandom has no nextGaussian on Java 17.
         double u = 1 - random.nextDouble();
         double v = random.nextDouble();
