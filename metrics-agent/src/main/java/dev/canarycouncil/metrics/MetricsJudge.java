@@ -12,7 +12,6 @@ import dev.canarycouncil.metrics.judge.MetricOutcome;
 import dev.canarycouncil.metrics.judge.ProportionComparison;
 import dev.canarycouncil.metrics.judge.SampleComparison;
 import dev.canarycouncil.metrics.judge.Scorecard;
-import dev.canarycouncil.metrics.judge.SequentialEventComparison;
 import dev.canarycouncil.metrics.judge.SequentialProportionComparison;
 import dev.canarycouncil.metrics.judge.SequentialSampleComparison;
 import dev.canarycouncil.metrics.judge.Values;
@@ -489,14 +488,14 @@ public final class MetricsJudge {
                 return new MetricOutcome(
                         spec, Classification.NODATA, false, null, null, null, "no series for either side", cq, sq);
             }
-            int canaryPods = request.canary().pods().size();
-            int stablePods = request.stable().pods().size();
-            double alpha = set.alphaOrDefault();
+            EventRateComparison.Counts counts = new EventRateComparison.Counts(
+                    c.orElse(0),
+                    request.canary().pods().size(),
+                    s.orElse(0),
+                    request.stable().pods().size());
             return set.judgementOrDefault() == Judgement.SEQUENTIAL && spec.directionOrDefault() == Direction.INCREASE
-                    ? SequentialEventComparison.compare(
-                            spec, c.orElse(0), canaryPods, s.orElse(0), stablePods, alpha, cq, sq)
-                    : EventRateComparison.compare(
-                            spec, c.orElse(0), canaryPods, s.orElse(0), stablePods, alpha, cq, sq);
+                    ? EventRateComparison.sequential(spec, counts, set.alphaOrDefault(), cq, sq)
+                    : EventRateComparison.exact(spec, counts, set.alphaOrDefault(), cq, sq);
         } catch (ToolCallException | IllegalArgumentException e) {
             return failedQuery(spec, e, cq, sq);
         }

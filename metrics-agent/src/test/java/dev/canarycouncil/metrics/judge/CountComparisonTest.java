@@ -56,7 +56,8 @@ class CountComparisonTest {
 
     @Test
     void restartsOnTheCanaryOnlyAreMoreThanItsShare() {
-        MetricOutcome o = EventRateComparison.compare(Specs.events("restarts"), 4, 1, 0, 3, 0.01, "c", "s");
+        MetricOutcome o = EventRateComparison.exact(
+                Specs.events("restarts"), new EventRateComparison.Counts(4, 1, 0, 3), 0.01, "c", "s");
         assertEquals(Classification.HIGH, o.classification(), o.test());
         assertTrue(o.failed());
         assertEquals(4.0, o.canaryValue());
@@ -66,15 +67,18 @@ class CountComparisonTest {
     void restartsInProportionToPodsPass() {
         assertEquals(
                 Classification.PASS,
-                EventRateComparison.compare(Specs.events("restarts"), 1, 1, 3, 3, 0.01, "c", "s")
+                EventRateComparison.exact(
+                                Specs.events("restarts"), new EventRateComparison.Counts(1, 1, 3, 3), 0.01, "c", "s")
                         .classification());
         assertEquals(
                 Classification.PASS,
-                EventRateComparison.compare(Specs.events("restarts"), 0, 2, 0, 3, 0.01, "c", "s")
+                EventRateComparison.exact(
+                                Specs.events("restarts"), new EventRateComparison.Counts(0, 2, 0, 3), 0.01, "c", "s")
                         .classification());
         assertEquals(
                 Classification.NODATA,
-                EventRateComparison.compare(Specs.events("restarts"), 1, 0, 0, 3, 0.01, "c", "s")
+                EventRateComparison.exact(
+                                Specs.events("restarts"), new EventRateComparison.Counts(1, 0, 0, 3), 0.01, "c", "s")
                         .classification());
     }
 }

@@ -17,10 +17,11 @@ class RestartsUnderRepeatedLooksTest {
 
     @Test
     void fourRestartsOfTheOneCanaryPodAmongFourFailTheSequentialTestAsTheExactOne() {
-        MetricOutcome exact = EventRateComparison.compare(Specs.events("restarts"), 4, 1, 0, 3, 0.01, "c", "s");
+        MetricOutcome exact = EventRateComparison.exact(
+                Specs.events("restarts"), new EventRateComparison.Counts(4, 1, 0, 3), 0.01, "c", "s");
         assertEquals(Classification.HIGH, exact.classification(), exact.test());
-        MetricOutcome sequential =
-                SequentialEventComparison.compare(Specs.events("restarts"), 4, 1, 0, 3, 0.01, "c", "s");
+        MetricOutcome sequential = EventRateComparison.sequential(
+                Specs.events("restarts"), new EventRateComparison.Counts(4, 1, 0, 3), 0.01, "c", "s");
         assertEquals(Classification.HIGH, sequential.classification(), sequential.test());
         assertTrue(sequential.test().startsWith("sequential rate-ratio test for rare events: 4 of 4"));
 
@@ -32,11 +33,14 @@ class RestartsUnderRepeatedLooksTest {
 
     @Test
     void oneRestartMoreThanItsShareIsNoEvidenceAndNoneIsNone() {
-        MetricOutcome one = SequentialEventComparison.compare(Specs.events("restarts"), 1, 1, 1, 3, 0.01, "c", "s");
+        MetricOutcome one = EventRateComparison.sequential(
+                Specs.events("restarts"), new EventRateComparison.Counts(1, 1, 1, 3), 0.01, "c", "s");
         assertEquals(Classification.PASS, one.classification(), one.test());
-        MetricOutcome none = SequentialEventComparison.compare(Specs.events("restarts"), 0, 1, 0, 3, 0.01, "c", "s");
+        MetricOutcome none = EventRateComparison.sequential(
+                Specs.events("restarts"), new EventRateComparison.Counts(0, 1, 0, 3), 0.01, "c", "s");
         assertEquals(1.0, none.pValue(), 1e-12);
-        MetricOutcome noPods = SequentialEventComparison.compare(Specs.events("restarts"), 3, 0, 0, 3, 0.01, "c", "s");
+        MetricOutcome noPods = EventRateComparison.sequential(
+                Specs.events("restarts"), new EventRateComparison.Counts(3, 0, 0, 3), 0.01, "c", "s");
         assertEquals(Classification.NODATA, noPods.classification());
     }
 
@@ -62,10 +66,19 @@ class RestartsUnderRepeatedLooksTest {
                     for (int pod = 0; pod < 3; pod++) {
                         stable += random.nextDouble() < perPodPerMinute ? 1 : 0;
                     }
-                    exact |= EventRateComparison.compare(Specs.events("restarts"), canary, 1, stable, 3, 0.01, "c", "s")
+                    exact |= EventRateComparison.exact(
+                                    Specs.events("restarts"),
+                                    new EventRateComparison.Counts(canary, 1, stable, 3),
+                                    0.01,
+                                    "c",
+                                    "s")
                             .failed();
-                    sequential |= SequentialEventComparison.compare(
-                                    Specs.events("restarts"), canary, 1, stable, 3, 0.01, "c", "s")
+                    sequential |= EventRateComparison.sequential(
+                                    Specs.events("restarts"),
+                                    new EventRateComparison.Counts(canary, 1, stable, 3),
+                                    0.01,
+                                    "c",
+                                    "s")
                             .failed();
                 }
                 exactAlarms += exact ? 1 : 0;
