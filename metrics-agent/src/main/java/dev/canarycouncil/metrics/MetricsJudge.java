@@ -437,14 +437,14 @@ public final class MetricsJudge {
                                 + " windows a controller can see until then)");
             }
             if (paired < needed) {
-                // The window is long enough but its steps are not: sparse scrapes, or series that began late.
+                // The window is long enough but its steps are not.
                 MetricOutcome whole = samples(set.alphaOrDefault(), spec, canary, stable, request, windowStep);
                 return whole.classification() == Classification.NODATA
                         ? whole
                         : whole.withTest(whole.test() + " (not sequential: only " + paired + " of " + windowSteps
                                 + " steps of " + step.toSeconds() + " s had a value on both sides, fewer than the "
-                                + needed + " the sign test needs to decide; scrapes a minute or more apart, or series"
-                                + " that began late, leave steps empty)");
+                                + needed + " the sign test needs to decide: scrapes a minute or more apart, a side"
+                                + " that was down or series that began late leave steps empty)");
             }
             return SequentialSampleComparison.compare(spec, steps, step.toSeconds(), set.alphaOrDefault(), cq, sq);
         } catch (ToolCallException | IllegalArgumentException e) {

@@ -24,21 +24,24 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The controller measures a failing canary twice while its logs grow; on the second analysis the
- * page draws, in a real Chromium, the error template's evidence call by call against its boundary.
+ * The controller measures a failing canary twice while its logs grow. In a real Chromium, the page
+ * draws each sequentially judged metric's evidence step by step against its boundary (the error
+ * ratio's rate-ratio test, latency's sign test) from the first analysis, and on the second the error
+ * template's evidence call by call.
  */
-class TemplateTraceOnThePageTest {
+class SequentialTracesOnThePageTest {
 
     @TempDir
     Path temp;
 
     @Test
-    void theSecondAnalysisDrawsTheErrorTemplatesEvidenceOverTheCalls() throws Exception {
+    void metricsFromTheFirstAnalysisAndTheErrorTemplateFromTheSecondAreDrawnOverTheCalls() throws Exception {
         HeadlessChromium.assumeInstalled();
         Path recording = Recordings.copy("5xx-spike-payments-timeout", temp);
         Map<Path, List<String>> later = holdBackTheSecondHalf(recording);
@@ -60,6 +63,18 @@ class TemplateTraceOnThePageTest {
             chromium.driver().get(council.orchestratorUrl() + "/ui/?namespace=shop&pod=7c9d6f5b4");
             chromium.driver().findElement(By.id("start")).click();
             wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-state", "completed"));
+            for (String metric : List.of("5xx-ratio", "latency-p50")) {
+                WebElement chart = chromium.driver()
+                        .findElement(By.cssSelector("#metric-charts .metric[data-metric='" + metric + "']"));
+                wait.until(d -> !chart.findElements(By.cssSelector(".sequential-chart line.boundary"))
+                        .isEmpty());
+                assertFalse(chart.findElements(By.cssSelector(".sequential-chart polyline.trace-line"))
+                        .isEmpty());
+                assertTrue(chart.getText().contains("it decides at 100 whenever a call reads it"), chart.getText());
+            }
+            ((JavascriptExecutor) chromium.driver())
+                    .executeScript("document.getElementById('metric-charts').scrollIntoView()");
+            chromium.screenshot(Path.of("target", "web-screenshots", "metric-traces.png"));
             assertTrue(
                     chromium.driver()
                             .findElements(By.cssSelector(".template-trace"))
