@@ -4,12 +4,11 @@ import dev.canarycouncil.runtime.agent.Progress;
 import dev.canarycouncil.runtime.schema.AnalysisRequest;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.ModelReview;
-import dev.langchain4j.data.message.Content;
-import dev.langchain4j.data.message.TextContent;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.Result;
 import dev.langchain4j.service.UserMessage;
+import dev.langchain4j.service.V;
 
 /**
  * A specialist's model review: the model gets the deterministic evidence digest, may look further
@@ -23,11 +22,13 @@ public final class ModelReviewer {
 
     interface Reviewer {
         /**
-         * A {@link Content}, not a String: langchain4j renders a String user message as a prompt
-         * template, so evidence quoting {@code {{...}}} (a Jinja or Go template in a log line) would
-         * fail the call or be rewritten; content is sent as it is.
+         * The whole prompt is the value of one template variable: langchain4j renders a String user
+         * message as a prompt template, so evidence quoting {@code {{...}}} (a Jinja or Go template
+         * in a log line) would fail the call; a variable's value is inserted as written. (A
+         * {@code Content} parameter avoids the template too, but this version sends it twice.)
          */
-        Result<ModelJudgement> review(@UserMessage Content prompt);
+        @UserMessage("{{prompt}}")
+        Result<ModelJudgement> review(@V("prompt") String prompt);
     }
 
     private final String agent;
@@ -79,8 +80,7 @@ public final class ModelReviewer {
         if (tools != null) {
             builder.toolProvider(tools.provider()).maxSequentialToolsInvocations(MAX_TOOL_CALLS);
         }
-        Result<ModelJudgement> result =
-                builder.build().review(TextContent.from(ReviewPrompts.user(request, finding, fence)));
+        Result<ModelJudgement> result = builder.build().review(ReviewPrompts.user(request, finding, fence));
         if (result.content() == null) {
             throw new InvalidModelAnswerException("the model returned no judgement");
         }

@@ -178,6 +178,7 @@ class ModelReviewerTest {
         assertEquals(Status.ANSWERED, review.status(), review.detail());
         String user = fake.lastRequest().lastTurn("user").text();
         assertTrue(user.contains("{{ user.name }} and {{.Price}} at rate(x[{{interval}}])"), user);
+        assertEquals(1, user.split("source=\"evidence-digest\"", -1).length - 1, "the digest is sent once: " + user);
     }
 
     @ParameterizedTest

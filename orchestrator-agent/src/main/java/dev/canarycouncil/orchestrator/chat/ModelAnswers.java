@@ -7,10 +7,9 @@ import dev.canarycouncil.runtime.llm.ModelSession;
 import dev.canarycouncil.runtime.llm.UntrustedData;
 import dev.canarycouncil.runtime.schema.Finding;
 import dev.canarycouncil.runtime.schema.Verdict;
-import dev.langchain4j.data.message.Content;
-import dev.langchain4j.data.message.TextContent;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.UserMessage;
+import dev.langchain4j.service.V;
 import java.util.List;
 
 /**
@@ -37,8 +36,9 @@ public final class ModelAnswers {
     static final int MAX_ANSWER = 4_000;
 
     interface Assistant {
-        /** Content, not a String, so that the question and evidence are sent as they are (see ModelReviewer). */
-        String answer(@UserMessage Content prompt);
+        /** The prompt as one template variable's value, so that it is sent as written (see ModelReviewer). */
+        @UserMessage("{{prompt}}")
+        String answer(@V("prompt") String prompt);
     }
 
     private final ModelSession session;
@@ -63,7 +63,7 @@ public final class ModelAnswers {
             if (tools != null) {
                 builder.toolProvider(tools.provider()).maxSequentialToolsInvocations(MAX_TOOL_CALLS);
             }
-            String text = builder.build().answer(TextContent.from(user(v, question, fence)));
+            String text = builder.build().answer(user(v, question, fence));
             if (text == null || text.isBlank()) {
                 return null;
             }
