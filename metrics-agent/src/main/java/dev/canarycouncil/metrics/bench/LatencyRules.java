@@ -53,7 +53,7 @@ final class LatencyRules {
      */
     static Supplier<LatencyRule> sequential(double alpha, MetricSpec spec) {
         int needed = SequentialSampleComparison.stepsToDecide(alpha, spec.directionOrDefault());
-        double early = alpha / MetricsJudge.earlyWindows(needed, spec);
+        double early = MetricsJudge.earlyAlpha(alpha, needed, spec);
         return () -> new LatencyRule() {
             @Override
             public String name() {

@@ -88,15 +88,13 @@ public final class EventRateComparison {
         test.observe(n.canary(), n.stable(), n.share());
         String how = String.format(
                 Locale.ROOT,
-                "sequential rate-ratio test for rare events: %d of %d events on the canary, whose %d of %d pods make "
-                        + "its share %.2f; evidence of harm %.3g against the boundary %.0f, always-valid p=%.3g",
+                "rare-event mixture test: %d of %d events on the canary, whose %d of %d pods make its share %.2f:"
+                        + " always-valid p=%.3g",
                 n.canary(),
                 n.canary() + n.stable(),
                 n.canaryPods(),
                 n.canaryPods() + n.stablePods(),
                 n.share(),
-                test.harm(),
-                1 / alpha,
                 test.pValue());
         return outcome(spec, n, test.pValue(), alpha, how, canaryQuery, stableQuery);
     }

@@ -79,19 +79,14 @@ public final class SequentialSampleComparison {
         long down = higher.stableEvents();
         String text = String.format(
                 Locale.ROOT,
-                "sequential sign test over %d steps of %d s since the canary started, paired by time: canary higher in "
-                        + "%d, lower in %d, equal in %d; evidence %.3g against the boundary %.0f, always-valid p=%.3g "
-                        + "(at least %d steps all one way are needed to fail); medians %s vs %s; a change counts "
-                        + "beyond x%.2f and %s at alpha %.3g: %s",
+                "sign test, %d paired %d s steps: higher %d, lower %d, tied %d; always-valid p=%.3g; medians %s vs"
+                        + " %s; a change counts beyond x%.2f and %s at alpha %.3g: %s",
                 paired,
                 stepSeconds,
                 up,
                 down,
                 paired - up - down,
-                evidence(direction, higher, lower),
-                boundary,
                 p,
-                stepsToDecide(alpha, direction),
                 Values.format(cMedian, spec.unitOrDefault()),
                 Values.format(sMedian, spec.unitOrDefault()),
                 spec.allowedIncreaseOrDefault(),

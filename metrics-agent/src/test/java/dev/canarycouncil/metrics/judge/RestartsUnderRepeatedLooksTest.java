@@ -23,7 +23,7 @@ class RestartsUnderRepeatedLooksTest {
         MetricOutcome sequential = EventRateComparison.sequential(
                 Specs.events("restarts"), new EventRateComparison.Counts(4, 1, 0, 3), 0.01, "c", "s");
         assertEquals(Classification.HIGH, sequential.classification(), sequential.test());
-        assertTrue(sequential.test().startsWith("sequential rate-ratio test for rare events: 4 of 4"));
+        assertTrue(sequential.test().startsWith("rare-event mixture test: 4 of 4"));
 
         // The general mixture spreads its weight over small ratios and cannot show it yet.
         RateRatioTest general = new RateRatioTest(1.05);

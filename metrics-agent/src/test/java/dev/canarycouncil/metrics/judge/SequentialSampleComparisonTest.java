@@ -45,7 +45,7 @@ class SequentialSampleComparisonTest {
         assertTrue(enough.failed());
         assertTrue(enough.pValue() < 0.01, enough.test());
         assertEquals(needed, enough.trace().points().size());
-        assertTrue(enough.test().contains("canary higher in " + needed + ", lower in 0"), enough.test());
+        assertTrue(enough.test().contains("higher " + needed + ", lower 0"), enough.test());
         assertTrue(
                 enough.trace().points().get(needed - 2).evidence() < 100
                         && enough.trace().points().get(needed - 1).evidence() >= 100,
@@ -81,7 +81,7 @@ class SequentialSampleComparisonTest {
     void stepsWithoutAValueOnBothSidesAreLeftOutAndTooFewAreNoData() {
         List<Step> gaps = steps(12, i -> new double[] {i % 3 == 0 ? Double.NaN : 0.3, 0.1});
         MetricOutcome o = compare(Direction.INCREASE, gaps);
-        assertTrue(o.test().startsWith("sequential sign test over 8 steps"), o.test());
+        assertTrue(o.test().startsWith("sign test, 8 paired 60 s steps"), o.test());
         assertEquals(8, o.trace().points().size());
         MetricOutcome none = compare(Direction.INCREASE, steps(5, i -> new double[] {Double.NaN, 0.1}));
         assertEquals(Classification.NODATA, none.classification(), none.test());
@@ -91,6 +91,6 @@ class SequentialSampleComparisonTest {
     void tiesCountForNeither() {
         MetricOutcome o = compare(Direction.INCREASE, steps(40, i -> new double[] {0.1, 0.1}));
         assertEquals(1.0, o.pValue(), 1e-12);
-        assertTrue(o.test().contains("equal in 40"), o.test());
+        assertTrue(o.test().contains("tied 40"), o.test());
     }
 }

@@ -155,7 +155,7 @@ class PresetsOnPrometheusTest {
         assertNotNull(p95.canaryValue(), "latency read from the preset's histogram or sum: " + p95.test());
         assertTrue(p95.canaryValue() > 0.01 && p95.canaryValue() < 0.5, p95.description());
         // Each convention's latency query gives a value per one-minute step at a 15 s scrape: the sign test.
-        assertTrue(p95.test().startsWith("sequential sign test over 10 steps of 60 s"), p95.test());
+        assertTrue(p95.test().startsWith("sign test, 10 paired 60 s steps"), p95.test());
         assertEquals(10, p95.sequential().points().size(), p95.test());
     }
 

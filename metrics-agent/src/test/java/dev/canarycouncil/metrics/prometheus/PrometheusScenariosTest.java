@@ -199,7 +199,7 @@ class PrometheusScenariosTest {
         for (String q : List.of("latency-p50", "latency-p95", "latency-p99")) {
             assertTrue(metric(f, q).severity().compareTo(Severity.ERROR) >= 0, q);
             assertTrue(
-                    metric(f, q).test().startsWith("sequential sign test over 10 steps of 60 s"),
+                    metric(f, q).test().startsWith("sign test, 10 paired 60 s steps"),
                     metric(f, q).test());
             assertEquals(10, metric(f, q).sequential().points().size(), q);
         }
@@ -218,8 +218,10 @@ class PrometheusScenariosTest {
         String p95 = metric(early, "latency-p95").test();
         assertTrue(p95.startsWith("Mann-Whitney U="), p95);
         assertTrue(
-                p95.contains("(not sequential: 5 steps of 60 s with a value on both sides; the sign test needs 9"),
+                p95.contains("(not sequential before 9 steps of 60 s, 5 so far: alpha shared among 8 windows, /20 for"
+                        + " overlapping ranges)"),
                 p95);
+        assertTrue(p95.contains("at alpha 6.25e-05: HIGH"), p95);
         // A window long enough for the sign test whose first minutes have no series: over the window, at alpha.
         AnalysisRequest lateSeries = AnalysisRequest.builder(
                         UUID.randomUUID().toString(),
@@ -235,11 +237,11 @@ class PrometheusScenariosTest {
         String lateP95 = metric(late, "latency-p95").test();
         assertTrue(lateP95.startsWith("Mann-Whitney U="), lateP95);
         assertTrue(
-                lateP95.matches(".*\\(not sequential: only [5-8] of 13 steps of 60 s had a value on both sides.*"),
+                lateP95.matches(".*\\(not sequential: only [5-8] of 13 steps of 60 s had both sides, 9 needed\\).*"),
                 lateP95);
         assertTrue(lateP95.contains("at alpha 0.0100: HIGH"), lateP95);
         String memory = metric(judge("no-change"), "memory-per-pod").test();
-        assertTrue(memory.contains("(over the window, not sequential: the query is a level"), memory);
+        assertTrue(memory.contains("(a level: not sequential)"), memory);
     }
 
     @Test
