@@ -396,8 +396,9 @@ public final class MetricsJudge {
     /**
      * A sampled metric measured per interval, step by step since the window's start: each step's
      * value from that step's own interval, so that steps are separate measurements, paired by time.
-     * Until the steps are enough for the sign test to decide at all, the window is compared with
-     * Mann-Whitney as in the fixed-window judge, and the test text says so.
+     * Until the window holds the steps the sign test needs to decide at all, it is compared with
+     * Mann-Whitney at {@link #earlyAlpha}; a window long enough whose steps are empty, at alpha. The
+     * test text says which.
      */
     private MetricOutcome sequentialSamples(
             MetricSet set,
