@@ -1,11 +1,11 @@
 package dev.canarycouncil.metrics.bench;
 
 import dev.canarycouncil.metrics.MetricsJudge;
-import dev.canarycouncil.metrics.config.Direction;
 import dev.canarycouncil.metrics.config.MetricSpec;
 import dev.canarycouncil.metrics.judge.MetricOutcome;
 import dev.canarycouncil.metrics.judge.SampleComparison;
 import dev.canarycouncil.metrics.judge.SequentialSampleComparison;
+import dev.canarycouncil.metrics.presets.PresetCatalog;
 import dev.canarycouncil.runtime.schema.Decision;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,24 +27,12 @@ final class LatencyRules {
 
     private LatencyRules() {}
 
-    /** The bundled presets' p95: critical, a change counts beyond x1.5 and 25 ms. */
+    /** The default metric set's p95 (critical; a change counts beyond x1.5 and 25 ms), as the agent judges it. */
     static MetricSpec p95() {
-        return new MetricSpec(
-                "latency-p95",
-                "95th percentile request latency",
-                "histogram_quantile(0.95, …[{{interval}}])",
-                null,
-                null,
-                null,
-                null,
-                null,
-                Direction.INCREASE,
-                true,
-                1.5,
-                0.025,
-                "latency",
-                null,
-                "s");
+        return PresetCatalog.defaultSet().metrics().stream()
+                .filter(m -> m.name().equals("latency-p95"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the default metric set has no latency-p95"));
     }
 
     /**
