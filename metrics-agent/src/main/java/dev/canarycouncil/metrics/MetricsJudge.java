@@ -359,13 +359,11 @@ public final class MetricsJudge {
             SortedMap<Long, Double> se = steps(increase(spec.numerator(), stable, seconds), request, step);
             SortedMap<Long, Double> st = steps(increase(spec.denominator(), stable, seconds), request, step);
             if ((ct.isEmpty() || st.isEmpty()) && request.window().length().compareTo(step.multipliedBy(2)) >= 0) {
-                MetricOutcome whole = ratio(set, spec, canary, stable, request);
-                return whole.classification() == Classification.NODATA
-                        ? whole
-                        : whole.withTest(whole.test() + " (not sequential: no " + seconds
-                                + " s step held two scrapes of the request counter on "
-                                + (ct.isEmpty() ? "the canary" : "the stable")
-                                + "; scrapes are likely a minute or more apart)");
+                return ratio(set, spec, canary, stable, request)
+                        .withNote(
+                                "not sequential: no " + seconds + " s step held two scrapes of the request counter on "
+                                        + (ct.isEmpty() ? "the canary" : "the stable")
+                                        + "; scrapes are likely a minute or more apart");
             }
             List<SequentialProportionComparison.Step> steps = new ArrayList<>();
             for (Long t : ct.keySet()) {
@@ -388,9 +386,7 @@ public final class MetricsJudge {
      * sequential judgement: its steps are not separate measurements, so no sequential test holds.
      */
     private static MetricOutcome overWindow(MetricOutcome outcome) {
-        return outcome.classification() == Classification.NODATA
-                ? outcome
-                : outcome.withTest(outcome.test() + " (a level: not sequential)");
+        return outcome.withNote("a level: not sequential");
     }
 
     /**
@@ -427,21 +423,22 @@ public final class MetricsJudge {
             long windowSteps = request.window().length().toSeconds() / step.toSeconds();
             if (paired < needed && windowSteps < needed) {
                 int windows = earlyWindows(needed, spec);
-                MetricOutcome whole = samples(
-                        earlyAlpha(set.alphaOrDefault(), needed, spec), spec, canary, stable, request, windowStep);
-                return whole.classification() == Classification.NODATA
-                        ? whole
-                        : whole.withTest(whole.test() + " (not sequential before " + needed + " steps of "
-                                + step.toSeconds() + " s, " + paired + " so far: alpha shared among " + windows
-                                + " windows, /" + OVERLAPPING_RANGES + " for overlapping ranges)");
+                return samples(
+                                earlyAlpha(set.alphaOrDefault(), needed, spec),
+                                spec,
+                                canary,
+                                stable,
+                                request,
+                                windowStep)
+                        .withNote("not sequential before " + needed + " steps of " + step.toSeconds() + " s, " + paired
+                                + " so far: alpha shared among " + windows + " windows, /" + OVERLAPPING_RANGES
+                                + " for overlapping ranges");
             }
             if (paired < needed) {
                 // The window is long enough but its steps are not.
-                MetricOutcome whole = samples(set.alphaOrDefault(), spec, canary, stable, request, windowStep);
-                return whole.classification() == Classification.NODATA
-                        ? whole
-                        : whole.withTest(whole.test() + " (not sequential: only " + paired + " of " + windowSteps
-                                + " steps of " + step.toSeconds() + " s had both sides, " + needed + " needed)");
+                return samples(set.alphaOrDefault(), spec, canary, stable, request, windowStep)
+                        .withNote("not sequential: only " + paired + " of " + windowSteps + " steps of "
+                                + step.toSeconds() + " s had both sides, " + needed + " needed");
             }
             return SequentialSampleComparison.compare(spec, steps, step.toSeconds(), set.alphaOrDefault(), cq, sq);
         } catch (ToolCallException | IllegalArgumentException e) {

@@ -38,8 +38,14 @@ public record MetricOutcome(
         this(spec, classification, failed, canaryValue, stableValue, pValue, test, canaryQuery, stableQuery, null);
     }
 
-    /** This outcome with its test described otherwise (how it came to be made, say). */
-    public MetricOutcome withTest(String description) {
+    /**
+     * This outcome with a note after its test saying how the test came to be made (say, why it is
+     * not the sequential one); an outcome without data is returned as it is, its text already says why.
+     */
+    public MetricOutcome withNote(String note) {
+        if (classification == Classification.NODATA) {
+            return this;
+        }
         return new MetricOutcome(
                 spec,
                 classification,
@@ -47,7 +53,7 @@ public record MetricOutcome(
                 canaryValue,
                 stableValue,
                 pValue,
-                description,
+                test + " (" + note + ")",
                 canaryQuery,
                 stableQuery,
                 trace);
