@@ -416,31 +416,23 @@ public final class MetricsJudge {
                 steps.add(new SequentialSampleComparison.Step(
                         Instant.ofEpochSecond(t), cv.get(t), sv.getOrDefault(t, Double.NaN)));
             }
-            long paired = steps.stream()
-                    .filter(p -> Double.isFinite(p.canary()) && Double.isFinite(p.stable()))
-                    .count();
+            long paired = SequentialSampleComparison.paired(steps);
             int needed = SequentialSampleComparison.stepsToDecide(set.alphaOrDefault(), spec.directionOrDefault());
             long windowSteps = request.window().length().toSeconds() / step.toSeconds();
-            if (paired < needed && windowSteps < needed) {
-                int windows = earlyWindows(needed, spec);
-                return samples(
-                                earlyAlpha(set.alphaOrDefault(), needed, spec),
-                                spec,
-                                canary,
-                                stable,
-                                request,
-                                windowStep)
-                        .withNote("not sequential before " + needed + " steps of " + step.toSeconds() + " s, " + paired
-                                + " so far: alpha shared among " + windows + " windows, /" + OVERLAPPING_RANGES
-                                + " for overlapping ranges");
-            }
-            if (paired < needed) {
-                // The window is long enough but its steps are not.
-                return samples(set.alphaOrDefault(), spec, canary, stable, request, windowStep)
-                        .withNote("not sequential: only " + paired + " of " + windowSteps + " steps of "
-                                + step.toSeconds() + " s had both sides, " + needed + " needed");
-            }
-            return SequentialSampleComparison.compare(spec, steps, step.toSeconds(), set.alphaOrDefault(), cq, sq);
+            return switch (SequentialSampleComparison.Phase.of(paired, windowSteps, needed)) {
+                case EARLY ->
+                    samples(earlyAlpha(set.alphaOrDefault(), needed, spec), spec, canary, stable, request, windowStep)
+                            .withNote("not sequential before " + needed + " steps of " + step.toSeconds() + " s, "
+                                    + paired
+                                    + " so far: alpha shared among " + earlyWindows(needed, spec) + " windows, /"
+                                    + OVERLAPPING_RANGES + " for overlapping ranges");
+                case SPARSE ->
+                    samples(set.alphaOrDefault(), spec, canary, stable, request, windowStep)
+                            .withNote("not sequential: only " + paired + " of " + windowSteps + " steps of "
+                                    + step.toSeconds() + " s had both sides, " + needed + " needed");
+                case SEQUENTIAL ->
+                    SequentialSampleComparison.compare(spec, steps, step.toSeconds(), set.alphaOrDefault(), cq, sq);
+            };
         } catch (ToolCallException | IllegalArgumentException e) {
             return failedQuery(spec, e, cq, sq);
         }

@@ -52,16 +52,14 @@ final class LatencyRules {
             public Optional<Decision> look(LatencyHistograms seen, int slots, int sinceSlots) {
                 int minutes = slots / SLOTS_PER_STEP;
                 List<SequentialSampleComparison.Step> steps = perMinute(seen, minutes);
-                long paired = steps.stream()
-                        .filter(s -> Double.isFinite(s.canary()) && Double.isFinite(s.stable()))
-                        .count();
-                MetricOutcome o;
-                if (paired < needed) {
-                    o = overWindow(seen, slots, minutes < needed ? early : alpha, spec);
-                } else {
-                    o = SequentialSampleComparison.compare(
-                            spec, steps, MetricsJudge.SEQUENTIAL_STEP.toSeconds(), alpha, "c", "s");
-                }
+                MetricOutcome o = switch (SequentialSampleComparison.Phase.of(
+                        SequentialSampleComparison.paired(steps), minutes, needed)) {
+                    case EARLY -> overWindow(seen, slots, early, spec);
+                    case SPARSE -> overWindow(seen, slots, alpha, spec);
+                    case SEQUENTIAL ->
+                        SequentialSampleComparison.compare(
+                                spec, steps, MetricsJudge.SEQUENTIAL_STEP.toSeconds(), alpha, "c", "s");
+                };
                 return o.failed() ? Optional.of(Decision.ROLLBACK) : Optional.empty();
             }
 

@@ -32,7 +32,39 @@ public final class SequentialSampleComparison {
     private static final double EVEN = 0.5;
 
     /** One step's value on each side, the step ending {@code at}; NaN where a side had none. */
-    public record Step(Instant at, double canary, double stable) {}
+    public record Step(Instant at, double canary, double stable) {
+
+        /** Whether both sides had a value: only such steps are compared. */
+        public boolean paired() {
+            return Double.isFinite(canary) && Double.isFinite(stable);
+        }
+    }
+
+    /** Which test a call makes of a per-interval metric, from the steps its window holds. */
+    public enum Phase {
+        /** The window is shorter than the steps the sign test needs: Mann-Whitney, at an early alpha. */
+        EARLY,
+        /** The window is long enough but too few of its steps have both sides: Mann-Whitney, at alpha. */
+        SPARSE,
+        /** The sign test. */
+        SEQUENTIAL;
+
+        /**
+         * @param windowSteps the steps the window holds
+         * @param needed      {@link #stepsToDecide}
+         */
+        public static Phase of(long paired, long windowSteps, int needed) {
+            if (paired >= needed) {
+                return SEQUENTIAL;
+            }
+            return windowSteps < needed ? EARLY : SPARSE;
+        }
+    }
+
+    /** The steps with a value on both sides. */
+    public static long paired(List<Step> steps) {
+        return steps.stream().filter(Step::paired).count();
+    }
 
     private SequentialSampleComparison() {}
 
@@ -46,7 +78,7 @@ public final class SequentialSampleComparison {
         List<Double> stableValues = new ArrayList<>();
         List<SequentialTrace.Point> trace = new ArrayList<>();
         for (Step s : steps) {
-            if (!Double.isFinite(s.canary()) || !Double.isFinite(s.stable())) {
+            if (!s.paired()) {
                 continue;
             }
             canaryValues.add(s.canary());

@@ -118,12 +118,17 @@ class LatencyUnderRepeatedLooksTest {
             for (int minute = 1; minute <= CALLS; minute++) {
                 int slots = minute * 2;
                 MetricOutcome fixed = LatencyRules.overWindow(seen, slots, ALPHA, P95);
-                MetricOutcome sign = SequentialSampleComparison.compare(
-                        P95, LatencyRules.perMinute(seen, minute), 60, ALPHA, "c", "s");
-                boolean early = minute < NEEDED;
-                MetricOutcome agent = early ? LatencyRules.overWindow(seen, slots, EARLY_ALPHA, P95) : sign;
+                List<SequentialSampleComparison.Step> steps = LatencyRules.perMinute(seen, minute);
+                MetricOutcome sign = SequentialSampleComparison.compare(P95, steps, 60, ALPHA, "c", "s");
+                SequentialSampleComparison.Phase phase =
+                        SequentialSampleComparison.Phase.of(SequentialSampleComparison.paired(steps), minute, NEEDED);
+                MetricOutcome agent = switch (phase) {
+                    case EARLY -> LatencyRules.overWindow(seen, slots, EARLY_ALPHA, P95);
+                    case SPARSE -> fixed;
+                    case SEQUENTIAL -> sign;
+                };
                 MetricOutcome[] outcomes = {fixed, sign, agent};
-                double[] alphas = {ALPHA, ALPHA, early ? EARLY_ALPHA : ALPHA};
+                double[] alphas = {ALPHA, ALPHA, phase == SequentialSampleComparison.Phase.EARLY ? EARLY_ALPHA : ALPHA};
                 for (int m = 0; m < 3; m++) {
                     MetricOutcome o = outcomes[m];
                     if (significant[m] == 0 && o.pValue() != null && o.pValue() < alphas[m]) {
