@@ -103,14 +103,8 @@ final class BenchDecisionsCommand implements Callable<Integer> {
                 tolerated);
         long started = System.nanoTime();
         List<DecisionBench.Outcome> outcomes = DecisionBench.run(s, line -> System.err.println("  " + line));
-        List<String> rules =
-                outcomes.stream().map(DecisionBench.Outcome::rule).distinct().toList();
-        for (Duration look : s.looks()) {
-            for (String rule : rules) {
-                System.out.println(
-                        DecisionFigures.of(outcomes, rule, look, s.broken()).line());
-            }
-        }
+        List<String> rules = rules(outcomes);
+        printOverall("", outcomes, rules, s.looks(), s.broken());
         System.out.println("by canary error ratio (broken only):");
         for (Duration look : s.looks()) {
             for (double ratio : s.ratios()) {
@@ -124,16 +118,7 @@ final class BenchDecisionsCommand implements Callable<Integer> {
                 }
             }
         }
-        System.out.println("by traffic:");
-        for (Duration look : s.looks()) {
-            for (double rps : s.rps()) {
-                for (String rule : rules) {
-                    System.out.println(String.format(Locale.ROOT, "  rps=%.0f ", rps)
-                            + DecisionFigures.of(outcomes, rule, look, s.broken(), o -> o.rps() == rps)
-                                    .line());
-                }
-            }
-        }
+        printByTraffic("", outcomes, rules, s.looks(), s.rps(), s.broken());
         System.out.printf(
                 Locale.ROOT,
                 "simulated %d rollouts, %d judgements in %.1f s%n",
@@ -165,30 +150,54 @@ final class BenchDecisionsCommand implements Callable<Integer> {
                 alpha);
         long started = System.nanoTime();
         List<DecisionBench.Outcome> outcomes = LatencyBench.run(l, line -> System.err.println("  " + line));
-        List<String> rules =
-                outcomes.stream().map(DecisionBench.Outcome::rule).distinct().toList();
-        for (Duration look : l.looks()) {
-            for (String rule : rules) {
-                System.out.println("latency "
-                        + DecisionFigures.of(outcomes, rule, look, l.broken()).line());
-            }
-        }
-        System.out.println("latency by traffic:");
-        for (Duration look : l.looks()) {
-            for (double rps : l.rps()) {
-                for (String rule : rules) {
-                    System.out.println(String.format(Locale.ROOT, "  rps=%.0f ", rps)
-                            + DecisionFigures.of(outcomes, rule, look, l.broken(), o -> o.rps() == rps)
-                                    .line());
-                }
-            }
-        }
+        List<String> rules = rules(outcomes);
+        printOverall("latency ", outcomes, rules, l.looks(), l.broken());
+        printByTraffic("latency ", outcomes, rules, l.looks(), l.rps(), l.broken());
         System.out.printf(
                 Locale.ROOT,
                 "simulated %d latency rollouts, %d judgements in %.1f s%n",
                 rollouts * l.rps().size() * l.slowdowns().size(),
                 outcomes.size(),
                 (System.nanoTime() - started) / 1e9);
+    }
+
+    private static List<String> rules(List<DecisionBench.Outcome> outcomes) {
+        return outcomes.stream().map(DecisionBench.Outcome::rule).distinct().toList();
+    }
+
+    /** One line per look interval and judge, over every simulated rollout. */
+    private static void printOverall(
+            String prefix,
+            List<DecisionBench.Outcome> outcomes,
+            List<String> rules,
+            List<Duration> looks,
+            double broken) {
+        for (Duration look : looks) {
+            for (String rule : rules) {
+                System.out.println(prefix
+                        + DecisionFigures.of(outcomes, rule, look, broken).line());
+            }
+        }
+    }
+
+    /** The same per traffic level, under a heading. */
+    private static void printByTraffic(
+            String prefix,
+            List<DecisionBench.Outcome> outcomes,
+            List<String> rules,
+            List<Duration> looks,
+            List<Double> rps,
+            double broken) {
+        System.out.println(prefix + "by traffic:");
+        for (Duration look : looks) {
+            for (double level : rps) {
+                for (String rule : rules) {
+                    System.out.println(String.format(Locale.ROOT, "  rps=%.0f ", level)
+                            + DecisionFigures.of(outcomes, rule, look, broken, o -> o.rps() == level)
+                                    .line());
+                }
+            }
+        }
     }
 
     private static void check(boolean ok, String problem) {
