@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.canarycouncil.runtime.stats.RateRatioTest.Call;
-import dev.canarycouncil.runtime.testing.PoissonDraws;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +18,7 @@ class RateRatioTestTest {
 
     /** One interval's events: the canary's share of them is binomial with its share of the rate. */
     private static void interval(RateRatioTest test, SplittableRandom random, double events, double w, double r) {
-        long total = PoissonDraws.draw(random, events);
+        long total = Draws.poisson(random, events);
         double q = RateRatioTest.share(r, w);
         long canary = 0;
         for (long i = 0; i < total; i++) {

@@ -2,8 +2,8 @@ package dev.canarycouncil.loganalyst.mining;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.canarycouncil.runtime.stats.Draws;
 import dev.canarycouncil.runtime.stats.RateRatioTest;
-import dev.canarycouncil.runtime.testing.PoissonDraws;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -45,8 +45,8 @@ class TemplatesUnderRepeatedLooksTest {
             boolean ruleFired = false;
             boolean seqFired = false;
             for (int look = 1; look <= LOOKS; look++) {
-                long c = PoissonDraws.draw(random, perRecord * CANARY_PER_MINUTE);
-                long s = PoissonDraws.draw(random, perRecord * STABLE_PER_MINUTE);
+                long c = Draws.poisson(random, perRecord * CANARY_PER_MINUTE);
+                long s = Draws.poisson(random, perRecord * STABLE_PER_MINUTE);
                 kc += c;
                 ks += s;
                 test.observe(c, s, (double) CANARY_PER_MINUTE / (CANARY_PER_MINUTE + STABLE_PER_MINUTE));
@@ -88,7 +88,7 @@ class TemplatesUnderRepeatedLooksTest {
             int ruleAt = LOOKS + 1;
             int seqAt = LOOKS + 1;
             for (int look = 1; look <= LOOKS; look++) {
-                long c = PoissonDraws.draw(random, 0.5);
+                long c = Draws.poisson(random, 0.5);
                 kc += c;
                 test.observe(c, 0, (double) CANARY_PER_MINUTE / (CANARY_PER_MINUTE + STABLE_PER_MINUTE));
                 if (ruleAt > LOOKS

@@ -1,5 +1,6 @@
 package dev.canarycouncil.metrics.bench;
 
+import dev.canarycouncil.runtime.stats.Draws;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,18 +1,19 @@
-package dev.canarycouncil.metrics.bench;
+package dev.canarycouncil.runtime.stats;
 
 import java.util.SplittableRandom;
 
 /**
- * Poisson and binomial draws for the simulated rollouts: exact by inversion for small means, the
- * normal approximation beyond (where it is within a fraction of a percent and a thousand times faster).
+ * Poisson, binomial and normal draws for simulations (the decision benchmarks, and tests that
+ * simulate traffic): exact by inversion for small means, the normal approximation beyond (where it
+ * is within a fraction of a percent and a thousand times faster).
  */
-final class Draws {
+public final class Draws {
 
     private static final double EXACT_BELOW = 40;
 
     private Draws() {}
 
-    static long poisson(SplittableRandom random, double mean) {
+    public static long poisson(SplittableRandom random, double mean) {
         if (mean <= 0) {
             return 0;
         }
@@ -29,7 +30,7 @@ final class Draws {
         return Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian(random)));
     }
 
-    static long binomial(SplittableRandom random, long n, double p) {
+    public static long binomial(SplittableRandom random, long n, double p) {
         if (n == 0 || p <= 0) {
             return 0;
         }
@@ -53,7 +54,7 @@ final class Draws {
         return Math.max(0, Math.min(n, Math.round(mean + Math.sqrt(mean * (1 - p)) * gaussian(random))));
     }
 
-    static double gaussian(SplittableRandom random) {
+    public static double gaussian(SplittableRandom random) {
         // Box-Muller; SplittableRandom has no nextGaussian on Java 17.
         double u = 1 - random.nextDouble();
         double v = random.nextDouble();

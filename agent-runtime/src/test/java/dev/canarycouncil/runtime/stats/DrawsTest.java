@@ -1,4 +1,4 @@
-package dev.canarycouncil.metrics.bench;
+package dev.canarycouncil.runtime.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
